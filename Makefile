@@ -1,0 +1,56 @@
+# Proofmint: `make devnet` runs a local chain, `make test` runs every test. Both install what they need first.
+SWIFT ?= swift
+DEBIAN_PACKAGES := libsodium-dev liblmdb-dev pkg-config
+DEVNET_HOME ?= ./devnet-home
+DEVNET_FLAGS ?= --block-time 1000
+BENCH_FLAGS ?=
+
+.PHONY: all deps build release test test-unit test-e2e bench devnet devnet-reset docs clean
+
+all: build
+
+## Installs the Debian packages that are missing (libsodium, LMDB headers).
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing missing Debian packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## Unit tests, then the end-to-end tests against the debug binaries this same build made.
+test: deps
+	$(SWIFT) build --build-tests
+	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build
+
+test-unit: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip ProofmintEndToEndTests
+
+test-e2e: deps
+	$(SWIFT) build --build-tests
+	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build --filter ProofmintEndToEndTests
+
+## Builds in release mode and starts a one-node devnet from genesis/devnet.json (Ctrl-C stops it; state is kept).
+devnet: release
+	@if [ ! -d "$(DEVNET_HOME)/data" ]; then \
+		.build/release/proofmintd init --genesis genesis/devnet.json --home "$(DEVNET_HOME)" --dev-validator 0; \
+	fi
+	.build/release/proofmintd start --home "$(DEVNET_HOME)" $(DEVNET_FLAGS)
+
+devnet-reset:
+	rm -rf "$(DEVNET_HOME)"
+
+## Block-apply throughput against libsodium's verify rate; figures go to docs/PERFORMANCE.md by hand.
+bench: deps
+	$(SWIFT) build -c release --product proofmint-bench
+	.build/release/proofmint-bench $(BENCH_FLAGS)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,76 @@
+// swift-tools-version:6.2
+// Proofmint: a node and a wallet for a Proof-of-Compute token chain.
+//
+// Dependency direction (each layer only imports the ones below it):
+//   CSodium, CLMDB  →  ProofmintCrypto  →  ProofmintCore  →  ProofmintStorage  →  ProofmintNode  →  proofmintd
+//                                                        ↘  ProofmintWallet   →  proofmint
+import PackageDescription
+
+let package = Package(
+    name: "Proofmint",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "proofmintd", targets: ["proofmintd"]),
+        .executable(name: "proofmint", targets: ["proofmint"]),
+        .library(name: "ProofmintCore", targets: ["ProofmintCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // C shims over the Debian -dev packages; nothing vendored.
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
+
+        // Typed wrappers over libsodium: Ed25519, BLAKE2b, Argon2id, secretbox, SHA-2/HMAC.
+        .target(name: "ProofmintCrypto", dependencies: ["CSodium"]),
+
+        // The pure core: amounts, addresses, codec, transactions, blocks, state tree, state transition.
+        // No I/O, no clock, no randomness.
+        .target(name: "ProofmintCore", dependencies: ["ProofmintCrypto"]),
+
+        // LMDB environment, tables, the state store and the block store.
+        .target(name: "ProofmintStorage", dependencies: ["ProofmintCore", "CLMDB"]),
+
+        // Mempool, block producer, JSON-RPC server, metrics.
+        .target(
+            name: "ProofmintNode",
+            dependencies: [
+                "ProofmintStorage", "ProofmintCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+
+        // Keystore, mnemonics, transaction building, the node's RPC client. Never imports storage or node.
+        .target(name: "ProofmintWallet", dependencies: ["ProofmintCore", "ProofmintCrypto"]),
+
+        // Thin executables.
+        .executableTarget(
+            name: "proofmintd",
+            dependencies: ["ProofmintNode", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "proofmint",
+            dependencies: ["ProofmintWallet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "proofmint-bench", dependencies: ["ProofmintStorage", "ProofmintCore"]),
+
+        // Used only by tests: in-memory state store, deterministic fixtures.
+        .target(name: "ProofmintTestSupport", dependencies: ["ProofmintCore"], path: "Tests/Support"),
+
+        .testTarget(name: "ProofmintCryptoTests", dependencies: ["ProofmintCrypto"]),
+        .testTarget(name: "ProofmintCoreTests", dependencies: ["ProofmintCore", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintStorageTests", dependencies: ["ProofmintStorage", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintNodeTests", dependencies: ["ProofmintNode", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintWalletTests", dependencies: ["ProofmintWallet", "ProofmintTestSupport"]),
+        // Real processes over real HTTP: runs the debug binaries that `swift build` made.
+        .testTarget(name: "ProofmintEndToEndTests", dependencies: ["ProofmintCore", "ProofmintTestSupport"]),
+    ]
+)

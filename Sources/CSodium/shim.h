@@ -1,0 +1,4 @@
+#ifndef PROOFMINT_CSODIUM_SHIM_H
+#define PROOFMINT_CSODIUM_SHIM_H
+#include <sodium.h>
+#endif

@@ -1,0 +1,48 @@
+import ProofmintCrypto
+
+/// A header, the producer's signature over it, and the transactions it commits to.
+public struct Block: Equatable, Sendable {
+    public static let maxTransactions = 1 << 20
+
+    public let header: BlockHeader
+    /// Ed25519 over the header's signing message; 64 zero bytes for the genesis block.
+    public let signature: Bytes
+    public let transactions: [SignedTransaction]
+
+    public init(header: BlockHeader, signature: Bytes, transactions: [SignedTransaction]) {
+        self.header = header
+        self.signature = signature
+        self.transactions = transactions
+    }
+
+    public var hash: Hash32 { header.hash }
+    public var height: UInt64 { header.height }
+
+    /// Signs `header` as `producer`.
+    public static func sign(header: BlockHeader, transactions: [SignedTransaction], producer: Ed25519.PrivateKey) -> Block {
+        Block(header: header, signature: producer.signature(for: header.signingMessage), transactions: transactions)
+    }
+
+    public static func transactionRoot(_ transactions: [SignedTransaction]) -> Hash32 {
+        MerkleList.root(transactions.map(\.id))
+    }
+
+    public static func receiptRoot(_ receipts: [Receipt]) -> Hash32 {
+        MerkleList.root(receipts.map { Hash32.digest($0.canonicalBytes) })
+    }
+}
+
+extension Block: CanonicalCodable {
+    public func encode(to writer: inout CanonicalWriter) {
+        writer.encode(header)
+        writer.fixed(signature)
+        writer.array(transactions)
+    }
+
+    public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Block {
+        Block(
+            header: try reader.decode(BlockHeader.self),
+            signature: try reader.fixed(Ed25519.signatureLength),
+            transactions: try reader.array(SignedTransaction.self, field: "transactions", max: maxTransactions))
+    }
+}

@@ -1,0 +1,112 @@
+/// The running state of one block's execution: the overlay of writes, the supply totals and the receipts.
+struct BlockExecution {
+    let context: BlockContext
+    private(set) var overlay: StateOverlay
+    private var totals: ChainTotals?
+    private(set) var receipts: [Receipt] = []
+    private let base: any StateReader
+
+    init(context: BlockContext, state: any StateReader) {
+        self.context = context
+        self.base = state
+        self.overlay = StateOverlay(base: state)
+    }
+
+    /// Admits and executes one transaction: an admission error leaves no trace; an execution error is
+    /// recorded in the receipt after the fee and nonce are charged.
+    mutating func include(_ transaction: SignedTransaction, size: Int, signatureValid: Bool) throws(TransactionError) {
+        let feeEvent = try admit(transaction, size: size, signatureValid: signatureValid)
+        overlay.checkpoint()
+        var code: UInt16 = 0
+        var events = [feeEvent]
+        do {
+            events += try execute(transaction.transaction)
+        } catch let .stateUnreadable(error) {
+            throw .stateUnreadable(error)
+        } catch {
+            overlay.revertToCheckpoint()
+            code = error.code
+        }
+        receipts.append(Receipt(transactionId: transaction.id, code: code, feeCharged: transaction.transaction.fee, events: events))
+    }
+
+    /// Every check that decides whether a transaction may be in a block at all; on success charges the fee
+    /// and advances the nonce, and returns the fee event.
+    @discardableResult
+    mutating func admit(
+        _ signed: SignedTransaction, size: Int, signatureValid: Bool, acceptFutureNonce: Bool = false
+    ) throws(TransactionError) -> Event {
+        let tx = signed.transaction
+        let parameters = context.parameters
+        guard size <= parameters.maxTransactionBytes else { throw .tooLarge(size: size, max: Int(parameters.maxTransactionBytes)) }
+        guard tx.chainId == context.chainId else { throw .wrongChainId(expected: context.chainId, actual: tx.chainId) }
+        guard signatureValid else { throw .badSignature }
+        try Self.validateBasic(tx.payload)
+        if let expiry = tx.expiry, expiry < context.height { throw .expired(expiry: expiry, height: context.height) }
+
+        let sender = tx.senderAddress
+        var account = try overlay.accountOrFail(sender)
+        guard tx.nonce >= account.nonce else { throw .nonceTooLow(expected: account.nonce, actual: tx.nonce) }
+        guard tx.nonce == account.nonce || acceptFutureNonce else {
+            throw .nonceTooHigh(expected: account.nonce, actual: tx.nonce)
+        }
+        guard tx.fee >= parameters.minFee else { throw .feeTooLow(minimum: parameters.minFee, actual: tx.fee) }
+        guard account.balance >= tx.fee else { throw .cannotPayFee(balance: account.balance, fee: tx.fee) }
+
+        overlay.checkpoint()
+        account.balance -= tx.fee
+        account.nonce += 1
+        overlay.setAccount(account, for: sender)
+        do {
+            return try distributeFee(tx.fee, payer: sender)
+        } catch {
+            overlay.revertToCheckpoint()
+            throw error
+        }
+    }
+
+    private mutating func distributeFee(_ fee: Amount, payer: Address) throws(TransactionError) -> Event {
+        let shares = context.parameters.feeSplit.shares(of: fee)
+        try overlay.credit(ModuleAccount.rewardPool.address, shares.rewardPool)
+        try overlay.credit(ModuleAccount.treasury.address, shares.treasury)
+        try overlay.credit(ModuleAccount.liquidity.address, shares.liquidity)
+        var totals = try currentTotals()
+        // Bounded by the supply, which fits: these cannot overflow while the invariant holds.
+        totals.burned += shares.burn
+        totals.feesPaid += fee
+        self.totals = totals
+        return .feePaid(
+            payer: payer, total: fee, burned: shares.burn, rewardPool: shares.rewardPool,
+            treasury: shares.treasury, liquidity: shares.liquidity)
+    }
+
+    private static func validateBasic(_ payload: Payload) throws(TransactionError) {
+        switch payload {
+        case let .transfer(transfer): try TransferModule.validateBasic(transfer)
+        }
+    }
+
+    private mutating func execute(_ tx: Transaction) throws(TransactionError) -> [Event] {
+        switch tx.payload {
+        case let .transfer(transfer): return try TransferModule.execute(transfer, from: tx.senderAddress, state: &overlay)
+        }
+    }
+
+    private func currentTotals() throws(TransactionError) -> ChainTotals {
+        if let totals { return totals }
+        do { return try base.totals() } catch { throw .stateUnreadable(error) }
+    }
+
+    /// Computes the roots and the tree writes, and completes `header` with them.
+    func finish(header: BlockHeader) throws(BlockError) -> BlockOutcome {
+        var overlay = self.overlay
+        if let totals { overlay.put(totals, at: .totals) }
+        let writes = overlay.sortedWrites
+        let updates = writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }
+        let tree = try StateTransition.read { () throws(StateReadError) in try StateTree.update(updates, reader: base) }
+        var completed = header
+        completed.stateRoot = tree.root
+        completed.receiptRoot = Block.receiptRoot(receipts)
+        return BlockOutcome(header: completed, stateWrites: writes, treeNodes: tree.nodes, receipts: receipts)
+    }
+}

@@ -1,0 +1,106 @@
+/// Consensus parameters, stored in the state (so governance can change them and the root commits to them).
+public struct Parameters: Equatable, Sendable {
+    /// The smallest fee a transaction may carry: the spam bound.
+    public var minFee: Amount
+    /// The largest encoded signed transaction accepted.
+    public var maxTransactionBytes: UInt32
+    /// The most transactions one block may hold.
+    public var maxBlockTransactions: UInt32
+    /// The largest total of encoded transactions in one block.
+    public var maxBlockBytes: UInt32
+    /// Where each fee goes, in basis points; the four add up to 10,000.
+    public var feeSplit: FeeSplit
+
+    public init(minFee: Amount, maxTransactionBytes: UInt32, maxBlockTransactions: UInt32, maxBlockBytes: UInt32, feeSplit: FeeSplit) {
+        self.minFee = minFee
+        self.maxTransactionBytes = maxTransactionBytes
+        self.maxBlockTransactions = maxBlockTransactions
+        self.maxBlockBytes = maxBlockBytes
+        self.feeSplit = feeSplit
+    }
+
+    /// Devnet defaults: 0.001 AI minimum fee, 4 KiB transactions, 10,000 transactions or 8 MiB per block,
+    /// fees split 40% burned / 30% reward pool / 20% treasury / 10% liquidity (seed 000).
+    public static let defaults = Parameters(
+        minFee: Tokens.one / 1000,
+        maxTransactionBytes: 4096,
+        maxBlockTransactions: 10_000,
+        maxBlockBytes: 8 << 20,
+        feeSplit: FeeSplit(burnBps: 4000, rewardPoolBps: 3000, treasuryBps: 2000, liquidityBps: 1000))
+
+    /// Every violated bound, as messages naming the parameter; empty if the set is usable.
+    public func violations() -> [String] {
+        var problems = [String]()
+        if maxTransactionBytes < 256 { problems.append("max_tx_bytes must be at least 256") }
+        if maxTransactionBytes > 1 << 20 { problems.append("max_tx_bytes must be at most 1048576") }
+        if maxBlockTransactions == 0 { problems.append("max_block_transactions must be at least 1") }
+        if maxBlockBytes < maxTransactionBytes { problems.append("max_block_bytes must be at least max_tx_bytes") }
+        if maxBlockBytes > 64 << 20 { problems.append("max_block_bytes must be at most 67108864") }
+        problems += feeSplit.violations()
+        return problems
+    }
+}
+
+/// A split of an amount into burn / reward pool / treasury / liquidity shares, in basis points.
+public struct FeeSplit: Equatable, Sendable {
+    public var burnBps: UInt16
+    public var rewardPoolBps: UInt16
+    public var treasuryBps: UInt16
+    public var liquidityBps: UInt16
+
+    public init(burnBps: UInt16, rewardPoolBps: UInt16, treasuryBps: UInt16, liquidityBps: UInt16) {
+        self.burnBps = burnBps
+        self.rewardPoolBps = rewardPoolBps
+        self.treasuryBps = treasuryBps
+        self.liquidityBps = liquidityBps
+    }
+
+    func violations() -> [String] {
+        let sum = Int(burnBps) + Int(rewardPoolBps) + Int(treasuryBps) + Int(liquidityBps)
+        return sum == 10_000 ? [] : ["fee_split_bps must add up to 10000, got \(sum)"]
+    }
+
+    /// The shares of `amount`: each is floor(amount × bps / 10,000) except the treasury's,
+    /// which takes what is left, so the shares always add up to `amount` exactly.
+    public func shares(of amount: Amount) -> (burn: Amount, rewardPool: Amount, treasury: Amount, liquidity: Amount) {
+        let burn = Self.portion(amount, burnBps)
+        let pool = Self.portion(amount, rewardPoolBps)
+        let liquidity = Self.portion(amount, liquidityBps)
+        return (burn, pool, amount - burn - pool - liquidity, liquidity)
+    }
+
+    /// floor(amount × bps / 10,000) without overflow for any UInt128 amount.
+    static func portion(_ amount: Amount, _ bps: UInt16) -> Amount {
+        let b = Amount(bps)
+        return (amount / 10_000) * b + (amount % 10_000) * b / 10_000
+    }
+}
+
+extension Parameters: CanonicalCodable {
+    static let version: UInt8 = 1
+
+    public func encode(to writer: inout CanonicalWriter) {
+        writer.u8(Self.version)
+        writer.u128(minFee)
+        writer.u32(maxTransactionBytes)
+        writer.u32(maxBlockTransactions)
+        writer.u32(maxBlockBytes)
+        writer.u16(feeSplit.burnBps)
+        writer.u16(feeSplit.rewardPoolBps)
+        writer.u16(feeSplit.treasuryBps)
+        writer.u16(feeSplit.liquidityBps)
+    }
+
+    public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Parameters {
+        let version = try reader.u8()
+        guard version == Self.version else { throw .unsupportedVersion(type: "parameters", version: version) }
+        return Parameters(
+            minFee: try reader.u128(),
+            maxTransactionBytes: try reader.u32(),
+            maxBlockTransactions: try reader.u32(),
+            maxBlockBytes: try reader.u32(),
+            feeSplit: FeeSplit(
+                burnBps: try reader.u16(), rewardPoolBps: try reader.u16(),
+                treasuryBps: try reader.u16(), liquidityBps: try reader.u16()))
+    }
+}

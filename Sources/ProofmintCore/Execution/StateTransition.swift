@@ -1,0 +1,126 @@
+import ProofmintCrypto
+
+/// The state transition: the one function that turns a parent state and a block into the block's effects.
+/// The node, the replay tool, the benchmarks and the tests all call it. It reads the parent state through
+/// `StateReader`, never writes, and uses no clock, randomness or floating point.
+public enum StateTransition {
+    /// Checks `block` against its parent and the state after the parent, executes it and returns its effects.
+    /// Any inadmissible transaction or root mismatch refuses the whole block.
+    /// - Parameter signatures: precomputed results of `SignatureBatch.verify(block.transactions)`, if the caller
+    ///   already checked them (a pipeline can verify the next block while the current one commits).
+    public static func apply(
+        _ block: Block, parent: BlockHeader, state: any StateReader, signatures: [Bool]? = nil
+    ) throws(BlockError) -> BlockOutcome {
+        let header = block.header
+        let context = try checkHeader(header, parent: parent, state: state)
+        guard header.transactionCount == block.transactions.count else {
+            throw .transactionCountMismatch(header: header.transactionCount, actual: block.transactions.count)
+        }
+        guard block.transactions.count <= context.parameters.maxBlockTransactions else {
+            throw .tooManyTransactions(count: block.transactions.count, max: context.parameters.maxBlockTransactions)
+        }
+        let validators = try read { () throws(StateReadError) in try state.validatorSet() }
+        guard let scheduled = validators.producer(at: header.height), scheduled.publicKey.bytes == header.producer else {
+            throw .wrongProducer(height: header.height, expected: validators.producer(at: header.height)?.name ?? "(none)")
+        }
+        guard scheduled.publicKey.isValidSignature(block.signature, for: header.signingMessage) else {
+            throw .badProducerSignature(height: header.height)
+        }
+        let computedTxRoot = Block.transactionRoot(block.transactions)
+        guard computedTxRoot == header.transactionRoot else {
+            throw .transactionRootMismatch(header: header.transactionRoot, computed: computedTxRoot)
+        }
+
+        let valid = signatures ?? SignatureBatch.verify(block.transactions)
+        var execution = BlockExecution(context: context, state: state)
+        var blockBytes = 0
+        for (index, transaction) in block.transactions.enumerated() {
+            let size = transaction.canonicalBytes.count
+            blockBytes += size
+            guard blockBytes <= context.parameters.maxBlockBytes else {
+                throw .tooLarge(bytes: blockBytes, max: context.parameters.maxBlockBytes)
+            }
+            do {
+                try execution.include(transaction, size: size, signatureValid: valid[index])
+            } catch let .stateUnreadable(error) {
+                throw .state(error)
+            } catch {
+                throw .invalidTransaction(index: index, id: transaction.id, error: error)
+            }
+        }
+        let outcome = try execution.finish(header: header)
+        guard outcome.header.receiptRoot == header.receiptRoot else {
+            throw .receiptRootMismatch(header: header.receiptRoot, computed: outcome.header.receiptRoot)
+        }
+        guard outcome.header.stateRoot == header.stateRoot else {
+            throw .stateRootMismatch(header: header.stateRoot, computed: outcome.header.stateRoot)
+        }
+        return outcome
+    }
+
+    /// Assembles the next block from `candidates` in the given order, leaving out any that are not admissible,
+    /// and fills in the header's roots. The producer signs the header afterwards.
+    public static func propose(
+        candidates: [SignedTransaction], parent: BlockHeader, timestamp: UInt64,
+        producer: Ed25519.PublicKey, state: any StateReader
+    ) throws(BlockError) -> Proposal {
+        let parameters = try read { () throws(StateReadError) in try state.parameters() }
+        let context = BlockContext(
+            chainId: parent.chainId, height: parent.height + 1, timestamp: Swift.max(timestamp, parent.timestamp),
+            parameters: parameters)
+        let valid = SignatureBatch.verify(candidates)
+        var execution = BlockExecution(context: context, state: state)
+        var included = [SignedTransaction]()
+        var dropped = [(transaction: SignedTransaction, error: TransactionError)]()
+        var blockBytes = 0
+        for (index, transaction) in candidates.enumerated() {
+            guard included.count < parameters.maxBlockTransactions else { break }
+            let size = transaction.canonicalBytes.count
+            guard blockBytes + size <= parameters.maxBlockBytes else { continue }
+            do {
+                try execution.include(transaction, size: size, signatureValid: valid[index])
+                included.append(transaction)
+                blockBytes += size
+            } catch let .stateUnreadable(error) {
+                throw .state(error)
+            } catch {
+                dropped.append((transaction, error))
+            }
+        }
+        let header = BlockHeader(
+            chainId: parent.chainId, height: context.height, parentHash: parent.hash, timestamp: context.timestamp,
+            transactionRoot: Block.transactionRoot(included), receiptRoot: .zero, stateRoot: .zero,
+            transactionCount: UInt32(included.count), producer: producer.bytes)
+        return Proposal(outcome: try execution.finish(header: header), transactions: included, dropped: dropped)
+    }
+
+    /// Checks one transaction against the current state without executing it: what a mempool asks on admission.
+    /// With `acceptFutureNonce`, a nonce ahead of the account's is allowed (it waits in the mempool for its turn).
+    public static func checkAdmission(
+        _ transaction: SignedTransaction, state: any StateReader, nextHeight: UInt64, chainId: String,
+        acceptFutureNonce: Bool = false
+    ) throws(TransactionError) {
+        let parameters: Parameters
+        do { parameters = try state.parameters() } catch { throw .stateUnreadable(error) }
+        let context = BlockContext(chainId: chainId, height: nextHeight, timestamp: 0, parameters: parameters)
+        var execution = BlockExecution(context: context, state: state)
+        try execution.admit(
+            transaction, size: transaction.canonicalBytes.count, signatureValid: transaction.hasValidSignature(),
+            acceptFutureNonce: acceptFutureNonce)
+    }
+
+    private static func checkHeader(_ header: BlockHeader, parent: BlockHeader, state: any StateReader) throws(BlockError) -> BlockContext {
+        guard header.chainId == parent.chainId else { throw .wrongChainId(expected: parent.chainId, actual: header.chainId) }
+        guard header.height == parent.height + 1 else { throw .wrongHeight(expected: parent.height + 1, actual: header.height) }
+        guard header.parentHash == parent.hash else { throw .wrongParent(expected: parent.hash, actual: header.parentHash) }
+        guard header.timestamp >= parent.timestamp else {
+            throw .timestampBeforeParent(parent: parent.timestamp, actual: header.timestamp)
+        }
+        let parameters = try read { () throws(StateReadError) in try state.parameters() }
+        return BlockContext(chainId: header.chainId, height: header.height, timestamp: header.timestamp, parameters: parameters)
+    }
+
+    static func read<T>(_ body: () throws(StateReadError) -> T) throws(BlockError) -> T {
+        do { return try body() } catch { throw .state(error) }
+    }
+}

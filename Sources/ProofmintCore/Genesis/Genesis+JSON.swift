@@ -1,0 +1,120 @@
+import Foundation
+
+/// The genesis file format (`genesis/devnet.json`). JSON only at this edge; amounts are strings.
+extension Genesis {
+    /// Parses and validates a genesis file; every error names the field at fault.
+    public static func parse(json: Bytes) throws(GenesisError) -> Genesis {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(json), options: [])
+        } catch {
+            throw GenesisError("genesis", "is not valid JSON: \(error.localizedDescription)")
+        }
+        let top = try JSONFields(root, path: "genesis", allowed: ["chain_id", "genesis_time", "parameters", "validators", "allocations", "comment"])
+        let chainId = try parseChainId(top)
+        let time = try parseTime(top)
+        let parameters = try parseParameters(top.raw("parameters"), path: "genesis.parameters")
+        let validators = try parseValidators(top)
+        let allocations = try parseAllocations(top)
+        return Genesis(chainId: chainId, genesisTime: time, parameters: parameters, validators: validators, allocations: allocations)
+    }
+
+    private static func parseChainId(_ top: JSONFields) throws(GenesisError) -> String {
+        let chainId = try top.string("chain_id")
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+        guard !chainId.isEmpty, chainId.count <= Transaction.maxChainIdBytes, chainId.allSatisfy(allowed.contains) else {
+            throw GenesisError("genesis.chain_id", "'\(chainId)' must be 1–64 characters of a-z, 0-9, '-', '_', '.'")
+        }
+        return chainId
+    }
+
+    private static func parseTime(_ top: JSONFields) throws(GenesisError) -> UInt64 {
+        let text = try top.string("genesis_time")
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        guard let date = formatter.date(from: text), date.timeIntervalSince1970 >= 0 else {
+            throw GenesisError("genesis.genesis_time", "'\(text)' is not an RFC 3339 time such as 2026-01-01T00:00:00Z")
+        }
+        return UInt64(date.timeIntervalSince1970) * 1000
+    }
+
+    static func parseParameters(_ value: Any?, path: String) throws(GenesisError) -> Parameters {
+        guard let value else { return .defaults }
+        let fields = try JSONFields(value, path: path, allowed: ["min_fee", "max_tx_bytes", "max_block_transactions", "max_block_bytes", "fee_split_bps"])
+        var parameters = Parameters.defaults
+        if fields.has("min_fee") { parameters.minFee = try fields.amount("min_fee") }
+        if fields.has("max_tx_bytes") { parameters.maxTransactionBytes = UInt32(try fields.integer("max_tx_bytes", max: UInt64(UInt32.max))) }
+        if fields.has("max_block_transactions") {
+            parameters.maxBlockTransactions = UInt32(try fields.integer("max_block_transactions", max: UInt64(UInt32.max)))
+        }
+        if fields.has("max_block_bytes") { parameters.maxBlockBytes = UInt32(try fields.integer("max_block_bytes", max: UInt64(UInt32.max))) }
+        if fields.has("fee_split_bps") {
+            let split = try JSONFields(fields.raw("fee_split_bps"), path: "\(path).fee_split_bps", allowed: ["burn", "reward_pool", "treasury", "liquidity"])
+            parameters.feeSplit = FeeSplit(
+                burnBps: UInt16(try split.integer("burn", max: 10_000)),
+                rewardPoolBps: UInt16(try split.integer("reward_pool", max: 10_000)),
+                treasuryBps: UInt16(try split.integer("treasury", max: 10_000)),
+                liquidityBps: UInt16(try split.integer("liquidity", max: 10_000)))
+        }
+        if let problem = parameters.violations().first { throw GenesisError(path, problem) }
+        return parameters
+    }
+
+    private static func parseValidators(_ top: JSONFields) throws(GenesisError) -> ValidatorSet {
+        let entries = try top.array("validators")
+        guard !entries.isEmpty else { throw GenesisError("genesis.validators", "needs at least one validator") }
+        var validators = [ValidatorSet.Validator]()
+        for (index, entry) in entries.enumerated() {
+            let path = "genesis.validators[\(index)]"
+            let fields = try JSONFields(entry, path: path, allowed: ["name", "public_key"])
+            let name = try fields.string("name")
+            guard !name.isEmpty, name.utf8.count <= 64 else { throw GenesisError("\(path).name", "must be 1–64 bytes") }
+            let hex = try fields.string("public_key")
+            guard let bytes = Bytes(hex: hex), let key = try? Ed25519.PublicKey(bytes: bytes) else {
+                throw GenesisError("\(path).public_key", "must be 64 hex digits (a 32-byte Ed25519 public key)")
+            }
+            guard !validators.contains(where: { $0.publicKey == key }) else { throw GenesisError("\(path).public_key", "is listed twice") }
+            validators.append(.init(name: name, publicKey: key))
+        }
+        return ValidatorSet(validators: validators)
+    }
+
+    private static func parseAllocations(_ top: JSONFields) throws(GenesisError) -> [Allocation] {
+        var allocations = [Allocation]()
+        var seen = Set<Address>()
+        var total: Amount = 0
+        for (index, entry) in try top.array("allocations").enumerated() {
+            let path = "genesis.allocations[\(index)]"
+            let fields = try JSONFields(entry, path: path, allowed: ["name", "address", "module", "amount"])
+            let address = try allocationAddress(fields, path: path)
+            let amount = try fields.amount("amount")
+            guard amount > 0 else { throw GenesisError("\(path).amount", "must be greater than zero") }
+            guard seen.insert(address).inserted else { throw GenesisError(path, "address \(address) is allocated twice") }
+            let (sum, overflow) = total.addingReportingOverflow(amount)
+            guard !overflow, sum <= maxSupply else {
+                throw GenesisError("genesis.allocations", "add up to more than the maximum supply of \(Tokens.format(maxSupply)) AI")
+            }
+            total = sum
+            allocations.append(Allocation(name: try fields.optionalString("name"), address: address, amount: amount))
+        }
+        return allocations
+    }
+
+    private static func allocationAddress(_ fields: JSONFields, path: String) throws(GenesisError) -> Address {
+        switch (fields.has("address"), fields.has("module")) {
+        case (true, false):
+            let text = try fields.string("address")
+            do { return try Address(text: text) } catch { throw GenesisError("\(path).address", error.description) }
+        case (false, true):
+            let name = try fields.string("module")
+            guard let module = ModuleAccount(rawValue: name) else {
+                let names = ModuleAccount.allCases.map(\.rawValue)
+                let hint = JSONFields.closest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                throw GenesisError("\(path).module", "unknown module '\(name)'\(hint); modules: \(names.joined(separator: ", "))")
+            }
+            return module.address
+        default:
+            throw GenesisError(path, "needs exactly one of 'address' or 'module'")
+        }
+    }
+}

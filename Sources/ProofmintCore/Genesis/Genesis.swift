@@ -1,0 +1,65 @@
+import Foundation
+
+/// The chain's starting point: chain id, time, parameters, validators and the initial balances.
+/// Block 0 is derived from it deterministically; its hash identifies the chain.
+public struct Genesis: Equatable, Sendable {
+    /// One initial balance.
+    public struct Allocation: Equatable, Sendable {
+        public let name: String?
+        public let address: Address
+        public let amount: Amount
+    }
+
+    /// The largest supply that may ever exist: 1,000,000,000 AI.
+    public static let maxSupply: Amount = 1_000_000_000 * Tokens.one
+
+    public let chainId: String
+    /// Unix milliseconds: the genesis block's timestamp.
+    public let genesisTime: UInt64
+    public let parameters: Parameters
+    public let validators: ValidatorSet
+    /// In file order; duplicates are refused.
+    public let allocations: [Allocation]
+
+    public init(chainId: String, genesisTime: UInt64, parameters: Parameters, validators: ValidatorSet, allocations: [Allocation]) {
+        self.chainId = chainId
+        self.genesisTime = genesisTime
+        self.parameters = parameters
+        self.validators = validators
+        self.allocations = allocations
+    }
+
+    /// The initial state's writes, sorted by key.
+    public func stateWrites() -> [(key: StateKey, value: Bytes?)] {
+        var overlay = StateOverlay(base: EmptyState())
+        var issued: Amount = 0
+        for allocation in allocations {
+            overlay.setAccount(Account(nonce: 0, balance: allocation.amount), for: allocation.address)
+            issued += allocation.amount
+        }
+        overlay.put(ChainTotals(issued: issued, burned: 0, feesPaid: 0), at: .totals)
+        overlay.put(parameters, at: .parameters)
+        overlay.put(validators, at: .validators)
+        return overlay.sortedWrites
+    }
+
+    /// Block 0 and the writes that create the initial state. `state` must be empty.
+    public func genesisBlock(state: any TreeNodeReader = EmptyState()) throws(StateReadError) -> (block: Block, outcome: BlockOutcome) {
+        let writes = stateWrites()
+        let updates = writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }
+        let tree = try StateTree.update(updates, reader: state)
+        let header = BlockHeader(
+            chainId: chainId, height: 0, parentHash: .zero, timestamp: genesisTime, transactionRoot: .zero,
+            receiptRoot: .zero, stateRoot: tree.root, transactionCount: 0,
+            producer: Bytes(repeating: 0, count: Ed25519.publicKeyLength))
+        let block = Block(header: header, signature: Bytes(repeating: 0, count: Ed25519.signatureLength), transactions: [])
+        return (block, BlockOutcome(header: header, stateWrites: writes, treeNodes: tree.nodes, receipts: []))
+    }
+}
+
+/// A state with nothing in it: the parent of genesis.
+public struct EmptyState: StateReader {
+    public init() {}
+    public func value(for key: StateKey) throws(StateReadError) -> Bytes? { nil }
+    public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? { nil }
+}

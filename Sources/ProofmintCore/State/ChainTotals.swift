@@ -1,0 +1,38 @@
+/// Supply bookkeeping: everything ever created and everything ever destroyed.
+/// The invariant `issued − burned = Σ balances` holds after every transaction.
+public struct ChainTotals: Equatable, Sendable {
+    /// Created at genesis plus minted since.
+    public var issued: Amount
+    /// Destroyed by fee burns (and later by unstaking and slashing).
+    public var burned: Amount
+    /// Fees paid by all included transactions.
+    public var feesPaid: Amount
+
+    public static let zero = ChainTotals(issued: 0, burned: 0, feesPaid: 0)
+
+    public init(issued: Amount, burned: Amount, feesPaid: Amount) {
+        self.issued = issued
+        self.burned = burned
+        self.feesPaid = feesPaid
+    }
+
+    /// Tokens that exist now.
+    public var supply: Amount { issued - burned }
+}
+
+extension ChainTotals: CanonicalCodable {
+    static let version: UInt8 = 1
+
+    public func encode(to writer: inout CanonicalWriter) {
+        writer.u8(Self.version)
+        writer.u128(issued)
+        writer.u128(burned)
+        writer.u128(feesPaid)
+    }
+
+    public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> ChainTotals {
+        let version = try reader.u8()
+        guard version == Self.version else { throw .unsupportedVersion(type: "totals", version: version) }
+        return ChainTotals(issued: try reader.u128(), burned: try reader.u128(), feesPaid: try reader.u128())
+    }
+}

@@ -1,0 +1,16 @@
+/// Accounts owned by the protocol rather than by a key. Their addresses derive from their names.
+public enum ModuleAccount: String, CaseIterable, Sendable {
+    /// DAO treasury: receives fee shares and rounding remainders; spent only by governance.
+    case treasury
+    /// Paid out to compute providers with each epoch's emission.
+    case rewardPool = "reward_pool"
+    /// Liquidity incentives.
+    case liquidity
+    /// Genesis allocations of seed 001 that no key controls until governance releases them.
+    case training
+    case ecosystem
+    case team
+    case publicSale = "public_sale"
+
+    public var address: Address { Address(module: rawValue) }
+}

@@ -1,0 +1,159 @@
+/// The authenticated state tree: a binary Merkle radix tree over `BLAKE2b-256(state key)`, in the style of the
+/// Jellyfish Merkle tree. A subtree holding one entry is that entry's leaf, hoisted as high as it can go, so the
+/// shape depends only on the set of keys (never on insertion order) and a path is about log2(entries) long.
+///
+/// `update` reads only the nodes on the paths of the changed keys and returns the new root together with the
+/// node writes; it persists nothing itself (storage commits the changes with the block).
+public struct StateTree {
+    /// One changed entry: a key hash and the new value hash, or nil to delete.
+    public struct Update: Sendable {
+        public let key: Hash32
+        public let valueHash: Hash32?
+        public init(key: Hash32, valueHash: Hash32?) {
+            self.key = key
+            self.valueHash = valueHash
+        }
+    }
+
+    /// The result of an update: the new root hash and the node writes (nil deletes), sorted by path.
+    public struct Changes: Sendable {
+        public let root: Hash32
+        public let nodes: [(path: NodePath, node: TreeNode?)]
+    }
+
+    private let reader: any TreeNodeReader
+    private var changes: [NodePath: TreeNode?] = [:]
+
+    public init(reader: any TreeNodeReader) { self.reader = reader }
+
+    /// The root hash of the tree `reader` holds.
+    public static func root(of reader: any TreeNodeReader) throws(StateReadError) -> Hash32 {
+        try reader.treeNode(at: .root)?.hash ?? .zero
+    }
+
+    /// Applies `updates` (any order; at most one per key) and returns the new root with the node writes.
+    public static func update(_ updates: [Update], reader: any TreeNodeReader) throws(StateReadError) -> Changes {
+        var tree = StateTree(reader: reader)
+        let sorted = updates.sorted { $0.key < $1.key }
+        let current = try reader.treeNode(at: .root)
+        let root: TreeNode?
+        if sorted.isEmpty {
+            root = current
+        } else {
+            root = try tree.updateSubtree(at: .root, current: current, updates: sorted[...])
+        }
+        let nodes = tree.changes.sorted { $0.key < $1.key }.map { (path: $0.key, node: $0.value) }
+        return Changes(root: root?.hash ?? .zero, nodes: nodes)
+    }
+
+    // MARK: - Recursive update
+
+    /// Rebuilds the subtree at `path` whose current node is `current`, with `updates` (non-empty, sorted,
+    /// all under `path`). Records its own write at `path` and returns the new node there.
+    private mutating func updateSubtree(
+        at path: NodePath, current: TreeNode?, updates: ArraySlice<Update>
+    ) throws(StateReadError) -> TreeNode? {
+        let result: TreeNode?
+        switch current {
+        case nil:
+            result = build(at: path, entries: updates.compactMap(Self.entry))
+        case let .leaf(key, valueHash)?:
+            var entries = updates.compactMap(Self.entry)
+            if !updates.contains(where: { $0.key == key }) {
+                let position = entries.firstIndex { key < $0.0 } ?? entries.endIndex
+                entries.insert((key, valueHash), at: position)
+            }
+            result = build(at: path, entries: entries)
+        case let .internal(left, right)?:
+            result = try updateInternal(at: path, left: left, right: right, updates: updates)
+        }
+        record(path, result, hadNode: current != nil)
+        return result
+    }
+
+    private mutating func updateInternal(
+        at path: NodePath, left: Hash32, right: Hash32, updates: ArraySlice<Update>
+    ) throws(StateReadError) -> TreeNode? {
+        let split = updates.firstIndex { $0.key.bit(path.depth) == 1 } ?? updates.endIndex
+        let leftUpdates = updates[updates.startIndex..<split]
+        let rightUpdates = updates[split..<updates.endIndex]
+        let leftPath = path.child(0), rightPath = path.child(1)
+
+        let newLeft = try child(at: leftPath, hash: left, updates: leftUpdates)
+        let newRight = try child(at: rightPath, hash: right, updates: rightUpdates)
+
+        switch (newLeft, newRight) {
+        case (.empty, .empty):
+            return nil
+        case let (.empty, .node(node, nodePath)) where node.isLeaf,
+             let (.node(node, nodePath), .empty) where node.isLeaf:
+            // A lone leaf moves up to take this node's place.
+            changes[nodePath] = .some(nil)
+            return node
+        case let (.empty, .unchanged(_, nodePath)), let (.unchanged(_, nodePath), .empty):
+            // The untouched side may be a lone leaf that must now move up: only here is it read.
+            guard let node = try reader.treeNode(at: nodePath) else {
+                throw StateReadError("state tree node missing at depth \(nodePath.depth): the database is inconsistent")
+            }
+            if node.isLeaf {
+                changes[nodePath] = .some(nil)
+                return node
+            }
+            return .internal(left: newLeft.hash, right: newRight.hash)
+        default:
+            return .internal(left: newLeft.hash, right: newRight.hash)
+        }
+    }
+
+    private enum Child {
+        case empty
+        case node(TreeNode, NodePath)
+        case unchanged(Hash32, NodePath)
+
+        var hash: Hash32 {
+            switch self {
+            case .empty: return .zero
+            case let .node(node, _): return node.hash
+            case let .unchanged(hash, _): return hash
+            }
+        }
+    }
+
+    /// The child after the update. An untouched child is not read: its hash is already in the parent.
+    private mutating func child(at path: NodePath, hash: Hash32, updates: ArraySlice<Update>) throws(StateReadError) -> Child {
+        if updates.isEmpty { return hash == .zero ? .empty : .unchanged(hash, path) }
+        var current: TreeNode? = nil
+        if hash != .zero {
+            current = try reader.treeNode(at: path)
+            if current == nil {
+                throw StateReadError("state tree node missing at depth \(path.depth): the database is inconsistent")
+            }
+        }
+        guard let node = try updateSubtree(at: path, current: current, updates: updates) else { return .empty }
+        return .node(node, path)
+    }
+
+    /// Builds a fresh subtree at `path` from sorted entries, recording every node it creates.
+    private mutating func build(at path: NodePath, entries: [(Hash32, Hash32)]) -> TreeNode? {
+        if entries.isEmpty { return nil }
+        if entries.count == 1 { return .leaf(key: entries[0].0, valueHash: entries[0].1) }
+        let split = entries.firstIndex { $0.0.bit(path.depth) == 1 } ?? entries.endIndex
+        let left = build(at: path.child(0), entries: Array(entries[..<split]))
+        let right = build(at: path.child(1), entries: Array(entries[split...]))
+        if let left { changes[path.child(0)] = .some(left) }
+        if let right { changes[path.child(1)] = .some(right) }
+        return .internal(left: left?.hash ?? .zero, right: right?.hash ?? .zero)
+    }
+
+    private mutating func record(_ path: NodePath, _ node: TreeNode?, hadNode: Bool) {
+        if let node {
+            changes[path] = .some(node)
+        } else if hadNode || changes[path] != nil {
+            changes[path] = .some(nil)
+        }
+    }
+
+    private static func entry(_ update: Update) -> (Hash32, Hash32)? {
+        update.valueHash.map { (update.key, $0) }
+    }
+}

@@ -1,0 +1,46 @@
+import ProofmintCrypto
+
+/// A node of the state tree. Internal nodes keep both child hashes, so an update never reads an untouched sibling.
+public enum TreeNode: Hashable, Sendable {
+    /// One state entry: the hash of its key and the hash of its value.
+    case leaf(key: Hash32, valueHash: Hash32)
+    /// Two subtrees; an empty side has the zero hash.
+    case `internal`(left: Hash32, right: Hash32)
+
+    static let leafTag: UInt8 = 0x00
+    static let internalTag: UInt8 = 0x01
+
+    /// `BLAKE2b-256(0x00 ‖ keyHash ‖ valueHash)` for a leaf, `BLAKE2b-256(0x01 ‖ left ‖ right)` for an internal node.
+    public var hash: Hash32 {
+        switch self {
+        case let .leaf(key, valueHash): return Hash32.digest(parts: [[Self.leafTag], key.bytes, valueHash.bytes])
+        case let .internal(left, right): return Hash32.digest(parts: [[Self.internalTag], left.bytes, right.bytes])
+        }
+    }
+
+    var isLeaf: Bool { if case .leaf = self { return true } else { return false } }
+}
+
+extension TreeNode: CanonicalCodable {
+    public func encode(to writer: inout CanonicalWriter) {
+        switch self {
+        case let .leaf(key, valueHash):
+            writer.u8(Self.leafTag)
+            writer.fixed(key.bytes)
+            writer.fixed(valueHash.bytes)
+        case let .internal(left, right):
+            writer.u8(Self.internalTag)
+            writer.fixed(left.bytes)
+            writer.fixed(right.bytes)
+        }
+    }
+
+    public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> TreeNode {
+        let at = reader.offset
+        switch try reader.u8() {
+        case leafTag: return .leaf(key: try reader.hash(), valueHash: try reader.hash())
+        case internalTag: return .internal(left: try reader.hash(), right: try reader.hash())
+        case let tag: throw .unknownTag(type: "tree node", tag: tag, offset: at)
+        }
+    }
+}

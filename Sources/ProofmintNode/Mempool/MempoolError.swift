@@ -1,0 +1,30 @@
+import ProofmintCore
+
+/// Why the mempool refused a transaction.
+public enum MempoolError: Error, Equatable, CustomStringConvertible {
+    /// The transaction itself is not admissible (bad signature, stale nonce, low fee, …).
+    case rejected(TransactionError)
+    /// The bytes are not a canonical signed transaction.
+    case malformed(String)
+    case duplicate(Hash32)
+    /// A pending transaction with the same sender and nonce pays at least as much.
+    case replacementUnderpriced(nonce: UInt64, pendingFee: Amount)
+    case senderLimit(max: Int)
+    /// The nonce is too far ahead of the account's next nonce.
+    case nonceGap(expected: UInt64, actual: UInt64, maxAhead: UInt64)
+    case full(maxBytes: Int)
+
+    public var description: String {
+        switch self {
+        case let .rejected(error): return error.description
+        case let .malformed(detail): return "malformed transaction: \(detail)"
+        case let .duplicate(id): return "transaction \(id) is already pending"
+        case let .replacementUnderpriced(nonce, fee):
+            return "a transaction with nonce \(nonce) is already pending with fee \(Tokens.format(fee)) AI; a replacement must pay at least 10% more"
+        case let .senderLimit(max): return "sender already has \(max) pending transactions"
+        case let .nonceGap(expected, actual, maxAhead):
+            return "nonce \(actual) is more than \(maxAhead) ahead of the account's next nonce \(expected)"
+        case let .full(maxBytes): return "mempool is full (\(maxBytes) bytes)"
+        }
+    }
+}

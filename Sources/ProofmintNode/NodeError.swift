@@ -1,0 +1,22 @@
+import ProofmintCore
+import ProofmintStorage
+
+/// Failures of the running node, as the operator or RPC client should see them.
+public enum NodeError: Error, CustomStringConvertible {
+    case mempool(MempoolError)
+    case storage(StorageError)
+    case block(BlockError)
+    /// This node has no validator key, or is not the producer scheduled for the next height.
+    case cannotProduce(String)
+    case home(String)
+
+    public var description: String {
+        switch self {
+        case let .mempool(error): return error.description
+        case let .storage(error): return error.description
+        case let .block(error): return "block production failed: \(error)"
+        case let .cannotProduce(reason): return reason
+        case let .home(reason): return reason
+        }
+    }
+}

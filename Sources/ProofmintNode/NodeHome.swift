@@ -1,0 +1,40 @@
+import Foundation
+import ProofmintCore
+import ProofmintStorage
+
+/// The files of one node: `data/` (LMDB), `genesis.json`, `validator_key.json`, `rpc.address`.
+public struct NodeHome: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    public var dataPath: String { "\(path)/data" }
+    public var genesisPath: String { "\(path)/genesis.json" }
+    public var validatorKeyPath: String { "\(path)/validator_key.json" }
+    /// Written at start with the address the RPC server actually bound (useful with `--rpc-port 0`).
+    public var rpcAddressPath: String { "\(path)/rpc.address" }
+
+    /// Creates the home: validates the genesis file, writes block 0, and stores the validator key.
+    public func initialize(genesisFile: Bytes, validatorKey: ValidatorKey?, options: ChainStore.Options) throws -> (Genesis, ChainStore) {
+        let genesis = try Genesis.parse(json: genesisFile)
+        if let validatorKey, !genesis.validators.contains(validatorKey.key.publicKey) {
+            throw NodeError.home(
+                "the validator key \(validatorKey.key.publicKey.bytes.hex) is not in the genesis validator set; "
+                    + "add it to \"validators\" or initialise without a validator key")
+        }
+        let store = try ChainStore.create(at: dataPath, genesis: genesis, genesisFile: genesisFile, options: options)
+        FileManager.default.createFile(atPath: genesisPath, contents: Data(genesisFile), attributes: [.posixPermissions: 0o644])
+        if let validatorKey { try validatorKey.save(to: validatorKeyPath) }
+        return (genesis, store)
+    }
+
+    public func openStore(options: ChainStore.Options) throws -> ChainStore {
+        try ChainStore.open(at: dataPath, options: options)
+    }
+
+    /// The validator key if this home has one.
+    public func validatorKey() throws -> ValidatorKey? {
+        guard FileManager.default.fileExists(atPath: validatorKeyPath) else { return nil }
+        return try ValidatorKey.load(from: validatorKeyPath)
+    }
+}

@@ -1,0 +1,44 @@
+
+import Prometheus
+import ProofmintCore
+
+/// The node's Prometheus metrics, served at `/metrics`.
+public final class NodeMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+    let height: Gauge
+    let blocks: Counter
+    let transactions: Counter
+    let rejected: Counter
+    let mempoolTransactions: Gauge
+    let mempoolBytes: Gauge
+    let blockApply: DurationHistogram
+    let rpcRequests: Counter
+
+    public init() {
+        height = registry.makeGauge(name: "proofmint_height", help: "Height of the last committed block")
+        blocks = registry.makeCounter(name: "proofmint_blocks_total", help: "Blocks produced by this node since start")
+        transactions = registry.makeCounter(name: "proofmint_transactions_total", help: "Transactions included since start")
+        rejected = registry.makeCounter(name: "proofmint_transactions_rejected_total", help: "Transactions refused by the mempool")
+        mempoolTransactions = registry.makeGauge(name: "proofmint_mempool_transactions", help: "Transactions waiting in the mempool")
+        mempoolBytes = registry.makeGauge(name: "proofmint_mempool_bytes", help: "Bytes of transactions waiting in the mempool")
+        blockApply = registry.makeDurationHistogram(
+            name: "proofmint_block_apply_seconds", buckets: [.milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250),
+                                                             .milliseconds(500), .seconds(1), .seconds(2), .seconds(5)],
+            help: "Time to build, execute and commit a block")
+        rpcRequests = registry.makeCounter(name: "proofmint_rpc_requests_total", help: "JSON-RPC requests served")
+    }
+
+    func recordBlock(_ block: Block, applyTime: Duration) {
+        height.record(Int64(block.height))
+        blocks.increment()
+        transactions.increment(by: Int64(block.transactions.count))
+        blockApply.record(applyTime)
+    }
+
+    /// The text exposition format.
+    public func render() -> String {
+        var buffer = [UInt8]()
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}

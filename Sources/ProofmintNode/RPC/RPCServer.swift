@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The HTTP front of the node: JSON-RPC at `POST /`, Prometheus at `GET /metrics`, `GET /health`.
+public struct RPCServer: Sendable {
+    public let node: Node
+    public let host: String
+    public let port: Int
+    public let maxBodyBytes: Int
+    public let logger: Logger
+
+    public init(node: Node, host: String, port: Int, maxBodyBytes: Int, logger: Logger) {
+        self.node = node
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.logger = logger
+    }
+
+    /// Serves until the process receives SIGINT or SIGTERM; `onRunning` gets the bound port.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+        let handler = JSONRPCHandler(methods: RPCMethods(node: node), metrics: node.metrics)
+        let maxBody = maxBodyBytes
+        let metrics = node.metrics
+        let router = Router()
+        router.post("/") { request, _ -> Response in
+            var request = request
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: maxBody)
+            } catch {
+                let error = RPCError.invalidRequest("request body exceeds \(maxBody) bytes")
+                return Self.json(JSONRPCHandler.encode(JSONRPCHandler.errorResponse(id: NSNull(), error)), status: .contentTooLarge)
+            }
+            guard let response = await handler.handle(Data(body.readableBytesView)) else { return Response(status: .noContent) }
+            return Self.json(response, status: .ok)
+        }
+        router.get("/metrics") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics.render())))
+        }
+        router.get("/health") { _, _ -> String in "ok" }
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "proofmintd"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        try await app.runService()
+    }
+
+    static func json(_ data: Data, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,235 @@
+import CLMDB
+import Foundation
+import ProofmintCore
+
+/// A node's database: the current state and its tree, every block, receipts and the transaction index.
+/// Each block is committed in one LMDB write transaction, so a crash at any moment leaves the last
+/// committed block whole and the next start resumes from it.
+public final class ChainStore: @unchecked Sendable {
+    /// Bumped whenever the table layout changes.
+    public static let schemaVersion: UInt32 = 1
+    public static let dataFileName = "data.mdb"
+
+    /// Options for opening the database.
+    public struct Options: Sendable {
+        /// Initial map size; doubled whenever a commit fills it.
+        public var mapSize: Int = 1 << 30
+        public var durability: String = "full"
+        public init() {}
+        public init(mapSize: Int, durability: String) {
+            self.mapSize = mapSize
+            self.durability = durability
+        }
+    }
+
+    public let path: String
+    private let environment: LMDBEnvironment
+    private let tables: Tables
+    private let headLock = NSLock()
+    private var cachedHead: BlockHeader
+
+    private init(path: String, environment: LMDBEnvironment, tables: Tables, head: BlockHeader) {
+        self.path = path
+        self.environment = environment
+        self.tables = tables
+        self.cachedHead = head
+    }
+
+    // MARK: - Creating and opening
+
+    /// Creates a database at `path` (a directory) holding the genesis block of `genesis`.
+    public static func create(at path: String, genesis: Genesis, genesisFile: Bytes, options: Options = Options()) throws(StorageError) -> ChainStore {
+        if FileManager.default.fileExists(atPath: "\(path)/\(dataFileName)") { throw .alreadyInitialized(path: path) }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .lmdb(.system(code: -1, message: "\(error.localizedDescription)"), context: "creating \(path)")
+        }
+        let environment = try openEnvironment(path: path, options: options)
+        let tables = try wrap("creating tables") { () throws(LMDBError) in try Tables(environment: environment, create: true) }
+        let genesisBlock: (block: Block, outcome: BlockOutcome)
+        do {
+            genesisBlock = try genesis.genesisBlock()
+        } catch {
+            throw .corrupt(path: path, detail: "cannot build genesis: \(error)")
+        }
+        let store = ChainStore(path: path, environment: environment, tables: tables, head: genesisBlock.block.header)
+        try store.writeBlock(genesisBlock.block, outcome: genesisBlock.outcome, extra: { txn in
+            try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
+            try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
+        })
+        return store
+    }
+
+    /// Opens an existing database, refusing one that is missing, truncated, foreign or of another schema.
+    public static func open(at path: String, options: Options = Options()) throws(StorageError) -> ChainStore {
+        let dataFile = "\(path)/\(dataFileName)"
+        guard FileManager.default.fileExists(atPath: dataFile) else { throw .notInitialized(path: path) }
+        let environment = try openEnvironment(path: path, options: options)
+        try checkFileSize(environment: environment, dataFile: dataFile, path: path)
+        let tables: Tables
+        do {
+            tables = try Tables(environment: environment, create: false)
+        } catch .notFound {
+            throw .corrupt(path: path, detail: "tables are missing")
+        } catch {
+            throw .corrupt(path: path, detail: "\(error)")
+        }
+        let head: BlockHeader = try readHead(environment: environment, tables: tables, path: path)
+        return ChainStore(path: path, environment: environment, tables: tables, head: head)
+    }
+
+    private static func openEnvironment(path: String, options: Options) throws(StorageError) -> LMDBEnvironment {
+        let durability = LMDBEnvironment.Durability(rawValue: options.durability) ?? .full
+        do {
+            return try LMDBEnvironment(path: path, maxTables: Table.allCases.count + 2, mapSize: options.mapSize, durability: durability)
+        } catch .notAnLMDBFile {
+            throw .corrupt(path: path, detail: "data.mdb is not an LMDB file")
+        } catch .versionMismatch {
+            throw .corrupt(path: path, detail: "data.mdb was written by an incompatible LMDB version")
+        } catch .corrupted {
+            throw .corrupt(path: path, detail: "LMDB reports corrupted pages")
+        } catch {
+            throw .lmdb(error, context: "opening \(path)")
+        }
+    }
+
+    /// A truncated data file would make LMDB fault on first access through its memory map; refuse it up front.
+    private static func checkFileSize(environment: LMDBEnvironment, dataFile: String, path: String) throws(StorageError) {
+        let actual = (try? FileManager.default.attributesOfItem(atPath: dataFile)[.size] as? Int) ?? 0
+        let required: Int
+        do { required = try environment.requiredFileSize() } catch { throw .corrupt(path: path, detail: "\(error)") }
+        guard actual >= required else {
+            throw .corrupt(path: path, detail: "data.mdb is \(actual) bytes but its last commit needs \(required): the file was truncated")
+        }
+    }
+
+    private static func readHead(environment: LMDBEnvironment, tables: Tables, path: String) throws(StorageError) -> BlockHeader {
+        do {
+            return try environment.read { txn throws(StorageError) -> BlockHeader in
+                guard let schemaBytes = try wrap("reading schema", { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.schema) }),
+                      schemaBytes.count == 4
+                else { throw StorageError.corrupt(path: path, detail: "schema record is missing") }
+                let schema = schemaBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                guard schema == schemaVersion else { throw StorageError.schemaMismatch(path: path, found: schema, expected: schemaVersion) }
+                guard let headBytes = try wrap("reading head", { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.head) }),
+                      headBytes.count == 40, let height = UInt64(bigEndianBytes: Array(headBytes.prefix(8)))
+                else { throw StorageError.corrupt(path: path, detail: "head record is missing") }
+                guard let blockBytes = try wrap("reading head block", { () throws(LMDBError) in try txn.get(tables[.blocks], height.bigEndianBytes) }) else {
+                    throw StorageError.corrupt(path: path, detail: "head block \(height) is missing")
+                }
+                do {
+                    return try Block(canonical: blockBytes).header
+                } catch {
+                    throw StorageError.corrupt(path: path, detail: "head block \(height) does not decode: \(error)")
+                }
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw .corrupt(path: path, detail: "\(error)")
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The last committed block's header.
+    public var head: BlockHeader {
+        headLock.lock()
+        defer { headLock.unlock() }
+        return cachedHead
+    }
+
+    /// Runs `body` against a consistent snapshot of the state at the head.
+    public func withSnapshot<T>(_ body: (StateSnapshot) throws -> T) throws -> T {
+        try environment.read { txn in try body(StateSnapshot(transaction: txn, tables: tables)) }
+    }
+
+    public func block(at height: UInt64) throws -> Block? {
+        try environment.read { txn in
+            guard let bytes = try txn.get(tables[.blocks], height.bigEndianBytes) else { return nil }
+            return try Block(canonical: bytes)
+        }
+    }
+
+    public func height(ofBlock hash: Hash32) throws -> UInt64? {
+        try environment.read { txn in
+            try txn.get(tables[.blockIndex], hash.bytes).flatMap { UInt64(bigEndianBytes: $0) }
+        }
+    }
+
+    public func receipts(at height: UInt64) throws -> [Receipt]? {
+        try environment.read { txn in
+            try txn.get(tables[.receipts], height.bigEndianBytes).map { try ReceiptList(canonical: $0).receipts }
+        }
+    }
+
+    /// Where an included transaction is: its block height and index.
+    public func location(ofTransaction id: Hash32) throws -> (height: UInt64, index: Int)? {
+        try environment.read { txn in
+            guard let bytes = try txn.get(tables[.transactionIndex], id.bytes), bytes.count == 12,
+                  let height = UInt64(bigEndianBytes: Array(bytes.prefix(8)))
+            else { return nil }
+            let index = bytes.suffix(4).reduce(0) { $0 << 8 | Int($1) }
+            return (height, index)
+        }
+    }
+
+    /// The genesis file this database was created from, byte for byte.
+    public func genesisFile() throws -> Bytes? {
+        try environment.read { txn in try txn.get(tables[.meta], MetaKey.genesis) }
+    }
+
+    // MARK: - Writing
+
+    /// Commits a block and everything it changed in one write transaction.
+    public func commit(_ block: Block, outcome: BlockOutcome) throws(StorageError) {
+        let head = self.head
+        guard block.height == head.height + 1 else { throw .notNextBlock(head: head.height, got: block.height) }
+        try writeBlock(block, outcome: outcome, extra: { _ in })
+    }
+
+    private func writeBlock(_ block: Block, outcome: BlockOutcome, extra: (LMDBTransaction) throws -> Void) throws(StorageError) {
+        let tables = self.tables
+        let height = block.height.bigEndianBytes
+        let blockBytes = block.canonicalBytes
+        let receiptBytes = ReceiptList(outcome.receipts).canonicalBytes
+        let treeWrites = outcome.treeNodes.map { (key: $0.path.storageKey, value: $0.node?.canonicalBytes) }
+        do {
+            try environment.write { txn in
+                for (key, value) in outcome.stateWrites {
+                    if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
+                }
+                for (key, value) in treeWrites {
+                    if let value { try txn.put(tables[.tree], key, value) } else { try txn.delete(tables[.tree], key) }
+                }
+                try txn.put(tables[.blocks], height, blockBytes)
+                try txn.put(tables[.blockIndex], block.hash.bytes, height)
+                try txn.put(tables[.receipts], height, receiptBytes)
+                for (index, transaction) in block.transactions.enumerated() {
+                    try txn.put(tables[.transactionIndex], transaction.id.bytes, height + withUnsafeBytes(of: UInt32(index).bigEndian, Array.init))
+                }
+                try txn.put(tables[.meta], MetaKey.head, height + block.hash.bytes)
+                try extra(txn)
+            }
+        } catch let error as LMDBError {
+            throw .lmdb(error, context: "committing block \(block.height)")
+        } catch {
+            throw .lmdb(.system(code: -1, message: "\(error)"), context: "committing block \(block.height)")
+        }
+        headLock.lock()
+        cachedHead = block.header
+        headLock.unlock()
+    }
+
+    /// The current map size in bytes (it grows by doubling when a commit fills it).
+    public var mapSize: Int { environment.mapSize }
+
+    var environmentForTesting: LMDBEnvironment { environment }
+    var tablesForTesting: Tables { tables }
+}
+
+/// Runs an LMDB call and names what was being done if it fails.
+func wrap<T>(_ context: String, _ body: () throws(LMDBError) -> T) throws(StorageError) -> T {
+    do { return try body() } catch { throw .lmdb(error, context: context) }
+}

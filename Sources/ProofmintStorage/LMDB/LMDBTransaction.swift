@@ -1,0 +1,94 @@
+import CLMDB
+import ProofmintCore
+
+/// A live LMDB transaction. Values read are copied out, so they stay valid after the transaction ends.
+final class LMDBTransaction {
+    private let handle: OpaquePointer
+    let writable: Bool
+    private var finished = false
+
+    init(handle: OpaquePointer, writable: Bool) {
+        self.handle = handle
+        self.writable = writable
+    }
+
+    func get(_ table: MDB_dbi, _ key: Bytes) throws(LMDBError) -> Bytes? {
+        var result: Bytes?
+        var status: Int32 = 0
+        key.withUnsafeBytes { keyBytes in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            var v = MDB_val()
+            status = mdb_get(handle, table, &k, &v)
+            if status == MDB_SUCCESS {
+                result = Bytes(UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
+            }
+        }
+        if status == MDB_NOTFOUND { return nil }
+        try LMDBError.check(status)
+        return result
+    }
+
+    func put(_ table: MDB_dbi, _ key: Bytes, _ value: Bytes) throws(LMDBError) {
+        var status: Int32 = 0
+        key.withUnsafeBytes { keyBytes in
+            value.withUnsafeBytes { valueBytes in
+                var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+                var v = MDB_val(mv_size: valueBytes.count, mv_data: UnsafeMutableRawPointer(mutating: valueBytes.baseAddress))
+                status = mdb_put(handle, table, &k, &v, 0)
+            }
+        }
+        try LMDBError.check(status)
+    }
+
+    /// Deletes `key`; absent keys are fine.
+    func delete(_ table: MDB_dbi, _ key: Bytes) throws(LMDBError) {
+        var status: Int32 = 0
+        key.withUnsafeBytes { keyBytes in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            status = mdb_del(handle, table, &k, nil)
+        }
+        if status == MDB_NOTFOUND { return }
+        try LMDBError.check(status)
+    }
+
+    /// Calls `body` for each entry in key order, from the first key ≥ `start` (or the first key); stops when it returns false.
+    func scan(_ table: MDB_dbi, from start: Bytes? = nil, _ body: (Bytes, Bytes) throws -> Bool) throws {
+        var cursor: OpaquePointer?
+        try LMDBError.check(mdb_cursor_open(handle, table, &cursor))
+        defer { mdb_cursor_close(cursor) }
+        var k = MDB_val(), v = MDB_val()
+        var status: Int32
+        if let start {
+            status = start.withUnsafeBytes { keyBytes in
+                k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+                return mdb_cursor_get(cursor, &k, &v, MDB_SET_RANGE)
+            }
+        } else {
+            status = mdb_cursor_get(cursor, &k, &v, MDB_FIRST)
+        }
+        while status == MDB_SUCCESS {
+            let key = Bytes(UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size))
+            let value = Bytes(UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
+            guard try body(key, value) else { return }
+            status = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)
+        }
+        if status != MDB_NOTFOUND { throw LMDBError(code: status) }
+    }
+
+    func entryCount(_ table: MDB_dbi) throws(LMDBError) -> Int {
+        var stat = MDB_stat()
+        try LMDBError.check(mdb_stat(handle, table, &stat))
+        return stat.ms_entries
+    }
+
+    func commit() throws(LMDBError) {
+        finished = true
+        try LMDBError.check(mdb_txn_commit(handle))
+    }
+
+    func abort() {
+        guard !finished else { return }
+        finished = true
+        mdb_txn_abort(handle)
+    }
+}

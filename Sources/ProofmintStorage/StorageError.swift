@@ -1,0 +1,28 @@
+import ProofmintCore
+
+/// Why the node's database could not be used, phrased for the operator who has to fix it.
+public enum StorageError: Error, CustomStringConvertible {
+    /// No database at the path: run `proofmintd init` first.
+    case notInitialized(path: String)
+    /// `init` was asked to create a database where one exists.
+    case alreadyInitialized(path: String)
+    /// The files are damaged: truncated, overwritten, or not LMDB at all.
+    case corrupt(path: String, detail: String)
+    /// The database was made by an incompatible version of Proofmint.
+    case schemaMismatch(path: String, found: UInt32, expected: UInt32)
+    /// A block does not follow the stored head.
+    case notNextBlock(head: UInt64, got: UInt64)
+    /// LMDB refused an operation.
+    case lmdb(LMDBError, context: String)
+
+    public var description: String {
+        switch self {
+        case let .notInitialized(path): return "no Proofmint database at \(path): run `proofmintd init` first"
+        case let .alreadyInitialized(path): return "a Proofmint database already exists at \(path); use another --home or remove it"
+        case let .corrupt(path, detail): return "database at \(path) is damaged (\(detail)); restore it from a backup or re-import an export"
+        case let .schemaMismatch(path, found, expected): return "database at \(path) has schema \(found), this build reads schema \(expected)"
+        case let .notNextBlock(head, got): return "block \(got) does not follow the stored head \(head)"
+        case let .lmdb(error, context): return "\(context): \(error)"
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// The wallet's public API speaks in addresses, amounts and signed transactions, so its users get the core with it.
+@_exported import ProofmintCore

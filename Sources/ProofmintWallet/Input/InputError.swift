@@ -1,0 +1,44 @@
+import ProofmintCore
+
+/// A value typed on the command line was refused; each message shows an accepted form.
+public enum InputError: Error, Equatable, CustomStringConvertible {
+    case invalidAmount(field: String, text: String)
+    case zeroAmount(field: String)
+    case memoTooLong(bytes: Int)
+    case invalidAddress(AddressError)
+    /// Neither a `pm1…` address nor the name of a key in the keystore.
+    case unknownAccount(text: String, keystore: String)
+    case invalidBlockSelector(String)
+    case invalidTransactionId(String)
+    case invalidSeed(String)
+    case invalidChainId(String)
+    case invalidKDF(String)
+    case invalidNumber(field: String, text: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidAmount(field, text):
+            return "invalid \(field) '\(text)': write tokens with their unit (10AI, 0.5AI) or whole base units (10000000000000000000)"
+        case let .zeroAmount(field):
+            return "\(field) must be greater than zero"
+        case let .memoTooLong(bytes):
+            return "memo is \(bytes) bytes of UTF-8, the limit is \(Transfer.maxMemoBytes)"
+        case let .invalidAddress(error):
+            return "\(error)"
+        case let .unknownAccount(text, keystore):
+            return "'\(text)' is neither a pm1… address nor the name of a key in \(keystore)"
+        case let .invalidBlockSelector(text):
+            return "'\(text)' is not a block: give a height (42), a 64-digit hex hash, or 'latest'"
+        case let .invalidTransactionId(text):
+            return "'\(text)' is not a transaction id: expected 64 hex digits"
+        case let .invalidSeed(reason):
+            return "invalid seed: \(reason)"
+        case let .invalidChainId(reason):
+            return "invalid chain id: \(reason)"
+        case let .invalidKDF(text):
+            return "unknown KDF strength '\(text)': use 'moderate' (default) or 'interactive'"
+        case let .invalidNumber(field, text):
+            return "invalid \(field) '\(text)': expected a whole number"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ProofmintCore
+
+/// Which block `query block` asks for: a height, a hash, or the head.
+public enum BlockSelector: Equatable, Sendable {
+    case height(UInt64)
+    case hash(Hash32)
+    case latest
+
+    /// Parses `latest`, a decimal height, or a 64-digit hex hash.
+    public init(text: String) throws(InputError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased() == "latest" {
+            self = .latest
+        } else if !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let height = UInt64(trimmed) {
+            self = .height(height)
+        } else if let hash = Hash32(hex: trimmed) {
+            self = .hash(hash)
+        } else {
+            throw .invalidBlockSelector(text)
+        }
+    }
+
+    /// The `pm_getBlock` params.
+    public var params: JSONValue {
+        switch self {
+        case let .height(height): return .object([("height", .uint(height))])
+        case let .hash(hash): return .object([("hash", .string(hash.hex))])
+        case .latest: return .object([("height", .string("latest"))])
+        }
+    }
+}
+
+import Foundation

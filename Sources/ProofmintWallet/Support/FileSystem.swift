@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ProofmintCrypto
+
+/// The few POSIX file operations the wallet needs, with the guarantees keys need: exact permissions, atomic
+/// replacement (temp file, fsync, rename), and no silent overwrite.
+public enum FileSystem {
+    /// Files the wallet reads (keys, passwords, signed transactions) are small; anything bigger is a mistake.
+    public static let defaultReadLimit = 1 << 20
+
+    /// The whole file, refusing files above `limit` bytes.
+    public static func read(_ path: String, limit: Int = defaultReadLimit) throws(FileSystemError) -> Bytes {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path, "open") }
+        defer { close(fd) }
+        var out = Bytes()
+        var chunk = Bytes(repeating: 0, count: 16 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(path, "read")
+            }
+            if count == 0 { return out }
+            out.append(contentsOf: chunk[0..<count])
+            guard out.count <= limit else { throw .tooLarge(path: path, limit: limit) }
+        }
+    }
+
+    /// True if something exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// The permission bits of `path` (for example 0o600), or nil if it cannot be examined.
+    public static func permissions(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_mode & 0o7777)
+    }
+
+    /// Creates `path` and any missing parents with `permissions` (existing directories are left as they are).
+    public static func createDirectory(_ path: String, permissions: Int) throws(FileSystemError) {
+        var built = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            built += "/" + component
+            if mkdir(built, mode_t(permissions)) != 0 {
+                guard errno == EEXIST else { throw failure(built, "create directory") }
+                var info = stat()
+                guard stat(built, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                    throw .failed(path: built, operation: "create directory", reason: "a file with that name is in the way")
+                }
+            } else {
+                // mkdir applies the umask; set the bits we asked for exactly.
+                _ = chmod(built, mode_t(permissions))
+            }
+        }
+    }
+
+    /// Regular, non-hidden file names in `directory`, sorted.
+    public static func fileNames(in directory: String) throws(FileSystemError) -> [String] {
+        guard let handle = opendir(directory) else { throw failure(directory, "list") }
+        defer { closedir(handle) }
+        var names = [String]()
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+
+    /// Writes `bytes` to `path` atomically with exactly `permissions`: a temp file in the same directory is written,
+    /// synced and then moved into place. Unless `overwrite`, an existing file is never replaced (even in a race).
+    public static func writeAtomically(_ bytes: Bytes, to path: String, permissions: Int, overwrite: Bool) throws(FileSystemError) {
+        let directory = parentDirectory(of: path)
+        let temporary = "\(directory)/.\(baseName(of: path)).\(SecureRandom.bytes(6).hex).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
+        guard fd >= 0 else { throw failure(temporary, "create") }
+        var written = 0
+        var failed: FileSystemError?
+        if fchmod(fd, mode_t(permissions)) != 0 { failed = failure(temporary, "set permissions of") }
+        while failed == nil, written < bytes.count {
+            let count = bytes.withUnsafeBytes { raw in
+                write(fd, raw.baseAddress.map { $0 + written }, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failed = failure(temporary, "write")
+            } else {
+                written += count
+            }
+        }
+        if failed == nil, fsync(fd) != 0 { failed = failure(temporary, "sync") }
+        close(fd)
+        if let failed {
+            unlink(temporary)
+            throw failed
+        }
+        if overwrite {
+            guard rename(temporary, path) == 0 else {
+                let error = failure(path, "replace")
+                unlink(temporary)
+                throw error
+            }
+        } else {
+            // link(2) fails if the target exists, so a key that appeared meanwhile is never clobbered.
+            if link(temporary, path) != 0 {
+                let code = errno
+                unlink(temporary)
+                if code == EEXIST { throw .alreadyExists(path: path) }
+                throw .failed(path: path, operation: "create", reason: describe(code))
+            }
+            unlink(temporary)
+        }
+        syncDirectory(directory)
+    }
+
+    /// Removes the file at `path`.
+    public static func remove(_ path: String) throws(FileSystemError) {
+        guard unlink(path) == 0 else { throw failure(path, "remove") }
+    }
+
+    public static func parentDirectory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let parent = String(path[..<slash])
+        return parent.isEmpty ? "/" : parent
+    }
+
+    public static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Makes a rename durable: the directory entry is synced too.
+    private static func syncDirectory(_ directory: String) {
+        let fd = open(directory, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    private static func failure(_ path: String, _ operation: String) -> FileSystemError {
+        let code = errno
+        if code == ENOENT && (operation == "open" || operation == "list") { return .notFound(path: path) }
+        return .failed(path: path, operation: operation, reason: describe(code))
+    }
+
+    private static func describe(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}
+
+/// `read(2)`, named apart from `FileSystem.read` so the call inside it is unambiguous.
+@inline(__always)
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

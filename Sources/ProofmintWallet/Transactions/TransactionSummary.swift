@@ -1,0 +1,55 @@
+import ProofmintCore
+
+/// The human-readable fields of a transaction, derived from its bytes only, so what is shown is what is signed.
+public enum TransactionSummary {
+    /// The `summary` object of a signed-transaction file and of `--json` output.
+    public static func json(_ transaction: Transaction) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("kind", .string(transaction.payload.kind.name)),
+            ("from", .string(transaction.senderAddress.text)),
+        ]
+        switch transaction.payload {
+        case let .transfer(transfer):
+            members.append(("to", .string(transfer.recipient.text)))
+            members.append(("amount", .string("\(Tokens.format(transfer.amount)) \(Tokens.symbol)")))
+            members.append(("amount_base_units", .string(String(transfer.amount))))
+            members.append(("memo", memoJSON(transfer.memo)))
+        }
+        members += [
+            ("fee", .string("\(Tokens.format(transaction.fee)) \(Tokens.symbol)")),
+            ("fee_base_units", .string(String(transaction.fee))),
+            ("nonce", .uint(transaction.nonce)),
+            ("expiry", .optionalUInt(transaction.expiry)),
+        ]
+        return .object(members)
+    }
+
+    /// Label/value lines for the terminal.
+    public static func lines(_ transaction: Transaction) -> [(String, String)] {
+        var lines: [(String, String)] = [
+            ("kind", transaction.payload.kind.name),
+            ("chain", transaction.chainId),
+            ("from", transaction.senderAddress.text),
+        ]
+        switch transaction.payload {
+        case let .transfer(transfer):
+            lines.append(("to", transfer.recipient.text))
+            lines.append(("amount", "\(Tokens.format(transfer.amount)) \(Tokens.symbol) (\(transfer.amount) base units)"))
+            if !transfer.memo.isEmpty { lines.append(("memo", memoText(transfer.memo))) }
+        }
+        lines.append(("fee", "\(Tokens.format(transaction.fee)) \(Tokens.symbol)"))
+        lines.append(("nonce", String(transaction.nonce)))
+        if let expiry = transaction.expiry { lines.append(("expiry", "height \(expiry)")) }
+        return lines
+    }
+
+    /// A memo that is printable UTF-8 is shown as text, anything else as `0x…` hex.
+    static func memoText(_ memo: Bytes) -> String {
+        if let text = String(validating: memo, as: UTF8.self), text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
+            return text
+        }
+        return "0x" + memo.hex
+    }
+
+    private static func memoJSON(_ memo: Bytes) -> JSONValue { .string(memoText(memo)) }
+}

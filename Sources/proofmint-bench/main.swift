@@ -1,0 +1,2 @@
+import ProofmintStorage
+print("x")

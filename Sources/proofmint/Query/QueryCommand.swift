@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `proofmint query …`: read-only questions to a node.
+struct QueryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Ask a node about the chain, accounts, blocks and transactions.",
+        subcommands: [
+            QueryStatusCommand.self, QueryBalanceCommand.self, QueryAccountCommand.self, QueryBlockCommand.self,
+            QueryTxCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import ProofmintWallet
+
+/// `query tx`: where a transaction is and what it did.
+struct QueryTxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tx",
+        abstract: "Show a transaction by id: pending or included, its fields and its receipt.",
+        discussion: "Example: proofmint query tx 3f9a…")
+
+    @Argument(help: "The transaction id (64 hex digits).")
+    var id: String
+
+    @OptionGroup var nodeOptions: NodeOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let txId = try WalletInput.transactionId(id)
+        let status = try await nodeOptions.client(WalletEnvironment()).transaction(txId)
+        var rows: [(String, String)] = [("id", status.id.hex), ("status", status.status)]
+        if let height = status.height { rows.append(("height", String(height))) }
+        if let index = status.index { rows.append(("index", String(index))) }
+        if let blockHash = status.blockHash { rows.append(("block", blockHash)) }
+        if let body = status.json["transaction"] {
+            for key in ["kind", "sender", "recipient", "nonce", "expiry"] {
+                if let value = body[key], !value.isNull { rows.append((key, value.stringValue ?? value.compactText)) }
+            }
+            for key in ["amount", "fee"] {
+                if let text = body[key]?.stringValue, let amount = Tokens.parseBaseUnits(text) {
+                    rows.append((key, "\(Tokens.format(amount)) \(Tokens.symbol)"))
+                }
+            }
+            if let memo = body["memo"]?.stringValue, !memo.isEmpty, let bytes = Bytes(hex: memo) {
+                rows.append(("memo", String(validating: bytes, as: UTF8.self) ?? "0x" + memo))
+            }
+        }
+        if let receipt = status.receipt {
+            rows.append(("receipt", "\(receipt.status) (code \(receipt.code))"))
+            if let fee = receipt.feeCharged { rows.append(("fee charged", "\(Tokens.format(fee)) \(Tokens.symbol)")) }
+        }
+        output.console.result(status.json, text: "Transaction\n\(Console.table(rows))")
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import ProofmintCore
+import ProofmintNode
+import ProofmintStorage
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a node home from a genesis file: validates it, writes block 0 and the validator key.")
+
+    @Option(help: "The genesis file (JSON) to start the chain from.")
+    var genesis: String
+
+    @Option(help: "The node's home directory; created if missing, refused if it already holds a chain.")
+    var home: String
+
+    @Option(help: "Use the INSECURE well-known devnet validator key with this index (devnet only).")
+    var devValidator: Int?
+
+    @Option(help: "Use the validator key in this JSON file ({\"name\", \"public_key\", \"seed\"}).")
+    var validatorKey: String?
+
+    @Flag(help: "Generate a fresh validator key (its public key must be in the genesis validator set).")
+    var generateValidatorKey = false
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func validate() throws {
+        let chosen = [devValidator != nil, validatorKey != nil, generateValidatorKey].filter { $0 }.count
+        guard chosen <= 1 else { throw ValidationError("choose at most one of --dev-validator, --validator-key, --generate-validator-key") }
+    }
+
+    func run() throws {
+        guard let file = FileManager.default.contents(atPath: genesis) else {
+            throw CLIError("cannot read genesis file \(genesis)")
+        }
+        let key: ValidatorKey?
+        if let devValidator {
+            key = try ValidatorKey.insecureDev(index: devValidator)
+        } else if let validatorKey {
+            key = try ValidatorKey.load(from: validatorKey)
+        } else if generateValidatorKey {
+            key = try ValidatorKey.generate(name: "validator")
+        } else {
+            key = nil
+        }
+        let nodeHome = NodeHome(path: home)
+        let (parsed, store) = try CLIError.wrap { try nodeHome.initialize(genesisFile: Array(file), validatorKey: key, options: .init()) }
+        let head = store.head
+        if json {
+            try printJSON([
+                "home": home, "chain_id": parsed.chainId, "genesis_hash": head.hash.hex, "state_root": head.stateRoot.hex,
+                "validator_public_key": key.map { $0.key.publicKey.bytes.hex as Any } ?? NSNull(),
+            ])
+        } else {
+            print("Initialised \(home)")
+            print("  chain id      \(parsed.chainId)")
+            print("  genesis hash  \(head.hash)")
+            print("  state root    \(head.stateRoot)")
+            print("  accounts      \(parsed.allocations.count) allocations, \(Tokens.format(parsed.allocations.reduce(0) { $0 + $1.amount })) AI")
+            if let key {
+                print("  validator     \(key.name) \(key.key.publicKey.bytes.hex)\(devValidator != nil ? "  (INSECURE dev key)" : "")")
+            } else {
+                print("  validator     none: this node will not produce blocks")
+            }
+            print("Start it with: proofmintd start --home \(home)")
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `proofmintd`: the Proofmint node.
+@main
+struct Proofmintd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proofmintd",
+        abstract: "The Proofmint node: produces and serves a Proof-of-Compute token chain.",
+        discussion: """
+            Quick start (devnet):
+              proofmintd init --genesis genesis/devnet.json --home ./devnet-home --dev-validator 0
+              proofmintd start --home ./devnet-home
+            """,
+        subcommands: [InitCommand.self, StartCommand.self, InspectCommand.self])
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ProofmintCore
+import ProofmintNode
+import ProofmintStorage
+
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Run the node: produce blocks and serve JSON-RPC until interrupted (Ctrl-C or SIGTERM).")
+
+    @Option(help: "The node's home directory (made by `proofmintd init`).")
+    var home: String
+
+    @Option(help: "Address the RPC server binds to. Keep the loopback default unless you mean to expose the node.")
+    var rpcHost = "127.0.0.1"
+
+    @Option(help: "RPC port; 0 picks a free port (written to HOME/rpc.address).")
+    var rpcPort = 8645
+
+    @Option(help: "Largest accepted RPC request body, in bytes.")
+    var rpcMaxBody = 1 << 20
+
+    @Option(help: "When to produce blocks: interval (every --block-time), instant (as soon as transactions arrive), manual (only on pm_mine).")
+    var mining: Mining = .interval
+
+    @Option(help: "Block interval in milliseconds for --mining interval.")
+    var blockTime: UInt64 = 1000
+
+    @Flag(inversion: .prefixedNo, help: "Produce blocks even when the mempool is empty (interval mode).")
+    var emptyBlocks = true
+
+    @Option(help: "Most pending transactions per sender.")
+    var mempoolMaxPerSender = 64
+
+    @Option(help: "Most bytes of pending transactions in total.")
+    var mempoolMaxBytes = 64 << 20
+
+    @Option(help: "Commit durability: full (fsync every block), meta (may lose the last block on power loss), none (fastest; process crashes are still safe).")
+    var durability: Durability = .full
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    enum Mining: String, ExpressibleByArgument, CaseIterable { case interval, instant, manual }
+    enum Durability: String, ExpressibleByArgument, CaseIterable { case full, meta, none }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+            return handler
+        }
+        let logger = Logger(label: "proofmintd")
+        let nodeHome = NodeHome(path: home)
+        let store = try CLIError.wrap { try nodeHome.openStore(options: .init(mapSize: 1 << 30, durability: durability.rawValue)) }
+        let validator = try CLIError.wrap { try nodeHome.validatorKey() }
+        var limits = Mempool.Limits()
+        limits.maxPerSender = mempoolMaxPerSender
+        limits.maxTotalBytes = mempoolMaxBytes
+        let mode: MiningMode = switch mining {
+        case .interval: .interval(milliseconds: max(blockTime, 1))
+        case .instant: .instant
+        case .manual: .manual
+        }
+        if validator == nil && mode != .manual {
+            logger.warning("no validator key in \(home): the node serves the chain but does not produce blocks")
+        }
+        let node = Node(store: store, validator: validator, mode: mode, emptyBlocks: emptyBlocks, mempoolLimits: limits, logger: logger)
+        let server = RPCServer(node: node, host: rpcHost, port: rpcPort, maxBodyBytes: rpcMaxBody, logger: logger)
+        let producer: Task<Void, Never>? = {
+            guard case let .interval(ms) = mode, validator != nil else { return nil }
+            return Task { await node.runIntervalProducer(every: ms) }
+        }()
+        defer { producer?.cancel() }
+        let head = store.head
+        let host = rpcHost
+        let addressFile = nodeHome.rpcAddressPath
+        try await server.run { port in
+            let url = "http://\(host):\(port)"
+            _ = FileManager.default.createFile(atPath: addressFile, contents: Data(url.utf8))
+            let banner = """
+                proofmintd is running
+                  chain id     \(head.chainId)
+                  height       \(head.height)  (\(head.hash))
+                  rpc          \(url)
+                  metrics      \(url)/metrics
+                  mining       \(mode)\(validator.map { "  as \($0.name)" } ?? "  (no validator key)")
+                Dev accounts dev0…dev9 come from the INSECURE mnemonic "test test … junk": `proofmint keys import-dev`.
+
+                """
+            // Written straight to fd 1 so a supervising process sees it at once, not when a buffer fills.
+            FileHandle.standardOutput.write(Data(banner.utf8))
+        }
+    }
+}
