@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
@@ -43,7 +42,6 @@ let package = Package(
                 "ProofmintStorage", "ProofmintCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
@@ -71,6 +69,6 @@ let package = Package(
         .testTarget(name: "ProofmintNodeTests", dependencies: ["ProofmintNode", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintWalletTests", dependencies: ["ProofmintWallet", "ProofmintTestSupport"]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
-        .testTarget(name: "ProofmintEndToEndTests", dependencies: ["ProofmintCore", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintEndToEndTests", dependencies: ["ProofmintCore", "ProofmintWallet", "ProofmintTestSupport"]),
     ]
 )

@@ -7,9 +7,9 @@ struct Proofmint: AsyncParsableCommand {
         commandName: "proofmint",
         abstract: "Proofmint wallet: manage keys, sign and send transactions, query a node.",
         discussion: """
-            Keys live in an encrypted keystore (default $HOME/.proofmint/keys; --keystore DIR or PROOFMINT_KEYSTORE).
-            Passwords come from --password-file FILE, else PROOFMINT_PASSWORD, else an interactive prompt.
-            The node is http://127.0.0.1:8645 unless --node URL or PROOFMINT_NODE says otherwise.
+            Keys live in an encrypted keystore (default $HOME/.proofmint/keys; --keystore DIR or PROOFMINT_KEYSTORE). \
+            Passwords come from --password-file FILE, else PROOFMINT_PASSWORD, else an interactive prompt. \
+            The node is http://127.0.0.1:8645 unless --node URL or PROOFMINT_NODE says otherwise. \
             Every command prints for people by default and JSON with --json.
             """,
         subcommands: [KeysCommand.self, TxCommand.self, QueryCommand.self]

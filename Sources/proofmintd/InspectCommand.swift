@@ -15,11 +15,18 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Show this block in full.")
     var height: UInt64?
 
+    @Flag(help: "Recompute the state root from every stored entry and compare it with the stored tree and the head header.")
+    var verify = false
+
     @Flag(help: "Print JSON.")
     var json = false
 
     func run() throws {
         let store = try CLIError.wrap { try NodeHome(path: home).openStore(options: .init()) }
+        if verify {
+            try verifyState(store)
+            return
+        }
         if let height {
             guard let block = try store.block(at: height) else { throw CLIError("no block at height \(height); the head is \(store.head.height)") }
             let receipts = try store.receipts(at: height) ?? []
@@ -48,6 +55,27 @@ struct InspectCommand: ParsableCommand {
             print("fees paid     \(Tokens.format(totals.feesPaid)) AI")
             print("validators    \(validators.validators.map(\.name).joined(separator: ", "))")
         }
+    }
+}
+
+extension InspectCommand {
+    private func verifyState(_ store: ChainStore) throws {
+        let check = try store.checkState()
+        if json {
+            try printJSON([
+                "height": check.height, "entries": check.entries, "tree_nodes": check.treeNodes,
+                "recomputed_root": check.recomputedRoot.hex, "stored_tree_root": check.storedTreeRoot.hex,
+                "header_root": check.headerRoot.hex, "consistent": check.isConsistent,
+            ])
+        } else {
+            print("height            \(check.height)")
+            print("state entries     \(check.entries), tree nodes \(check.treeNodes)")
+            print("header root       \(check.headerRoot)")
+            print("stored tree root  \(check.storedTreeRoot)")
+            print("recomputed root   \(check.recomputedRoot)")
+            print(check.isConsistent ? "state is consistent" : "STATE IS INCONSISTENT")
+        }
+        if !check.isConsistent { throw ExitCode(2) }
     }
 }
 

@@ -20,7 +20,7 @@ struct BlockExecution {
         var code: UInt16 = 0
         var events = [feeEvent]
         do {
-            events += try execute(transaction.transaction)
+            events += try execute(transaction.transaction, sender: transaction.senderAddress)
         } catch let .stateUnreadable(error) {
             throw .stateUnreadable(error)
         } catch {
@@ -44,7 +44,7 @@ struct BlockExecution {
         try Self.validateBasic(tx.payload)
         if let expiry = tx.expiry, expiry < context.height { throw .expired(expiry: expiry, height: context.height) }
 
-        let sender = tx.senderAddress
+        let sender = signed.senderAddress
         var account = try overlay.accountOrFail(sender)
         guard tx.nonce >= account.nonce else { throw .nonceTooLow(expected: account.nonce, actual: tx.nonce) }
         guard tx.nonce == account.nonce || acceptFutureNonce else {
@@ -86,9 +86,9 @@ struct BlockExecution {
         }
     }
 
-    private mutating func execute(_ tx: Transaction) throws(TransactionError) -> [Event] {
+    private mutating func execute(_ tx: Transaction, sender: Address) throws(TransactionError) -> [Event] {
         switch tx.payload {
-        case let .transfer(transfer): return try TransferModule.execute(transfer, from: tx.senderAddress, state: &overlay)
+        case let .transfer(transfer): return try TransferModule.execute(transfer, from: sender, state: &overlay)
         }
     }
 

@@ -35,7 +35,7 @@ public enum StateTransition {
         var execution = BlockExecution(context: context, state: state)
         var blockBytes = 0
         for (index, transaction) in block.transactions.enumerated() {
-            let size = transaction.canonicalBytes.count
+            let size = transaction.encodedSize
             blockBytes += size
             guard blockBytes <= context.parameters.maxBlockBytes else {
                 throw .tooLarge(bytes: blockBytes, max: context.parameters.maxBlockBytes)
@@ -75,7 +75,7 @@ public enum StateTransition {
         var blockBytes = 0
         for (index, transaction) in candidates.enumerated() {
             guard included.count < parameters.maxBlockTransactions else { break }
-            let size = transaction.canonicalBytes.count
+            let size = transaction.encodedSize
             guard blockBytes + size <= parameters.maxBlockBytes else { continue }
             do {
                 try execution.include(transaction, size: size, signatureValid: valid[index])
@@ -105,7 +105,7 @@ public enum StateTransition {
         let context = BlockContext(chainId: chainId, height: nextHeight, timestamp: 0, parameters: parameters)
         var execution = BlockExecution(context: context, state: state)
         try execution.admit(
-            transaction, size: transaction.canonicalBytes.count, signatureValid: transaction.hasValidSignature(),
+            transaction, size: transaction.encodedSize, signatureValid: transaction.hasValidSignature(),
             acceptFutureNonce: acceptFutureNonce)
     }
 

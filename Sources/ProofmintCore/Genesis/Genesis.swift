@@ -8,6 +8,12 @@ public struct Genesis: Equatable, Sendable {
         public let name: String?
         public let address: Address
         public let amount: Amount
+
+        public init(name: String?, address: Address, amount: Amount) {
+            self.name = name
+            self.address = address
+            self.amount = amount
+        }
     }
 
     /// The largest supply that may ever exist: 1,000,000,000 AI.

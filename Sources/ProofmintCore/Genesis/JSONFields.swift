@@ -33,10 +33,9 @@ struct JSONFields {
 
     func integer(_ key: String, max: UInt64 = UInt64.max) throws(GenesisError) -> UInt64 {
         guard let value = object[key] else { throw GenesisError("\(path).\(key)", "is required") }
-        // JSONSerialization gives NSNumber; a Bool is also an NSNumber, so refuse it explicitly.
-        guard let number = value as? NSNumber, !(value is Bool),
-              let result = UInt64(number.description)
-        else { throw GenesisError("\(path).\(key)", "must be a non-negative whole number") }
+        guard let result = JSONScalar.unsignedInteger(value) else {
+            throw GenesisError("\(path).\(key)", "must be a non-negative whole number")
+        }
         guard result <= max else { throw GenesisError("\(path).\(key)", "must be at most \(max)") }
         return result
     }

@@ -4,13 +4,23 @@ import ProofmintCrypto
 public struct SignedTransaction: Equatable, Sendable {
     public let transaction: Transaction
     public let signature: Bytes
+    /// Derived once: the id, the sender's address and the encoded size are needed many times per block.
+    public let id: Hash32
+    public let senderAddress: Address
+    public let encodedSize: Int
 
     public init(transaction: Transaction, signature: Bytes) {
         self.transaction = transaction
         self.signature = signature
+        let unsigned = transaction.canonicalBytes
+        self.id = Hash32.digest(unsigned)
+        self.senderAddress = transaction.senderAddress
+        self.encodedSize = unsigned.count + signature.count
     }
 
-    public var id: Hash32 { transaction.id }
+    public static func == (lhs: SignedTransaction, rhs: SignedTransaction) -> Bool {
+        lhs.transaction == rhs.transaction && lhs.signature == rhs.signature
+    }
 
     public func hasValidSignature() -> Bool {
         transaction.sender.isValidSignature(signature, for: transaction.signingMessage)

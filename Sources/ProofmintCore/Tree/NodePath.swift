@@ -41,7 +41,10 @@ public struct NodePath: Hashable, Comparable, Sendable {
         self.init(depth: depth, prefix: Array(storageKey.prefix(32)))
     }
 
+    /// The order of `storageKey`s (prefix bytes, then depth), without building them: tree updates sort their
+    /// node writes with it.
     public static func < (lhs: NodePath, rhs: NodePath) -> Bool {
-        lhs.storageKey.lexicographicallyPrecedes(rhs.storageKey)
+        if lhs.prefix != rhs.prefix { return lhs.prefix.lexicographicallyPrecedes(rhs.prefix) }
+        return lhs.depth < rhs.depth
     }
 }

@@ -23,13 +23,13 @@ struct RPCParams {
 
     func bool(_ name: String, default defaultValue: Bool) throws(RPCError) -> Bool {
         guard has(name) else { return defaultValue }
-        guard let value = values[name] as? Bool else { throw .invalidParams("'\(name)' must be true or false") }
+        guard let value = JSONScalar.boolean(values[name]) else { throw .invalidParams("'\(name)' must be true or false") }
         return value
     }
 
     func integer(_ name: String) throws(RPCError) -> UInt64 {
         guard let value = values[name] else { throw .invalidParams("'\(name)' is required") }
-        guard let number = value as? NSNumber, !(value is Bool), let result = UInt64(number.description) else {
+        guard let result = JSONScalar.unsignedInteger(value) else {
             throw .invalidParams("'\(name)' must be a non-negative whole number")
         }
         return result

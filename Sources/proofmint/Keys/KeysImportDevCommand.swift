@@ -7,8 +7,8 @@ struct KeysImportDevCommand: AsyncParsableCommand {
         commandName: "import-dev",
         abstract: "Import the INSECURE devnet accounts dev0..dev9 (publicly known keys, devnet only).",
         discussion: """
-            The dev keys derive from anvil's public mnemonic "\(DevAccounts.mnemonic)":
-            anyone can spend from them. They are stored with interactive Argon2id limits unless --kdf says otherwise,
+            The dev keys derive from anvil's public mnemonic "\(DevAccounts.mnemonic)": \
+            anyone can spend from them. They are stored with interactive Argon2id limits unless --kdf says otherwise, \
             since a strong KDF cannot protect a public key. Keys already present with the right address are skipped.
             Example: PROOFMINT_PASSWORD=dev proofmint keys import-dev --count 3
             """)

@@ -7,7 +7,7 @@ struct KeysNewCommand: AsyncParsableCommand {
         commandName: "new",
         abstract: "Create a key from a new BIP39 mnemonic and store it encrypted.",
         discussion: """
-            The mnemonic is printed ONCE. Write it down and keep it offline: it is the only way to recover the key
+            The mnemonic is printed ONCE. Write it down and keep it offline: it is the only way to recover the key \
             if the keystore or its password is lost. The stored key is account 0 (m/44'/7337'/0'/0'/0').
             Example: proofmint keys new alice
             """)

@@ -8,7 +8,7 @@ struct KeysRecoverCommand: AsyncParsableCommand {
         commandName: "recover",
         abstract: "Recover a key from its BIP39 mnemonic and store it encrypted.",
         discussion: """
-            The mnemonic is read from --mnemonic-file, else from standard input when it is not a terminal,
+            The mnemonic is read from --mnemonic-file, else from standard input when it is not a terminal, \
             else asked for on the terminal (not echoed). Unknown words are reported with the closest valid word.
             Example: proofmint keys recover alice --index 0 < words.txt
             """)

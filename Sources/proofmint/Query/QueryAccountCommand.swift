@@ -7,7 +7,7 @@ struct QueryAccountCommand: AsyncParsableCommand {
         commandName: "account",
         abstract: "Show an account's balance and nonces; with --prove, verify a state proof locally.",
         discussion: """
-            With --prove the node must send a Merkle proof of the account under the state root of the block it
+            With --prove the node must send a Merkle proof of the account under the state root of the block it \
             answers for; the wallet checks it and fails loudly if it does not hold.
             Example: proofmint query account alice --prove
             """)
@@ -25,10 +25,11 @@ struct QueryAccountCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = WalletEnvironment()
         let address = try WalletInput.account(account, keystore: keystoreOptions.keystore(environment))
-        let state = try await nodeOptions.client(environment).account(address, proof: prove)
+        let client = try nodeOptions.client(environment)
+        let state = try await client.account(address, proof: prove)
         guard state.address == address else {
             throw RPCError.malformedResponse(
-                url: try nodeOptions.client(environment).url.absoluteString, method: "pm_getAccount",
+                url: client.url.absoluteString, method: "pm_getAccount",
                 reason: "it answered for \(state.address), not \(address)")
         }
         var rows: [(String, String)] = [

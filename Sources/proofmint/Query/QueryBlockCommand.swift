@@ -19,7 +19,14 @@ struct QueryBlockCommand: AsyncParsableCommand {
 
     func run() async throws {
         let selector = try BlockSelector(text: block)
-        let result = try await nodeOptions.client(WalletEnvironment()).block(selector, full: full)
+        let client = try nodeOptions.client(WalletEnvironment())
+        let result: JSONValue
+        do {
+            result = try await client.block(selector, full: full)
+        } catch {
+            if error.isNotFound { throw CommandFailure("the node at \(client.url.absoluteString) has no block \(block)") }
+            throw error
+        }
         let header = result["header"]
         var rows = [(String, String)]()
         func add(_ label: String, _ value: JSONValue?) {

@@ -16,7 +16,14 @@ struct QueryTxCommand: AsyncParsableCommand {
 
     func run() async throws {
         let txId = try WalletInput.transactionId(id)
-        let status = try await nodeOptions.client(WalletEnvironment()).transaction(txId)
+        let client = try nodeOptions.client(WalletEnvironment())
+        let status: TransactionStatus
+        do {
+            status = try await client.transaction(txId)
+        } catch {
+            if error.isNotFound { throw CommandFailure("transaction \(txId) is unknown to the node at \(client.url.absoluteString): not in its mempool or any block") }
+            throw error
+        }
         var rows: [(String, String)] = [("id", status.id.hex), ("status", status.status)]
         if let height = status.height { rows.append(("height", String(height))) }
         if let index = status.index { rows.append(("index", String(index))) }

@@ -7,7 +7,7 @@ struct TxBroadcastCommand: AsyncParsableCommand {
         commandName: "broadcast",
         abstract: "Send an offline-signed transaction file and wait for its block.",
         discussion: """
-            The file is re-validated first: the bytes decode, the signature verifies, and the id, chain id, sender and
+            The file is re-validated first: the bytes decode, the signature verifies, and the id, chain id, sender and \
             summary match the signed bytes. An altered file is refused.
             Example: proofmint tx broadcast pay.json
             """)

@@ -36,7 +36,7 @@ struct TxSignCommand: AsyncParsableCommand {
         let input = try transfer.parse(keystore: keystore)
         let chain = try WalletInput.chainId(chainId)
         let sender = try keystore.info(input.sender)
-        if !force && FileSystem.exists(out) { throw FileSystemError.alreadyExists(path: out) }
+        if !force && FileSystem.exists(out) { throw CommandFailure("\(out) already exists; choose another --out FILE or pass --force to overwrite it") }
         let key = try keystore.unlock(input.sender, password: try passwordOptions.source(environment).unlockPassword(for: sender.name.text))
         let request = TransferRequest(
             chainId: chain, recipient: input.recipient, amount: input.amount, fee: input.fee, memo: input.memo, nonce: nonce,

@@ -7,7 +7,7 @@ struct TxTransferCommand: AsyncParsableCommand {
         commandName: "transfer",
         abstract: "Send tokens: sign a transfer with a keystore key, submit it and wait for its block.",
         discussion: """
-            The nonce (pending_nonce) and chain id come from the node. The transfer is refused before signing if the
+            The nonce (pending_nonce) and chain id come from the node. The transfer is refused before signing if the \
             sender's balance cannot cover amount + fee.
             Example: proofmint tx transfer --from alice --to pm1… --amount 10AI --memo "invoice 7"
             """)
@@ -30,7 +30,7 @@ struct TxTransferCommand: AsyncParsableCommand {
         let account = try await client.account(sender.address)
         let (needed, overflow) = input.amount.addingReportingOverflow(input.fee)
         if overflow || account.balance < needed {
-            throw TransferRefusal(
+            throw CommandFailure(
                 "'\(sender.name)' has \(Tokens.format(account.balance)) AI, less than the \(overflow ? "amount + fee" : Tokens.format(needed) + " AI") "
                     + "needed for amount + fee; nothing was sent")
         }
@@ -41,10 +41,4 @@ struct TxTransferCommand: AsyncParsableCommand {
             memo: input.memo, nonce: account.pendingNonce, expiry: transfer.expiry)
         try await Submission.send(request.signed(by: key), client: client, wait: wait, console: output.console)
     }
-}
-
-/// A transfer the wallet will not sign because it would certainly fail.
-struct TransferRefusal: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

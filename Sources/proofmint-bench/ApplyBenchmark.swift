@@ -1,0 +1,160 @@
+import Dispatch
+import Foundation
+import ProofmintCore
+import ProofmintStorage
+
+/// Applies pre-signed blocks of transfers to an LMDB store the way a validating node does:
+/// check signatures (all cores), execute, update the state tree, commit in one LMDB transaction.
+/// With the pipeline on, the next block's signatures are checked while the current block commits.
+struct ApplyBenchmark {
+    struct Result {
+        let transfersPerSecond: Double
+        let applyMilliseconds: Double
+        let commitMilliseconds: Double
+        let setupSeconds: Double
+    }
+
+    let accounts: Int
+    let options: BenchmarkOptions
+
+    /// Senders need keys (to sign); the other accounts are plain funded addresses, as most of a real state is.
+    private var senderCount: Int { Swift.min(accounts, options.transactions * 2) }
+
+    func run() throws -> Result {
+        let directory = NSTemporaryDirectory() + "proofmint-bench-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let setupStart = ContinuousClock.now
+        let senders = (0..<senderCount).map { index in
+            (try? Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/sender/\(index)".utf8))))
+        }.compactMap { $0 }
+        let validator = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/validator".utf8)))
+        let genesis = makeGenesis(senders: senders, validator: validator)
+        let store = try ChainStore.create(
+            at: directory, genesis: genesis, genesisFile: [],
+            options: .init(mapSize: 8 << 30, durability: options.durability))
+        let setupSeconds = (ContinuousClock.now - setupStart).seconds
+
+        let blocks = try signBlocks(senders: senders, validator: validator, genesis: genesis, store: store)
+        var applyTotal = Duration.zero, commitTotal = Duration.zero
+        let start = ContinuousClock.now
+        var parent = store.head
+        var nextSignatures: [Bool]? = SignatureBatch.verify(blocks[0].transactions)
+        for (index, block) in blocks.enumerated() {
+            let applyStart = ContinuousClock.now
+            let signatures = nextSignatures
+            let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: parent, state: $0, signatures: signatures) }
+            let commitStart = ContinuousClock.now
+            applyTotal += commitStart - applyStart
+            nextSignatures = nil
+            if options.pipeline, index + 1 < blocks.count {
+                // Overlap: verify the next block's signatures on the other core while this one commits.
+                let next = blocks[index + 1]
+                let box = SignatureBox()
+                let group = DispatchGroup()
+                DispatchQueue.global().async(group: group) { box.value = SignatureBatch.verify(next.transactions) }
+                try store.commit(block, outcome: outcome)
+                commitTotal += ContinuousClock.now - commitStart
+                group.wait()
+                nextSignatures = box.value
+            } else {
+                try store.commit(block, outcome: outcome)
+                commitTotal += ContinuousClock.now - commitStart
+            }
+            parent = block.header
+        }
+        let elapsed = (ContinuousClock.now - start).seconds
+        let transfers = blocks.reduce(0) { $0 + $1.transactions.count }
+        return Result(
+            transfersPerSecond: Double(transfers) / elapsed,
+            applyMilliseconds: applyTotal.milliseconds / Double(blocks.count),
+            commitMilliseconds: commitTotal.milliseconds / Double(blocks.count),
+            setupSeconds: setupSeconds)
+    }
+
+    private func makeGenesis(senders: [Ed25519.PrivateKey], validator: Ed25519.PrivateKey) -> Genesis {
+        var allocations = senders.map { Genesis.Allocation(name: nil, address: Address(publicKey: $0.publicKey), amount: 1_000 * Tokens.one) }
+        for index in senders.count..<accounts {
+            allocations.append(.init(name: nil, address: Self.plainAddress(index), amount: Tokens.one))
+        }
+        var parameters = Parameters.defaults
+        parameters.maxBlockTransactions = UInt32(options.transactions)
+        parameters.maxBlockBytes = 64 << 20
+        return Genesis(
+            chainId: "proofmint-bench", genesisTime: 1_767_225_600_000, parameters: parameters,
+            validators: ValidatorSet(validators: [.init(name: "bench", publicKey: validator.publicKey)]),
+            allocations: allocations)
+    }
+
+    static func plainAddress(_ index: Int) -> Address {
+        (try? Address(bytes: Array(Blake2b.hash256(Array("bench/account/\(index)".utf8)).prefix(20))))
+            ?? Address(module: "bench-\(index)")
+    }
+
+    /// Signs every block up front (not timed): each transfer goes from a sender to a random funded account.
+    /// Headers come from the same proposal path, run on uncommitted layers over the genesis state.
+    private func signBlocks(senders: [Ed25519.PrivateKey], validator: Ed25519.PrivateKey, genesis: Genesis, store: ChainStore) throws -> [Block] {
+        var random: UInt64 = 0x9e37_79b9_7f4a_7c15
+        var nonces = [UInt64](repeating: 0, count: senders.count)
+        let transactionCount = options.transactions
+        let blockCount = options.blocks
+        let accounts = self.accounts
+        return try store.withSnapshot { snapshot in
+            let layered = LayeredState(base: snapshot)
+            var parent = store.head
+            var blocks = [Block]()
+            for blockIndex in 0..<blockCount {
+                var transactions = [SignedTransaction]()
+                transactions.reserveCapacity(transactionCount)
+                for slot in 0..<transactionCount {
+                    let senderIndex = (blockIndex * transactionCount + slot) % senders.count
+                    random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    let recipient = Self.plainAddress(Int(random >> 33) % accounts)
+                    let transaction = Transaction(
+                        chainId: genesis.chainId, sender: senders[senderIndex].publicKey, nonce: nonces[senderIndex],
+                        fee: genesis.parameters.minFee, payload: .transfer(Transfer(recipient: recipient, amount: 1_000_000)))
+                    nonces[senderIndex] += 1
+                    transactions.append(transaction.signed(by: senders[senderIndex]))
+                }
+                let proposal = try StateTransition.propose(
+                    candidates: transactions, parent: parent, timestamp: parent.timestamp + 1000,
+                    producer: validator.publicKey, state: layered)
+                guard proposal.dropped.isEmpty, proposal.transactions.count == transactionCount else {
+                    throw BenchmarkOptions.Invalid(description: "benchmark block \(blockIndex) dropped \(proposal.dropped.count) transfers")
+                }
+                layered.apply(proposal.outcome)
+                blocks.append(Block.sign(header: proposal.header, transactions: proposal.transactions, producer: validator))
+                parent = proposal.header
+            }
+            return blocks
+        }
+    }
+}
+
+/// Uncommitted blocks' writes layered over a committed snapshot.
+final class LayeredState: StateReader {
+    private let base: any StateReader
+    private var values: [StateKey: Bytes?] = [:]
+    private var nodes: [NodePath: TreeNode?] = [:]
+
+    init(base: any StateReader) { self.base = base }
+
+    func value(for key: StateKey) throws(StateReadError) -> Bytes? {
+        if let layered = values[key] { return layered }
+        return try base.value(for: key)
+    }
+
+    func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
+        if let layered = nodes[path] { return layered }
+        return try base.treeNode(at: path)
+    }
+
+    func apply(_ outcome: BlockOutcome) {
+        for (key, value) in outcome.stateWrites { values[key] = .some(value) }
+        for (path, node) in outcome.treeNodes { nodes[path] = .some(node) }
+    }
+}
+
+/// Carries the pipelined signature results across the dispatch boundary.
+final class SignatureBox: @unchecked Sendable {
+    var value: [Bool]?
+}

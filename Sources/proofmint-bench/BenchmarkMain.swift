@@ -1,0 +1,40 @@
+import Foundation
+import ProofmintCore
+import ProofmintStorage
+
+/// `proofmint-bench`: block-apply throughput (verify + execute + LMDB commit) measured against libsodium's own
+/// signature-verification rate in the same run. Prints a Markdown report; timings are figures, never assertions.
+@main
+enum BenchmarkMain {
+    static func main() {
+        do {
+            let options = try BenchmarkOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+            if options.help {
+                print(BenchmarkOptions.usage)
+                return
+            }
+            try run(options)
+        } catch {
+            FileHandle.standardError.write(Data("proofmint-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run(_ options: BenchmarkOptions) throws {
+        print("# proofmint-bench\n")
+        print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
+        print("- blocks of \(options.transactions) signed transfers, \(options.blocks) blocks per run, durability \(options.durability)\n")
+        let verify = VerifyRate.measure(signatures: 20_000)
+        print("libsodium crypto_sign_verify_detached: \(Int(verify.singleCore)) verifications/s on one core, \(Int(verify.allCores)) on all cores\n")
+        print("| accounts | transfers/s | vs 1-core verify | vs all-core verify | apply ms/block | commit ms/block | state+tree setup s | peak RSS MiB |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for accounts in options.accounts {
+            let result = try ApplyBenchmark(accounts: accounts, options: options).run()
+            let rate = result.transfersPerSecond
+            print(String(
+                format: "| %d | %.0f | %.0f%% | %.0f%% | %.0f | %.0f | %.1f | %d |",
+                accounts, rate, 100 * rate / verify.singleCore, 100 * rate / verify.allCores,
+                result.applyMilliseconds, result.commitMilliseconds, result.setupSeconds, PeakMemory.mebibytes()))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Command-line options of the benchmark (a small harness: no argument library needed for five flags).
+struct BenchmarkOptions {
+    var accounts: [Int] = [100_000, 1_000_000]
+    var blocks = 5
+    var transactions = 10_000
+    var durability = "full"
+    var pipeline = true
+    var help = false
+
+    static let usage = """
+        usage: proofmint-bench [--accounts 100000,1000000] [--blocks 5] [--transactions 10000]
+                               [--durability full|meta|none] [--no-pipeline]
+        """
+
+    struct Invalid: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(arguments: [String]) throws {
+        var iterator = arguments.makeIterator()
+        while let flag = iterator.next() {
+            switch flag {
+            case "--help", "-h": help = true
+            case "--no-pipeline": pipeline = false
+            case "--accounts":
+                accounts = try (iterator.next() ?? "").split(separator: ",").map { text in
+                    guard let value = Int(text), value >= 1000 else { throw Invalid(description: "--accounts takes counts ≥ 1000, comma separated") }
+                    return value
+                }
+            case "--blocks": blocks = try Self.positive(iterator.next(), flag)
+            case "--transactions": transactions = try Self.positive(iterator.next(), flag)
+            case "--durability":
+                durability = iterator.next() ?? ""
+                guard ["full", "meta", "none"].contains(durability) else { throw Invalid(description: "--durability is full, meta or none") }
+            default: throw Invalid(description: "unknown option \(flag)\n\(Self.usage)")
+            }
+        }
+    }
+
+    private static func positive(_ text: String?, _ flag: String) throws -> Int {
+        guard let text, let value = Int(text), value > 0 else { throw Invalid(description: "\(flag) takes a positive number") }
+        return value
+    }
+}

@@ -1,2 +1,0 @@
-import ProofmintStorage
-print("x")

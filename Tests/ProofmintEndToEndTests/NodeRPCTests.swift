@@ -1,0 +1,113 @@
+import Foundation
+import ProofmintCore
+import ProofmintWallet
+import XCTest
+
+/// The node's JSON-RPC edge against malformed and hostile requests, over real HTTP.
+final class NodeRPCTests: XCTestCase {
+    private var home = ""
+    private var node: NodeProcess!
+
+    override func setUpWithError() throws {
+        home = Paths.temporaryDirectory("rpc")
+        try Command.succeed("proofmintd", ["init", "--genesis", Paths.devnetGenesis, "--home", home, "--dev-validator", "0"])
+        node = NodeProcess(home: home)
+        try node.start(["--mining", "manual", "--rpc-max-body", "65536"])
+    }
+
+    override func tearDownWithError() throws {
+        node?.kill()
+        try? FileManager.default.removeItem(atPath: home)
+    }
+
+    private func rpcError(_ method: String, _ params: [String: Any]) throws -> RPCFailure {
+        do {
+            try node.call(method, params)
+        } catch let failure as RPCFailure {
+            return failure
+        }
+        throw CommandFailure("\(method) unexpectedly succeeded")
+    }
+
+    private func signedTransfer(nonce: UInt64, chainId: String = "proofmint-devnet-1", fee: Amount = Tokens.one / 1000) throws -> SignedTransaction {
+        let key = try DevAccounts.key(index: 0)
+        let recipient = Address(publicKey: try DevAccounts.key(index: 1).publicKey)
+        return Transaction(
+            chainId: chainId, sender: key.publicKey, nonce: nonce, fee: fee,
+            payload: .transfer(Transfer(recipient: recipient, amount: Tokens.one))
+        ).signed(by: key)
+    }
+
+    func testMalformedRequestsGetJSONRPCErrors() throws {
+        let notJSON = try node.post(Data("{not json".utf8))
+        XCTAssertEqual(try errorCode(notJSON.body), -32700)
+        XCTAssertEqual(try rpcError("pm_noSuchMethod", [:]).code, -32601)
+        XCTAssertEqual(try rpcError("pm_getAccount", ["address": "pm1nottheaddress"]).code, -32602)
+        XCTAssertEqual(try rpcError("pm_sendTransaction", ["tx": "zz"]).code, -32602)
+        XCTAssertEqual(try rpcError("pm_sendTransaction", ["tx": "0102"]).code, -32602)
+        XCTAssertEqual(try rpcError("pm_getBlock", ["height": 999]).code, -32002)
+
+        let oversized = try node.post(Data(repeating: UInt8(ascii: " "), count: 200_000))
+        XCTAssertEqual(oversized.status, 413)
+        XCTAssertEqual(try errorCode(oversized.body), -32600)
+        XCTAssertEqual(try node.callObject("pm_status")["mempool_size"] as? Int, 0)
+    }
+
+    func testBadTransactionsAreRejectedWithTheirStableCodes() throws {
+        let forged = try signedTransfer(nonce: 0)
+        var signature = forged.signature
+        signature[0] ^= 1
+        let badSignature = SignedTransaction(transaction: forged.transaction, signature: signature)
+        let cases: [(SignedTransaction, Int)] = [
+            (badSignature, 2),
+            (try signedTransfer(nonce: 0, chainId: "another-chain"), 3),
+            (try signedTransfer(nonce: 0, fee: 1), 13),
+        ]
+        for (transaction, code) in cases {
+            let failure = try rpcError("pm_sendTransaction", ["tx": transaction.canonicalBytes.hex])
+            XCTAssertEqual(failure.code, -32000)
+            XCTAssertEqual((failure.object["data"] as? [String: Any])?["code"] as? Int, code, failure.message)
+        }
+        XCTAssertEqual(try node.callObject("pm_status")["mempool_size"] as? Int, 0)
+    }
+
+    func testManualMiningIncludesQueuedTransactionsInNonceOrder() throws {
+        // Sent out of order: nonce 1 waits for nonce 0.
+        let second = try signedTransfer(nonce: 1), first = try signedTransfer(nonce: 0)
+        try node.call("pm_sendTransaction", ["tx": second.canonicalBytes.hex])
+        try node.call("pm_sendTransaction", ["tx": first.canonicalBytes.hex])
+        let account = try node.callObject("pm_getAccount", ["address": Address(publicKey: try DevAccounts.key(index: 0).publicKey).text])
+        XCTAssertEqual(account["nonce"] as? Int, 0)
+        XCTAssertEqual(account["pending_nonce"] as? Int, 2)
+        XCTAssertEqual(try node.callObject("pm_getTransaction", ["id": first.id.hex])["status"] as? String, "pending")
+
+        let mined = try node.callObject("pm_mine", ["blocks": 1])
+        XCTAssertEqual(mined["heights"] as? [Int], [1])
+        let block = try node.callObject("pm_getBlock", ["height": 1])
+        XCTAssertEqual(block["transactions"] as? [String], [first.id.hex, second.id.hex])
+        XCTAssertEqual(try node.callObject("pm_status")["mempool_size"] as? Int, 0)
+
+        // A replay of an included transaction is refused as a used nonce.
+        let replay = try rpcError("pm_sendTransaction", ["tx": first.canonicalBytes.hex])
+        XCTAssertEqual((replay.object["data"] as? [String: Any])?["name"] as? String, "nonce_too_low")
+    }
+
+    func testMetricsAreServed() throws {
+        try node.call("pm_mine", ["blocks": 2])
+        var request = URLRequest(url: URL(string: node.url + "/metrics")!)
+        request.httpMethod = "GET"
+        let text = try String(contentsOf: URL(string: node.url + "/metrics")!, encoding: .utf8)
+        XCTAssertTrue(text.contains("proofmint_height 2"), text)
+        XCTAssertTrue(text.contains("proofmint_block_apply_seconds"), text)
+        _ = request
+    }
+
+    private func errorCode(_ body: Data) throws -> Int? {
+        let object = try JSONSerialization.jsonObject(with: body) as? [String: Any]
+        return (object?["error"] as? [String: Any])?["code"] as? Int
+    }
+}
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
