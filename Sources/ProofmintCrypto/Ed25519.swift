@@ -17,6 +17,13 @@ public enum Ed25519 {
             self.bytes = bytes
         }
 
+        /// True if the key is a canonical point of the main subgroup that can verify signatures
+        /// (not small order, not the identity). Keys that fail this could never sign a valid block.
+        public var isValidPoint: Bool {
+            Sodium.ensureReady()
+            return crypto_core_ed25519_is_valid_point(bytes) == 1
+        }
+
         /// Checks `signature` over `message`. Rejects non-canonical and small-order encodings as libsodium does.
         public func isValidSignature(_ signature: Bytes, for message: Bytes) -> Bool {
             Sodium.ensureReady()

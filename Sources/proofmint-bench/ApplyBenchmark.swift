@@ -35,40 +35,39 @@ struct ApplyBenchmark {
         let setupSeconds = (ContinuousClock.now - setupStart).seconds
 
         let blocks = try signBlocks(senders: senders, validator: validator, genesis: genesis, store: store)
-        var applyTotal = Duration.zero, commitTotal = Duration.zero
         let start = ContinuousClock.now
-        var parent = store.head
-        var nextSignatures: [Bool]? = SignatureBatch.verify(blocks[0].transactions)
-        for (index, block) in blocks.enumerated() {
-            let applyStart = ContinuousClock.now
-            let signatures = nextSignatures
-            let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: parent, state: $0, signatures: signatures) }
-            let commitStart = ContinuousClock.now
-            applyTotal += commitStart - applyStart
-            nextSignatures = nil
-            if options.pipeline, index + 1 < blocks.count {
-                // Overlap: verify the next block's signatures on the other core while this one commits.
-                let next = blocks[index + 1]
-                let box = SignatureBox()
-                let group = DispatchGroup()
-                DispatchQueue.global().async(group: group) { box.value = SignatureBatch.verify(next.transactions) }
-                try store.commit(block, outcome: outcome)
-                commitTotal += ContinuousClock.now - commitStart
-                group.wait()
-                nextSignatures = box.value
-            } else {
-                try store.commit(block, outcome: outcome)
-                commitTotal += ContinuousClock.now - commitStart
-            }
-            parent = block.header
+        let statistics: BlockImporter.Statistics
+        if options.pipeline {
+            let importer = BlockImporter(store: store)
+            try importer.importBlocks(blocks)
+            statistics = importer.statistics
+        } else {
+            statistics = try applySequentially(blocks, store: store)
         }
         let elapsed = (ContinuousClock.now - start).seconds
-        let transfers = blocks.reduce(0) { $0 + $1.transactions.count }
         return Result(
-            transfersPerSecond: Double(transfers) / elapsed,
-            applyMilliseconds: applyTotal.milliseconds / Double(blocks.count),
-            commitMilliseconds: commitTotal.milliseconds / Double(blocks.count),
+            transfersPerSecond: Double(statistics.transactions) / elapsed,
+            applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
+            commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
             setupSeconds: setupSeconds)
+    }
+
+    /// The plain loop, for comparison: verify, execute, commit, one block after another.
+    private func applySequentially(_ blocks: [Block], store: ChainStore) throws -> BlockImporter.Statistics {
+        var statistics = BlockImporter.Statistics()
+        var parent = store.head
+        for block in blocks {
+            let applyStart = ContinuousClock.now
+            let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: parent, state: $0) }
+            let commitStart = ContinuousClock.now
+            try store.commit(block, outcome: outcome)
+            statistics.applyTime += commitStart - applyStart
+            statistics.commitTime += ContinuousClock.now - commitStart
+            statistics.blocks += 1
+            statistics.transactions += block.transactions.count
+            parent = block.header
+        }
+        return statistics
     }
 
     private func makeGenesis(senders: [Ed25519.PrivateKey], validator: Ed25519.PrivateKey) -> Genesis {
@@ -130,31 +129,3 @@ struct ApplyBenchmark {
     }
 }
 
-/// Uncommitted blocks' writes layered over a committed snapshot.
-final class LayeredState: StateReader {
-    private let base: any StateReader
-    private var values: [StateKey: Bytes?] = [:]
-    private var nodes: [NodePath: TreeNode?] = [:]
-
-    init(base: any StateReader) { self.base = base }
-
-    func value(for key: StateKey) throws(StateReadError) -> Bytes? {
-        if let layered = values[key] { return layered }
-        return try base.value(for: key)
-    }
-
-    func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
-        if let layered = nodes[path] { return layered }
-        return try base.treeNode(at: path)
-    }
-
-    func apply(_ outcome: BlockOutcome) {
-        for (key, value) in outcome.stateWrites { values[key] = .some(value) }
-        for (path, node) in outcome.treeNodes { nodes[path] = .some(node) }
-    }
-}
-
-/// Carries the pipelined signature results across the dispatch boundary.
-final class SignatureBox: @unchecked Sendable {
-    var value: [Bool]?
-}

@@ -139,3 +139,32 @@ final class StateProofTests: XCTestCase {
         XCTAssertEqual(empty.canonicalBytes, [0, 0, 0])
     }
 }
+
+/// Proofs as a wallet uses them: for accounts of a real chain state, against the state root in a block header.
+final class ChainStateProofTests: XCTestCase {
+    func testAccountProofsVerifyAgainstTheHeaderRoot() throws {
+        let chain = try TestChain()
+        try chain.produce([chain.transfer(from: TestKeys.key("alice"), to: TestKeys.address("dave"), amount: Tokens.one)])
+        let root = chain.head.stateRoot
+        XCTAssertEqual(try chain.store.stateRoot(), root)
+        for name in ["alice", "bob", "carol", "dave"] {
+            let key = StateKey.account(TestKeys.address(name))
+            let bytes = try XCTUnwrap(chain.store.value(for: key), name)
+            let proof = try chain.store.proof(for: key)
+            XCTAssertTrue(proof.verifiesInclusion(key: key.treeKey, valueHash: Hash32.digest(bytes), root: root), name)
+            // A claimed balance other than the stored one does not verify.
+            var account = try Account(canonical: bytes)
+            account.balance += 1
+            XCTAssertFalse(proof.verifiesInclusion(key: key.treeKey, valueHash: Hash32.digest(account.canonicalBytes), root: root))
+        }
+        let nobody = StateKey.account(TestKeys.address("nobody"))
+        XCTAssertTrue(try chain.store.proof(for: nobody).verifiesAbsence(key: nobody.treeKey, root: root))
+        // The proof of the previous state does not verify against the new root.
+        let genesisStore = try InMemoryStateStore(genesis: chain.genesis)
+        let alice = StateKey.account(TestKeys.address("alice"))
+        let old = try genesisStore.proof(for: alice)
+        let oldValue = try XCTUnwrap(genesisStore.value(for: alice))
+        XCTAssertTrue(old.verifiesInclusion(key: alice.treeKey, valueHash: Hash32.digest(oldValue), root: chain.genesisBlock.header.stateRoot))
+        XCTAssertFalse(old.verifiesInclusion(key: alice.treeKey, valueHash: Hash32.digest(oldValue), root: root))
+    }
+}

@@ -16,6 +16,9 @@ final class CannedRPCServer: @unchecked Sendable {
     private let handler: Handler
     private let lock = NSLock()
     private var seenMethods: [String] = []
+    /// Signalled by the serving thread once it has closed the listener, so a stopped server's descriptor can never
+    /// be reused by the next test's server while the old thread still accepts on it.
+    private let finished = DispatchSemaphore(value: 0)
 
     var methods: [String] { lock.withLock { seenMethods } }
     var url: URL { URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/") }
@@ -46,18 +49,21 @@ final class CannedRPCServer: @unchecked Sendable {
         thread.start()
     }
 
+    /// Stops listening (new connections are refused) and returns once the serving thread has ended.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        finished.wait()
     }
 
     private func serve() {
         while true {
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }
+            guard connection >= 0 else { break }
             handle(connection)
             close(connection)
         }
+        close(listener)
+        finished.signal()
     }
 
     private func handle(_ connection: Int32) {

@@ -23,8 +23,9 @@ public struct Block: Equatable, Sendable {
         Block(header: header, signature: producer.signature(for: header.signingMessage), transactions: transactions)
     }
 
+    /// Commits to every transaction's signed bytes, in order.
     public static func transactionRoot(_ transactions: [SignedTransaction]) -> Hash32 {
-        MerkleList.root(transactions.map(\.id))
+        MerkleList.root(transactions.map(\.witnessHash))
     }
 
     public static func receiptRoot(_ receipts: [Receipt]) -> Hash32 {

@@ -39,7 +39,7 @@ struct BlockExecution {
         let tx = signed.transaction
         let parameters = context.parameters
         guard size <= parameters.maxTransactionBytes else { throw .tooLarge(size: size, max: Int(parameters.maxTransactionBytes)) }
-        guard tx.chainId == context.chainId else { throw .wrongChainId(expected: context.chainId, actual: tx.chainId) }
+        guard tx.chainId.utf8.elementsEqual(context.chainId.utf8) else { throw .wrongChainId(expected: context.chainId, actual: tx.chainId) }
         guard signatureValid else { throw .badSignature }
         try Self.validateBasic(tx.payload)
         if let expiry = tx.expiry, expiry < context.height { throw .expired(expiry: expiry, height: context.height) }
@@ -52,6 +52,7 @@ struct BlockExecution {
         }
         guard tx.fee >= parameters.minFee else { throw .feeTooLow(minimum: parameters.minFee, actual: tx.fee) }
         guard account.balance >= tx.fee else { throw .cannotPayFee(balance: account.balance, fee: tx.fee) }
+        guard account.nonce < UInt64.max else { throw .nonceExhausted }
 
         overlay.checkpoint()
         account.balance -= tx.fee
@@ -71,9 +72,11 @@ struct BlockExecution {
         try overlay.credit(ModuleAccount.treasury.address, shares.treasury)
         try overlay.credit(ModuleAccount.liquidity.address, shares.liquidity)
         var totals = try currentTotals()
-        // Bounded by the supply, which fits: these cannot overflow while the invariant holds.
-        totals.burned += shares.burn
-        totals.feesPaid += fee
+        let (burned, burnOverflow) = totals.burned.addingReportingOverflow(shares.burn)
+        let (feesPaid, feesOverflow) = totals.feesPaid.addingReportingOverflow(fee)
+        guard !burnOverflow, !feesOverflow else { throw .balanceOverflow }
+        totals.burned = burned
+        totals.feesPaid = feesPaid
         self.totals = totals
         return .feePaid(
             payer: payer, total: fee, burned: shares.burn, rewardPool: shares.rewardPool,

@@ -31,6 +31,7 @@ public struct Parameters: Equatable, Sendable {
     /// Every violated bound, as messages naming the parameter; empty if the set is usable.
     public func violations() -> [String] {
         var problems = [String]()
+        if minFee == 0 { problems.append("min_fee must be at least 1 base unit: every transaction pays a fee") }
         if maxTransactionBytes < 256 { problems.append("max_tx_bytes must be at least 256") }
         if maxTransactionBytes > 1 << 20 { problems.append("max_tx_bytes must be at most 1048576") }
         if maxBlockTransactions == 0 { problems.append("max_block_transactions must be at least 1") }

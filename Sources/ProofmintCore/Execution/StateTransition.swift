@@ -65,6 +65,7 @@ public enum StateTransition {
         producer: Ed25519.PublicKey, state: any StateReader
     ) throws(BlockError) -> Proposal {
         let parameters = try read { () throws(StateReadError) in try state.parameters() }
+        guard parent.height < UInt64.max else { throw .wrongHeight(expected: parent.height, actual: parent.height) }
         let context = BlockContext(
             chainId: parent.chainId, height: parent.height + 1, timestamp: Swift.max(timestamp, parent.timestamp),
             parameters: parameters)
@@ -110,7 +111,8 @@ public enum StateTransition {
     }
 
     private static func checkHeader(_ header: BlockHeader, parent: BlockHeader, state: any StateReader) throws(BlockError) -> BlockContext {
-        guard header.chainId == parent.chainId else { throw .wrongChainId(expected: parent.chainId, actual: header.chainId) }
+        guard header.chainId.utf8.elementsEqual(parent.chainId.utf8) else { throw .wrongChainId(expected: parent.chainId, actual: header.chainId) }
+        guard parent.height < UInt64.max else { throw .wrongHeight(expected: parent.height, actual: header.height) }
         guard header.height == parent.height + 1 else { throw .wrongHeight(expected: parent.height + 1, actual: header.height) }
         guard header.parentHash == parent.hash else { throw .wrongParent(expected: parent.hash, actual: header.parentHash) }
         guard header.timestamp >= parent.timestamp else {

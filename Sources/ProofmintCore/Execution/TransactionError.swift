@@ -14,6 +14,8 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case expired(expiry: UInt64, height: UInt64)
     case feeTooLow(minimum: Amount, actual: Amount)
     case cannotPayFee(balance: Amount, fee: Amount)
+    /// The account has used every nonce a u64 can hold.
+    case nonceExhausted
     // Execution.
     case insufficientBalance(balance: Amount, needed: Amount)
     case balanceOverflow
@@ -31,6 +33,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .expired: return 12
         case .feeTooLow: return 13
         case .cannotPayFee: return 14
+        case .nonceExhausted: return 15
         case .insufficientBalance: return 100
         case .balanceOverflow: return 101
         case .stateUnreadable: return 999
@@ -55,6 +58,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case 12: return "expired"
         case 13: return "fee_too_low"
         case 14: return "cannot_pay_fee"
+        case 15: return "nonce_exhausted"
         case 100: return "insufficient_balance"
         case 101: return "balance_overflow"
         case 999: return "state_unreadable"
@@ -75,6 +79,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .cannotPayFee(balance, fee): return "balance \(Tokens.format(balance)) AI cannot pay the fee \(Tokens.format(fee)) AI"
         case let .insufficientBalance(balance, needed): return "balance \(Tokens.format(balance)) AI is less than the \(Tokens.format(needed)) AI needed"
         case .balanceOverflow: return "the recipient's balance would overflow"
+        case .nonceExhausted: return "the sender has used every possible nonce"
         case let .stateUnreadable(error): return "state unreadable: \(error)"
         }
     }

@@ -25,9 +25,11 @@ public struct ValidatorSet: Equatable, Sendable {
 }
 
 extension ValidatorSet: CanonicalCodable {
-    static let maxValidators = 1000
+    public static let maxValidators = 1000
+    static let version: UInt8 = 1
 
     public func encode(to writer: inout CanonicalWriter) {
+        writer.u8(Self.version)
         writer.u32(UInt32(validators.count))
         for validator in validators {
             writer.string(validator.name)
@@ -36,11 +38,14 @@ extension ValidatorSet: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> ValidatorSet {
+        let version = try reader.u8()
+        guard version == Self.version else { throw .unsupportedVersion(type: "validator set", version: version) }
         let count = Int(try reader.u32())
         guard count <= maxValidators else { throw .lengthTooLarge(field: "validators", length: count, max: maxValidators) }
         var validators = [Validator]()
         for _ in 0..<count {
             let name = try reader.string(field: "validator name", max: 64)
+            guard !name.isEmpty else { throw .invalidValue(field: "validator name", reason: "must not be empty") }
             let key = try reader.publicKey()
             validators.append(Validator(name: name, publicKey: key))
         }

@@ -11,6 +11,7 @@ extension Genesis {
             throw GenesisError("genesis", "is not valid JSON: \(error.localizedDescription)")
         }
         let top = try JSONFields(root, path: "genesis", allowed: ["chain_id", "genesis_time", "parameters", "validators", "allocations", "comment"])
+        if top.has("comment") { _ = try top.string("comment") }
         let chainId = try parseChainId(top)
         let time = try parseTime(top)
         let parameters = try parseParameters(top.raw("parameters"), path: "genesis.parameters")
@@ -63,6 +64,9 @@ extension Genesis {
     private static func parseValidators(_ top: JSONFields) throws(GenesisError) -> ValidatorSet {
         let entries = try top.array("validators")
         guard !entries.isEmpty else { throw GenesisError("genesis.validators", "needs at least one validator") }
+        guard entries.count <= ValidatorSet.maxValidators else {
+            throw GenesisError("genesis.validators", "has \(entries.count) entries, the limit is \(ValidatorSet.maxValidators)")
+        }
         var validators = [ValidatorSet.Validator]()
         for (index, entry) in entries.enumerated() {
             let path = "genesis.validators[\(index)]"
@@ -73,6 +77,10 @@ extension Genesis {
             guard let bytes = Bytes(hex: hex), let key = try? Ed25519.PublicKey(bytes: bytes) else {
                 throw GenesisError("\(path).public_key", "must be 64 hex digits (a 32-byte Ed25519 public key)")
             }
+            guard key.isValidPoint else {
+                throw GenesisError("\(path).public_key", "is not a valid Ed25519 public key (small-order or non-canonical point): it could never sign a block")
+            }
+            guard !validators.contains(where: { $0.name == name }) else { throw GenesisError("\(path).name", "'\(name)' is used twice") }
             guard !validators.contains(where: { $0.publicKey == key }) else { throw GenesisError("\(path).public_key", "is listed twice") }
             validators.append(.init(name: name, publicKey: key))
         }

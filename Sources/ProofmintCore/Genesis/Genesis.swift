@@ -35,13 +35,15 @@ public struct Genesis: Equatable, Sendable {
         self.allocations = allocations
     }
 
-    /// The initial state's writes, sorted by key.
+    /// The initial state's writes, sorted by key. `parse` guarantees the allocations fit; a hand-built genesis
+    /// whose allocations overflow is clamped at the maximum representable supply rather than trapping.
     public func stateWrites() -> [(key: StateKey, value: Bytes?)] {
         var overlay = StateOverlay(base: EmptyState())
         var issued: Amount = 0
         for allocation in allocations {
             overlay.setAccount(Account(nonce: 0, balance: allocation.amount), for: allocation.address)
-            issued += allocation.amount
+            let (sum, overflow) = issued.addingReportingOverflow(allocation.amount)
+            issued = overflow ? Amount.max : sum
         }
         overlay.put(ChainTotals(issued: issued, burned: 0, feesPaid: 0), at: .totals)
         overlay.put(parameters, at: .parameters)

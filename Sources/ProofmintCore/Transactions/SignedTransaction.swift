@@ -6,6 +6,9 @@ public struct SignedTransaction: Equatable, Sendable {
     public let signature: Bytes
     /// Derived once: the id, the sender's address and the encoded size are needed many times per block.
     public let id: Hash32
+    /// BLAKE2b-256 of the signed bytes: what the block's transaction root commits to, so a block hash pins the
+    /// exact signatures too (the id alone would not: a sender can produce several valid signatures).
+    public let witnessHash: Hash32
     public let senderAddress: Address
     public let encodedSize: Int
 
@@ -14,6 +17,7 @@ public struct SignedTransaction: Equatable, Sendable {
         self.signature = signature
         let unsigned = transaction.canonicalBytes
         self.id = Hash32.digest(unsigned)
+        self.witnessHash = Hash32.digest(unsigned + signature)
         self.senderAddress = transaction.senderAddress
         self.encodedSize = unsigned.count + signature.count
     }

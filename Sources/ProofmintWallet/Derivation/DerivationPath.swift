@@ -1,3 +1,5 @@
+import Foundation
+
 /// A SLIP-10 path of hardened indices, written `m/44'/7337'/0'/0'/0'`.
 public struct DerivationPath: Equatable, Sendable, CustomStringConvertible {
     /// The indices without the hardened bit, each below 2^31.
@@ -29,5 +31,3 @@ public struct DerivationPath: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { (["m"] + indices.map { "\($0)'" }).joined(separator: "/") }
 }
-
-import Foundation

@@ -33,13 +33,25 @@ public enum TerminalPrompt {
         var saved = termios()
         let canToggleEcho = !echo && tcgetattr(fd, &saved) == 0
         if canToggleEcho {
+            // Ctrl-C or a kill while echo is off must not leave the user's terminal silent.
+            echoRestoreDescriptor = fd
+            echoRestoreSettings = saved
+            signal(SIGINT, restoreEchoAndRaise)
+            signal(SIGTERM, restoreEchoAndRaise)
+            signal(SIGHUP, restoreEchoAndRaise)
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
             quiet.c_lflag |= tcflag_t(ECHONL)
             _ = tcsetattr(fd, TCSAFLUSH, &quiet)
         }
         defer {
-            if canToggleEcho { _ = tcsetattr(fd, TCSAFLUSH, &saved) }
+            if canToggleEcho {
+                _ = tcsetattr(fd, TCSAFLUSH, &saved)
+                signal(SIGINT, SIG_DFL)
+                signal(SIGTERM, SIG_DFL)
+                signal(SIGHUP, SIG_DFL)
+                echoRestoreDescriptor = -1
+            }
         }
 
         var line = [UInt8]()
@@ -79,4 +91,16 @@ public enum TerminalPrompt {
 /// `write(2)`, named apart so calls inside `TerminalPrompt` are unambiguous.
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     write(fd, buffer, count)
+}
+
+/// The terminal and settings to restore if a signal arrives while a secret is being typed (see `readLine`).
+/// Written only around the prompt, read only by the signal handler: the one place global mutable state is needed.
+nonisolated(unsafe) private var echoRestoreDescriptor: Int32 = -1
+nonisolated(unsafe) private var echoRestoreSettings = termios()
+
+/// Restores the terminal's echo, then lets the signal do what it would have done (usually end the process).
+private func restoreEchoAndRaise(_ signalNumber: Int32) {
+    if echoRestoreDescriptor >= 0 { _ = tcsetattr(echoRestoreDescriptor, TCSANOW, &echoRestoreSettings) }
+    signal(signalNumber, SIG_DFL)
+    raise(signalNumber)
 }

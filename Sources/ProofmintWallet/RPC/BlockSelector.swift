@@ -1,3 +1,4 @@
+import Foundation
 import ProofmintCore
 
 /// Which block `query block` asks for: a height, a hash, or the head.
@@ -29,5 +30,3 @@ public enum BlockSelector: Equatable, Sendable {
         }
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ProofmintWallet
 
 /// `keys list`: names and addresses, no password needed.
@@ -42,5 +43,3 @@ struct KeysListCommand: AsyncParsableCommand {
             text: text)
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ProofmintWallet
 
 /// `keys new NAME`: a fresh mnemonic, its first account stored encrypted, the words shown once.
@@ -71,5 +72,3 @@ struct KeysNewCommand: AsyncParsableCommand {
                 """)
     }
 }
-
-import Foundation

@@ -1,0 +1,135 @@
+import Dispatch
+import Foundation
+import ProofmintCore
+
+/// Applies a sequence of blocks to a store as fast as two cores allow, in three overlapping stages:
+/// the signatures of block N+1 are checked while block N executes, and block N is written to LMDB on a
+/// background thread while block N+1 executes on top of N's not-yet-committed writes.
+/// Every block still goes through `StateTransition.apply` and commits in its own write transaction.
+public final class BlockImporter {
+    /// Time spent per stage, summed over the blocks.
+    public struct Statistics: Sendable {
+        public var blocks = 0
+        public var transactions = 0
+        public var applyTime = Duration.zero
+        public var commitTime = Duration.zero
+        public init() {}
+    }
+
+    public enum ImportError: Error, CustomStringConvertible {
+        case invalidBlock(height: UInt64, BlockError)
+        case storage(height: UInt64, StorageError)
+
+        public var description: String {
+            switch self {
+            case let .invalidBlock(height, error): return "block \(height) is invalid: \(error)"
+            case let .storage(height, error): return "block \(height) could not be stored: \(error)"
+            }
+        }
+    }
+
+    private let store: ChainStore
+    private let commitQueue = DispatchQueue(label: "proofmint.import.commit")
+    private let verifyQueue = DispatchQueue(label: "proofmint.import.verify")
+    public private(set) var statistics = Statistics()
+
+    public init(store: ChainStore) { self.store = store }
+
+    /// Imports `blocks` (which must continue the store's head) and returns when the last one is committed.
+    public func importBlocks(_ blocks: [Block], progress: (Block) -> Void = { _ in }) throws {
+        guard !blocks.isEmpty else { return }
+        var parent = store.head
+        let inFlight = CommitSlot()
+        var signatures = Future { SignatureBatch.verify(blocks[0].transactions) }
+        for (index, block) in blocks.enumerated() {
+            let valid = signatures.wait()
+            if index + 1 < blocks.count {
+                let next = blocks[index + 1]
+                signatures = Future(on: verifyQueue) { SignatureBatch.verify(next.transactions) }
+            }
+            let started = ContinuousClock.now
+            let pending = inFlight.outcome
+            let outcome: BlockOutcome
+            do {
+                outcome = try store.withSnapshot { snapshot in
+                    try StateTransition.apply(
+                        block, parent: parent, state: LayeredState(base: snapshot, outcomes: pending.map { [$0] } ?? []),
+                        signatures: valid)
+                }
+            } catch let error as BlockError {
+                _ = try inFlight.wait()
+                throw ImportError.invalidBlock(height: block.height, error)
+            }
+            statistics.applyTime += ContinuousClock.now - started
+            statistics.commitTime += try inFlight.wait()
+            inFlight.start(on: commitQueue, store: store, block: block, outcome: outcome)
+            statistics.blocks += 1
+            statistics.transactions += block.transactions.count
+            parent = block.header
+            progress(block)
+        }
+        statistics.commitTime += try inFlight.wait()
+    }
+}
+
+/// The one block being committed in the background, if any.
+private final class CommitSlot: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var error: BlockImporter.ImportError?
+    private var duration = Duration.zero
+    private(set) var outcome: BlockOutcome?
+
+    func start(on queue: DispatchQueue, store: ChainStore, block: Block, outcome: BlockOutcome) {
+        self.outcome = outcome
+        group.enter()
+        queue.async { [self] in
+            let started = ContinuousClock.now
+            do {
+                try store.commit(block, outcome: outcome)
+            } catch let error as StorageError {
+                self.error = .storage(height: block.height, error)
+            } catch {
+                self.error = .storage(height: block.height, .lmdb(.system(code: -1, message: "\(error)"), context: "commit"))
+            }
+            duration = ContinuousClock.now - started
+            group.leave()
+        }
+    }
+
+    /// Waits for the commit in flight, rethrows its failure, and returns how long it took.
+    func wait() throws -> Duration {
+        group.wait()
+        outcome = nil
+        defer { duration = .zero }
+        if let error {
+            self.error = nil
+            throw error
+        }
+        return duration
+    }
+}
+
+/// A value computed on another queue.
+private struct Future<T>: @unchecked Sendable {
+    private final class Box: @unchecked Sendable { var value: T? }
+    private let box = Box()
+    private let group = DispatchGroup()
+
+    init(_ compute: () -> T) { box.value = compute() }
+
+    init(on queue: DispatchQueue, _ compute: @escaping () -> T) {
+        nonisolated(unsafe) let compute = compute
+        let box = self.box
+        group.enter()
+        queue.async { [group] in
+            box.value = compute()
+            group.leave()
+        }
+    }
+
+    func wait() -> T {
+        group.wait()
+        guard let value = box.value else { preconditionFailure("a future was read before its value was set") }
+        return value
+    }
+}

@@ -1,0 +1,311 @@
+import Foundation
+import ProofmintCore
+import ProofmintTestSupport
+import XCTest
+
+final class GenesisTests: XCTestCase {
+    static let validatorKey = TestKeys.key("validator-a").publicKey.bytes.hex
+
+    /// A valid genesis as a JSON object, for each test to break in one place.
+    static func validObject() -> [String: Any] {
+        [
+            "comment": "test genesis",
+            "chain_id": "proofmint-test_1.0",
+            "genesis_time": "2026-01-01T00:00:00Z",
+            "parameters": [
+                "min_fee": "2000",
+                "max_tx_bytes": 1024,
+                "max_block_transactions": 500,
+                "max_block_bytes": 1_048_576,
+                "fee_split_bps": ["burn": 5000, "reward_pool": 2500, "treasury": 1500, "liquidity": 1000],
+            ] as [String: Any],
+            "validators": [["name": "validator-a", "public_key": validatorKey]],
+            "allocations": [
+                ["name": "alice", "address": TestKeys.address("alice").text, "amount": "12.5AI"],
+                ["address": TestKeys.address("bob").text, "amount": "1000"],
+                ["module": "treasury", "amount": "1 AI"],
+            ],
+        ]
+    }
+
+    static func json(_ object: [String: Any]) -> Bytes {
+        Array(try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+    }
+
+    /// Parses `object` after `edit`, expecting a `GenesisError` at `path` whose problem mentions `mentions`.
+    func assertError(
+        _ path: String, mentions: String, file: StaticString = #filePath, line: UInt = #line, _ edit: (inout [String: Any]) -> Void
+    ) {
+        var object = Self.validObject()
+        edit(&object)
+        assertError(Self.json(object), path, mentions: mentions, file: file, line: line)
+    }
+
+    func assertError(_ bytes: Bytes, _ path: String, mentions: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try Genesis.parse(json: bytes), file: file, line: line) { error in
+            guard let error = error as? GenesisError else { return XCTFail("not a GenesisError: \(error)", file: file, line: line) }
+            XCTAssertEqual(error.path, path, "\(error)", file: file, line: line)
+            XCTAssertTrue(error.problem.contains(mentions), "'\(error.problem)' does not mention '\(mentions)'", file: file, line: line)
+            XCTAssertTrue(error.description.hasPrefix(path + ": "), file: file, line: line)
+        }
+    }
+
+    static func allocations(_ object: [String: Any]) -> [[String: Any]] { object["allocations"] as! [[String: Any]] }
+
+    static func editParameters(_ object: inout [String: Any], _ edit: (inout [String: Any]) -> Void) {
+        var parameters = object["parameters"] as! [String: Any]
+        edit(&parameters)
+        object["parameters"] = parameters
+    }
+
+    // MARK: - Valid files
+
+    func testValidFileParses() throws {
+        let genesis = try Genesis.parse(json: Self.json(Self.validObject()))
+        XCTAssertEqual(genesis.chainId, "proofmint-test_1.0")
+        XCTAssertEqual(genesis.genesisTime, 1_767_225_600_000, "2026-01-01T00:00:00Z in Unix milliseconds")
+        XCTAssertEqual(genesis.parameters, Parameters(
+            minFee: 2000, maxTransactionBytes: 1024, maxBlockTransactions: 500, maxBlockBytes: 1_048_576,
+            feeSplit: FeeSplit(burnBps: 5000, rewardPoolBps: 2500, treasuryBps: 1500, liquidityBps: 1000)))
+        XCTAssertEqual(genesis.validators.validators.map(\.name), ["validator-a"])
+        XCTAssertEqual(genesis.validators.validators.first?.publicKey, TestKeys.key("validator-a").publicKey)
+        XCTAssertEqual(genesis.allocations.map(\.address), [TestKeys.address("alice"), TestKeys.address("bob"), ModuleAccount.treasury.address])
+        XCTAssertEqual(genesis.allocations.map(\.amount), [12 * Tokens.one + Tokens.one / 2, 1000, Tokens.one])
+        XCTAssertEqual(genesis.allocations.map(\.name), ["alice", nil, nil])
+
+        // The initial state: one account per allocation, totals, parameters, validators; sorted by key.
+        let writes = genesis.stateWrites()
+        XCTAssertEqual(writes.map(\.key), writes.map(\.key).sorted())
+        XCTAssertEqual(writes.count, 3 + 3)
+        XCTAssertEqual(try ChainTotals(canonical: XCTUnwrap(writes.first { $0.key == .totals }?.value)),
+                       ChainTotals(issued: 13 * Tokens.one + Tokens.one / 2 + 1000, burned: 0, feesPaid: 0))
+    }
+
+    func testParametersDefaultWhenAbsentOrPartial() throws {
+        var object = Self.validObject()
+        object["parameters"] = nil
+        XCTAssertEqual(try Genesis.parse(json: Self.json(object)).parameters, .defaults)
+        object["parameters"] = ["min_fee": "5"]
+        var expected = Parameters.defaults
+        expected.minFee = 5
+        XCTAssertEqual(try Genesis.parse(json: Self.json(object)).parameters, expected)
+    }
+
+    /// Zero and one are ordinary integers. (On Linux, Foundation bridges an `NSNumber` holding 0 or 1 to `Bool`,
+    /// so a check written as `value is Bool` refuses them.)
+    func testZeroAndOneAreValidIntegers() throws {
+        var object = Self.validObject()
+        Self.editParameters(&object) {
+            $0["fee_split_bps"] = ["burn": 10_000, "reward_pool": 0, "treasury": 0, "liquidity": 0]
+            $0["max_block_transactions"] = 1
+        }
+        let genesis = try Genesis.parse(json: Self.json(object))
+        XCTAssertEqual(genesis.parameters.feeSplit, FeeSplit(burnBps: 10_000, rewardPoolBps: 0, treasuryBps: 0, liquidityBps: 0))
+        XCTAssertEqual(genesis.parameters.maxBlockTransactions, 1)
+        // Booleans are still refused where an integer is expected.
+        assertError("genesis.parameters.max_block_transactions", mentions: "whole number") {
+            Self.editParameters(&$0) { $0["max_block_transactions"] = true }
+        }
+        assertError("genesis.parameters.fee_split_bps.liquidity", mentions: "whole number") {
+            Self.editParameters(&$0) { $0["fee_split_bps"] = ["burn": 9_000, "reward_pool": 1_000, "treasury": 0, "liquidity": false] }
+        }
+    }
+
+    func testAllocationsUpToExactlyTheMaximumSupply() throws {
+        var object = Self.validObject()
+        object["allocations"] = [
+            ["address": TestKeys.address("alice").text, "amount": "600000000AI"],
+            ["module": "treasury", "amount": "400000000AI"],
+        ]
+        let genesis = try Genesis.parse(json: Self.json(object))
+        XCTAssertEqual(genesis.allocations.reduce(0) { $0 + $1.amount }, Genesis.maxSupply)
+    }
+
+    /// The devnet genesis committed in the repository parses.
+    func testCommittedDevnetGenesisParses() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("genesis/devnet.json")
+        let genesis = try Genesis.parse(json: Array(Data(contentsOf: url)))
+        XCTAssertFalse(genesis.validators.validators.isEmpty)
+        XCTAssertLessThanOrEqual(genesis.allocations.reduce(0) { $0 + $1.amount }, Genesis.maxSupply)
+        XCTAssertNoThrow(try genesis.genesisBlock())
+    }
+
+    // MARK: - Errors name the field
+
+    func testMisspeltTopLevelField() {
+        assertError("genesis.chian_id", mentions: "did you mean 'chain_id'") {
+            $0["chian_id"] = $0["chain_id"]
+            $0["chain_id"] = nil
+        }
+        assertError("genesis.alocations", mentions: "did you mean 'allocations'") {
+            $0["alocations"] = $0["allocations"]
+            $0["allocations"] = nil
+        }
+        assertError("genesis.chain_id", mentions: "required") { $0["chain_id"] = nil }
+    }
+
+    func testMisspeltParameter() {
+        assertError("genesis.parameters.min_fe", mentions: "did you mean 'min_fee'") {
+            Self.editParameters(&$0) { $0["min_fe"] = "1"; $0["min_fee"] = nil }
+        }
+        assertError("genesis.parameters.fee_split_bps.liquidty", mentions: "did you mean 'liquidity'") {
+            Self.editParameters(&$0) { $0["fee_split_bps"] = ["burn": 4000, "reward_pool": 3000, "treasury": 2000, "liquidty": 1000] }
+        }
+        assertError("genesis.parameters.max_tx_bytes", mentions: "whole number") {
+            Self.editParameters(&$0) { $0["max_tx_bytes"] = "4096" }
+        }
+        assertError("genesis.parameters.max_tx_bytes", mentions: "whole number") {
+            Self.editParameters(&$0) { $0["max_tx_bytes"] = -1 }
+        }
+        assertError("genesis.parameters.max_tx_bytes", mentions: "whole number") {
+            Self.editParameters(&$0) { $0["max_tx_bytes"] = 1024.5 }
+        }
+        assertError("genesis.parameters.max_tx_bytes", mentions: "at most") {
+            Self.editParameters(&$0) { $0["max_tx_bytes"] = 1 << 40 }
+        }
+        assertError("genesis.parameters", mentions: "max_tx_bytes must be at least 256") {
+            Self.editParameters(&$0) { $0["max_tx_bytes"] = 100 }
+        }
+    }
+
+    func testFeeSplitMustAddUpTo10000() {
+        // The path is the parameters object; the problem names the field (see the report on this choice).
+        assertError("genesis.parameters", mentions: "fee_split_bps must add up to 10000, got 9999") {
+            Self.editParameters(&$0) { $0["fee_split_bps"] = ["burn": 4000, "reward_pool": 3000, "treasury": 2000, "liquidity": 999] }
+        }
+        assertError("genesis.parameters.fee_split_bps.burn", mentions: "at most 10000") {
+            Self.editParameters(&$0) { $0["fee_split_bps"] = ["burn": 10_001, "reward_pool": 0, "treasury": 0, "liquidity": 0] }
+        }
+        assertError("genesis.parameters.fee_split_bps.treasury", mentions: "required") {
+            Self.editParameters(&$0) { $0["fee_split_bps"] = ["burn": 4000, "reward_pool": 3000, "liquidity": 3000] }
+        }
+    }
+
+    func testBadAmount() {
+        for bad in ["12.5.3", "-5", "1e3", "", "0x10", "1.0000000000000000001AI", "340282366920938463463374607431768211456"] {
+            assertError("genesis.allocations[0].amount", mentions: "is not an amount") {
+                var allocations = Self.allocations($0)
+                allocations[0]["amount"] = bad
+                $0["allocations"] = allocations
+            }
+        }
+        assertError("genesis.allocations[1].amount", mentions: "must be a string") {
+            var allocations = Self.allocations($0)
+            allocations[1]["amount"] = 1000
+            $0["allocations"] = allocations
+        }
+        assertError("genesis.allocations[1].amount", mentions: "greater than zero") {
+            var allocations = Self.allocations($0)
+            allocations[1]["amount"] = "0"
+            $0["allocations"] = allocations
+        }
+    }
+
+    func testBadAddress() {
+        let good = TestKeys.address("alice").text
+        var typo = Array(good)
+        typo[10] = typo[10] == "q" ? "p" : "q"
+        assertError("genesis.allocations[0].address", mentions: "checksum") {
+            var allocations = Self.allocations($0)
+            allocations[0]["address"] = String(typo)
+            $0["allocations"] = allocations
+        }
+        assertError("genesis.allocations[0]", mentions: "exactly one of 'address' or 'module'") {
+            var allocations = Self.allocations($0)
+            allocations[0]["module"] = "treasury"
+            $0["allocations"] = allocations
+        }
+        assertError("genesis.allocations[0].adress", mentions: "did you mean 'address'") {
+            var allocations = Self.allocations($0)
+            allocations[0]["adress"] = allocations[0]["address"]
+            allocations[0]["address"] = nil
+            $0["allocations"] = allocations
+        }
+    }
+
+    func testUnknownModule() {
+        assertError("genesis.allocations[2].module", mentions: "did you mean 'treasury'") {
+            var allocations = Self.allocations($0)
+            allocations[2]["module"] = "treasure"
+            $0["allocations"] = allocations
+        }
+        assertError("genesis.allocations[2].module", mentions: "unknown module 'mint'") {
+            var allocations = Self.allocations($0)
+            allocations[2]["module"] = "mint"
+            $0["allocations"] = allocations
+        }
+    }
+
+    func testDuplicateAllocation() {
+        assertError("genesis.allocations[3]", mentions: "allocated twice") {
+            var allocations = Self.allocations($0)
+            allocations.append(["address": TestKeys.address("alice").text, "amount": "1"])
+            $0["allocations"] = allocations
+        }
+        // A module named twice, once by name and once by its address, is the same account.
+        assertError("genesis.allocations[3]", mentions: "allocated twice") {
+            var allocations = Self.allocations($0)
+            allocations.append(["address": ModuleAccount.treasury.address.text, "amount": "1"])
+            $0["allocations"] = allocations
+        }
+    }
+
+    func testAllocationsOverMaximumSupply() {
+        assertError("genesis.allocations", mentions: "maximum supply") {
+            $0["allocations"] = [
+                ["address": TestKeys.address("alice").text, "amount": "600000000AI"],
+                ["module": "treasury", "amount": "400000000000000000000000001"],
+            ]
+        }
+        // Past UInt128 in total: refused as over the supply, not as an overflow trap.
+        assertError("genesis.allocations", mentions: "maximum supply") {
+            $0["allocations"] = [
+                ["address": TestKeys.address("alice").text, "amount": "340282366920938463463374607431768211455"],
+                ["address": TestKeys.address("bob").text, "amount": "340282366920938463463374607431768211455"],
+            ]
+        }
+    }
+
+    func testValidators() {
+        assertError("genesis.validators", mentions: "at least one validator") { $0["validators"] = [] as [Any] }
+        assertError("genesis.validators", mentions: "required") { $0["validators"] = nil }
+        assertError("genesis.validators[0].public_key", mentions: "64 hex digits") {
+            $0["validators"] = [["name": "v", "public_key": "zz" + String(Self.validatorKey.dropFirst(2))]]
+        }
+        assertError("genesis.validators[0].public_key", mentions: "64 hex digits") {
+            $0["validators"] = [["name": "v", "public_key": String(Self.validatorKey.dropFirst(2))]]
+        }
+        assertError("genesis.validators[1].public_key", mentions: "listed twice") {
+            $0["validators"] = [["name": "v", "public_key": Self.validatorKey], ["name": "w", "public_key": Self.validatorKey]]
+        }
+        assertError("genesis.validators[0].name", mentions: "1–64 bytes") {
+            $0["validators"] = [["name": "", "public_key": Self.validatorKey]]
+        }
+        assertError("genesis.validators[0].pubkey", mentions: "unknown field") {
+            $0["validators"] = [["name": "v", "pubkey": Self.validatorKey]]
+        }
+    }
+
+    func testBadChainId() {
+        for bad in ["Proofmint", "proofmint test", "", String(repeating: "a", count: 65), "proofmint/1", "prööfmint"] {
+            assertError("genesis.chain_id", mentions: "must be 1–64 characters") { $0["chain_id"] = bad }
+        }
+        assertError("genesis.chain_id", mentions: "must be a string") { $0["chain_id"] = 5 }
+    }
+
+    func testBadGenesisTime() {
+        for bad in ["2026-13-01T00:00:00Z", "yesterday", "1767225600", "2026-01-01", "1969-12-31T23:59:59Z", ""] {
+            assertError("genesis.genesis_time", mentions: "is not an RFC 3339 time") { $0["genesis_time"] = bad }
+        }
+    }
+
+    func testNotJSONOrNotAnObject() {
+        assertError(Array("{\"chain_id\": ".utf8), "genesis", mentions: "is not valid JSON")
+        assertError(Array("chain_id = proofmint".utf8), "genesis", mentions: "is not valid JSON")
+        assertError([], "genesis", mentions: "is not valid JSON")
+        assertError(Array("[1, 2]".utf8), "genesis", mentions: "must be a JSON object")
+        assertError("genesis.parameters", mentions: "must be a JSON object") { $0["parameters"] = [1] }
+        assertError("genesis.allocations", mentions: "must be an array") { $0["allocations"] = ["a": 1] }
+    }
+}

@@ -1,0 +1,33 @@
+import ProofmintCore
+import ProofmintTestSupport
+import XCTest
+
+/// Executing block N+1 on block N's uncommitted outcome layered over the committed state gives exactly what
+/// executing it after committing N gives.
+final class LayeredStateTests: XCTestCase {
+    func testPipelinedExecutionMatchesSequential() throws {
+        let sequential = try TestChain()
+        var rng = SplitMix64(seed: 0x1a7e)
+        for _ in 0..<12 { try sequential.produce(DeterminismTests.candidates(for: sequential, rng: &rng)) }
+
+        // Replay keeping up to two outcomes uncommitted, committing the oldest only after the next block applied.
+        let store = try InMemoryStateStore(genesis: sequential.genesis)
+        var parent = sequential.genesisBlock.header
+        var pending = [BlockOutcome]()
+        for (block, expected) in zip(sequential.blocks, sequential.outcomes) {
+            let layered = LayeredState(base: store, outcomes: pending)
+            let outcome = try StateTransition.apply(block, parent: parent, state: layered)
+            DeterminismTests.assertSame(outcome, expected, "block \(block.height)")
+            pending.append(outcome)
+            parent = outcome.header
+            if pending.count > 2 { store.commit(pending.removeFirst()) }
+        }
+        // Layering an outcome that is already committed changes nothing (writes are absolute).
+        let twice = LayeredState(base: store, outcomes: pending)
+        for outcome in pending { store.commit(outcome) }
+        XCTAssertEqual(store.values, sequential.store.values)
+        XCTAssertEqual(store.nodes, sequential.store.nodes)
+        for key in store.values.keys { XCTAssertEqual(try twice.value(for: key), store.values[key]) }
+        XCTAssertEqual(try twice.stateRoot(), sequential.head.stateRoot)
+    }
+}
