@@ -280,6 +280,9 @@ final class CanonicalCodecTests: XCTestCase {
             var receipt = Receipt(transactionId: .zero, code: 0, feeCharged: 0, events: []).canonicalBytes
             receipt[0] = version
             assertRefuses(Receipt.self, receipt, .unsupportedVersion(type: "receipt", version: version))
+            var validators = ValidatorSet(validators: []).canonicalBytes
+            validators[0] = version
+            assertRefuses(ValidatorSet.self, validators, .unsupportedVersion(type: "validator set", version: version))
         }
         var event = Self.events[1].canonicalBytes
         event[0] = 3
@@ -317,7 +320,13 @@ final class CanonicalCodecTests: XCTestCase {
         var block = Block(header: Self.header, signature: Bytes(repeating: 0, count: 64), transactions: []).canonicalBytes
         block.replaceSubrange((block.count - 4)..., with: [0xff, 0xff, 0xff, 0xff])
         assertRefuses(Block.self, block, .lengthTooLarge(field: "transactions", length: Int(UInt32.max), max: Block.maxTransactions))
-        assertRefuses(ValidatorSet.self, [0, 0, 0x03, 0xe9], .lengthTooLarge(field: "validators", length: 1001, max: 1000))
+        assertRefuses(ValidatorSet.self, [1, 0, 0, 0x03, 0xe9], .lengthTooLarge(field: "validators", length: 1001, max: 1000))
+    }
+
+    func testEmptyValidatorNameIsRefused() {
+        let key = Self.alice.publicKey.bytes
+        assertRefuses(ValidatorSet.self, [1, 0, 0, 0, 1, 0, 0, 0, 0] + key, .invalidValue(field: "validator name", reason: "must not be empty"))
+        XCTAssertNoThrow(try ValidatorSet(canonical: [1, 0, 0, 0, 1, 0, 0, 0, 1, 0x76] + key))
     }
 
     func testInvalidUTF8ChainIdIsRefused() {

@@ -169,6 +169,16 @@ final class GenesisTests: XCTestCase {
         }
     }
 
+    func testMinimumFeeMustBePositive() {
+        assertError("genesis.parameters", mentions: "min_fee must be at least 1") {
+            Self.editParameters(&$0) { $0["min_fee"] = "0" }
+        }
+    }
+
+    func testCommentMustBeAString() {
+        assertError("genesis.comment", mentions: "must be a string") { $0["comment"] = 5 }
+    }
+
     func testFeeSplitMustAddUpTo10000() {
         // The path is the parameters object; the problem names the field (see the report on this choice).
         assertError("genesis.parameters", mentions: "fee_split_bps must add up to 10000, got 9999") {
@@ -278,6 +288,18 @@ final class GenesisTests: XCTestCase {
         }
         assertError("genesis.validators[1].public_key", mentions: "listed twice") {
             $0["validators"] = [["name": "v", "public_key": Self.validatorKey], ["name": "w", "public_key": Self.validatorKey]]
+        }
+        assertError("genesis.validators[1].name", mentions: "used twice") {
+            $0["validators"] = [["name": "v", "public_key": Self.validatorKey], ["name": "v", "public_key": TestKeys.key("validator-b").publicKey.bytes.hex]]
+        }
+        // Keys that parse as 32 bytes but could never sign: small order (all zeros, the identity), a non-canonical
+        // y ≥ p, and a mixed-order point (RFC 8032 key 1 plus the point of order 2, computed in Python).
+        for bad in [String(repeating: "0", count: 64), "01" + String(repeating: "0", count: 62),
+                    "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+                    "16a567fe7d4ef5482ab4012c369bf8c5f11e8d0c2559dcda50fde59708f8aee5"] {
+            assertError("genesis.validators[0].public_key", mentions: "not a valid Ed25519 public key") {
+                $0["validators"] = [["name": "v", "public_key": bad]]
+            }
         }
         assertError("genesis.validators[0].name", mentions: "1–64 bytes") {
             $0["validators"] = [["name": "", "public_key": Self.validatorKey]]

@@ -84,4 +84,17 @@ final class SigningDomainTests: XCTestCase {
         XCTAssertEqual(resigned.id, signed.id)
         XCTAssertFalse(resigned.hasValidSignature())
     }
+
+    /// The witness hash (what the transaction root commits to) covers the signature: a block hash pins the exact
+    /// signed bytes, not just the transaction.
+    func testWitnessHashCoversTheSignature() {
+        let signed = transaction.signed(by: alice)
+        XCTAssertEqual(signed.witnessHash.bytes, Blake2b.hash256(transaction.canonicalBytes + signed.signature))
+        XCTAssertEqual(signed.witnessHash.bytes, Blake2b.hash256(signed.canonicalBytes))
+        let other = SignedTransaction(transaction: transaction, signature: Bytes(repeating: 0, count: 64))
+        XCTAssertNotEqual(other.witnessHash, signed.witnessHash)
+        XCTAssertNotEqual(Block.transactionRoot([other]), Block.transactionRoot([signed]))
+        XCTAssertEqual(Block.transactionRoot([signed]), MerkleList.root([signed.witnessHash]))
+        XCTAssertEqual(signed.encodedSize, signed.canonicalBytes.count)
+    }
 }

@@ -106,7 +106,7 @@ final class StateTransitionTests: XCTestCase {
         file: StaticString = #filePath, line: UInt = #line
     ) throws {
         let chain = chain ?? self.chain!
-        let rootBefore = chain.head.stateRoot
+        let rootBefore = try chain.store.stateRoot()
         let (_, proposal) = try chain.propose([tx])
         XCTAssertTrue(proposal.transactions.isEmpty, "included", file: file, line: line)
         XCTAssertEqual(proposal.dropped.count, 1, file: file, line: line)
@@ -258,6 +258,14 @@ final class StateTransitionTests: XCTestCase {
         let (_, fill, _) = try chain.produce([chain.transfer(from: alice, to: rich, amount: 5, fee: fee)])
         XCTAssertEqual(fill.receipts.map(\.code), [0])
         XCTAssertEqual(chain.balance(rich), UInt128.max)
+    }
+
+    func testNonceExhausted() throws {
+        let worn = TestKeys.key("worn")
+        try plant([(StateKey.account(Address(publicKey: worn.publicKey)), Account(nonce: UInt64.max, balance: Tokens.one).canonicalBytes)], in: chain)
+        try assertInadmissible(chain.transfer(from: worn, to: address(bob), amount: 1, nonce: UInt64.max), .nonceExhausted)
+        XCTAssertEqual(TransactionError.nonceExhausted.code, 15)
+        XCTAssertTrue(TransactionError.nonceExhausted.isAdmissionError)
     }
 
     // MARK: - Block checks

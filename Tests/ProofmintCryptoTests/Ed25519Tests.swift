@@ -155,3 +155,20 @@ private struct WycheproofFile: Decodable {
         let flags: [String]
     }
 }
+
+final class Ed25519PointTests: XCTestCase {
+    /// Expected verdicts: RFC 8032's key 1 is a valid point; the all-zero encoding (order 4), the identity, a
+    /// non-canonical encoding (y = p) and key 1 plus the point of order 2 (computed with the RFC 8032 reference
+    /// code in Python) are not usable verification keys.
+    func testIsValidPoint() throws {
+        let valid = try Ed25519.PublicKey(bytes: XCTUnwrap(Bytes(hex: "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")))
+        XCTAssertTrue(valid.isValidPoint)
+        XCTAssertTrue(try Ed25519.PrivateKey(seed: Bytes(repeating: 3, count: 32)).publicKey.isValidPoint)
+        for hex in [String(repeating: "0", count: 64), "01" + String(repeating: "0", count: 62),
+                    "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+                    "16a567fe7d4ef5482ab4012c369bf8c5f11e8d0c2559dcda50fde59708f8aee5"] {
+            let key = try Ed25519.PublicKey(bytes: XCTUnwrap(Bytes(hex: hex)))
+            XCTAssertFalse(key.isValidPoint, hex)
+        }
+    }
+}

@@ -95,6 +95,10 @@ public struct StateTree {
             guard let node = try reader.treeNode(at: nodePath) else {
                 throw StateReadError("state tree node missing at depth \(nodePath.depth): the database is inconsistent")
             }
+            if node.isLeaf {
+                changes[nodePath] = .some(nil)
+                return node
+            }
             return .internal(left: newLeft.hash, right: newRight.hash)
         default:
             return .internal(left: newLeft.hash, right: newRight.hash)
