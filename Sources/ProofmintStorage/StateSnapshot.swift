@@ -28,4 +28,15 @@ public struct StateSnapshot: StateReader {
             throw StateReadError("tree node at depth \(path.depth) does not decode: \(error)")
         }
     }
+
+    /// The height of the block this snapshot is the state after (read from the same transaction, so it always
+    /// matches the snapshot's state root even while new blocks commit).
+    public func height() throws(StateReadError) -> UInt64 {
+        let bytes: Bytes?
+        do { bytes = try transaction.get(tables[.meta], MetaKey.head) } catch { throw StateReadError("reading head: \(error)") }
+        guard let bytes, bytes.count == 40, let height = UInt64(bigEndianBytes: Array(bytes.prefix(8))) else {
+            throw StateReadError("head record is missing or malformed")
+        }
+        return height
+    }
 }

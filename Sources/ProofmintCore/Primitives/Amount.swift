@@ -8,9 +8,6 @@ public enum Tokens {
     /// Base units in one whole token.
     public static let one: Amount = 1_000_000_000_000_000_000
 
-    /// Whole tokens as base units; nil on overflow.
-    public static func whole(_ count: UInt64) -> Amount { Amount(count) * one }
-
     /// Formats base units as a decimal token amount without trailing zeros: `1.5` for 1.5 × 10^18.
     public static func format(_ amount: Amount) -> String {
         let whole = amount / one

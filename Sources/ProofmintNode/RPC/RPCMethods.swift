@@ -72,17 +72,19 @@ struct RPCMethods: Sendable {
         let address = try params.address("address")
         let wantProof = try params.bool("proof", default: false)
         let key = StateKey.account(address)
-        let (account, head, proof) = try read { snapshot -> (Account, BlockHeader, Any) in
+        // Height, root and proof all come from one snapshot, so the proof always matches the root it is given with.
+        let (account, height, root, proof) = try read { snapshot -> (Account, UInt64, Hash32, Any) in
             let account = try snapshot.account(address)
-            let head = store.head
-            guard wantProof else { return (account, head, NSNull()) }
+            let height = try snapshot.height()
+            let root = try snapshot.stateRoot()
+            guard wantProof else { return (account, height, root, NSNull()) }
             let value = try snapshot.value(for: key)
-            return (account, head, JSONView.proof(key: key, value: value, proof: try snapshot.proof(for: key)))
+            return (account, height, root, JSONView.proof(key: key, value: value, proof: try snapshot.proof(for: key)))
         }
         let pending = await node.pendingNonce(for: address, accountNonce: account.nonce)
         return [
             "address": address.text, "balance": String(account.balance), "nonce": account.nonce, "pending_nonce": pending,
-            "height": head.height, "state_root": head.stateRoot.hex, "proof": proof,
+            "height": height, "state_root": root.hex, "proof": proof,
         ] as [String: Any]
     }
 
