@@ -389,7 +389,7 @@ final class StateTransitionTests: XCTestCase {
         var codes = [UInt16: Int](), dropReasons = [UInt16: Int]()
         let minFee = chain.parameters.minFee
         let recipients = keys.map { Address(publicKey: $0.publicKey) } + ModuleAccount.allCases.map(\.address)
-        for blockIndex in 0..<200 {
+        for blockIndex in 0..<300 {
             var pendingNonce = [Address: UInt64]()
             var candidates = [SignedTransaction]()
             for _ in 0..<rng.int(0...6) {

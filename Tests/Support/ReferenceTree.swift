@@ -71,8 +71,6 @@ public enum ReferenceTree {
 /// A tree node map in memory that applies `StateTree.Changes` the way storage does (nil deletes).
 public final class InMemoryTree: TreeNodeReader, @unchecked Sendable {
     public private(set) var nodes: [NodePath: TreeNode] = [:]
-    /// Paths the last `apply` asked to delete that held no node: a sign of sloppy bookkeeping, not of a wrong root.
-    public private(set) var deletesOfAbsentNodes: [NodePath] = []
 
     public init() {}
 
@@ -89,14 +87,6 @@ public final class InMemoryTree: TreeNodeReader, @unchecked Sendable {
     }
 
     public func apply(_ changes: StateTree.Changes) {
-        deletesOfAbsentNodes = []
-        for (path, node) in changes.nodes {
-            if let node {
-                nodes[path] = node
-            } else {
-                if nodes[path] == nil { deletesOfAbsentNodes.append(path) }
-                nodes[path] = nil
-            }
-        }
+        for (path, node) in changes.nodes { nodes[path] = node }
     }
 }

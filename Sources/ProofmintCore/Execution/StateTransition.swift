@@ -31,7 +31,8 @@ public enum StateTransition {
             throw .transactionRootMismatch(header: header.transactionRoot, computed: computedTxRoot)
         }
 
-        let valid = signatures ?? SignatureBatch.verify(block.transactions)
+        // Precomputed results are used only if they match the block; otherwise they are recomputed.
+        let valid = signatures.flatMap { $0.count == block.transactions.count ? $0 : nil } ?? SignatureBatch.verify(block.transactions)
         var execution = BlockExecution(context: context, state: state)
         var blockBytes = 0
         for (index, transaction) in block.transactions.enumerated() {

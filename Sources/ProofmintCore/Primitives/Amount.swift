@@ -43,6 +43,7 @@ public enum Tokens {
         let wholeText = String(parts[0])
         let fractionText = parts.count == 2 ? String(parts[1]) : ""
         guard !wholeText.isEmpty, wholeText.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard wholeText == "0" || !wholeText.hasPrefix("0") else { return nil }
         guard fractionText.count <= decimals, fractionText.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         if parts.count == 2 && fractionText.isEmpty { return nil }
         guard let whole = Amount(wholeText) else { return nil }
