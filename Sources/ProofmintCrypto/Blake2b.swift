@@ -14,6 +14,17 @@ public enum Blake2b {
         return out
     }
 
+    /// BLAKE2b-256 of raw memory into raw memory (32 bytes): no allocation, for hot paths such as tree hashing.
+    public static func hash256(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
+        Sodium.ensureReady()
+        guard output.count >= outputLength, let out = output.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            preconditionFailure("BLAKE2b-256 output buffer must hold 32 bytes")
+        }
+        crypto_generichash(
+            out, outputLength,
+            input.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(input.count), nil, 0)
+    }
+
     /// BLAKE2b-256 over the concatenation of `parts`, without building the concatenation.
     public static func hash256(parts: [Bytes]) -> Bytes {
         let hasher = Hasher256()

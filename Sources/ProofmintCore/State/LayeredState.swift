@@ -1,29 +1,49 @@
 /// Block outcomes not yet committed, layered over a committed state. Outcome writes are absolute values, so
 /// layering an outcome over a state that already contains it changes nothing: this lets block N+1 execute
 /// while block N is still being written.
+///
+/// Lookups binary-search the outcomes' sorted write lists directly (newest outcome first), so layering a block
+/// costs nothing up front, however many writes it has.
 public final class LayeredState: StateReader {
     private let base: any StateReader
-    private var values: [StateKey: Bytes?] = [:]
-    private var nodes: [NodePath: TreeNode?] = [:]
+    private var outcomes: [BlockOutcome]
 
     public init(base: any StateReader, outcomes: [BlockOutcome] = []) {
         self.base = base
-        for outcome in outcomes { apply(outcome) }
+        self.outcomes = outcomes
     }
 
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? {
-        if let layered = values[key] { return layered }
+        for outcome in outcomes.reversed() {
+            if let index = Self.search(outcome.stateWrites, for: key, by: \.key) { return outcome.stateWrites[index].value }
+        }
         return try base.value(for: key)
     }
 
     public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
-        if let layered = nodes[path] { return layered }
+        for outcome in outcomes.reversed() {
+            if let index = Self.search(outcome.treeNodes, for: path, by: \.path) { return outcome.treeNodes[index].node }
+        }
         return try base.treeNode(at: path)
     }
 
     /// Lays `outcome`'s writes over everything below.
-    public func apply(_ outcome: BlockOutcome) {
-        for (key, value) in outcome.stateWrites { values[key] = .some(value) }
-        for (path, node) in outcome.treeNodes { nodes[path] = .some(node) }
+    public func apply(_ outcome: BlockOutcome) { outcomes.append(outcome) }
+
+    /// The index of `key` in `entries` (sorted by `key`), if present.
+    private static func search<Entry, Key: Comparable>(_ entries: [Entry], for key: Key, by keyPath: KeyPath<Entry, Key>) -> Int? {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            let candidate = entries[middle][keyPath: keyPath]
+            if candidate < key {
+                low = middle + 1
+            } else if key < candidate {
+                high = middle
+            } else {
+                return middle
+            }
+        }
+        return nil
     }
 }

@@ -4,31 +4,27 @@ import ProofmintCrypto
 /// Stored keys sort by prefix, then depth, so a subtree's nodes sit together in the database.
 public struct NodePath: Hashable, Comparable, Sendable {
     public let depth: Int
-    /// 32 bytes; bits at and after `depth` are zero.
-    public let prefix: Bytes
+    /// The path bits, zero at and after `depth`.
+    let bits: Hash32
 
-    public static let root = NodePath(depth: 0, prefix: Bytes(repeating: 0, count: 32))
+    public static let root = NodePath(depth: 0, bits: .zero)
 
-    init(depth: Int, prefix: Bytes) {
+    init(depth: Int, bits: Hash32) {
         self.depth = depth
-        self.prefix = prefix
+        self.bits = bits
     }
+
+    /// The 32-byte prefix (bits at and after `depth` are zero).
+    public var prefix: Bytes { bits.bytes }
 
     /// The path of the child on side `bit` (0 = left, 1 = right).
     func child(_ bit: UInt8) -> NodePath {
-        var next = prefix
-        if bit == 1 { next[depth >> 3] |= 1 << (7 - UInt8(depth & 7)) }
-        return NodePath(depth: depth + 1, prefix: next)
+        NodePath(depth: depth + 1, bits: bit == 1 ? bits.settingBit(depth) : bits)
     }
 
     /// The path at `depth` on the way to `key`.
     public static func toward(_ key: Hash32, depth: Int) -> NodePath {
-        var prefix = Bytes(repeating: 0, count: 32)
-        let fullBytes = depth >> 3
-        for i in 0..<fullBytes { prefix[i] = key.bytes[i] }
-        let rest = depth & 7
-        if rest > 0 { prefix[fullBytes] = key.bytes[fullBytes] & ~(0xff >> UInt8(rest)) }
-        return NodePath(depth: depth, prefix: prefix)
+        NodePath(depth: depth, bits: key.masked(toDepth: depth))
     }
 
     /// The database key: the 32-byte prefix, then the depth as u16.
@@ -38,13 +34,15 @@ public struct NodePath: Hashable, Comparable, Sendable {
         guard storageKey.count == 34 else { throw .invalidValue(field: "tree node key", reason: "must be 34 bytes") }
         let depth = Int(storageKey[32]) << 8 | Int(storageKey[33])
         guard depth <= 256 else { throw .invalidValue(field: "tree node key", reason: "depth \(depth) > 256") }
-        self.init(depth: depth, prefix: Array(storageKey.prefix(32)))
+        let bits = Hash32(unchecked: Array(storageKey.prefix(32)))
+        guard bits.masked(toDepth: depth) == bits else {
+            throw .invalidValue(field: "tree node key", reason: "bits set after depth \(depth)")
+        }
+        self.init(depth: depth, bits: bits)
     }
 
-    /// The order of `storageKey`s (prefix bytes, then depth), without building them: tree updates sort their
-    /// node writes with it.
+    /// Storage-key order (prefix, then depth), without building the keys.
     public static func < (lhs: NodePath, rhs: NodePath) -> Bool {
-        if lhs.prefix != rhs.prefix { return lhs.prefix.lexicographicallyPrecedes(rhs.prefix) }
-        return lhs.depth < rhs.depth
+        lhs.bits != rhs.bits ? lhs.bits < rhs.bits : lhs.depth < rhs.depth
     }
 }

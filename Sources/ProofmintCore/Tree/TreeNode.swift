@@ -13,8 +13,8 @@ public enum TreeNode: Hashable, Sendable {
     /// `BLAKE2b-256(0x00 ‖ keyHash ‖ valueHash)` for a leaf, `BLAKE2b-256(0x01 ‖ left ‖ right)` for an internal node.
     public var hash: Hash32 {
         switch self {
-        case let .leaf(key, valueHash): return Hash32.digest(parts: [[Self.leafTag], key.bytes, valueHash.bytes])
-        case let .internal(left, right): return Hash32.digest(parts: [[Self.internalTag], left.bytes, right.bytes])
+        case let .leaf(key, valueHash): return Hash32.digest(tag: Self.leafTag, key, valueHash)
+        case let .internal(left, right): return Hash32.digest(tag: Self.internalTag, left, right)
         }
     }
 

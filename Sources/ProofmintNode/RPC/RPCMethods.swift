@@ -108,6 +108,9 @@ struct RPCMethods: Sendable {
 
     private func transaction(_ params: RPCParams) async throws(RPCError) -> Any {
         let id = try params.hash("id")
+        // Mempool first: the node commits a block before it prunes the mempool, so a transaction that is no longer
+        // pending is already in the store. The other order could miss one that was included in between.
+        let pending = await node.pendingTransaction(id)
         if let location = try storeCall({ try store.location(ofTransaction: id) }),
            let block = try storeCall({ try store.block(at: location.height) }),
            location.index < block.transactions.count {
@@ -119,7 +122,7 @@ struct RPCMethods: Sendable {
                 "raw": transaction.canonicalBytes.hex, "receipt": receipt.map { JSONView.receipt($0) as Any } ?? NSNull(),
             ] as [String: Any]
         }
-        if let pending = await node.pendingTransaction(id) {
+        if let pending {
             return [
                 "id": id.hex, "status": "pending", "height": NSNull(), "index": NSNull(), "block_hash": NSNull(),
                 "transaction": JSONView.transaction(pending), "raw": pending.canonicalBytes.hex, "receipt": NSNull(),
