@@ -14,23 +14,13 @@ struct KeysImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("seed-file"), help: ArgumentHelp("File holding the seed as 64 hex digits.", valueName: "FILE"))
     var seedFile: String
 
-    @Flag(name: .customLong("force"), help: "Replace an existing key of the same name.")
-    var force = false
-
-    @OptionGroup var keystoreOptions: KeystoreOptions
-    @OptionGroup var passwordOptions: PasswordOptions
-    @OptionGroup var kdfOptions: KDFOptions
+    @OptionGroup var newKey: NewKeyOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let environment = WalletEnvironment()
-        let keystore = keystoreOptions.keystore(environment)
-        let keyName = try KeyName(name)
-        if !force && keystore.contains(keyName) { throw KeystoreError.keyExists(name: name, path: keystore.path(for: keyName)) }
-        let limits = try kdfOptions.limits(environment)
+        let target = try newKey.target(name, environment: WalletEnvironment())
         let key = try WalletInput.seed(hex: String(decoding: try FileSystem.read(seedFile, limit: 4096), as: UTF8.self))
-        let password = try passwordOptions.source(environment).newPassword(for: name)
-        let info = try keystore.save(key, as: keyName, password: password, limits: limits, overwrite: force)
+        let info = try target.save(key)
         output.console.result(KeyPresentation.json(info), text: "Imported key '\(name)'\n\(Console.table(KeyPresentation.rows(info)))")
     }
 }

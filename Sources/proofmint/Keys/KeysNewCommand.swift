@@ -19,12 +19,7 @@ struct KeysNewCommand: AsyncParsableCommand {
     @Option(name: .customLong("words"), help: "Mnemonic length: 24 (default) or 12 words.")
     var words = 24
 
-    @Flag(name: .customLong("force"), help: "Replace an existing key of the same name (its old file is lost).")
-    var force = false
-
-    @OptionGroup var keystoreOptions: KeystoreOptions
-    @OptionGroup var passwordOptions: PasswordOptions
-    @OptionGroup var kdfOptions: KDFOptions
+    @OptionGroup var newKey: NewKeyOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -32,16 +27,10 @@ struct KeysNewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = WalletEnvironment()
-        let keystore = keystoreOptions.keystore(environment)
-        let keyName = try KeyName(name)
-        if !force && keystore.contains(keyName) { throw KeystoreError.keyExists(name: name, path: keystore.path(for: keyName)) }
-        let limits = try kdfOptions.limits(environment)
-        let password = try passwordOptions.source(environment).newPassword(for: name)
-
+        let target = try newKey.target(name, environment: WalletEnvironment())
         let mnemonic = try Mnemonic.generate(wordCount: words)
         let key = try AccountDerivation.privateKey(mnemonic: mnemonic, account: 0)
-        let info = try keystore.save(key, as: keyName, password: password, limits: limits, overwrite: force)
+        let info = try target.save(key)
         let path = try AccountDerivation.path(account: 0)
 
         let warning = "Write these \(mnemonic.words.count) words down and keep them offline. They are shown only now; "

@@ -22,26 +22,16 @@ struct KeysRecoverCommand: AsyncParsableCommand {
     @Option(name: .customLong("index"), help: "Account index to derive: m/44'/7337'/0'/0'/INDEX' (default 0).")
     var index: UInt32 = 0
 
-    @Flag(name: .customLong("force"), help: "Replace an existing key of the same name.")
-    var force = false
-
-    @OptionGroup var keystoreOptions: KeystoreOptions
-    @OptionGroup var passwordOptions: PasswordOptions
-    @OptionGroup var kdfOptions: KDFOptions
+    @OptionGroup var newKey: NewKeyOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let environment = WalletEnvironment()
-        let keystore = keystoreOptions.keystore(environment)
-        let keyName = try KeyName(name)
-        if !force && keystore.contains(keyName) { throw KeystoreError.keyExists(name: name, path: keystore.path(for: keyName)) }
-        let limits = try kdfOptions.limits(environment)
+        let target = try newKey.target(name, environment: WalletEnvironment())
         let path = try AccountDerivation.path(account: index)
 
         let mnemonic = try Mnemonic(phrase: try readPhrase())
         let key = try AccountDerivation.privateKey(mnemonic: mnemonic, account: index)
-        let password = try passwordOptions.source(environment).newPassword(for: name)
-        let info = try keystore.save(key, as: keyName, password: password, limits: limits, overwrite: force)
+        let info = try target.save(key)
 
         var rows = KeyPresentation.rows(info)
         rows.append(("derivation", path.description))
