@@ -52,7 +52,10 @@ let package = Package(
         // Thin executables.
         .executableTarget(
             name: "proofmintd",
-            dependencies: ["ProofmintNode", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ProofmintNode", "ProofmintStorage", "ProofmintCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "proofmint",

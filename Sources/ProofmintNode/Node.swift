@@ -56,7 +56,7 @@ public actor Node {
             metrics.rejected.increment()
             throw error
         } catch {
-            throw .cannotProduce("\(error)")
+            throw .stateUnreadable("\(error)")
         }
         updateMempoolMetrics()
         logger.debug("accepted transaction", metadata: ["id": "\(transaction.id)"])
@@ -81,7 +81,7 @@ public actor Node {
         } catch let error as NodeError {
             throw error
         } catch {
-            throw .cannotProduce("state unreadable: \(error)")
+            throw .stateUnreadable("\(error)")
         }
     }
 
@@ -173,7 +173,7 @@ public actor Node {
         } catch let error as NodeError {
             throw error
         } catch {
-            throw .cannotProduce("state unreadable: \(error)")
+            throw .stateUnreadable("\(error)")
         }
     }
 

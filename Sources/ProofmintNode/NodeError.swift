@@ -9,6 +9,8 @@ public enum NodeError: Error, CustomStringConvertible {
     /// This node has no validator key, or is not the producer scheduled for the next height.
     case cannotProduce(String)
     case home(String)
+    /// The database could not be read: an operator problem, not a verdict on the request.
+    case stateUnreadable(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum NodeError: Error, CustomStringConvertible {
         case let .block(error): return "block production failed: \(error)"
         case let .cannotProduce(reason): return reason
         case let .home(reason): return reason
+        case let .stateUnreadable(detail): return "the node's database could not be read: \(detail)"
         }
     }
 }

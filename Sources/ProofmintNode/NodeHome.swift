@@ -13,6 +13,8 @@ public struct NodeHome: Sendable {
     public var validatorKeyPath: String { "\(path)/validator_key.json" }
     /// Written at start with the address the RPC server actually bound (useful with `--rpc-port 0`).
     public var rpcAddressPath: String { "\(path)/rpc.address" }
+    /// Held by the running node (see `HomeLock`).
+    public var lockPath: String { "\(path)/node.lock" }
 
     /// Creates the home: validates the genesis file, writes block 0, and stores the validator key.
     public func initialize(genesisFile: Bytes, validatorKey: ValidatorKey?, options: ChainStore.Options) throws -> (Genesis, ChainStore) {
@@ -22,10 +24,28 @@ public struct NodeHome: Sendable {
                 "the validator key \(validatorKey.key.publicKey.bytes.hex) is not in the genesis validator set; "
                     + "add it to \"validators\" or initialise without a validator key")
         }
-        let store = try ChainStore.create(at: dataPath, genesis: genesis, genesisFile: genesisFile, options: options)
-        FileManager.default.createFile(atPath: genesisPath, contents: Data(genesisFile), attributes: [.posixPermissions: 0o644])
+        if FileManager.default.fileExists(atPath: "\(dataPath)/\(ChainStore.dataFileName)") {
+            throw StorageError.alreadyInitialized(path: dataPath)
+        }
+        // The small files first: if any of them fails, nothing that looks like a chain has been created.
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw NodeError.home("cannot create \(path): \(error.localizedDescription)")
+        }
+        guard FileManager.default.createFile(atPath: genesisPath, contents: Data(genesisFile), attributes: [.posixPermissions: 0o644]) else {
+            throw NodeError.home("cannot write \(genesisPath)")
+        }
         if let validatorKey { try validatorKey.save(to: validatorKeyPath) }
-        return (genesis, store)
+        do {
+            let store = try ChainStore.create(at: dataPath, genesis: genesis, genesisFile: genesisFile, options: options)
+            return (genesis, store)
+        } catch {
+            try? FileManager.default.removeItem(atPath: validatorKeyPath)
+            try? FileManager.default.removeItem(atPath: genesisPath)
+            try? FileManager.default.removeItem(atPath: dataPath)
+            throw error
+        }
     }
 
     public func openStore(options: ChainStore.Options) throws -> ChainStore {

@@ -6,8 +6,8 @@ import ProofmintCore
 /// Each block is committed in one LMDB write transaction, so a crash at any moment leaves the last
 /// committed block whole and the next start resumes from it.
 public final class ChainStore: @unchecked Sendable {
-    /// Bumped whenever the table layout changes.
-    public static let schemaVersion: UInt32 = 1
+    /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters).
+    public static let schemaVersion: UInt32 = 2
     public static let dataFileName = "data.mdb"
 
     /// Options for opening the database.
@@ -15,10 +15,13 @@ public final class ChainStore: @unchecked Sendable {
         /// Initial map size; doubled whenever a commit fills it.
         public var mapSize: Int = 1 << 30
         public var durability: String = "full"
+        /// Open for reading only: for inspection while a node runs, which can never write by mistake.
+        public var readOnly = false
         public init() {}
-        public init(mapSize: Int, durability: String) {
+        public init(mapSize: Int, durability: String, readOnly: Bool = false) {
             self.mapSize = mapSize
             self.durability = durability
+            self.readOnly = readOnly
         }
     }
 
@@ -82,7 +85,9 @@ public final class ChainStore: @unchecked Sendable {
     private static func openEnvironment(path: String, options: Options) throws(StorageError) -> LMDBEnvironment {
         let durability = LMDBEnvironment.Durability(rawValue: options.durability) ?? .full
         do {
-            return try LMDBEnvironment(path: path, maxTables: Table.allCases.count + 2, mapSize: options.mapSize, durability: durability)
+            return try LMDBEnvironment(
+                path: path, maxTables: Table.allCases.count + 2, mapSize: options.mapSize, durability: durability,
+                readOnly: options.readOnly)
         } catch .notAnLMDBFile {
             throw .corrupt(path: path, detail: "data.mdb is not an LMDB file")
         } catch .versionMismatch {

@@ -19,8 +19,10 @@ public enum StorageError: Error, CustomStringConvertible {
         switch self {
         case let .notInitialized(path): return "no Proofmint database at \(path): run `proofmintd init` first"
         case let .alreadyInitialized(path): return "a Proofmint database already exists at \(path); use another --home or remove it"
-        case let .corrupt(path, detail): return "database at \(path) is damaged (\(detail)); restore it from a backup or re-import an export"
-        case let .schemaMismatch(path, found, expected): return "database at \(path) has schema \(found), this build reads schema \(expected)"
+        case let .corrupt(path, detail): return "database at \(path) is damaged (\(detail)); restore it from a backup or initialise a new home"
+        case let .schemaMismatch(path, found, expected):
+            return "database at \(path) has schema \(found), this build reads schema \(expected): initialise a new home "
+                + "(for the devnet: make devnet-reset)"
         case let .notNextBlock(head, got): return "block \(got) does not follow the stored head \(head)"
         case let .lmdb(error, context): return "\(context): \(error)"
         }

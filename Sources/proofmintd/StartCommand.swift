@@ -25,7 +25,7 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "When to produce blocks: interval (every --block-time), instant (as soon as transactions arrive), manual (only on pm_mine).")
     var mining: Mining = .interval
 
-    @Option(help: "Block interval in milliseconds for --mining interval.")
+    @Option(help: "Block interval in milliseconds for --mining interval (at least 1).")
     var blockTime: UInt64 = 1000
 
     @Flag(inversion: .prefixedNo, help: "Produce blocks even when the mempool is empty (interval mode).")
@@ -44,6 +44,17 @@ struct StartCommand: AsyncParsableCommand {
     var logLevel = "info"
 
     enum Mining: String, ExpressibleByArgument, CaseIterable { case interval, instant, manual }
+
+    func validate() throws {
+        guard (0...65_535).contains(rpcPort) else { throw ValidationError("--rpc-port must be between 0 and 65535") }
+        guard rpcMaxBody >= 1024 else { throw ValidationError("--rpc-max-body must be at least 1024 bytes") }
+        guard (1...10_000).contains(mempoolMaxPerSender) else { throw ValidationError("--mempool-max-per-sender must be between 1 and 10000") }
+        guard mempoolMaxBytes >= 1 << 20 else { throw ValidationError("--mempool-max-bytes must be at least 1048576") }
+        guard blockTime >= 1 else { throw ValidationError("--block-time must be at least 1 ms (for a block per transaction, use --mining instant)") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
     enum Durability: String, ExpressibleByArgument, CaseIterable { case full, meta, none }
 
     func run() async throws {
@@ -54,6 +65,11 @@ struct StartCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "proofmintd")
         let nodeHome = NodeHome(path: home)
+        guard FileManager.default.fileExists(atPath: nodeHome.dataPath) else {
+            throw CLIError("no Proofmint database at \(nodeHome.dataPath): run `proofmintd init` first")
+        }
+        let lock = try CLIError.wrap { try HomeLock(home: nodeHome) }
+        defer { withExtendedLifetime(lock) {} }
         let store = try CLIError.wrap { try nodeHome.openStore(options: .init(mapSize: 1 << 30, durability: durability.rawValue)) }
         let validator = try CLIError.wrap { try nodeHome.validatorKey() }
         var limits = Mempool.Limits()
@@ -69,29 +85,54 @@ struct StartCommand: AsyncParsableCommand {
         }
         let node = Node(store: store, validator: validator, mode: mode, emptyBlocks: emptyBlocks, mempoolLimits: limits, logger: logger)
         let server = RPCServer(node: node, host: rpcHost, port: rpcPort, maxBodyBytes: rpcMaxBody, logger: logger)
-        let producer: Task<Void, Never>? = {
-            guard case let .interval(ms) = mode, validator != nil else { return nil }
-            return Task { await node.runIntervalProducer(every: ms) }
-        }()
-        defer { producer?.cancel() }
+        let producer = ProducerHandle()
+        defer { producer.cancel() }
         let head = store.head
         let host = rpcHost
         let addressFile = nodeHome.rpcAddressPath
-        try await server.run { port in
-            let url = "http://\(host):\(port)"
-            _ = FileManager.default.createFile(atPath: addressFile, contents: Data(url.utf8))
-            let banner = """
-                proofmintd is running
-                  chain id     \(head.chainId)
-                  height       \(head.height)  (\(head.hash))
-                  rpc          \(url)
-                  metrics      \(url)/metrics
-                  mining       \(mode)\(validator.map { "  as \($0.name)" } ?? "  (no validator key)")
-                Dev accounts dev0…dev9 come from the INSECURE mnemonic "test test … junk": `proofmint keys import-dev`.
+        defer { try? FileManager.default.removeItem(atPath: addressFile) }
+        do {
+            try await server.run { port in
+                // Blocks are produced only once the port is bound: a node that cannot serve never writes.
+                if case let .interval(ms) = mode, validator != nil {
+                    producer.start { await node.runIntervalProducer(every: ms) }
+                }
+                let url = "http://\(host):\(port)"
+                _ = FileManager.default.createFile(atPath: addressFile, contents: Data(url.utf8))
+                let banner = """
+                    proofmintd is running
+                      chain id     \(head.chainId)
+                      height       \(head.height)  (\(head.hash))
+                      rpc          \(url)
+                      metrics      \(url)/metrics
+                      mining       \(mode)\(validator.map { "  as \($0.name)" } ?? "  (no validator key)")
+                    Dev accounts dev0…dev9 come from the INSECURE mnemonic "test test … junk": `proofmint keys import-dev`.
 
-                """
-            // Written straight to fd 1 so a supervising process sees it at once, not when a buffer fills.
-            FileHandle.standardOutput.write(Data(banner.utf8))
+                    """
+                // Written straight to fd 1 so a supervising process sees it at once, not when a buffer fills.
+                FileHandle.standardOutput.write(Data(banner.utf8))
+            }
+        } catch let error where "\(error)".contains("Address already in use") {
+            throw CLIError("RPC port \(rpcPort) on \(rpcHost) is already in use: stop what holds it or choose another --rpc-port")
         }
+    }
+}
+
+/// The interval producer's task, started once the server is listening and cancelled on shutdown.
+final class ProducerHandle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
+
+    func start(_ body: @escaping @Sendable () async -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard task == nil else { return }
+        task = Task { await body() }
+    }
+
+    func cancel() {
+        lock.lock()
+        defer { lock.unlock() }
+        task?.cancel()
     }
 }
