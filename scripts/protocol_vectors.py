@@ -10,7 +10,9 @@ It prints:
   * the worked state-tree example of PROTOCOL.md (nodes, root, an inclusion proof and an absence proof);
   * the Merkle-list example;
   * a signed transfer from dev0 to dev1, its receipt, the roots of block 1 holding only it, and that block signed
-    by the devnet validator-0 key (needs `cryptography`; skipped otherwise).
+    by the devnet validator-0 key (needs `cryptography`; skipped otherwise);
+  * a signed stake from dev0 (tier 2, locked 4 epochs), its receipt, the new records, and the roots of block 1
+    holding only it (needs `cryptography`).
 
 Usage:
   scripts/protocol_vectors.py [--genesis genesis/devnet.json] [--check]
@@ -126,19 +128,41 @@ def parse_amount(text):
 
 def key_account(addr): return b"\x01" + addr
 KEY_TOTALS, KEY_PARAMETERS, KEY_VALIDATORS = b"\x02", b"\x03", b"\x04"
+def key_stake(addr): return b"\x05" + addr
+def key_unbonding(addr): return b"\x06" + addr
+def key_evidence(validator_pk, height): return b"\x07" + H(validator_pk, u64(height))
 
 def enc_account(nonce, balance): return u8(1) + u64(nonce) + u128(balance)
-def enc_totals(issued, burned, fees): return u8(1) + u128(issued) + u128(burned) + u128(fees)
+def enc_totals(issued, burned, fees, staked=0, unbonding=0):
+    return u8(1) + u128(issued) + u128(burned) + u128(fees) + u128(staked) + u128(unbonding)
+def enc_staking_parameters(k):
+    return (u128(k["min_stake"]) + u64(k["unbonding_period"]) + u16(k["unstake_burn_bps"]) + u32(k["max_lock_epochs"])
+            + u8(len(k["lock_steps"])) + b"".join(u32(s["min_epochs"]) + u16(s["multiplier_bps"]) for s in k["lock_steps"])
+            + u8(len(k["tier_multipliers_bps"])) + b"".join(u16(t) for t in k["tier_multipliers_bps"])
+            + u16(k["max_unbonding_entries"]) + u16(k["slash_sla_min_bps"]) + u16(k["slash_sla_max_bps"])
+            + u16(k["slash_attestation_bps"]) + u16(k["slash_malicious_bps"]))
 def enc_parameters(p):
     s = p["fee_split_bps"]
     return (u8(1) + u128(p["min_fee"]) + u32(p["max_tx_bytes"]) + u32(p["max_block_transactions"])
-            + u32(p["max_block_bytes"]) + u16(s["burn"]) + u16(s["reward_pool"]) + u16(s["treasury"]) + u16(s["liquidity"]))
+            + u32(p["max_block_bytes"]) + u16(s["burn"]) + u16(s["reward_pool"]) + u16(s["treasury"]) + u16(s["liquidity"])
+            + u64(p["epoch_length"]) + enc_staking_parameters(p["staking"]))
 def enc_validators(vs):
     return u8(1) + u32(len(vs)) + b"".join(string(name) + pk for name, pk in vs)
+def enc_stake(amount, lock_epochs, locked_until, tier, attestation, reputation, jailed):
+    return (u8(1) + u128(amount) + u32(lock_epochs) + u64(locked_until) + u8(tier) + optional(attestation, lambda a: a)
+            + u16(reputation) + u8(1 if jailed else 0))
+def enc_unbonding(entries): return u8(1) + u16(len(entries)) + b"".join(u128(a) + u64(m) for a, m in entries)
 
+DEFAULT_STAKING = {"min_stake": 100 * ONE, "unbonding_period": 20, "unstake_burn_bps": 10, "max_lock_epochs": 520,
+                   "lock_steps": [{"min_epochs": 0, "multiplier_bps": 10000}, {"min_epochs": 4, "multiplier_bps": 11000},
+                                  {"min_epochs": 12, "multiplier_bps": 12500}, {"min_epochs": 52, "multiplier_bps": 15000}],
+                   "tier_multipliers_bps": [10000, 12000, 15000, 18000, 20000], "max_unbonding_entries": 16,
+                   "slash_sla_min_bps": 100, "slash_sla_max_bps": 500, "slash_attestation_bps": 1000,
+                   "slash_malicious_bps": 10000}
 DEFAULT_PARAMETERS = {"min_fee": ONE // 1000, "max_tx_bytes": 4096, "max_block_transactions": 10000,
                       "max_block_bytes": 8 << 20,
-                      "fee_split_bps": {"burn": 4000, "reward_pool": 3000, "treasury": 2000, "liquidity": 1000}}
+                      "fee_split_bps": {"burn": 4000, "reward_pool": 3000, "treasury": 2000, "liquidity": 1000},
+                      "epoch_length": 60, "staking": DEFAULT_STAKING}
 
 def fee_shares(fee, split):
     portion = lambda a, bps: (a // 10000) * bps + (a % 10000) * bps // 10000
@@ -152,7 +176,11 @@ def load_genesis(path):
     g = json.load(open(path))
     params = json.loads(json.dumps(DEFAULT_PARAMETERS))
     for k, v in (g.get("parameters") or {}).items():
-        params[k] = parse_amount(v) if k == "min_fee" else v
+        if k == "staking":
+            for sk, sv in v.items():
+                params["staking"][sk] = parse_amount(sv) if sk == "min_stake" else sv
+        else:
+            params[k] = parse_amount(v) if k == "min_fee" else v
     validators = [(v["name"], bytes.fromhex(v["public_key"])) for v in g["validators"]]
     allocations = []
     for a in g["allocations"]:
@@ -412,7 +440,7 @@ def main():
         verify_rpc_proof(proof, k, root)
         print(f"  pm_getAccount proof, {name}: {json.dumps(proof)}")
 
-    print("\n== Worked state-tree example: {02: ChainTotals(1000, 0, 0), 03: default Parameters}")
+    print("\n== Worked state-tree example: {02: ChainTotals(1000, 0, 0, 0, 0), 03: default Parameters}")
     ex = {KEY_TOTALS: enc_totals(1000, 0, 0), KEY_PARAMETERS: enc_parameters(DEFAULT_PARAMETERS)}
     ent = entries_of(ex)
     for k, v in sorted(ex.items(), key=lambda kv: H(kv[0])):

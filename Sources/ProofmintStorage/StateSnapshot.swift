@@ -40,3 +40,27 @@ public struct StateSnapshot: StateReader {
         return height
     }
 }
+
+extension StateSnapshot {
+    /// Every state entry whose key starts with `prefix`, in ascending key order, read from this snapshot's
+    /// transaction (so a listing and the other reads of one query always describe the same block).
+    /// Read-only: for queries such as the provider list, never for the state transition.
+    public func entries(withPrefix prefix: Bytes) throws(StateReadError) -> [(key: StateKey, value: Bytes)] {
+        var entries = [(key: StateKey, value: Bytes)]()
+        do {
+            try transaction.scan(tables[.state], from: prefix.isEmpty ? nil : prefix) { key, value in
+                guard key.starts(with: prefix) else { return false }
+                entries.append((StateKey(bytes: key), value))
+                return true
+            }
+        } catch {
+            throw StateReadError("scanning state keys with prefix \(prefix.hex): \(error)")
+        }
+        return entries
+    }
+
+    /// Every record of one kind (`0x05` stakes, `0x06` unbonding queues, …), in ascending key order.
+    public func entries(of kind: StateKey.Prefix) throws(StateReadError) -> [(key: StateKey, value: Bytes)] {
+        try entries(withPrefix: [kind.rawValue])
+    }
+}

@@ -107,6 +107,7 @@ final class CanonicalCodecTests: XCTestCase {
         assertRoundTrip(Account(nonce: UInt64.max, balance: UInt128.max))
         assertRoundTrip(Account.empty)
         assertRoundTrip(ChainTotals(issued: UInt128.max, burned: 1, feesPaid: 2))
+        assertRoundTrip(ChainTotals(issued: 5, burned: 4, feesPaid: 3, staked: 2, unbonding: UInt128.max))
         assertRoundTrip(Parameters.defaults)
         assertRoundTrip(Parameters(minFee: 0, maxTransactionBytes: 256, maxBlockTransactions: 1, maxBlockBytes: UInt32.max,
                                    feeSplit: FeeSplit(burnBps: 10_000, rewardPoolBps: 0, treasuryBps: 0, liquidityBps: 0)))
@@ -255,7 +256,8 @@ final class CanonicalCodecTests: XCTestCase {
     func testUnknownTagsAndVersions() {
         let tx = Self.transaction(expiry: nil)
         let payloadOffset = 1 + 4 + tx.chainId.utf8.count + 32 + 8 + 16 + 1
-        for tag: UInt8 in [0, 2, 0xff] {
+        // Tags 1–5 are transfer, stake, unstake, withdraw and evidence; 6 is the first unassigned one.
+        for tag: UInt8 in [0, 6, 0xff] {
             var bytes = tx.canonicalBytes
             XCTAssertEqual(bytes[payloadOffset], Payload.Kind.transfer.rawValue)
             bytes[payloadOffset] = tag
@@ -284,9 +286,12 @@ final class CanonicalCodecTests: XCTestCase {
             validators[0] = version
             assertRefuses(ValidatorSet.self, validators, .unsupportedVersion(type: "validator set", version: version))
         }
-        var event = Self.events[1].canonicalBytes
-        event[0] = 3
-        assertRefuses(Event.self, event, .unknownTag(type: "event", tag: 3, offset: 0))
+        // Event tags 1–7 are assigned (transfer, fee_paid, staked, unstaked, withdrawn, slashed, jailed).
+        for tag: UInt8 in [0, 8, 0xff] {
+            var event = Self.events[1].canonicalBytes
+            event[0] = tag
+            assertRefuses(Event.self, event, .unknownTag(type: "event", tag: tag, offset: 0))
+        }
         var node = TreeNode.leaf(key: .zero, valueHash: .zero).canonicalBytes
         node[0] = 2
         assertRefuses(TreeNode.self, node, .unknownTag(type: "tree node", tag: 2, offset: 0))

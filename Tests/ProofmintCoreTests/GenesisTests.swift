@@ -330,4 +330,84 @@ final class GenesisTests: XCTestCase {
         assertError("genesis.parameters", mentions: "must be a JSON object") { $0["parameters"] = [1] }
         assertError("genesis.allocations", mentions: "must be an array") { $0["allocations"] = ["a": 1] }
     }
+
+    // MARK: - Staking parameters
+
+    static func editStaking(_ object: inout [String: Any], _ edit: (inout [String: Any]) -> Void) {
+        editParameters(&object) {
+            var staking = $0["staking"] as? [String: Any] ?? [:]
+            edit(&staking)
+            $0["staking"] = staking
+        }
+    }
+
+    func testStakingParametersParse() throws {
+        var object = Self.validObject()
+        Self.editParameters(&object) {
+            $0["epoch_length"] = 7
+            $0["staking"] = [
+                "min_stake": "250AI", "unbonding_period": 0, "unstake_burn_bps": 25, "max_lock_epochs": 9,
+                "lock_steps": [["min_epochs": 0, "multiplier_bps": 10_000], ["min_epochs": 3, "multiplier_bps": 50_000]],
+                "tier_multipliers_bps": [10_000, 10_000, 10_000, 10_000, 50_000], "max_unbonding_entries": 256,
+                "slash_sla_min_bps": 0, "slash_sla_max_bps": 0, "slash_attestation_bps": 10_000, "slash_malicious_bps": 1,
+            ] as [String: Any]
+        }
+        let parameters = try Genesis.parse(json: Self.json(object)).parameters
+        XCTAssertEqual(parameters.epochLength, 7)
+        XCTAssertEqual(parameters.staking, StakingParameters(
+            minStake: 250 * Tokens.one, unbondingPeriod: 0, unstakeBurnBps: 25, maxLockEpochs: 9,
+            lockSteps: [.init(minEpochs: 0, multiplierBps: 10_000), .init(minEpochs: 3, multiplierBps: 50_000)],
+            tierMultipliersBps: [10_000, 10_000, 10_000, 10_000, 50_000], maxUnbondingEntries: 256,
+            slashSLAMinBps: 0, slashSLAMaxBps: 0, slashAttestationBps: 10_000, slashMaliciousBps: 1))
+        // Members left out keep their defaults.
+        Self.editParameters(&object) {
+            $0["staking"] = ["min_stake": "5"]
+            $0["epoch_length"] = nil
+        }
+        var expected = StakingParameters.defaults
+        expected.minStake = 5
+        XCTAssertEqual(try Genesis.parse(json: Self.json(object)).parameters.staking, expected)
+        XCTAssertEqual(try Genesis.parse(json: Self.json(object)).parameters.epochLength, 60)
+    }
+
+    func testBadStakingParameters() {
+        let bounds: [(String, Any, String)] = [
+            ("min_stake", "0", "staking.min_stake must be at least 1 base unit"),
+            ("unstake_burn_bps", 10_001, "staking.unstake_burn_bps must be at most 10000"),
+            ("lock_steps", [[String: Any]](), "staking.lock_steps must have 1 to 8 steps"),
+            ("lock_steps", (0..<9).map { ["min_epochs": $0, "multiplier_bps": 10_000] }, "staking.lock_steps must have 1 to 8 steps"),
+            ("lock_steps", [["min_epochs": 1, "multiplier_bps": 10_000]], "staking.lock_steps must start at 0 epochs"),
+            ("lock_steps", [["min_epochs": 0, "multiplier_bps": 10_000], ["min_epochs": 0, "multiplier_bps": 11_000]], "strictly ascending"),
+            ("lock_steps", [["min_epochs": 0, "multiplier_bps": 9_999]], "multipliers must be between 10000 and 50000"),
+            ("lock_steps", [["min_epochs": 0, "multiplier_bps": 50_001]], "multipliers must be between 10000 and 50000"),
+            ("tier_multipliers_bps", [10_000, 12_000, 15_000, 18_000], "must have exactly 5 entries"),
+            ("tier_multipliers_bps", [10_000, 12_000, 15_000, 18_000, 9_000], "must be between 10000 and 50000"),
+            ("max_unbonding_entries", 0, "staking.max_unbonding_entries must be 1 to 256"),
+            ("max_unbonding_entries", 257, "staking.max_unbonding_entries must be 1 to 256"),
+            ("slash_sla_min_bps", 501, "staking.slash_sla_min_bps must not exceed slash_sla_max_bps"),
+            ("slash_attestation_bps", 10_001, "staking.slash_attestation_bps must be at most 10000"),
+            ("slash_malicious_bps", 65_535, "staking.slash_malicious_bps must be at most 10000"),
+        ]
+        for (member, value, problem) in bounds {
+            assertError("genesis.parameters", mentions: problem) { Self.editStaking(&$0) { $0[member] = value } }
+        }
+        assertError("genesis.parameters", mentions: "epoch_length must be at least 1 block") {
+            Self.editParameters(&$0) { $0["epoch_length"] = 0 }
+        }
+        assertError("genesis.parameters.staking.min_stak", mentions: "did you mean 'min_stake'") {
+            Self.editStaking(&$0) { $0["min_stak"] = "100AI" }
+        }
+        assertError("genesis.parameters.staking.lock_steps[1].min_epoch", mentions: "did you mean 'min_epochs'") {
+            Self.editStaking(&$0) { $0["lock_steps"] = [["min_epochs": 0, "multiplier_bps": 10_000], ["min_epoch": 4, "multiplier_bps": 11_000]] }
+        }
+        assertError("genesis.parameters.staking.tier_multipliers_bps[2]", mentions: "whole number of basis points") {
+            Self.editStaking(&$0) { $0["tier_multipliers_bps"] = [10_000, 12_000, "15000", 18_000, 20_000] }
+        }
+        assertError("genesis.parameters.staking.slash_malicious_bps", mentions: "at most 65535") {
+            Self.editStaking(&$0) { $0["slash_malicious_bps"] = 65_536 }
+        }
+        assertError("genesis.parameters.staking.unbonding_period", mentions: "whole number") {
+            Self.editStaking(&$0) { $0["unbonding_period"] = -1 }
+        }
+    }
 }

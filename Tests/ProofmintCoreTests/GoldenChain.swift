@@ -7,10 +7,14 @@ import XCTest
 /// execution that alters consensus output makes these tests fail, on purpose.
 ///
 /// The chain: genesis "proofmint-golden" at 2026-01-01T00:00:00Z with validators golden-a and golden-b (keys
-/// from `TestKeys`, i.e. fixed seeds), allocations to alice, bob, carol and the treasury module, and five blocks of
-/// fixed transfers at fixed timestamps (see `GoldenChain.blocks`): ordinary transfers, an odd fee that rounds,
-/// a transfer creating a new account, a failing transfer (code 100), a self-transfer with expiry and memo, and
-/// an empty block.
+/// from `TestKeys`, i.e. fixed seeds), allocations to alice, bob, carol, golden-a and the treasury module, 2-block
+/// epochs, a 3-block unbonding period and a 50% malicious slash rate, and ten blocks at fixed timestamps (see
+/// `GoldenChain.transactions`). Blocks 1–5 are transfers: ordinary ones, an odd fee that rounds, one creating a new
+/// account, a failing one (code 100), a self-transfer with expiry and memo, and an empty block. Blocks 6–10 are
+/// staking: stakes at tiers 0 and 2 with and without a lock, a zero stake without a stake (105), an unstake leaving
+/// less than the minimum (108), one under lock (107), unstakes with their 0.1% burn, double-sign evidence against
+/// golden-a (50% of its stake and of its unbonding entry burned, jailed), a jailed stake (104), withdrawals before
+/// (110) and at maturity.
 ///
 /// To regenerate after an intended consensus change, run
 ///
@@ -24,21 +28,31 @@ import XCTest
 enum GoldenChain {
     // MARK: Pinned values (generated; see above)
 
-    static let genesisStateRoot = "762e4e5f8d505c1d3f5feee99190e7df84e197688be64500a099f18b1c3c0d76"
-    static let genesisHash = "1676ca5501c64fa7a986f38ce974fa59dbb5ae019e18eb18e30ca1d2f523227e"
+    static let genesisStateRoot = "18a9aefbf75d0e3ea816d4acbcae8cf00c2efef3717a040daa2a64fb10f56881"
+    static let genesisHash = "65aea20044041ddb3b6d7144c58dad2ba04aff4ba5312e35d858ecc5a0515a30"
     static let blockHashes: [String] = [
-        "67ea9cb4e698e204ecefd3728650e8e6647ea0e157104ed0c8b7014bd2013a93",
-        "ededce62ceb90aa199700e495de955b3d0abebfdbf4320c6b7b7037ffea2d110",
-        "b7716639ff7293d67390a957314a43ed9c714475bc7071e8949cf6ec9094c929",
-        "c6a19a83090d9d2f0712a4ef76f83d98453546c523beebb44e084b54b57f60df",
-        "c33af3d5c2be775d25f6c6114f8ccc847a94a4885475c5c2e3c886f5e682ab78",
+        "5b7226403e0adad335026c47c34e43fea7fcec6da3fbe1b13ae9df23a298972e",
+        "3809193004375061b2c19d31f8ae96d86ae3260ee62f92a42e0ff9c892da0e37",
+        "7d60f52f9ec9b3d032f6ec5aed1ef6fef881111c81a7fa76e61b000c64e84798",
+        "a10ab67ad1a66274587e84082d48cae177bc0705f24b333f0b68022a15720dc9",
+        "c2a72a7b22dfd4058a5a0cc7a2750db8a812fc23bb7879de6fe5a87094c6bd72",
+        "0aff6c133cee856d19c20c79370697775618e6234a2e418331324327cbf45e1d",
+        "d44b5d8b0e879d1f6473a4445eb8b0699b0e7c03ea6df0d62570f168e3ecff91",
+        "aa9fed528d8ec68e179ce0ae7cdb42dbde6a3f237017dd3c3045c802de970431",
+        "f0c5630f3f9b2797da5a46ba08419b89f82037aa808aa310e27fd0a24cd59750",
+        "6af734d630189b8e36816748f8a3a100e98c50aca02343ff56d54b5cb2f3a13c",
     ]
     static let stateRoots: [String] = [
-        "596ff0e29fe9cb1e1a7bf3bdbcedcfeb20c6e7dee79cd82ea659dafdedd73f16",
-        "95d95f5c83fdff571b30004dcc61282dc5a4e5137cfd53f6479d0033d8caa9f3",
-        "95d95f5c83fdff571b30004dcc61282dc5a4e5137cfd53f6479d0033d8caa9f3",  // the empty block changes nothing
-        "03bfda7e54a23ce0e16baa79300ce9745c563e29cb8e7e684d25c9802b827876",
-        "3edb36ca6b49481ae51fe8e4c4178a5551fa9dd0e0a8cc85a86f8a731256c29c",
+        "ef73236896c829282ce8f68569237cf4979e3c21fb8d19cfe985f1ebe87702ee",
+        "22317e919aaeb982c8e103a18b4c0be23c5cc576315c15413beb553a9696a78b",
+        "22317e919aaeb982c8e103a18b4c0be23c5cc576315c15413beb553a9696a78b",  // the empty block changes nothing
+        "64ef646401c9f89ecab45ef22556dd191b1ffb252c68f2f1a9e3cf1966406baa",
+        "5782009204927b4bb39f81995557b60df55d9c37deeda434ba3a3c43058b6c25",
+        "121776c9b56baa0332627c3772a187d20c820a66583d4852ded9aaedac7e5c6b",
+        "f5131c0207973d3dffc9bb7fb2ed2446065e1e4d6c75e0908d183bb6e605c26a",
+        "f9bc42244ff1eff0130fc69c503f56fcda2a90949a0214052fe1598dcc76b235",
+        "461e8e9c48a5b3a77b29cd7d17692165e6e0a57a621cb33cd4534ae7ab855eb7",
+        "94d8381600f72500f3637ce04ba59e8dc94713cfd5e15c74a5f5546360336882",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -46,8 +60,13 @@ enum GoldenChain {
         "0000000000000000000000000000000000000000000000000000000000000000",
         "b98990c442340051594022a8f6665a046032e320fb5b279e6eadfdfa11565008",
         "f101dc41c2dfef114d62223c0545e01332c9e3f1db2be34c8d26cd4cb1bba85c",
+        "d3aa7713d2ee8be131a2a8d17a15288ea9721e056bb503a0918572a06a77f629",
+        "6673d271e2db9f28b15b916f0015086b6519df80dfd2ad226402b81cdda3d51b",
+        "21ff74b1c7a5264b25dd45a592898f414648587af5d812d5959559d9281aeb67",
+        "ffac1e0d24d1e2032c3423862cb33809fd7a206cb2c19486e0abf1d07874fc29",
+        "7cdf27bda3206ea40d1cc07a5e82250fc6313f53613309df4655e06f6d20e21a",
     ]
-    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0]]
+    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110]]
 
     // MARK: The chain
 
@@ -57,15 +76,20 @@ enum GoldenChain {
     static func makeChain() throws -> TestChain {
         try TestChain(
             chainId: chainId, genesisTime: "2026-01-01T00:00:00Z", validators: ["golden-a", "golden-b"],
-            users: [("alice", 1_000_000 * Tokens.one), ("bob", 1_000 * Tokens.one), ("carol", Tokens.one)],
+            users: [("alice", 1_000_000 * Tokens.one), ("bob", 1_000 * Tokens.one), ("carol", Tokens.one), ("golden-a", 500 * Tokens.one)],
             modules: [(.treasury, 5_000_000 * Tokens.one)],
-            parameters: #"{"min_fee": "1000000000000000"}"#)
+            parameters: #"{"min_fee": "1000000000000000", "epoch_length": 2, "staking": {"unbonding_period": 3, "slash_malicious_bps": 5000}}"#)
     }
 
-    /// The transactions of blocks 1…5, built against the chain as it stands before each block.
+    static let blockCount = 10
+    static let attestation = Hash32.digest(Array("golden-attestation".utf8))
+
+    /// The transactions of blocks 1…10, built against the chain as it stands before each block.
     static func transactions(forBlock height: Int, chain: TestChain) -> [SignedTransaction] {
         let alice = TestKeys.key("alice"), bob = TestKeys.key("bob"), carol = TestKeys.key("carol"), dave = TestKeys.key("dave")
-        let milli = Tokens.one / 1000
+        let validator = TestKeys.key("golden-a")
+        let milli = Tokens.one / 1000, one = Tokens.one
+        let aliceNonce = chain.nonce(TestKeys.address("alice"))
         switch height {
         case 1:
             return [
@@ -85,10 +109,40 @@ enum GoldenChain {
                 chain.transfer(from: alice, to: TestKeys.address("alice"), amount: Tokens.one, expiry: 10, memo: Array("invoice-42".utf8)),
                 chain.transfer(from: bob, to: TestKeys.address("alice"), amount: 12_345, fee: Tokens.one),
             ]
-        default:
+        case 5:
             return [
                 chain.transfer(from: dave, to: TestKeys.address("bob"), amount: Tokens.one / 2),
                 chain.transfer(from: alice, to: ModuleAccount.liquidity.address, amount: 7 * Tokens.one, fee: 3 * milli + 1),
+            ]
+        case 6:
+            return [
+                chain.stake(from: bob, amount: 200 * one, lockEpochs: 1, tier: .cpuTEE, attestation: attestation),  // locked until 8
+                chain.stake(from: alice, amount: 150 * one + 5),
+                chain.stake(from: carol, amount: 0),                                                          // 105 no_stake
+                chain.stake(from: validator, amount: 300 * one, fee: 2 * milli),
+            ]
+        case 7:
+            return [
+                chain.unstake(from: alice, amount: 50 * one + 6),                                             // 108 remainder below minimum
+                chain.unstake(from: alice, amount: 50 * one + 5, nonce: aliceNonce + 1),                       // matures at 10
+                chain.unstake(from: bob, amount: one),                                                        // 107 stake locked
+                chain.unstake(from: validator, amount: 100 * one),                                            // matures at 10
+            ]
+        case 8:
+            return [
+                chain.evidence(from: carol, chain.doubleSign(by: validator, height: 3)),                     // 50% slash, jailed
+                chain.withdraw(from: alice),                                                                  // 110 nothing matured
+            ]
+        case 9:
+            return [
+                chain.unstake(from: bob, amount: 100 * one),                                                  // matures at 12
+                chain.stake(from: validator, amount: 100 * one),                                              // 104 jailed
+            ]
+        default:
+            return [
+                chain.withdraw(from: alice),
+                chain.withdraw(from: validator),
+                chain.withdraw(from: bob),                                                                    // 110 nothing matured
             ]
         }
     }
@@ -98,7 +152,7 @@ enum GoldenChain {
     /// Builds the whole golden chain.
     static func build() throws -> TestChain {
         let chain = try makeChain()
-        for height in 1...5 {
+        for height in 1...blockCount {
             let (_, _, dropped) = try chain.produce(transactions(forBlock: height, chain: chain), timestamp: timestamp(forBlock: height))
             precondition(dropped.isEmpty, "golden block \(height) dropped \(dropped.map(\.error))")
         }
@@ -134,12 +188,12 @@ final class GoldenChainTests: XCTestCase {
 
     func testBlocksMatchPinnedValues() throws {
         let chain = try GoldenChain.build()
-        XCTAssertEqual(chain.blocks.count, 5)
+        XCTAssertEqual(chain.blocks.count, GoldenChain.blockCount)
         XCTAssertEqual(chain.blocks.map(\.hash.hex), GoldenChain.blockHashes)
         XCTAssertEqual(chain.blocks.map(\.header.stateRoot.hex), GoldenChain.stateRoots)
         XCTAssertEqual(chain.blocks.map(\.header.receiptRoot.hex), GoldenChain.receiptRoots)
         XCTAssertEqual(chain.outcomes.map { $0.receipts.map(\.code) }, GoldenChain.receiptCodes)
-        XCTAssertEqual(chain.blocks.map(\.header.timestamp), (1...5).map(GoldenChain.timestamp(forBlock:)))
+        XCTAssertEqual(chain.blocks.map(\.header.timestamp), (1...GoldenChain.blockCount).map(GoldenChain.timestamp(forBlock:)))
     }
 
     /// Independent angle 1: the pinned genesis root is the reference tree's root over the genesis writes, whose
@@ -150,17 +204,26 @@ final class GoldenChainTests: XCTestCase {
         var values = [StateKey: Bytes]()
         let balances: [(Address, Amount)] = [
             (TestKeys.address("alice"), 1_000_000 * Tokens.one), (TestKeys.address("bob"), 1_000 * Tokens.one),
-            (TestKeys.address("carol"), Tokens.one), (ModuleAccount.treasury.address, 5_000_000 * Tokens.one),
+            (TestKeys.address("carol"), Tokens.one), (TestKeys.address("golden-a"), 500 * Tokens.one),
+            (ModuleAccount.treasury.address, 5_000_000 * Tokens.one),
         ]
         for (address, amount) in balances {
             // account: version 1, u64 nonce, u128 balance; key 0x01 ‖ address.
             values[StateKey(bytes: [0x01] + address.bytes)] = [1] + be(UInt64(0)) + be(amount)
         }
         let issued = balances.reduce(0) { $0 + $1.1 }
-        values[StateKey(bytes: [0x02])] = [1] + be(issued) + be(UInt128(0)) + be(UInt128(0))
-        // parameters: version 1, u128 min fee, u32 × 3, u16 × 4 (burn, pool, treasury, liquidity).
-        values[StateKey(bytes: [0x03])] = [1] + be(UInt128(1_000_000_000_000_000)) + be(UInt32(4096)) + be(UInt32(10_000))
-            + be(UInt32(8 << 20)) + be(UInt16(4000)) + be(UInt16(3000)) + be(UInt16(2000)) + be(UInt16(1000))
+        // totals: version 1, u128 issued, burned, fees paid, staked, unbonding.
+        values[StateKey(bytes: [0x02])] = [1] + be(issued) + be(UInt128(0)) + be(UInt128(0)) + be(UInt128(0)) + be(UInt128(0))
+        // parameters: version 1, u128 min fee, u32 × 3, u16 × 4 (burn, pool, treasury, liquidity), u64 epoch length,
+        // then staking: u128 min stake, u64 unbonding period, u16 burn, u32 max lock, u8 count + (u32, u16) lock
+        // steps, u8 count + u16 tier multipliers, u16 max unbonding entries, u16 × 4 slash rates.
+        var parameters: Bytes = [1] + be(UInt128(1_000_000_000_000_000)) + be(UInt32(4096)) + be(UInt32(10_000))
+            + be(UInt32(8 << 20)) + be(UInt16(4000)) + be(UInt16(3000)) + be(UInt16(2000)) + be(UInt16(1000)) + be(UInt64(2))
+        parameters += be(100 * Tokens.one) + be(UInt64(3)) + be(UInt16(10)) + be(UInt32(520)) + [4]
+        for (epochs, bps) in [(0, 10_000), (4, 11_000), (12, 12_500), (52, 15_000)] as [(UInt32, UInt16)] { parameters += be(epochs) + be(bps) }
+        parameters += [5] + ([10_000, 12_000, 15_000, 18_000, 20_000] as [UInt16]).flatMap(be)
+        parameters += be(UInt16(16)) + be(UInt16(100)) + be(UInt16(500)) + be(UInt16(1000)) + be(UInt16(5000))
+        values[StateKey(bytes: [0x03])] = parameters
         // validators: version 1, u32 count, then u32-prefixed name and 32-byte key each.
         var validators: Bytes = [1] + be(UInt32(2))
         for name in ["golden-a", "golden-b"] {
@@ -199,14 +262,20 @@ final class GoldenChainTests: XCTestCase {
         for block in chain.blocks { try replay.apply(block) }
         XCTAssertEqual(replay.head, chain.head)
         XCTAssertEqual(replay.store.values, chain.store.values)
-        XCTAssertEqual(replay.totals().supply, replay.sumOfBalances())
+        XCTAssertEqual(replay.totals().supply, replay.sumOfBalances() + replay.sumOfStakes() + replay.sumOfUnbonding())
+        XCTAssertEqual(replay.totals().staked, replay.sumOfStakes())
+        XCTAssertEqual(replay.totals().unbonding, replay.sumOfUnbonding())
+        XCTAssertGreaterThan(replay.totals().staked, 0)
+        XCTAssertGreaterThan(replay.totals().unbonding, 0)
     }
 }
 
 /*
  Independent re-derivation of the golden values: Python 3, standard library only. Save the two parts as ed.py and
  golden.py in one directory and run `python3 golden.py`; it prints the genesis root and hash, then each block's
- hash, state root and receipt root, which must equal the constants above.
+ hash, state root, receipt root and receipt codes, which must equal the constants above. It implements the
+ transfer, fee and staking rules of docs/PROTOCOL.md (stake, unstake, withdraw, evidence, slash) from the text,
+ checks the supply invariant after every block, and verifies the evidence signatures itself.
 
  ---- ed.py ----
     # RFC 8032 §6 reference Ed25519 (pure Python, slow, fine for a handful of signatures).
@@ -253,36 +322,59 @@ final class GoldenChainTests: XCTestCase {
         R = compress(_mul(r, G))
         h = int.from_bytes(hashlib.sha512(R + A + msg).digest(), "little") % q
         return R + ((r + h * a) % q).to_bytes(32, "little")
+    def verify(pk, msg, sig):
+        # cofactorless: [S]B + [L-k]A must encode to exactly R (S canonical; pk a valid key of order L)
+        S = int.from_bytes(sig[32:], "little")
+        if S >= q: return False
+        k = int.from_bytes(hashlib.sha512(sig[:32] + pk + msg).digest(), "little") % q
+        return compress(_add(_mul(S, G), _mul((q - k) % q, decompress(pk)))) == sig[:32]
     if __name__ == "__main__":
         s = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
         assert public_key(s).hex() == "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
         assert sign(s, b"").hex() == "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
+        assert verify(public_key(s), b"", sign(s, b"")) and not verify(public_key(s), b"x", sign(s, b""))
         print("rfc8032 ok")
 
+
  ---- golden.py ----
-    import hashlib, struct
+    import copy, hashlib, struct
     import ed  # the RFC 8032 reference Ed25519 above, saved as ed.py
     H=lambda b: hashlib.blake2b(b,digest_size=32).digest()
     u8=lambda v: struct.pack('>B',v); u16=lambda v: struct.pack('>H',v); u32=lambda v: struct.pack('>I',v); u64=lambda v: struct.pack('>Q',v)
-    u128=lambda v: v.to_bytes(16,'big')
+    u128=lambda v: v.to_bytes(16,'big'); opt=lambda v: b'\x00' if v is None else b'\x01'+v
     ONE=10**18; MILLI=ONE//1000; MINFEE=10**15
+    # parameters: golden min fee, 2-block epochs, staking defaults except a 3-block unbonding period and a 50% malicious rate
+    EPOCH=2; MINSTAKE=100*ONE; UNBOND=3; UNSTAKE_BURN=10; MAXLOCK=520; MAXENTRIES=16; MALICIOUS=5000
+    STEPS=[(0,10000),(4,11000),(12,12500),(52,15000)]; TIERS=[10000,12000,15000,18000,20000]; SLASH=[100,500,1000,MALICIOUS]
     seed={n:H(b'proofmint/test-key/'+n.encode()) for n in ['golden-a','golden-b','alice','bob','carol','dave']}
     pk={n:ed.public_key(s) for n,s in seed.items()}
     addr={k:H(b'proofmint/address/v1'+v)[:20] for k,v in pk.items()}
     mod=lambda n: H(b'proofmint/module/v1/'+n.encode())[:20]
     TRE,POOL,LIQ=mod('treasury'),mod('reward_pool'),mod('liquidity')
-    CHAIN='proofmint-golden'
+    CHAIN='proofmint-golden'; T0=1767225600000
     # state
-    acct={addr['alice']:[0,1000000*ONE],addr['bob']:[0,1000*ONE],addr['carol']:[0,ONE],TRE:[0,5000000*ONE]}
-    totals=[sum(v[1] for v in acct.values()),0,0]
-    params=u8(1)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)
-    vals=u8(1)+u32(2)+b''.join(u32(len(n))+n.encode()+pk[n] for n in ['golden-a','golden-b'])
+    acct={addr['alice']:[0,1000000*ONE],addr['bob']:[0,1000*ONE],addr['carol']:[0,ONE],addr['golden-a']:[0,500*ONE],TRE:[0,5000000*ONE]}
+    stakes={}   # address -> dict(amount, lock, until, tier, att, rep, jailed)
+    queues={}   # address -> [[amount, matureAt], ...]
+    markers=set()
+    totals=[sum(v[1] for v in acct.values()),0,0,0,0]   # issued, burned, fees paid, staked, unbonding
+    params=(u8(1)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
+            +u128(MINSTAKE)+u64(UNBOND)+u16(UNSTAKE_BURN)+u32(MAXLOCK)+u8(len(STEPS))+b''.join(u32(e)+u16(b) for e,b in STEPS)
+            +u8(len(TIERS))+b''.join(u16(t) for t in TIERS)+u16(MAXENTRIES)+b''.join(u16(r) for r in SLASH))
+    VALIDATORS=['golden-a','golden-b']
+    vals=u8(1)+u32(2)+b''.join(u32(len(n))+n.encode()+pk[n] for n in VALIDATORS)
+    def enc_stake(s): return u8(1)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])
     def state():
         s={}
         for a,(n,b) in acct.items():
             if n or b: s[b'\x01'+a]=u8(1)+u64(n)+u128(b)
-        s[b'\x02']=u8(1)+u128(totals[0])+u128(totals[1])+u128(totals[2])
+        s[b'\x02']=b'\x01'+b''.join(u128(t) for t in totals)
         s[b'\x03']=params; s[b'\x04']=vals
+        for a,st in stakes.items():
+            if st['amount'] or st['rep'] or st['jailed']: s[b'\x05'+a]=enc_stake(st)
+        for a,q in queues.items():
+            if q: s[b'\x06'+a]=u8(1)+u16(len(q))+b''.join(u128(x)+u64(m) for x,m in q)
+        for m in markers: s[m]=b'\x01'
         return {H(k):H(v) for k,v in s.items()}
     def bit(k,i): return (k[i//8]>>(7-i%8))&1
     def tree(es,d=0):
@@ -297,27 +389,111 @@ final class GoldenChainTests: XCTestCase {
         k=1
         while k*2<n: k*=2
         return H(b'\x01'+mth(d[:k])+mth(d[k:]))
-    def header(h,parent,ts,txr,rr,sr,cnt,prod):
-        return u8(1)+u32(len(CHAIN))+CHAIN.encode()+u64(h)+parent+u64(ts)+txr+rr+sr+u32(cnt)+prod
-    g_root=root(); g_hdr=header(0,bytes(32),1767225600000,bytes(32),bytes(32),g_root,0,bytes(32)); g_hash=H(g_hdr)
+    def header(h,parent,ts,txr,rr,sr,cnt,prod,chain=CHAIN):
+        return u8(1)+u32(len(chain))+chain.encode()+u64(h)+parent+u64(ts)+txr+rr+sr+u32(cnt)+prod
+    g_root=root(); g_hdr=header(0,bytes(32),T0,bytes(32),bytes(32),g_root,0,bytes(32)); g_hash=H(g_hdr)
     print('genesisStateRoot',g_root.hex()); print('genesisHash',g_hash.hex())
     def nonce(a): return acct.get(a,[0,0])[0]
     def credit(a,x):
         acct.setdefault(a,[0,0]); acct[a][1]+=x
-    def tx(frm,to,amount,fee=MINFEE,n=None,expiry=None,memo=b''):
+    portion=lambda x,bps: x*bps//10000
+    # payloads: (tag, body bytes, executor); executors return events or raise Fail(code)
+    class Fail(Exception): pass
+    def transfer(to,amount,memo=b''):
+        def run(s,h):
+            if acct[s][1]<amount: raise Fail(100)
+            acct[s][1]-=amount; credit(to,amount); return [u8(1)+s+to+u128(amount)]
+        return (1,to+u128(amount)+u32(len(memo))+memo,run)
+    def stake(amount,lock=0,tier=0,att=None):
+        def run(s,h):
+            st=stakes.get(s)
+            if st and st['jailed']: raise Fail(104)
+            if (st is None or st['amount']==0) and amount==0: raise Fail(105)
+            total=(st['amount'] if st else 0)+amount
+            if total<MINSTAKE: raise Fail(102)
+            until=min(h+lock*EPOCH,2**64-1)
+            if st and st['until']>h and until<st['until']: raise Fail(103)
+            if acct[s][1]<amount: raise Fail(100)
+            acct[s][1]-=amount
+            stakes[s]=dict(amount=total,lock=lock,until=until,tier=tier,att=att,rep=st['rep'] if st else 0,jailed=0)
+            totals[3]+=amount
+            return [u8(3)+s+u128(amount)+u128(total)+u8(tier)+u64(until)]
+        return (2,u128(amount)+u32(lock)+u8(tier)+opt(att),run)
+    def unstake(amount):
+        def run(s,h):
+            st=stakes.get(s)
+            if not st or st['amount']==0: raise Fail(105)
+            if amount>st['amount']: raise Fail(106)
+            if h<st['until']: raise Fail(107)
+            rest=st['amount']-amount
+            if rest and rest<MINSTAKE: raise Fail(108)
+            q=queues.setdefault(s,[])
+            if len(q)>=MAXENTRIES: raise Fail(109)
+            burned=portion(amount,UNSTAKE_BURN); entry=amount-burned; mature=min(h+UNBOND,2**64-1)
+            st['amount']=rest; q.append([entry,mature])
+            totals[3]-=amount; totals[4]+=entry; totals[1]+=burned
+            return [u8(4)+s+u128(entry)+u128(burned)+u64(mature)]
+        return (3,u128(amount),run)
+    def withdraw():
+        def run(s,h):
+            q=queues.get(s,[]); ready=[e for e in q if e[1]<=h]
+            if not ready: raise Fail(110)
+            x=sum(e[0] for e in ready); queues[s]=[e for e in q if e[1]>h]
+            credit(s,x); totals[4]-=x
+            return [u8(5)+s+u128(x)]
+        return (4,b'',run)
+    def slash(a,bps,reason):
+        bps=min(bps,10000)
+        st=stakes.setdefault(a,dict(amount=0,lock=0,until=0,tier=0,att=None,rep=0,jailed=0))
+        q=queues.get(a,[])
+        fs=portion(st['amount'],bps); fu=0
+        for e in q:
+            c=portion(e[0],bps); e[0]-=c; fu+=c
+        queues[a]=[e for e in q if e[0]]
+        st['amount']-=fs; st['rep']-=min(st['rep'],bps//10)
+        jails=reason in (3,4) and not st['jailed']
+        if reason in (3,4): st['jailed']=1
+        totals[3]-=fs; totals[4]-=fu; totals[1]+=fs+fu
+        return [u8(6)+a+u8(reason)+u16(bps)+u128(fs)+u128(fu)]+([u8(7)+a] if jails else [])
+    def signed_header(h,signer,variant):
+        # as TestChain.signedHeader: roots derived from the variant, the signer's key as producer
+        hd=header(h,H(bytes([0x70,variant])),T0+h*1000,bytes(32),bytes(32),H(bytes([0x73,variant])),0,pk[signer])
+        return hd,ed.sign(seed[signer],b'proofmint/block/v1\x00'+hd)
+    def evidence(h,signer):
+        (h1,s1),(h2,s2)=signed_header(h,signer,1),signed_header(h,signer,2)
+        def run(s,height):
+            prod=h1[-32:]   # both headers: same chain, height h, different hashes, same producer (checked in this order)
+            assert h1[5:5+len(CHAIN)]==h2[5:5+len(CHAIN)]==CHAIN.encode() and H(h1)!=H(h2) and h2[-32:]==prod
+            v=[n for n in VALIDATORS if pk[n]==prod]
+            if not v: raise Fail(124)
+            if not (ed.verify(prod,b'proofmint/block/v1\x00'+h1,s1) and ed.verify(prod,b'proofmint/block/v1\x00'+h2,s2)): raise Fail(125)
+            m=b'\x07'+H(prod+u64(h))
+            if m in markers: raise Fail(126)
+            markers.add(m)
+            return slash(addr[v[0]],MALICIOUS,4)
+        return (5,h1+s1+h2+s2,run)
+    def tx(frm,payload,fee=MINFEE,n=None,expiry=None):
         n=nonce(addr[frm]) if n is None else n
-        return dict(frm=frm,to=to,amount=amount,fee=fee,nonce=n,expiry=expiry,memo=memo)
+        return dict(frm=frm,payload=payload,fee=fee,nonce=n,expiry=expiry)
     def enc(t):
         e=u8(0) if t['expiry'] is None else u8(1)+u64(t['expiry'])
-        return u8(1)+u32(len(CHAIN))+CHAIN.encode()+pk[t['frm']]+u64(t['nonce'])+u128(t['fee'])+e+u8(1)+t['to']+u128(t['amount'])+u32(len(t['memo']))+t['memo']
-    blocks={1:lambda:[tx('alice',addr['bob'],100*ONE),tx('bob',addr['carol'],ONE//2,fee=2*MILLI+7)],
-     2:lambda:[tx('carol',addr['alice'],5*ONE),tx('alice',addr['dave'],ONE),tx('alice',addr['bob'],3,n=2)],
+        tag,body,_=t['payload']
+        return u8(1)+u32(len(CHAIN))+CHAIN.encode()+pk[t['frm']]+u64(t['nonce'])+u128(t['fee'])+e+u8(tag)+body
+    A,B,C,D=addr['alice'],addr['bob'],addr['carol'],addr['dave']
+    ATT=H(b'golden-attestation')
+    blocks={1:lambda:[tx('alice',transfer(B,100*ONE)),tx('bob',transfer(C,ONE//2),fee=2*MILLI+7)],
+     2:lambda:[tx('carol',transfer(A,5*ONE)),tx('alice',transfer(D,ONE)),tx('alice',transfer(B,3),n=2)],
      3:lambda:[],
-     4:lambda:[tx('alice',addr['alice'],ONE,expiry=10,memo=b'invoice-42'),tx('bob',addr['alice'],12345,fee=ONE)],
-     5:lambda:[tx('dave',addr['bob'],ONE//2),tx('alice',LIQ,7*ONE,fee=3*MILLI+1)]}
-    parent=g_hash; ts0=1767225600000
-    for h in range(1,6):
-        txs=blocks[h](); ids=[]; receipts=[]
+     4:lambda:[tx('alice',transfer(A,ONE,b'invoice-42'),expiry=10),tx('bob',transfer(A,12345),fee=ONE)],
+     5:lambda:[tx('dave',transfer(B,ONE//2)),tx('alice',transfer(LIQ,7*ONE),fee=3*MILLI+1)],
+     6:lambda:[tx('bob',stake(200*ONE,1,2,ATT)),tx('alice',stake(150*ONE+5)),tx('carol',stake(0)),tx('golden-a',stake(300*ONE),fee=2*MILLI)],
+     7:lambda:[tx('alice',unstake(50*ONE+6)),tx('alice',unstake(50*ONE+5),n=nonce(A)+1),tx('bob',unstake(ONE)),tx('golden-a',unstake(100*ONE))],
+     8:lambda:[tx('carol',evidence(3,'golden-a')),tx('alice',withdraw())],
+     9:lambda:[tx('bob',unstake(100*ONE)),tx('golden-a',stake(100*ONE))],
+     10:lambda:[tx('alice',withdraw()),tx('golden-a',withdraw()),tx('bob',withdraw())]}
+    parent=g_hash
+    for h in range(1,11):
+        txs=blocks[h](); ids=[]; receipts=[]; codes=[]
         for t in txs:
             b=enc(t); sig=ed.sign(seed[t['frm']],b'proofmint/tx/v1\x00'+b); ids.append(H(b+sig)); s=addr[t['frm']]; fee=t['fee']
             assert acct[s][0]==t['nonce'] and acct[s][1]>=fee
@@ -325,13 +501,16 @@ final class GoldenChainTests: XCTestCase {
             burn=fee*4000//10000; pool=fee*3000//10000; liq=fee*1000//10000; tre=fee-burn-pool-liq
             credit(POOL,pool); credit(TRE,tre); credit(LIQ,liq); totals[1]+=burn; totals[2]+=fee
             ev=[u8(2)+s+u128(fee)+u128(burn)+u128(pool)+u128(tre)+u128(liq)]
-            code=0
-            if acct[s][1]<t['amount']: code=100
-            else:
-                acct[s][1]-=t['amount']; credit(t['to'],t['amount']); ev.append(u8(1)+s+t['to']+u128(t['amount']))
+            saved=copy.deepcopy((acct,stakes,queues,markers,totals))
+            try: ev+=t['payload'][2](s,h); code=0
+            except Fail as f:
+                code=f.args[0]; acct,stakes,queues,markers,totals=saved
+            codes.append(code)
             receipts.append(u8(1)+H(b)+u16(code)+u128(fee)+u32(len(ev))+b''.join(ev))
+        # supply invariant: issued − burned = balances + stakes + unbonding entries
+        assert totals[0]-totals[1]==sum(v[1] for v in acct.values())+sum(x['amount'] for x in stakes.values())+sum(e[0] for q in queues.values() for e in q)
         prod=pk['golden-a'] if h%2==1 else pk['golden-b']
         sr=root(); rr=mth([H(r) for r in receipts]); txr=mth(ids)
-        hdr=header(h,parent,ts0+5000*h,txr,rr,sr,len(txs),prod); parent=H(hdr)
-        print(h,'hash',parent.hex(),'state',sr.hex(),'receipts',rr.hex())
+        hdr=header(h,parent,T0+5000*h,txr,rr,sr,len(txs),prod); parent=H(hdr)
+        print(h,'hash',parent.hex(),'state',sr.hex(),'receipts',rr.hex(),'codes',codes)
 */

@@ -92,6 +92,63 @@ final class NodeRPCTests: XCTestCase {
         XCTAssertEqual((replay.object["data"] as? [String: Any])?["name"] as? String, "nonce_too_low")
     }
 
+    func testStakingQueriesAndTheirParameterErrors() throws {
+        let dev0 = Address(publicKey: try DevAccounts.key(index: 0).publicKey).text
+        let nothing = try node.callObject("pm_getStake", ["address": dev0])
+        XCTAssertTrue(nothing["stake"] is NSNull)
+        XCTAssertEqual((nothing["unbonding"] as? [Any])?.count, 0)
+        XCTAssertEqual(nothing["unbonding_total"] as? String, "0")
+        XCTAssertEqual(nothing["height"] as? Int, 0)
+        let empty = try node.callObject("pm_getProviders")
+        XCTAssertEqual((empty["providers"] as? [Any])?.count, 0)
+        XCTAssertEqual(empty["total"] as? Int, 0)
+        let supply = try node.callObject("pm_getSupply")
+        XCTAssertEqual(supply["staked"] as? String, "0")
+        XCTAssertEqual(supply["unbonding"] as? String, "0")
+        for limit: Any in [0, 1001, "ten", -1] {
+            XCTAssertEqual(try rpcError("pm_getProviders", ["limit": limit]).code, -32602, "\(limit)")
+        }
+        XCTAssertEqual(try rpcError("pm_getStake", ["address": "pm1nottheaddress"]).code, -32602)
+        XCTAssertEqual(try rpcError("pm_getStake", [:]).code, -32602)
+
+        // A stake sent over RPC: its transaction, receipt and block in the documented JSON.
+        let key = try DevAccounts.key(index: 0)
+        let attestation = Hash32.digest(Array("attestation report".utf8))
+        let stake = Transaction(
+            chainId: "proofmint-devnet-1", sender: key.publicKey, nonce: 0, fee: Tokens.one / 1000,
+            payload: .stake(StakeRequest(amount: 100 * Tokens.one, lockEpochs: 4, tier: .atRest, attestation: attestation))
+        ).signed(by: key)
+        try node.call("pm_sendTransaction", ["tx": stake.canonicalBytes.hex])
+        try node.call("pm_mine", ["blocks": 1])
+        let included = try node.callObject("pm_getTransaction", ["id": stake.id.hex])
+        let body = try XCTUnwrap(included["transaction"] as? [String: Any])
+        XCTAssertEqual(body["kind"] as? String, "stake")
+        XCTAssertEqual(body["amount"] as? String, String(100 * Tokens.one))
+        XCTAssertEqual(body["lock_epochs"] as? Int, 4)
+        XCTAssertEqual(body["tier"] as? Int, 1)
+        XCTAssertEqual(body["attestation"] as? String, attestation.hex)
+        let receipt = try XCTUnwrap(included["receipt"] as? [String: Any])
+        XCTAssertEqual(receipt["status"] as? String, "ok")
+        XCTAssertTrue(receipt["message"] is NSNull)
+        let staked = try XCTUnwrap((receipt["events"] as? [[String: Any]])?.first { $0["type"] as? String == "staked" })
+        XCTAssertEqual(staked["total"] as? String, String(100 * Tokens.one))
+        XCTAssertEqual(staked["locked_until"] as? Int, 1 + 4 * 60)
+
+        // 100 AI × 1.1 (4 epochs) × 1.2 (tier 1).
+        let record = try XCTUnwrap(try node.callObject("pm_getStake", ["address": dev0])["stake"] as? [String: Any])
+        XCTAssertEqual(record["power"] as? String, String(132 * Tokens.one))
+        XCTAssertEqual(record["amount_tier"] as? String, "bronze")
+        XCTAssertEqual(record["tier_name"] as? String, "at-rest")
+        let listed = try node.callObject("pm_getProviders", ["limit": 1])
+        XCTAssertEqual((listed["providers"] as? [[String: Any]])?.first?["address"] as? String, dev0)
+
+        // Blocks carry their canonical header bytes, which hash to the block hash (what evidence files hold).
+        let block = try node.callObject("pm_getBlock", ["height": 1])
+        let header = try BlockHeader(canonical: try XCTUnwrap(Bytes(hex: try XCTUnwrap(block["header_hex"] as? String))))
+        XCTAssertEqual(header.hash.hex, block["hash"] as? String)
+        XCTAssertEqual(header.height, 1)
+    }
+
     func testMetricsAreServed() throws {
         try node.call("pm_mine", ["blocks": 2])
         var request = URLRequest(url: URL(string: node.url + "/metrics")!)

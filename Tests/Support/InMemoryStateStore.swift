@@ -20,8 +20,14 @@ public final class InMemoryStateStore: StateReader, @unchecked Sendable {
     public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? { nodes[path] }
 
     public func commit(_ outcome: BlockOutcome) {
-        for (key, value) in outcome.stateWrites { values[key] = value }
-        for (path, node) in outcome.treeNodes { nodes[path] = node }
+        apply(writes: outcome.stateWrites, treeNodes: outcome.treeNodes)
         head = outcome.header
+    }
+
+    /// Applies state and tree writes that did not come from a block (records planted by a test, or the effects of
+    /// a state-transition entry point called directly); the head is unchanged.
+    public func apply(writes: [(key: StateKey, value: Bytes?)], treeNodes: [(path: NodePath, node: TreeNode?)]) {
+        for (key, value) in writes { values[key] = value }
+        for (path, node) in treeNodes { nodes[path] = node }
     }
 }

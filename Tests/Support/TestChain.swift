@@ -106,6 +106,112 @@ public final class TestChain: @unchecked Sendable {
         ).signed(by: sender)
     }
 
+    /// A signed transaction of any kind; the nonce defaults to the sender's next nonce in the committed state and
+    /// the fee to the minimum.
+    public func transaction(
+        from sender: Ed25519.PrivateKey, _ payload: Payload, fee: Amount? = nil, nonce: UInt64? = nil, expiry: UInt64? = nil,
+        chainId: String? = nil
+    ) -> SignedTransaction {
+        Transaction(
+            chainId: chainId ?? self.chainId, sender: sender.publicKey,
+            nonce: nonce ?? self.nonce(Address(publicKey: sender.publicKey)),
+            fee: fee ?? parameters.minFee, expiry: expiry, payload: payload
+        ).signed(by: sender)
+    }
+
+    /// A signed `stake`: `amount` more, locked for `lockEpochs`, at privacy `tier` (tier ≥ 1 needs `attestation`).
+    public func stake(
+        from sender: Ed25519.PrivateKey, amount: Amount, lockEpochs: UInt32 = 0, tier: PrivacyTier = .open,
+        attestation: Hash32? = nil, fee: Amount? = nil, nonce: UInt64? = nil
+    ) -> SignedTransaction {
+        transaction(
+            from: sender, .stake(StakeRequest(amount: amount, lockEpochs: lockEpochs, tier: tier, attestation: attestation)),
+            fee: fee, nonce: nonce)
+    }
+
+    public func unstake(from sender: Ed25519.PrivateKey, amount: Amount, fee: Amount? = nil, nonce: UInt64? = nil) -> SignedTransaction {
+        transaction(from: sender, .unstake(UnstakeRequest(amount: amount)), fee: fee, nonce: nonce)
+    }
+
+    public func withdraw(from sender: Ed25519.PrivateKey, fee: Amount? = nil, nonce: UInt64? = nil) -> SignedTransaction {
+        transaction(from: sender, .withdraw, fee: fee, nonce: nonce)
+    }
+
+    public func evidence(
+        from sender: Ed25519.PrivateKey, _ evidence: DoubleSignEvidence, fee: Amount? = nil, nonce: UInt64? = nil
+    ) -> SignedTransaction {
+        transaction(from: sender, .evidence(evidence), fee: fee, nonce: nonce)
+    }
+
+    // MARK: - Double-sign evidence
+
+    /// A header at `height` whose roots are derived from `variant` (so different variants give different blocks at
+    /// one height), naming `producer` (default: the signer's key) and signed by `signer` over the block domain.
+    public func signedHeader(
+        height: UInt64, signer: Ed25519.PrivateKey, variant: UInt8 = 0, producer: Bytes? = nil, chainId: String? = nil,
+        parentHash: Hash32? = nil
+    ) -> SignedHeader {
+        let header = BlockHeader(
+            chainId: chainId ?? self.chainId, height: height, parentHash: parentHash ?? Hash32.digest([0x70, variant]),
+            timestamp: genesis.genesisTime + height * 1000, transactionRoot: .zero, receiptRoot: .zero,
+            stateRoot: Hash32.digest([0x73, variant]), transactionCount: 0, producer: producer ?? signer.publicKey.bytes)
+        return SignedHeader(header: header, signature: signer.signature(for: header.signingMessage))
+    }
+
+    /// Proof that `validator` signed two different blocks at `height`: variants 1 and 2 of `signedHeader`.
+    public func doubleSign(by validator: Ed25519.PrivateKey, height: UInt64) -> DoubleSignEvidence {
+        DoubleSignEvidence(
+            first: signedHeader(height: height, signer: validator, variant: 1),
+            second: signedHeader(height: height, signer: validator, variant: 2))
+    }
+
+    // MARK: - Staking state
+
+    public func stakeRecord(_ address: Address) -> Stake? { try! store.record(Stake.self, at: .stake(address)) }
+
+    public func unbonding(_ address: Address) -> UnbondingQueue {
+        (try! store.record(UnbondingQueue.self, at: .unbonding(address))) ?? UnbondingQueue(entries: [])
+    }
+
+    /// The sum of every stored stake's active amount.
+    public func sumOfStakes() -> Amount {
+        var sum: Amount = 0
+        for (key, bytes) in store.values where key.prefix == .stake { sum += (try! Stake(canonical: bytes)).amount }
+        return sum
+    }
+
+    /// The sum of every stored unbonding entry.
+    public func sumOfUnbonding() -> Amount {
+        var sum: Amount = 0
+        for (key, bytes) in store.values where key.prefix == .unbonding { sum += (try! UnbondingQueue(canonical: bytes)).total }
+        return sum
+    }
+
+    /// Writes records straight into the store and its tree (nil deletes), as if an earlier history had produced
+    /// them. The head header is unchanged; blocks built afterwards start from the planted state.
+    public func plant(_ records: [(StateKey, Bytes?)]) throws {
+        let writes = records.map { (key: $0.0, value: $0.1) }
+        let tree = try StateTree.update(writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }, reader: store)
+        store.apply(writes: writes, treeNodes: tree.nodes)
+    }
+
+    /// Calls the slashing entry point (`StakingModule.slash`, which governance will call) on the head state and
+    /// commits its writes outside any block, as the test hook for slashes not caused by a transaction.
+    @discardableResult
+    public func slash(_ provider: Address, bps: UInt16, reason: SlashReason) throws -> [Event] {
+        var overlay = StateOverlay(base: store)
+        let events = try StakingModule.slash(provider, bps: bps, reason: reason, state: &overlay)
+        let writes = overlay.sortedWrites
+        let tree = try StateTree.update(writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }, reader: store)
+        store.apply(writes: writes, treeNodes: tree.nodes)
+        return events
+    }
+
+    /// Produces empty blocks until the head is at `height`.
+    public func advance(to height: UInt64) throws {
+        while head.height < height { try produce([]) }
+    }
+
     // MARK: - Blocks
 
     public var nextHeight: UInt64 { head.height + 1 }

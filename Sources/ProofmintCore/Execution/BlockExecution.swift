@@ -2,7 +2,6 @@
 struct BlockExecution {
     let context: BlockContext
     private(set) var overlay: StateOverlay
-    private var totals: ChainTotals?
     private(set) var receipts: [Receipt] = []
     private let base: any StateReader
 
@@ -41,7 +40,7 @@ struct BlockExecution {
         guard size <= parameters.maxTransactionBytes else { throw .tooLarge(size: size, max: Int(parameters.maxTransactionBytes)) }
         guard tx.chainId.utf8.elementsEqual(context.chainId.utf8) else { throw .wrongChainId(expected: context.chainId, actual: tx.chainId) }
         guard signatureValid else { throw .badSignature }
-        try Self.validateBasic(tx.payload)
+        try Self.validateBasic(tx.payload, parameters: parameters)
         if let expiry = tx.expiry, expiry < context.height { throw .expired(expiry: expiry, height: context.height) }
 
         let sender = signed.senderAddress
@@ -71,39 +70,41 @@ struct BlockExecution {
         try overlay.credit(ModuleAccount.rewardPool.address, shares.rewardPool)
         try overlay.credit(ModuleAccount.treasury.address, shares.treasury)
         try overlay.credit(ModuleAccount.liquidity.address, shares.liquidity)
-        var totals = try currentTotals()
-        let (burned, burnOverflow) = totals.burned.addingReportingOverflow(shares.burn)
-        let (feesPaid, feesOverflow) = totals.feesPaid.addingReportingOverflow(fee)
-        guard !burnOverflow, !feesOverflow else { throw .balanceOverflow }
-        totals.burned = burned
-        totals.feesPaid = feesPaid
-        self.totals = totals
+        try overlay.updateTotals { totals in
+            guard let burned = checkedAdd(totals.burned, shares.burn), let feesPaid = checkedAdd(totals.feesPaid, fee) else {
+                return false
+            }
+            totals.burned = burned
+            totals.feesPaid = feesPaid
+            return true
+        }
         return .feePaid(
             payer: payer, total: fee, burned: shares.burn, rewardPool: shares.rewardPool,
             treasury: shares.treasury, liquidity: shares.liquidity)
     }
 
-    private static func validateBasic(_ payload: Payload) throws(TransactionError) {
+    /// Checks that need no state: a payload that fails them can never be in a block.
+    private static func validateBasic(_ payload: Payload, parameters: Parameters) throws(TransactionError) {
         switch payload {
         case let .transfer(transfer): try TransferModule.validateBasic(transfer)
+        case let .stake(request): try StakingModule.validateBasic(request, parameters: parameters.staking)
+        case let .unstake(request): try StakingModule.validateBasic(request)
+        case .withdraw, .evidence: break
         }
     }
 
     private mutating func execute(_ tx: Transaction, sender: Address) throws(TransactionError) -> [Event] {
         switch tx.payload {
         case let .transfer(transfer): return try TransferModule.execute(transfer, from: sender, state: &overlay)
+        case let .stake(request): return try StakingModule.stake(request, provider: sender, context: context, state: &overlay)
+        case let .unstake(request): return try StakingModule.unstake(request, provider: sender, context: context, state: &overlay)
+        case .withdraw: return try StakingModule.withdraw(provider: sender, context: context, state: &overlay)
+        case let .evidence(evidence): return try EvidenceModule.execute(evidence, context: context, state: &overlay)
         }
-    }
-
-    private func currentTotals() throws(TransactionError) -> ChainTotals {
-        if let totals { return totals }
-        do { return try base.totals() } catch { throw .stateUnreadable(error) }
     }
 
     /// Computes the roots and the tree writes, and completes `header` with them.
     func finish(header: BlockHeader) throws(BlockError) -> BlockOutcome {
-        var overlay = self.overlay
-        if let totals { overlay.put(totals, at: .totals) }
         let writes = overlay.sortedWrites
         let updates = writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }
         let tree = try StateTransition.read { () throws(StateReadError) in try StateTree.update(updates, reader: base) }

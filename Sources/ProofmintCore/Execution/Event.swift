@@ -3,9 +3,19 @@ public enum Event: Equatable, Sendable {
     case transfer(from: Address, to: Address, amount: Amount)
     /// A fee and where it went.
     case feePaid(payer: Address, total: Amount, burned: Amount, rewardPool: Amount, treasury: Amount, liquidity: Amount)
+    case staked(provider: Address, added: Amount, total: Amount, tier: UInt8, lockedUntil: UInt64)
+    case unstaked(provider: Address, amount: Amount, burned: Amount, matureAt: UInt64)
+    case withdrawn(provider: Address, amount: Amount)
+    case slashed(provider: Address, reason: UInt8, bps: UInt16, fromStake: Amount, fromUnbonding: Amount)
+    case jailed(provider: Address)
 
     static let transferTag: UInt8 = 1
     static let feePaidTag: UInt8 = 2
+    static let stakedTag: UInt8 = 3
+    static let unstakedTag: UInt8 = 4
+    static let withdrawnTag: UInt8 = 5
+    static let slashedTag: UInt8 = 6
+    static let jailedTag: UInt8 = 7
 }
 
 extension Event: CanonicalCodable {
@@ -20,6 +30,33 @@ extension Event: CanonicalCodable {
             writer.u8(Self.feePaidTag)
             writer.fixed(payer.bytes)
             for amount in [total, burned, pool, treasury, liquidity] { writer.u128(amount) }
+        case let .staked(provider, added, total, tier, lockedUntil):
+            writer.u8(Self.stakedTag)
+            writer.fixed(provider.bytes)
+            writer.u128(added)
+            writer.u128(total)
+            writer.u8(tier)
+            writer.u64(lockedUntil)
+        case let .unstaked(provider, amount, burned, matureAt):
+            writer.u8(Self.unstakedTag)
+            writer.fixed(provider.bytes)
+            writer.u128(amount)
+            writer.u128(burned)
+            writer.u64(matureAt)
+        case let .withdrawn(provider, amount):
+            writer.u8(Self.withdrawnTag)
+            writer.fixed(provider.bytes)
+            writer.u128(amount)
+        case let .slashed(provider, reason, bps, fromStake, fromUnbonding):
+            writer.u8(Self.slashedTag)
+            writer.fixed(provider.bytes)
+            writer.u8(reason)
+            writer.u16(bps)
+            writer.u128(fromStake)
+            writer.u128(fromUnbonding)
+        case let .jailed(provider):
+            writer.u8(Self.jailedTag)
+            writer.fixed(provider.bytes)
         }
     }
 
@@ -32,6 +69,20 @@ extension Event: CanonicalCodable {
             return .feePaid(
                 payer: try reader.address(), total: try reader.u128(), burned: try reader.u128(),
                 rewardPool: try reader.u128(), treasury: try reader.u128(), liquidity: try reader.u128())
+        case stakedTag:
+            return .staked(
+                provider: try reader.address(), added: try reader.u128(), total: try reader.u128(), tier: try reader.u8(),
+                lockedUntil: try reader.u64())
+        case unstakedTag:
+            return .unstaked(provider: try reader.address(), amount: try reader.u128(), burned: try reader.u128(), matureAt: try reader.u64())
+        case withdrawnTag:
+            return .withdrawn(provider: try reader.address(), amount: try reader.u128())
+        case slashedTag:
+            return .slashed(
+                provider: try reader.address(), reason: try reader.u8(), bps: try reader.u16(), fromStake: try reader.u128(),
+                fromUnbonding: try reader.u128())
+        case jailedTag:
+            return .jailed(provider: try reader.address())
         case let tag:
             throw .unknownTag(type: "event", tag: tag, offset: at)
         }

@@ -10,17 +10,26 @@ public struct Parameters: Equatable, Sendable {
     public var maxBlockBytes: UInt32
     /// Where each fee goes, in basis points; the four add up to 10,000.
     public var feeSplit: FeeSplit
+    /// Blocks per epoch: stake locks are counted in epochs (and, later, rewards are paid per epoch).
+    public var epochLength: UInt64
+    public var staking: StakingParameters
 
-    public init(minFee: Amount, maxTransactionBytes: UInt32, maxBlockTransactions: UInt32, maxBlockBytes: UInt32, feeSplit: FeeSplit) {
+    public init(
+        minFee: Amount, maxTransactionBytes: UInt32, maxBlockTransactions: UInt32, maxBlockBytes: UInt32, feeSplit: FeeSplit,
+        epochLength: UInt64 = 60, staking: StakingParameters = .defaults
+    ) {
         self.minFee = minFee
         self.maxTransactionBytes = maxTransactionBytes
         self.maxBlockTransactions = maxBlockTransactions
         self.maxBlockBytes = maxBlockBytes
         self.feeSplit = feeSplit
+        self.epochLength = epochLength
+        self.staking = staking
     }
 
     /// Devnet defaults: 0.001 AI minimum fee, 4 KiB transactions, 10,000 transactions or 8 MiB per block,
-    /// fees split 40% burned / 30% reward pool / 20% treasury / 10% liquidity (seed 000).
+    /// fees split 40% burned / 30% reward pool / 20% treasury / 10% liquidity (seed 000), 60-block epochs,
+    /// and the staking defaults of `StakingParameters.defaults`.
     public static let defaults = Parameters(
         minFee: Tokens.one / 1000,
         maxTransactionBytes: 4096,
@@ -38,6 +47,8 @@ public struct Parameters: Equatable, Sendable {
         if maxBlockBytes < maxTransactionBytes { problems.append("max_block_bytes must be at least max_tx_bytes") }
         if maxBlockBytes > 64 << 20 { problems.append("max_block_bytes must be at most 67108864") }
         problems += feeSplit.violations()
+        if epochLength == 0 { problems.append("epoch_length must be at least 1 block") }
+        problems += staking.violations()
         return problems
     }
 }
@@ -90,6 +101,8 @@ extension Parameters: CanonicalCodable {
         writer.u16(feeSplit.rewardPoolBps)
         writer.u16(feeSplit.treasuryBps)
         writer.u16(feeSplit.liquidityBps)
+        writer.u64(epochLength)
+        writer.encode(staking)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Parameters {
@@ -102,6 +115,8 @@ extension Parameters: CanonicalCodable {
             maxBlockBytes: try reader.u32(),
             feeSplit: FeeSplit(
                 burnBps: try reader.u16(), rewardPoolBps: try reader.u16(),
-                treasuryBps: try reader.u16(), liquidityBps: try reader.u16()))
+                treasuryBps: try reader.u16(), liquidityBps: try reader.u16()),
+            epochLength: try reader.u64(),
+            staking: try reader.decode(StakingParameters.self))
     }
 }

@@ -8,6 +8,10 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case badSignature
     case wrongChainId(expected: String, actual: String)
     case zeroAmount
+    /// A stake at privacy tier ≥ 1 must carry an attestation hash; tier 0 must not.
+    case attestationRequired(tier: UInt8)
+    case attestationUnexpected
+    case lockTooLong(maxEpochs: UInt32, actual: UInt32)
     // Admission: against the state.
     case nonceTooLow(expected: UInt64, actual: UInt64)
     case nonceTooHigh(expected: UInt64, actual: UInt64)
@@ -19,6 +23,24 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     // Execution.
     case insufficientBalance(balance: Amount, needed: Amount)
     case balanceOverflow
+    // Execution: staking.
+    case stakeBelowMinimum(minimum: Amount, total: Amount)
+    case lockShortened(lockedUntil: UInt64, requested: UInt64)
+    case jailed
+    case noStake
+    case unstakeExceedsStake(staked: Amount, requested: Amount)
+    case stakeLocked(until: UInt64, height: UInt64)
+    case remainderBelowMinimum(minimum: Amount, remaining: Amount)
+    case tooManyUnbondingEntries(max: UInt16)
+    case nothingMatured(nextMaturity: UInt64?)
+    // Execution: evidence.
+    case evidenceWrongChain
+    case evidenceHeightMismatch(first: UInt64, second: UInt64)
+    case evidenceSameBlock
+    case evidenceProducerMismatch
+    case evidenceUnknownValidator
+    case evidenceBadSignature
+    case evidenceAlreadyHandled
     /// The parent state could not be read. Never in a receipt: the executor turns it into a block error.
     case stateUnreadable(StateReadError)
 
@@ -28,6 +50,9 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .badSignature: return 2
         case .wrongChainId: return 3
         case .zeroAmount: return 4
+        case .attestationRequired: return 5
+        case .attestationUnexpected: return 6
+        case .lockTooLong: return 7
         case .nonceTooLow: return 10
         case .nonceTooHigh: return 11
         case .expired: return 12
@@ -36,6 +61,22 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .nonceExhausted: return 15
         case .insufficientBalance: return 100
         case .balanceOverflow: return 101
+        case .stakeBelowMinimum: return 102
+        case .lockShortened: return 103
+        case .jailed: return 104
+        case .noStake: return 105
+        case .unstakeExceedsStake: return 106
+        case .stakeLocked: return 107
+        case .remainderBelowMinimum: return 108
+        case .tooManyUnbondingEntries: return 109
+        case .nothingMatured: return 110
+        case .evidenceWrongChain: return 120
+        case .evidenceHeightMismatch: return 121
+        case .evidenceSameBlock: return 122
+        case .evidenceProducerMismatch: return 123
+        case .evidenceUnknownValidator: return 124
+        case .evidenceBadSignature: return 125
+        case .evidenceAlreadyHandled: return 126
         case .stateUnreadable: return 999
         }
     }
@@ -53,6 +94,9 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case 2: return "bad_signature"
         case 3: return "wrong_chain_id"
         case 4: return "zero_amount"
+        case 5: return "attestation_required"
+        case 6: return "attestation_unexpected"
+        case 7: return "lock_too_long"
         case 10: return "nonce_too_low"
         case 11: return "nonce_too_high"
         case 12: return "expired"
@@ -61,6 +105,22 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case 15: return "nonce_exhausted"
         case 100: return "insufficient_balance"
         case 101: return "balance_overflow"
+        case 102: return "stake_below_minimum"
+        case 103: return "lock_shortened"
+        case 104: return "jailed"
+        case 105: return "no_stake"
+        case 106: return "unstake_exceeds_stake"
+        case 107: return "stake_locked"
+        case 108: return "remainder_below_minimum"
+        case 109: return "too_many_unbonding_entries"
+        case 110: return "nothing_matured"
+        case 120: return "evidence_wrong_chain"
+        case 121: return "evidence_height_mismatch"
+        case 122: return "evidence_same_block"
+        case 123: return "evidence_producer_mismatch"
+        case 124: return "evidence_unknown_validator"
+        case 125: return "evidence_bad_signature"
+        case 126: return "evidence_already_handled"
         case 999: return "state_unreadable"
         default: return "unknown_\(code)"
         }
@@ -72,6 +132,9 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .badSignature: return "signature does not verify for the sender's public key"
         case let .wrongChainId(expected, actual): return "transaction is for chain '\(actual)', this chain is '\(expected)'"
         case .zeroAmount: return "amount must be greater than zero"
+        case let .attestationRequired(tier): return "privacy tier \(tier) needs an attestation hash (--attestation)"
+        case .attestationUnexpected: return "privacy tier 0 takes no attestation hash"
+        case let .lockTooLong(max, actual): return "a lock of \(actual) epochs is longer than the maximum \(max)"
         case let .nonceTooLow(expected, actual): return "nonce \(actual) was already used; the account's next nonce is \(expected)"
         case let .nonceTooHigh(expected, actual): return "nonce \(actual) is ahead of the account's next nonce \(expected)"
         case let .expired(expiry, height): return "transaction expired at height \(expiry); the chain is at \(height)"
@@ -80,6 +143,27 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .insufficientBalance(balance, needed): return "balance \(Tokens.format(balance)) AI is less than the \(Tokens.format(needed)) AI needed"
         case .balanceOverflow: return "the recipient's balance would overflow"
         case .nonceExhausted: return "the sender has used every possible nonce"
+        case let .stakeBelowMinimum(minimum, total):
+            return "a stake of \(Tokens.format(total)) AI is below the minimum \(Tokens.format(minimum)) AI"
+        case let .lockShortened(until, requested):
+            return "the stake is locked until height \(until); a lock ending at \(requested) would shorten it"
+        case .jailed: return "the provider is jailed: it can unstake and withdraw, but not stake"
+        case .noStake: return "the sender has no stake"
+        case let .unstakeExceedsStake(staked, requested):
+            return "cannot unstake \(Tokens.format(requested)) AI: only \(Tokens.format(staked)) AI is staked"
+        case let .stakeLocked(until, height): return "the stake is locked until height \(until); the chain is at \(height)"
+        case let .remainderBelowMinimum(minimum, remaining):
+            return "unstaking would leave \(Tokens.format(remaining)) AI, below the minimum \(Tokens.format(minimum)) AI: unstake all of it or less"
+        case let .tooManyUnbondingEntries(max): return "the account already has \(max) unbonding entries; withdraw matured ones first"
+        case let .nothingMatured(next):
+            return next.map { "nothing has matured yet; the next entry matures at height \($0)" } ?? "the account has nothing unbonding"
+        case .evidenceWrongChain: return "the evidence headers are for another chain"
+        case let .evidenceHeightMismatch(first, second): return "the evidence headers are for heights \(first) and \(second), not one height"
+        case .evidenceSameBlock: return "the evidence headers are the same block"
+        case .evidenceProducerMismatch: return "the evidence headers were produced by different keys"
+        case .evidenceUnknownValidator: return "the evidence producer is not in the validator set"
+        case .evidenceBadSignature: return "an evidence header's signature does not verify"
+        case .evidenceAlreadyHandled: return "this double signing was already punished"
         case let .stateUnreadable(error): return "state unreadable: \(error)"
         }
     }

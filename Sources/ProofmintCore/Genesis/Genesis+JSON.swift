@@ -41,7 +41,9 @@ extension Genesis {
 
     static func parseParameters(_ value: Any?, path: String) throws(GenesisError) -> Parameters {
         guard let value else { return .defaults }
-        let fields = try JSONFields(value, path: path, allowed: ["min_fee", "max_tx_bytes", "max_block_transactions", "max_block_bytes", "fee_split_bps"])
+        let fields = try JSONFields(
+            value, path: path,
+            allowed: ["min_fee", "max_tx_bytes", "max_block_transactions", "max_block_bytes", "fee_split_bps", "epoch_length", "staking"])
         var parameters = Parameters.defaults
         if fields.has("min_fee") { parameters.minFee = try fields.amount("min_fee") }
         if fields.has("max_tx_bytes") { parameters.maxTransactionBytes = UInt32(try fields.integer("max_tx_bytes", max: UInt64(UInt32.max))) }
@@ -57,8 +59,51 @@ extension Genesis {
                 treasuryBps: UInt16(try split.integer("treasury", max: 10_000)),
                 liquidityBps: UInt16(try split.integer("liquidity", max: 10_000)))
         }
+        if fields.has("epoch_length") { parameters.epochLength = try fields.integer("epoch_length") }
+        if fields.has("staking") { parameters.staking = try parseStaking(fields.raw("staking"), path: "\(path).staking") }
         if let problem = parameters.violations().first { throw GenesisError(path, problem) }
         return parameters
+    }
+
+    private static func parseStaking(_ value: Any?, path: String) throws(GenesisError) -> StakingParameters {
+        let fields = try JSONFields(value, path: path, allowed: [
+            "min_stake", "unbonding_period", "unstake_burn_bps", "max_lock_epochs", "lock_steps", "tier_multipliers_bps",
+            "max_unbonding_entries", "slash_sla_min_bps", "slash_sla_max_bps", "slash_attestation_bps", "slash_malicious_bps",
+        ])
+        var staking = StakingParameters.defaults
+        let bps = UInt64(UInt16.max)
+        if fields.has("min_stake") { staking.minStake = try fields.amount("min_stake") }
+        if fields.has("unbonding_period") { staking.unbondingPeriod = try fields.integer("unbonding_period") }
+        if fields.has("unstake_burn_bps") { staking.unstakeBurnBps = UInt16(try fields.integer("unstake_burn_bps", max: bps)) }
+        if fields.has("max_lock_epochs") { staking.maxLockEpochs = UInt32(try fields.integer("max_lock_epochs", max: UInt64(UInt32.max))) }
+        if fields.has("max_unbonding_entries") {
+            staking.maxUnbondingEntries = UInt16(try fields.integer("max_unbonding_entries", max: bps))
+        }
+        if fields.has("slash_sla_min_bps") { staking.slashSLAMinBps = UInt16(try fields.integer("slash_sla_min_bps", max: bps)) }
+        if fields.has("slash_sla_max_bps") { staking.slashSLAMaxBps = UInt16(try fields.integer("slash_sla_max_bps", max: bps)) }
+        if fields.has("slash_attestation_bps") { staking.slashAttestationBps = UInt16(try fields.integer("slash_attestation_bps", max: bps)) }
+        if fields.has("slash_malicious_bps") { staking.slashMaliciousBps = UInt16(try fields.integer("slash_malicious_bps", max: bps)) }
+        if fields.has("tier_multipliers_bps") {
+            var tiers = [UInt16]()
+            for (index, item) in try fields.array("tier_multipliers_bps").enumerated() {
+                guard let value = JSONScalar.unsignedInteger(item), value <= bps else {
+                    throw GenesisError("\(path).tier_multipliers_bps[\(index)]", "must be a whole number of basis points")
+                }
+                tiers.append(UInt16(value))
+            }
+            staking.tierMultipliersBps = tiers
+        }
+        if fields.has("lock_steps") {
+            var steps = [StakingParameters.LockStep]()
+            for (index, item) in try fields.array("lock_steps").enumerated() {
+                let step = try JSONFields(item, path: "\(path).lock_steps[\(index)]", allowed: ["min_epochs", "multiplier_bps"])
+                steps.append(.init(
+                    minEpochs: UInt32(try step.integer("min_epochs", max: UInt64(UInt32.max))),
+                    multiplierBps: UInt16(try step.integer("multiplier_bps", max: bps))))
+            }
+            staking.lockSteps = steps
+        }
+        return staking
     }
 
     private static func parseValidators(_ top: JSONFields) throws(GenesisError) -> ValidatorSet {

@@ -1,5 +1,5 @@
 /// Supply bookkeeping: everything ever created and everything ever destroyed.
-/// The invariant `issued − burned = Σ balances` holds after every transaction.
+/// The invariant `issued − burned = Σ balances + staked + unbonding` holds after every transaction.
 public struct ChainTotals: Equatable, Sendable {
     /// Created at genesis plus minted since.
     public var issued: Amount
@@ -7,16 +7,22 @@ public struct ChainTotals: Equatable, Sendable {
     public var burned: Amount
     /// Fees paid by all included transactions.
     public var feesPaid: Amount
+    /// Active stake of all providers.
+    public var staked: Amount
+    /// Unstaked amounts waiting out the unbonding period.
+    public var unbonding: Amount
 
-    public static let zero = ChainTotals(issued: 0, burned: 0, feesPaid: 0)
+    public static let zero = ChainTotals(issued: 0, burned: 0, feesPaid: 0, staked: 0, unbonding: 0)
 
-    public init(issued: Amount, burned: Amount, feesPaid: Amount) {
+    public init(issued: Amount, burned: Amount, feesPaid: Amount, staked: Amount = 0, unbonding: Amount = 0) {
         self.issued = issued
         self.burned = burned
         self.feesPaid = feesPaid
+        self.staked = staked
+        self.unbonding = unbonding
     }
 
-    /// Tokens that exist now.
+    /// Tokens that exist now: `Σ balances + staked + unbonding`.
     public var supply: Amount { issued - burned }
 }
 
@@ -28,11 +34,15 @@ extension ChainTotals: CanonicalCodable {
         writer.u128(issued)
         writer.u128(burned)
         writer.u128(feesPaid)
+        writer.u128(staked)
+        writer.u128(unbonding)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> ChainTotals {
         let version = try reader.u8()
         guard version == Self.version else { throw .unsupportedVersion(type: "totals", version: version) }
-        return ChainTotals(issued: try reader.u128(), burned: try reader.u128(), feesPaid: try reader.u128())
+        return ChainTotals(
+            issued: try reader.u128(), burned: try reader.u128(), feesPaid: try reader.u128(), staked: try reader.u128(),
+            unbonding: try reader.u128())
     }
 }

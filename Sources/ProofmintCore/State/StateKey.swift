@@ -15,12 +15,26 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case parameters = 0x03
         /// `0x04` → `ValidatorSet`
         case validators = 0x04
+        /// `0x05 ‖ address(20)` → `Stake`
+        case stake = 0x05
+        /// `0x06 ‖ address(20)` → `UnbondingQueue`
+        case unbonding = 0x06
+        /// `0x07 ‖ H(validator public key ‖ u64 height)` → `0x01`: double signing already punished
+        case evidence = 0x07
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
     public static let totals = StateKey(bytes: [Prefix.totals.rawValue])
     public static let parameters = StateKey(bytes: [Prefix.parameters.rawValue])
     public static let validators = StateKey(bytes: [Prefix.validators.rawValue])
+    public static func stake(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.stake.rawValue] + address.bytes) }
+    public static func unbonding(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.unbonding.rawValue] + address.bytes) }
+    public static func evidence(validator: Ed25519.PublicKey, height: UInt64) -> StateKey {
+        var writer = CanonicalWriter()
+        writer.fixed(validator.bytes)
+        writer.u64(height)
+        return StateKey(bytes: [Prefix.evidence.rawValue] + Hash32.digest(writer.bytes).bytes)
+    }
 
     public var prefix: Prefix? { bytes.first.flatMap(Prefix.init(rawValue:)) }
 
@@ -36,8 +50,15 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .totals?: return "totals"
         case .parameters?: return "parameters"
         case .validators?: return "validators"
+        case .stake?: return "stake \(addressText)"
+        case .unbonding?: return "unbonding \(addressText)"
+        case .evidence?: return "evidence \(Array(bytes.dropFirst()).hex)"
         case nil: return "unknown \(bytes.hex)"
         }
+    }
+
+    private var addressText: String {
+        (try? Address(bytes: Array(bytes.dropFirst())))?.text ?? "?\(bytes.hex)"
     }
 
     public static func < (lhs: StateKey, rhs: StateKey) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }

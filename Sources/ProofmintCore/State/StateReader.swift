@@ -27,6 +27,9 @@ extension StateReader {
         guard let parameters = try record(Parameters.self, at: .parameters) else {
             throw StateReadError("state has no parameters record: it was not initialised from a genesis")
         }
+        // Checked on every read, so arithmetic that relies on the bounds (a fee split summing to 10,000) never
+        // meets a record that breaks them.
+        if let problem = parameters.violations().first { throw StateReadError("stored parameters are invalid: \(problem)") }
         return parameters
     }
 

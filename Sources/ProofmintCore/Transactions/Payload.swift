@@ -1,14 +1,27 @@
 /// What a transaction does. The tag byte is part of the signed bytes, so one kind can never verify as another.
 public enum Payload: Equatable, Sendable {
     case transfer(Transfer)
+    case stake(StakeRequest)
+    case unstake(UnstakeRequest)
+    /// Pays out every matured unbonding entry of the sender.
+    case withdraw
+    case evidence(DoubleSignEvidence)
 
     /// Stable tags: never renumber.
     public enum Kind: UInt8, Sendable, CaseIterable {
         case transfer = 1
+        case stake = 2
+        case unstake = 3
+        case withdraw = 4
+        case evidence = 5
 
         public var name: String {
             switch self {
             case .transfer: return "transfer"
+            case .stake: return "stake"
+            case .unstake: return "unstake"
+            case .withdraw: return "withdraw"
+            case .evidence: return "evidence"
             }
         }
     }
@@ -16,6 +29,10 @@ public enum Payload: Equatable, Sendable {
     public var kind: Kind {
         switch self {
         case .transfer: return .transfer
+        case .stake: return .stake
+        case .unstake: return .unstake
+        case .withdraw: return .withdraw
+        case .evidence: return .evidence
         }
     }
 }
@@ -25,6 +42,10 @@ extension Payload: CanonicalCodable {
         writer.u8(kind.rawValue)
         switch self {
         case let .transfer(transfer): writer.encode(transfer)
+        case let .stake(request): writer.encode(request)
+        case let .unstake(request): writer.encode(request)
+        case .withdraw: break
+        case let .evidence(evidence): writer.encode(evidence)
         }
     }
 
@@ -33,6 +54,10 @@ extension Payload: CanonicalCodable {
         let tag = try reader.u8()
         switch Kind(rawValue: tag) {
         case .transfer?: return .transfer(try reader.decode(Transfer.self))
+        case .stake?: return .stake(try reader.decode(StakeRequest.self))
+        case .unstake?: return .unstake(try reader.decode(UnstakeRequest.self))
+        case .withdraw?: return .withdraw
+        case .evidence?: return .evidence(try reader.decode(DoubleSignEvidence.self))
         case nil: throw .unknownTag(type: "transaction kind", tag: tag, offset: at)
         }
     }

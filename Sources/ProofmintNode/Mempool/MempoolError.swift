@@ -14,6 +14,19 @@ public enum MempoolError: Error, Equatable, CustomStringConvertible {
     case nonceGap(expected: UInt64, actual: UInt64, maxAhead: UInt64)
     case full(maxBytes: Int)
 
+    /// A stable name for JSON-RPC `data` (the transaction error's own name for `.rejected`).
+    public var name: String {
+        switch self {
+        case let .rejected(error): return error.name
+        case .malformed: return "malformed"
+        case .duplicate: return "duplicate"
+        case .replacementUnderpriced: return "replacement_underpriced"
+        case .senderLimit: return "sender_limit"
+        case .nonceGap: return "nonce_gap"
+        case .full: return "mempool_full"
+        }
+    }
+
     public var description: String {
         switch self {
         case let .rejected(error): return error.description

@@ -20,6 +20,7 @@ enum JSONView {
         [
             "hash": block.hash.hex,
             "header": header(block.header),
+            "header_hex": block.header.canonicalBytes.hex,
             "signature": block.signature.hex,
             "transactions": full ? block.transactions.map(transaction) as [Any] : block.transactions.map(\.id.hex) as [Any],
         ]
@@ -43,6 +44,22 @@ enum JSONView {
             object["recipient"] = transfer.recipient.text
             object["amount"] = String(transfer.amount)
             object["memo"] = transfer.memo.hex
+        case let .stake(request):
+            object["amount"] = String(request.amount)
+            object["lock_epochs"] = request.lockEpochs
+            object["tier"] = request.tier.rawValue
+            object["attestation"] = request.attestation.map { $0.hex as Any } ?? NSNull()
+        case let .unstake(request):
+            object["amount"] = String(request.amount)
+        case .withdraw:
+            break
+        case let .evidence(evidence):
+            object["evidence"] = [evidence.first, evidence.second].map { signed in
+                [
+                    "header": header(signed.header), "header_hex": signed.header.canonicalBytes.hex, "hash": signed.header.hash.hex,
+                    "signature": signed.signature.hex,
+                ] as [String: Any]
+            }
         }
         return object
     }
@@ -52,6 +69,7 @@ enum JSONView {
             "transaction_id": receipt.transactionId.hex,
             "code": receipt.code,
             "status": TransactionError.name(forCode: receipt.code),
+            "message": ReceiptMessages.message(forCode: receipt.code).map { $0 as Any } ?? NSNull(),
             "fee_charged": String(receipt.feeCharged),
             "events": receipt.events.map(event),
         ]
@@ -66,6 +84,23 @@ enum JSONView {
                 "type": "fee_paid", "payer": payer.text, "total": String(total), "burned": String(burned),
                 "reward_pool": String(pool), "treasury": String(treasury), "liquidity": String(liquidity),
             ]
+        case let .staked(provider, added, total, tier, lockedUntil):
+            return [
+                "type": "staked", "provider": provider.text, "added": String(added), "total": String(total), "tier": tier,
+                "locked_until": lockedUntil,
+            ]
+        case let .unstaked(provider, amount, burned, matureAt):
+            return ["type": "unstaked", "provider": provider.text, "amount": String(amount), "burned": String(burned), "mature_at": matureAt]
+        case let .withdrawn(provider, amount):
+            return ["type": "withdrawn", "provider": provider.text, "amount": String(amount)]
+        case let .slashed(provider, reason, bps, fromStake, fromUnbonding):
+            return [
+                "type": "slashed", "provider": provider.text,
+                "reason": SlashReason(rawValue: reason)?.name ?? "unknown_\(reason)", "bps": bps,
+                "from_stake": String(fromStake), "from_unbonding": String(fromUnbonding),
+            ]
+        case let .jailed(provider):
+            return ["type": "jailed", "provider": provider.text]
         }
     }
 
@@ -79,6 +114,24 @@ enum JSONView {
                 "burn": parameters.feeSplit.burnBps, "reward_pool": parameters.feeSplit.rewardPoolBps,
                 "treasury": parameters.feeSplit.treasuryBps, "liquidity": parameters.feeSplit.liquidityBps,
             ],
+            "epoch_length": parameters.epochLength,
+            "staking": staking(parameters.staking),
+        ]
+    }
+
+    static func staking(_ staking: StakingParameters) -> [String: Any] {
+        [
+            "min_stake": String(staking.minStake),
+            "unbonding_period": staking.unbondingPeriod,
+            "unstake_burn_bps": staking.unstakeBurnBps,
+            "max_lock_epochs": staking.maxLockEpochs,
+            "lock_steps": staking.lockSteps.map { ["min_epochs": $0.minEpochs, "multiplier_bps": $0.multiplierBps] },
+            "tier_multipliers_bps": staking.tierMultipliersBps,
+            "max_unbonding_entries": staking.maxUnbondingEntries,
+            "slash_sla_min_bps": staking.slashSLAMinBps,
+            "slash_sla_max_bps": staking.slashSLAMaxBps,
+            "slash_attestation_bps": staking.slashAttestationBps,
+            "slash_malicious_bps": staking.slashMaliciousBps,
         ]
     }
 

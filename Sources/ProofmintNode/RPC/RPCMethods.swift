@@ -19,6 +19,8 @@ struct RPCMethods: Sendable {
         case "pm_mine": return try await mine(params)
         case "pm_getParameters": return try read { snapshot in JSONView.parameters(try snapshot.parameters()) }
         case "pm_getSupply": return try supply()
+        case "pm_getStake": return try stake(params)
+        case "pm_getProviders": return try providers(params)
         default: throw .methodNotFound(method)
         }
     }
@@ -51,20 +53,26 @@ struct RPCMethods: Sendable {
 
     static func rpcError(for error: NodeError) -> RPCError {
         switch error {
-        case let .mempool(.rejected(txError)):
+        case let .mempool(mempoolError): return rpcError(for: mempoolError)
+        case .cannotProduce: return .cannotMine(error.description)
+        default: return .internalError(error.description)
+        }
+    }
+
+    /// Every refusal carries `data` with a stable name, and the transaction error code where there is one.
+    static func rpcError(for error: MempoolError) -> RPCError {
+        switch error {
+        case let .rejected(txError):
             return RPCError(
                 code: -32000, message: "transaction rejected: \(txError)",
                 data: ["code": Int(txError.code), "name": txError.name, "message": txError.description])
-        case let .mempool(.malformed(detail)):
+        case let .malformed(detail):
             return .invalidParams("'tx' is not a canonical signed transaction: \(detail)")
-        case .mempool(.senderLimit), .mempool(.full):
-            return RPCError(code: -32001, message: error.description)
-        case .mempool:
-            return RPCError(code: -32000, message: "transaction rejected: \(error)")
-        case .cannotProduce:
-            return .cannotMine(error.description)
-        default:
-            return .internalError(error.description)
+        case .senderLimit, .full:
+            return RPCError(code: -32001, message: error.description, data: ["name": error.name, "message": error.description])
+        case .duplicate, .replacementUnderpriced, .nonceGap:
+            return RPCError(
+                code: -32000, message: "transaction rejected: \(error)", data: ["name": error.name, "message": error.description])
         }
     }
 
@@ -115,7 +123,8 @@ struct RPCMethods: Sendable {
            let block = try storeCall({ try store.block(at: location.height) }),
            location.index < block.transactions.count {
             let transaction = block.transactions[location.index]
-            let receipt = try storeCall { try store.receipts(at: location.height) }?[location.index]
+            let receipts = try storeCall { try store.receipts(at: location.height) } ?? []
+            let receipt = location.index < receipts.count ? receipts[location.index] : nil
             return [
                 "id": id.hex, "status": "included", "height": location.height, "index": location.index,
                 "block_hash": block.hash.hex, "transaction": JSONView.transaction(transaction),
@@ -145,8 +154,9 @@ struct RPCMethods: Sendable {
         try read { snapshot in
             let totals = try snapshot.totals()
             return [
-                "height": store.head.height, "issued": String(totals.issued), "burned": String(totals.burned),
+                "height": try snapshot.height(), "issued": String(totals.issued), "burned": String(totals.burned),
                 "supply": String(totals.supply), "fees_paid": String(totals.feesPaid),
+                "staked": String(totals.staked), "unbonding": String(totals.unbonding),
                 "treasury": String(try snapshot.account(ModuleAccount.treasury.address).balance),
                 "reward_pool": String(try snapshot.account(ModuleAccount.rewardPool.address).balance),
                 "liquidity": String(try snapshot.account(ModuleAccount.liquidity.address).balance),
@@ -154,7 +164,7 @@ struct RPCMethods: Sendable {
         }
     }
 
-    private func read<T>(_ body: (StateSnapshot) throws -> T) throws(RPCError) -> T {
+    func read<T>(_ body: (StateSnapshot) throws -> T) throws(RPCError) -> T {
         do { return try store.withSnapshot(body) } catch { throw .internalError("state unreadable: \(error)") }
     }
 

@@ -14,6 +14,13 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     case invalidChainId(String)
     case invalidKDF(String)
     case invalidNumber(field: String, text: String)
+    /// A privacy tier outside 0–4.
+    case invalidTier(Int)
+    /// Not a 32-byte hash in hex.
+    case invalidAttestation(String)
+    /// Tiers 1–4 need `--attestation`; tier 0 takes none.
+    case attestationRequired(tier: PrivacyTier)
+    case attestationUnexpected
 
     public var description: String {
         switch self {
@@ -39,6 +46,14 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
             return "unknown KDF strength '\(text)': use 'moderate' (default) or 'interactive'"
         case let .invalidNumber(field, text):
             return "invalid \(field) '\(text)': expected a whole number"
+        case let .invalidTier(tier):
+            return "invalid privacy tier \(tier): use 0 (open), 1 (at-rest), 2 (cpu-tee), 3 (gpu-tee) or 4 (tee-io)"
+        case let .invalidAttestation(text):
+            return "invalid attestation '\(text)': expected a 32-byte hash as 64 hex digits"
+        case let .attestationRequired(tier):
+            return "privacy tier \(tier.rawValue) (\(tier.name)) needs an attestation hash: pass --attestation HEX64; nothing was sent"
+        case .attestationUnexpected:
+            return "privacy tier 0 (open) takes no attestation hash: drop --attestation or choose a tier from 1 to 4; nothing was sent"
         }
     }
 }

@@ -6,10 +6,10 @@ public enum WalletInput {
     /// The fee used when none is given: 0.001 AI.
     public static let defaultFee: Amount = Tokens.one / 1000
 
-    /// A transfer amount: `10AI`, `0.5 AI`, or base units; zero is refused.
-    public static func amount(_ text: String, field: String = "amount") throws(InputError) -> Amount {
+    /// A transfer amount: `10AI`, `0.5 AI`, or base units; zero is refused unless `allowZero`.
+    public static func amount(_ text: String, field: String = "amount", allowZero: Bool = false) throws(InputError) -> Amount {
         guard let amount = Tokens.parse(text) else { throw .invalidAmount(field: field, text: text) }
-        guard amount > 0 else { throw .zeroAmount(field: field) }
+        guard amount > 0 || allowZero else { throw .zeroAmount(field: field) }
         return amount
     }
 

@@ -117,6 +117,19 @@ public struct NodeClient: Sendable {
         return try decode("pm_getTransaction") { () throws(JSONShapeError) in try TransactionStatus(json: result) }
     }
 
+    /// `pm_getStake`: an account's stake and unbonding entries.
+    public func stake(_ address: Address) async throws(RPCError) -> StakeState {
+        let result = try await call("pm_getStake", params: .object([("address", .string(address.text))]))
+        return try decode("pm_getStake") { () throws(JSONShapeError) in try StakeState(json: result) }
+    }
+
+    /// `pm_getProviders`: providers by staking power, at most `limit` of them (the node's default when nil).
+    public func providers(limit: UInt64? = nil) async throws(RPCError) -> ProviderList {
+        let params: JSONValue = .object(limit.map { [("limit", JSONValue.uint($0))] } ?? [])
+        let result = try await call("pm_getProviders", params: params)
+        return try decode("pm_getProviders") { () throws(JSONShapeError) in try ProviderList(json: result) }
+    }
+
     /// `pm_getBlock`, returned as the node sent it (the wallet only displays blocks).
     public func block(_ selector: BlockSelector, full: Bool = false) async throws(RPCError) -> JSONValue {
         var params = selector.params

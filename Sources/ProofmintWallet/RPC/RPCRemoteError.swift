@@ -33,7 +33,8 @@ public struct RPCRemoteError: Equatable, Sendable, CustomStringConvertible {
             text += " [\(name)"
             if let number = transactionErrorCode { text += " (code \(number))" }
             text += "]"
-            if let detail = transactionErrorMessage, detail != message { text += ": \(detail)" }
+            // The node's message usually already ends with the detail ("transaction rejected: <detail>").
+            if let detail = transactionErrorMessage, !message.hasSuffix(detail) { text += ": \(detail)" }
         }
         return text
     }

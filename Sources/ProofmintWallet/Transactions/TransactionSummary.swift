@@ -14,6 +14,20 @@ public enum TransactionSummary {
             members.append(("amount", .string("\(Tokens.format(transfer.amount)) \(Tokens.symbol)")))
             members.append(("amount_base_units", .string(String(transfer.amount))))
             members.append(("memo", memoJSON(transfer.memo)))
+        case let .stake(request):
+            members.append(("amount", .string("\(Tokens.format(request.amount)) \(Tokens.symbol)")))
+            members.append(("amount_base_units", .string(String(request.amount))))
+            members.append(("lock_epochs", .uint(UInt64(request.lockEpochs))))
+            members.append(("tier", .uint(UInt64(request.tier.rawValue))))
+            members.append(("attestation", .optionalString(request.attestation?.hex)))
+        case let .unstake(request):
+            members.append(("amount", .string("\(Tokens.format(request.amount)) \(Tokens.symbol)")))
+            members.append(("amount_base_units", .string(String(request.amount))))
+        case .withdraw:
+            break
+        case let .evidence(evidence):
+            members.append(("height", .uint(evidence.first.header.height)))
+            members.append(("producer", .string(evidence.first.header.producer.hex)))
         }
         members += [
             ("fee", .string("\(Tokens.format(transaction.fee)) \(Tokens.symbol)")),
@@ -36,6 +50,18 @@ public enum TransactionSummary {
             lines.append(("to", transfer.recipient.text))
             lines.append(("amount", "\(Tokens.format(transfer.amount)) \(Tokens.symbol) (\(transfer.amount) base units)"))
             if !transfer.memo.isEmpty { lines.append(("memo", memoText(transfer.memo))) }
+        case let .stake(request):
+            lines.append(("amount", "\(Tokens.format(request.amount)) \(Tokens.symbol) (\(request.amount) base units)"))
+            lines.append(("lock", "\(request.lockEpochs) epochs"))
+            lines.append(("tier", "\(request.tier.rawValue) (\(request.tier.name))"))
+            if let attestation = request.attestation { lines.append(("attestation", attestation.hex)) }
+        case let .unstake(request):
+            lines.append(("amount", "\(Tokens.format(request.amount)) \(Tokens.symbol) (\(request.amount) base units)"))
+        case .withdraw:
+            break
+        case let .evidence(evidence):
+            lines.append(("height", String(evidence.first.header.height)))
+            lines.append(("producer", evidence.first.header.producer.hex))
         }
         lines.append(("fee", "\(Tokens.format(transaction.fee)) \(Tokens.symbol)"))
         lines.append(("nonce", String(transaction.nonce)))

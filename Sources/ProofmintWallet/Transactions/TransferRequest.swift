@@ -24,15 +24,16 @@ public struct TransferRequest: Equatable, Sendable {
         self.expiry = expiry
     }
 
-    /// The unsigned transaction from `sender`.
-    public func transaction(sender: Ed25519.PublicKey) -> Transaction {
-        Transaction(
-            chainId: chainId, sender: sender, nonce: nonce, fee: fee, expiry: expiry,
-            payload: .transfer(Transfer(recipient: recipient, amount: amount, memo: memo)))
+    /// The general request this transfer is.
+    public var request: TransactionRequest {
+        TransactionRequest(
+            chainId: chainId, payload: .transfer(Transfer(recipient: recipient, amount: amount, memo: memo)), fee: fee, nonce: nonce,
+            expiry: expiry)
     }
 
+    /// The unsigned transaction from `sender`.
+    public func transaction(sender: Ed25519.PublicKey) -> Transaction { request.transaction(sender: sender) }
+
     /// The transaction signed by `key`, which is also its sender.
-    public func signed(by key: Ed25519.PrivateKey) -> SignedTransaction {
-        transaction(sender: key.publicKey).signed(by: key)
-    }
+    public func signed(by key: Ed25519.PrivateKey) -> SignedTransaction { request.signed(by: key) }
 }

@@ -12,26 +12,15 @@ struct QueryAccountCommand: AsyncParsableCommand {
             Example: proofmint query account alice --prove
             """)
 
-    @Argument(help: "A pm1… address or the name of a key in the keystore.")
-    var account: String
-
     @Flag(name: .customLong("prove"), help: "Request a state proof and verify it against the returned state root.")
     var prove = false
 
-    @OptionGroup var nodeOptions: NodeOptions
-    @OptionGroup var keystoreOptions: KeystoreOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var query: AccountQueryOptions
 
     func run() async throws {
-        let environment = WalletEnvironment()
-        let address = try WalletInput.account(account, keystore: keystoreOptions.keystore(environment))
-        let client = try nodeOptions.client(environment)
+        let (address, client) = try query.resolve()
         let state = try await client.account(address, proof: prove)
-        guard state.address == address else {
-            throw RPCError.malformedResponse(
-                url: client.url.absoluteString, method: "pm_getAccount",
-                reason: "it answered for \(state.address), not \(address)")
-        }
+        try AccountQueryOptions.requireAnswer(about: state.address, asked: address, client: client, method: "pm_getAccount")
         var rows: [(String, String)] = [
             ("address", address.text),
             ("balance", "\(Tokens.format(state.balance)) \(Tokens.symbol) (\(state.balance) base units)"),
@@ -56,7 +45,7 @@ struct QueryAccountCommand: AsyncParsableCommand {
             ])
         }
         guard case let .object(members) = state.json else { return }
-        output.console.result(
+        query.output.console.result(
             prove ? .object(members + [("verification", verification)]) : state.json,
             text: "Account\n\(Console.table(rows))")
     }

@@ -8,18 +8,12 @@ struct QueryBalanceCommand: AsyncParsableCommand {
         abstract: "Show an account's balance in AI and in base units.",
         discussion: "Example: proofmint query balance alice   (or a pm1… address)")
 
-    @Argument(help: "A pm1… address or the name of a key in the keystore.")
-    var account: String
-
-    @OptionGroup var nodeOptions: NodeOptions
-    @OptionGroup var keystoreOptions: KeystoreOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var query: AccountQueryOptions
 
     func run() async throws {
-        let environment = WalletEnvironment()
-        let address = try WalletInput.account(account, keystore: keystoreOptions.keystore(environment))
-        let state = try await nodeOptions.client(environment).account(address)
-        output.console.result(
+        let (address, client) = try query.resolve()
+        let state = try await client.account(address)
+        query.output.console.result(
             .object([
                 ("address", .string(address.text)),
                 ("balance", .string(String(state.balance))),

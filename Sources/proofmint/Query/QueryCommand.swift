@@ -4,10 +4,10 @@ import ArgumentParser
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Ask a node about the chain, accounts, blocks and transactions.",
+        abstract: "Ask a node about the chain, accounts, blocks, transactions, stakes and providers.",
         subcommands: [
             QueryStatusCommand.self, QueryBalanceCommand.self, QueryAccountCommand.self, QueryBlockCommand.self,
-            QueryTxCommand.self,
+            QueryTxCommand.self, QueryStakeCommand.self, QueryProvidersCommand.self,
         ]
     )
 }

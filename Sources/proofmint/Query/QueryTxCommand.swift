@@ -29,7 +29,7 @@ struct QueryTxCommand: AsyncParsableCommand {
         if let index = status.index { rows.append(("index", String(index))) }
         if let blockHash = status.blockHash { rows.append(("block", blockHash)) }
         if let body = status.json["transaction"] {
-            for key in ["kind", "sender", "recipient", "nonce", "expiry"] {
+            for key in ["kind", "sender", "recipient", "lock_epochs", "tier", "attestation", "nonce", "expiry"] {
                 if let value = body[key], !value.isNull { rows.append((key, value.stringValue ?? value.compactText)) }
             }
             for key in ["amount", "fee"] {
@@ -42,9 +42,10 @@ struct QueryTxCommand: AsyncParsableCommand {
             }
         }
         if let receipt = status.receipt {
-            rows.append(("receipt", "\(receipt.status) (code \(receipt.code))"))
+            rows.append(("receipt", receipt.succeeded ? "ok (code 0)" : receipt.failureText))
             if let fee = receipt.feeCharged { rows.append(("fee charged", "\(Tokens.format(fee)) \(Tokens.symbol)")) }
         }
-        output.console.result(status.json, text: "Transaction\n\(Console.table(rows))")
+        let eventText = Console.section("Events", status.receipt?.eventLines ?? [])
+        output.console.result(status.json, text: "Transaction\n\(Console.table(rows))\(eventText)")
     }
 }

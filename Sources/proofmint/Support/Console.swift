@@ -21,4 +21,9 @@ struct Console {
         let pad = String(repeating: " ", count: indent)
         return rows.map { pad + $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n")
     }
+
+    /// A titled bullet list on the lines after a table (`\nEvents\n  - …`), or nothing when there are no items.
+    static func section(_ title: String, _ items: [String]) -> String {
+        items.isEmpty ? "" : "\n\(title)\n" + items.map { "  - \($0)" }.joined(separator: "\n")
+    }
 }

@@ -30,6 +30,7 @@ enum Submission {
         if let blockHash = status.blockHash { rows.append(("block", blockHash)) }
         rows.append(("receipt", receipt.map { "\($0.status) (code \($0.code))" } ?? "none"))
         rows.append(("fee charged", feeCharged))
+        let eventText = Console.section("Events", receipt?.eventLines ?? [])
         console.result(
             .object([
                 ("id", .string(id.hex)),
@@ -40,9 +41,9 @@ enum Submission {
                 ("receipt", receipt?.json ?? .null),
                 ("transaction", summary),
             ]),
-            text: "Transaction \(id) included\n\(Console.table(rows))")
+            text: "Transaction \(id) included\n\(Console.table(rows))\(eventText)")
         if let receipt, !receipt.succeeded {
-            console.note("error: the transaction was included but failed: \(receipt.status) (code \(receipt.code)); the fee was charged")
+            console.note("error: the transaction was included but failed: \(receipt.failureText); the fee was charged")
             throw ExitCodes.receiptFailed
         }
     }

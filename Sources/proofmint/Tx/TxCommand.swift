@@ -6,6 +6,9 @@ struct TxCommand: AsyncParsableCommand {
         commandName: "tx",
         abstract: "Build, sign (also offline) and send transactions.",
         discussion: "Exit codes: 0 success, 1 error, 2 included but the receipt reports failure, 3 not included before --timeout.",
-        subcommands: [TxTransferCommand.self, TxSignCommand.self, TxBroadcastCommand.self]
+        subcommands: [
+            TxTransferCommand.self, TxStakeCommand.self, TxUnstakeCommand.self, TxWithdrawCommand.self, TxEvidenceCommand.self,
+            TxSignCommand.self, TxBroadcastCommand.self,
+        ]
     )
 }

@@ -40,7 +40,7 @@ struct TxSignCommand: AsyncParsableCommand {
         let key = try keystore.unlock(input.sender, password: try passwordOptions.source(environment).unlockPassword(for: sender.name.text))
         let request = TransferRequest(
             chainId: chain, recipient: input.recipient, amount: input.amount, fee: input.fee, memo: input.memo, nonce: nonce,
-            expiry: transfer.expiry)
+            expiry: transfer.sender.expiry)
         let file = SignedTransactionFile(transaction: request.signed(by: key))
         try file.write(to: out, overwrite: force)
         guard case let .object(members) = file.json else { return }

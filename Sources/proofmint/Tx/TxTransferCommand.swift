@@ -13,32 +13,13 @@ struct TxTransferCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var transfer: TransferOptions
-    @OptionGroup var wait: WaitOptions
-    @OptionGroup var nodeOptions: NodeOptions
-    @OptionGroup var keystoreOptions: KeystoreOptions
-    @OptionGroup var passwordOptions: PasswordOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var options: SendOptions
 
     func run() async throws {
-        let environment = WalletEnvironment()
-        let keystore = keystoreOptions.keystore(environment)
-        let input = try transfer.parse(keystore: keystore)
-        let sender = try keystore.info(input.sender)
-        let client = try nodeOptions.client(environment)
-
-        let status = try await client.status()
-        let account = try await client.account(sender.address)
-        let (needed, overflow) = input.amount.addingReportingOverflow(input.fee)
-        if overflow || account.balance < needed {
-            throw CommandFailure(
-                "'\(sender.name)' has \(Tokens.format(account.balance)) AI, less than the \(overflow ? "amount + fee" : Tokens.format(needed) + " AI") "
-                    + "needed for amount + fee; nothing was sent")
+        let input = try transfer.parse(keystore: options.keystore(WalletEnvironment()))
+        try await OnlineTransaction.send(from: transfer.sender, with: options) { context in
+            try context.requireBalance(covering: input.amount)
+            return .transfer(Transfer(recipient: input.recipient, amount: input.amount, memo: input.memo))
         }
-
-        let key = try keystore.unlock(input.sender, password: try passwordOptions.source(environment).unlockPassword(for: sender.name.text))
-        let request = TransferRequest(
-            chainId: try WalletInput.chainId(status.chainId), recipient: input.recipient, amount: input.amount, fee: input.fee,
-            memo: input.memo, nonce: account.pendingNonce, expiry: transfer.expiry)
-        try await Submission.send(request.signed(by: key), client: client, wait: wait, console: output.console)
     }
 }

@@ -1,0 +1,35 @@
+/// Seed 000's `calculateStakingPower` in integer form:
+/// `power = ⌊⌊⌊amount × lock_bps / 10⁴⌋ × tier_bps / 10⁴⌋ × (1000 + reputation) / 1000⌋`, 0 while jailed.
+/// Each step floors; with amounts ≤ 10²⁷ and multipliers ≤ 5x no step can overflow 128 bits.
+public enum StakingPower {
+    public static func of(_ stake: Stake, parameters: StakingParameters) -> Amount {
+        guard !stake.jailed else { return 0 }
+        let lock = Amount(parameters.lockMultiplierBps(epochs: stake.lockEpochs))
+        let tierIndex = Int(stake.tier.rawValue)
+        let tier = Amount(tierIndex < parameters.tierMultipliersBps.count ? parameters.tierMultipliersBps[tierIndex] : 10_000)
+        let afterLock = multiplyDivide(stake.amount, lock, 10_000)
+        let afterTier = multiplyDivide(afterLock, tier, 10_000)
+        return multiplyDivide(afterTier, 1000 + Amount(stake.reputation), 1000)
+    }
+
+    /// ⌊value × numerator / denominator⌋ for numerator, denominator < 2⁶⁴; saturates at the maximum instead of
+    /// trapping (unreachable while the supply is capped at 10²⁷).
+    static func multiplyDivide(_ value: Amount, _ numerator: Amount, _ denominator: Amount) -> Amount {
+        let (high, overflow) = (value / denominator).multipliedReportingOverflow(by: numerator)
+        let low = (value % denominator) * numerator / denominator
+        guard !overflow else { return .max }
+        let (sum, overflow2) = high.addingReportingOverflow(low)
+        return overflow2 ? .max : sum
+    }
+
+    /// Seed 001's staking tiers by amount, shown by queries (no effect on consensus).
+    public static func amountTier(_ amount: Amount) -> String {
+        switch amount {
+        case (100_000 * Tokens.one)...: return "platinum"
+        case (10_000 * Tokens.one)...: return "gold"
+        case (1_000 * Tokens.one)...: return "silver"
+        case (100 * Tokens.one)...: return "bronze"
+        default: return "none"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ProofmintCore
+
+/// A sentence for each failure code a receipt can carry, for people reading `pm_getTransaction`.
+/// A receipt stores only the stable code (it is hashed into the receipt root), so these sentences name the rule
+/// that was broken without the values involved; they are informative and may be reworded, the code and name may not.
+enum ReceiptMessages {
+    static func message(forCode code: UInt16) -> String? {
+        switch code {
+        case 0: return nil
+        case 100: return "the sender's balance does not cover the amount"
+        case 101: return "a balance or supply total would overflow"
+        case 102: return "the stake would be below the minimum stake (parameter staking.min_stake)"
+        case 103: return "the stake is locked, and the requested lock would end before the current one: a lock can only be extended"
+        case 104: return TransactionError.jailed.description
+        case 105: return "the sender has no active stake"
+        case 106: return "the amount to unstake is more than the active stake"
+        case 107: return "the stake is still locked (see locked_until in pm_getStake); it cannot be unstaked yet"
+        case 108: return "unstaking would leave less than the minimum stake (parameter staking.min_stake): unstake all of it, or less"
+        case 109: return "the account has the maximum number of unbonding entries; withdraw matured ones first"
+        case 110: return "no unbonding entry has matured yet (see mature_at in pm_getStake), or nothing is unbonding"
+        case 120: return TransactionError.evidenceWrongChain.description
+        case 121: return "the evidence headers are for different heights"
+        case 122: return TransactionError.evidenceSameBlock.description
+        case 123: return TransactionError.evidenceProducerMismatch.description
+        case 124: return TransactionError.evidenceUnknownValidator.description
+        case 125: return TransactionError.evidenceBadSignature.description
+        case 126: return TransactionError.evidenceAlreadyHandled.description
+        default: return "transaction error \(TransactionError.name(forCode: code))"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import ProofmintCore
+import XCTest
+
+/// A one-node devnet for wallet tests: `proofmintd init` + `start` in a fresh home, a fresh keystore holding the dev
+/// keys, and the `proofmint` executable pointed at both through the environment, as a script would use it.
+final class WalletDevnet {
+    /// The node's home.
+    let home: String
+    let keystore: String
+    let node: NodeProcess
+
+    init(label: String, genesis: String = Paths.devnetGenesis, nodeArguments: [String] = ["--mining", "instant"], devKeys: Int) throws {
+        home = Paths.temporaryDirectory(label + "-home")
+        keystore = Paths.temporaryDirectory(label + "-keys")
+        try Command.succeed("proofmintd", ["init", "--genesis", genesis, "--home", home, "--dev-validator", "0"])
+        node = NodeProcess(home: home)
+        try node.start(nodeArguments)
+        try wallet(["keys", "import-dev", "--count", String(devKeys)])
+    }
+
+    /// Stops the node and deletes its home and the keystore.
+    func remove() {
+        node.kill()
+        try? FileManager.default.removeItem(atPath: home)
+        try? FileManager.default.removeItem(atPath: keystore)
+    }
+
+    /// Fast key derivation for tests; the password comes from the environment as in scripts.
+    var walletEnvironment: [String: String] {
+        ["PROOFMINT_PASSWORD": "e2e-password", "PROOFMINT_KDF": "interactive", "PROOFMINT_KEYSTORE": keystore, "PROOFMINT_NODE": node.url]
+    }
+
+    /// Runs `proofmint` and requires exit status 0.
+    @discardableResult
+    func wallet(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        try Command.succeed("proofmint", arguments, environment: walletEnvironment.merging(environment) { $1 })
+    }
+
+    /// Runs `proofmint` whatever its exit status.
+    func walletResult(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        try Command.run("proofmint", arguments, environment: walletEnvironment.merging(environment) { $1 })
+    }
+
+    func balance(_ address: String) throws -> Amount {
+        let account = try node.callObject("pm_getAccount", ["address": address])
+        return try XCTUnwrap((account["balance"] as? String).flatMap(Tokens.parseBaseUnits), "balance of \(address)")
+    }
+}
