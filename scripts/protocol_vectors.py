@@ -17,7 +17,8 @@ It prints:
 Usage:
   scripts/protocol_vectors.py [--genesis genesis/devnet.json] [--check]
 With --check the computed values are compared with the ones PROTOCOL.md states (which were checked against
-`proofmintd`), and the script exits non-zero on any difference.
+`proofmintd`; they are also kept in EXPECTED below), every quoted value (EXPECTED and DOCUMENTED) is looked up in
+docs/PROTOCOL.md itself, and the script exits non-zero on any difference.
 """
 import hashlib, hmac, json, os, re, sys
 from datetime import datetime
@@ -357,6 +358,7 @@ def transfer_vector(g, state, computed):
     sig = sk.sign(TX_DOMAIN + tx)
     tx_id = H(tx)
     computed["transfer_id"] = tx_id.hex()
+    DOCUMENTED["transfer signed transaction"] = (tx + sig).hex()
     print(f"  unsigned {tx.hex()}\n  signed   {(tx + sig).hex()}\n  id       {tx_id.hex()}")
     # Admission: fee charged, nonce advanced, fee split; then execution: the transfer.
     shares = fee_shares(fee, g["parameters"]["fee_split_bps"])
@@ -375,6 +377,7 @@ def transfer_vector(g, state, computed):
             after.pop(key_account(a), None)
     after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee)
     receipt = enc_receipt(tx_id, 0, fee, [enc_event_fee(sender, fee, shares), enc_event_transfer(sender, recipient, amount)])
+    DOCUMENTED["transfer receipt"] = receipt.hex()
     computed["block1_tx_root"] = merkle_list([H(tx + sig)]).hex()
     computed["block1_receipt_root"] = merkle_list([H(receipt)]).hex()
     computed["block1_state_root"] = state_root(entries_of(after)).hex()
@@ -395,20 +398,101 @@ def transfer_vector(g, state, computed):
           f"    hash      {H(header).hex()}\n    signature {block_sig.hex()}\n"
           f"    block     {(header + block_sig + u32(1) + tx + sig).hex()}")
 
+def enc_stake_tx(chain_id, sender_pk, nonce, fee, expiry, amount, lock_epochs, tier, attestation):
+    return (u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64)
+            + u8(2) + u128(amount) + u32(lock_epochs) + u8(tier) + optional(attestation, lambda a: a))
+
+def enc_event_staked(provider, added, total, tier, locked_until):
+    return u8(3) + provider + u128(added) + u128(total) + u8(tier) + u64(locked_until)
+
+def staking_power(amount, lock_epochs, tier, reputation, jailed, k):
+    """PROTOCOL.md §9.8: three floors, in order; 0 while jailed."""
+    if jailed:
+        return 0
+    lock = [s["multiplier_bps"] for s in k["lock_steps"] if s["min_epochs"] <= lock_epochs][-1]
+    return (amount * lock // 10000) * k["tier_multipliers_bps"][tier] // 10000 * (1000 + reputation) // 1000
+
+def stake_vector(g, state, computed):
+    """dev0 stakes 1000 AI at tier 2 (cpu-tee) with an attestation, locked 4 epochs; fee = min_fee, nonce 0; alone in
+    block 1."""
+    try:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives import serialization
+    except ImportError:
+        print("\n(cryptography not installed: stake vector skipped)")
+        return
+    raw = lambda sk: sk.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    print("\n== Stake vector: dev0 stakes 1000 AI, tier 2 (cpu-tee), lock 4 epochs, fee = min_fee, nonce 0")
+    sk = Ed25519PrivateKey.from_private_bytes(dev_seed(0))
+    pk = raw(sk)
+    sender = address_of_key(pk)
+    p, k = g["parameters"], g["parameters"]["staking"]
+    fee, amount, lock, tier = p["min_fee"], 1000 * ONE, 4, 2
+    attestation = H(b"proofmint/vector/attestation")
+    balances = dict(g["allocations"])
+    if balances.get(sender, 0) < fee + amount:
+        print("  (dev0 is not funded by this genesis: vector skipped)")
+        return
+    tx = enc_stake_tx(g["chain_id"], pk, 0, fee, None, amount, lock, tier, attestation)
+    sig = sk.sign(TX_DOMAIN + tx)
+    tx_id = H(tx)
+    computed["stake_id"] = tx_id.hex()
+    DOCUMENTED["stake signed transaction"] = (tx + sig).hex()
+    print(f"  attestation {attestation.hex()}\n  unsigned {tx.hex()}\n  signed   {(tx + sig).hex()}\n  id       {tx_id.hex()}")
+    # Admission: fee and nonce. Execution (§9.3): no stake yet, total ≥ min_stake, lock end = height + 4 × epoch_length.
+    height = 1
+    assert amount >= k["min_stake"] and lock <= k["max_lock_epochs"]
+    locked_until = height + lock * p["epoch_length"]
+    shares = fee_shares(fee, p["fee_split_bps"])
+    after = dict(state)
+    balances[sender] -= fee + amount
+    for name in ["reward_pool", "treasury", "liquidity"]:
+        m = module_address(name)
+        balances[m] = balances.get(m, 0) + shares[name]
+    for a, b in balances.items():
+        nonce = 1 if a == sender else 0
+        if b or nonce:
+            after[key_account(a)] = enc_account(nonce, b)
+    after[key_stake(sender)] = enc_stake(amount, lock, locked_until, tier, attestation, 0, False)
+    after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee, amount, 0)
+    receipt = enc_receipt(tx_id, 0, fee, [enc_event_fee(sender, fee, shares),
+                                          enc_event_staked(sender, amount, amount, tier, locked_until)])
+    computed["stake_block1_tx_root"] = merkle_list([H(tx + sig)]).hex()
+    computed["stake_block1_receipt_root"] = merkle_list([H(receipt)]).hex()
+    computed["stake_block1_state_root"] = state_root(entries_of(after)).hex()
+    power = staking_power(amount, lock, tier, 0, False, k)
+    DOCUMENTED["stake receipt"] = receipt.hex()
+    DOCUMENTED["stake record"] = after[key_stake(sender)].hex()
+    DOCUMENTED["totals after the stake"] = after[KEY_TOTALS].hex()
+    print(f"  receipt  {receipt.hex()}")
+    print(f"  stake record (key {key_stake(sender).hex()}) {after[key_stake(sender)].hex()}")
+    print(f"  totals   {after[KEY_TOTALS].hex()}")
+    print(f"  staking power {power} ({power / ONE} AI)")
+    print(f"  block 1 transaction root {computed['stake_block1_tx_root']}")
+    print(f"  block 1 receipt root     {computed['stake_block1_receipt_root']}")
+    print(f"  block 1 state root       {computed['stake_block1_state_root']}")
+
 # ----------------------------------------------------------------------------------------------------------------
 
 EXPECTED = {
-    "genesis_state_root": "cc1df5b7a30780a25ca906e3b76b15a82bc7f764b08603f586552a224a389d8d",
-    "genesis_hash": "2ef3df8ec3582c7086d0cbb7502d659302246ebf50c5b3a147f31c0d813167f4",
-    "example_root": "8242c13ce335aabe913ecc32bcca384a9dd4539721bf8c312d108f57aa07ade5",
+    "genesis_state_root": "c74c7a63066c9646c57d06b9368477aa9d38cc8a0997a3a65833f8a9d4e3750a",
+    "genesis_hash": "dd1edc8adb6ebf9bd7ebfafcde6aca5ed85eed1b12d5fb17b693f3fa91ee4a70",
+    "example_root": "db89e111d5aa3de89c7035c9f34feccc1dc848a7443b017b9f60730c90f03c65",
     "transfer_id": "6096fa5a8f5c6b961b2bf08faf9b1ac53b9576c9e31b71fd262a71baed472553",
     "block1_tx_root": "dce4b7e8b28f0dbea6fb38f4d08eb3c4fe917fbb390bfb0e896db7be2dd1470e",
     "block1_receipt_root": "ee7fd004623b5fb52aee181418ea18b2d4f7dcd00404da422df6727d92f6415f",
-    "block1_state_root": "05b48d3732b60d8022cb40bf6a608e1f6acf76fc4c574d88ba4eeee22923af1b",
-    "block1_hash": "bf5fcc21de7544b723b2b513e6447c53fb06b8d6cbe2f86a494057c570775ac0",
+    "block1_state_root": "2b7592a47bdb3d55f215dcdec4bdc05429895a9dcb9d4a62489e458a03d1b3b7",
+    "block1_hash": "0eccaabccbc20fd3e309f1c735f8c9c68fa25cb7f06d99526f5237f061490b08",
+    "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
+    "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
+    "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
+    "stake_block1_state_root": "0587172b4b2b3cf503e7248a490e56baf5202ef51e2e6ffda3d7ce5a27a3aace",
 }
+# Further computed values that PROTOCOL.md quotes in full; --check looks for each in the document.
+DOCUMENTED = {}
 # Computed only with the `cryptography` package (Ed25519 signing).
-NEEDS_ED25519 = {"transfer_id", "block1_tx_root", "block1_receipt_root", "block1_state_root", "block1_hash"}
+NEEDS_ED25519 = {"transfer_id", "block1_tx_root", "block1_receipt_root", "block1_state_root", "block1_hash",
+                 "stake_id", "stake_block1_tx_root", "stake_block1_receipt_root", "stake_block1_state_root"}
 
 def main():
     args = sys.argv[1:]
@@ -439,6 +523,9 @@ def main():
         proof = rpc_proof(state, k)
         verify_rpc_proof(proof, k, root)
         print(f"  pm_getAccount proof, {name}: {json.dumps(proof)}")
+        if proof["value"] is None:
+            for i_, sib_ in enumerate(proof["siblings"]):
+                DOCUMENTED[f"{name} proof sibling {i_}"] = sib_
 
     print("\n== Worked state-tree example: {02: ChainTotals(1000, 0, 0, 0, 0), 03: default Parameters}")
     ex = {KEY_TOTALS: enc_totals(1000, 0, 0), KEY_PARAMETERS: enc_parameters(DEFAULT_PARAMETERS)}
@@ -453,6 +540,11 @@ def main():
         h = leaf_hash(n[1], n[2]) if n[0] == "leaf" else internal_hash(n[1], n[2])
         print(f"  node storage key {p.hex()}\n    {n[0]:8} {n[1].hex()} {n[2].hex()}\n    hash     {h.hex()}")
     print(f"  root {ex_root.hex()}")
+    DOCUMENTED["example parameters record"] = ex[KEY_PARAMETERS].hex()
+    for k_, v_ in ex.items():
+        DOCUMENTED[f"example value hash of {k_.hex()}"] = H(v_).hex()
+    for p_, n_ in nodes.items():
+        DOCUMENTED[f"example node {p_.hex()}"] = (leaf_hash(n_[1], n_[2]) if n_[0] == "leaf" else internal_hash(n_[1], n_[2])).hex()
     computed["example_root"] = ex_root.hex()
     k = H(KEY_PARAMETERS)
     sib, term = make_proof(ent, k)
@@ -470,6 +562,7 @@ def main():
     print(f"  items H(00), H(01), H(02); root {merkle_list(items).hex()}")
 
     transfer_vector(g, state, computed)
+    stake_vector(g, state, computed)
 
     if check:
         skipped = [k for k in EXPECTED if k not in computed and k in NEEDS_ED25519]
@@ -478,7 +571,11 @@ def main():
         bad = [k for k, v in EXPECTED.items() if k not in skipped and computed.get(k) != v]
         for k in bad:
             print(f"MISMATCH {k}: computed {computed.get(k)}, expected {EXPECTED[k]}", file=sys.stderr)
-        if bad:
+        doc = open(os.path.join(here, "..", "docs", "PROTOCOL.md")).read()
+        missing = [k for k, v in list(EXPECTED.items()) + list(DOCUMENTED.items()) if v not in doc]
+        for k in missing:
+            print(f"NOT IN PROTOCOL.md {k}: {EXPECTED.get(k) or DOCUMENTED.get(k)}", file=sys.stderr)
+        if bad or missing:
             sys.exit(1)
         print("\nall checked values match PROTOCOL.md")
 

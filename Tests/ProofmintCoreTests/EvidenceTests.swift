@@ -2,7 +2,7 @@
 import ProofmintTestSupport
 import XCTest
 
-/// The `evidence` transaction (PROTOCOL.md §8.10): each check in order with its exact error, and the slash, burn,
+/// The `evidence` transaction (PROTOCOL.md §9.7): each check in order with its exact error, and the slash, burn,
 /// reputation drop, jailing and marker of a successful report.
 final class EvidenceTests: StakingTestCase {
     let validatorA = TestKeys.key("validator-a"), validatorB = TestKeys.key("validator-b")

@@ -2,7 +2,7 @@
 import ProofmintTestSupport
 import XCTest
 
-/// `StakingModule.slash`, the entry point governance and evidence call (PROTOCOL.md §8.9): exactly
+/// `StakingModule.slash`, the entry point governance and evidence call (PROTOCOL.md §9.6): exactly
 /// ⌊amount × bps / 10⁴⌋ from the stake and from each unbonding entry, never more than there is, burned; reputation
 /// and jailing by reason.
 final class SlashingTests: StakingTestCase {

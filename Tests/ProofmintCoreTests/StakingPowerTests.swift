@@ -2,7 +2,7 @@ import ProofmintCore
 import ProofmintTestSupport
 import XCTest
 
-/// Staking power (PROTOCOL.md §8.11) against an independent computation written from the formula.
+/// Staking power (PROTOCOL.md §9.8) against an independent computation written from the formula.
 final class StakingPowerTests: XCTestCase {
     static let AI = Tokens.one
 
@@ -56,7 +56,7 @@ final class StakingPowerTests: XCTestCase {
                        [10_000, 10_000, 11_000, 11_000, 12_500, 12_500, 15_000, 15_000])
     }
 
-    /// The worked example of PROTOCOL.md §8.11: each step floors before the next multiplies.
+    /// The worked example of PROTOCOL.md §9.8: each step floors before the next multiplies.
     func testRoundingOrderWorkedExample() {
         let stake = Self.stake(Self.AI + 1, lock: 4, tier: .atRest, reputation: 7)
         // ⌊(10¹⁸ + 1) × 1.1⌋ = 1.1·10¹⁸ + 1; ⌊… × 1.2⌋ = 1.32·10¹⁸ + 1; ⌊… × 1.007⌋ = 1.32924·10¹⁸ + 1.

@@ -18,15 +18,97 @@ final class StakingPropertyTests: StakingTestCase {
          "slash_malicious_bps": 3000}}
         """
 
-    func testSupplyInvariantOverRandomStakingBlocks() throws {
-        let chain = try TestChain(
-            users: [("alice", 50_000 * Self.AI), ("bob", 5_000 * Self.AI), ("carol", 800 * Self.AI), ("dave", 150 * Self.AI), ("erin", 1_000 * Self.AI),
-                    ("validator-a", 2_000 * Self.AI), ("validator-b", 300 * Self.AI)],
-            parameters: Self.parameters)
-        let keys = Self.names.map(TestKeys.key)
+    /// One block's random candidates: transfers, stakes, unstakes, withdrawals and evidence, valid and invalid
+    /// (bad nonces, zero fees, corrupt signatures, unfunded senders, forged or mismatched evidence).
+    static func candidates(for chain: TestChain, rng: inout SplitMix64, kinds: inout [String: Int]) -> [SignedTransaction] {
+        let keys = names.map(TestKeys.key)
         let validators = [TestKeys.key("validator-a"), TestKeys.key("validator-b")]
         let outsider = TestKeys.key("mallory")
         let recipients = keys.map { Address(publicKey: $0.publicKey) } + [ModuleAccount.treasury.address]
+        let staking = chain.parameters.staking
+        var pendingNonce = [Address: UInt64]()
+        var candidates = [SignedTransaction]()
+        for _ in 0..<rng.int(0...10) {
+            let sender = rng.chance(1, in: 30) ? outsider : rng.element(keys)
+            let from = Address(publicKey: sender.publicKey)
+            var nonce = pendingNonce[from] ?? chain.nonce(from)
+            var fee = chain.parameters.minFee + Amount(rng.below(1_000))
+            switch rng.below(40) {
+            case 0: nonce += 1
+            case 1: fee = 0
+            default: break
+            }
+            let balance = chain.balance(from)
+            let stake = chain.stakeRecord(from)?.amount ?? 0
+            let payload: Payload
+            switch rng.below(12) {
+            case 0, 1:
+                let amount = rng.chance(1, in: 6) ? balance + 1 : Amount(rng.below(UInt64(clamping: balance / 2 + 1))) + 1
+                payload = .transfer(Transfer(recipient: rng.element(recipients), amount: amount))
+            case 2, 3, 4:
+                let amount: Amount
+                switch rng.below(6) {
+                case 0: amount = 0
+                case 1: amount = staking.minStake - Amount(rng.below(1_000)) - 1
+                case 2: amount = staking.minStake + Amount(rng.below(1_000))
+                case 3: amount = balance + Amount(rng.below(2))
+                default: amount = Amount(rng.below(UInt64(clamping: balance / 3 + 1)))
+                }
+                let tier = rng.element(PrivacyTier.allCases)
+                var attestation: Hash32? = tier.requiresAttestation ? rng.hash32() : nil
+                if rng.chance(1, in: 25) { attestation = attestation == nil ? rng.hash32() : nil }
+                let lock = UInt32(rng.chance(1, in: 25) ? 7 : rng.below(7))
+                payload = .stake(StakeRequest(amount: amount, lockEpochs: lock, tier: tier, attestation: attestation))
+            case 5, 6, 7:
+                let amount: Amount
+                switch rng.below(7) {
+                case 0: amount = max(stake, 1)
+                case 1: amount = stake + 1
+                case 2: amount = stake > staking.minStake ? stake - staking.minStake + 1 : 1
+                case 3: amount = rng.chance(1, in: 5) ? 0 : 1
+                default: amount = stake > staking.minStake ? Amount(rng.below(UInt64(clamping: stake - staking.minStake))) + 1 : max(stake, 1)
+                }
+                payload = .unstake(UnstakeRequest(amount: amount))
+            case 8, 9:
+                payload = .withdraw
+            default:
+                let validator = rng.element(validators)
+                let height = rng.below(40)
+                var evidence = chain.doubleSign(by: validator, height: height)
+                switch rng.below(8) {
+                case 0: evidence.second.signature[rng.int(0..<64)] ^= 0x08
+                case 1: evidence.second = evidence.first
+                case 2: evidence.second = chain.signedHeader(height: height + 1, signer: validator, variant: 2)
+                case 3: evidence = chain.doubleSign(by: outsider, height: height)
+                default: break
+                }
+                payload = .evidence(evidence)
+            }
+            var tx = chain.transaction(from: sender, payload, fee: fee, nonce: nonce)
+            if rng.chance(1, in: 40) {
+                var signature = tx.signature
+                signature[rng.int(0..<64)] ^= 0x01
+                tx = SignedTransaction(transaction: tx.transaction, signature: signature)
+            }
+            kinds[payload.kind.name, default: 0] += 1
+            candidates.append(tx)
+            pendingNonce[from] = nonce + 1
+        }
+
+        return candidates
+    }
+
+    static func makeChain() throws -> TestChain {
+        try TestChain(
+            users: [("alice", 50_000 * AI), ("bob", 5_000 * AI), ("carol", 800 * AI), ("dave", 150 * AI), ("erin", 1_000 * AI),
+                    ("validator-a", 2_000 * AI), ("validator-b", 300 * AI)],
+            parameters: parameters)
+    }
+
+    func testSupplyInvariantOverRandomStakingBlocks() throws {
+        let chain = try Self.makeChain()
+        let keys = Self.names.map(TestKeys.key)
+        let validators = [TestKeys.key("validator-a"), TestKeys.key("validator-b")]
         let issued = chain.totals().issued
         let staking = chain.parameters.staking
         var rng = SplitMix64(seed: 0x57a_c0de)
@@ -36,76 +118,8 @@ final class StakingPropertyTests: StakingTestCase {
         var jailedAmount = [Address: Amount]()  // the active stake of each jailed provider: it may only fall
 
         for blockIndex in 0..<400 {
-            var pendingNonce = [Address: UInt64]()
-            var candidates = [SignedTransaction]()
-            for _ in 0..<rng.int(0...10) {
-                let sender = rng.chance(1, in: 30) ? outsider : rng.element(keys)
-                let from = Address(publicKey: sender.publicKey)
-                var nonce = pendingNonce[from] ?? chain.nonce(from)
-                var fee = chain.parameters.minFee + Amount(rng.below(1_000))
-                switch rng.below(40) {
-                case 0: nonce += 1
-                case 1: fee = 0
-                default: break
-                }
-                let balance = chain.balance(from)
-                let stake = chain.stakeRecord(from)?.amount ?? 0
-                let payload: Payload
-                switch rng.below(12) {
-                case 0, 1:
-                    let amount = rng.chance(1, in: 6) ? balance + 1 : Amount(rng.below(UInt64(clamping: balance / 2 + 1))) + 1
-                    payload = .transfer(Transfer(recipient: rng.element(recipients), amount: amount))
-                case 2, 3, 4:
-                    let amount: Amount
-                    switch rng.below(6) {
-                    case 0: amount = 0
-                    case 1: amount = staking.minStake - Amount(rng.below(1_000)) - 1
-                    case 2: amount = staking.minStake + Amount(rng.below(1_000))
-                    case 3: amount = balance + Amount(rng.below(2))
-                    default: amount = Amount(rng.below(UInt64(clamping: balance / 3 + 1)))
-                    }
-                    let tier = rng.element(PrivacyTier.allCases)
-                    var attestation: Hash32? = tier.requiresAttestation ? rng.hash32() : nil
-                    if rng.chance(1, in: 25) { attestation = attestation == nil ? rng.hash32() : nil }
-                    let lock = UInt32(rng.chance(1, in: 25) ? 7 : rng.below(7))
-                    payload = .stake(StakeRequest(amount: amount, lockEpochs: lock, tier: tier, attestation: attestation))
-                case 5, 6, 7:
-                    let amount: Amount
-                    switch rng.below(7) {
-                    case 0: amount = max(stake, 1)
-                    case 1: amount = stake + 1
-                    case 2: amount = stake > staking.minStake ? stake - staking.minStake + 1 : 1
-                    case 3: amount = rng.chance(1, in: 5) ? 0 : 1
-                    default: amount = stake > staking.minStake ? Amount(rng.below(UInt64(clamping: stake - staking.minStake))) + 1 : max(stake, 1)
-                    }
-                    payload = .unstake(UnstakeRequest(amount: amount))
-                case 8, 9:
-                    payload = .withdraw
-                default:
-                    let validator = rng.element(validators)
-                    let height = rng.below(40)
-                    var evidence = chain.doubleSign(by: validator, height: height)
-                    switch rng.below(8) {
-                    case 0: evidence.second.signature[rng.int(0..<64)] ^= 0x08
-                    case 1: evidence.second = evidence.first
-                    case 2: evidence.second = chain.signedHeader(height: height + 1, signer: validator, variant: 2)
-                    case 3: evidence = chain.doubleSign(by: outsider, height: height)
-                    default: break
-                    }
-                    payload = .evidence(evidence)
-                }
-                var tx = chain.transaction(from: sender, payload, fee: fee, nonce: nonce)
-                if rng.chance(1, in: 40) {
-                    var signature = tx.signature
-                    signature[rng.int(0..<64)] ^= 0x01
-                    tx = SignedTransaction(transaction: tx.transaction, signature: signature)
-                }
-                kinds[payload.kind.name, default: 0] += 1
-                candidates.append(tx)
-                candidatesTotal += 1
-                pendingNonce[from] = nonce + 1
-            }
-
+            let candidates = Self.candidates(for: chain, rng: &rng, kinds: &kinds)
+            candidatesTotal += candidates.count
             let (block, proposal) = try chain.propose(candidates, timestamp: chain.nextTimestamp + rng.below(3_000))
             let outcome = try chain.apply(block)
             let context = "block \(blockIndex + 1)"
@@ -173,5 +187,33 @@ final class StakingPropertyTests: StakingTestCase {
             XCTAssertGreaterThan(drops[code, default: 0], 0, "nothing dropped with code \(code) (\(TransactionError.name(forCode: code)))")
         }
         print("staking property: \(candidatesTotal) candidates, \(transactions) included, \(slashes) direct slashes; kinds \(kinds.sorted { $0.key < $1.key }); codes \(codes.sorted { $0.key < $1.key }); dropped \(drops.sorted { $0.key < $1.key })")
+    }
+
+    /// Determinism: the same random staking workload (without the out-of-block slashes) produced on two stores gives
+    /// byte-identical blocks and outcomes, and a third store replaying the blocks decoded from their bytes ends with
+    /// the same records, tree nodes and root.
+    func testRandomStakingBlocksReplayIdentically() throws {
+        let a = try Self.makeChain(), b = try Self.makeChain()
+        var rng = SplitMix64(seed: 0xde7e_57a6)
+        var kinds = [String: Int]()
+        for height in 1...120 {
+            let candidates = Self.candidates(for: a, rng: &rng, kinds: &kinds)
+            let timestamp = a.nextTimestamp + rng.below(2_000)
+            let (blockA, outcomeA, _) = try a.produce(candidates, timestamp: timestamp)
+            let (blockB, outcomeB, _) = try b.produce(candidates, timestamp: timestamp)
+            XCTAssertEqual(blockA.canonicalBytes, blockB.canonicalBytes, "block \(height)")
+            DeterminismTests.assertSame(outcomeA, outcomeB, "block \(height)")
+        }
+        XCTAssertGreaterThan(a.totals().staked, 0)
+        XCTAssertGreaterThan(a.sumOfUnbonding() + a.totals().burned, 0)
+        let replay = try TestChain(genesis: a.genesis, validatorKeys: [])
+        for (block, original) in zip(a.blocks, a.outcomes) {
+            let outcome = try replay.apply(try Block(canonical: block.canonicalBytes))
+            DeterminismTests.assertSame(outcome, original, "replay of block \(block.height)")
+        }
+        XCTAssertEqual(replay.store.values, a.store.values)
+        XCTAssertEqual(replay.store.nodes, a.store.nodes)
+        XCTAssertEqual(replay.head.stateRoot, ReferenceTree.root(values: a.store.values))
+        assertSupplyInvariant(replay)
     }
 }

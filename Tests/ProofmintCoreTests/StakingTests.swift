@@ -2,7 +2,7 @@
 import ProofmintTestSupport
 import XCTest
 
-/// The rules of `stake`, `unstake` and `withdraw` (PROTOCOL.md §8.6–§8.8), each error with its exact value, and the
+/// The rules of `stake`, `unstake` and `withdraw` (PROTOCOL.md §9.3–§9.5), each error with its exact value, and the
 /// state each success leaves.
 final class StakingTests: StakingTestCase {
     let alice = TestKeys.key("alice"), bob = TestKeys.key("bob"), carol = TestKeys.key("carol")
