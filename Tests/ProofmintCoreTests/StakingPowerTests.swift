@@ -104,4 +104,13 @@ final class StakingPowerTests: XCTestCase {
         XCTAssertEqual(PrivacyTier.allCases.map(\.name), ["open", "at-rest", "cpu-tee", "gpu-tee", "tee-io"])
         XCTAssertEqual(PrivacyTier.allCases.map(\.requiresAttestation), [false, true, true, true, true])
     }
+
+    func testTheLockBonusCountsOnlyWhileTheLockHolds() {
+        var stake = Self.stake(1_000 * Self.AI, lock: 52, tier: .open, reputation: 0)
+        stake.lockedUntil = 500
+        let parameters = StakingParameters.defaults
+        XCTAssertEqual(StakingPower.of(stake, parameters: parameters, height: 499), 1_500 * Self.AI, "locked: 1.5x for 52 epochs")
+        XCTAssertEqual(StakingPower.of(stake, parameters: parameters, height: 500), 1_000 * Self.AI, "the lock has ended: 1.0x")
+        XCTAssertEqual(StakingPower.of(stake, parameters: parameters), 1_500 * Self.AI, "without a height the formula alone")
+    }
 }

@@ -141,7 +141,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .feeTooLow(minimum, actual): return "fee \(Tokens.format(actual)) AI is below the minimum \(Tokens.format(minimum)) AI"
         case let .cannotPayFee(balance, fee): return "balance \(Tokens.format(balance)) AI cannot pay the fee \(Tokens.format(fee)) AI"
         case let .insufficientBalance(balance, needed): return "balance \(Tokens.format(balance)) AI is less than the \(Tokens.format(needed)) AI needed"
-        case .balanceOverflow: return "the recipient's balance would overflow"
+        case .balanceOverflow: return "an amount would leave the 128-bit range (a balance, a stake or a supply total)"
         case .nonceExhausted: return "the sender has used every possible nonce"
         case let .stakeBelowMinimum(minimum, total):
             return "a stake of \(Tokens.format(total)) AI is below the minimum \(Tokens.format(minimum)) AI"

@@ -70,13 +70,14 @@ public enum StakingModule {
 
         stake.amount = remaining
         state.setStake(stake, for: provider)
-        queue.entries.append(.init(amount: unbonding, matureAt: maturity))
+        // A 100% burn leaves nothing to wait for: no empty entry is kept.
+        if unbonding > 0 { queue.entries.append(.init(amount: unbonding, matureAt: maturity)) }
         state.setUnbonding(queue, for: provider)
         try state.updateTotals { totals in
-            guard let pending = checkedAdd(totals.unbonding, unbonding), let burnedTotal = checkedAdd(totals.burned, burned) else {
-                return false
-            }
-            totals.staked -= request.amount
+            guard let staked = checkedSubtract(totals.staked, request.amount), let pending = checkedAdd(totals.unbonding, unbonding),
+                  let burnedTotal = checkedAdd(totals.burned, burned)
+            else { return false }
+            totals.staked = staked
             totals.unbonding = pending
             totals.burned = burnedTotal
             return true
@@ -88,13 +89,18 @@ public enum StakingModule {
         var queue = try state.unbondingOrFail(provider)
         let matured = queue.entries.filter { $0.matureAt <= context.height }
         guard !matured.isEmpty else { throw .nothingMatured(nextMaturity: queue.entries.map(\.matureAt).min()) }
-        let amount = matured.reduce(Amount(0)) { $0 + $1.amount }
+        var amount: Amount = 0
+        for entry in matured {
+            guard let sum = checkedAdd(amount, entry.amount) else { throw .balanceOverflow }
+            amount = sum
+        }
         queue.entries.removeAll { $0.matureAt <= context.height }
 
         try state.credit(provider, amount)
         state.setUnbonding(queue, for: provider)
         try state.updateTotals { totals in
-            totals.unbonding -= amount
+            guard let pending = checkedSubtract(totals.unbonding, amount) else { return false }
+            totals.unbonding = pending
             return true
         }
         return [.withdrawn(provider: provider, amount: amount)]
@@ -126,9 +132,11 @@ public enum StakingModule {
         state.setStake(stake, for: provider)
         state.setUnbonding(queue, for: provider)
         try state.updateTotals { totals in
-            guard let burned = checkedAdd(totals.burned, fromStake + fromUnbonding) else { return false }
-            totals.staked -= fromStake
-            totals.unbonding -= fromUnbonding
+            guard let slashed = checkedAdd(fromStake, fromUnbonding), let burned = checkedAdd(totals.burned, slashed),
+                  let staked = checkedSubtract(totals.staked, fromStake), let pending = checkedSubtract(totals.unbonding, fromUnbonding)
+            else { return false }
+            totals.staked = staked
+            totals.unbonding = pending
             totals.burned = burned
             return true
         }

@@ -2,9 +2,12 @@
 /// `power = ⌊⌊⌊amount × lock_bps / 10⁴⌋ × tier_bps / 10⁴⌋ × (1000 + reputation) / 1000⌋`, 0 while jailed.
 /// Each step floors; with amounts ≤ 10²⁷ and multipliers ≤ 5x no step can overflow 128 bits.
 public enum StakingPower {
-    public static func of(_ stake: Stake, parameters: StakingParameters) -> Amount {
+    /// The power of `stake`. At a given `height` the lock multiplier counts only while the lock holds
+    /// (`height < locked_until`): a stake that can leave at any moment earns no lock bonus.
+    public static func of(_ stake: Stake, parameters: StakingParameters, height: UInt64? = nil) -> Amount {
         guard !stake.jailed else { return 0 }
-        let lock = Amount(parameters.lockMultiplierBps(epochs: stake.lockEpochs))
+        let locked = height.map { $0 < stake.lockedUntil } ?? true
+        let lock = Amount(locked ? parameters.lockMultiplierBps(epochs: stake.lockEpochs) : 10_000)
         let tierIndex = Int(stake.tier.rawValue)
         let tier = Amount(tierIndex < parameters.tierMultipliersBps.count ? parameters.tierMultipliersBps[tierIndex] : 10_000)
         let afterLock = multiplyDivide(stake.amount, lock, 10_000)

@@ -40,3 +40,8 @@ func checkedAdd(_ a: Amount, _ b: Amount) -> Amount? {
     let (sum, overflow) = a.addingReportingOverflow(b)
     return overflow ? nil : sum
 }
+
+/// `a − b`, or nil if `b > a` (totals that disagree with the records: never a trap).
+func checkedSubtract(_ a: Amount, _ b: Amount) -> Amount? {
+    a >= b ? a - b : nil
+}

@@ -15,7 +15,8 @@ public struct UnbondingQueue: Equatable, Sendable {
 
     public init(entries: [Entry]) { self.entries = entries }
 
-    public var total: Amount { entries.reduce(0) { $0 + $1.amount } }
+    /// The sum of the entries (saturating: only a corrupt record could exceed 128 bits).
+    public var total: Amount { entries.reduce(0) { checkedAdd($0, $1.amount) ?? .max } }
 }
 
 extension UnbondingQueue: CanonicalCodable {

@@ -18,7 +18,7 @@ extension RPCMethods {
             let queue = try snapshot.record(UnbondingQueue.self, at: .unbonding(address)) ?? UnbondingQueue(entries: [])
             return [
                 "address": address.text, "height": height,
-                "stake": stake.map { JSONView.stake($0, parameters: parameters) as Any } ?? NSNull(),
+                "stake": stake.map { JSONView.stake($0, parameters: parameters, height: height) as Any } ?? NSNull(),
                 "unbonding": JSONView.unbonding(queue, height: height), "unbonding_total": String(queue.total),
             ]
         }
@@ -44,12 +44,12 @@ extension RPCMethods {
                 let stake = stakes[address] ?? empty
                 let queue = queues[address] ?? UnbondingQueue(entries: [])
                 guard stake.amount > 0 || !queue.entries.isEmpty else { continue }
-                listed.append((address, stake, queue, StakingPower.of(stake, parameters: parameters)))
+                listed.append((address, stake, queue, StakingPower.of(stake, parameters: parameters, height: height)))
             }
             // A total order that never depends on dictionary or set iteration: power descending, then address text.
             listed.sort { $0.power != $1.power ? $0.power > $1.power : $0.address.text < $1.address.text }
             let providers = listed.prefix(Int(limit)).map { entry -> [String: Any] in
-                var object = JSONView.stake(entry.stake, parameters: parameters)
+                var object = JSONView.stake(entry.stake, parameters: parameters, height: height)
                 object["address"] = entry.address.text
                 object["unbonding"] = JSONView.unbonding(entry.queue, height: height)
                 object["unbonding_total"] = String(entry.queue.total)
@@ -69,8 +69,8 @@ extension RPCMethods {
 }
 
 extension JSONView {
-    /// A stake record with what queries derive from it: staking power and the amount tier.
-    static func stake(_ stake: Stake, parameters: StakingParameters) -> [String: Any] {
+    /// A stake record with what queries derive from it at `height`: staking power and the amount tier.
+    static func stake(_ stake: Stake, parameters: StakingParameters, height: UInt64) -> [String: Any] {
         [
             "amount": String(stake.amount),
             "lock_epochs": stake.lockEpochs,
@@ -80,7 +80,7 @@ extension JSONView {
             "attestation": stake.attestation.map { $0.hex as Any } ?? NSNull(),
             "reputation": stake.reputation,
             "jailed": stake.jailed,
-            "power": String(StakingPower.of(stake, parameters: parameters)),
+            "power": String(StakingPower.of(stake, parameters: parameters, height: height)),
             "amount_tier": StakingPower.amountTier(stake.amount),
         ]
     }
