@@ -411,3 +411,25 @@ final class GenesisTests: XCTestCase {
         }
     }
 }
+
+final class GenesisTimeAndStrictJSONTests: XCTestCase {
+    func testRFC3339IsParsedWithIntegersOnly() {
+        XCTAssertEqual(RFC3339.unixMilliseconds("1970-01-01T00:00:00Z"), 0)
+        XCTAssertEqual(RFC3339.unixMilliseconds("2026-01-01T00:00:00Z"), 1_767_225_600_000)
+        XCTAssertEqual(RFC3339.unixMilliseconds("2024-02-29T12:34:56.789Z"), 1_709_210_096_789)
+        XCTAssertEqual(RFC3339.unixMilliseconds("2024-02-29T12:34:56.7891234Z"), 1_709_210_096_789)
+        XCTAssertEqual(RFC3339.unixMilliseconds("2024-02-29T12:34:56.5Z"), 1_709_210_096_500)
+        XCTAssertEqual(RFC3339.unixMilliseconds("2026-01-01T02:00:00+02:00"), 1_767_225_600_000)
+        for bad in ["2025-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01 00:00:00Z", "2026-01-01T24:00:00Z",
+                    "2026-01-01T00:00:00", "2026-01-01T00:00:00.Z", "1969-12-31T23:59:59Z", "2026-01-01T00:00:00Zjunk"] {
+            XCTAssertNil(RFC3339.unixMilliseconds(bad), bad)
+        }
+    }
+
+    func testAMemberGivenTwiceIsAnErrorNotASilentChoice() {
+        let json = #"{"chain_id": "a", "chain_id": "b", "genesis_time": "2026-01-01T00:00:00Z", "validators": [], "allocations": []}"#
+        XCTAssertThrowsError(try Genesis.parse(json: Array(json.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("appears twice"), "\(error)")
+        }
+    }
+}

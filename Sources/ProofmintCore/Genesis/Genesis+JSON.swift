@@ -1,14 +1,13 @@
-import Foundation
 
 /// The genesis file format (`genesis/devnet.json`). JSON only at this edge; amounts are strings.
 extension Genesis {
     /// Parses and validates a genesis file; every error names the field at fault.
     public static func parse(json: Bytes) throws(GenesisError) -> Genesis {
-        let root: Any
+        let root: JSONValue
         do {
-            root = try JSONSerialization.jsonObject(with: Data(json), options: [])
+            root = try JSONParser.parse(json)
         } catch {
-            throw GenesisError("genesis", "is not valid JSON: \(error.localizedDescription)")
+            throw GenesisError("genesis", "is not valid JSON: \(error)")
         }
         let top = try JSONFields(root, path: "genesis", allowed: ["chain_id", "genesis_time", "parameters", "validators", "allocations", "comment"])
         if top.has("comment") { _ = try top.string("comment") }
@@ -31,15 +30,13 @@ extension Genesis {
 
     private static func parseTime(_ top: JSONFields) throws(GenesisError) -> UInt64 {
         let text = try top.string("genesis_time")
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        guard let date = formatter.date(from: text), date.timeIntervalSince1970 >= 0 else {
+        guard let milliseconds = RFC3339.unixMilliseconds(text) else {
             throw GenesisError("genesis.genesis_time", "'\(text)' is not an RFC 3339 time such as 2026-01-01T00:00:00Z")
         }
-        return UInt64(date.timeIntervalSince1970) * 1000
+        return milliseconds
     }
 
-    static func parseParameters(_ value: Any?, path: String) throws(GenesisError) -> Parameters {
+    static func parseParameters(_ value: JSONValue?, path: String) throws(GenesisError) -> Parameters {
         guard let value else { return .defaults }
         let fields = try JSONFields(
             value, path: path,
@@ -65,7 +62,7 @@ extension Genesis {
         return parameters
     }
 
-    private static func parseStaking(_ value: Any?, path: String) throws(GenesisError) -> StakingParameters {
+    private static func parseStaking(_ value: JSONValue?, path: String) throws(GenesisError) -> StakingParameters {
         let fields = try JSONFields(value, path: path, allowed: [
             "min_stake", "unbonding_period", "unstake_burn_bps", "max_lock_epochs", "lock_steps", "tier_multipliers_bps",
             "max_unbonding_entries", "slash_sla_min_bps", "slash_sla_max_bps", "slash_attestation_bps", "slash_malicious_bps",
@@ -86,7 +83,7 @@ extension Genesis {
         if fields.has("tier_multipliers_bps") {
             var tiers = [UInt16]()
             for (index, item) in try fields.array("tier_multipliers_bps").enumerated() {
-                guard let value = JSONScalar.unsignedInteger(item), value <= bps else {
+                guard let value = item.uint64Value, value <= bps else {
                     throw GenesisError("\(path).tier_multipliers_bps[\(index)]", "must be a whole number of basis points")
                 }
                 tiers.append(UInt16(value))

@@ -1,28 +1,26 @@
-import Foundation
-
 /// Reads one JSON object strictly: every field must be known (a misspelt field is an error with a suggestion,
 /// never silently ignored), and every value must have the expected type.
 struct JSONFields {
     let path: String
-    private let object: [String: Any]
+    private let members: [(String, JSONValue)]
 
-    init(_ value: Any?, path: String, allowed: [String]) throws(GenesisError) {
-        guard let object = value as? [String: Any] else { throw GenesisError(path, "must be a JSON object") }
-        for key in object.keys.sorted() where !allowed.contains(key) {
+    init(_ value: JSONValue?, path: String, allowed: [String]) throws(GenesisError) {
+        guard case let .object(members)? = value else { throw GenesisError(path, "must be a JSON object") }
+        for (key, _) in members where !allowed.contains(key) {
             let hint = Self.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
             throw GenesisError("\(path).\(key)", "unknown field\(hint); allowed: \(allowed.joined(separator: ", "))")
         }
         self.path = path
-        self.object = object
+        self.members = members
     }
 
-    func has(_ key: String) -> Bool { object[key] != nil }
+    func raw(_ key: String) -> JSONValue? { members.first { $0.0 == key }?.1 }
 
-    func raw(_ key: String) -> Any? { object[key] }
+    func has(_ key: String) -> Bool { raw(key).map { !$0.isNull } ?? false }
 
     func string(_ key: String) throws(GenesisError) -> String {
-        guard let value = object[key] else { throw GenesisError("\(path).\(key)", "is required") }
-        guard let text = value as? String else { throw GenesisError("\(path).\(key)", "must be a string") }
+        guard let value = raw(key) else { throw GenesisError("\(path).\(key)", "is required") }
+        guard let text = value.stringValue else { throw GenesisError("\(path).\(key)", "must be a string") }
         return text
     }
 
@@ -31,11 +29,10 @@ struct JSONFields {
         return try string(key)
     }
 
+    /// A whole number written without sign, fraction or exponent, read from its exact text.
     func integer(_ key: String, max: UInt64 = UInt64.max) throws(GenesisError) -> UInt64 {
-        guard let value = object[key] else { throw GenesisError("\(path).\(key)", "is required") }
-        guard let result = JSONScalar.unsignedInteger(value) else {
-            throw GenesisError("\(path).\(key)", "must be a non-negative whole number")
-        }
+        guard let value = raw(key) else { throw GenesisError("\(path).\(key)", "is required") }
+        guard let result = value.uint64Value else { throw GenesisError("\(path).\(key)", "must be a non-negative whole number") }
         guard result <= max else { throw GenesisError("\(path).\(key)", "must be at most \(max)") }
         return result
     }
@@ -48,9 +45,9 @@ struct JSONFields {
         return amount
     }
 
-    func array(_ key: String) throws(GenesisError) -> [Any] {
-        guard let value = object[key] else { throw GenesisError("\(path).\(key)", "is required") }
-        guard let array = value as? [Any] else { throw GenesisError("\(path).\(key)", "must be an array") }
+    func array(_ key: String) throws(GenesisError) -> [JSONValue] {
+        guard let value = raw(key) else { throw GenesisError("\(path).\(key)", "is required") }
+        guard let array = value.arrayValue else { throw GenesisError("\(path).\(key)", "must be an array") }
         return array
     }
 

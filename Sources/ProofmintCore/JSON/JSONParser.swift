@@ -1,7 +1,9 @@
 import ProofmintCrypto
 
-/// A strict RFC 8259 parser into `JSONValue`. Written here rather than using `JSONSerialization` so that member
-/// order and number text survive, and so a hostile node cannot crash the wallet with deep nesting.
+/// A strict RFC 8259 parser into `JSONValue`. Written here rather than using `JSONSerialization` so that the same
+/// bytes parse the same way on every platform (Foundation differs: trailing commas, duplicate members, number
+/// precision), member order and number text survive, a member name given twice is an error rather than a silent
+/// choice, and deep nesting cannot exhaust the stack. Genesis files, keystores and signed-transaction files use it.
 public struct JSONParser {
     /// Deeper documents are refused instead of recursing without bound.
     public static let maximumDepth = 256
@@ -75,7 +77,12 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a quoted member name") }
+            let keyOffset = offset
             let key = try parseString()
+            if members.contains(where: { $0.0 == key }) {
+                offset = keyOffset
+                throw error("member \"\(key)\" appears twice in one object")
+            }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
             offset += 1
