@@ -52,8 +52,7 @@ extension BlockHeader: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> BlockHeader {
-        let version = try reader.u8()
-        guard version == Self.version else { throw .unsupportedVersion(type: "block header", version: version) }
+        try reader.expectVersion(Self.version, of: "block header")
         return BlockHeader(
             chainId: try reader.string(field: "chain id", max: Transaction.maxChainIdBytes),
             height: try reader.u64(),

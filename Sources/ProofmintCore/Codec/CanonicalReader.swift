@@ -70,6 +70,12 @@ public struct CanonicalReader {
         return out
     }
 
+    /// Reads a record's version byte and refuses any other than `expected`.
+    public mutating func expectVersion(_ expected: UInt8, of type: String) throws(CodecError) {
+        let version = try u8()
+        guard version == expected else { throw .unsupportedVersion(type: type, version: version) }
+    }
+
     public mutating func hash() throws(CodecError) -> Hash32 { Hash32(unchecked: try fixed(32)) }
 
     public mutating func address() throws(CodecError) -> Address { try Address(bytes: try fixed(Address.length)) }

@@ -106,8 +106,7 @@ extension Parameters: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Parameters {
-        let version = try reader.u8()
-        guard version == Self.version else { throw .unsupportedVersion(type: "parameters", version: version) }
+        try reader.expectVersion(Self.version, of: "parameters")
         return Parameters(
             minFee: try reader.u128(),
             maxTransactionBytes: try reader.u32(),

@@ -28,8 +28,7 @@ extension Receipt: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Receipt {
-        let version = try reader.u8()
-        guard version == Self.version else { throw .unsupportedVersion(type: "receipt", version: version) }
+        try reader.expectVersion(Self.version, of: "receipt")
         return Receipt(
             transactionId: try reader.hash(), code: try reader.u16(), feeCharged: try reader.u128(),
             events: try reader.array(Event.self, field: "events", max: 64))

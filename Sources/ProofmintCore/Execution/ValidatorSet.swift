@@ -38,8 +38,7 @@ extension ValidatorSet: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> ValidatorSet {
-        let version = try reader.u8()
-        guard version == Self.version else { throw .unsupportedVersion(type: "validator set", version: version) }
+        try reader.expectVersion(Self.version, of: "validator set")
         let count = Int(try reader.u32())
         guard count <= maxValidators else { throw .lengthTooLarge(field: "validators", length: count, max: maxValidators) }
         var validators = [Validator]()

@@ -45,8 +45,7 @@ extension Stake: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Stake {
-        let version = try reader.u8()
-        guard version == Self.version else { throw .unsupportedVersion(type: "stake", version: version) }
+        try reader.expectVersion(Self.version, of: "stake")
         let amount = try reader.u128()
         let lockEpochs = try reader.u32()
         let lockedUntil = try reader.u64()

@@ -32,8 +32,7 @@ extension UnbondingQueue: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> UnbondingQueue {
-        let version = try reader.u8()
-        guard version == Self.version else { throw .unsupportedVersion(type: "unbonding queue", version: version) }
+        try reader.expectVersion(Self.version, of: "unbonding queue")
         let count = Int(try reader.u16())
         guard count <= 256 else { throw .lengthTooLarge(field: "unbonding entries", length: count, max: 256) }
         var entries = [Entry]()

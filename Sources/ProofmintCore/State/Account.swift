@@ -25,8 +25,7 @@ extension Account: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Account {
-        let version = try reader.u8()
-        guard version == Self.version else { throw .unsupportedVersion(type: "account", version: version) }
+        try reader.expectVersion(Self.version, of: "account")
         return Account(nonce: try reader.u64(), balance: try reader.u128())
     }
 }

@@ -39,8 +39,7 @@ extension ChainTotals: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> ChainTotals {
-        let version = try reader.u8()
-        guard version == Self.version else { throw .unsupportedVersion(type: "totals", version: version) }
+        try reader.expectVersion(Self.version, of: "totals")
         return ChainTotals(
             issued: try reader.u128(), burned: try reader.u128(), feesPaid: try reader.u128(), staked: try reader.u128(),
             unbonding: try reader.u128())

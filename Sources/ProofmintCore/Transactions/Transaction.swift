@@ -48,8 +48,7 @@ extension Transaction: CanonicalCodable {
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Transaction {
-        let version = try reader.u8()
-        guard version == Self.version else { throw .unsupportedVersion(type: "transaction", version: version) }
+        try reader.expectVersion(Self.version, of: "transaction")
         return Transaction(
             chainId: try reader.string(field: "chain id", max: maxChainIdBytes),
             sender: try reader.publicKey(),
