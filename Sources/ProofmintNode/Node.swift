@@ -151,7 +151,6 @@ public actor Node {
 
     private func propose(parent: BlockHeader, producer: ValidatorKey) throws(NodeError) -> Proposal {
         let timestamp = clock()
-        let limit = Int.max
         do {
             return try store.withSnapshot { snapshot in
                 let validators = try snapshot.validatorSet()
@@ -159,7 +158,7 @@ public actor Node {
                     throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1)")
                 }
                 let parameters = try snapshot.parameters()
-                let candidates = mempool.candidates(limit: Swift.min(limit, Int(parameters.maxBlockTransactions) * 2)) { sender in
+                let candidates = mempool.candidates(limit: Int(parameters.maxBlockTransactions) * 2) { sender in
                     (try? snapshot.account(sender).nonce) ?? 0
                 }
                 do {

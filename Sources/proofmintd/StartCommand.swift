@@ -76,7 +76,7 @@ struct StartCommand: AsyncParsableCommand {
         limits.maxPerSender = mempoolMaxPerSender
         limits.maxTotalBytes = mempoolMaxBytes
         let mode: MiningMode = switch mining {
-        case .interval: .interval(milliseconds: max(blockTime, 1))
+        case .interval: .interval(milliseconds: blockTime)
         case .instant: .instant
         case .manual: .manual
         }

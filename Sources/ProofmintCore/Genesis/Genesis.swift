@@ -1,5 +1,3 @@
-import Foundation
-
 /// The chain's starting point: chain id, time, parameters, validators and the initial balances.
 /// Block 0 is derived from it deterministically; its hash identifies the chain.
 public struct Genesis: Equatable, Sendable {

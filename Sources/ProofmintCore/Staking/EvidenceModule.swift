@@ -1,5 +1,6 @@
 /// On-chain evidence of double signing: two different headers for one height, both signed by one validator.
 /// The validator's stake is slashed at the malicious rate and jailed; the same offence is punished once.
+/// Pure like the rest of the state transition: `DoubleSignEvidence` names the offence, not a floating-point type.
 enum EvidenceModule {
     static func execute(_ evidence: DoubleSignEvidence, context: BlockContext, state: inout StateOverlay) throws(TransactionError) -> [Event] {
         let first = evidence.first.header, second = evidence.second.header

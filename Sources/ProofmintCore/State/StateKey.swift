@@ -61,5 +61,10 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         (try? Address(bytes: Array(bytes.dropFirst())))?.text ?? "?\(bytes.hex)"
     }
 
+    /// Decodes the record stored at `key`; bytes that do not decode are a storage fault naming the key.
+    public static func decode<T: CanonicalDecodable>(_ type: T.Type, _ bytes: Bytes, storedAt key: StateKey) throws(StateReadError) -> T {
+        do { return try T(canonical: bytes) } catch { throw StateReadError("stored \(key) does not decode: \(error)") }
+    }
+
     public static func < (lhs: StateKey, rhs: StateKey) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
 }

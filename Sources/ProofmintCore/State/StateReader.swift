@@ -8,11 +8,7 @@ extension StateReader {
     /// Decodes the record at `key`, nil if absent.
     public func record<T: CanonicalDecodable>(_ type: T.Type, at key: StateKey) throws(StateReadError) -> T? {
         guard let bytes = try value(for: key) else { return nil }
-        do {
-            return try T(canonical: bytes)
-        } catch {
-            throw StateReadError("stored \(key) does not decode: \(error)")
-        }
+        return try StateKey.decode(T.self, bytes, storedAt: key)
     }
 
     public func account(_ address: Address) throws(StateReadError) -> Account {

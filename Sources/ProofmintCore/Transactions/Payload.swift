@@ -5,6 +5,7 @@ public enum Payload: Equatable, Sendable {
     case unstake(UnstakeRequest)
     /// Pays out every matured unbonding entry of the sender.
     case withdraw
+    /// Double-sign evidence ("Double" as in signing twice, not floating point).
     case evidence(DoubleSignEvidence)
 
     /// Stable tags: never renumber.

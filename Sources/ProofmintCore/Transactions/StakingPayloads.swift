@@ -31,6 +31,7 @@ public struct SignedHeader: Equatable, Sendable {
 }
 
 /// Two different headers for the same height signed by the same validator: proof of double signing.
+/// (Determinism note: "Double" here is double *signing*, equivocation; the core has no floating point.)
 public struct DoubleSignEvidence: Equatable, Sendable {
     public var first: SignedHeader
     public var second: SignedHeader

@@ -32,11 +32,11 @@ extension RPCMethods {
             let parameters = try snapshot.parameters().staking
             var stakes = [Address: Stake]()
             for (key, value) in try snapshot.entries(of: .stake) {
-                stakes[try Self.address(in: key)] = try Self.decode(Stake.self, value, key: key)
+                stakes[try Self.address(in: key)] = try StateKey.decode(Stake.self, value, storedAt: key)
             }
             var queues = [Address: UnbondingQueue]()
             for (key, value) in try snapshot.entries(of: .unbonding) {
-                queues[try Self.address(in: key)] = try Self.decode(UnbondingQueue.self, value, key: key)
+                queues[try Self.address(in: key)] = try StateKey.decode(UnbondingQueue.self, value, storedAt: key)
             }
             let empty = Stake(amount: 0, lockEpochs: 0, lockedUntil: 0, tier: .open, attestation: nil, reputation: 0, jailed: false)
             var listed = [(address: Address, stake: Stake, queue: UnbondingQueue, power: Amount)]()
@@ -61,10 +61,6 @@ extension RPCMethods {
 
     private static func address(in key: StateKey) throws(StateReadError) -> Address {
         do { return try Address(bytes: Array(key.bytes.dropFirst())) } catch { throw StateReadError("state key \(key.bytes.hex) holds no address: \(error)") }
-    }
-
-    private static func decode<T: CanonicalDecodable>(_ type: T.Type, _ bytes: Bytes, key: StateKey) throws(StateReadError) -> T {
-        do { return try T(canonical: bytes) } catch { throw StateReadError("stored \(key) does not decode: \(error)") }
     }
 }
 
