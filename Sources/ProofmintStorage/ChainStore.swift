@@ -7,7 +7,7 @@ import ProofmintCore
 /// committed block whole and the next start resumes from it.
 public final class ChainStore: @unchecked Sendable {
     /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters).
-    public static let schemaVersion: UInt32 = 2
+    public static let schemaVersion: UInt32 = 3
     public static let dataFileName = "data.mdb"
 
     /// Options for opening the database.

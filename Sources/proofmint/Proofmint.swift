@@ -12,6 +12,6 @@ struct Proofmint: AsyncParsableCommand {
             The node is http://127.0.0.1:8645 unless --node URL or PROOFMINT_NODE says otherwise. \
             Every command prints for people by default and JSON with --json.
             """,
-        subcommands: [KeysCommand.self, TxCommand.self, QueryCommand.self]
+        subcommands: [KeysCommand.self, TxCommand.self, QueryCommand.self, ReceiptCommand.self]
     )
 }

@@ -73,10 +73,11 @@ final class GenesisTests: XCTestCase {
         XCTAssertEqual(genesis.allocations.map(\.amount), [12 * Tokens.one + Tokens.one / 2, 1000, Tokens.one])
         XCTAssertEqual(genesis.allocations.map(\.name), ["alice", nil, nil])
 
-        // The initial state: one account per allocation, totals, parameters, validators; sorted by key.
+        // The initial state: one account per allocation, totals, parameters, validators, epoch; sorted by key.
         let writes = genesis.stateWrites()
         XCTAssertEqual(writes.map(\.key), writes.map(\.key).sorted())
-        XCTAssertEqual(writes.count, 3 + 3)
+        XCTAssertEqual(writes.count, 3 + 4)
+        XCTAssertEqual(try EpochState(canonical: XCTUnwrap(writes.first { $0.key == .epoch }?.value)), EpochState(number: 0, startHeight: 1))
         XCTAssertEqual(try ChainTotals(canonical: XCTUnwrap(writes.first { $0.key == .totals }?.value)),
                        ChainTotals(issued: 13 * Tokens.one + Tokens.one / 2 + 1000, burned: 0, feesPaid: 0))
     }

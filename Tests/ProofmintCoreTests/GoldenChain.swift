@@ -8,13 +8,20 @@ import XCTest
 ///
 /// The chain: genesis "proofmint-golden" at 2026-01-01T00:00:00Z with validators golden-a and golden-b (keys
 /// from `TestKeys`, i.e. fixed seeds), allocations to alice, bob, carol, golden-a and the treasury module, 2-block
-/// epochs, a 3-block unbonding period and a 50% malicious slash rate, and ten blocks at fixed timestamps (see
-/// `GoldenChain.transactions`). Blocks 1–5 are transfers: ordinary ones, an odd fee that rounds, one creating a new
+/// epochs, a 3-block unbonding period and a 50% malicious slash rate (compute parameters at their defaults), and
+/// fourteen blocks at fixed timestamps (see `GoldenChain.transactions`). Epoch n runs from height 2n + 1 to 2n + 2;
+/// every epoch's last block settles it, so blocks 2, 4, …, 10 write empty epoch records (no work: nothing minted,
+/// the fee pool carried over). Blocks 1–5 are transfers: ordinary ones, an odd fee that rounds, one creating a new
 /// account, a failing one (code 100), a self-transfer with expiry and memo, and an empty block. Blocks 6–10 are
 /// staking: stakes at tiers 0 and 2 with and without a lock, a zero stake without a stake (105), an unstake leaving
 /// less than the minimum (108), one under lock (107), unstakes with their 0.1% burn, double-sign evidence against
 /// golden-a (50% of its stake and of its unbonding entry burned, jailed), a jailed stake (104), withdrawals before
-/// (110) and at maturity.
+/// (110) and at maturity. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and alice
+/// (100 AI at tier 0) each submit a receipt signed by the other, at qualities 90 and 37 and prices with an odd base
+/// unit, then a job paid twice (130) and a provider without a stake (132); block 12 accepts a receipt of the
+/// previous epoch (window 1) and settles epoch 5 with two providers: its emission and the whole reward pool paid pro
+/// rata by weight, the floor remainder to the treasury. Block 13 refuses a receipt two epochs old (131), and block
+/// 14 ends epoch 6 without work: nothing minted, the pool carried over.
 ///
 /// To regenerate after an intended consensus change, run
 ///
@@ -28,31 +35,39 @@ import XCTest
 enum GoldenChain {
     // MARK: Pinned values (generated; see above)
 
-    static let genesisStateRoot = "18a9aefbf75d0e3ea816d4acbcae8cf00c2efef3717a040daa2a64fb10f56881"
-    static let genesisHash = "65aea20044041ddb3b6d7144c58dad2ba04aff4ba5312e35d858ecc5a0515a30"
+    static let genesisStateRoot = "9df81feaf987a063a5cbc86eaea136af9bbd0e5d7e2977a7a92b6dba52dce768"
+    static let genesisHash = "b560c1c6db8a7ebbc6e18b416390c50e1f6988da234dd09b90424480b8a3a3a7"
     static let blockHashes: [String] = [
-        "5b7226403e0adad335026c47c34e43fea7fcec6da3fbe1b13ae9df23a298972e",
-        "3809193004375061b2c19d31f8ae96d86ae3260ee62f92a42e0ff9c892da0e37",
-        "7d60f52f9ec9b3d032f6ec5aed1ef6fef881111c81a7fa76e61b000c64e84798",
-        "a10ab67ad1a66274587e84082d48cae177bc0705f24b333f0b68022a15720dc9",
-        "c2a72a7b22dfd4058a5a0cc7a2750db8a812fc23bb7879de6fe5a87094c6bd72",
-        "0aff6c133cee856d19c20c79370697775618e6234a2e418331324327cbf45e1d",
-        "d44b5d8b0e879d1f6473a4445eb8b0699b0e7c03ea6df0d62570f168e3ecff91",
-        "aa9fed528d8ec68e179ce0ae7cdb42dbde6a3f237017dd3c3045c802de970431",
-        "f0c5630f3f9b2797da5a46ba08419b89f82037aa808aa310e27fd0a24cd59750",
-        "6af734d630189b8e36816748f8a3a100e98c50aca02343ff56d54b5cb2f3a13c",
+        "39168f2da58269fc4869a3cdecc83f91f2e3edec249101c7f834ac685815b884",
+        "38a7e70dc2d24b35131dea99461dbb1c058ccade6404ddd854a25326cea6cf94",
+        "c68a30b205b8163a6fc70f8d97fe3c390904679ae64f02fcf0cd9403f97664fc",
+        "896a3d32a6b71278af6dc932517ab8e5f7751fbdf82a7686dbd7a9b3a40468d9",
+        "125ecd88293b7f3f0a480be77c3e9caa4ffae9fc9c7677d33fc1e0365b730891",
+        "993fde87d3680494e028adfed633f6df21b4009168d70e862c12fcbb9c03897f",
+        "35ff028a28cd313921f3b48c09cb17a04db8e44f91926d2aea1c96e6a62a4469",
+        "58c79f442f1efeb70e7dfad6ace8447baf492ff3df4d124aba68ea8c952d4c9b",
+        "a91591d6910b927937fe52ce58ed988d2a8d816772d9648af01f6c19ad8d86de",
+        "d61857645c3215aba54386056f6bcfb106bc31633f304c6b9200d4c4ebcd667e",
+        "4f21ac81fecd5b605894b95f0cdaa26ec88e861e9ed33098a5b07cf38d9a7fc3",
+        "36b2f5635a020ba4a5424422d6d90902432d93d4494d1bb9ad624c3c28b100ea",
+        "68f5fcc1b3d4b1a7c0f4a82fa20aa28dfaad72c0d72bad9945591816b835939b",
+        "f571062ce450d042a9058ada16f65f32eb7e73b7f572116c4bb79f2333669262",
     ]
     static let stateRoots: [String] = [
-        "ef73236896c829282ce8f68569237cf4979e3c21fb8d19cfe985f1ebe87702ee",
-        "22317e919aaeb982c8e103a18b4c0be23c5cc576315c15413beb553a9696a78b",
-        "22317e919aaeb982c8e103a18b4c0be23c5cc576315c15413beb553a9696a78b",  // the empty block changes nothing
-        "64ef646401c9f89ecab45ef22556dd191b1ffb252c68f2f1a9e3cf1966406baa",
-        "5782009204927b4bb39f81995557b60df55d9c37deeda434ba3a3c43058b6c25",
-        "121776c9b56baa0332627c3772a187d20c820a66583d4852ded9aaedac7e5c6b",
-        "f5131c0207973d3dffc9bb7fb2ed2446065e1e4d6c75e0908d183bb6e605c26a",
-        "f9bc42244ff1eff0130fc69c503f56fcda2a90949a0214052fe1598dcc76b235",
-        "461e8e9c48a5b3a77b29cd7d17692165e6e0a57a621cb33cd4534ae7ab855eb7",
-        "94d8381600f72500f3637ce04ba59e8dc94713cfd5e15c74a5f5546360336882",
+        "ef9bd28ddd2727f8aabe22d8a85d7257a887ef05cba4271cf1682bdb0c03854c",
+        "30a39a85f21c696410e63f4613fb053864cb32824aa7ea64788f524d8ce56df8",
+        "30a39a85f21c696410e63f4613fb053864cb32824aa7ea64788f524d8ce56df8",  // the empty block 3 ends no epoch: changes nothing
+        "e4d7063939e557590807dbe2c5af36e7feb05f1318fa149b3ab2f9d9c1883c50",
+        "613ccb07f176e447e2fb826cc82a6b52f3c6c1f1246d894333d008b035864b35",
+        "7c08ad3fc7dd97b58410eece32de68c041ab3fb92f65ff307f6c5babbb729aeb",
+        "15f3924a980fa562839df01048bf84b03b5381e7368f8d8bfb86ae58d693e0d5",
+        "97201984f5d4b1a1de00a564fb375360c2cbb07779c30cf1d245cfde873f2c75",
+        "24dcdbea200373431fe63ef2dda43aba3992b9dda71f8af46052ee0ca5b13ba3",
+        "8f7547a83495513226650b14f63802bbc33a4dc63f338dd115a1ef396d74fbe2",
+        "c21804d8740a84ed6f0189c01b0231eb52a29eb040e406ded5d765aa6dad08f4",
+        "03ecf5e1c2531c888740de3815e50f4d64232a9e65551909d8243392fa178cdf",
+        "dd31166323cd79da1fe51e441d77a6ccbf0e63cc6a612addeb9f956e37a29d33",
+        "0fb4ce6407f2188835ccadf355b11a58568c4ae4af434f57c569f850560748f9",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -65,8 +80,12 @@ enum GoldenChain {
         "21ff74b1c7a5264b25dd45a592898f414648587af5d812d5959559d9281aeb67",
         "ffac1e0d24d1e2032c3423862cb33809fd7a206cb2c19486e0abf1d07874fc29",
         "7cdf27bda3206ea40d1cc07a5e82250fc6313f53613309df4655e06f6d20e21a",
+        "1baf87b5987e482f52e2481574f87b7af8d4ea4e204efcf46fb25d8dee57de21",
+        "cada8ad42c0fff04201c3cd2fc707451ea97bc8d1a756780e8f2a39db20cffc3",
+        "62985bd6db72dbef4203b900963a668114055453a6d411af4653e877c8035460",
+        "0000000000000000000000000000000000000000000000000000000000000000",
     ]
-    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110]]
+    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110], [0, 0, 130, 132], [0], [131], []]
 
     // MARK: The chain
 
@@ -81,10 +100,13 @@ enum GoldenChain {
             parameters: #"{"min_fee": "1000000000000000", "epoch_length": 2, "staking": {"unbonding_period": 3, "slash_malicious_bps": 5000}}"#)
     }
 
-    static let blockCount = 10
+    static let blockCount = 14
     static let attestation = Hash32.digest(Array("golden-attestation".utf8))
+    static let workload = "llama-3-8b"
+    /// Explicit job ids (not `TestChain.receipt`'s counter), so the Python model derives them from the name alone.
+    static func job(_ n: Int) -> Hash32 { Hash32.digest(Array("golden-job-\(n)".utf8)) }
 
-    /// The transactions of blocks 1…10, built against the chain as it stands before each block.
+    /// The transactions of blocks 1…14, built against the chain as it stands before each block.
     static func transactions(forBlock height: Int, chain: TestChain) -> [SignedTransaction] {
         let alice = TestKeys.key("alice"), bob = TestKeys.key("bob"), carol = TestKeys.key("carol"), dave = TestKeys.key("dave")
         let validator = TestKeys.key("golden-a")
@@ -138,12 +160,42 @@ enum GoldenChain {
                 chain.unstake(from: bob, amount: 100 * one),                                                  // matures at 12
                 chain.stake(from: validator, amount: 100 * one),                                              // 104 jailed
             ]
-        default:
+        case 10:
             return [
                 chain.withdraw(from: alice),
                 chain.withdraw(from: validator),
                 chain.withdraw(from: bob),                                                                    // 110 nothing matured
             ]
+        case 11:
+            // Epoch 5's first block: bob (tier 2) and alice (tier 0) are staked providers, dave is not.
+            let job1 = chain.receipt(
+                consumer: alice, provider: TestKeys.address("bob"), units: 1000, quality: 90, price: 10 * one, epoch: 5,
+                workload: workload, jobId: job(1))
+            let job2 = chain.receipt(
+                consumer: bob, provider: TestKeys.address("alice"), units: 333, quality: 37, price: 3 * one + 7, epoch: 5,
+                workload: workload, jobId: job(2))
+            let job4 = chain.receipt(
+                consumer: alice, provider: TestKeys.address("dave"), units: 50, quality: 100, price: one, epoch: 5,
+                workload: workload, jobId: job(4))
+            return [
+                chain.submitProof(from: bob, job1),
+                chain.submitProof(from: alice, job2),
+                chain.submitProof(from: bob, job1, nonce: chain.nonce(TestKeys.address("bob")) + 1),          // 130 job already paid
+                chain.submitProof(from: dave, job4),                                                          // 132 not staked
+            ]
+        case 12:
+            // Epoch 5's last block: a receipt of epoch 4 (within the 1-epoch window); then epoch 5 settles.
+            let job3 = chain.receipt(
+                consumer: bob, provider: TestKeys.address("alice"), units: 10, quality: 0, price: one, epoch: 4,
+                workload: workload, jobId: job(3))
+            return [chain.submitProof(from: alice, job3)]
+        case 13:
+            let job5 = chain.receipt(
+                consumer: alice, provider: TestKeys.address("bob"), units: 500, quality: 50, price: 5 * one, epoch: 4,
+                workload: workload, jobId: job(5))
+            return [chain.submitProof(from: bob, job5)]                                                       // 131 out of window
+        default:
+            return []                                                                                         // 14: epoch 6 ends without work
         }
     }
 
@@ -212,8 +264,8 @@ final class GoldenChainTests: XCTestCase {
             values[StateKey(bytes: [0x01] + address.bytes)] = [1] + be(UInt64(0)) + be(amount)
         }
         let issued = balances.reduce(0) { $0 + $1.1 }
-        // totals: version 1, u128 issued, burned, fees paid, staked, unbonding.
-        values[StateKey(bytes: [0x02])] = [1] + be(issued) + be(UInt128(0)) + be(UInt128(0)) + be(UInt128(0)) + be(UInt128(0))
+        // totals: version 1, u128 issued, burned, fees paid, staked, unbonding, minted.
+        values[StateKey(bytes: [0x02])] = [1] + be(issued) + ([0, 0, 0, 0, 0] as [UInt128]).flatMap(be)
         // parameters: version 1, u128 min fee, u32 × 3, u16 × 4 (burn, pool, treasury, liquidity), u64 epoch length,
         // then staking: u128 min stake, u64 unbonding period, u16 burn, u32 max lock, u8 count + (u32, u16) lock
         // steps, u8 count + u16 tier multipliers, u16 max unbonding entries, u16 × 4 slash rates.
@@ -223,6 +275,12 @@ final class GoldenChainTests: XCTestCase {
         for (epochs, bps) in [(0, 10_000), (4, 11_000), (12, 12_500), (52, 15_000)] as [(UInt32, UInt16)] { parameters += be(epochs) + be(bps) }
         parameters += [5] + ([10_000, 12_000, 15_000, 18_000, 20_000] as [UInt16]).flatMap(be)
         parameters += be(UInt16(16)) + be(UInt16(100)) + be(UInt16(500)) + be(UInt16(1000)) + be(UInt16(5000))
+        // then compute: u64 blocks per year, u128 initial annual emission, u64 halving years, u128 terminal annual
+        // emission, u128 mining cap, u16 protocol fee, u16 × 2 quality multipliers at 0 and 100, u64 proof window,
+        // u128 minimum unit price, u16 reputation per proof.
+        parameters += be(UInt64(31_536_000)) + be(100_000_000 * Tokens.one) + be(UInt64(4)) + be(6_250_000 * Tokens.one)
+            + be(300_000_000 * Tokens.one) + be(UInt16(30)) + be(UInt16(8000)) + be(UInt16(15_000)) + be(UInt64(1))
+            + be(Tokens.one / 1_000_000) + be(UInt16(1))
         values[StateKey(bytes: [0x03])] = parameters
         // validators: version 1, u32 count, then u32-prefixed name and 32-byte key each.
         var validators: Bytes = [1] + be(UInt32(2))
@@ -230,6 +288,8 @@ final class GoldenChainTests: XCTestCase {
             validators += be(UInt32(name.utf8.count)) + Array(name.utf8) + TestKeys.key(name).publicKey.bytes
         }
         values[StateKey(bytes: [0x04])] = validators
+        // epoch state: version 1, u64 number 0, u64 start height 1.
+        values[StateKey(bytes: [0x08])] = [1] + be(UInt64(0)) + be(UInt64(1))
 
         let writes = genesis.stateWrites()
         XCTAssertEqual(writes.count, values.count)
@@ -267,15 +327,48 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(replay.totals().unbonding, replay.sumOfUnbonding())
         XCTAssertGreaterThan(replay.totals().staked, 0)
         XCTAssertGreaterThan(replay.totals().unbonding, 0)
+
+        // Epoch 5 settled exactly: what its providers got plus the treasury's remainder is the emission plus the pool.
+        let settled = try XCTUnwrap(replay.epochRecord(5))
+        let settlement = try XCTUnwrap(settled.settlement)
+        XCTAssertEqual(settled.providers, [TestKeys.address("bob"), TestKeys.address("alice")])
+        let rewards = try settled.providers.map { try XCTUnwrap(replay.providerWork($0, epoch: 5)?.reward) }
+        XCTAssertEqual(rewards.reduce(0, +), settlement.paidToProviders)
+        XCTAssertEqual(rewards.reduce(0, +) + settlement.toTreasury, settlement.minted + settlement.fromPool)
+        XCTAssertGreaterThan(settlement.minted, 0)
+        XCTAssertGreaterThan(settlement.fromPool, 0)
+        XCTAssertEqual(settlement.endHeight, 12)
+        // The figures the Python model prints for epoch 5 (epoch 5 < 10²⁶ mod 15,768,000, so one base unit over the floor).
+        XCTAssertEqual(settlement.minted, 6_341_958_396_752_917_301)
+        XCTAssertEqual(settlement.fromPool, 322_200_000_000_000_002)
+        XCTAssertEqual(rewards, [5_704_961_537_293_564_342, 959_196_859_459_352_960])
+        XCTAssertEqual(settlement.toTreasury, 1)
+        // The providers as the brief has them: bob at tier 2, alice at tier 0, 100 AI each, a reputation point a proof.
+        let stakes = try [TestKeys.address("bob"), TestKeys.address("alice")].map { try XCTUnwrap(replay.stakeRecord($0)) }
+        XCTAssertEqual(stakes.map(\.amount), [100 * Tokens.one, 100 * Tokens.one])
+        XCTAssertEqual(stakes.map(\.tier), [.cpuTEE, .open])
+        XCTAssertEqual(stakes.map(\.reputation), [1, 2])
+        // Epoch 6 had no work: nothing minted, nothing taken from the pool, which carries over.
+        let empty = try XCTUnwrap(replay.epochRecord(6)?.settlement)
+        XCTAssertEqual(empty.minted, 0)
+        XCTAssertEqual(empty.fromPool, 0)
+        XCTAssertEqual(empty.endHeight, 14)
+        XCTAssertGreaterThan(replay.balance(ModuleAccount.rewardPool.address), 0)
+        XCTAssertEqual(replay.totals().minted, settlement.minted)
+        XCTAssertEqual(replay.epochState(), EpochState(number: 7, startHeight: 15))
     }
 }
 
 /*
  Independent re-derivation of the golden values: Python 3, standard library only. Save the two parts as ed.py and
  golden.py in one directory and run `python3 golden.py`; it prints the genesis root and hash, then each block's
- hash, state root, receipt root and receipt codes, which must equal the constants above. It implements the
- transfer, fee and staking rules of docs/PROTOCOL.md (stake, unstake, withdraw, evidence, slash) from the text,
- checks the supply invariant after every block, and verifies the evidence signatures itself.
+ hash, state root, receipt root and receipt codes, which must equal the constants above (and, after block 12, how
+ epoch 5 was settled). It implements the transfer, fee, staking (stake, unstake, withdraw, evidence, slash) and
+ Proof of Compute rules (submit-proof with its checks, weight, protocol fee through the fee split, job markers, epoch
+ and provider-work records; the end-of-block epoch settlement with the emission schedule clamped by the mining cap
+ and the maximum supply, pro-rata rewards, the floor remainder to the treasury, empty epochs minting nothing) from
+ their definitions, checks the supply invariant (issued, which includes what was minted, minus burned) after every
+ block, and verifies the evidence and receipt signatures itself.
 
  ---- ed.py ----
     # RFC 8032 §6 reference Ed25519 (pure Python, slow, fine for a handful of signatures).
@@ -342,10 +435,14 @@ final class GoldenChainTests: XCTestCase {
     H=lambda b: hashlib.blake2b(b,digest_size=32).digest()
     u8=lambda v: struct.pack('>B',v); u16=lambda v: struct.pack('>H',v); u32=lambda v: struct.pack('>I',v); u64=lambda v: struct.pack('>Q',v)
     u128=lambda v: v.to_bytes(16,'big'); opt=lambda v: b'\x00' if v is None else b'\x01'+v
-    ONE=10**18; MILLI=ONE//1000; MINFEE=10**15
+    ONE=10**18; MILLI=ONE//1000; MINFEE=10**15; MAXSUPPLY=10**27
     # parameters: golden min fee, 2-block epochs, staking defaults except a 3-block unbonding period and a 50% malicious rate
     EPOCH=2; MINSTAKE=100*ONE; UNBOND=3; UNSTAKE_BURN=10; MAXLOCK=520; MAXENTRIES=16; MALICIOUS=5000
     STEPS=[(0,10000),(4,11000),(12,12500),(52,15000)]; TIERS=[10000,12000,15000,18000,20000]; SLASH=[100,500,1000,MALICIOUS]
+    # compute defaults: a year of 1-second blocks, 100M AI a year halving every 4 years down to 6.25M, a 300M AI mining cap,
+    # a 0.3% protocol fee, quality 0.8x–1.5x, a 1-epoch proof window, 10^-6 AI per unit at least, 1 reputation point a proof
+    BPY=31536000; INITIAL=100000000*ONE; HALVING=4; TERMINAL=6250000*ONE; CAP=300000000*ONE
+    PROTOCOL_FEE=30; QMIN=8000; QMAX=15000; WINDOW=1; MIN_UNIT_PRICE=ONE//1000000; REP_PER_PROOF=1; MAXREP=1000
     seed={n:H(b'proofmint/test-key/'+n.encode()) for n in ['golden-a','golden-b','alice','bob','carol','dave']}
     pk={n:ed.public_key(s) for n,s in seed.items()}
     addr={k:H(b'proofmint/address/v1'+v)[:20] for k,v in pk.items()}
@@ -357,13 +454,24 @@ final class GoldenChainTests: XCTestCase {
     stakes={}   # address -> dict(amount, lock, until, tier, att, rep, jailed)
     queues={}   # address -> [[amount, matureAt], ...]
     markers=set()
-    totals=[sum(v[1] for v in acct.values()),0,0,0,0]   # issued, burned, fees paid, staked, unbonding
+    totals=[sum(v[1] for v in acct.values()),0,0,0,0,0]   # issued, burned, fees paid, staked, unbonding, minted
+    epoch=[0,1]  # running epoch: number, start height
+    recs={}      # epoch -> dict(weight, units, proofs, payments, fees, providers, settlement)
+    work={}      # (address, epoch) -> dict(weight, units, proofs, earned, reward, forfeited)
+    jobs={}      # job id -> epoch paid in
     params=(u8(1)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
             +u128(MINSTAKE)+u64(UNBOND)+u16(UNSTAKE_BURN)+u32(MAXLOCK)+u8(len(STEPS))+b''.join(u32(e)+u16(b) for e,b in STEPS)
-            +u8(len(TIERS))+b''.join(u16(t) for t in TIERS)+u16(MAXENTRIES)+b''.join(u16(r) for r in SLASH))
+            +u8(len(TIERS))+b''.join(u16(t) for t in TIERS)+u16(MAXENTRIES)+b''.join(u16(r) for r in SLASH)
+            +u64(BPY)+u128(INITIAL)+u64(HALVING)+u128(TERMINAL)+u128(CAP)+u16(PROTOCOL_FEE)+u16(QMIN)+u16(QMAX)+u64(WINDOW)
+            +u128(MIN_UNIT_PRICE)+u16(REP_PER_PROOF))
     VALIDATORS=['golden-a','golden-b']
     vals=u8(1)+u32(2)+b''.join(u32(len(n))+n.encode()+pk[n] for n in VALIDATORS)
     def enc_stake(s): return u8(1)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])
+    def enc_rec(r):
+        st=r['settlement']
+        return (u8(1)+u128(r['weight'])+u128(r['units'])+u64(r['proofs'])+u128(r['payments'])+u128(r['fees'])
+                +u32(len(r['providers']))+b''.join(r['providers'])+opt(None if st is None else u64(st[0])+b''.join(u128(x) for x in st[1:])))
+    def enc_work(w): return u8(1)+u128(w['weight'])+u128(w['units'])+u64(w['proofs'])+u128(w['earned'])+opt(None if w['reward'] is None else u128(w['reward']))+u8(w['forfeited'])
     def state():
         s={}
         for a,(n,b) in acct.items():
@@ -375,6 +483,10 @@ final class GoldenChainTests: XCTestCase {
         for a,q in queues.items():
             if q: s[b'\x06'+a]=u8(1)+u16(len(q))+b''.join(u128(x)+u64(m) for x,m in q)
         for m in markers: s[m]=b'\x01'
+        s[b'\x08']=u8(1)+u64(epoch[0])+u64(epoch[1])
+        for e,r in recs.items(): s[b'\x09'+u64(e)]=enc_rec(r)
+        for (a,e),w in work.items(): s[b'\x0a'+a+u64(e)]=enc_work(w)
+        for j,e in jobs.items(): s[b'\x0c'+j]=u64(e)
         return {H(k):H(v) for k,v in s.items()}
     def bit(k,i): return (k[i//8]>>(7-i%8))&1
     def tree(es,d=0):
@@ -397,6 +509,11 @@ final class GoldenChainTests: XCTestCase {
     def credit(a,x):
         acct.setdefault(a,[0,0]); acct[a][1]+=x
     portion=lambda x,bps: x*bps//10000
+    def split_fee(fee,payer):
+        # every fee, a transaction's or a compute payment's protocol fee: 40% burned, 30% pool, 10% liquidity, the rest treasury
+        burn=portion(fee,4000); pool=portion(fee,3000); liq=portion(fee,1000); tre=fee-burn-pool-liq
+        credit(POOL,pool); credit(TRE,tre); credit(LIQ,liq); totals[1]+=burn; totals[2]+=fee
+        return u8(2)+payer+u128(fee)+u128(burn)+u128(pool)+u128(tre)+u128(liq)
     # payloads: (tag, body bytes, executor); executors return events or raise Fail(code)
     class Fail(Exception): pass
     def transfer(to,amount,memo=b''):
@@ -472,6 +589,61 @@ final class GoldenChainTests: XCTestCase {
             markers.add(m)
             return slash(addr[v[0]],MALICIOUS,4)
         return (5,h1+s1+h2+s2,run)
+    def submit_proof(consumer,provider,ep,units,quality,price,job,workload=b'llama-3-8b'):
+        # the consumer signs the receipt (domain "proofmint/receipt/v1" ‖ 0x00); the provider submits it
+        rc=(u8(1)+u32(len(CHAIN))+CHAIN.encode()+job+pk[consumer]+addr[provider]+u64(ep)+u32(len(workload))+workload
+            +u64(units)+u8(quality)+u128(price))
+        sig=ed.sign(seed[consumer],b'proofmint/receipt/v1\x00'+rc)
+        def run(s,h):
+            c=addr[consumer]
+            # admission (a receipt failing these never reaches a block): chain, provider = sender, no self-dealing,
+            # quality ≤ 100, units > 0, a workload, the minimum unit price, the consumer's signature
+            assert s==addr[provider] and c!=s and quality<=100 and units>0 and workload and price>=MIN_UNIT_PRICE*units
+            assert ed.verify(pk[consumer],b'proofmint/receipt/v1\x00'+rc,sig)
+            if job in jobs: raise Fail(130)
+            n=epoch[0]
+            if not (ep<=n and n-ep<=WINDOW): raise Fail(131)
+            st=stakes.get(s)
+            if st and st['jailed']: raise Fail(104)
+            if not st or st['amount']<MINSTAKE: raise Fail(132)
+            if acct.get(c,[0,0])[1]<price: raise Fail(133)
+            qbps=QMIN+(QMAX-QMIN)*quality//100; tbps=TIERS[st['tier']]; w=units*qbps*tbps; fee=portion(price,PROTOCOL_FEE)
+            # the work counts in the running epoch (not the receipt's), providers listed in the order first seen
+            r=recs.setdefault(n,dict(weight=0,units=0,proofs=0,payments=0,fees=0,providers=[],settlement=None))
+            if (s,n) not in work:
+                r['providers'].append(s); work[(s,n)]=dict(weight=0,units=0,proofs=0,earned=0,reward=None,forfeited=0)
+            wk=work[(s,n)]
+            r['weight']+=w; r['units']+=units; r['proofs']+=1; r['payments']+=price; r['fees']+=fee
+            wk['weight']+=w; wk['units']+=units; wk['proofs']+=1; wk['earned']+=price-fee
+            acct[c][1]-=price; credit(s,price-fee)
+            fee_event=split_fee(fee,c)
+            jobs[job]=n
+            st['rep']=min(MAXREP,st['rep']+REP_PER_PROOF)
+            return [u8(8)+job+c+s+u64(n)+u64(units)+u16(qbps)+u16(tbps)+u128(w)+u128(price)+u128(fee),fee_event]
+        return (6,rc+sig,run)
+    E=BPY//EPOCH   # epochs per emission year
+    def emission(n):
+        # the epoch's scheduled amount (a year's amount cut into its E epochs exactly), clamped by the mining cap and the supply cap
+        annual=max(INITIAL>>((n//E)//HALVING),TERMINAL)   # year n//E + 1, halved every HALVING years
+        scheduled=annual//E+(1 if n%E<annual%E else 0)
+        return min(scheduled,max(CAP-totals[5],0),max(MAXSUPPLY-totals[0],0))
+    def end_block(h):
+        # at an epoch's last block: settle it (pay emission + the whole pool pro rata by weight, the floor remainder to
+        # the treasury; with no work nothing is minted and the pool stays), then start the next epoch
+        n,start=epoch
+        if h<start+EPOCH-1: return None
+        r=recs.setdefault(n,dict(weight=0,units=0,proofs=0,payments=0,fees=0,providers=[],settlement=None))
+        if r['weight']==0: r['settlement']=(h,0,0,0,0,0)
+        else:
+            minted=emission(n); pool=acct[POOL][1]; dist=minted+pool; paid=0
+            for a in r['providers']:
+                wk=work[(a,n)]; share=dist*wk['weight']//r['weight']
+                wk['reward']=share; wk['forfeited']=int(bool(stakes.get(a) and stakes[a]['jailed']))
+                if not wk['forfeited']: credit(a,share); paid+=share
+            acct[POOL][1]-=pool; credit(TRE,dist-paid); totals[0]+=minted; totals[5]+=minted
+            r['settlement']=(h,minted,pool,paid,dist-paid,0)   # end height, minted, from pool, paid, to treasury, vested
+        epoch[:]=[n+1,h+1]
+        return r['settlement']
     def tx(frm,payload,fee=MINFEE,n=None,expiry=None):
         n=nonce(addr[frm]) if n is None else n
         return dict(frm=frm,payload=payload,fee=fee,nonce=n,expiry=expiry)
@@ -480,7 +652,7 @@ final class GoldenChainTests: XCTestCase {
         tag,body,_=t['payload']
         return u8(1)+u32(len(CHAIN))+CHAIN.encode()+pk[t['frm']]+u64(t['nonce'])+u128(t['fee'])+e+u8(tag)+body
     A,B,C,D=addr['alice'],addr['bob'],addr['carol'],addr['dave']
-    ATT=H(b'golden-attestation')
+    ATT=H(b'golden-attestation'); JOB=lambda i: H(b'golden-job-%d'%i)
     blocks={1:lambda:[tx('alice',transfer(B,100*ONE)),tx('bob',transfer(C,ONE//2),fee=2*MILLI+7)],
      2:lambda:[tx('carol',transfer(A,5*ONE)),tx('alice',transfer(D,ONE)),tx('alice',transfer(B,3),n=2)],
      3:lambda:[],
@@ -490,27 +662,35 @@ final class GoldenChainTests: XCTestCase {
      7:lambda:[tx('alice',unstake(50*ONE+6)),tx('alice',unstake(50*ONE+5),n=nonce(A)+1),tx('bob',unstake(ONE)),tx('golden-a',unstake(100*ONE))],
      8:lambda:[tx('carol',evidence(3,'golden-a')),tx('alice',withdraw())],
      9:lambda:[tx('bob',unstake(100*ONE)),tx('golden-a',stake(100*ONE))],
-     10:lambda:[tx('alice',withdraw()),tx('golden-a',withdraw()),tx('bob',withdraw())]}
+     10:lambda:[tx('alice',withdraw()),tx('golden-a',withdraw()),tx('bob',withdraw())],
+     11:lambda:[tx('bob',submit_proof('alice','bob',5,1000,90,10*ONE,JOB(1))),tx('alice',submit_proof('bob','alice',5,333,37,3*ONE+7,JOB(2))),
+                tx('bob',submit_proof('alice','bob',5,1000,90,10*ONE,JOB(1)),n=nonce(B)+1),tx('dave',submit_proof('alice','dave',5,50,100,ONE,JOB(4)))],
+     12:lambda:[tx('alice',submit_proof('bob','alice',4,10,0,ONE,JOB(3)))],
+     13:lambda:[tx('bob',submit_proof('alice','bob',4,500,50,5*ONE,JOB(5)))],
+     14:lambda:[]}
     parent=g_hash
-    for h in range(1,11):
+    for h in range(1,15):
         txs=blocks[h](); ids=[]; receipts=[]; codes=[]
         for t in txs:
             b=enc(t); sig=ed.sign(seed[t['frm']],b'proofmint/tx/v1\x00'+b); ids.append(H(b+sig)); s=addr[t['frm']]; fee=t['fee']
             assert acct[s][0]==t['nonce'] and acct[s][1]>=fee
             acct[s][1]-=fee; acct[s][0]+=1
-            burn=fee*4000//10000; pool=fee*3000//10000; liq=fee*1000//10000; tre=fee-burn-pool-liq
-            credit(POOL,pool); credit(TRE,tre); credit(LIQ,liq); totals[1]+=burn; totals[2]+=fee
-            ev=[u8(2)+s+u128(fee)+u128(burn)+u128(pool)+u128(tre)+u128(liq)]
-            saved=copy.deepcopy((acct,stakes,queues,markers,totals))
+            ev=[split_fee(fee,s)]
+            saved=copy.deepcopy((acct,stakes,queues,markers,totals,recs,work,jobs))
             try: ev+=t['payload'][2](s,h); code=0
             except Fail as f:
-                code=f.args[0]; acct,stakes,queues,markers,totals=saved
+                code=f.args[0]; acct,stakes,queues,markers,totals,recs,work,jobs=saved
             codes.append(code)
             receipts.append(u8(1)+H(b)+u16(code)+u128(fee)+u32(len(ev))+b''.join(ev))
-        # supply invariant: issued − burned = balances + stakes + unbonding entries
+        settled=end_block(h)
+        # supply invariant: issued (genesis + minted) − burned = balances + stakes + unbonding entries
         assert totals[0]-totals[1]==sum(v[1] for v in acct.values())+sum(x['amount'] for x in stakes.values())+sum(e[0] for q in queues.values() for e in q)
         prod=pk['golden-a'] if h%2==1 else pk['golden-b']
         sr=root(); rr=mth([H(r) for r in receipts]); txr=mth(ids)
         hdr=header(h,parent,T0+5000*h,txr,rr,sr,len(txs),prod); parent=H(hdr)
         print(h,'hash',parent.hex(),'state',sr.hex(),'receipts',rr.hex(),'codes',codes)
+        if settled and settled[1]+settled[2]:
+            print('  epoch',epoch[0]-1,'settled: minted',settled[1],'from pool',settled[2],'paid',settled[3],'to treasury',settled[4],
+                  'rewards',[work[(a,epoch[0]-1)]['reward'] for a in recs[epoch[0]-1]['providers']])
+            assert settled[3]+settled[4]==settled[1]+settled[2]
 */

@@ -27,6 +27,7 @@ class StakingTestCase: XCTestCase {
             case let .unstake(request): _ = try StakingModule.unstake(request, provider: sender, context: context, state: &overlay)
             case .withdraw: _ = try StakingModule.withdraw(provider: sender, context: context, state: &overlay)
             case let .evidence(evidence): _ = try EvidenceModule.execute(evidence, context: context, state: &overlay)
+            case let .submitProof(receipt): _ = try ProofModule.submit(receipt, provider: sender, context: context, state: &overlay)
             }
             return nil
         } catch {
@@ -79,7 +80,13 @@ class StakingTestCase: XCTestCase {
         guard case .feePaid(tx.senderAddress, tx.transaction.fee, _, _, _, _)? = receipt.events.first else {
             return XCTFail("not a fee event: \(receipt.events)", file: file, line: line)
         }
-        XCTAssertEqual(chain.store.values, expectedValues, "something besides the fee and nonce changed", file: file, line: line)
+        // An epoch that ends with this block also writes its (here empty) settlement and starts the next epoch.
+        func withoutEpochBookkeeping(_ values: [StateKey: Bytes]) -> [StateKey: Bytes] {
+            values.filter { $0.key.prefix != .epoch && $0.key.prefix != .epochRecord }
+        }
+        XCTAssertEqual(
+            withoutEpochBookkeeping(chain.store.values), withoutEpochBookkeeping(expectedValues),
+            "something besides the fee and nonce changed", file: file, line: line)
         if checkSupply { assertSupplyInvariant(chain, file: file, line: line) }
     }
 

@@ -103,8 +103,8 @@ final class StakingCodecTests: XCTestCase {
     }
 
     func testTotalsAndParametersLayouts() {
-        let totals = ChainTotals(issued: 1, burned: 2, feesPaid: 3, staked: 4, unbonding: 5)
-        XCTAssertEqual(totals.canonicalBytes, [1] + be(UInt128(1)) + be(UInt128(2)) + be(UInt128(3)) + be(UInt128(4)) + be(UInt128(5)))
+        let totals = ChainTotals(issued: 1, burned: 2, feesPaid: 3, staked: 4, unbonding: 5, minted: 6)
+        XCTAssertEqual(totals.canonicalBytes, [1] + (1...6).flatMap { be(UInt128($0)) })
         var expected: Bytes = [1] + be(Tokens.one / 1000) + be(UInt32(4096)) + be(UInt32(10_000)) + be(UInt32(8 << 20))
         expected += be(UInt16(4000)) + be(UInt16(3000)) + be(UInt16(2000)) + be(UInt16(1000))
         expected += be(UInt64(60))                                               // epoch_length
@@ -113,8 +113,13 @@ final class StakingCodecTests: XCTestCase {
             + be(UInt32(12)) + be(UInt16(12_500)) + be(UInt32(52)) + be(UInt16(15_000))
         expected += [5] + [10_000, 12_000, 15_000, 18_000, 20_000].flatMap { be(UInt16($0)) }
         expected += be(UInt16(16)) + be(UInt16(100)) + be(UInt16(500)) + be(UInt16(1000)) + be(UInt16(10_000))
+        // compute: u64 blocks per year, u128 initial emission, u64 halving years, u128 terminal emission, u128 mining cap,
+        // u16 protocol fee, u16 quality min, u16 quality max, u64 proof window, u128 min unit price, u16 reputation per proof.
+        expected += be(UInt64(31_536_000)) + be(100_000_000 * Tokens.one) + be(UInt64(4)) + be(6_250_000 * Tokens.one)
+        expected += be(300_000_000 * Tokens.one) + be(UInt16(30)) + be(UInt16(8000)) + be(UInt16(15_000)) + be(UInt64(1))
+        expected += be(Tokens.one / 1_000_000) + be(UInt16(1))
         XCTAssertEqual(Parameters.defaults.canonicalBytes, expected)
-        XCTAssertEqual(expected.count, 121)
+        XCTAssertEqual(expected.count, 121 + 96)
     }
 
     // MARK: - Round trips and refusals

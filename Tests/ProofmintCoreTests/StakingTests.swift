@@ -137,7 +137,8 @@ final class StakingTests: StakingTestCase {
     }
 
     func testALockPastTheLastHeightSaturates() throws {
-        let chain = try TestChain(parameters: #"{"epoch_length": 4611686018427387904}"#)  // 2^62 blocks
+        let chain = try TestChain(
+            parameters: #"{"epoch_length": 4611686018427387904, "compute": {"blocks_per_year": 4611686018427387904}}"#)  // 2^62 blocks
         let receipt = try assertSucceeds(chain.stake(from: alice, amount: 100 * Self.AI, lockEpochs: 4), on: chain)
         XCTAssertEqual(receipt.events.last, .staked(provider: address(alice), added: 100 * Self.AI, total: 100 * Self.AI, tier: 0, lockedUntil: UInt64.max))
         try assertExecutionFails(chain.unstake(from: alice, amount: Self.AI), .stakeLocked(until: UInt64.max, height: 2), on: chain)

@@ -34,7 +34,7 @@ public final class TestChain: @unchecked Sendable {
     public static func genesisJSON(
         chainId: String, genesisTime: String, validators: [String],
         users: [(name: String, amount: Amount)], modules: [(module: ModuleAccount, amount: Amount)] = [],
-        parameters: String? = nil
+        parameters: String? = nil, teamVesting: String? = nil
     ) -> String {
         var allocations = users.map { "{\"name\": \"\($0.name)\", \"address\": \"\(TestKeys.address($0.name))\", \"amount\": \"\($0.amount)\"}" }
         allocations += modules.map { "{\"module\": \"\($0.module.rawValue)\", \"amount\": \"\($0.amount)\"}" }
@@ -46,6 +46,7 @@ public final class TestChain: @unchecked Sendable {
             "\"allocations\": [\(allocations.joined(separator: ", "))]",
         ]
         if let parameters { fields.append("\"parameters\": \(parameters)") }
+        if let teamVesting { fields.append("\"team_vesting\": \(teamVesting)") }
         return "{\n  " + fields.joined(separator: ",\n  ") + "\n}\n"
     }
 
@@ -54,11 +55,11 @@ public final class TestChain: @unchecked Sendable {
         validators: [String] = ["validator-a", "validator-b"],
         users: [(name: String, amount: Amount)] = [("alice", 1_000 * Tokens.one), ("bob", 500 * Tokens.one), ("carol", 250 * Tokens.one)],
         modules: [(module: ModuleAccount, amount: Amount)] = [],
-        parameters: String? = nil
+        parameters: String? = nil, teamVesting: String? = nil
     ) throws {
         let json = Self.genesisJSON(
             chainId: chainId, genesisTime: genesisTime, validators: validators, users: users, modules: modules,
-            parameters: parameters)
+            parameters: parameters, teamVesting: teamVesting)
         let genesis = try Genesis.parse(json: Array(json.utf8))
         try self.init(genesis: genesis, validatorKeys: validators.map(TestKeys.key))
     }
@@ -141,6 +142,40 @@ public final class TestChain: @unchecked Sendable {
         from sender: Ed25519.PrivateKey, _ evidence: DoubleSignEvidence, fee: Amount? = nil, nonce: UInt64? = nil
     ) -> SignedTransaction {
         transaction(from: sender, .evidence(evidence), fee: fee, nonce: nonce)
+    }
+
+    // MARK: - Proof of Compute
+
+    private var nextJob: UInt64 = 0
+
+    /// A compute receipt signed by `consumer` for work by `provider`; the epoch defaults to the running one and the
+    /// job id to a fresh one (a digest of a per-chain counter).
+    public func receipt(
+        consumer: Ed25519.PrivateKey, provider: Address, units: UInt64 = 100, quality: UInt8 = 100, price: Amount = Tokens.one,
+        epoch: UInt64? = nil, workload: String = "llama-3-8b", jobId: Hash32? = nil, chainId: String? = nil
+    ) -> SignedComputeReceipt {
+        nextJob += 1
+        let receipt = ComputeReceipt(
+            chainId: chainId ?? self.chainId, jobId: jobId ?? Hash32.digest(Array("job/\(nextJob)".utf8)), consumer: consumer.publicKey,
+            provider: provider, epoch: epoch ?? epochState().number, workload: workload, units: units, quality: quality, price: price)
+        return receipt.signed(by: consumer)
+    }
+
+    public func submitProof(from provider: Ed25519.PrivateKey, _ receipt: SignedComputeReceipt, fee: Amount? = nil, nonce: UInt64? = nil) -> SignedTransaction {
+        transaction(from: provider, .submitProof(receipt), fee: fee, nonce: nonce)
+    }
+
+    public func epochState() -> EpochState { (try! store.record(EpochState.self, at: .epoch)) ?? .genesis }
+
+    public func epochRecord(_ epoch: UInt64) -> EpochRecord? { try! store.record(EpochRecord.self, at: .epochRecord(epoch)) }
+
+    public func providerWork(_ provider: Address, epoch: UInt64) -> ProviderWork? {
+        try! store.record(ProviderWork.self, at: .providerWork(provider, epoch: epoch))
+    }
+
+    /// Produces empty blocks until the running epoch is `epoch`.
+    public func advance(toEpoch epoch: UInt64) throws {
+        while epochState().number < epoch { try produce([]) }
     }
 
     // MARK: - Double-sign evidence

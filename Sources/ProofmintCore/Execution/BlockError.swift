@@ -14,6 +14,9 @@ public enum BlockError: Error, Equatable, Sendable, CustomStringConvertible {
     case receiptRootMismatch(header: Hash32, computed: Hash32)
     case stateRootMismatch(header: Hash32, computed: Hash32)
     case state(StateReadError)
+    /// The epoch settlement could not complete (an amount would leave the 128-bit range): unreachable while the
+    /// supply is capped, and a block error rather than a trap if it ever happened.
+    case settlementFailed(height: UInt64, error: TransactionError)
 
     public var description: String {
         switch self {
@@ -31,6 +34,7 @@ public enum BlockError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .receiptRootMismatch(header, computed): return "receipt root mismatch: header \(header), computed \(computed)"
         case let .stateRootMismatch(header, computed): return "state root mismatch: header \(header), computed \(computed)"
         case let .state(error): return "state read failed: \(error)"
+        case let .settlementFailed(height, error): return "the epoch settlement at height \(height) failed: \(error)"
         }
     }
 }

@@ -40,7 +40,7 @@ struct BlockExecution {
         guard size <= parameters.maxTransactionBytes else { throw .tooLarge(size: size, max: Int(parameters.maxTransactionBytes)) }
         guard tx.chainId.utf8.elementsEqual(context.chainId.utf8) else { throw .wrongChainId(expected: context.chainId, actual: tx.chainId) }
         guard signatureValid else { throw .badSignature }
-        try Self.validateBasic(tx.payload, parameters: parameters)
+        try Self.validateBasic(signed, context: context)
         if let expiry = tx.expiry, expiry < context.height { throw .expired(expiry: expiry, height: context.height) }
 
         let sender = signed.senderAddress
@@ -58,37 +58,21 @@ struct BlockExecution {
         account.nonce += 1
         overlay.setAccount(account, for: sender)
         do {
-            return try distributeFee(tx.fee, payer: sender)
+            return try overlay.distributeFee(tx.fee, payer: sender, split: parameters.feeSplit)
         } catch {
             overlay.revertToCheckpoint()
             throw error
         }
     }
 
-    private mutating func distributeFee(_ fee: Amount, payer: Address) throws(TransactionError) -> Event {
-        let shares = context.parameters.feeSplit.shares(of: fee)
-        try overlay.credit(ModuleAccount.rewardPool.address, shares.rewardPool)
-        try overlay.credit(ModuleAccount.treasury.address, shares.treasury)
-        try overlay.credit(ModuleAccount.liquidity.address, shares.liquidity)
-        try overlay.updateTotals { totals in
-            guard let burned = checkedAdd(totals.burned, shares.burn), let feesPaid = checkedAdd(totals.feesPaid, fee) else {
-                return false
-            }
-            totals.burned = burned
-            totals.feesPaid = feesPaid
-            return true
-        }
-        return .feePaid(
-            payer: payer, total: fee, burned: shares.burn, rewardPool: shares.rewardPool,
-            treasury: shares.treasury, liquidity: shares.liquidity)
-    }
-
     /// Checks that need no state: a payload that fails them can never be in a block.
-    private static func validateBasic(_ payload: Payload, parameters: Parameters) throws(TransactionError) {
-        switch payload {
+    private static func validateBasic(_ signed: SignedTransaction, context: BlockContext) throws(TransactionError) {
+        let parameters = context.parameters
+        switch signed.transaction.payload {
         case let .transfer(transfer): try TransferModule.validateBasic(transfer)
         case let .stake(request): try StakingModule.validateBasic(request, parameters: parameters.staking)
         case let .unstake(request): try StakingModule.validateBasic(request)
+        case let .submitProof(receipt): try ProofModule.validateBasic(receipt, sender: signed.senderAddress, context: context)
         case .withdraw, .evidence: break
         }
     }
@@ -100,11 +84,15 @@ struct BlockExecution {
         case let .unstake(request): return try StakingModule.unstake(request, provider: sender, context: context, state: &overlay)
         case .withdraw: return try StakingModule.withdraw(provider: sender, context: context, state: &overlay)
         case let .evidence(evidence): return try EvidenceModule.execute(evidence, context: context, state: &overlay)
+        case let .submitProof(receipt): return try ProofModule.submit(receipt, provider: sender, context: context, state: &overlay)
         }
     }
 
-    /// Computes the roots and the tree writes, and completes `header` with them.
-    func finish(header: BlockHeader) throws(BlockError) -> BlockOutcome {
+    /// Runs the end-of-block step (an epoch's settlement at its last block), computes the roots and the tree
+    /// writes, and completes `header` with them.
+    mutating func finish(header: BlockHeader) throws(BlockError) -> BlockOutcome {
+        overlay.checkpoint()
+        try EpochModule.endBlock(context: context, state: &overlay)
         let writes = overlay.sortedWrites
         let updates = writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }
         let tree = try StateTransition.read { () throws(StateReadError) in try StateTree.update(updates, reader: base) }

@@ -8,6 +8,11 @@ public enum Event: Equatable, Sendable {
     case withdrawn(provider: Address, amount: Amount)
     case slashed(provider: Address, reason: UInt8, bps: UInt16, fromStake: Amount, fromUnbonding: Amount)
     case jailed(provider: Address)
+    /// A compute receipt was accepted: the consumer paid `price`, of which `protocolFee` went to the fee split, and
+    /// the work counts with `weight` (= units × quality bps × tier bps) in `epoch`'s rewards.
+    case proofAccepted(
+        jobId: Hash32, consumer: Address, provider: Address, epoch: UInt64, units: UInt64, qualityBps: UInt16, tierBps: UInt16,
+        weight: UInt128, price: Amount, protocolFee: Amount)
 
     static let transferTag: UInt8 = 1
     static let feePaidTag: UInt8 = 2
@@ -16,6 +21,7 @@ public enum Event: Equatable, Sendable {
     static let withdrawnTag: UInt8 = 5
     static let slashedTag: UInt8 = 6
     static let jailedTag: UInt8 = 7
+    static let proofAcceptedTag: UInt8 = 8
 }
 
 extension Event: CanonicalCodable {
@@ -57,6 +63,18 @@ extension Event: CanonicalCodable {
         case let .jailed(provider):
             writer.u8(Self.jailedTag)
             writer.fixed(provider.bytes)
+        case let .proofAccepted(jobId, consumer, provider, epoch, units, qualityBps, tierBps, weight, price, protocolFee):
+            writer.u8(Self.proofAcceptedTag)
+            writer.fixed(jobId.bytes)
+            writer.fixed(consumer.bytes)
+            writer.fixed(provider.bytes)
+            writer.u64(epoch)
+            writer.u64(units)
+            writer.u16(qualityBps)
+            writer.u16(tierBps)
+            writer.u128(weight)
+            writer.u128(price)
+            writer.u128(protocolFee)
         }
     }
 
@@ -83,6 +101,11 @@ extension Event: CanonicalCodable {
                 fromUnbonding: try reader.u128())
         case jailedTag:
             return .jailed(provider: try reader.address())
+        case proofAcceptedTag:
+            return .proofAccepted(
+                jobId: try reader.hash(), consumer: try reader.address(), provider: try reader.address(), epoch: try reader.u64(),
+                units: try reader.u64(), qualityBps: try reader.u16(), tierBps: try reader.u16(), weight: try reader.u128(),
+                price: try reader.u128(), protocolFee: try reader.u128())
         case let tag:
             throw .unknownTag(type: "event", tag: tag, offset: at)
         }

@@ -10,13 +10,14 @@ public struct Parameters: Equatable, Sendable {
     public var maxBlockBytes: UInt32
     /// Where each fee goes, in basis points; the four add up to 10,000.
     public var feeSplit: FeeSplit
-    /// Blocks per epoch: stake locks are counted in epochs (and, later, rewards are paid per epoch).
+    /// Blocks per epoch: stake locks are counted in epochs, and compute rewards are paid at each epoch's last block.
     public var epochLength: UInt64
     public var staking: StakingParameters
+    public var compute: ComputeParameters
 
     public init(
         minFee: Amount, maxTransactionBytes: UInt32, maxBlockTransactions: UInt32, maxBlockBytes: UInt32, feeSplit: FeeSplit,
-        epochLength: UInt64 = 60, staking: StakingParameters = .defaults
+        epochLength: UInt64 = 60, staking: StakingParameters = .defaults, compute: ComputeParameters = .defaults
     ) {
         self.minFee = minFee
         self.maxTransactionBytes = maxTransactionBytes
@@ -25,11 +26,12 @@ public struct Parameters: Equatable, Sendable {
         self.feeSplit = feeSplit
         self.epochLength = epochLength
         self.staking = staking
+        self.compute = compute
     }
 
     /// Devnet defaults: 0.001 AI minimum fee, 4 KiB transactions, 10,000 transactions or 8 MiB per block,
     /// fees split 40% burned / 30% reward pool / 20% treasury / 10% liquidity (seed 000), 60-block epochs,
-    /// and the staking defaults of `StakingParameters.defaults`.
+    /// the staking defaults of `StakingParameters.defaults` and the compute defaults of `ComputeParameters.defaults`.
     public static let defaults = Parameters(
         minFee: Tokens.one / 1000,
         maxTransactionBytes: 4096,
@@ -49,6 +51,7 @@ public struct Parameters: Equatable, Sendable {
         problems += feeSplit.violations()
         if epochLength == 0 { problems.append("epoch_length must be at least 1 block") }
         problems += staking.violations()
+        problems += compute.violations(epochLength: epochLength)
         return problems
     }
 }
@@ -103,6 +106,7 @@ extension Parameters: CanonicalCodable {
         writer.u16(feeSplit.liquidityBps)
         writer.u64(epochLength)
         writer.encode(staking)
+        writer.encode(compute)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Parameters {
@@ -116,6 +120,7 @@ extension Parameters: CanonicalCodable {
                 burnBps: try reader.u16(), rewardPoolBps: try reader.u16(),
                 treasuryBps: try reader.u16(), liquidityBps: try reader.u16()),
             epochLength: try reader.u64(),
-            staking: try reader.decode(StakingParameters.self))
+            staking: try reader.decode(StakingParameters.self),
+            compute: try reader.decode(ComputeParameters.self))
     }
 }

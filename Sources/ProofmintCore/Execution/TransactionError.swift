@@ -12,6 +12,15 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case attestationRequired(tier: UInt8)
     case attestationUnexpected
     case lockTooLong(maxEpochs: UInt32, actual: UInt32)
+    // Admission: compute receipts (stateless).
+    case receiptBadSignature
+    case receiptWrongChain(expected: String, actual: String)
+    case receiptWrongProvider
+    case qualityOutOfRange(score: UInt8)
+    case zeroUnits
+    case priceBelowMinimum(minimum: Amount, actual: Amount)
+    case selfDealing
+    case emptyWorkload
     // Admission: against the state.
     case nonceTooLow(expected: UInt64, actual: UInt64)
     case nonceTooHigh(expected: UInt64, actual: UInt64)
@@ -41,6 +50,12 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case evidenceUnknownValidator
     case evidenceBadSignature
     case evidenceAlreadyHandled
+    // Execution: compute proofs.
+    case jobAlreadyPaid(epoch: UInt64)
+    case receiptEpochOutOfWindow(receipt: UInt64, current: UInt64, window: UInt64)
+    case providerNotStaked(minimum: Amount, staked: Amount)
+    case consumerCannotPay(balance: Amount, price: Amount)
+    case epochFull(maxProviders: Int)
     /// The parent state could not be read. Never in a receipt: the executor turns it into a block error.
     case stateUnreadable(StateReadError)
 
@@ -53,6 +68,14 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .attestationRequired: return 5
         case .attestationUnexpected: return 6
         case .lockTooLong: return 7
+        case .receiptBadSignature: return 20
+        case .receiptWrongChain: return 21
+        case .receiptWrongProvider: return 22
+        case .qualityOutOfRange: return 23
+        case .zeroUnits: return 24
+        case .priceBelowMinimum: return 25
+        case .selfDealing: return 26
+        case .emptyWorkload: return 27
         case .nonceTooLow: return 10
         case .nonceTooHigh: return 11
         case .expired: return 12
@@ -77,6 +100,11 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .evidenceUnknownValidator: return 124
         case .evidenceBadSignature: return 125
         case .evidenceAlreadyHandled: return 126
+        case .jobAlreadyPaid: return 130
+        case .receiptEpochOutOfWindow: return 131
+        case .providerNotStaked: return 132
+        case .consumerCannotPay: return 133
+        case .epochFull: return 134
         case .stateUnreadable: return 999
         }
     }
@@ -97,6 +125,14 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case 5: return "attestation_required"
         case 6: return "attestation_unexpected"
         case 7: return "lock_too_long"
+        case 20: return "receipt_bad_signature"
+        case 21: return "receipt_wrong_chain"
+        case 22: return "receipt_wrong_provider"
+        case 23: return "quality_out_of_range"
+        case 24: return "zero_units"
+        case 25: return "price_below_minimum"
+        case 26: return "self_dealing"
+        case 27: return "empty_workload"
         case 10: return "nonce_too_low"
         case 11: return "nonce_too_high"
         case 12: return "expired"
@@ -121,6 +157,11 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case 124: return "evidence_unknown_validator"
         case 125: return "evidence_bad_signature"
         case 126: return "evidence_already_handled"
+        case 130: return "job_already_paid"
+        case 131: return "receipt_epoch_out_of_window"
+        case 132: return "provider_not_staked"
+        case 133: return "consumer_cannot_pay"
+        case 134: return "epoch_full"
         case 999: return "state_unreadable"
         default: return "unknown_\(code)"
         }
@@ -164,6 +205,23 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .evidenceUnknownValidator: return "the evidence producer is not in the validator set"
         case .evidenceBadSignature: return "an evidence header's signature does not verify"
         case .evidenceAlreadyHandled: return "this double signing was already punished"
+        case .receiptBadSignature: return "the compute receipt's consumer signature does not verify"
+        case let .receiptWrongChain(expected, actual): return "the receipt is for chain '\(actual)', this chain is '\(expected)'"
+        case .receiptWrongProvider: return "the receipt names another provider: only the provider it names may submit it"
+        case let .qualityOutOfRange(score): return "quality score \(score) is out of range: it must be 0–\(ComputeReceipt.maxQualityScore)"
+        case .zeroUnits: return "the receipt must carry at least one compute unit"
+        case let .priceBelowMinimum(minimum, actual):
+            return "price \(Tokens.format(actual)) AI is below the minimum \(Tokens.format(minimum)) AI for its compute units"
+        case .selfDealing: return "the consumer and the provider are the same account"
+        case .emptyWorkload: return "the receipt's workload id is empty"
+        case let .jobAlreadyPaid(epoch): return "this job id was already paid (in epoch \(epoch))"
+        case let .receiptEpochOutOfWindow(receipt, current, window):
+            return "the receipt is for epoch \(receipt); in epoch \(current) only receipts of the last \(window) epoch(s) and this one are accepted"
+        case let .providerNotStaked(minimum, staked):
+            return "the provider's active stake \(Tokens.format(staked)) AI is below the minimum \(Tokens.format(minimum)) AI"
+        case let .consumerCannotPay(balance, price):
+            return "the consumer's balance \(Tokens.format(balance)) AI cannot pay the price \(Tokens.format(price)) AI"
+        case let .epochFull(max): return "this epoch already has \(max) providers with accepted work; submit in the next epoch"
         case let .stateUnreadable(error): return "state unreadable: \(error)"
         }
     }

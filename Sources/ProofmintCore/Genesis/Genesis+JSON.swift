@@ -9,14 +9,17 @@ extension Genesis {
         } catch {
             throw GenesisError("genesis", "is not valid JSON: \(error)")
         }
-        let top = try JSONFields(root, path: "genesis", allowed: ["chain_id", "genesis_time", "parameters", "validators", "allocations", "comment"])
+        let top = try JSONFields(root, path: "genesis", allowed: ["chain_id", "genesis_time", "parameters", "validators", "allocations", "team_vesting", "comment"])
         if top.has("comment") { _ = try top.string("comment") }
         let chainId = try parseChainId(top)
         let time = try parseTime(top)
         let parameters = try parseParameters(top.raw("parameters"), path: "genesis.parameters")
         let validators = try parseValidators(top)
         let allocations = try parseAllocations(top)
-        return Genesis(chainId: chainId, genesisTime: time, parameters: parameters, validators: validators, allocations: allocations)
+        let vesting = try parseTeamVesting(top, allocations: allocations, parameters: parameters)
+        return Genesis(
+            chainId: chainId, genesisTime: time, parameters: parameters, validators: validators, allocations: allocations,
+            teamVesting: vesting)
     }
 
     private static func parseChainId(_ top: JSONFields) throws(GenesisError) -> String {
@@ -40,7 +43,9 @@ extension Genesis {
         guard let value else { return .defaults }
         let fields = try JSONFields(
             value, path: path,
-            allowed: ["min_fee", "max_tx_bytes", "max_block_transactions", "max_block_bytes", "fee_split_bps", "epoch_length", "staking"])
+            allowed: [
+                "min_fee", "max_tx_bytes", "max_block_transactions", "max_block_bytes", "fee_split_bps", "epoch_length", "staking", "compute",
+            ])
         var parameters = Parameters.defaults
         if fields.has("min_fee") { parameters.minFee = try fields.amount("min_fee") }
         if fields.has("max_tx_bytes") { parameters.maxTransactionBytes = UInt32(try fields.integer("max_tx_bytes", max: UInt64(UInt32.max))) }
@@ -58,6 +63,7 @@ extension Genesis {
         }
         if fields.has("epoch_length") { parameters.epochLength = try fields.integer("epoch_length") }
         if fields.has("staking") { parameters.staking = try parseStaking(fields.raw("staking"), path: "\(path).staking") }
+        if fields.has("compute") { parameters.compute = try parseCompute(fields.raw("compute"), path: "\(path).compute") }
         if let problem = parameters.violations().first { throw GenesisError(path, problem) }
         return parameters
     }
@@ -101,6 +107,51 @@ extension Genesis {
             staking.lockSteps = steps
         }
         return staking
+    }
+
+    private static func parseCompute(_ value: JSONValue?, path: String) throws(GenesisError) -> ComputeParameters {
+        let fields = try JSONFields(value, path: path, allowed: [
+            "blocks_per_year", "initial_annual_emission", "halving_years", "terminal_annual_emission", "mining_cap",
+            "protocol_fee_bps", "quality_min_bps", "quality_max_bps", "proof_window_epochs", "min_unit_price", "reputation_per_proof",
+        ])
+        var compute = ComputeParameters.defaults
+        let bps = UInt64(UInt16.max)
+        if fields.has("blocks_per_year") { compute.blocksPerYear = try fields.integer("blocks_per_year") }
+        if fields.has("initial_annual_emission") { compute.initialAnnualEmission = try fields.amount("initial_annual_emission") }
+        if fields.has("halving_years") { compute.halvingYears = try fields.integer("halving_years") }
+        if fields.has("terminal_annual_emission") { compute.terminalAnnualEmission = try fields.amount("terminal_annual_emission") }
+        if fields.has("mining_cap") { compute.miningCap = try fields.amount("mining_cap") }
+        if fields.has("protocol_fee_bps") { compute.protocolFeeBps = UInt16(try fields.integer("protocol_fee_bps", max: bps)) }
+        if fields.has("quality_min_bps") { compute.qualityMinBps = UInt16(try fields.integer("quality_min_bps", max: bps)) }
+        if fields.has("quality_max_bps") { compute.qualityMaxBps = UInt16(try fields.integer("quality_max_bps", max: bps)) }
+        if fields.has("proof_window_epochs") { compute.proofWindowEpochs = try fields.integer("proof_window_epochs") }
+        if fields.has("min_unit_price") { compute.minUnitPrice = try fields.amount("min_unit_price") }
+        if fields.has("reputation_per_proof") { compute.reputationPerProof = UInt16(try fields.integer("reputation_per_proof", max: bps)) }
+        return compute
+    }
+
+    /// `team_vesting`: the beneficiary of the `team` module allocation, with a cliff and an end in blocks (by default
+    /// seed 001's 1-year cliff and 4-year linear vesting, in `compute.blocks_per_year`).
+    private static func parseTeamVesting(
+        _ top: JSONFields, allocations: [Allocation], parameters: Parameters
+    ) throws(GenesisError) -> TeamVesting? {
+        guard top.has("team_vesting") else { return nil }
+        let path = "genesis.team_vesting"
+        let fields = try JSONFields(top.raw("team_vesting"), path: path, allowed: ["beneficiary", "cliff_blocks", "duration_blocks"])
+        let text = try fields.string("beneficiary")
+        let beneficiary: Address
+        do { beneficiary = try Address(text: text) } catch { throw GenesisError("\(path).beneficiary", error.description) }
+        guard let team = allocations.first(where: { $0.address == ModuleAccount.team.address }) else {
+            throw GenesisError(path, "needs an allocation to the 'team' module to vest")
+        }
+        let year = parameters.compute.blocksPerYear
+        let (fourYears, overflow) = year.multipliedReportingOverflow(by: 4)
+        let cliff = fields.has("cliff_blocks") ? try fields.integer("cliff_blocks") : year
+        let duration = fields.has("duration_blocks") ? try fields.integer("duration_blocks") : (overflow ? UInt64.max : fourYears)
+        guard duration > 0, cliff <= duration else {
+            throw GenesisError(path, "needs 0 < duration_blocks and cliff_blocks ≤ duration_blocks, got cliff \(cliff), duration \(duration)")
+        }
+        return TeamVesting(beneficiary: beneficiary, total: team.amount, cliffHeight: cliff, endHeight: duration, released: 0)
     }
 
     private static func parseValidators(_ top: JSONFields) throws(GenesisError) -> ValidatorSet {

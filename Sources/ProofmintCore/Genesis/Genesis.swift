@@ -24,13 +24,19 @@ public struct Genesis: Equatable, Sendable {
     public let validators: ValidatorSet
     /// In file order; duplicates are refused.
     public let allocations: [Allocation]
+    /// How the `team` module allocation vests to its beneficiary; nil keeps it in the module account.
+    public let teamVesting: TeamVesting?
 
-    public init(chainId: String, genesisTime: UInt64, parameters: Parameters, validators: ValidatorSet, allocations: [Allocation]) {
+    public init(
+        chainId: String, genesisTime: UInt64, parameters: Parameters, validators: ValidatorSet, allocations: [Allocation],
+        teamVesting: TeamVesting? = nil
+    ) {
         self.chainId = chainId
         self.genesisTime = genesisTime
         self.parameters = parameters
         self.validators = validators
         self.allocations = allocations
+        self.teamVesting = teamVesting
     }
 
     /// The initial state's writes, sorted by key. `parse` guarantees the allocations fit; a hand-built genesis
@@ -46,6 +52,8 @@ public struct Genesis: Equatable, Sendable {
         overlay.put(ChainTotals(issued: issued, burned: 0, feesPaid: 0), at: .totals)
         overlay.put(parameters, at: .parameters)
         overlay.put(validators, at: .validators)
+        overlay.put(EpochState.genesis, at: .epoch)
+        if let teamVesting { overlay.put(teamVesting, at: .vesting) }
         return overlay.sortedWrites
     }
 

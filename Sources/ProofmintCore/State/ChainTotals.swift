@@ -3,7 +3,7 @@
 public struct ChainTotals: Equatable, Sendable {
     /// Created at genesis plus minted since.
     public var issued: Amount
-    /// Destroyed by fee burns (and later by unstaking and slashing).
+    /// Destroyed by fee burns, unstaking burns and slashes.
     public var burned: Amount
     /// Fees paid by all included transactions.
     public var feesPaid: Amount
@@ -11,15 +11,18 @@ public struct ChainTotals: Equatable, Sendable {
     public var staked: Amount
     /// Unstaked amounts waiting out the unbonding period.
     public var unbonding: Amount
+    /// Minted by Proof of Compute at epoch ends (part of `issued`): what the mining cap limits.
+    public var minted: Amount
 
     public static let zero = ChainTotals(issued: 0, burned: 0, feesPaid: 0, staked: 0, unbonding: 0)
 
-    public init(issued: Amount, burned: Amount, feesPaid: Amount, staked: Amount = 0, unbonding: Amount = 0) {
+    public init(issued: Amount, burned: Amount, feesPaid: Amount, staked: Amount = 0, unbonding: Amount = 0, minted: Amount = 0) {
         self.issued = issued
         self.burned = burned
         self.feesPaid = feesPaid
         self.staked = staked
         self.unbonding = unbonding
+        self.minted = minted
     }
 
     /// Tokens that exist now: `Σ balances + staked + unbonding`.
@@ -36,12 +39,13 @@ extension ChainTotals: CanonicalCodable {
         writer.u128(feesPaid)
         writer.u128(staked)
         writer.u128(unbonding)
+        writer.u128(minted)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> ChainTotals {
         try reader.expectVersion(Self.version, of: "totals")
         return ChainTotals(
             issued: try reader.u128(), burned: try reader.u128(), feesPaid: try reader.u128(), staked: try reader.u128(),
-            unbonding: try reader.u128())
+            unbonding: try reader.u128(), minted: try reader.u128())
     }
 }

@@ -21,6 +21,16 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case unbonding = 0x06
         /// `0x07 ‖ H(validator public key ‖ u64 height)` → `0x01`: double signing already punished
         case evidence = 0x07
+        /// `0x08` → `EpochState`: the running epoch
+        case epoch = 0x08
+        /// `0x09 ‖ u64 epoch` → `EpochRecord`: the epoch's work and, once it ended, its settlement
+        case epochRecord = 0x09
+        /// `0x0A ‖ address(20) ‖ u64 epoch` → `ProviderWork`: one provider's work and reward in one epoch
+        case providerWork = 0x0A
+        /// `0x0B` → `TeamVesting`
+        case vesting = 0x0B
+        /// `0x0C ‖ job id(32)` → u64 epoch: the job was paid in that epoch and can never be paid again
+        case job = 0x0C
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -34,6 +44,20 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         writer.fixed(validator.bytes)
         writer.u64(height)
         return StateKey(bytes: [Prefix.evidence.rawValue] + Hash32.digest(writer.bytes).bytes)
+    }
+
+    public static let epoch = StateKey(bytes: [Prefix.epoch.rawValue])
+    public static func epochRecord(_ epoch: UInt64) -> StateKey { StateKey(bytes: [Prefix.epochRecord.rawValue] + bigEndian(epoch)) }
+    public static func providerWork(_ provider: Address, epoch: UInt64) -> StateKey {
+        StateKey(bytes: [Prefix.providerWork.rawValue] + provider.bytes + bigEndian(epoch))
+    }
+    public static let vesting = StateKey(bytes: [Prefix.vesting.rawValue])
+    public static func job(_ id: Hash32) -> StateKey { StateKey(bytes: [Prefix.job.rawValue] + id.bytes) }
+
+    private static func bigEndian(_ value: UInt64) -> Bytes {
+        var writer = CanonicalWriter()
+        writer.u64(value)
+        return writer.bytes
     }
 
     public var prefix: Prefix? { bytes.first.flatMap(Prefix.init(rawValue:)) }
@@ -53,8 +77,21 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .stake?: return "stake \(addressText)"
         case .unbonding?: return "unbonding \(addressText)"
         case .evidence?: return "evidence \(Array(bytes.dropFirst()).hex)"
+        case .epoch?: return "epoch"
+        case .epochRecord?: return "epoch-record \(trailingNumber)"
+        case .providerWork?:
+            let address = (try? Address(bytes: Array(bytes.dropFirst().prefix(Address.length))))?.text ?? "?"
+            return "provider-work \(address) epoch \(trailingNumber)"
+        case .vesting?: return "vesting"
+        case .job?: return "job \(Array(bytes.dropFirst()).hex)"
         case nil: return "unknown \(bytes.hex)"
         }
+    }
+
+    /// The u64 at the end of an epoch-keyed record's key.
+    private var trailingNumber: String {
+        guard bytes.count >= 9 else { return "?" }
+        return String(bytes.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
     }
 
     private var addressText: String {

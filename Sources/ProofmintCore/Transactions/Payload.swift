@@ -7,6 +7,8 @@ public enum Payload: Equatable, Sendable {
     case withdraw
     /// Double-sign evidence ("Double" as in signing twice, not floating point).
     case evidence(DoubleSignEvidence)
+    /// A provider submits a consumer-signed compute receipt: the consumer pays, the work is weighed for rewards.
+    case submitProof(SignedComputeReceipt)
 
     /// Stable tags: never renumber.
     public enum Kind: UInt8, Sendable, CaseIterable {
@@ -15,6 +17,7 @@ public enum Payload: Equatable, Sendable {
         case unstake = 3
         case withdraw = 4
         case evidence = 5
+        case submitProof = 6
 
         public var name: String {
             switch self {
@@ -23,6 +26,7 @@ public enum Payload: Equatable, Sendable {
             case .unstake: return "unstake"
             case .withdraw: return "withdraw"
             case .evidence: return "evidence"
+            case .submitProof: return "submit_proof"
             }
         }
     }
@@ -34,6 +38,7 @@ public enum Payload: Equatable, Sendable {
         case .unstake: return .unstake
         case .withdraw: return .withdraw
         case .evidence: return .evidence
+        case .submitProof: return .submitProof
         }
     }
 }
@@ -47,6 +52,7 @@ extension Payload: CanonicalCodable {
         case let .unstake(request): writer.encode(request)
         case .withdraw: break
         case let .evidence(evidence): writer.encode(evidence)
+        case let .submitProof(receipt): writer.encode(receipt)
         }
     }
 
@@ -59,6 +65,7 @@ extension Payload: CanonicalCodable {
         case .unstake?: return .unstake(try reader.decode(UnstakeRequest.self))
         case .withdraw?: return .withdraw
         case .evidence?: return .evidence(try reader.decode(DoubleSignEvidence.self))
+        case .submitProof?: return .submitProof(try reader.decode(SignedComputeReceipt.self))
         case nil: throw .unknownTag(type: "transaction kind", tag: tag, offset: at)
         }
     }

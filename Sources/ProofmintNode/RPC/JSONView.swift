@@ -60,6 +60,8 @@ enum JSONView {
                     "signature": signed.signature.hex,
                 ] as [String: Any]
             }
+        case let .submitProof(signed):
+            object["receipt"] = computeReceipt(signed)
         }
         return object
     }
@@ -101,7 +103,23 @@ enum JSONView {
             ]
         case let .jailed(provider):
             return ["type": "jailed", "provider": provider.text]
+        case let .proofAccepted(jobId, consumer, provider, epoch, units, qualityBps, tierBps, weight, price, protocolFee):
+            return [
+                "type": "proof_accepted", "job_id": jobId.hex, "consumer": consumer.text, "provider": provider.text, "epoch": epoch,
+                "units": units, "quality_bps": qualityBps, "tier_bps": tierBps, "weight": String(weight), "price": String(price),
+                "protocol_fee": String(protocolFee),
+            ]
         }
+    }
+
+    static func computeReceipt(_ signed: SignedComputeReceipt) -> [String: Any] {
+        let receipt = signed.receipt
+        return [
+            "chain_id": receipt.chainId, "job_id": receipt.jobId.hex, "consumer": receipt.consumerAddress.text,
+            "consumer_public_key": receipt.consumer.bytes.hex, "provider": receipt.provider.text, "epoch": receipt.epoch,
+            "workload": receipt.workload, "units": receipt.units, "quality": receipt.quality, "price": String(receipt.price),
+            "signature": signed.signature.hex,
+        ]
     }
 
     static func parameters(_ parameters: Parameters) -> [String: Any] {
@@ -116,6 +134,23 @@ enum JSONView {
             ],
             "epoch_length": parameters.epochLength,
             "staking": staking(parameters.staking),
+            "compute": compute(parameters.compute),
+        ]
+    }
+
+    static func compute(_ compute: ComputeParameters) -> [String: Any] {
+        [
+            "blocks_per_year": compute.blocksPerYear,
+            "initial_annual_emission": String(compute.initialAnnualEmission),
+            "halving_years": compute.halvingYears,
+            "terminal_annual_emission": String(compute.terminalAnnualEmission),
+            "mining_cap": String(compute.miningCap),
+            "protocol_fee_bps": compute.protocolFeeBps,
+            "quality_min_bps": compute.qualityMinBps,
+            "quality_max_bps": compute.qualityMaxBps,
+            "proof_window_epochs": compute.proofWindowEpochs,
+            "min_unit_price": String(compute.minUnitPrice),
+            "reputation_per_proof": compute.reputationPerProof,
         ]
     }
 

@@ -21,6 +21,8 @@ struct RPCMethods: Sendable {
         case "pm_getSupply": return try supply()
         case "pm_getStake": return try stake(params)
         case "pm_getProviders": return try providers(params)
+        case "pm_getEpoch": return try epoch(params)
+        case "pm_getRewards": return try rewards(params)
         default: throw .methodNotFound(method)
         }
     }
@@ -147,20 +149,6 @@ struct RPCMethods: Sendable {
             return ["heights": try await node.mine(count: Int(count))]
         } catch {
             throw Self.rpcError(for: error)
-        }
-    }
-
-    private func supply() throws(RPCError) -> Any {
-        try read { snapshot in
-            let totals = try snapshot.totals()
-            return [
-                "height": try snapshot.height(), "issued": String(totals.issued), "burned": String(totals.burned),
-                "supply": String(totals.supply), "fees_paid": String(totals.feesPaid),
-                "staked": String(totals.staked), "unbonding": String(totals.unbonding),
-                "treasury": String(try snapshot.account(ModuleAccount.treasury.address).balance),
-                "reward_pool": String(try snapshot.account(ModuleAccount.rewardPool.address).balance),
-                "liquidity": String(try snapshot.account(ModuleAccount.liquidity.address).balance),
-            ] as [String: Any]
         }
     }
 

@@ -25,6 +25,11 @@ enum ReceiptMessages {
         case 124: return TransactionError.evidenceUnknownValidator.description
         case 125: return TransactionError.evidenceBadSignature.description
         case 126: return TransactionError.evidenceAlreadyHandled.description
+        case 130: return "this job id was already paid: a compute receipt counts once"
+        case 131: return "the receipt's epoch is outside the proof window (the running epoch or parameter compute.proof_window_epochs before it)"
+        case 132: return "the provider's active stake is below the minimum stake (parameter staking.min_stake)"
+        case 133: return "the consumer's balance does not cover the receipt's price"
+        case 134: return "the epoch already has the maximum number of providers with accepted work"
         default: return "transaction error \(TransactionError.name(forCode: code))"
         }
     }

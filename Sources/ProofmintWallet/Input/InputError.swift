@@ -10,6 +10,7 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     case unknownAccount(text: String, keystore: String)
     case invalidBlockSelector(String)
     case invalidTransactionId(String)
+    case invalidJobId(String)
     case invalidSeed(String)
     case invalidChainId(String)
     case invalidKDF(String)
@@ -38,6 +39,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
             return "'\(text)' is not a block: give a height (42), a 64-digit hex hash, or 'latest'"
         case let .invalidTransactionId(text):
             return "'\(text)' is not a transaction id: expected 64 hex digits"
+        case let .invalidJobId(text):
+            return "'\(text)' is not a job id: expected 64 hex digits (32 bytes)"
         case let .invalidSeed(reason):
             return "invalid seed: \(reason)"
         case let .invalidChainId(reason):

@@ -33,6 +33,12 @@ public enum WalletInput {
         return id
     }
 
+    /// A 64-hex-digit compute job id.
+    public static func jobId(_ text: String) throws(InputError) -> Hash32 {
+        guard let id = Hash32(hex: text.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw .invalidJobId(text) }
+        return id
+    }
+
     /// A chain id as the transaction encodes it (non-empty, at most 64 bytes).
     public static func chainId(_ text: String) throws(InputError) -> String {
         guard !text.isEmpty else { throw .invalidChainId("it is empty") }

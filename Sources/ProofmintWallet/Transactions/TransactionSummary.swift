@@ -28,6 +28,8 @@ public enum TransactionSummary {
         case let .evidence(evidence):
             members.append(("height", .uint(evidence.first.header.height)))
             members.append(("producer", .string(evidence.first.header.producer.hex)))
+        case let .submitProof(signed):
+            members.append(("receipt", ComputeReceiptFile.json(signed)))
         }
         members += [
             ("fee", .string("\(Tokens.format(transaction.fee)) \(Tokens.symbol)")),
@@ -62,6 +64,8 @@ public enum TransactionSummary {
         case let .evidence(evidence):
             lines.append(("height", String(evidence.first.header.height)))
             lines.append(("producer", evidence.first.header.producer.hex))
+        case let .submitProof(signed):
+            lines += ComputeReceiptFile.lines(signed.receipt)
         }
         lines.append(("fee", "\(Tokens.format(transaction.fee)) \(Tokens.symbol)"))
         lines.append(("nonce", String(transaction.nonce)))

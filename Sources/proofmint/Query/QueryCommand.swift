@@ -4,10 +4,11 @@ import ArgumentParser
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Ask a node about the chain, accounts, blocks, transactions, stakes and providers.",
+        abstract: "Ask a node about the chain, accounts, blocks, transactions, stakes, providers, epochs, rewards and supply.",
         subcommands: [
             QueryStatusCommand.self, QueryBalanceCommand.self, QueryAccountCommand.self, QueryBlockCommand.self,
-            QueryTxCommand.self, QueryStakeCommand.self, QueryProvidersCommand.self,
+            QueryTxCommand.self, QueryStakeCommand.self, QueryProvidersCommand.self, QueryEpochCommand.self, QueryRewardsCommand.self,
+            QuerySupplyCommand.self,
         ]
     )
 }

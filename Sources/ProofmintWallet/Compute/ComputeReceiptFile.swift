@@ -1,0 +1,113 @@
+import ProofmintCore
+
+/// A consumer-signed compute receipt on disk, handed from the consumer to the provider:
+/// `{"version":1,"summary":{…},"receipt":"<hex of the canonical signed receipt>"}`.
+///
+/// Only `receipt` is authoritative. Reading checks that it decodes, that the consumer's signature verifies and that
+/// the summary describes those bytes, so an edited file is refused before the provider pays a fee to submit it.
+public struct ComputeReceiptFile: Equatable, Sendable {
+    public static let version = 1
+
+    public let signed: SignedComputeReceipt
+
+    public init(signed: SignedComputeReceipt) { self.signed = signed }
+
+    public var json: JSONValue {
+        .object([
+            ("version", .int(Self.version)),
+            ("summary", Self.json(signed)),
+            ("receipt", .string(signed.canonicalBytes.hex)),
+        ])
+    }
+
+    /// The receipt's fields, readable: the `summary` of the file and of `--json` output.
+    public static func json(_ signed: SignedComputeReceipt) -> JSONValue {
+        let receipt = signed.receipt
+        return .object([
+            ("chain_id", .string(receipt.chainId)),
+            ("job_id", .string(receipt.jobId.hex)),
+            ("consumer", .string(receipt.consumerAddress.text)),
+            ("provider", .string(receipt.provider.text)),
+            ("epoch", .uint(receipt.epoch)),
+            ("workload", .string(receipt.workload)),
+            ("units", .uint(receipt.units)),
+            ("quality", .uint(UInt64(receipt.quality))),
+            ("price", .string("\(Tokens.format(receipt.price)) \(Tokens.symbol)")),
+            ("price_base_units", .string(String(receipt.price))),
+        ])
+    }
+
+    /// Label/value lines for the terminal.
+    public static func lines(_ receipt: ComputeReceipt) -> [(String, String)] {
+        [
+            ("job id", receipt.jobId.hex),
+            ("consumer", receipt.consumerAddress.text),
+            ("provider", receipt.provider.text),
+            ("epoch", String(receipt.epoch)),
+            ("workload", receipt.workload),
+            ("units", String(receipt.units)),
+            ("quality", "\(receipt.quality) / \(ComputeReceipt.maxQualityScore)"),
+            ("price", "\(Tokens.format(receipt.price)) \(Tokens.symbol) (\(receipt.price) base units)"),
+        ]
+    }
+
+    /// Writes the file atomically (mode 0644); an existing file is kept unless `overwrite`.
+    public func write(to path: String, overwrite: Bool) throws(ComputeReceiptFileError) {
+        do {
+            try FileSystem.writeAtomically(Array((json.prettyText + "\n").utf8), to: path, permissions: 0o644, overwrite: overwrite)
+        } catch {
+            throw .file(error)
+        }
+    }
+
+    public static func read(_ path: String) throws(ComputeReceiptFileError) -> ComputeReceiptFile {
+        let bytes: Bytes
+        do { bytes = try FileSystem.read(path) } catch { throw .file(error) }
+        return try ComputeReceiptFile(parsing: bytes, path: path)
+    }
+
+    public init(parsing bytes: Bytes, path: String) throws(ComputeReceiptFileError) {
+        func invalid(_ reason: String) -> ComputeReceiptFileError { .invalid(path: path, reason: reason) }
+        let document: JSONValue
+        do { document = try JSONParser.parse(bytes) } catch { throw invalid(bytes.isEmpty ? "the file is empty" : "\(error)") }
+        let signed: SignedComputeReceipt
+        do {
+            let root = try JSONObjectReader(document, path: "")
+            let version = try root.value("version")
+            guard version.intValue == Self.version else {
+                throw invalid("version \(version.compactText) is not supported (expected \(Self.version))")
+            }
+            do {
+                signed = try SignedComputeReceipt(canonical: try root.hex("receipt"))
+            } catch let error as JSONShapeError {
+                throw error
+            } catch {
+                throw invalid("'receipt' does not decode as a signed compute receipt: \(error)")
+            }
+            guard signed.hasValidSignature else {
+                throw invalid("the consumer's signature does not verify: the receipt was altered after signing")
+            }
+            guard try root.value("summary") == Self.json(signed) else {
+                throw invalid("'summary' does not describe the signed receipt (was it edited?)")
+            }
+        } catch let error as ComputeReceiptFileError {
+            throw error
+        } catch {
+            throw invalid("\(error)")
+        }
+        self.signed = signed
+    }
+}
+
+/// Why a compute-receipt file cannot be written, read or trusted.
+public enum ComputeReceiptFileError: Error, Equatable, CustomStringConvertible {
+    case file(FileSystemError)
+    case invalid(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .file(error): return "\(error)"
+        case let .invalid(path, reason): return "compute receipt file \(path) is refused: \(reason); ask the consumer to sign it again"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import ProofmintCore
+import ProofmintWallet
+import XCTest
+
+/// Proof of Compute through the real executables: a consumer signs a receipt with `proofmint receipt sign`, a staked
+/// provider submits it with `tx submit-proof`, and after the epoch's last block the provider's balance has grown by
+/// exactly the documented reward: the epoch's emission plus the whole reward pool (it is the only provider).
+final class ComputeEndToEndTests: XCTestCase {
+    private static let epochLength = 10
+    private static let fee = Tokens.one / 1000
+    private static let attestation = String(repeating: "cd", count: 32)
+
+    private var work = ""
+    private var devnet: WalletDevnet!
+    private var node: NodeProcess { devnet.node }
+
+    override func setUpWithError() throws {
+        work = Paths.temporaryDirectory("compute")
+        // genesis/devnet.json with 10-block epochs; every other parameter (the emission schedule included) at its default.
+        var genesis = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Paths.devnetGenesis))) as? [String: Any])
+        var parameters = try XCTUnwrap(genesis["parameters"] as? [String: Any])
+        parameters["epoch_length"] = Self.epochLength
+        genesis["parameters"] = parameters
+        let genesisPath = work + "/compute-genesis.json"
+        try JSONSerialization.data(withJSONObject: genesis, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: genesisPath))
+        // Instant mining: a block per transaction, none otherwise, so the test decides when the epoch ends (pm_mine).
+        devnet = try WalletDevnet(label: "compute", genesis: genesisPath, nodeArguments: ["--mining", "instant"], devKeys: 4)
+    }
+
+    override func tearDownWithError() throws {
+        devnet?.remove()
+        try? FileManager.default.removeItem(atPath: work)
+    }
+
+    private func amount(_ value: Any?) throws -> Amount {
+        try XCTUnwrap((value as? String).flatMap(Tokens.parseBaseUnits), "not an amount: \(String(describing: value))")
+    }
+
+    private func height() throws -> Int { try XCTUnwrap(try node.callObject("pm_status")["height"] as? Int) }
+
+    /// Epoch 0's emission under the defaults, computed here from seed 001's numbers: 100M AI a year over
+    /// 31,536,000 / 10 epochs, the first `annual mod epochs` epochs one base unit more.
+    private static var firstEpochEmission: Amount {
+        let annual = 100_000_000 * Tokens.one, epochs = Amount(31_536_000 / epochLength)
+        return annual / epochs + (annual % epochs > 0 ? 1 : 0)
+    }
+
+    func testAReceiptGoesFromConsumerToProviderToAMintedReward() throws {
+        let consumer = try DevAccounts.address(index: 1).text, provider = try DevAccounts.address(index: 2).text
+        try devnet.wallet(["tx", "stake", "--from", "dev2", "--amount", "500AI", "--tier", "2", "--attestation", Self.attestation])
+
+        // The consumer signs; the file checks out; an edited copy is refused before anything is sent.
+        let receiptPath = work + "/job.json"
+        let signed = try devnet.wallet([
+            "receipt", "sign", "--from", "dev1", "--provider", "dev2", "--units", "1000", "--quality", "95", "--price", "10AI",
+            "--workload", "llama-3-8b", "--out", receiptPath, "--json",
+        ]).json()
+        let summary = try XCTUnwrap(signed["summary"] as? [String: Any])
+        XCTAssertEqual(summary["provider"] as? String, provider)
+        XCTAssertEqual(summary["epoch"] as? Int, 0)
+        XCTAssertTrue(try devnet.wallet(["receipt", "show", receiptPath]).stdout.contains("consumer signature verifies"))
+        let tamperedPath = work + "/tampered.json"
+        let text = try String(contentsOfFile: receiptPath, encoding: .utf8)
+        XCTAssertTrue(text.contains("\"units\": 1000,"), text)
+        try text.replacingOccurrences(of: "\"units\": 1000,", with: "\"units\": 100000,").write(toFile: tamperedPath, atomically: true, encoding: .utf8)
+        let tampered = try devnet.walletResult(["tx", "submit-proof", "--from", "dev2", "--receipt", tamperedPath])
+        XCTAssertEqual(tampered.status, 1)
+        XCTAssertTrue(tampered.stderr.contains("refused"), tampered.stderr)
+        // Only the provider the receipt names may submit it.
+        let wrongProvider = try devnet.walletResult(["tx", "submit-proof", "--from", "dev3", "--receipt", receiptPath])
+        XCTAssertEqual(wrongProvider.status, 1)
+        XCTAssertTrue(wrongProvider.stderr.contains("names provider"), wrongProvider.stderr)
+
+        // The provider submits: the consumer pays 10 AI, the provider gets it less the 0.3% protocol fee and its tx fee.
+        let consumerBefore = try devnet.balance(consumer), providerBefore = try devnet.balance(provider)
+        let submitted = try devnet.wallet(["tx", "submit-proof", "--from", "dev2", "--receipt", receiptPath, "--json"]).json()
+        let receipt = try XCTUnwrap(submitted["receipt"] as? [String: Any])
+        XCTAssertEqual(receipt["status"] as? String, "ok")
+        let protocolFee = 10 * Tokens.one * 30 / 10_000
+        XCTAssertEqual(try devnet.balance(consumer), consumerBefore - 10 * Tokens.one)
+        XCTAssertEqual(try devnet.balance(provider), providerBefore + 10 * Tokens.one - protocolFee - Self.fee)
+        let events = try XCTUnwrap(receipt["events"] as? [[String: Any]])
+        let accepted = try XCTUnwrap(events.first { $0["type"] as? String == "proof_accepted" })
+        // 1000 units × quality 95 (8000 + 7000 × 95 / 100 = 14,650 bps) × tier 2 (15,000 bps).
+        XCTAssertEqual(accepted["weight"] as? String, String(UInt128(1000) * 14_650 * 15_000))
+
+        // The same receipt again: included, refused by the chain (exit code 2), fee charged.
+        let again = try devnet.walletResult(["tx", "submit-proof", "--from", "dev2", "--receipt", receiptPath, "--json"])
+        XCTAssertEqual(again.status, 2, again.stderr)
+        XCTAssertTrue(again.stderr.contains("job_already_paid"), again.stderr)
+
+        let epoch = try devnet.wallet(["query", "epoch", "--json"]).json()
+        XCTAssertEqual(epoch["epoch"] as? Int, 0)
+        XCTAssertEqual((epoch["work"] as? [String: Any])?["proofs"] as? Int, 1)
+        XCTAssertEqual(try amount(epoch["emission"]), Self.firstEpochEmission)
+
+        // Up to the epoch's last block with empty blocks (they change no pool), then the settling block.
+        let end = try XCTUnwrap(epoch["end_height"] as? Int)
+        if try height() < end - 1 { _ = try node.call("pm_mine", ["blocks": end - 1 - height()]) }
+        let pool = try amount(try node.callObject("pm_getSupply")["reward_pool"])
+        let providerBeforeReward = try devnet.balance(provider)
+        let supplyBefore = try node.callObject("pm_getSupply")
+        _ = try node.call("pm_mine", ["blocks": 1])
+        XCTAssertEqual(try height(), end)
+
+        // The only provider gets the whole emission and the whole pool: nothing is left for rounding.
+        let reward = Self.firstEpochEmission + pool
+        XCTAssertEqual(try devnet.balance(provider), providerBeforeReward + reward)
+        let rewards = try devnet.wallet(["query", "rewards", "dev2", "--json"]).json()
+        let first = try XCTUnwrap((rewards["epochs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(first["epoch"] as? Int, 0)
+        XCTAssertEqual(try amount(first["reward"]), reward)
+        let supply = try devnet.wallet(["query", "supply", "--json"]).json()
+        XCTAssertEqual(try amount(supply["minted"]), Self.firstEpochEmission)
+        XCTAssertEqual(try amount(supply["issued"]), try amount(supplyBefore["issued"]) + Self.firstEpochEmission)
+        XCTAssertEqual(try amount(supply["reward_pool"]), 0)
+        let settled = try devnet.wallet(["query", "epoch", "--epoch", "0", "--json"]).json()
+        let settlement = try XCTUnwrap(settled["settlement"] as? [String: Any])
+        XCTAssertEqual(try amount(settlement["paid_to_providers"]), reward)
+        XCTAssertEqual(try amount(settlement["to_treasury"]), 0)
+        // The text forms print without error and name the figures.
+        XCTAssertTrue(try devnet.wallet(["query", "rewards", "dev2"]).stdout.contains(Tokens.format(reward)))
+        XCTAssertTrue(try devnet.wallet(["query", "supply"]).stdout.contains("minted (PoC)"))
+    }
+}
