@@ -4,6 +4,7 @@
 // Dependency direction (each layer only imports the ones below it):
 //   CSodium, CLMDB  →  ProofmintCrypto  →  ProofmintCore  →  ProofmintStorage  →  ProofmintNode  →  proofmintd
 //                                                        ↘  ProofmintWallet   →  proofmint
+//                                                        ↘  ProofmintSimulation  →  proofmintd (simulate)
 import PackageDescription
 
 let package = Package(
@@ -49,11 +50,14 @@ let package = Package(
         // Keystore, mnemonics, transaction building, the node's RPC client. Never imports storage or node.
         .target(name: "ProofmintWallet", dependencies: ["ProofmintCore", "ProofmintCrypto"]),
 
+        // Economic simulation: runs the real state transition over synthetic providers and consumers.
+        .target(name: "ProofmintSimulation", dependencies: ["ProofmintCore"]),
+
         // Thin executables.
         .executableTarget(
             name: "proofmintd",
             dependencies: [
-                "ProofmintNode", "ProofmintStorage", "ProofmintCore",
+                "ProofmintNode", "ProofmintStorage", "ProofmintCore", "ProofmintSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -71,6 +75,7 @@ let package = Package(
         .testTarget(name: "ProofmintStorageTests", dependencies: ["ProofmintStorage", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintNodeTests", dependencies: ["ProofmintNode", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintWalletTests", dependencies: ["ProofmintWallet", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintSimulationTests", dependencies: ["ProofmintSimulation", "ProofmintTestSupport"]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
         .testTarget(name: "ProofmintEndToEndTests", dependencies: ["ProofmintCore", "ProofmintWallet", "ProofmintTestSupport"]),
     ]

@@ -66,7 +66,8 @@ def genesis():
     return {
         "comment": "Proofmint devnet. dev0-dev9 and validator-0 use INSECURE, publicly known keys: never use them outside a devnet. "
                    "Allocations follow seed 001 (training 20%, ecosystem 15%, treasury 15%, team 10%, sale 5% incl. the dev accounts, "
-                   "liquidity 5%); the 30% compute-mining share is minted only by Proof of Compute.",
+                   "liquidity 5%); the 30% compute-mining share is minted only by Proof of Compute. The team allocation vests to "
+                   "dev9 (1-year cliff, 4 years linear, in blocks of compute.blocks_per_year).",
         "chain_id": "proofmint-devnet-1",
         "genesis_time": "2026-01-01T00:00:00Z",
         "parameters": {
@@ -78,6 +79,7 @@ def genesis():
         },
         "validators": [{"name": "validator-0", "public_key": public_key(dev_validator_seed(0)).hex()}],
         "allocations": allocations,
+        "team_vesting": {"beneficiary": address(public_key(dev_seed(9)))},
     }
 
 if __name__ == "__main__":

@@ -153,7 +153,13 @@ struct RPCMethods: Sendable {
     }
 
     func read<T>(_ body: (StateSnapshot) throws -> T) throws(RPCError) -> T {
-        do { return try store.withSnapshot(body) } catch { throw .internalError("state unreadable: \(error)") }
+        do {
+            return try store.withSnapshot(body)
+        } catch let error as RPCError {
+            throw error  // a query's own verdict (not found, bad params), made inside the snapshot
+        } catch {
+            throw .internalError("state unreadable: \(error)")
+        }
     }
 
     private func storeCall<T>(_ body: () throws -> T) throws(RPCError) -> T {
