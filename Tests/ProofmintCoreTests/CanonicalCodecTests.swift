@@ -256,8 +256,8 @@ final class CanonicalCodecTests: XCTestCase {
     func testUnknownTagsAndVersions() {
         let tx = Self.transaction(expiry: nil)
         let payloadOffset = 1 + 4 + tx.chainId.utf8.count + 32 + 8 + 16 + 1
-        // Tags 1–6 are transfer, stake, unstake, withdraw, evidence and submit-proof; 7 is the first unassigned one.
-        for tag: UInt8 in [0, 7, 0xff] {
+        // Tags 1–8 are transfer, stake, unstake, withdraw, evidence, submit-proof, propose and vote; 9 is the first free one.
+        for tag: UInt8 in [0, 9, 0xff] {
             var bytes = tx.canonicalBytes
             XCTAssertEqual(bytes[payloadOffset], Payload.Kind.transfer.rawValue)
             bytes[payloadOffset] = tag
@@ -286,8 +286,9 @@ final class CanonicalCodecTests: XCTestCase {
             validators[0] = version
             assertRefuses(ValidatorSet.self, validators, .unsupportedVersion(type: "validator set", version: version))
         }
-        // Event tags 1–8 are assigned (transfer, fee_paid, staked, unstaked, withdrawn, slashed, jailed, proof_accepted).
-        for tag: UInt8 in [0, 9, 0xff] {
+        // Event tags 1–10 are assigned (transfer, fee_paid, staked, unstaked, withdrawn, slashed, jailed, proof_accepted,
+        // proposed, voted).
+        for tag: UInt8 in [0, 11, 0xff] {
             var event = Self.events[1].canonicalBytes
             event[0] = tag
             assertRefuses(Event.self, event, .unknownTag(type: "event", tag: tag, offset: 0))

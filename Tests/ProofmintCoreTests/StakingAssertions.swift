@@ -28,6 +28,8 @@ class StakingTestCase: XCTestCase {
             case .withdraw: _ = try StakingModule.withdraw(provider: sender, context: context, state: &overlay)
             case let .evidence(evidence): _ = try EvidenceModule.execute(evidence, context: context, state: &overlay)
             case let .submitProof(receipt): _ = try ProofModule.submit(receipt, provider: sender, context: context, state: &overlay)
+            case let .propose(request): _ = try GovernanceModule.propose(request, proposer: sender, context: context, state: &overlay)
+            case let .vote(request): _ = try GovernanceModule.vote(request, voter: sender, context: context, state: &overlay)
             }
             return nil
         } catch {

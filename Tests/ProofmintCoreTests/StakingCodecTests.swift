@@ -118,8 +118,13 @@ final class StakingCodecTests: XCTestCase {
         expected += be(UInt64(31_536_000)) + be(100_000_000 * Tokens.one) + be(UInt64(4)) + be(6_250_000 * Tokens.one)
         expected += be(300_000_000 * Tokens.one) + be(UInt16(30)) + be(UInt16(8000)) + be(UInt16(15_000)) + be(UInt64(1))
         expected += be(Tokens.one / 1_000_000) + be(UInt16(1))
+        // governance: u128 min deposit, u128 min proposer power, u128 voter min stake, u64 block time, u8 count +
+        // (u16 quorum, u32 days) per kind, u16 pass threshold, u64 timelock, u16 max change, u32 max active.
+        expected += be(100 * Tokens.one) + be(UInt128(20_000_000_000)) + be(100 * Tokens.one) + be(UInt64(1000)) + [5]
+        for (quorum, days) in [(5100, 3), (6000, 7), (7500, 14), (6000, 7), (5100, 3)] as [(UInt16, UInt32)] { expected += be(quorum) + be(days) }
+        expected += be(UInt16(5000)) + be(UInt64(86_400)) + be(UInt16(2000)) + be(UInt32(100))
         XCTAssertEqual(Parameters.defaults.canonicalBytes, expected)
-        XCTAssertEqual(expected.count, 121 + 96)
+        XCTAssertEqual(expected.count, 121 + 96 + 103)
     }
 
     // MARK: - Round trips and refusals

@@ -178,6 +178,25 @@ public final class TestChain: @unchecked Sendable {
         while epochState().number < epoch { try produce([]) }
     }
 
+    // MARK: - Governance
+
+    public func propose(
+        from proposer: Ed25519.PrivateKey, _ content: ProposalContent, deposit: Amount? = nil, nonce: UInt64? = nil
+    ) -> SignedTransaction {
+        transaction(from: proposer, .propose(ProposalRequest(deposit: deposit ?? parameters.governance.minDeposit, content: content)), nonce: nonce)
+    }
+
+    public func vote(from voter: Ed25519.PrivateKey, proposal: UInt64, _ option: VoteOption, nonce: UInt64? = nil) -> SignedTransaction {
+        transaction(from: voter, .vote(VoteRequest(proposal: proposal, option: option)), nonce: nonce)
+    }
+
+    public func proposal(_ id: UInt64) -> GovernanceProposal? { try! store.record(GovernanceProposal.self, at: .proposal(id)) }
+
+    public func governanceState() -> GovernanceState { (try! store.record(GovernanceState.self, at: .governance)) ?? .initial }
+
+    /// The parameters in force now (governance may have changed the genesis ones).
+    public func currentParameters() -> Parameters { try! store.parameters() }
+
     // MARK: - Double-sign evidence
 
     /// A header at `height` whose roots are derived from `variant` (so different variants give different blocks at

@@ -61,7 +61,7 @@ public enum ProofModule {
         let feeEvent = try state.distributeFee(fee, payer: consumer, split: parameters.feeSplit)
         state.put(JobMarker(epoch: epoch), at: .job(receipt.jobId))
         stake.reputation = min(Stake.maxReputation, stake.reputation + min(parameters.compute.reputationPerProof, Stake.maxReputation))
-        state.setStake(stake, for: provider)
+        try state.setStake(stake, for: provider)
         return [
             .proofAccepted(
                 jobId: receipt.jobId, consumer: consumer, provider: provider, epoch: epoch, units: receipt.units,

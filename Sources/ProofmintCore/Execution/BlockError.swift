@@ -17,6 +17,8 @@ public enum BlockError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The epoch settlement could not complete (an amount would leave the 128-bit range): unreachable while the
     /// supply is capped, and a block error rather than a trap if it ever happened.
     case settlementFailed(height: UInt64, error: TransactionError)
+    /// Governance passed an upgrade this build does not implement; from its height this node stops.
+    case unknownUpgrade(name: String, height: UInt64)
 
     public var description: String {
         switch self {
@@ -34,7 +36,10 @@ public enum BlockError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .receiptRootMismatch(header, computed): return "receipt root mismatch: header \(header), computed \(computed)"
         case let .stateRootMismatch(header, computed): return "state root mismatch: header \(header), computed \(computed)"
         case let .state(error): return "state read failed: \(error)"
-        case let .settlementFailed(height, error): return "the epoch settlement at height \(height) failed: \(error)"
+        case let .settlementFailed(height, error): return "the end-of-block step at height \(height) failed: \(error)"
+        case let .unknownUpgrade(name, height):
+            return "governance scheduled the protocol upgrade '\(name)' at height \(height), which this build does not implement: "
+                + "install a release that knows it; this node stops rather than fork"
         }
     }
 }

@@ -73,6 +73,8 @@ struct BlockExecution {
         case let .stake(request): try StakingModule.validateBasic(request, parameters: parameters.staking)
         case let .unstake(request): try StakingModule.validateBasic(request)
         case let .submitProof(receipt): try ProofModule.validateBasic(receipt, sender: signed.senderAddress, context: context)
+        case let .propose(request): try GovernanceModule.validateBasic(request)
+        case .vote: break
         case .withdraw, .evidence: break
         }
     }
@@ -85,14 +87,23 @@ struct BlockExecution {
         case .withdraw: return try StakingModule.withdraw(provider: sender, context: context, state: &overlay)
         case let .evidence(evidence): return try EvidenceModule.execute(evidence, context: context, state: &overlay)
         case let .submitProof(receipt): return try ProofModule.submit(receipt, provider: sender, context: context, state: &overlay)
+        case let .propose(request): return try GovernanceModule.propose(request, proposer: sender, context: context, state: &overlay)
+        case let .vote(request): return try GovernanceModule.vote(request, voter: sender, context: context, state: &overlay)
         }
     }
 
-    /// Runs the end-of-block step (an epoch's settlement at its last block), computes the roots and the tree
-    /// writes, and completes `header` with them.
+    /// Runs the end-of-block steps (an epoch's settlement at its last block, then governance's tallies and
+    /// executions), computes the roots and the tree writes, and completes `header` with them.
     mutating func finish(header: BlockHeader) throws(BlockError) -> BlockOutcome {
         overlay.checkpoint()
         try EpochModule.endBlock(context: context, state: &overlay)
+        do {
+            try GovernanceEndBlock.run(context: context, state: &overlay)
+        } catch let .stateUnreadable(error) {
+            throw .state(error)
+        } catch {
+            throw .settlementFailed(height: context.height, error: error)
+        }
         let writes = overlay.sortedWrites
         let updates = writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }
         let tree = try StateTransition.read { () throws(StateReadError) in try StateTree.update(updates, reader: base) }

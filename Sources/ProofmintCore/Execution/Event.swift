@@ -13,6 +13,9 @@ public enum Event: Equatable, Sendable {
     case proofAccepted(
         jobId: Hash32, consumer: Address, provider: Address, epoch: UInt64, units: UInt64, qualityBps: UInt16, tierBps: UInt16,
         weight: UInt128, price: Amount, protocolFee: Amount)
+    /// A proposal was opened with `deposit` locked; votes are accepted up to `votingEndHeight`.
+    case proposed(id: UInt64, proposer: Address, kind: UInt8, deposit: Amount, votingEndHeight: UInt64)
+    case voted(id: UInt64, voter: Address, option: UInt8)
 
     static let transferTag: UInt8 = 1
     static let feePaidTag: UInt8 = 2
@@ -22,6 +25,8 @@ public enum Event: Equatable, Sendable {
     static let slashedTag: UInt8 = 6
     static let jailedTag: UInt8 = 7
     static let proofAcceptedTag: UInt8 = 8
+    static let proposedTag: UInt8 = 9
+    static let votedTag: UInt8 = 10
 }
 
 extension Event: CanonicalCodable {
@@ -75,6 +80,18 @@ extension Event: CanonicalCodable {
             writer.u128(weight)
             writer.u128(price)
             writer.u128(protocolFee)
+        case let .proposed(id, proposer, kind, deposit, votingEndHeight):
+            writer.u8(Self.proposedTag)
+            writer.u64(id)
+            writer.fixed(proposer.bytes)
+            writer.u8(kind)
+            writer.u128(deposit)
+            writer.u64(votingEndHeight)
+        case let .voted(id, voter, option):
+            writer.u8(Self.votedTag)
+            writer.u64(id)
+            writer.fixed(voter.bytes)
+            writer.u8(option)
         }
     }
 
@@ -106,6 +123,12 @@ extension Event: CanonicalCodable {
                 jobId: try reader.hash(), consumer: try reader.address(), provider: try reader.address(), epoch: try reader.u64(),
                 units: try reader.u64(), qualityBps: try reader.u16(), tierBps: try reader.u16(), weight: try reader.u128(),
                 price: try reader.u128(), protocolFee: try reader.u128())
+        case proposedTag:
+            return .proposed(
+                id: try reader.u64(), proposer: try reader.address(), kind: try reader.u8(), deposit: try reader.u128(),
+                votingEndHeight: try reader.u64())
+        case votedTag:
+            return .voted(id: try reader.u64(), voter: try reader.address(), option: try reader.u8())
         case let tag:
             throw .unknownTag(type: "event", tag: tag, offset: at)
         }

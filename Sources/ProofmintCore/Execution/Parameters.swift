@@ -14,10 +14,12 @@ public struct Parameters: Equatable, Sendable {
     public var epochLength: UInt64
     public var staking: StakingParameters
     public var compute: ComputeParameters
+    public var governance: GovernanceParameters
 
     public init(
         minFee: Amount, maxTransactionBytes: UInt32, maxBlockTransactions: UInt32, maxBlockBytes: UInt32, feeSplit: FeeSplit,
-        epochLength: UInt64 = 60, staking: StakingParameters = .defaults, compute: ComputeParameters = .defaults
+        epochLength: UInt64 = 60, staking: StakingParameters = .defaults, compute: ComputeParameters = .defaults,
+        governance: GovernanceParameters = .defaults
     ) {
         self.minFee = minFee
         self.maxTransactionBytes = maxTransactionBytes
@@ -27,11 +29,12 @@ public struct Parameters: Equatable, Sendable {
         self.epochLength = epochLength
         self.staking = staking
         self.compute = compute
+        self.governance = governance
     }
 
     /// Devnet defaults: 0.001 AI minimum fee, 4 KiB transactions, 10,000 transactions or 8 MiB per block,
     /// fees split 40% burned / 30% reward pool / 20% treasury / 10% liquidity (seed 000), 60-block epochs,
-    /// the staking defaults of `StakingParameters.defaults` and the compute defaults of `ComputeParameters.defaults`.
+    /// the staking defaults of `StakingParameters.defaults` and the compute defaults of `ComputeParameters.defaults` and the governance defaults of `GovernanceParameters.defaults`.
     public static let defaults = Parameters(
         minFee: Tokens.one / 1000,
         maxTransactionBytes: 4096,
@@ -52,6 +55,7 @@ public struct Parameters: Equatable, Sendable {
         if epochLength == 0 { problems.append("epoch_length must be at least 1 block") }
         problems += staking.violations()
         problems += compute.violations(epochLength: epochLength)
+        problems += governance.violations()
         return problems
     }
 }
@@ -107,6 +111,7 @@ extension Parameters: CanonicalCodable {
         writer.u64(epochLength)
         writer.encode(staking)
         writer.encode(compute)
+        writer.encode(governance)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Parameters {
@@ -121,6 +126,7 @@ extension Parameters: CanonicalCodable {
                 treasuryBps: try reader.u16(), liquidityBps: try reader.u16()),
             epochLength: try reader.u64(),
             staking: try reader.decode(StakingParameters.self),
-            compute: try reader.decode(ComputeParameters.self))
+            compute: try reader.decode(ComputeParameters.self),
+            governance: try reader.decode(GovernanceParameters.self))
     }
 }

@@ -67,6 +67,7 @@ public enum StateTransition {
     ) throws(BlockError) -> Proposal {
         let parameters = try read { () throws(StateReadError) in try state.parameters() }
         guard parent.height < UInt64.max else { throw .wrongHeight(expected: parent.height, actual: parent.height) }
+        try checkUpgrade(height: parent.height + 1, state: state)
         let context = BlockContext(
             chainId: parent.chainId, height: parent.height + 1, timestamp: Swift.max(timestamp, parent.timestamp),
             parameters: parameters)
@@ -120,7 +121,16 @@ public enum StateTransition {
             throw .timestampBeforeParent(parent: parent.timestamp, actual: header.timestamp)
         }
         let parameters = try read { () throws(StateReadError) in try state.parameters() }
+        try checkUpgrade(height: header.height, state: state)
         return BlockContext(chainId: header.chainId, height: header.height, timestamp: header.timestamp, parameters: parameters)
+    }
+
+    /// Refuses to build or apply a block at or past a scheduled upgrade this build does not know.
+    private static func checkUpgrade(height: UInt64, state: any StateReader) throws(BlockError) {
+        let plan = try read { () throws(StateReadError) in try state.record(UpgradePlan.self, at: .upgrade) }
+        if let plan, height >= plan.height, !UpgradePlan.known.contains(plan.name) {
+            throw .unknownUpgrade(name: plan.name, height: plan.height)
+        }
     }
 
     static func read<T>(_ body: () throws(StateReadError) -> T) throws(BlockError) -> T {

@@ -21,6 +21,8 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case priceBelowMinimum(minimum: Amount, actual: Amount)
     case selfDealing
     case emptyWorkload
+    // Admission: governance (stateless).
+    case invalidProposal(reason: String)
     // Admission: against the state.
     case nonceTooLow(expected: UInt64, actual: UInt64)
     case nonceTooHigh(expected: UInt64, actual: UInt64)
@@ -56,6 +58,19 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case providerNotStaked(minimum: Amount, staked: Amount)
     case consumerCannotPay(balance: Amount, price: Amount)
     case epochFull(maxProviders: Int)
+    // Execution: governance.
+    case depositBelowMinimum(minimum: Amount, actual: Amount)
+    case proposerPowerTooLow(required: UInt128, actual: UInt128)
+    case tooManyActiveProposals(max: UInt32)
+    case parameterOutOfBounds(name: String, minimum: UInt128, maximum: UInt128, requested: UInt128)
+    case parameterChangeTooLarge(name: String, current: UInt128, requested: UInt128, maxStep: UInt128)
+    case parametersInvalid(reason: String)
+    case upgradeHeightTooSoon(earliest: UInt64)
+    case unknownProposal(id: UInt64)
+    case votingClosed(id: UInt64)
+    case notEligibleToVote(minimumStake: Amount, staked: Amount)
+    case proposalFull(max: Int)
+    case treasuryInsufficient(balance: Amount, amount: Amount)
     /// The parent state could not be read. Never in a receipt: the executor turns it into a block error.
     case stateUnreadable(StateReadError)
 
@@ -76,6 +91,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .priceBelowMinimum: return 25
         case .selfDealing: return 26
         case .emptyWorkload: return 27
+        case .invalidProposal: return 30
         case .nonceTooLow: return 10
         case .nonceTooHigh: return 11
         case .expired: return 12
@@ -105,6 +121,18 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .providerNotStaked: return 132
         case .consumerCannotPay: return 133
         case .epochFull: return 134
+        case .depositBelowMinimum: return 140
+        case .proposerPowerTooLow: return 141
+        case .tooManyActiveProposals: return 142
+        case .parameterOutOfBounds: return 143
+        case .parameterChangeTooLarge: return 144
+        case .parametersInvalid: return 145
+        case .upgradeHeightTooSoon: return 146
+        case .unknownProposal: return 147
+        case .votingClosed: return 148
+        case .notEligibleToVote: return 149
+        case .proposalFull: return 150
+        case .treasuryInsufficient: return 151
         case .stateUnreadable: return 999
         }
     }
@@ -133,6 +161,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case 25: return "price_below_minimum"
         case 26: return "self_dealing"
         case 27: return "empty_workload"
+        case 30: return "invalid_proposal"
         case 10: return "nonce_too_low"
         case 11: return "nonce_too_high"
         case 12: return "expired"
@@ -162,6 +191,18 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case 132: return "provider_not_staked"
         case 133: return "consumer_cannot_pay"
         case 134: return "epoch_full"
+        case 140: return "deposit_below_minimum"
+        case 141: return "proposer_power_too_low"
+        case 142: return "too_many_active_proposals"
+        case 143: return "parameter_out_of_bounds"
+        case 144: return "parameter_change_too_large"
+        case 145: return "parameters_invalid"
+        case 146: return "upgrade_height_too_soon"
+        case 147: return "unknown_proposal"
+        case 148: return "voting_closed"
+        case 149: return "not_eligible_to_vote"
+        case 150: return "proposal_full"
+        case 151: return "treasury_insufficient"
         case 999: return "state_unreadable"
         default: return "unknown_\(code)"
         }
@@ -222,6 +263,24 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .consumerCannotPay(balance, price):
             return "the consumer's balance \(Tokens.format(balance)) AI cannot pay the price \(Tokens.format(price)) AI"
         case let .epochFull(max): return "this epoch already has \(max) providers with accepted work; submit in the next epoch"
+        case let .invalidProposal(reason): return "the proposal is malformed: \(reason)"
+        case let .depositBelowMinimum(minimum, actual):
+            return "a deposit of \(Tokens.format(actual)) AI is below the minimum \(Tokens.format(minimum)) AI"
+        case let .proposerPowerTooLow(required, actual): return "the proposer's voting power \(actual) is below the \(required) needed to propose"
+        case let .tooManyActiveProposals(max): return "\(max) proposals are already voting or waiting; try again when one ends"
+        case let .parameterOutOfBounds(name, minimum, maximum, requested):
+            return "\(name) = \(requested) is outside its bounds \(minimum)…\(maximum)"
+        case let .parameterChangeTooLarge(name, current, requested, step):
+            return "\(name) may move by at most \(step) from \(current) in one proposal; \(requested) is too far"
+        case let .parametersInvalid(reason): return "the changed parameters would be invalid: \(reason)"
+        case let .upgradeHeightTooSoon(earliest): return "the upgrade height must be at least \(earliest) (after the vote and the timelock)"
+        case let .unknownProposal(id): return "there is no proposal \(id)"
+        case let .votingClosed(id): return "voting on proposal \(id) has ended"
+        case let .notEligibleToVote(minimum, staked):
+            return "voting needs at least \(Tokens.format(minimum)) AI of unjailed stake; the voter has \(Tokens.format(staked)) AI"
+        case let .proposalFull(max): return "the proposal already has \(max) voters"
+        case let .treasuryInsufficient(balance, amount):
+            return "the treasury holds \(Tokens.format(balance)) AI, less than the \(Tokens.format(amount)) AI to spend"
         case let .stateUnreadable(error): return "state unreadable: \(error)"
         }
     }

@@ -44,7 +44,7 @@ extension Genesis {
         let fields = try JSONFields(
             value, path: path,
             allowed: [
-                "min_fee", "max_tx_bytes", "max_block_transactions", "max_block_bytes", "fee_split_bps", "epoch_length", "staking", "compute",
+                "min_fee", "max_tx_bytes", "max_block_transactions", "max_block_bytes", "fee_split_bps", "epoch_length", "staking", "compute", "governance",
             ])
         var parameters = Parameters.defaults
         if fields.has("min_fee") { parameters.minFee = try fields.amount("min_fee") }
@@ -64,6 +64,7 @@ extension Genesis {
         if fields.has("epoch_length") { parameters.epochLength = try fields.integer("epoch_length") }
         if fields.has("staking") { parameters.staking = try parseStaking(fields.raw("staking"), path: "\(path).staking") }
         if fields.has("compute") { parameters.compute = try parseCompute(fields.raw("compute"), path: "\(path).compute") }
+        if fields.has("governance") { parameters.governance = try parseGovernance(fields.raw("governance"), path: "\(path).governance") }
         if let problem = parameters.violations().first { throw GenesisError(path, problem) }
         return parameters
     }
@@ -128,6 +129,41 @@ extension Genesis {
         if fields.has("min_unit_price") { compute.minUnitPrice = try fields.amount("min_unit_price") }
         if fields.has("reputation_per_proof") { compute.reputationPerProof = UInt16(try fields.integer("reputation_per_proof", max: bps)) }
         return compute
+    }
+
+    /// `parameters.governance`: every member optional; `quorum_bps` and `voting_days` are objects keyed by proposal
+    /// kind (`parameter_change`, `treasury_spend`, `upgrade`, `slash`, `text`).
+    private static func parseGovernance(_ value: JSONValue?, path: String) throws(GenesisError) -> GovernanceParameters {
+        let fields = try JSONFields(value, path: path, allowed: [
+            "min_deposit", "min_proposer_power", "voter_min_stake", "block_time_ms", "quorum_bps", "voting_days",
+            "pass_threshold_bps", "timelock_blocks", "max_change_bps", "max_active_proposals",
+        ])
+        var governance = GovernanceParameters.defaults
+        let bps = UInt64(UInt16.max)
+        if fields.has("min_deposit") { governance.minDeposit = try fields.amount("min_deposit") }
+        if fields.has("min_proposer_power") { governance.minProposerPower = UInt128(try fields.integer("min_proposer_power")) }
+        if fields.has("voter_min_stake") { governance.voterMinStake = try fields.amount("voter_min_stake") }
+        if fields.has("block_time_ms") { governance.blockTimeMs = try fields.integer("block_time_ms") }
+        if fields.has("pass_threshold_bps") { governance.passThresholdBps = UInt16(try fields.integer("pass_threshold_bps", max: bps)) }
+        if fields.has("timelock_blocks") { governance.timelockBlocks = try fields.integer("timelock_blocks") }
+        if fields.has("max_change_bps") { governance.maxChangeBps = UInt16(try fields.integer("max_change_bps", max: bps)) }
+        if fields.has("max_active_proposals") {
+            governance.maxActiveProposals = UInt32(try fields.integer("max_active_proposals", max: UInt64(UInt32.max)))
+        }
+        let kinds = ProposalKind.allCases.map(\.name)
+        if fields.has("quorum_bps") {
+            let quorums = try JSONFields(fields.raw("quorum_bps"), path: "\(path).quorum_bps", allowed: kinds)
+            for kind in ProposalKind.allCases where quorums.has(kind.name) {
+                governance.rules[Int(kind.rawValue) - 1].quorumBps = UInt16(try quorums.integer(kind.name, max: bps))
+            }
+        }
+        if fields.has("voting_days") {
+            let days = try JSONFields(fields.raw("voting_days"), path: "\(path).voting_days", allowed: kinds)
+            for kind in ProposalKind.allCases where days.has(kind.name) {
+                governance.rules[Int(kind.rawValue) - 1].votingDays = UInt32(try days.integer(kind.name, max: UInt64(UInt32.max)))
+            }
+        }
+        return governance
     }
 
     /// `team_vesting`: the beneficiary of the `team` module allocation, with a cliff and an end in blocks (by default

@@ -35,7 +35,7 @@ public enum StakingModule {
         guard balance >= request.amount else { throw .insufficientBalance(balance: balance, needed: request.amount) }
 
         try state.debit(provider, request.amount)
-        state.setStake(
+        try state.setStake(
             Stake(
                 amount: total, lockEpochs: request.lockEpochs, lockedUntil: lockedUntil, tier: request.tier,
                 attestation: request.attestation, reputation: existing?.reputation ?? 0, jailed: false),
@@ -69,7 +69,7 @@ public enum StakingModule {
         let maturity = overflow ? UInt64.max : matureAt
 
         stake.amount = remaining
-        state.setStake(stake, for: provider)
+        try state.setStake(stake, for: provider)
         // A 100% burn leaves nothing to wait for: no empty entry is kept.
         if unbonding > 0 { queue.entries.append(.init(amount: unbonding, matureAt: maturity)) }
         state.setUnbonding(queue, for: provider)
@@ -129,7 +129,7 @@ public enum StakingModule {
         let jails = reason.jails && !stake.jailed
         if reason.jails { stake.jailed = true }
 
-        state.setStake(stake, for: provider)
+        try state.setStake(stake, for: provider)
         state.setUnbonding(queue, for: provider)
         try state.updateTotals { totals in
             guard let slashed = checkedAdd(fromStake, fromUnbonding), let burned = checkedAdd(totals.burned, slashed),

@@ -6,6 +6,8 @@ public enum ModuleAccount: String, CaseIterable, Sendable {
     case rewardPool = "reward_pool"
     /// Liquidity incentives.
     case liquidity
+    /// Holds proposal deposits until the tally returns or burns them.
+    case governance
     /// Genesis allocations of seed 001 that no key controls until governance releases them.
     case training
     case ecosystem

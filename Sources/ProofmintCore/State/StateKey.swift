@@ -31,6 +31,14 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case vesting = 0x0B
         /// `0x0C ‖ job id(32)` → u64 epoch: the job was paid in that epoch and can never be paid again
         case job = 0x0C
+        /// `0x0D` → `GovernanceState`
+        case governance = 0x0D
+        /// `0x0E ‖ u64 id` → `GovernanceProposal`
+        case proposal = 0x0E
+        /// `0x0F ‖ u64 proposal ‖ address(20)` → the voter's latest option (u8)
+        case vote = 0x0F
+        /// `0x10` → `UpgradePlan`
+        case upgrade = 0x10
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -53,6 +61,13 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
     public static let vesting = StateKey(bytes: [Prefix.vesting.rawValue])
     public static func job(_ id: Hash32) -> StateKey { StateKey(bytes: [Prefix.job.rawValue] + id.bytes) }
+
+    public static let governance = StateKey(bytes: [Prefix.governance.rawValue])
+    public static func proposal(_ id: UInt64) -> StateKey { StateKey(bytes: [Prefix.proposal.rawValue] + bigEndian(id)) }
+    public static func vote(proposal: UInt64, voter: Address) -> StateKey {
+        StateKey(bytes: [Prefix.vote.rawValue] + bigEndian(proposal) + voter.bytes)
+    }
+    public static let upgrade = StateKey(bytes: [Prefix.upgrade.rawValue])
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -84,6 +99,13 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
             return "provider-work \(address) epoch \(trailingNumber)"
         case .vesting?: return "vesting"
         case .job?: return "job \(Array(bytes.dropFirst()).hex)"
+        case .governance?: return "governance"
+        case .proposal?: return "proposal \(trailingNumber)"
+        case .vote?:
+            let proposal = bytes.count >= 9 ? String(bytes[1..<9].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) : "?"
+            let voter = (try? Address(bytes: Array(bytes.dropFirst(9))))?.text ?? "?"
+            return "vote \(proposal) \(voter)"
+        case .upgrade?: return "upgrade"
         case nil: return "unknown \(bytes.hex)"
         }
     }

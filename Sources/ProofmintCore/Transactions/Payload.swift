@@ -9,6 +9,9 @@ public enum Payload: Equatable, Sendable {
     case evidence(DoubleSignEvidence)
     /// A provider submits a consumer-signed compute receipt: the consumer pays, the work is weighed for rewards.
     case submitProof(SignedComputeReceipt)
+    /// Locks a deposit and opens a governance vote.
+    case propose(ProposalRequest)
+    case vote(VoteRequest)
 
     /// Stable tags: never renumber.
     public enum Kind: UInt8, Sendable, CaseIterable {
@@ -18,6 +21,8 @@ public enum Payload: Equatable, Sendable {
         case withdraw = 4
         case evidence = 5
         case submitProof = 6
+        case propose = 7
+        case vote = 8
 
         public var name: String {
             switch self {
@@ -27,6 +32,8 @@ public enum Payload: Equatable, Sendable {
             case .withdraw: return "withdraw"
             case .evidence: return "evidence"
             case .submitProof: return "submit_proof"
+            case .propose: return "propose"
+            case .vote: return "vote"
             }
         }
     }
@@ -39,6 +46,8 @@ public enum Payload: Equatable, Sendable {
         case .withdraw: return .withdraw
         case .evidence: return .evidence
         case .submitProof: return .submitProof
+        case .propose: return .propose
+        case .vote: return .vote
         }
     }
 }
@@ -53,6 +62,8 @@ extension Payload: CanonicalCodable {
         case .withdraw: break
         case let .evidence(evidence): writer.encode(evidence)
         case let .submitProof(receipt): writer.encode(receipt)
+        case let .propose(request): writer.encode(request)
+        case let .vote(request): writer.encode(request)
         }
     }
 
@@ -66,6 +77,8 @@ extension Payload: CanonicalCodable {
         case .withdraw?: return .withdraw
         case .evidence?: return .evidence(try reader.decode(DoubleSignEvidence.self))
         case .submitProof?: return .submitProof(try reader.decode(SignedComputeReceipt.self))
+        case .propose?: return .propose(try reader.decode(ProposalRequest.self))
+        case .vote?: return .vote(try reader.decode(VoteRequest.self))
         case nil: throw .unknownTag(type: "transaction kind", tag: tag, offset: at)
         }
     }

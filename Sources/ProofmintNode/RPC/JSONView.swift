@@ -62,6 +62,12 @@ enum JSONView {
             }
         case let .submitProof(signed):
             object["receipt"] = computeReceipt(signed)
+        case let .propose(request):
+            object["deposit"] = String(request.deposit)
+            object["proposal"] = proposalContent(request.content)
+        case let .vote(request):
+            object["proposal"] = request.proposal
+            object["option"] = request.option.name
         }
         return object
     }
@@ -109,7 +115,20 @@ enum JSONView {
                 "units": units, "quality_bps": qualityBps, "tier_bps": tierBps, "weight": String(weight), "price": String(price),
                 "protocol_fee": String(protocolFee),
             ]
+        case let .proposed(id, proposer, kind, deposit, votingEndHeight):
+            return [
+                "type": "proposed", "id": id, "proposer": proposer.text, "kind": ProposalKind(rawValue: kind)?.name ?? "unknown_\(kind)",
+                "deposit": String(deposit), "voting_end_height": votingEndHeight,
+            ]
+        case let .voted(id, voter, option):
+            return ["type": "voted", "id": id, "voter": voter.text, "option": VoteOption(rawValue: option)?.name ?? "unknown_\(option)"]
         }
+    }
+
+    static func proposalContent(_ content: ProposalContent) -> [String: Any] {
+        var fields = [String: Any]()
+        for (name, value) in content.fields { fields[name] = value }
+        return ["kind": content.kind.name, "fields": fields]
     }
 
     static func computeReceipt(_ signed: SignedComputeReceipt) -> [String: Any] {
@@ -135,6 +154,21 @@ enum JSONView {
             "epoch_length": parameters.epochLength,
             "staking": staking(parameters.staking),
             "compute": compute(parameters.compute),
+            "governance": governance(parameters.governance),
+        ]
+    }
+
+    static func governance(_ governance: GovernanceParameters) -> [String: Any] {
+        var rules = [String: Any]()
+        for kind in ProposalKind.allCases {
+            let rule = governance.rule(kind)
+            rules[kind.name] = ["quorum_bps": rule.quorumBps, "voting_days": rule.votingDays, "voting_blocks": governance.votingPeriodBlocks(kind)]
+        }
+        return [
+            "min_deposit": String(governance.minDeposit), "min_proposer_power": String(governance.minProposerPower),
+            "voter_min_stake": String(governance.voterMinStake), "block_time_ms": governance.blockTimeMs, "rules": rules,
+            "pass_threshold_bps": governance.passThresholdBps, "timelock_blocks": governance.timelockBlocks,
+            "max_change_bps": governance.maxChangeBps, "max_active_proposals": governance.maxActiveProposals,
         ]
     }
 

@@ -30,6 +30,13 @@ public enum TransactionSummary {
             members.append(("producer", .string(evidence.first.header.producer.hex)))
         case let .submitProof(signed):
             members.append(("receipt", ComputeReceiptFile.json(signed)))
+        case let .propose(request):
+            members.append(("proposal_kind", .string(request.content.kind.name)))
+            members.append(("deposit", .string("\(Tokens.format(request.deposit)) \(Tokens.symbol)")))
+            members.append(("content", .object(request.content.fields.map { ($0.name, .string($0.value)) })))
+        case let .vote(request):
+            members.append(("proposal", .uint(request.proposal)))
+            members.append(("option", .string(request.option.name)))
         }
         members += [
             ("fee", .string("\(Tokens.format(transaction.fee)) \(Tokens.symbol)")),
@@ -66,6 +73,13 @@ public enum TransactionSummary {
             lines.append(("producer", evidence.first.header.producer.hex))
         case let .submitProof(signed):
             lines += ComputeReceiptFile.lines(signed.receipt)
+        case let .propose(request):
+            lines.append(("proposal", request.content.kind.name))
+            lines.append(("deposit", "\(Tokens.format(request.deposit)) \(Tokens.symbol)"))
+            lines += request.content.fields.map { ($0.name, $0.value) }
+        case let .vote(request):
+            lines.append(("proposal", String(request.proposal)))
+            lines.append(("option", request.option.name))
         }
         lines.append(("fee", "\(Tokens.format(transaction.fee)) \(Tokens.symbol)"))
         lines.append(("nonce", String(transaction.nonce)))

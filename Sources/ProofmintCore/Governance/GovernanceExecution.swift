@@ -1,0 +1,38 @@
+/// What a passed proposal does, inside the state transition at the block its tally fixed; its effect is visible from
+/// the next block. A proposal whose effect has become impossible (a spend above the treasury, a parameter set that
+/// no longer validates) is marked `executionFailed` with the reason's code and changes nothing.
+public enum GovernanceExecution {
+    static func execute(_ proposal: inout GovernanceProposal, context: BlockContext, state: inout StateOverlay) throws(TransactionError) {
+        // The parameters in force now: an earlier execution at this same block's end may already have changed them.
+        let parameters: Parameters
+        do { parameters = try state.parameters() } catch { throw .stateUnreadable(error) }
+        do {
+            try apply(proposal, height: context.height, parameters: parameters, state: &state)
+            proposal.status = .executed
+        } catch let .stateUnreadable(error) {
+            throw .stateUnreadable(error)
+        } catch {
+            proposal.status = .executionFailed
+            proposal.failureCode = error.code
+        }
+    }
+
+    /// The effect of `proposal` on `state`. Every check comes before the first write. Also the dry run's engine.
+    public static func apply(_ proposal: GovernanceProposal, height: UInt64, parameters: Parameters, state: inout StateOverlay) throws(TransactionError) {
+        switch proposal.content {
+        case let .parameterChange(changes):
+            state.put(try ParameterChanges.apply(changes, to: parameters), at: .parameters)
+        case let .treasurySpend(recipient, amount):
+            let treasury = try state.accountOrFail(ModuleAccount.treasury.address).balance
+            guard treasury >= amount else { throw .treasuryInsufficient(balance: treasury, amount: amount) }
+            try state.debit(ModuleAccount.treasury.address, amount)
+            try state.credit(recipient, amount)
+        case let .upgrade(name, upgradeHeight):
+            state.put(UpgradePlan(name: name, height: upgradeHeight, proposal: proposal.id), at: .upgrade)
+        case let .slash(provider, reason, bps):
+            _ = try StakingModule.slash(provider, bps: bps, reason: reason, state: &state)
+        case .text:
+            break
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// The governance transactions: `propose` locks a deposit and opens a vote; `vote` records a choice. Tallies and
+/// executions happen at the end of blocks (`GovernanceEndBlock`). Every check runs before the first write.
+public enum GovernanceModule {
+    /// Checks that need only the proposal.
+    static func validateBasic(_ request: ProposalRequest) throws(TransactionError) {
+        switch request.content {
+        case let .parameterChange(changes):
+            try ParameterChanges.validateBasic(changes)
+        case let .treasurySpend(_, amount):
+            guard amount > 0 else { throw .zeroAmount }
+        case let .upgrade(name, _):
+            let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+            guard !name.isEmpty, name.allSatisfy(allowed.contains) else {
+                throw .invalidProposal(reason: "an upgrade name is 1–64 characters of a-z, 0-9, '-', '_', '.'")
+            }
+        case let .slash(_, _, bps):
+            guard bps > 0, bps <= 10_000 else { throw .invalidProposal(reason: "a slash rate is 1–10000 basis points") }
+        case let .text(title, _):
+            guard !title.isEmpty else { throw .invalidProposal(reason: "a text proposal needs a title") }
+        }
+    }
+
+    static func propose(
+        _ request: ProposalRequest, proposer: Address, context: BlockContext, state: inout StateOverlay
+    ) throws(TransactionError) -> [Event] {
+        let rules = context.parameters.governance
+        guard request.deposit >= rules.minDeposit else { throw .depositBelowMinimum(minimum: rules.minDeposit, actual: request.deposit) }
+        let power = try votingPower(of: proposer, state: state, minimumStake: 0)
+        guard power >= rules.minProposerPower else { throw .proposerPowerTooLow(required: rules.minProposerPower, actual: power) }
+        var governance = try state.governanceStateOrFail()
+        guard governance.active.count < Int(rules.maxActiveProposals) else { throw .tooManyActiveProposals(max: rules.maxActiveProposals) }
+        let kind = request.content.kind
+        let (votingEnd, endOverflow) = context.height.addingReportingOverflow(rules.votingPeriodBlocks(kind) - 1)
+        guard !endOverflow, governance.nextProposalId < UInt64.max else { throw .balanceOverflow }
+        switch request.content {
+        case let .parameterChange(changes):
+            _ = try ParameterChanges.apply(changes, to: context.parameters)
+        case let .upgrade(_, height):
+            let (earliest, overflow) = votingEnd.addingReportingOverflow(rules.timelockBlocks)
+            guard !overflow, height > earliest else { throw .upgradeHeightTooSoon(earliest: overflow ? .max : earliest + 1) }
+        case .treasurySpend, .slash, .text:
+            break
+        }
+        let balance = try state.accountOrFail(proposer).balance
+        guard balance >= request.deposit else { throw .insufficientBalance(balance: balance, needed: request.deposit) }
+
+        try state.debit(proposer, request.deposit)
+        try state.credit(ModuleAccount.governance.address, request.deposit)
+        let id = governance.nextProposalId
+        governance.nextProposalId += 1
+        governance.active.append(id)
+        state.put(governance, at: .governance)
+        state.put(
+            GovernanceProposal(
+                id: id, proposer: proposer, content: request.content, deposit: request.deposit, submitHeight: context.height,
+                votingEndHeight: votingEnd, status: .voting, voters: [], tally: nil, executeHeight: nil, failureCode: 0),
+            at: .proposal(id))
+        return [.proposed(id: id, proposer: proposer, kind: kind.rawValue, deposit: request.deposit, votingEndHeight: votingEnd)]
+    }
+
+    static func vote(_ request: VoteRequest, voter: Address, context: BlockContext, state: inout StateOverlay) throws(TransactionError) -> [Event] {
+        guard var proposal = try state.recordOrFail(GovernanceProposal.self, at: .proposal(request.proposal)) else {
+            throw .unknownProposal(id: request.proposal)
+        }
+        guard proposal.status == .voting, context.height <= proposal.votingEndHeight else { throw .votingClosed(id: request.proposal) }
+        let minimum = context.parameters.governance.voterMinStake
+        let stake = try state.stakeOrFail(voter)
+        let staked = stake.map { $0.jailed ? 0 : $0.amount } ?? 0
+        guard staked >= minimum else { throw .notEligibleToVote(minimumStake: minimum, staked: staked) }
+        let key = StateKey.vote(proposal: request.proposal, voter: voter)
+        if try state.recordOrFail(VoteRecord.self, at: key) == nil {
+            guard proposal.voters.count < GovernanceProposal.maxVoters else { throw .proposalFull(max: GovernanceProposal.maxVoters) }
+            proposal.voters.append(voter)
+            state.put(proposal, at: .proposal(request.proposal))
+        }
+        state.put(VoteRecord(option: request.option), at: key)
+        return [.voted(id: request.proposal, voter: voter, option: request.option.rawValue)]
+    }
+
+    /// `isqrt(balance) + 2·isqrt(staked)` now; 0 unless the account holds at least `minimumStake` of unjailed stake.
+    static func votingPower(of address: Address, state: some StateReader, minimumStake: Amount) throws(TransactionError) -> UInt128 {
+        do {
+            let stake = try state.record(Stake.self, at: .stake(address))
+            let staked = stake.map { $0.jailed ? 0 : $0.amount } ?? 0
+            guard staked >= minimumStake else { return 0 }
+            return VotingPower.of(balance: try state.account(address).balance, staked: staked)
+        } catch {
+            throw .stateUnreadable(error)
+        }
+    }
+}

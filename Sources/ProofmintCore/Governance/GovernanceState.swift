@@ -1,0 +1,86 @@
+/// Governance's running state: `0x0D` → this record.
+public struct GovernanceState: Equatable, Sendable {
+    public var nextProposalId: UInt64
+    /// Proposals voting or waiting for execution, ascending: the only ones a block's end looks at.
+    public var active: [UInt64]
+    /// Σ isqrt(amount) over every unjailed stake: the quorum's denominator, kept up to date by every stake write
+    /// (`StateOverlay.setStake`) so no tally scans the accounts.
+    public var stakePower: UInt128
+
+    public static let initial = GovernanceState(nextProposalId: 1, active: [], stakePower: 0)
+
+    public init(nextProposalId: UInt64, active: [UInt64], stakePower: UInt128) {
+        self.nextProposalId = nextProposalId
+        self.active = active
+        self.stakePower = stakePower
+    }
+}
+
+/// A passed protocol upgrade: `0x10` → this record. From `height` on, a node that does not know `name` refuses to
+/// build or apply blocks (BlockError.unknownUpgrade) instead of forking silently.
+public struct UpgradePlan: Equatable, Sendable {
+    public var name: String
+    public var height: UInt64
+    public var proposal: UInt64
+
+    public init(name: String, height: UInt64, proposal: UInt64) {
+        self.name = name
+        self.height = height
+        self.proposal = proposal
+    }
+
+    /// Upgrades this build implements. Empty in version 1: any passed upgrade halts it at its height.
+    public static let known: Set<String> = []
+}
+
+extension GovernanceState: CanonicalCodable {
+    static let version: UInt8 = 1
+
+    public func encode(to writer: inout CanonicalWriter) {
+        writer.u8(Self.version)
+        writer.u64(nextProposalId)
+        writer.u32(UInt32(active.count))
+        for id in active { writer.u64(id) }
+        writer.u128(stakePower)
+    }
+
+    public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> GovernanceState {
+        try reader.expectVersion(Self.version, of: "governance state")
+        let next = try reader.u64()
+        let count = Int(try reader.u32())
+        guard count <= 1000 else { throw .lengthTooLarge(field: "active proposals", length: count, max: 1000) }
+        var active = [UInt64]()
+        for _ in 0..<count { active.append(try reader.u64()) }
+        return GovernanceState(nextProposalId: next, active: active, stakePower: try reader.u128())
+    }
+}
+
+extension UpgradePlan: CanonicalCodable {
+    static let version: UInt8 = 1
+
+    public func encode(to writer: inout CanonicalWriter) {
+        writer.u8(Self.version)
+        writer.string(name)
+        writer.u64(height)
+        writer.u64(proposal)
+    }
+
+    public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> UpgradePlan {
+        try reader.expectVersion(Self.version, of: "upgrade plan")
+        return UpgradePlan(name: try reader.string(field: "upgrade name", max: ProposalContent.maxNameBytes), height: try reader.u64(), proposal: try reader.u64())
+    }
+}
+
+/// `0x0F ‖ u64 proposal ‖ address` → this record: the voter's latest choice.
+struct VoteRecord: CanonicalCodable {
+    var option: VoteOption
+
+    func encode(to writer: inout CanonicalWriter) { writer.u8(option.rawValue) }
+
+    static func decode(from reader: inout CanonicalReader) throws(CodecError) -> VoteRecord {
+        let at = reader.offset
+        let byte = try reader.u8()
+        guard let option = VoteOption(rawValue: byte) else { throw .unknownTag(type: "vote option", tag: byte, offset: at) }
+        return VoteRecord(option: option)
+    }
+}
