@@ -1,3 +1,4 @@
+import Foundation
 @testable import ProofmintCore
 import ProofmintTestSupport
 import XCTest
@@ -278,6 +279,14 @@ final class GovernanceTests: StakingTestCase {
         }
         // 10,000 voters at the largest possible power still sum far below 2^128.
         XCTAssertFalse((UInt128(Proposal.maxVoters) * 3 * UInt128(UInt64.max)).multipliedReportingOverflow(by: 10_000).overflow)
+    }
+
+    func testTheCommittedParametersPageIsTheGeneratorsOutput() throws {
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/PARAMETERS.md")
+        XCTAssertEqual(
+            try String(contentsOf: page, encoding: .utf8), ParameterTable.markdown(),
+            "docs/PARAMETERS.md is stale: regenerate it with `proofmintd parameters --markdown > docs/PARAMETERS.md`")
     }
 
     func testTheRegistryMatchesTheDefaultsAndBounds() {

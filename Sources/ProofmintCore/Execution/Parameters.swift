@@ -89,7 +89,7 @@ public struct FeeSplit: Equatable, Sendable {
     }
 
     /// floor(amount × bps / 10,000) without overflow for any UInt128 amount.
-    static func portion(_ amount: Amount, _ bps: UInt16) -> Amount {
+    public static func portion(_ amount: Amount, _ bps: UInt16) -> Amount {
         let b = Amount(bps)
         return (amount / 10_000) * b + (amount % 10_000) * b / 10_000
     }

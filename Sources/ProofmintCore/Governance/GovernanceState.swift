@@ -72,12 +72,14 @@ extension UpgradePlan: CanonicalCodable {
 }
 
 /// `0x0F ‖ u64 proposal ‖ address` → this record: the voter's latest choice.
-struct VoteRecord: CanonicalCodable {
-    var option: VoteOption
+public struct VoteRecord: CanonicalCodable, Sendable {
+    public var option: VoteOption
 
-    func encode(to writer: inout CanonicalWriter) { writer.u8(option.rawValue) }
+    public init(option: VoteOption) { self.option = option }
 
-    static func decode(from reader: inout CanonicalReader) throws(CodecError) -> VoteRecord {
+    public func encode(to writer: inout CanonicalWriter) { writer.u8(option.rawValue) }
+
+    public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> VoteRecord {
         let at = reader.offset
         let byte = try reader.u8()
         guard let option = VoteOption(rawValue: byte) else { throw .unknownTag(type: "vote option", tag: byte, offset: at) }

@@ -23,6 +23,9 @@ struct RPCMethods: Sendable {
         case "pm_getProviders": return try providers(params)
         case "pm_getEpoch": return try epoch(params)
         case "pm_getRewards": return try rewards(params)
+        case "pm_getProposals": return try proposals(params)
+        case "pm_getProposal": return try proposal(params)
+        case "pm_previewProposal": return try previewProposal(params)
         default: throw .methodNotFound(method)
         }
     }
