@@ -50,6 +50,9 @@ let package = Package(
         // Keystore, mnemonics, transaction building, the node's RPC client. Never imports storage or node.
         .target(name: "ProofmintWallet", dependencies: ["ProofmintCore", "ProofmintCrypto"]),
 
+        // Replay and audit: chain files (export/import), re-execution from genesis, reports. Over storage and the core.
+        .target(name: "ProofmintAudit", dependencies: ["ProofmintStorage", "ProofmintCore"]),
+
         // Economic simulation: runs the real state transition over synthetic providers and consumers.
         .target(name: "ProofmintSimulation", dependencies: ["ProofmintCore"]),
 
@@ -57,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "proofmintd",
             dependencies: [
-                "ProofmintNode", "ProofmintStorage", "ProofmintCore", "ProofmintSimulation",
+                "ProofmintNode", "ProofmintStorage", "ProofmintCore", "ProofmintSimulation", "ProofmintAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),

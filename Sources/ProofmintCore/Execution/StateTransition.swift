@@ -11,6 +11,22 @@ public enum StateTransition {
     public static func apply(
         _ block: Block, parent: BlockHeader, state: any StateReader, signatures: [Bool]? = nil
     ) throws(BlockError) -> BlockOutcome {
+        let outcome = try execute(block, parent: parent, state: state, signatures: signatures)
+        let header = block.header
+        guard outcome.header.receiptRoot == header.receiptRoot else {
+            throw .receiptRootMismatch(header: header.receiptRoot, computed: outcome.header.receiptRoot)
+        }
+        guard outcome.header.stateRoot == header.stateRoot else {
+            throw .stateRootMismatch(header: header.stateRoot, computed: outcome.header.stateRoot)
+        }
+        return outcome
+    }
+
+    /// Everything `apply` checks except the two roots the block's execution produces: the outcome as this build
+    /// computes it, for a replay that wants to show how its result differs from the header's.
+    public static func execute(
+        _ block: Block, parent: BlockHeader, state: any StateReader, signatures: [Bool]? = nil
+    ) throws(BlockError) -> BlockOutcome {
         let header = block.header
         let context = try checkHeader(header, parent: parent, state: state)
         guard header.transactionCount == block.transactions.count else {
@@ -49,14 +65,7 @@ public enum StateTransition {
                 throw .invalidTransaction(index: index, id: transaction.id, error: error)
             }
         }
-        let outcome = try execution.finish(header: header)
-        guard outcome.header.receiptRoot == header.receiptRoot else {
-            throw .receiptRootMismatch(header: header.receiptRoot, computed: outcome.header.receiptRoot)
-        }
-        guard outcome.header.stateRoot == header.stateRoot else {
-            throw .stateRootMismatch(header: header.stateRoot, computed: outcome.header.stateRoot)
-        }
-        return outcome
+        return try execution.finish(header: header)
     }
 
     /// Assembles the next block from `candidates` in the given order, leaving out any that are not admissible,

@@ -1,0 +1,80 @@
+import Foundation
+import ProofmintCore
+
+/// Re-executes a chain from its genesis into a fresh in-memory state with the node's own `StateTransition`, checking
+/// every producer signature, parent link, timestamp, transaction signature and the transaction, receipt and state
+/// roots, and stops at the first block that does not match.
+public struct ChainReplayer {
+    public var haltAt: UInt64?
+    public var keepRoots = false
+
+    public init(haltAt: UInt64? = nil, keepRoots: Bool = false) {
+        self.haltAt = haltAt
+        self.keepRoots = keepRoots
+    }
+
+    /// Replays `genesisFile` then the blocks `next()` yields (nil at the end). `progress` sees each applied height.
+    public func replay(
+        genesisFile: Bytes, next: () throws -> Block?, progress: (UInt64, Int) -> Void = { _, _ in }
+    ) throws -> ReplayReport {
+        let started = ContinuousClock.now
+        let genesis = try Genesis.parse(json: genesisFile)
+        let (genesisBlock, genesisOutcome) = try genesis.genesisBlock()
+        let store = MemoryStateStore()
+        store.commit(genesisOutcome)
+        var parent = genesisBlock.header
+        var report = ReplayReport(genesisHash: genesisBlock.hash, stateRoot: parent.stateRoot)
+        let digest = Blake2b.Hasher256()
+        while let block = try next() {
+            if let haltAt, block.height > haltAt {
+                report.haltedAt = haltAt
+                break
+            }
+            if let error = Self.apply(block, parent: parent, store: store) {
+                report.mismatch = mismatch(for: error, block: block, parent: parent, store: store)
+                break
+            }
+            parent = block.header
+            report.blocks += 1
+            report.transactions += block.transactions.count
+            report.lastHeight = block.height
+            report.stateRoot = block.header.stateRoot
+            digest.update(block.header.stateRoot.bytes)
+            if keepRoots { report.roots.append(block.header.stateRoot) }
+            progress(block.height, block.transactions.count)
+        }
+        report.rootsDigest = (try? Hash32(bytes: digest.finalize())) ?? .zero
+        let elapsed = (ContinuousClock.now - started).components
+        report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        return report
+    }
+
+    /// Applies and commits `block`; the error if it is refused.
+    private static func apply(_ block: Block, parent: BlockHeader, store: MemoryStateStore) -> BlockError? {
+        do {
+            store.commit(try StateTransition.apply(block, parent: parent, state: store))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private func mismatch(for error: BlockError, block: Block, parent: BlockHeader, store: MemoryStateStore) -> ReplayReport.Mismatch {
+        var mismatch = ReplayReport.Mismatch(
+            height: block.height, transactionIndex: nil, reason: error.description, expectedRoot: nil, computedRoot: nil, computedWrites: [])
+        switch error {
+        case let .invalidTransaction(index, _, _):
+            mismatch.transactionIndex = index
+        case let .stateRootMismatch(header, computed), let .receiptRootMismatch(header, computed), let .transactionRootMismatch(header, computed):
+            mismatch.expectedRoot = header
+            mismatch.computedRoot = computed
+            if case .transactionRootMismatch = error { break }
+            if let outcome = try? StateTransition.execute(block, parent: parent, state: store) {
+                mismatch.computedWrites = outcome.stateWrites.map { (key: $0.key.description, value: StateDescription.value($0.value, at: $0.key)) }
+            }
+        default:
+            break
+        }
+        return mismatch
+    }
+}

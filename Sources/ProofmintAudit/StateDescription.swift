@@ -1,0 +1,29 @@
+import ProofmintCore
+
+/// A state entry decoded for people: the key as `account pm1…`, `stake pm1…`, …, and the value as its record.
+public enum StateDescription {
+    public static func value(_ bytes: Bytes?, at key: StateKey) -> String {
+        guard let bytes else { return "(deleted)" }
+        do {
+            switch key.prefix {
+            case .account?: return "\(try Account(canonical: bytes))"
+            case .totals?: return "\(try ChainTotals(canonical: bytes))"
+            case .parameters?: return "\(try Parameters(canonical: bytes))"
+            case .validators?: return "\(try ValidatorSet(canonical: bytes).validators.map(\.name))"
+            case .stake?: return "\(try Stake(canonical: bytes))"
+            case .unbonding?: return "\(try UnbondingQueue(canonical: bytes))"
+            case .epoch?: return "\(try EpochState(canonical: bytes))"
+            case .epochRecord?: return "\(try EpochRecord(canonical: bytes))"
+            case .providerWork?: return "\(try ProviderWork(canonical: bytes))"
+            case .vesting?: return "\(try TeamVesting(canonical: bytes))"
+            case .governance?: return "\(try GovernanceState(canonical: bytes))"
+            case .proposal?: return "\(try GovernanceProposal(canonical: bytes))"
+            case .vote?: return "\(try VoteRecord(canonical: bytes).option.name)"
+            case .upgrade?: return "\(try UpgradePlan(canonical: bytes))"
+            case .evidence?, .job?, nil: return "0x" + bytes.hex
+            }
+        } catch {
+            return "0x\(bytes.hex) (does not decode: \(error))"
+        }
+    }
+}
