@@ -12,7 +12,16 @@ It prints:
   * a signed transfer from dev0 to dev1, its receipt, the roots of block 1 holding only it, and that block signed
     by the devnet validator-0 key (needs `cryptography`; skipped otherwise);
   * a signed stake from dev0 (tier 2, locked 4 epochs), its receipt, the new records, and the roots of block 1
-    holding only it (needs `cryptography`).
+    holding only it (needs `cryptography`);
+  * a compute receipt signed by dev1 for the provider dev0, the `submit_proof` that dev0 sends with it in block 2
+    (after that stake in block 1), its `proof_accepted` event, its receipt, the new records and the roots of block 2;
+    then the settlement of epoch 0 at block 60 (blocks 3-59 empty): the records and the state root (needs
+    `cryptography`);
+  * the parameter registry, read from docs/PARAMETERS.md (its defaults checked against the parameters here);
+  * governance (§12), after that stake in block 1: dev0 proposes to raise min_fee by one 20% step (block 2) and
+    votes yes (block 3): the transactions, the `proposed` event, receipts, records and roots; then the whole cycle on
+    the devnet genesis with fast governance parameters (6-block votes, a 2-block timelock): dev1 stakes and votes
+    no, block 7 tallies, block 9 executes the change (needs `cryptography`).
 
 Usage:
   scripts/protocol_vectors.py [--genesis genesis/devnet.json] [--check]
@@ -21,6 +30,7 @@ With --check the computed values are compared with the ones PROTOCOL.md states (
 docs/PROTOCOL.md itself, and the script exits non-zero on any difference.
 """
 import hashlib, hmac, json, os, re, sys
+from math import isqrt
 from datetime import datetime
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -106,7 +116,7 @@ def parse_address(text):
     assert hrp == "pm" and len(data) == 20, text
     return data
 
-MODULES = ["treasury", "reward_pool", "liquidity", "training", "ecosystem", "team", "public_sale"]
+MODULES = ["treasury", "reward_pool", "liquidity", "governance", "training", "ecosystem", "team", "public_sale"]
 
 # ----------------------------------------------------------------------------------------------------------------
 # Records and state keys
@@ -132,10 +142,17 @@ KEY_TOTALS, KEY_PARAMETERS, KEY_VALIDATORS = b"\x02", b"\x03", b"\x04"
 def key_stake(addr): return b"\x05" + addr
 def key_unbonding(addr): return b"\x06" + addr
 def key_evidence(validator_pk, height): return b"\x07" + H(validator_pk, u64(height))
+KEY_EPOCH, KEY_VESTING = b"\x08", b"\x0b"
+KEY_GOVERNANCE, KEY_UPGRADE = b"\x0d", b"\x10"
+def key_epoch_record(epoch): return b"\x09" + u64(epoch)
+def key_provider_work(addr, epoch): return b"\x0a" + addr + u64(epoch)
+def key_job(job_id): return b"\x0c" + job_id
+def key_proposal(pid): return b"\x0e" + u64(pid)
+def key_vote(pid, voter): return b"\x0f" + u64(pid) + voter
 
 def enc_account(nonce, balance): return u8(1) + u64(nonce) + u128(balance)
-def enc_totals(issued, burned, fees, staked=0, unbonding=0):
-    return u8(1) + u128(issued) + u128(burned) + u128(fees) + u128(staked) + u128(unbonding)
+def enc_totals(issued, burned, fees, staked=0, unbonding=0, minted=0):
+    return u8(1) + u128(issued) + u128(burned) + u128(fees) + u128(staked) + u128(unbonding) + u128(minted)
 def enc_staking_parameters(k):
     return (u128(k["min_stake"]) + u64(k["unbonding_period"]) + u16(k["unstake_burn_bps"]) + u32(k["max_lock_epochs"])
             + u8(len(k["lock_steps"])) + b"".join(u32(s["min_epochs"]) + u16(s["multiplier_bps"]) for s in k["lock_steps"])
@@ -146,13 +163,39 @@ def enc_parameters(p):
     s = p["fee_split_bps"]
     return (u8(1) + u128(p["min_fee"]) + u32(p["max_tx_bytes"]) + u32(p["max_block_transactions"])
             + u32(p["max_block_bytes"]) + u16(s["burn"]) + u16(s["reward_pool"]) + u16(s["treasury"]) + u16(s["liquidity"])
-            + u64(p["epoch_length"]) + enc_staking_parameters(p["staking"]))
+            + u64(p["epoch_length"]) + enc_staking_parameters(p["staking"]) + enc_compute_parameters(p["compute"])
+            + enc_governance_parameters(p["governance"]))
+def enc_compute_parameters(c):
+    return (u64(c["blocks_per_year"]) + u128(c["initial_annual_emission"]) + u64(c["halving_years"])
+            + u128(c["terminal_annual_emission"]) + u128(c["mining_cap"]) + u16(c["protocol_fee_bps"])
+            + u16(c["quality_min_bps"]) + u16(c["quality_max_bps"]) + u64(c["proof_window_epochs"])
+            + u128(c["min_unit_price"]) + u16(c["reputation_per_proof"]))
+def enc_governance_parameters(g):
+    return (u128(g["min_deposit"]) + u128(g["min_proposer_power"]) + u128(g["voter_min_stake"]) + u64(g["block_time_ms"])
+            + u8(len(KINDS)) + b"".join(u16(g["quorum_bps"][k]) + u32(g["voting_days"][k]) for k in KINDS)
+            + u16(g["pass_threshold_bps"]) + u64(g["timelock_blocks"]) + u16(g["max_change_bps"])
+            + u32(g["max_active_proposals"]))
+def enc_governance_state(next_id, active, stake_power):
+    return u8(1) + u64(next_id) + u32(len(active)) + b"".join(u64(i) for i in active) + u128(stake_power)
 def enc_validators(vs):
     return u8(1) + u32(len(vs)) + b"".join(string(name) + pk for name, pk in vs)
 def enc_stake(amount, lock_epochs, locked_until, tier, attestation, reputation, jailed):
     return (u8(1) + u128(amount) + u32(lock_epochs) + u64(locked_until) + u8(tier) + optional(attestation, lambda a: a)
             + u16(reputation) + u8(1 if jailed else 0))
 def enc_unbonding(entries): return u8(1) + u16(len(entries)) + b"".join(u128(a) + u64(m) for a, m in entries)
+def enc_epoch_state(number, start_height): return u8(1) + u64(number) + u64(start_height)
+def enc_settlement(end_height, minted, from_pool, paid, to_treasury, vested):
+    return u64(end_height) + u128(minted) + u128(from_pool) + u128(paid) + u128(to_treasury) + u128(vested)
+def enc_epoch_record(r):
+    return (u8(1) + u128(r["total_weight"]) + u128(r["total_units"]) + u64(r["proofs"]) + u128(r["payments"])
+            + u128(r["protocol_fees"]) + u32(len(r["providers"])) + b"".join(r["providers"])
+            + optional(r["settlement"], lambda st: enc_settlement(*st)))
+def enc_provider_work(w):
+    return (u8(1) + u128(w["weight"]) + u128(w["units"]) + u64(w["proofs"]) + u128(w["earned"])
+            + optional(w["reward"], u128) + u8(1 if w["forfeited"] else 0))
+def enc_team_vesting(beneficiary, total, cliff_height, end_height, released):
+    return u8(1) + beneficiary + u128(total) + u64(cliff_height) + u64(end_height) + u128(released)
+def enc_job_marker(epoch): return u64(epoch)
 
 DEFAULT_STAKING = {"min_stake": 100 * ONE, "unbonding_period": 20, "unstake_burn_bps": 10, "max_lock_epochs": 520,
                    "lock_steps": [{"min_epochs": 0, "multiplier_bps": 10000}, {"min_epochs": 4, "multiplier_bps": 11000},
@@ -160,10 +203,27 @@ DEFAULT_STAKING = {"min_stake": 100 * ONE, "unbonding_period": 20, "unstake_burn
                    "tier_multipliers_bps": [10000, 12000, 15000, 18000, 20000], "max_unbonding_entries": 16,
                    "slash_sla_min_bps": 100, "slash_sla_max_bps": 500, "slash_attestation_bps": 1000,
                    "slash_malicious_bps": 10000}
+DEFAULT_COMPUTE = {"blocks_per_year": 31_536_000, "initial_annual_emission": 100_000_000 * ONE, "halving_years": 4,
+                   "terminal_annual_emission": 6_250_000 * ONE, "mining_cap": 300_000_000 * ONE,
+                   "protocol_fee_bps": 30, "quality_min_bps": 8000, "quality_max_bps": 15000, "proof_window_epochs": 1,
+                   "min_unit_price": ONE // 1_000_000, "reputation_per_proof": 1}
+COMPUTE_AMOUNTS = {"initial_annual_emission", "terminal_annual_emission", "mining_cap", "min_unit_price"}
+# Proposal kinds, by tag 1-5 (§12.2); the governance parameters keep one quorum and one voting period per kind.
+KINDS = ["parameter_change", "treasury_spend", "upgrade", "slash", "text"]
+DEFAULT_GOVERNANCE = {"min_deposit": 100 * ONE, "min_proposer_power": 20_000_000_000, "voter_min_stake": 100 * ONE,
+                      "block_time_ms": 1000,
+                      "quorum_bps": {"parameter_change": 5100, "treasury_spend": 6000, "upgrade": 7500, "slash": 6000,
+                                     "text": 5100},
+                      "voting_days": {"parameter_change": 3, "treasury_spend": 7, "upgrade": 14, "slash": 7, "text": 3},
+                      "pass_threshold_bps": 5000, "timelock_blocks": 86_400, "max_change_bps": 2000,
+                      "max_active_proposals": 100}
+GOVERNANCE_AMOUNTS = {"min_deposit", "voter_min_stake"}
 DEFAULT_PARAMETERS = {"min_fee": ONE // 1000, "max_tx_bytes": 4096, "max_block_transactions": 10000,
                       "max_block_bytes": 8 << 20,
                       "fee_split_bps": {"burn": 4000, "reward_pool": 3000, "treasury": 2000, "liquidity": 1000},
-                      "epoch_length": 60, "staking": DEFAULT_STAKING}
+                      "epoch_length": 60, "staking": DEFAULT_STAKING, "compute": DEFAULT_COMPUTE,
+                      "governance": DEFAULT_GOVERNANCE}
+MAX_SUPPLY = 10**9 * ONE
 
 def fee_shares(fee, split):
     portion = lambda a, bps: (a // 10000) * bps + (a % 10000) * bps // 10000
@@ -180,6 +240,17 @@ def load_genesis(path):
         if k == "staking":
             for sk, sv in v.items():
                 params["staking"][sk] = parse_amount(sv) if sk == "min_stake" else sv
+        elif k == "compute":
+            for ck, cv in v.items():
+                params["compute"][ck] = parse_amount(cv) if ck in COMPUTE_AMOUNTS else cv
+        elif k == "governance":
+            # §10.1: every member optional; quorum_bps and voting_days are objects keyed by proposal kind.
+            for gk, gv in v.items():
+                if gk in ("quorum_bps", "voting_days"):
+                    assert set(gv) <= set(KINDS), gv
+                    params["governance"][gk].update(gv)
+                else:
+                    params["governance"][gk] = parse_amount(gv) if gk in GOVERNANCE_AMOUNTS else gv
         else:
             params[k] = parse_amount(v) if k == "min_fee" else v
     validators = [(v["name"], bytes.fromhex(v["public_key"])) for v in g["validators"]]
@@ -188,8 +259,18 @@ def load_genesis(path):
         addr = parse_address(a["address"]) if "address" in a else module_address(a["module"])
         allocations.append((addr, parse_amount(a["amount"])))
     t = datetime.fromisoformat(g["genesis_time"].replace("Z", "+00:00"))
+    vesting = None
+    if g.get("team_vesting") is not None:
+        # §10.1: the `team` allocation vests to `beneficiary`; cliff and end default to 1 and 4 years of blocks.
+        v, year = g["team_vesting"], params["compute"]["blocks_per_year"]
+        team = [a for addr, a in allocations if addr == module_address("team")]
+        assert len(team) == 1, "team_vesting needs an allocation to the team module"
+        cliff = v.get("cliff_blocks", year)
+        duration = v.get("duration_blocks", min(4 * year, 2**64 - 1))
+        assert 0 < duration and cliff <= duration
+        vesting = (parse_address(v["beneficiary"]), team[0], cliff, duration, 0)
     return {"chain_id": g["chain_id"], "time_ms": int(t.timestamp()) * 1000, "parameters": params,
-            "validators": validators, "allocations": allocations}
+            "validators": validators, "allocations": allocations, "team_vesting": vesting}
 
 def genesis_state(g):
     """State key -> canonical value bytes after genesis."""
@@ -199,6 +280,9 @@ def genesis_state(g):
     state[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), 0, 0)
     state[KEY_PARAMETERS] = enc_parameters(g["parameters"])
     state[KEY_VALIDATORS] = enc_validators(g["validators"])
+    state[KEY_EPOCH] = enc_epoch_state(0, 1)
+    if g["team_vesting"] is not None:
+        state[KEY_VESTING] = enc_team_vesting(*g["team_vesting"])
     return state
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -453,7 +537,10 @@ def stake_vector(g, state, computed):
         nonce = 1 if a == sender else 0
         if b or nonce:
             after[key_account(a)] = enc_account(nonce, b)
-    after[key_stake(sender)] = enc_stake(amount, lock, locked_until, tier, attestation, 0, False)
+    # §9.2/§12.4: the stake write moves the quorum denominator from isqrt(0) = 0 to isqrt(amount); governance's record,
+    # absent at genesis, reads as (next id 1, no active proposals, stake power 0).
+    set_stake(after, sender, enc_stake(amount, lock, locked_until, tier, attestation, 0, False))
+    assert after[KEY_GOVERNANCE] == enc_governance_state(1, [], isqrt(amount))
     after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee, amount, 0)
     receipt = enc_receipt(tx_id, 0, fee, [enc_event_fee(sender, fee, shares),
                                           enc_event_staked(sender, amount, amount, tier, locked_until)])
@@ -464,6 +551,7 @@ def stake_vector(g, state, computed):
     DOCUMENTED["stake receipt"] = receipt.hex()
     DOCUMENTED["stake record"] = after[key_stake(sender)].hex()
     DOCUMENTED["totals after the stake"] = after[KEY_TOTALS].hex()
+    DOCUMENTED["governance state after the stake"] = after[KEY_GOVERNANCE].hex()
     print(f"  receipt  {receipt.hex()}")
     print(f"  stake record (key {key_stake(sender).hex()}) {after[key_stake(sender)].hex()}")
     print(f"  totals   {after[KEY_TOTALS].hex()}")
@@ -471,28 +559,783 @@ def stake_vector(g, state, computed):
     print(f"  block 1 transaction root {computed['stake_block1_tx_root']}")
     print(f"  block 1 receipt root     {computed['stake_block1_receipt_root']}")
     print(f"  block 1 state root       {computed['stake_block1_state_root']}")
+    return after
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Proof of Compute (PROTOCOL.md §11)
+
+RECEIPT_DOMAIN = b"proofmint/receipt/v1\x00"
+
+def enc_compute_receipt(chain_id, job_id, consumer_pk, provider, epoch, workload, units, quality, price):
+    return (u8(1) + string(chain_id) + job_id + consumer_pk + provider + u64(epoch) + string(workload) + u64(units)
+            + u8(quality) + u128(price))
+
+def enc_submit_proof_tx(chain_id, sender_pk, nonce, fee, expiry, signed_receipt):
+    return u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64) + u8(6) + signed_receipt
+
+def enc_event_proof_accepted(job_id, consumer, provider, epoch, units, quality_bps, tier_bps, weight, price, fee):
+    return (u8(8) + job_id + consumer + provider + u64(epoch) + u64(units) + u16(quality_bps) + u16(tier_bps)
+            + u128(weight) + u128(price) + u128(fee))
+
+def dec_account(b): return int.from_bytes(b[1:9], "big"), int.from_bytes(b[9:25], "big")
+def dec_totals(b): return [int.from_bytes(b[1 + 16 * i:17 + 16 * i], "big") for i in range(6)]
+
+def credit(state, addr, amount, nonce_delta=0):
+    """Adds `amount` (may be negative) to an account, deleting it if it becomes empty (§6.2)."""
+    nonce, balance = dec_account(state[key_account(addr)]) if key_account(addr) in state else (0, 0)
+    nonce, balance = nonce + nonce_delta, balance + amount
+    assert 0 <= balance < 2**128
+    if nonce or balance:
+        state[key_account(addr)] = enc_account(nonce, balance)
+    else:
+        state.pop(key_account(addr), None)
+
+def distribute_fee(state, fee, payer, split):
+    """§8.4: the shares to reward_pool, treasury, liquidity (in that order); burned and fees_paid in the totals."""
+    sh = fee_shares(fee, split)
+    for name in ["reward_pool", "treasury", "liquidity"]:
+        credit(state, module_address(name), sh[name])
+    t = dec_totals(state[KEY_TOTALS])
+    t[1] += sh["burn"]
+    t[2] += fee
+    state[KEY_TOTALS] = enc_totals(*t)
+    return enc_event_fee(payer, fee, sh)
+
+def emission(k, c, epoch_length, minted, issued):
+    """§11.5: epoch k's emission, clamped by the mining cap and the maximum supply."""
+    ey = c["blocks_per_year"] // epoch_length
+    y = k // ey + 1
+    annual = max(c["initial_annual_emission"] >> ((y - 1) // c["halving_years"]), c["terminal_annual_emission"])
+    scheduled = annual // ey + (1 if k % ey < annual % ey else 0)
+    return min(scheduled, max(c["mining_cap"] - minted, 0), max(MAX_SUPPLY - issued, 0))
+
+def compute_vector(g, block1, computed):
+    """dev1 (consumer) signs a compute receipt for dev0 (provider, staked 1000 AI at tier 2 by the stake vector in
+    block 1); dev0 submits it in block 2 (nonce 1, fee = min_fee); blocks 3-59 are empty and block 60 settles
+    epoch 0."""
+    try:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives import serialization
+    except ImportError:
+        print("\n(cryptography not installed: compute vector skipped)")
+        return
+    raw = lambda sk: sk.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    p, c = g["parameters"], g["parameters"]["compute"]
+    provider_sk, consumer_sk = Ed25519PrivateKey.from_private_bytes(dev_seed(0)), Ed25519PrivateKey.from_private_bytes(dev_seed(1))
+    provider_pk, consumer_pk = raw(provider_sk), raw(consumer_sk)
+    provider, consumer = address_of_key(provider_pk), address_of_key(consumer_pk)
+    job_id, workload, units, quality, price = H(b"proofmint/vector/job"), "inference", 1000, 90, ONE + 333
+    print(f"\n== Compute vector: dev1 pays dev0 {price} base units for {units} units of '{workload}' at quality {quality},"
+          f" job H('proofmint/vector/job'); submitted by dev0 in block 2; epoch 0 settles at block {p['epoch_length']}")
+    height, epoch = 2, 0
+    assert dec_account(block1[key_account(provider)])[0] == 1 and block1[KEY_EPOCH] == enc_epoch_state(0, 1)
+    assert height < 1 + p["epoch_length"] - 1, "block 2 must not end epoch 0"
+    # §11.2: the receipt and the consumer's signature.
+    receipt = enc_compute_receipt(g["chain_id"], job_id, consumer_pk, provider, epoch, workload, units, quality, price)
+    receipt_sig = consumer_sk.sign(RECEIPT_DOMAIN + receipt)
+    signed_receipt = receipt + receipt_sig
+    tx = enc_submit_proof_tx(g["chain_id"], provider_pk, 1, p["min_fee"], None, signed_receipt)
+    sig = provider_sk.sign(TX_DOMAIN + tx)
+    tx_id = H(tx)
+    DOCUMENTED["compute receipt"] = receipt.hex()
+    DOCUMENTED["compute receipt signature"] = receipt_sig.hex()
+    DOCUMENTED["submit_proof signed transaction"] = (tx + sig).hex()
+    computed["proof_id"] = tx_id.hex()
+    print(f"  job id    {job_id.hex()}\n  receipt   {receipt.hex()}\n  signature {receipt_sig.hex()}")
+    print(f"  submit_proof signed {(tx + sig).hex()}\n  id        {tx_id.hex()}  ({len(tx) + 64} bytes signed)")
+    # §11.3 admission checks (all pass), after §8.3's size, chain id and signature.
+    assert len(tx) + 64 <= p["max_tx_bytes"] and provider != consumer and quality <= 100 and units >= 1 and workload
+    assert price >= c["min_unit_price"] * units
+    # §8.3: fee and nonce; §8.4: the fee split.
+    after = dict(block1)
+    credit(after, provider, -p["min_fee"], nonce_delta=1)
+    fee_event = distribute_fee(after, p["min_fee"], provider, p["fee_split_bps"])
+    # §11.4 execution.
+    assert key_job(job_id) not in after
+    stake = after[key_stake(provider)]
+    tier, jailed = stake[29], stake[-1]
+    assert not jailed and int.from_bytes(stake[1:17], "big") >= p["staking"]["min_stake"]
+    assert dec_account(after[key_account(consumer)])[1] >= price
+    quality_bps = c["quality_min_bps"] + (c["quality_max_bps"] - c["quality_min_bps"]) * quality // 100
+    tier_bps = p["staking"]["tier_multipliers_bps"][tier]
+    weight = units * quality_bps * tier_bps
+    fee = (price // 10000) * c["protocol_fee_bps"] + (price % 10000) * c["protocol_fee_bps"] // 10000
+    record = {"total_weight": weight, "total_units": units, "proofs": 1, "payments": price, "protocol_fees": fee,
+              "providers": [provider], "settlement": None}
+    work = {"weight": weight, "units": units, "proofs": 1, "earned": price - fee, "reward": None, "forfeited": False}
+    after[key_epoch_record(epoch)] = enc_epoch_record(record)
+    after[key_provider_work(provider, epoch)] = enc_provider_work(work)
+    credit(after, consumer, -price)
+    credit(after, provider, price - fee)
+    proof_fee_event = distribute_fee(after, fee, consumer, p["fee_split_bps"])
+    after[key_job(job_id)] = enc_job_marker(epoch)
+    reputation = min(1000, int.from_bytes(stake[-3:-1], "big") + c["reputation_per_proof"])
+    set_stake(after, provider, stake[:-3] + u16(reputation) + stake[-1:])  # same amount: S and 0x0D unchanged
+    event = enc_event_proof_accepted(job_id, consumer, provider, epoch, units, quality_bps, tier_bps, weight, price, fee)
+    tx_receipt = enc_receipt(tx_id, 0, p["min_fee"], [fee_event, event, proof_fee_event])
+    DOCUMENTED["proof_accepted event"] = event.hex()
+    DOCUMENTED["submit_proof receipt"] = tx_receipt.hex()
+    DOCUMENTED["epoch 0 record after block 2"] = after[key_epoch_record(epoch)].hex()
+    DOCUMENTED["dev0 work in epoch 0 after block 2"] = after[key_provider_work(provider, epoch)].hex()
+    computed["proof_block2_tx_root"] = merkle_list([H(tx + sig)]).hex()
+    computed["proof_block2_receipt_root"] = merkle_list([H(tx_receipt)]).hex()
+    computed["proof_block2_state_root"] = state_root(entries_of(after)).hex()
+    print(f"  quality_bps {quality_bps}, tier_bps {tier_bps}, weight {weight}, protocol fee {fee}")
+    print(f"  proof_accepted event {event.hex()}\n  receipt   {tx_receipt.hex()}")
+    for k in [key_epoch_record(epoch), key_provider_work(provider, epoch), key_job(job_id), key_stake(provider), KEY_TOTALS]:
+        print(f"  key {k.hex()} value {after[k].hex()}")
+    print(f"  block 2 transaction root {computed['proof_block2_tx_root']}")
+    print(f"  block 2 receipt root     {computed['proof_block2_receipt_root']}")
+    print(f"  block 2 state root       {computed['proof_block2_state_root']}")
+
+    # §11.6: blocks 3 .. epoch_length - 1 hold nothing and end no epoch, so they write nothing; the block at
+    # height epoch_length (= start 1 + epoch_length - 1) settles epoch 0.
+    h = p["epoch_length"]
+    s = dict(after)
+    works = {provider: work}
+    t = dec_totals(s[KEY_TOTALS])
+    minted = emission(epoch, c, p["epoch_length"], t[5], t[0])
+    pool = dec_account(s[key_account(module_address("reward_pool"))])[1]
+    distributable = minted + pool
+    paid = 0
+    for prov in record["providers"]:
+        w = dict(works[prov])
+        share = distributable * w["weight"] // record["total_weight"]
+        w["reward"], w["forfeited"] = share, s[key_stake(prov)][-1] == 1
+        if not w["forfeited"]:
+            credit(s, prov, share)
+            paid += share
+        s[key_provider_work(prov, epoch)] = enc_provider_work(w)
+    to_treasury = distributable - paid
+    credit(s, module_address("reward_pool"), -pool)
+    credit(s, module_address("treasury"), to_treasury)
+    t[0] += minted
+    t[5] += minted
+    s[KEY_TOTALS] = enc_totals(*t)
+    # §11.7: team vesting (nothing has vested before the cliff).
+    vested = 0
+    if KEY_VESTING in s:
+        v = s[KEY_VESTING]
+        beneficiary, total = v[1:21], int.from_bytes(v[21:37], "big")
+        cliff, end, released = int.from_bytes(v[37:45], "big"), int.from_bytes(v[45:53], "big"), int.from_bytes(v[53:69], "big")
+        due = 0 if h < cliff else total if h >= end else total * h // end
+        if due > released:
+            team = key_account(module_address("team"))
+            vested = min(due - released, dec_account(s[team])[1] if team in s else 0)
+            if vested:
+                credit(s, module_address("team"), -vested)
+                credit(s, beneficiary, vested)
+                s[KEY_VESTING] = enc_team_vesting(beneficiary, total, cliff, end, released + vested)
+    record["settlement"] = (h, minted, pool, paid, to_treasury, vested)
+    s[key_epoch_record(epoch)] = enc_epoch_record(record)
+    s[KEY_EPOCH] = enc_epoch_state(epoch + 1, h + 1)
+    assert minted + pool == paid + to_treasury
+    computed["settle_block60_state_root"] = state_root(entries_of(s)).hex()
+    DOCUMENTED["epoch 0 record after block 60"] = s[key_epoch_record(epoch)].hex()
+    DOCUMENTED["dev0 work in epoch 0 after block 60"] = s[key_provider_work(provider, epoch)].hex()
+    DOCUMENTED["totals after block 60"] = s[KEY_TOTALS].hex()
+    print(f"  block {h}: minted {minted}, from pool {pool}, paid {paid}, to treasury {to_treasury}")
+    for k in [key_epoch_record(epoch), key_provider_work(provider, epoch), KEY_TOTALS, KEY_EPOCH]:
+        print(f"  key {k.hex()} value {s[k].hex()}")
+    print(f"  reward_pool account {'absent' if key_account(module_address('reward_pool')) not in s else 'present'}")
+    print(f"  block {h} state root     {computed['settle_block60_state_root']}")
+
+# ----------------------------------------------------------------------------------------------------------------
+# Governance (PROTOCOL.md §12)
+
+VOTE_OPTIONS = {"yes": 1, "no": 2, "abstain": 3}
+STATUS = {"voting": 1, "passed": 2, "executed": 3, "rejected": 4, "execution_failed": 5}
+MAX_VOTERS = 10_000
+
+class TxError(Exception):
+    """A transaction error code of §8.6 (execution errors undo the transaction's writes)."""
+    def __init__(self, code, why=""):
+        super().__init__(f"{code} {why}")
+        self.code = code
+
+def enc_content(kind, body):
+    """§12.2 ProposalContent: u8 kind tag, then the kind's fields."""
+    tag = u8(KINDS.index(kind) + 1)
+    if kind == "parameter_change":
+        return tag + u8(len(body)) + b"".join(string(name) + u128(value) for name, value in body)
+    if kind == "treasury_spend":
+        recipient, amount = body
+        return tag + recipient + u128(amount)
+    if kind == "upgrade":
+        name, height = body
+        return tag + string(name) + u64(height)
+    if kind == "slash":
+        provider, reason, bps = body
+        return tag + provider + u8(reason) + u16(bps)
+    title, document_hash = body
+    return tag + string(title) + document_hash
+
+def enc_propose_tx(chain_id, sender_pk, nonce, fee, expiry, deposit, kind, body):
+    return (u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64)
+            + u8(7) + u128(deposit) + enc_content(kind, body))
+
+def enc_vote_tx(chain_id, sender_pk, nonce, fee, expiry, proposal, option):
+    return (u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64)
+            + u8(8) + u64(proposal) + u8(VOTE_OPTIONS[option]))
+
+def enc_tally(t):
+    return (u128(t["yes"]) + u128(t["no"]) + u128(t["abstain"]) + u128(t["participation"]) + u128(t["total_stake_power"])
+            + u8(1 if t["quorum_reached"] else 0) + u8(1 if t["passed"] else 0))
+
+def enc_proposal(p):
+    return (u8(1) + u64(p["id"]) + p["proposer"] + enc_content(p["kind"], p["body"]) + u128(p["deposit"])
+            + u64(p["submit_height"]) + u64(p["voting_end_height"]) + u8(STATUS[p["status"]]) + u32(len(p["voters"]))
+            + b"".join(p["voters"]) + optional(p["tally"], enc_tally) + optional(p["execute_height"], u64)
+            + u16(p["failure_code"]))
+
+def enc_upgrade_plan(name, height, proposal): return u8(1) + string(name) + u64(height) + u64(proposal)
+def enc_event_proposed(pid, proposer, kind, deposit, voting_end):
+    return u8(9) + u64(pid) + proposer + u8(KINDS.index(kind) + 1) + u128(deposit) + u64(voting_end)
+def enc_event_voted(pid, voter, option): return u8(10) + u64(pid) + voter + u8(VOTE_OPTIONS[option])
+
+class Reader:
+    def __init__(self, b): self.b, self.i = b, 0
+    def take(self, n):
+        assert self.i + n <= len(self.b)
+        self.i += n
+        return self.b[self.i - n:self.i]
+    def int(self, n): return int.from_bytes(self.take(n), "big")
+    def string(self): return self.take(self.int(4)).decode("utf-8")
+    def done(self): assert self.i == len(self.b)
+
+def dec_governance_state(b):
+    """0x0D; absent reads as (next id 1, no active proposals, stake power 0)."""
+    if b is None:
+        return {"next": 1, "active": [], "stake_power": 0}
+    r = Reader(b)
+    assert r.int(1) == 1
+    nxt, active = r.int(8), [r.int(8) for _ in range(r.int(4))]
+    g = {"next": nxt, "active": active, "stake_power": r.int(16)}
+    r.done()
+    return g
+
+def dec_content(r):
+    kind = KINDS[r.int(1) - 1]
+    if kind == "parameter_change":
+        return kind, [(r.string(), r.int(16)) for _ in range(r.int(1))]
+    if kind == "treasury_spend":
+        return kind, (r.take(20), r.int(16))
+    if kind == "upgrade":
+        return kind, (r.string(), r.int(8))
+    if kind == "slash":
+        return kind, (r.take(20), r.int(1), r.int(2))
+    return kind, (r.string(), r.take(32))
+
+def dec_proposal(b):
+    r = Reader(b)
+    assert r.int(1) == 1
+    p = {"id": r.int(8), "proposer": r.take(20)}
+    p["kind"], p["body"] = dec_content(r)
+    p.update(deposit=r.int(16), submit_height=r.int(8), voting_end_height=r.int(8))
+    p["status"] = {v: k for k, v in STATUS.items()}[r.int(1)]
+    p["voters"] = [r.take(20) for _ in range(r.int(4))]
+    p["tally"] = None
+    if r.int(1):
+        p["tally"] = dict(zip(["yes", "no", "abstain", "participation", "total_stake_power"], [r.int(16) for _ in range(5)]))
+        p["tally"].update(quorum_reached=r.int(1) == 1, passed=r.int(1) == 1)
+    p["execute_height"] = r.int(8) if r.int(1) else None
+    p["failure_code"] = r.int(2)
+    r.done()
+    assert enc_proposal(p) == b
+    return p
+
+def staked_of(state, addr):
+    """§12.4: the active stake that counts: the Stake record's amount, 0 if there is none or it is jailed."""
+    s = state.get(key_stake(addr))
+    return 0 if s is None or s[-1] == 1 else int.from_bytes(s[1:17], "big")
+
+def voting_power(state, addr, minimum_stake):
+    """§12.4: isqrt(balance) + 2 isqrt(staked), or 0 below minimum_stake of unjailed stake."""
+    staked = staked_of(state, addr)
+    if staked < minimum_stake:
+        return 0
+    balance = dec_account(state[key_account(addr)])[1] if key_account(addr) in state else 0
+    return isqrt(balance) + 2 * isqrt(staked)
+
+def set_stake(state, addr, record):
+    """§9.2/§12.4: writes a Stake record (None or empty deletes it) and moves the quorum denominator S by the change
+    of isqrt(amount) of unjailed stake; 0x0D is written only if that changes."""
+    before = staked_of(state, addr)
+    if record is None or (int.from_bytes(record[1:17], "big") == 0 and record[-3:] == b"\x00\x00\x00"):
+        state.pop(key_stake(addr), None)
+        after_record = None
+    else:
+        state[key_stake(addr)] = after_record = record
+    q0 = isqrt(before)
+    q1 = 0 if after_record is None or after_record[-1] == 1 else isqrt(int.from_bytes(after_record[1:17], "big"))
+    if q0 != q1:
+        gs = dec_governance_state(state.get(KEY_GOVERNANCE))
+        gs["stake_power"] = max(gs["stake_power"] + q1 - q0, 0)
+        state[KEY_GOVERNANCE] = enc_governance_state(gs["next"], gs["active"], gs["stake_power"])
+
+# --- The parameter registry: the names, bounds and units of docs/PARAMETERS.md (read from that page) ------------
+
+def load_registry(path):
+    """[(name, minimum, maximum)] in the page's order; amounts are written "x AI". Checks that the page's defaults
+    are DEFAULT_PARAMETERS and that it names every parameter except staking.lock_steps."""
+    rows = []
+    value = lambda t: parse_amount(t.replace(" AI", "AI")) if t.endswith("AI") else int(t)
+    for line in open(path):
+        m = re.match(r"\| `([a-z0-9_.]+)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|", line)
+        if m:
+            name, default, lo, hi = m.group(1), value(m.group(3).strip()), value(m.group(4).strip()), value(m.group(5).strip())
+            assert param_get(DEFAULT_PARAMETERS, name) == default and lo <= default <= hi, name
+            rows.append((name, lo, hi))
+    def leaves(node, prefix):
+        if isinstance(node, dict):
+            return [x for k, v in node.items() for x in leaves(v, f"{prefix}{k}.")]
+        if isinstance(node, list) and all(isinstance(v, int) for v in node):
+            return [f"{prefix}{i}" for i in range(len(node))]
+        return [prefix[:-1]]
+    assert sorted(r[0] for r in rows) == sorted(n for n in leaves(DEFAULT_PARAMETERS, "") if n != "staking.lock_steps")
+    return rows
+
+def param_path(params, name):
+    """The container and index of a registry name in the parameters dict (names are the genesis file's)."""
+    parts = name.split(".")
+    node = params
+    for part in parts[:-1]:
+        node = node[part]
+    last = parts[-1]
+    return node, (int(last) if isinstance(node, list) else last)
+
+def param_get(params, name):
+    node, i = param_path(params, name)
+    return node[i]
+
+def param_set(params, name, value):
+    node, i = param_path(params, name)
+    node[i] = value
+
+def parameter_problems(p):
+    """The consistency rules of §10.2 and §12.9 on a parameter set (the genesis file's and every change's)."""
+    k, c, g = p["staking"], p["compute"], p["governance"]
+    steps = k["lock_steps"]
+    rules = [
+        p["min_fee"] >= 1, 256 <= p["max_tx_bytes"] <= 1 << 20, p["max_block_transactions"] >= 1,
+        p["max_tx_bytes"] <= p["max_block_bytes"] <= 64 << 20, sum(p["fee_split_bps"].values()) == 10000,
+        p["epoch_length"] >= 1,
+        k["min_stake"] >= 1, k["unstake_burn_bps"] <= 10000, 1 <= len(steps) <= 8, steps[0]["min_epochs"] == 0,
+        all(a["min_epochs"] < b["min_epochs"] for a, b in zip(steps, steps[1:])),
+        all(10000 <= s["multiplier_bps"] <= 50000 for s in steps), len(k["tier_multipliers_bps"]) == 5,
+        all(10000 <= t <= 50000 for t in k["tier_multipliers_bps"]), 1 <= k["max_unbonding_entries"] <= 256,
+        k["slash_sla_min_bps"] <= k["slash_sla_max_bps"],
+        max(k["slash_sla_max_bps"], k["slash_attestation_bps"], k["slash_malicious_bps"]) <= 10000,
+        c["blocks_per_year"] >= p["epoch_length"], c["halving_years"] >= 1,
+        c["terminal_annual_emission"] <= c["initial_annual_emission"], c["mining_cap"] <= MAX_SUPPLY,
+        c["protocol_fee_bps"] <= 10000, 1 <= c["quality_min_bps"] <= c["quality_max_bps"] <= 50000,
+        c["reputation_per_proof"] <= 1000,
+        g["min_deposit"] >= 1, g["block_time_ms"] >= 1, all(1 <= g["quorum_bps"][x] <= 10000 for x in KINDS),
+        all(g["voting_days"][x] >= 1 for x in KINDS), 5000 <= g["pass_threshold_bps"] <= 9999,
+        1 <= g["max_change_bps"] <= 10000, 1 <= g["max_active_proposals"] <= 1000,
+    ]
+    return [i for i, ok in enumerate(rules) if not ok]
+
+def check_changes_basic(changes, registry):
+    """§12.5 admission of a parameter_change: 1-16 changes, names strictly ascending as bytes, every name known."""
+    names = [n.encode() for n, _ in changes]
+    known = {r[0] for r in registry}
+    if not changes or any(a >= b for a, b in zip(names, names[1:])) or any(n not in known for n, _ in changes):
+        raise TxError(30, "invalid_proposal")
+
+def apply_changes(changes, params, registry):
+    """§12.8: the parameters with `changes` applied, each within its bounds and one step of the value in `params`."""
+    check_changes_basic(changes, registry)
+    bounds = {name: (lo, hi) for name, lo, hi in registry}
+    updated = json.loads(json.dumps(params))
+    for name, value in changes:
+        lo, hi = bounds[name]
+        if not lo <= value <= hi:
+            raise TxError(143, "parameter_out_of_bounds")
+        current = param_get(params, name)
+        step = max(current * params["governance"]["max_change_bps"] // 10000, 1)
+        if abs(value - current) > step:
+            raise TxError(144, "parameter_change_too_large")
+        param_set(updated, name, value)
+    if parameter_problems(updated):
+        raise TxError(145, "parameters_invalid")
+    return updated
+
+def voting_blocks(g, kind):
+    """§12.9: max(floor(days x 86,400,000 / block_time_ms), 1)."""
+    return min(max(g["voting_days"][kind] * 86_400_000 // g["block_time_ms"], 1), 2**64 - 1)
+
+# --- The two transactions and the end-of-block step -------------------------------------------------------------
+
+def check_propose_basic(kind, body, registry):
+    """§12.5 admission (codes 30 and 4), before the fee is charged."""
+    if kind == "parameter_change":
+        check_changes_basic(body, registry)
+    elif kind == "treasury_spend" and body[1] == 0:
+        raise TxError(4, "zero_amount")
+    elif kind == "upgrade" and not re.fullmatch(r"[a-z0-9_.-]+", body[0]):
+        raise TxError(30, "invalid_proposal")
+    elif kind == "slash" and not 1 <= body[2] <= 10000:
+        raise TxError(30, "invalid_proposal")
+    elif kind == "text" and not body[0]:
+        raise TxError(30, "invalid_proposal")
+
+def execute_propose(state, params, h, proposer, deposit, kind, body, registry):
+    """§12.5 execution: the checks in order, then the writes; returns the events after fee_paid."""
+    g = params["governance"]
+    if deposit < g["min_deposit"]:
+        raise TxError(140)
+    if voting_power(state, proposer, 0) < g["min_proposer_power"]:
+        raise TxError(141)
+    gs = dec_governance_state(state.get(KEY_GOVERNANCE))
+    if len(gs["active"]) >= g["max_active_proposals"]:
+        raise TxError(142)
+    voting_end = h + voting_blocks(g, kind) - 1
+    if voting_end >= 2**64 or gs["next"] == 2**64 - 1:
+        raise TxError(101)
+    if kind == "parameter_change":
+        apply_changes(body, params, registry)
+    if kind == "upgrade" and (voting_end + g["timelock_blocks"] >= 2**64 or body[1] <= voting_end + g["timelock_blocks"]):
+        raise TxError(146)
+    if dec_account(state[key_account(proposer)])[1] < deposit:
+        raise TxError(100)
+    credit(state, proposer, -deposit)
+    credit(state, module_address("governance"), deposit)
+    pid = gs["next"]
+    state[KEY_GOVERNANCE] = enc_governance_state(pid + 1, gs["active"] + [pid], gs["stake_power"])
+    state[key_proposal(pid)] = enc_proposal({
+        "id": pid, "proposer": proposer, "kind": kind, "body": body, "deposit": deposit, "submit_height": h,
+        "voting_end_height": voting_end, "status": "voting", "voters": [], "tally": None, "execute_height": None,
+        "failure_code": 0})
+    return [enc_event_proposed(pid, proposer, kind, deposit, voting_end)]
+
+def execute_vote(state, params, h, voter, pid, option):
+    """§12.6 execution."""
+    if key_proposal(pid) not in state:
+        raise TxError(147)
+    p = dec_proposal(state[key_proposal(pid)])
+    if p["status"] != "voting" or h > p["voting_end_height"]:
+        raise TxError(148)
+    if staked_of(state, voter) < params["governance"]["voter_min_stake"]:
+        raise TxError(149)
+    if key_vote(pid, voter) not in state:
+        if len(p["voters"]) >= MAX_VOTERS:
+            raise TxError(150)
+        p["voters"].append(voter)
+        state[key_proposal(pid)] = enc_proposal(p)
+    state[key_vote(pid, voter)] = u8(VOTE_OPTIONS[option])
+    return [enc_event_voted(pid, voter, option)]
+
+def tally(state, params, p, stake_power):
+    """§12.7: power and participation read now; votes of accounts below voter_min_stake lapse."""
+    g = params["governance"]
+    sums = {"yes": 0, "no": 0, "abstain": 0}
+    participation = 0
+    names = {v: k for k, v in VOTE_OPTIONS.items()}
+    for voter in p["voters"]:
+        staked = staked_of(state, voter)
+        if key_vote(p["id"], voter) not in state or staked < g["voter_min_stake"]:
+            continue
+        participation += isqrt(staked)
+        sums[names[state[key_vote(p["id"], voter)][0]]] += voting_power(state, voter, g["voter_min_stake"])
+    quorum = stake_power > 0 and participation * 10000 >= stake_power * g["quorum_bps"][p["kind"]]
+    decided = sums["yes"] + sums["no"]
+    passed = quorum and decided > 0 and sums["yes"] * 10000 > decided * g["pass_threshold_bps"]
+    return {**sums, "participation": participation, "total_stake_power": stake_power, "quorum_reached": quorum,
+            "passed": passed}
+
+def execute_proposal(chain, p):
+    """§12.8: the effect, against the parameters in force now (an earlier execution at this block's end may have
+    changed them); an impossible one is recorded as execution_failed and changes nothing."""
+    state = chain.state
+    try:
+        if p["kind"] == "parameter_change":
+            chain.params = apply_changes(p["body"], chain.params, chain.registry)
+            state[KEY_PARAMETERS] = enc_parameters(chain.params)
+        elif p["kind"] == "treasury_spend":
+            recipient, amount = p["body"]
+            treasury = dec_account(state[key_account(module_address("treasury"))])[1]
+            if treasury < amount:
+                raise TxError(151)
+            credit(state, module_address("treasury"), -amount)
+            credit(state, recipient, amount)
+        elif p["kind"] == "upgrade":
+            state[KEY_UPGRADE] = enc_upgrade_plan(p["body"][0], p["body"][1], p["id"])
+        elif p["kind"] == "slash":
+            raise NotImplementedError("slash execution is not modelled by this script")
+        p["status"] = "executed"
+    except TxError as e:
+        p["status"], p["failure_code"] = "execution_failed", e.code
+
+def governance_end_block(chain, params, h):
+    """§12.7: after the epoch step; `params` are the block's (read at its start)."""
+    state = chain.state
+    gs = dec_governance_state(state.get(KEY_GOVERNANCE))
+    if not gs["active"]:
+        return
+    still = []
+    for pid in gs["active"]:
+        if key_proposal(pid) not in state:
+            continue
+        p = dec_proposal(state[key_proposal(pid)])
+        if p["status"] == "voting" and h >= p["voting_end_height"]:
+            stake_power = dec_governance_state(state.get(KEY_GOVERNANCE))["stake_power"]
+            p["tally"] = tally(state, params, p, stake_power)
+            credit(state, module_address("governance"), -p["deposit"])
+            if p["tally"]["passed"]:
+                p["status"] = "passed"
+                p["execute_height"] = min(h + params["governance"]["timelock_blocks"], 2**64 - 1)
+                credit(state, p["proposer"], p["deposit"])
+            else:
+                p["status"] = "rejected"
+                t = dec_totals(state[KEY_TOTALS])
+                t[1] += p["deposit"]
+                state[KEY_TOTALS] = enc_totals(*t)
+        if p["status"] == "passed" and h >= p["execute_height"]:
+            execute_proposal(chain, p)
+        state[key_proposal(pid)] = enc_proposal(p)
+        if p["status"] in ("voting", "passed"):
+            still.append(pid)
+    gs = dec_governance_state(state.get(KEY_GOVERNANCE))
+    state[KEY_GOVERNANCE] = enc_governance_state(gs["next"], still, gs["stake_power"])
+
+def execute_stake(state, params, h, provider, amount, lock_epochs, tier, attestation):
+    """§9.3 for an account without a stake record (all this script needs)."""
+    assert key_stake(provider) not in state and amount >= params["staking"]["min_stake"]
+    if dec_account(state[key_account(provider)])[1] < amount:
+        raise TxError(100)
+    locked_until = min(h + lock_epochs * params["epoch_length"], 2**64 - 1)
+    credit(state, provider, -amount)
+    set_stake(state, provider, enc_stake(amount, lock_epochs, locked_until, tier, attestation, 0, False))
+    t = dec_totals(state[KEY_TOTALS])
+    t[3] += amount
+    state[KEY_TOTALS] = enc_totals(*t)
+    return [enc_event_staked(provider, amount, amount, tier, locked_until)]
+
+class Chain:
+    """A state, the parameters in force (the decoded 0x03 record) and a height; `block` runs §8 on it."""
+    def __init__(self, g, state, height, registry):
+        self.g, self.state, self.height, self.registry = g, dict(state), height, registry
+        self.params = json.loads(json.dumps(g["parameters"]))
+        assert enc_parameters(self.params) == self.state[KEY_PARAMETERS]
+
+    def block(self, txs):
+        """txs: [(signed bytes, sender address, fee, execute(state, params, h) -> events)], all admissible. Returns
+        (transaction root, receipts); the state, parameters and height move on to the block's."""
+        h, params = self.height + 1, json.loads(json.dumps(self.params))
+        receipts = []
+        for signed, sender, fee, execute in txs:
+            assert fee >= params["min_fee"] and len(signed) <= params["max_tx_bytes"]
+            credit(self.state, sender, -fee, nonce_delta=1)
+            events = [distribute_fee(self.state, fee, sender, params["fee_split_bps"])]
+            before, code = dict(self.state), 0
+            try:
+                events += execute(self.state, params, h)
+            except TxError as e:
+                self.state, code, events = before, e.code, events[:1]
+            receipts.append(enc_receipt(H(signed[:-64]), code, fee, events))
+        epoch = self.state[KEY_EPOCH]
+        assert h < int.from_bytes(epoch[9:17], "big") + params["epoch_length"] - 1, "this model settles no epoch"
+        governance_end_block(self, params, h)
+        self.height = h
+        return merkle_list([H(signed) for signed, _, _, _ in txs]), receipts
+
+    def root(self): return state_root(entries_of(self.state))
+
+# --- The vectors ------------------------------------------------------------------------------------------------
+
+def dev_keys(index):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives import serialization
+    sk = Ed25519PrivateKey.from_private_bytes(dev_seed(index))
+    pk = sk.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return sk, pk, address_of_key(pk)
+
+def propose_min_fee(g, registry):
+    """The vector's proposal: min_fee up by exactly one step (20%: 0.001 AI -> 0.0012 AI), with the minimum deposit."""
+    p = g["parameters"]
+    current = p["min_fee"]
+    step = max(current * p["governance"]["max_change_bps"] // 10000, 1)
+    body = [("min_fee", current + step)]
+    check_propose_basic("parameter_change", body, registry)
+    return "parameter_change", body, p["governance"]["min_deposit"]
+
+def governance_vector(g, block1, computed, registry):
+    """After the stake vector's block 1, dev0 proposes (block 2, nonce 1) to raise min_fee by one step and votes yes
+    on it (block 3, nonce 2). The vote stays open until block 259,201, so nothing is tallied here."""
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        print("\n(cryptography not installed: governance vector skipped)")
+        return
+    sk, pk, dev0 = dev_keys(0)
+    p = g["parameters"]
+    kind, body, deposit = propose_min_fee(g, registry)
+    fee = p["min_fee"]
+    print(f"\n== Governance vector: dev0 proposes {body} with a deposit of {deposit} (block 2), then votes yes (block 3)")
+    chain = Chain(g, block1, 1, registry)
+    content = enc_content(kind, body)
+    tx = enc_propose_tx(g["chain_id"], pk, 1, fee, None, deposit, kind, body)
+    sig = sk.sign(TX_DOMAIN + tx)
+    assert tx == u8(1) + string(g["chain_id"]) + pk + u64(1) + u128(fee) + b"\x00" + u8(7) + u128(deposit) + content
+    power = []
+    def run(s, pr, h):
+        power.append(voting_power(s, dev0, 0))  # §12.5 check 2 reads the balance after the fee
+        return execute_propose(s, pr, h, dev0, deposit, kind, body, registry)
+    tx_root, receipts = chain.block([(tx + sig, dev0, fee, run)])
+    assert receipts[0][33:35] == b"\x00\x00", "the proposal must succeed"
+    computed["propose_id"] = H(tx).hex()
+    computed["propose_block2_tx_root"] = tx_root.hex()
+    computed["propose_block2_receipt_root"] = merkle_list([H(r) for r in receipts]).hex()
+    computed["propose_block2_state_root"] = chain.root().hex()
+    voting_end = 2 + voting_blocks(p["governance"], kind) - 1
+    event = enc_event_proposed(1, dev0, kind, deposit, voting_end)
+    DOCUMENTED["proposal content"] = content.hex()
+    DOCUMENTED["propose signed transaction"] = (tx + sig).hex()
+    DOCUMENTED["proposed event"] = event.hex()
+    DOCUMENTED["propose receipt"] = receipts[0].hex()
+    DOCUMENTED["proposal 1 after block 2"] = chain.state[key_proposal(1)].hex()
+    DOCUMENTED["governance state after block 2"] = chain.state[KEY_GOVERNANCE].hex()
+    DOCUMENTED["governance module account after block 2"] = chain.state[key_account(module_address("governance"))].hex()
+    assert event in receipts[0]
+    DOCUMENTED["proposer power"] = f"{power[0]:,}"
+    print(f"  proposer power after the fee {power[0]} (needs {p['governance']['min_proposer_power']})")
+    print(f"  content   {content.hex()}\n  signed    {(tx + sig).hex()}\n  id        {computed['propose_id']}  ({len(tx) + 64} bytes signed)")
+    print(f"  proposed event {event.hex()}\n  receipt   {receipts[0].hex()}")
+    for k in [key_proposal(1), KEY_GOVERNANCE, key_account(module_address("governance")), key_account(dev0), KEY_TOTALS]:
+        print(f"  key {k.hex()} value {chain.state[k].hex()}")
+    print(f"  block 2 transaction root {computed['propose_block2_tx_root']}")
+    print(f"  block 2 receipt root     {computed['propose_block2_receipt_root']}")
+    print(f"  block 2 state root       {computed['propose_block2_state_root']}")
+
+    vote = enc_vote_tx(g["chain_id"], pk, 2, fee, None, 1, "yes")
+    vote_sig = sk.sign(TX_DOMAIN + vote)
+    tx_root, receipts = chain.block([(vote + vote_sig, dev0, fee, lambda s, pr, h: execute_vote(s, pr, h, dev0, 1, "yes"))])
+    assert receipts[0][33:35] == b"\x00\x00"
+    computed["vote_id"] = H(vote).hex()
+    computed["vote_block3_tx_root"] = tx_root.hex()
+    computed["vote_block3_receipt_root"] = merkle_list([H(r) for r in receipts]).hex()
+    computed["vote_block3_state_root"] = chain.root().hex()
+    DOCUMENTED["vote signed transaction"] = (vote + vote_sig).hex()
+    DOCUMENTED["vote receipt"] = receipts[0].hex()
+    DOCUMENTED["proposal 1 after block 3"] = chain.state[key_proposal(1)].hex()
+    print(f"  vote signed {(vote + vote_sig).hex()}\n  id        {computed['vote_id']}  ({len(vote) + 64} bytes signed)")
+    print(f"  receipt   {receipts[0].hex()}")
+    for k in [key_proposal(1), key_vote(1, dev0)]:
+        print(f"  key {k.hex()} value {chain.state[k].hex()}")
+    t = tally(chain.state, chain.params, dec_proposal(chain.state[key_proposal(1)]), dec_governance_state(chain.state[KEY_GOVERNANCE])["stake_power"])
+    print(f"  tally if it ended now: {t}")
+    print(f"  block 3 transaction root {computed['vote_block3_tx_root']}")
+    print(f"  block 3 receipt root     {computed['vote_block3_receipt_root']}")
+    print(f"  block 3 state root       {computed['vote_block3_state_root']}")
+
+FAST_GOVERNANCE = {"block_time_ms": 43_200_000, "timelock_blocks": 2}
+
+def governance_lifecycle_vector(genesis_path, computed, registry):
+    """The devnet genesis with parameters.governance = FAST_GOVERNANCE (a parameter change votes for 6 blocks, then
+    waits 2): dev0 stakes (block 1), proposes (2) and votes yes (3) exactly as above; dev1 stakes 100 AI (4) and
+    votes no (5); block 7 tallies, block 9 executes."""
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        print("\n(cryptography not installed: governance lifecycle vector skipped)")
+        return
+    g = load_genesis(genesis_path)
+    g["parameters"]["governance"].update(FAST_GOVERNANCE)
+    state = genesis_state(g)
+    computed["fast_genesis_state_root"] = state_root(entries_of(state)).hex()
+    print(f"\n== Governance lifecycle on the devnet genesis with \"governance\": {json.dumps(FAST_GOVERNANCE)}")
+    print(f"  genesis state root {computed['fast_genesis_state_root']}")
+    p = g["parameters"]
+    fee = p["min_fee"]
+    chain = Chain(g, state, 0, registry)
+    sk0, pk0, dev0 = dev_keys(0)
+    sk1, pk1, dev1 = dev_keys(1)
+    signed = lambda sk, tx: tx + sk.sign(TX_DOMAIN + tx)
+    attestation = H(b"proofmint/vector/attestation")
+    kind, body, deposit = propose_min_fee(g, registry)
+    blocks = [
+        (signed(sk0, enc_stake_tx(g["chain_id"], pk0, 0, fee, None, 1000 * ONE, 4, 2, attestation)), dev0,
+         lambda s, pr, h: execute_stake(s, pr, h, dev0, 1000 * ONE, 4, 2, attestation)),
+        (signed(sk0, enc_propose_tx(g["chain_id"], pk0, 1, fee, None, deposit, kind, body)), dev0,
+         lambda s, pr, h: execute_propose(s, pr, h, dev0, deposit, kind, body, registry)),
+        (signed(sk0, enc_vote_tx(g["chain_id"], pk0, 2, fee, None, 1, "yes")), dev0,
+         lambda s, pr, h: execute_vote(s, pr, h, dev0, 1, "yes")),
+        (signed(sk1, enc_stake_tx(g["chain_id"], pk1, 0, fee, None, 100 * ONE, 0, 0, None)), dev1,
+         lambda s, pr, h: execute_stake(s, pr, h, dev1, 100 * ONE, 0, 0, None)),
+        (signed(sk1, enc_vote_tx(g["chain_id"], pk1, 1, fee, None, 1, "no")), dev1,
+         lambda s, pr, h: execute_vote(s, pr, h, dev1, 1, "no")),
+    ]
+    roots = {}
+    for h in range(1, 10):
+        txs = [(blocks[h - 1][0], blocks[h - 1][1], fee, blocks[h - 1][2])] if h <= len(blocks) else []
+        tx_root, receipts = chain.block(txs)
+        assert all(r[33:35] == b"\x00\x00" for r in receipts)
+        roots[h] = chain.root().hex()
+        if txs:
+            print(f"  block {h}: transaction {H(txs[0][0][:-64]).hex()}")
+        print(f"  block {h} state root {roots[h]}")
+        if h == 7:
+            computed["fast_block7_state_root"] = roots[h]
+            DOCUMENTED["fast proposal 1 after block 7"] = chain.state[key_proposal(1)].hex()
+            proposal = dec_proposal(chain.state[key_proposal(1)])
+            print(f"  tally at block 7: {proposal['tally']}; status {proposal['status']}, execute at {proposal['execute_height']}")
+            print(f"  key {key_proposal(1).hex()} value {chain.state[key_proposal(1)].hex()}")
+            for name in ["yes", "no", "participation"]:
+                DOCUMENTED[f"fast tally {name}"] = f"{proposal['tally'][name]:,}"
+        if h == 9:
+            computed["fast_block9_state_root"] = roots[h]
+            proposal = dec_proposal(chain.state[key_proposal(1)])
+            assert proposal["status"] == "executed" and chain.params["min_fee"] == body[0][1]
+            DOCUMENTED["fast proposal 1 after block 9"] = chain.state[key_proposal(1)].hex()
+            DOCUMENTED["fast governance state after block 9"] = chain.state[KEY_GOVERNANCE].hex()
+            print(f"  status {proposal['status']}; min_fee now {chain.params['min_fee']}")
+            for k in [key_proposal(1), KEY_GOVERNANCE, KEY_PARAMETERS]:
+                print(f"  key {k.hex()} value {chain.state[k].hex()}")
+    assert roots[5] == roots[6] and roots[7] == roots[8], "a block that tallies or executes nothing changes nothing"
 
 # ----------------------------------------------------------------------------------------------------------------
 
 EXPECTED = {
-    "genesis_state_root": "c74c7a63066c9646c57d06b9368477aa9d38cc8a0997a3a65833f8a9d4e3750a",
-    "genesis_hash": "dd1edc8adb6ebf9bd7ebfafcde6aca5ed85eed1b12d5fb17b693f3fa91ee4a70",
-    "example_root": "db89e111d5aa3de89c7035c9f34feccc1dc848a7443b017b9f60730c90f03c65",
+    "genesis_state_root": "8066272e069a72d105bb32f05e9b5bacfa489aae6664a2cc730e67598dffe563",
+    "genesis_hash": "c2b6db1b8af0966dbbf7fb3849ba31f1175ca414ff301a81486225131a8d10ed",
+    "example_root": "0946a3b9e620c14e622b1366ea2961105a094c990fc7fabc1b944b42d77e4a70",
     "transfer_id": "6096fa5a8f5c6b961b2bf08faf9b1ac53b9576c9e31b71fd262a71baed472553",
     "block1_tx_root": "dce4b7e8b28f0dbea6fb38f4d08eb3c4fe917fbb390bfb0e896db7be2dd1470e",
     "block1_receipt_root": "ee7fd004623b5fb52aee181418ea18b2d4f7dcd00404da422df6727d92f6415f",
-    "block1_state_root": "2b7592a47bdb3d55f215dcdec4bdc05429895a9dcb9d4a62489e458a03d1b3b7",
-    "block1_hash": "0eccaabccbc20fd3e309f1c735f8c9c68fa25cb7f06d99526f5237f061490b08",
+    "block1_state_root": "199f70b6a94985779a398ead47cf6636f49ffa241eef09b35a59f60a1e014d46",
+    "block1_hash": "81dd9ac87e66400830e9899219ee3c0757708ae530d668b289be7b2247824662",
     "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
     "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
     "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
-    "stake_block1_state_root": "0587172b4b2b3cf503e7248a490e56baf5202ef51e2e6ffda3d7ce5a27a3aace",
+    "stake_block1_state_root": "39e0e2d05331ec9446ecee3d582b5176e9ac7103d3079a310602648d04072992",
+    "proof_id": "0c838be26d925ff57f7314aadb1ca6929d09243f342e423984be0775d4913845",
+    "proof_block2_tx_root": "09c30f6972b4abcbd78d3cc05fa87873ff17f1ca84e24ebc800653e638eebb08",
+    "proof_block2_receipt_root": "bc779a485e5c03d465d89191f557a7d10d86556dbce482ee97438efcc46c1b67",
+    "proof_block2_state_root": "5e7faafb2cb7ac776863ae4ed90c030ef8e4d0a8bb41d5713a5a4092aeb2fd27",
+    "settle_block60_state_root": "71304b7954221672ff3f004066a617b502dd606e2be39414a58d131e9dbdfe96",
+    "propose_id": "e83d20fa8880fb58ef3415c799ddddff1b37bed26e55fc612f11414e4400470d",
+    "propose_block2_tx_root": "db4ee78bd4fe1f87316ca6390512ac7b1b4931d0f681cd60f4f997a1234ab54d",
+    "propose_block2_receipt_root": "e06075381651fb120be7a03105d44578ab2726c78046e169e75915f862ff8143",
+    "propose_block2_state_root": "dfd16c2c9d0d144bea2900d34169cb3f67e8c464b64396618501d9d715b7becd",
+    "vote_id": "0696dc41bccb01f27ecf11149952b1d1d9ff20c4ae20db0bc2bd950afe233aa7",
+    "vote_block3_tx_root": "d5d8e8a4e1c8c385280a76246a98157698f524ac1ebfd33d5a561f01e20e15c6",
+    "vote_block3_receipt_root": "591964263280ec2df341290ac8aa8f97c682db4594c3f8c7eff678f49d5f0912",
+    "vote_block3_state_root": "ad722fcc29d946322ef786af0def7feaf8675739367b775a535c07b6113b29c0",
+    "fast_genesis_state_root": "2ae716bf48a429d9c66cc82b5ab7e85cf3979de4fce041c96b73f35a45234f3a",
+    "fast_block7_state_root": "a39aeadbc23c2141b4ac96b2f8541e037b54c329cc6292a8bb0c901f136befe0",
+    "fast_block9_state_root": "cc570fe3cb6376be234f26ab1d6a582b3abb011efd56b229b2a6b83d631da9df",
 }
 # Further computed values that PROTOCOL.md quotes in full; --check looks for each in the document.
 DOCUMENTED = {}
 # Computed only with the `cryptography` package (Ed25519 signing).
 NEEDS_ED25519 = {"transfer_id", "block1_tx_root", "block1_receipt_root", "block1_state_root", "block1_hash",
-                 "stake_id", "stake_block1_tx_root", "stake_block1_receipt_root", "stake_block1_state_root"}
+                 "stake_id", "stake_block1_tx_root", "stake_block1_receipt_root", "stake_block1_state_root",
+                 "proof_id", "proof_block2_tx_root", "proof_block2_receipt_root", "proof_block2_state_root",
+                 "settle_block60_state_root", "propose_id", "propose_block2_tx_root", "propose_block2_receipt_root",
+                 "propose_block2_state_root", "vote_id", "vote_block3_tx_root", "vote_block3_receipt_root",
+                 "vote_block3_state_root", "fast_genesis_state_root", "fast_block7_state_root", "fast_block9_state_root"}
 
 def main():
     args = sys.argv[1:]
@@ -527,7 +1370,7 @@ def main():
             for i_, sib_ in enumerate(proof["siblings"]):
                 DOCUMENTED[f"{name} proof sibling {i_}"] = sib_
 
-    print("\n== Worked state-tree example: {02: ChainTotals(1000, 0, 0, 0, 0), 03: default Parameters}")
+    print("\n== Worked state-tree example: {02: ChainTotals(1000, 0, 0, 0, 0, 0), 03: default Parameters}")
     ex = {KEY_TOTALS: enc_totals(1000, 0, 0), KEY_PARAMETERS: enc_parameters(DEFAULT_PARAMETERS)}
     ent = entries_of(ex)
     for k, v in sorted(ex.items(), key=lambda kv: H(kv[0])):
@@ -562,7 +1405,14 @@ def main():
     print(f"  items H(00), H(01), H(02); root {merkle_list(items).hex()}")
 
     transfer_vector(g, state, computed)
-    stake_vector(g, state, computed)
+    block1 = stake_vector(g, state, computed)
+    if block1 is not None:
+        compute_vector(g, block1, computed)
+    registry = load_registry(os.path.join(here, "..", "docs", "PARAMETERS.md"))
+    print(f"\n== Parameter registry (docs/PARAMETERS.md): {len(registry)} governable parameters")
+    if block1 is not None:
+        governance_vector(g, block1, computed, registry)
+        governance_lifecycle_vector(genesis_path, computed, registry)
 
     if check:
         skipped = [k for k in EXPECTED if k not in computed and k in NEEDS_ED25519]

@@ -13,9 +13,11 @@ public struct ChainReplayer {
         self.keepRoots = keepRoots
     }
 
-    /// Replays `genesisFile` then the blocks `next()` yields (nil at the end). `progress` sees each applied height.
+    /// Replays `genesisFile` then the blocks `next()` yields (nil at the end). `progress` sees each applied height;
+    /// `observe` sees every accepted block with its outcome while the store still holds the parent state.
     public func replay(
-        genesisFile: Bytes, next: () throws -> Block?, progress: (UInt64, Int) -> Void = { _, _ in }
+        genesisFile: Bytes, next: () throws -> Block?, progress: (UInt64, Int) -> Void = { _, _ in },
+        observe: (Block, BlockOutcome, MemoryStateStore) throws -> Void = { _, _, _ in }
     ) throws -> ReplayReport {
         let started = ContinuousClock.now
         let genesis = try Genesis.parse(json: genesisFile)
@@ -30,10 +32,13 @@ public struct ChainReplayer {
                 report.haltedAt = haltAt
                 break
             }
-            if let error = Self.apply(block, parent: parent, store: store) {
-                report.mismatch = mismatch(for: error, block: block, parent: parent, store: store)
+            let result = Self.apply(block, parent: parent, store: store)
+            guard case let .success(outcome) = result else {
+                if case let .failure(error) = result { report.mismatch = mismatch(for: error, block: block, parent: parent, store: store) }
                 break
             }
+            try observe(block, outcome, store)
+            store.commit(outcome)
             parent = block.header
             report.blocks += 1
             report.transactions += block.transactions.count
@@ -49,14 +54,9 @@ public struct ChainReplayer {
         return report
     }
 
-    /// Applies and commits `block`; the error if it is refused.
-    private static func apply(_ block: Block, parent: BlockHeader, store: MemoryStateStore) -> BlockError? {
-        do {
-            store.commit(try StateTransition.apply(block, parent: parent, state: store))
-            return nil
-        } catch {
-            return error
-        }
+    /// The outcome of `block` on the store's state, or why it is refused.
+    private static func apply(_ block: Block, parent: BlockHeader, store: MemoryStateStore) -> Result<BlockOutcome, BlockError> {
+        do { return .success(try StateTransition.apply(block, parent: parent, state: store)) } catch { return .failure(error) }
     }
 
     private func mismatch(for error: BlockError, block: Block, parent: BlockHeader, store: MemoryStateStore) -> ReplayReport.Mismatch {

@@ -8,20 +8,39 @@ import XCTest
 ///
 /// The chain: genesis "proofmint-golden" at 2026-01-01T00:00:00Z with validators golden-a and golden-b (keys
 /// from `TestKeys`, i.e. fixed seeds), allocations to alice, bob, carol, golden-a and the treasury module, 2-block
-/// epochs, a 3-block unbonding period and a 50% malicious slash rate (compute parameters at their defaults), and
-/// fourteen blocks at fixed timestamps (see `GoldenChain.transactions`). Epoch n runs from height 2n + 1 to 2n + 2;
-/// every epoch's last block settles it, so blocks 2, 4, …, 10 write empty epoch records (no work: nothing minted,
-/// the fee pool carried over). Blocks 1–5 are transfers: ordinary ones, an odd fee that rounds, one creating a new
-/// account, a failing one (code 100), a self-transfer with expiry and memo, and an empty block. Blocks 6–10 are
-/// staking: stakes at tiers 0 and 2 with and without a lock, a zero stake without a stake (105), an unstake leaving
-/// less than the minimum (108), one under lock (107), unstakes with their 0.1% burn, double-sign evidence against
-/// golden-a (50% of its stake and of its unbonding entry burned, jailed), a jailed stake (104), withdrawals before
-/// (110) and at maturity. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and alice
-/// (100 AI at tier 0) each submit a receipt signed by the other, at qualities 90 and 37 and prices with an odd base
-/// unit, then a job paid twice (130) and a provider without a stake (132); block 12 accepts a receipt of the
+/// epochs, a 3-block unbonding period and a 50% malicious slash rate (compute parameters at their defaults),
+/// governance with one day = one block (`block_time_ms` 86,400,000), a 1-block timelock and 2 voting days for
+/// parameter changes and treasury spends (the rest at its defaults: 100 AI deposits, a proposer power of
+/// 2·isqrt(100 AI), voters with 100 AI of unjailed stake, quorums 51% / 60% / 75% / 60% / 51%, 3 voting days for
+/// text), and eighteen blocks at fixed timestamps (see `GoldenChain.transactions`). Epoch n runs from height 2n + 1
+/// to 2n + 2; every epoch's last block settles it, so blocks 2, 4, …, 10 write empty epoch records (no work: nothing
+/// minted, the fee pool carried over). Blocks 1–5 are transfers: ordinary ones, an odd fee that rounds, one creating
+/// a new account, a failing one (code 100), a self-transfer with expiry and memo, and an empty block. Blocks 6–10
+/// are staking: stakes at tiers 0 and 2 with and without a lock, a zero stake without a stake (105), an unstake
+/// leaving less than the minimum (108), one under lock (107), unstakes with their 0.1% burn, double-sign evidence
+/// against golden-a (50% of its stake and of its unbonding entry burned, jailed), a jailed stake (104), withdrawals
+/// before (110) and at maturity. Every stake write keeps governance's stake power (0x0D, Σ isqrt(amount) over
+/// unjailed stakes) in step, so from block 9 on it is 2·isqrt(100 AI) = 2·10¹⁰: alice's and bob's 100 AI, golden-a's
+/// jailed 100 AI counting nothing. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and
+/// alice (100 AI at tier 0) each submit a receipt signed by the other, at qualities 90 and 37 and prices with an odd
+/// base unit, then a job paid twice (130) and a provider without a stake (132); block 12 accepts a receipt of the
 /// previous epoch (window 1) and settles epoch 5 with two providers: its emission and the whole reward pool paid pro
 /// rata by weight, the floor remainder to the treasury. Block 13 refuses a receipt two epochs old (131), and block
 /// 14 ends epoch 6 without work: nothing minted, the pool carried over.
+///
+/// Blocks 15–18 are governance. Block 15: alice proposes `compute.protocol_fee_bps` 30 → 36 (proposal 1, the largest
+/// step: 20%) and bob a 2,500 AI treasury spend to dave (2), both voting in blocks 15–16; carol (1 AI, no stake) lacks
+/// the proposer power (141), a 99 AI deposit is too small (140), and bob votes yes on 1. Block 16: alice proposes a
+/// text (3, a 150 AI deposit, voting in 16–18) and votes yes on 1, abstain on 2 and yes on 3; bob votes no on 1 (which
+/// replaces his yes, keeping his place among the voters) and yes on 2; golden-a (jailed) and carol (not staked) may
+/// not vote (149), and there is no proposal 9 (147). At 16's end (after epoch 7's empty settlement) 1 and 2 are
+/// tallied: both had alice and bob, participation 2·10¹⁰ of a stake power of 2·10¹⁰, above the 51% and 60% quorums;
+/// on 1 alice's quadratic yes (isqrt(balance) + 2·isqrt(stake) ≈ 1.02·10¹²) outweighs bob's no (≈ 4.8·10¹⁰), on 2
+/// bob's yes is the only decided vote (abstain counts for quorum only): both pass, their deposits go back, and they
+/// execute at the end of block 17, where bob's late vote on 1 is refused (148) and a receipt (alice for bob, 10 AI and
+/// 9 base units) still pays 0.30%. Block 18's identical receipt pays the new 0.36%, proving the change in force from
+/// the block after its execution; then epoch 8 settles (emission and the carried-over pool to bob) and proposal 3 is
+/// tallied: alice alone is 10¹⁰ of 2·10¹⁰, 50% < 51%, so it is rejected and its 150 AI burned.
 ///
 /// To regenerate after an intended consensus change, run
 ///
@@ -31,43 +50,52 @@ import XCTest
 /// this file do (reference tree over the genesis writes, header hash from hand-written bytes), and with the
 /// from-scratch Python model at the end of this file, which re-derives every pinned value (genesis root and hash,
 /// and each block's hash, state root and receipt root) from the protocol's definitions alone: keys from the same
-/// seeds, signatures with the RFC 8032 reference Ed25519, encodings, fee split, tree and Merkle lists by hand.
+/// seeds, signatures with the RFC 8032 reference Ed25519, encodings, fee split, staking, compute, governance, tree
+/// and Merkle lists by hand.
 enum GoldenChain {
     // MARK: Pinned values (generated; see above)
 
-    static let genesisStateRoot = "9df81feaf987a063a5cbc86eaea136af9bbd0e5d7e2977a7a92b6dba52dce768"
-    static let genesisHash = "b560c1c6db8a7ebbc6e18b416390c50e1f6988da234dd09b90424480b8a3a3a7"
+    static let genesisStateRoot = "e797e9b3b2319d0b4e6a6cf82bdc0022ed65955d163bd89eb91f2a43ebea163f"
+    static let genesisHash = "051f405f9fa2bd1969046ece4cd1993acfd74c85c8dab521a7fa67a820ea3611"
     static let blockHashes: [String] = [
-        "39168f2da58269fc4869a3cdecc83f91f2e3edec249101c7f834ac685815b884",
-        "38a7e70dc2d24b35131dea99461dbb1c058ccade6404ddd854a25326cea6cf94",
-        "c68a30b205b8163a6fc70f8d97fe3c390904679ae64f02fcf0cd9403f97664fc",
-        "896a3d32a6b71278af6dc932517ab8e5f7751fbdf82a7686dbd7a9b3a40468d9",
-        "125ecd88293b7f3f0a480be77c3e9caa4ffae9fc9c7677d33fc1e0365b730891",
-        "993fde87d3680494e028adfed633f6df21b4009168d70e862c12fcbb9c03897f",
-        "35ff028a28cd313921f3b48c09cb17a04db8e44f91926d2aea1c96e6a62a4469",
-        "58c79f442f1efeb70e7dfad6ace8447baf492ff3df4d124aba68ea8c952d4c9b",
-        "a91591d6910b927937fe52ce58ed988d2a8d816772d9648af01f6c19ad8d86de",
-        "d61857645c3215aba54386056f6bcfb106bc31633f304c6b9200d4c4ebcd667e",
-        "4f21ac81fecd5b605894b95f0cdaa26ec88e861e9ed33098a5b07cf38d9a7fc3",
-        "36b2f5635a020ba4a5424422d6d90902432d93d4494d1bb9ad624c3c28b100ea",
-        "68f5fcc1b3d4b1a7c0f4a82fa20aa28dfaad72c0d72bad9945591816b835939b",
-        "f571062ce450d042a9058ada16f65f32eb7e73b7f572116c4bb79f2333669262",
+        "b844829202ad9f3ff9b2eb987f7f011d799ed4cefb0d190a95a37e7f1ce41225",
+        "95246f29eb42f767d4f671ca01fc62922f83cbbefdef936b8f5b33b2410bc03f",
+        "7cdd8b62be4e6ce71ffa4da28481ff3909913b6978e16cb9ad375fc21821f157",
+        "0616f4b7c215b14a7453a44afa34e3f448870e964b64ad6e19507f63030641ea",
+        "e1c79a1ff9f2e39af790aec9c02f6d004bea72d1a0f15384ba5b1d22e462066e",
+        "db1c9ec45ba48c4ae587f90363d24567a2cd17fd6785991e7dbb8b80a1ff8de4",
+        "f6598fa19a9ba27d48cfdcd3d365f1d10b3dcac43f70f16886365871b0f9657b",
+        "9defc81fe93d124f2c3a445dfc10ae4553e3b316243fd8cf8eb1a4936bcd340e",
+        "c92e007e212514f3e310ef323acdf01472671eefcb54f60703cbee597350ed96",
+        "a8b783590bbad23d086ce844dc3dae25c44e4bbb4e1785e873af6551ee330314",
+        "4e2016798f781a09a1754f0c6a1625a635f09a400466970994dea2e2f3fef150",
+        "8cf5387c64f01d3ad4df7e19710b5da9808d224c22e0f921ad25f0164b497a67",
+        "4869cf330b4e824332f56faa07f33f6c6670a64f49d782d08db8854f41b639b2",
+        "b354b5a45d8c9ac86caea48f386546e7cd2cb408037e71e83fa6fc41dc95417a",
+        "74aeb056c3cc6c1f1c05c3f698ba3cd28958b08bd713ace6857662b4fe912258",
+        "41f6d28b2a757e517f500c1b98d2fad9bed3a176685cb566a8e79430c6226645",
+        "3d97d0060eb003b2c7cfa50d5af44af2c20afa8677b337c20272c2eed8b3f1fd",
+        "12971fb4a6b07b717beaa89f244e2adac2d26af53e97fd849950d22aee51394e",
     ]
     static let stateRoots: [String] = [
-        "ef9bd28ddd2727f8aabe22d8a85d7257a887ef05cba4271cf1682bdb0c03854c",
-        "30a39a85f21c696410e63f4613fb053864cb32824aa7ea64788f524d8ce56df8",
-        "30a39a85f21c696410e63f4613fb053864cb32824aa7ea64788f524d8ce56df8",  // the empty block 3 ends no epoch: changes nothing
-        "e4d7063939e557590807dbe2c5af36e7feb05f1318fa149b3ab2f9d9c1883c50",
-        "613ccb07f176e447e2fb826cc82a6b52f3c6c1f1246d894333d008b035864b35",
-        "7c08ad3fc7dd97b58410eece32de68c041ab3fb92f65ff307f6c5babbb729aeb",
-        "15f3924a980fa562839df01048bf84b03b5381e7368f8d8bfb86ae58d693e0d5",
-        "97201984f5d4b1a1de00a564fb375360c2cbb07779c30cf1d245cfde873f2c75",
-        "24dcdbea200373431fe63ef2dda43aba3992b9dda71f8af46052ee0ca5b13ba3",
-        "8f7547a83495513226650b14f63802bbc33a4dc63f338dd115a1ef396d74fbe2",
-        "c21804d8740a84ed6f0189c01b0231eb52a29eb040e406ded5d765aa6dad08f4",
-        "03ecf5e1c2531c888740de3815e50f4d64232a9e65551909d8243392fa178cdf",
-        "dd31166323cd79da1fe51e441d77a6ccbf0e63cc6a612addeb9f956e37a29d33",
-        "0fb4ce6407f2188835ccadf355b11a58568c4ae4af434f57c569f850560748f9",
+        "f616f106c18e5fc9a2a7d4760c163e908fef0276e1fc0d3c2b564c7d5d9a6b98",
+        "85705497609261f632594a3b4a29ece4cbf4baa9b4feb0f05b76daee26e74a54",
+        "85705497609261f632594a3b4a29ece4cbf4baa9b4feb0f05b76daee26e74a54",  // the empty block 3 ends no epoch: changes nothing
+        "867b7006397c62ef2c7437c7c6d1ad22c67e831d1d06935e595961e5e1243201",
+        "f6d268d508a69e636d9edea7a644572abca353c3ce7f3e3b4db79ee56bf738ac",
+        "9aaf2c50c75b3fdc5bca43aff4360be8d94d56fb44d17b74e78a8e1e2ef1edd9",
+        "f6d575ceff6d92b0a77884950ec919a627bcd3323e7de92eec5c6df386aedf83",
+        "166494f6109c76ab756d41505d5ca5d6e43d4b65451b2abcac492f7ee652f45e",
+        "7724c214596285cb7ece2135e4afdd1f1b9d80a07bcb2f543c19f8424f435f65",
+        "bd95f8a2351c5fa074297ca5eb0b03d23552ad654803b8a5a39c85c36b67bcbf",
+        "09e20ff71debe81541727fd8a971f69424b3a6523cc00b98d499c6e43a0ba268",
+        "81039c8b7b67b0dc76cbb999d058f1469aa0428091707ada1655e69705999ded",
+        "39cd931faa9db83fb74b5c9f795e62a2fafb672d56e613760d62a2d1ef4e7e22",
+        "04f2bf03083b1be587187f8ee5921675645e1c04532e90e67c87a69857817fac",
+        "13cc49f9d878e26c97e13b1bf451abc29d10fa6b9e0a3eec810bfd7f0f9eaf15",
+        "26eb6b9423a65c971c123319455dd26b4faa363db0d3daba93dee7bb56ae8075",
+        "5ac36a945090e78b0b1eb6f195f4d0f72020a59a57a9d442393cb72f2e46257f",
+        "406cc485a55f9b472a1fafc43b7fa3a11bb574167f1873c7b2485a11f1c57c58",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -84,8 +112,12 @@ enum GoldenChain {
         "cada8ad42c0fff04201c3cd2fc707451ea97bc8d1a756780e8f2a39db20cffc3",
         "62985bd6db72dbef4203b900963a668114055453a6d411af4653e877c8035460",
         "0000000000000000000000000000000000000000000000000000000000000000",
+        "49502f876762077548785118d6c305c6796505d598ae6300441ec8db4addbf63",
+        "1e347339d3b439019b7eb1af95c5b53364b593c91088e6a50e1dc5ba67e65c0b",
+        "d09842bdb95500c00288c4a02fde6e05bd57c57df90a58b9af64c57f7fa6174b",
+        "60fb3aa3cb83124513294c27dae28b3ebefc097f7ec5350352fa56860fded684",
     ]
-    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110], [0, 0, 130, 132], [0], [131], []]
+    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110], [0, 0, 130, 132], [0], [131], [], [0, 0, 141, 140, 0], [0, 0, 0, 0, 0, 0, 149, 149, 147], [148, 0], [0]]
 
     // MARK: The chain
 
@@ -97,10 +129,13 @@ enum GoldenChain {
             chainId: chainId, genesisTime: "2026-01-01T00:00:00Z", validators: ["golden-a", "golden-b"],
             users: [("alice", 1_000_000 * Tokens.one), ("bob", 1_000 * Tokens.one), ("carol", Tokens.one), ("golden-a", 500 * Tokens.one)],
             modules: [(.treasury, 5_000_000 * Tokens.one)],
-            parameters: #"{"min_fee": "1000000000000000", "epoch_length": 2, "staking": {"unbonding_period": 3, "slash_malicious_bps": 5000}}"#)
+            parameters: #"""
+                {"min_fee": "1000000000000000", "epoch_length": 2, "staking": {"unbonding_period": 3, "slash_malicious_bps": 5000},
+                 "governance": {"block_time_ms": 86400000, "timelock_blocks": 1, "voting_days": {"parameter_change": 2, "treasury_spend": 2}}}
+                """#)
     }
 
-    static let blockCount = 14
+    static let blockCount = 18
     static let attestation = Hash32.digest(Array("golden-attestation".utf8))
     static let workload = "llama-3-8b"
     /// Explicit job ids (not `TestChain.receipt`'s counter), so the Python model derives them from the name alone.
@@ -194,10 +229,56 @@ enum GoldenChain {
                 consumer: alice, provider: TestKeys.address("bob"), units: 500, quality: 50, price: 5 * one, epoch: 4,
                 workload: workload, jobId: job(5))
             return [chain.submitProof(from: bob, job5)]                                                       // 131 out of window
+        case 14:
+            return []                                                                                         // epoch 6 ends without work
+        case 15:
+            // Governance, 1 day = 1 block: a parameter change and a treasury spend vote in blocks 15–16.
+            let bobNonce = chain.nonce(TestKeys.address("bob"))
+            return [
+                chain.propose(from: alice, feeChange),                                                        // id 1
+                chain.propose(from: bob, .treasurySpend(recipient: TestKeys.address("dave"), amount: spend)),    // id 2
+                chain.propose(from: carol, signal),                                                           // 141 power too low
+                chain.propose(from: alice, signal, deposit: 99 * one, nonce: aliceNonce + 1),                   // 140 deposit too small
+                chain.vote(from: bob, proposal: 1, .yes, nonce: bobNonce + 1),                                  // replaced in block 16
+            ]
+        case 16:
+            // A text proposal voting in blocks 16–18 (3 days, the default); the two votes of block 15 end here.
+            let bobNonce = chain.nonce(TestKeys.address("bob"))
+            return [
+                chain.propose(from: alice, signal, deposit: 150 * one),                                        // id 3
+                chain.vote(from: alice, proposal: 1, .yes, nonce: aliceNonce + 1),
+                chain.vote(from: alice, proposal: 2, .abstain, nonce: aliceNonce + 2),
+                chain.vote(from: alice, proposal: 3, .yes, nonce: aliceNonce + 3),
+                chain.vote(from: bob, proposal: 1, .no),                                                      // replaces bob's yes
+                chain.vote(from: bob, proposal: 2, .yes, nonce: bobNonce + 1),
+                chain.vote(from: validator, proposal: 1, .yes),                                               // 149 jailed
+                chain.vote(from: carol, proposal: 2, .yes),                                                   // 149 not staked
+                chain.vote(from: dave, proposal: 9, .yes),                                                    // 147 unknown proposal
+            ]
+        case 17:
+            // Proposals 1 and 2 passed at 16's end and execute at this block's end: this receipt still pays 0.3%.
+            let job6 = chain.receipt(
+                consumer: alice, provider: TestKeys.address("bob"), units: 400, quality: 80, price: 10 * one + 9, epoch: 8,
+                workload: workload, jobId: job(6))
+            return [
+                chain.vote(from: bob, proposal: 1, .yes),                                                     // 148 voting closed
+                chain.submitProof(from: bob, job6, nonce: chain.nonce(TestKeys.address("bob")) + 1),
+            ]
         default:
-            return []                                                                                         // 14: epoch 6 ends without work
+            // 18: the same receipt pays the new 0.36%; epoch 8 settles, then the text proposal's tally misses quorum.
+            let job7 = chain.receipt(
+                consumer: alice, provider: TestKeys.address("bob"), units: 400, quality: 80, price: 10 * one + 9, epoch: 8,
+                workload: workload, jobId: job(7))
+            return [chain.submitProof(from: bob, job7)]
         }
     }
+
+    /// Proposal 1: the protocol fee from 30 to 36 basis points (the largest step, 20%).
+    static let feeChange = ProposalContent.parameterChange([.init(name: "compute.protocol_fee_bps", value: 36)])
+    /// Proposal 2: bob asks the treasury to pay dave this much.
+    static let spend = 2_500 * Tokens.one
+    /// Proposal 3 (and the refused ones): a text proposal.
+    static let signal = ProposalContent.text(title: "golden-signal", documentHash: Hash32.digest(Array("golden-document".utf8)))
 
     static func timestamp(forBlock height: Int) -> UInt64 { genesisTimeMillis + UInt64(height) * 5_000 }
 
@@ -281,6 +362,12 @@ final class GoldenChainTests: XCTestCase {
         parameters += be(UInt64(31_536_000)) + be(100_000_000 * Tokens.one) + be(UInt64(4)) + be(6_250_000 * Tokens.one)
             + be(300_000_000 * Tokens.one) + be(UInt16(30)) + be(UInt16(8000)) + be(UInt16(15_000)) + be(UInt64(1))
             + be(Tokens.one / 1_000_000) + be(UInt16(1))
+        // then governance: u128 min deposit, u128 min proposer power, u128 voter min stake, u64 block time in ms, u8 count +
+        // (u16 quorum, u32 voting days) per proposal kind (parameter change, treasury spend, upgrade, slash, text), u16 pass
+        // threshold, u64 timelock, u16 max change, u32 max active proposals; the golden chain's day is one block.
+        parameters += be(100 * Tokens.one) + be(UInt128(20_000_000_000)) + be(100 * Tokens.one) + be(UInt64(86_400_000)) + [5]
+        for (quorum, days) in [(5100, 2), (6000, 2), (7500, 14), (6000, 7), (5100, 3)] as [(UInt16, UInt32)] { parameters += be(quorum) + be(days) }
+        parameters += be(UInt16(5000)) + be(UInt64(1)) + be(UInt16(2000)) + be(UInt32(100))
         values[StateKey(bytes: [0x03])] = parameters
         // validators: version 1, u32 count, then u32-prefixed name and 32-byte key each.
         var validators: Bytes = [1] + be(UInt32(2))
@@ -347,28 +434,85 @@ final class GoldenChainTests: XCTestCase {
         let stakes = try [TestKeys.address("bob"), TestKeys.address("alice")].map { try XCTUnwrap(replay.stakeRecord($0)) }
         XCTAssertEqual(stakes.map(\.amount), [100 * Tokens.one, 100 * Tokens.one])
         XCTAssertEqual(stakes.map(\.tier), [.cpuTEE, .open])
-        XCTAssertEqual(stakes.map(\.reputation), [1, 2])
-        // Epoch 6 had no work: nothing minted, nothing taken from the pool, which carries over.
-        let empty = try XCTUnwrap(replay.epochRecord(6)?.settlement)
-        XCTAssertEqual(empty.minted, 0)
-        XCTAssertEqual(empty.fromPool, 0)
-        XCTAssertEqual(empty.endHeight, 14)
-        XCTAssertGreaterThan(replay.balance(ModuleAccount.rewardPool.address), 0)
-        XCTAssertEqual(replay.totals().minted, settlement.minted)
-        XCTAssertEqual(replay.epochState(), EpochState(number: 7, startHeight: 15))
+        XCTAssertEqual(stakes.map(\.reputation), [3, 2], "bob's receipts of blocks 17 and 18 count too")
+        // Epochs 6 and 7 had no work: nothing minted, nothing taken from the pool, which carries over to epoch 8.
+        for epoch: UInt64 in [6, 7] {
+            let empty = try XCTUnwrap(replay.epochRecord(epoch)?.settlement)
+            XCTAssertEqual(empty.minted, 0)
+            XCTAssertEqual(empty.fromPool, 0)
+            XCTAssertEqual(empty.endHeight, 2 * epoch + 2)
+        }
+        let epoch8 = try XCTUnwrap(replay.epochRecord(8)?.settlement)
+        XCTAssertEqual(epoch8.endHeight, 18)
+        XCTAssertEqual(epoch8.minted, settlement.minted, "the same scheduled amount as epoch 5")
+        XCTAssertEqual(epoch8.fromPool, 25_200_000_000_000_000, "30% of every fee since epoch 5, both protocol fees included")
+        XCTAssertEqual(try XCTUnwrap(replay.providerWork(TestKeys.address("bob"), epoch: 8)?.reward), epoch8.minted + epoch8.fromPool)
+        XCTAssertEqual(replay.balance(ModuleAccount.rewardPool.address), 0)
+        XCTAssertEqual(replay.totals().minted, settlement.minted + epoch8.minted)
+        XCTAssertEqual(replay.epochState(), EpochState(number: 9, startHeight: 19))
+
+        // Governance: the parameter change and the spend passed at 16's end (quorum: alice and bob's isqrt(100 AI) each,
+        // the whole stake power, golden-a being jailed) and executed at 17's; the text proposal had alice alone, 50% < 51%.
+        let stakePower = 2 * VotingPower.isqrt(100 * Tokens.one)
+        XCTAssertEqual(stakePower, 20_000_000_000)
+        let proposals = try (1...3).map { try XCTUnwrap(replay.proposal(UInt64($0))) }
+        XCTAssertEqual(proposals.map(\.status), [.executed, .executed, .rejected])
+        XCTAssertEqual(proposals.map(\.votingEndHeight), [16, 16, 18])
+        XCTAssertEqual(proposals.map(\.executeHeight), [17, 17, nil])
+        XCTAssertEqual(proposals[0].voters, [TestKeys.address("bob"), TestKeys.address("alice")], "bob's first vote keeps his place")
+        let tallies = try proposals.map { try XCTUnwrap($0.tally) }
+        XCTAssertEqual(tallies.map(\.totalStakePower), [stakePower, stakePower, stakePower])
+        XCTAssertEqual(tallies.map(\.participation), [stakePower, stakePower, stakePower / 2])
+        XCTAssertEqual(tallies.map(\.quorumReached), [true, true, false])
+        XCTAssertEqual(tallies.map(\.passed), [true, true, false])
+        // The figures the Python model prints: bob's replaced yes counts as his no; alice's abstain counts for quorum only
+        // (her power is higher at proposal 2's tally, her deposit of proposal 1 having come back just before).
+        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_411_781, 48_472_126_045, 0])
+        XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_472_126_045, 0, 1_019_818_422_113])
+        XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_420_247, 0, 0])
+        XCTAssertEqual(replay.governanceState(), GovernanceState(nextProposalId: 4, active: [], stakePower: stakePower))
+        XCTAssertEqual(replay.balance(ModuleAccount.governance.address), 0, "deposits returned or burned")
+        // The new protocol fee is in force, and the identical receipts of blocks 17 and 18 paid 0.30% and then 0.36%.
+        XCTAssertEqual(replay.currentParameters().compute.protocolFeeBps, 36)
+        XCTAssertEqual(chain.genesis.parameters.compute.protocolFeeBps, 30)
+        let protocolFees = chain.outcomes[16...17].map { outcome in
+            outcome.receipts.flatMap(\.events).compactMap { event -> Amount? in
+                if case let .proofAccepted(_, _, _, _, _, _, _, _, _, fee) = event { return fee } else { return nil }
+            }
+        }
+        XCTAssertEqual(protocolFees, [[30_000_000_000_000_000], [36_000_000_000_000_000]])
+        // The spend reached dave (his 0.497 AI plus 2,500 AI); the text proposal's 150 AI deposit was burned.
+        XCTAssertEqual(replay.balance(TestKeys.address("dave")), 2_500 * Tokens.one + 497 * Tokens.one / 1000)
+        XCTAssertEqual(proposals[2].deposit, 150 * Tokens.one)
+        let before18 = try TestChain(genesis: chain.genesis, validatorKeys: chain.validatorKeys)
+        for block in chain.blocks.prefix(17) { try before18.apply(block) }
+        XCTAssertEqual(before18.proposal(3)?.status, .voting)
+        XCTAssertEqual(before18.balance(ModuleAccount.governance.address), 150 * Tokens.one)
+        XCTAssertEqual(
+            replay.totals().burned - before18.totals().burned, 150 * Tokens.one + (Tokens.one / 1000 + 36_000_000_000_000_000) * 4 / 10,
+            "block 18 burned the deposit and 40% of its two fees")
+        XCTAssertEqual(replay.balance(ModuleAccount.treasury.address), 4_997_500_231_600_000_000_000_005)
+        XCTAssertEqual(replay.totals().burned, 300_663_200_000_000_000_002)
     }
 }
 
 /*
  Independent re-derivation of the golden values: Python 3, standard library only. Save the two parts as ed.py and
  golden.py in one directory and run `python3 golden.py`; it prints the genesis root and hash, then each block's
- hash, state root, receipt root and receipt codes, which must equal the constants above (and, after block 12, how
- epoch 5 was settled). It implements the transfer, fee, staking (stake, unstake, withdraw, evidence, slash) and
- Proof of Compute rules (submit-proof with its checks, weight, protocol fee through the fee split, job markers, epoch
- and provider-work records; the end-of-block epoch settlement with the emission schedule clamped by the mining cap
- and the maximum supply, pro-rata rewards, the floor remainder to the treasury, empty epochs minting nothing) from
- their definitions, checks the supply invariant (issued, which includes what was minted, minus burned) after every
- block, and verifies the evidence and receipt signatures itself.
+ hash, state root, receipt root and receipt codes, which must equal the constants above (and, after blocks 12 and 18,
+ how epochs 5 and 8 were settled; after blocks 16–18, each proposal's tally or execution; at the end, the protocol
+ fee in force and a few balances). It implements the transfer, fee, staking (stake, unstake, withdraw, evidence,
+ slash) and Proof of Compute rules (submit-proof with its checks, weight, protocol fee through the fee split, job
+ markers, epoch and provider-work records; the end-of-block epoch settlement with the emission schedule clamped by
+ the mining cap and the maximum supply, pro-rata rewards, the floor remainder to the treasury, empty epochs minting
+ nothing) and the governance rules (the parameters' governance section; the 0x0D record with its stake power kept by
+ every stake write; propose and vote with their checks in order, deposits held by the governance module account,
+ proposals at 0x0E and votes at 0x0F; after the epoch settlement, each active proposal's tally at the end of its
+ voting period, on quadratic power, with the quorum on Σ isqrt(stake), the deposit returned or burned, and its
+ execution after the timelock against the parameters then in force) from their definitions, checks after every block
+ the supply invariant (issued, which includes what was minted, minus burned), that the governance account holds
+ exactly the deposits of the proposals still voting and that the stake power is Σ isqrt(unjailed stake), and
+ verifies the evidence and receipt signatures itself.
 
  ---- ed.py ----
     # RFC 8032 §6 reference Ed25519 (pure Python, slow, fine for a handful of signatures).
@@ -430,7 +574,7 @@ final class GoldenChainTests: XCTestCase {
 
 
  ---- golden.py ----
-    import copy, hashlib, struct
+    import copy, hashlib, math, struct
     import ed  # the RFC 8032 reference Ed25519 above, saved as ed.py
     H=lambda b: hashlib.blake2b(b,digest_size=32).digest()
     u8=lambda v: struct.pack('>B',v); u16=lambda v: struct.pack('>H',v); u32=lambda v: struct.pack('>I',v); u64=lambda v: struct.pack('>Q',v)
@@ -443,11 +587,19 @@ final class GoldenChainTests: XCTestCase {
     # a 0.3% protocol fee, quality 0.8x–1.5x, a 1-epoch proof window, 10^-6 AI per unit at least, 1 reputation point a proof
     BPY=31536000; INITIAL=100000000*ONE; HALVING=4; TERMINAL=6250000*ONE; CAP=300000000*ONE
     PROTOCOL_FEE=30; QMIN=8000; QMAX=15000; WINDOW=1; MIN_UNIT_PRICE=ONE//1000000; REP_PER_PROOF=1; MAXREP=1000
+    # governance defaults (100 AI deposit, a proposer needs the power of the minimum stake 2*isqrt(100 AI), voters 100 AI of
+    # unjailed stake, quorums 51/60/75/60/51%, yes > 50% of yes + no, 20% steps, 100 active proposals) except one day = one
+    # block (block_time_ms 86,400,000), a 1-block timelock and 2 voting days for parameter changes and treasury spends
+    MIN_DEPOSIT=100*ONE; MIN_PROPOSER_POWER=2*10**10; VOTER_MIN_STAKE=100*ONE; BLOCK_TIME_MS=86400000
+    RULES=[(5100,2),(6000,2),(7500,14),(6000,7),(5100,3)]   # (quorum bps, voting days) of kinds 1-5: parameter change,
+    PASS_BPS=5000; TIMELOCK=1; MAX_CHANGE=2000; MAX_ACTIVE=100   # treasury spend, upgrade, slash, text
+    BOUNDS={'compute.protocol_fee_bps':(0,10000)}   # the registry's bounds of the one parameter this chain changes
+    live={'compute.protocol_fee_bps':PROTOCOL_FEE}  # the parameters governance can change, as in force now
     seed={n:H(b'proofmint/test-key/'+n.encode()) for n in ['golden-a','golden-b','alice','bob','carol','dave']}
     pk={n:ed.public_key(s) for n,s in seed.items()}
     addr={k:H(b'proofmint/address/v1'+v)[:20] for k,v in pk.items()}
     mod=lambda n: H(b'proofmint/module/v1/'+n.encode())[:20]
-    TRE,POOL,LIQ=mod('treasury'),mod('reward_pool'),mod('liquidity')
+    TRE,POOL,LIQ,GOV=mod('treasury'),mod('reward_pool'),mod('liquidity'),mod('governance')
     CHAIN='proofmint-golden'; T0=1767225600000
     # state
     acct={addr['alice']:[0,1000000*ONE],addr['bob']:[0,1000*ONE],addr['carol']:[0,ONE],addr['golden-a']:[0,500*ONE],TRE:[0,5000000*ONE]}
@@ -459,11 +611,16 @@ final class GoldenChainTests: XCTestCase {
     recs={}      # epoch -> dict(weight, units, proofs, payments, fees, providers, settlement)
     work={}      # (address, epoch) -> dict(weight, units, proofs, earned, reward, forfeited)
     jobs={}      # job id -> epoch paid in
-    params=(u8(1)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
+    gov=dict(next=1,active=[],power=0,stored=False)   # 0x0D: next id, active ids, stake power; absent until first written
+    props={}     # id -> dict(proposer, kind, content, deposit, submit, end, status, voters, tally, execute, failure, effect)
+    votes={}     # (id, voter) -> option (1 yes, 2 no, 3 abstain)
+    params=lambda: (u8(1)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
             +u128(MINSTAKE)+u64(UNBOND)+u16(UNSTAKE_BURN)+u32(MAXLOCK)+u8(len(STEPS))+b''.join(u32(e)+u16(b) for e,b in STEPS)
             +u8(len(TIERS))+b''.join(u16(t) for t in TIERS)+u16(MAXENTRIES)+b''.join(u16(r) for r in SLASH)
-            +u64(BPY)+u128(INITIAL)+u64(HALVING)+u128(TERMINAL)+u128(CAP)+u16(PROTOCOL_FEE)+u16(QMIN)+u16(QMAX)+u64(WINDOW)
-            +u128(MIN_UNIT_PRICE)+u16(REP_PER_PROOF))
+            +u64(BPY)+u128(INITIAL)+u64(HALVING)+u128(TERMINAL)+u128(CAP)+u16(live['compute.protocol_fee_bps'])+u16(QMIN)+u16(QMAX)+u64(WINDOW)
+            +u128(MIN_UNIT_PRICE)+u16(REP_PER_PROOF)
+            +u128(MIN_DEPOSIT)+u128(MIN_PROPOSER_POWER)+u128(VOTER_MIN_STAKE)+u64(BLOCK_TIME_MS)+u8(len(RULES))
+            +b''.join(u16(q)+u32(d) for q,d in RULES)+u16(PASS_BPS)+u64(TIMELOCK)+u16(MAX_CHANGE)+u32(MAX_ACTIVE))
     VALIDATORS=['golden-a','golden-b']
     vals=u8(1)+u32(2)+b''.join(u32(len(n))+n.encode()+pk[n] for n in VALIDATORS)
     def enc_stake(s): return u8(1)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])
@@ -471,13 +628,18 @@ final class GoldenChainTests: XCTestCase {
         st=r['settlement']
         return (u8(1)+u128(r['weight'])+u128(r['units'])+u64(r['proofs'])+u128(r['payments'])+u128(r['fees'])
                 +u32(len(r['providers']))+b''.join(r['providers'])+opt(None if st is None else u64(st[0])+b''.join(u128(x) for x in st[1:])))
+    def enc_tally(t): return b''.join(u128(x) for x in t[:5])+u8(t[5])+u8(t[6])   # yes, no, abstain, participation, stake power, quorum, passed
+    def enc_prop(i,p):
+        return (u8(1)+u64(i)+p['proposer']+p['content']+u128(p['deposit'])+u64(p['submit'])+u64(p['end'])+u8(p['status'])
+                +u32(len(p['voters']))+b''.join(p['voters'])+opt(None if p['tally'] is None else enc_tally(p['tally']))
+                +opt(None if p['execute'] is None else u64(p['execute']))+u16(p['failure']))
     def enc_work(w): return u8(1)+u128(w['weight'])+u128(w['units'])+u64(w['proofs'])+u128(w['earned'])+opt(None if w['reward'] is None else u128(w['reward']))+u8(w['forfeited'])
     def state():
         s={}
         for a,(n,b) in acct.items():
             if n or b: s[b'\x01'+a]=u8(1)+u64(n)+u128(b)
         s[b'\x02']=b'\x01'+b''.join(u128(t) for t in totals)
-        s[b'\x03']=params; s[b'\x04']=vals
+        s[b'\x03']=params(); s[b'\x04']=vals
         for a,st in stakes.items():
             if st['amount'] or st['rep'] or st['jailed']: s[b'\x05'+a]=enc_stake(st)
         for a,q in queues.items():
@@ -487,6 +649,9 @@ final class GoldenChainTests: XCTestCase {
         for e,r in recs.items(): s[b'\x09'+u64(e)]=enc_rec(r)
         for (a,e),w in work.items(): s[b'\x0a'+a+u64(e)]=enc_work(w)
         for j,e in jobs.items(): s[b'\x0c'+j]=u64(e)
+        if gov['stored']: s[b'\x0d']=u8(1)+u64(gov['next'])+u32(len(gov['active']))+b''.join(u64(i) for i in gov['active'])+u128(gov['power'])
+        for i,p in props.items(): s[b'\x0e'+u64(i)]=enc_prop(i,p)
+        for (i,a),o in votes.items(): s[b'\x0f'+u64(i)+a]=u8(o)
         return {H(k):H(v) for k,v in s.items()}
     def bit(k,i): return (k[i//8]>>(7-i%8))&1
     def tree(es,d=0):
@@ -516,6 +681,13 @@ final class GoldenChainTests: XCTestCase {
         return u8(2)+payer+u128(fee)+u128(burn)+u128(pool)+u128(tre)+u128(liq)
     # payloads: (tag, body bytes, executor); executors return events or raise Fail(code)
     class Fail(Exception): pass
+    isqrt=math.isqrt
+    # governance's quorum denominator (0x0D): every stake write takes the old record's isqrt(amount) out of the sum and puts
+    # the new one's in (0 for a jailed or absent stake), saturating at 0; the record is written only when the sum changes
+    qp=lambda st: 0 if st is None or st['jailed'] else isqrt(st['amount'])
+    def set_stake(a,before):
+        after=qp(stakes.get(a))
+        if before!=after: gov['power']=max(gov['power']+after-before,0); gov['stored']=True
     def transfer(to,amount,memo=b''):
         def run(s,h):
             if acct[s][1]<amount: raise Fail(100)
@@ -532,7 +704,7 @@ final class GoldenChainTests: XCTestCase {
             if st and st['until']>h and until<st['until']: raise Fail(103)
             if acct[s][1]<amount: raise Fail(100)
             acct[s][1]-=amount
-            stakes[s]=dict(amount=total,lock=lock,until=until,tier=tier,att=att,rep=st['rep'] if st else 0,jailed=0)
+            stakes[s]=dict(amount=total,lock=lock,until=until,tier=tier,att=att,rep=st['rep'] if st else 0,jailed=0); set_stake(s,qp(st))
             totals[3]+=amount
             return [u8(3)+s+u128(amount)+u128(total)+u8(tier)+u64(until)]
         return (2,u128(amount)+u32(lock)+u8(tier)+opt(att),run)
@@ -547,7 +719,7 @@ final class GoldenChainTests: XCTestCase {
             q=queues.setdefault(s,[])
             if len(q)>=MAXENTRIES: raise Fail(109)
             burned=portion(amount,UNSTAKE_BURN); entry=amount-burned; mature=min(h+UNBOND,2**64-1)
-            st['amount']=rest; q.append([entry,mature])
+            before=qp(st); st['amount']=rest; set_stake(s,before); q.append([entry,mature])
             totals[3]-=amount; totals[4]+=entry; totals[1]+=burned
             return [u8(4)+s+u128(entry)+u128(burned)+u64(mature)]
         return (3,u128(amount),run)
@@ -560,7 +732,7 @@ final class GoldenChainTests: XCTestCase {
             return [u8(5)+s+u128(x)]
         return (4,b'',run)
     def slash(a,bps,reason):
-        bps=min(bps,10000)
+        bps=min(bps,10000); before=qp(stakes.get(a))
         st=stakes.setdefault(a,dict(amount=0,lock=0,until=0,tier=0,att=None,rep=0,jailed=0))
         q=queues.get(a,[])
         fs=portion(st['amount'],bps); fu=0
@@ -570,6 +742,7 @@ final class GoldenChainTests: XCTestCase {
         st['amount']-=fs; st['rep']-=min(st['rep'],bps//10)
         jails=reason in (3,4) and not st['jailed']
         if reason in (3,4): st['jailed']=1
+        set_stake(a,before)
         totals[3]-=fs; totals[4]-=fu; totals[1]+=fs+fu
         return [u8(6)+a+u8(reason)+u16(bps)+u128(fs)+u128(fu)]+([u8(7)+a] if jails else [])
     def signed_header(h,signer,variant):
@@ -607,7 +780,7 @@ final class GoldenChainTests: XCTestCase {
             if st and st['jailed']: raise Fail(104)
             if not st or st['amount']<MINSTAKE: raise Fail(132)
             if acct.get(c,[0,0])[1]<price: raise Fail(133)
-            qbps=QMIN+(QMAX-QMIN)*quality//100; tbps=TIERS[st['tier']]; w=units*qbps*tbps; fee=portion(price,PROTOCOL_FEE)
+            qbps=QMIN+(QMAX-QMIN)*quality//100; tbps=TIERS[st['tier']]; w=units*qbps*tbps; fee=portion(price,live['compute.protocol_fee_bps'])
             # the work counts in the running epoch (not the receipt's), providers listed in the order first seen
             r=recs.setdefault(n,dict(weight=0,units=0,proofs=0,payments=0,fees=0,providers=[],settlement=None))
             if (s,n) not in work:
@@ -618,9 +791,61 @@ final class GoldenChainTests: XCTestCase {
             acct[c][1]-=price; credit(s,price-fee)
             fee_event=split_fee(fee,c)
             jobs[job]=n
-            st['rep']=min(MAXREP,st['rep']+REP_PER_PROOF)
+            before=qp(st); st['rep']=min(MAXREP,st['rep']+REP_PER_PROOF); set_stake(s,before)   # the power is unchanged: no 0x0D write
             return [u8(8)+job+c+s+u64(n)+u64(units)+u16(qbps)+u16(tbps)+u128(w)+u128(price)+u128(fee),fee_event]
         return (6,rc+sig,run)
+    # governance: contents are (kind, bytes, check at proposal, effect at execution); checks and effects raise Fail(code)
+    def param_change(changes):
+        # names sorted and unique; each within its bounds (143) and at most 20% (at least 1) from the value in force (144)
+        def changed():
+            new=dict(live)
+            for n,v in changes:
+                lo,hi=BOUNDS[n]
+                if not lo<=v<=hi: raise Fail(143)
+                if abs(v-live[n])>max(live[n]*MAX_CHANGE//10000,1): raise Fail(144)
+                new[n]=v
+            if new['compute.protocol_fee_bps']>10000: raise Fail(145)   # the set's own consistency
+            return new
+        def effect(): live.update(changed())   # against the parameters in force at execution
+        return (1,u8(1)+u8(len(changes))+b''.join(u32(len(n))+n.encode()+u128(v) for n,v in changes),changed,effect)
+    def treasury_spend(to,amount):
+        def effect():
+            if acct[TRE][1]<amount: raise Fail(151)
+            acct[TRE][1]-=amount; credit(to,amount)
+        return (2,u8(2)+to+u128(amount),lambda: None,effect)
+    def text(title,doc): return (5,u8(5)+u32(len(title))+title+doc,lambda: None,lambda: None)
+    def power(a,minimum):
+        # quadratic voting power isqrt(balance) + 2*isqrt(unjailed stake); 0 below `minimum` of unjailed stake
+        st=stakes.get(a); staked=0 if st is None or st['jailed'] else st['amount']
+        return 0 if staked<minimum else isqrt(acct.get(a,[0,0])[1])+2*isqrt(staked)
+    def period(kind): return max(RULES[kind-1][1]*86400000//BLOCK_TIME_MS,1)
+    def propose(deposit,content):
+        kind,body,check,effect=content
+        def run(s,h):
+            # in this order: the deposit (140), the proposer's power after the fee (141), room (142), the content against the
+            # parameters at the block's start (143-145), the balance for the deposit (100)
+            if deposit<MIN_DEPOSIT: raise Fail(140)
+            if power(s,0)<MIN_PROPOSER_POWER: raise Fail(141)
+            if len(gov['active'])>=MAX_ACTIVE: raise Fail(142)
+            end=h+period(kind)-1; check()
+            if acct[s][1]<deposit: raise Fail(100)
+            acct[s][1]-=deposit; credit(GOV,deposit)
+            i=gov['next']; gov['next']+=1; gov['active'].append(i); gov['stored']=True
+            props[i]=dict(proposer=s,kind=kind,content=body,deposit=deposit,submit=h,end=end,status=1,voters=[],tally=None,execute=None,
+                          failure=0,effect=effect)
+            return [u8(9)+u64(i)+s+u8(kind)+u128(deposit)+u64(end)]
+        return (7,u128(deposit)+body,run)
+    def vote(i,option):
+        def run(s,h):
+            p=props.get(i)
+            if p is None: raise Fail(147)
+            if p['status']!=1 or h>p['end']: raise Fail(148)
+            st=stakes.get(s)
+            if (0 if st is None or st['jailed'] else st['amount'])<VOTER_MIN_STAKE: raise Fail(149)
+            if (i,s) not in votes: p['voters'].append(s)   # a later vote replaces the choice, not the place
+            votes[(i,s)]=option
+            return [u8(10)+u64(i)+s+u8(option)]
+        return (8,u64(i)+u8(option),run)
     E=BPY//EPOCH   # epochs per emission year
     def emission(n):
         # the epoch's scheduled amount (a year's amount cut into its E epochs exactly), clamped by the mining cap and the supply cap
@@ -644,6 +869,38 @@ final class GoldenChainTests: XCTestCase {
             r['settlement']=(h,minted,pool,paid,dist-paid,0)   # end height, minted, from pool, paid, to treasury, vested
         epoch[:]=[n+1,h+1]
         return r['settlement']
+    def governance_end_block(h):
+        # after the epoch settlement, each active proposal in ascending id order: at the end of its voting period the tally
+        # (on balances and stakes as they are now, the stake power read per proposal) returns the deposit and schedules the
+        # execution TIMELOCK blocks later, or burns it; at or after that height the execution, which reads the parameters
+        # in force at that moment, marks the proposal executed or, if its effect became impossible, execution failed
+        if not gov['active']: return []
+        log=[]; still=[]
+        for i in gov['active']:
+            p=props[i]
+            if p['status']==1 and h>=p['end']:
+                yes=no=abstain=part=0
+                for v in p['voters']:
+                    st=stakes.get(v); staked=0 if st is None or st['jailed'] else st['amount']
+                    if staked<VOTER_MIN_STAKE: continue   # no longer eligible: the vote lapses
+                    o=votes[(i,v)]; w=power(v,VOTER_MIN_STAKE); part+=isqrt(staked)
+                    if o==1: yes+=w
+                    elif o==2: no+=w
+                    else: abstain+=w
+                total=gov['power']; quorum=total>0 and part*10000>=total*RULES[p['kind']-1][0]
+                passed=quorum and yes+no>0 and yes*10000>(yes+no)*PASS_BPS
+                p['tally']=(yes,no,abstain,part,total,int(quorum),int(passed))
+                acct[GOV][1]-=p['deposit']
+                if passed: p['status']=2; p['execute']=min(h+TIMELOCK,2**64-1); credit(p['proposer'],p['deposit'])
+                else: p['status']=4; totals[1]+=p['deposit']
+                log.append((i,'passed' if passed else 'rejected',p['tally']))
+            if p['status']==2 and h>=p['execute']:
+                try: p['effect'](); p['status']=3
+                except Fail as f: p['status']=5; p['failure']=f.args[0]
+                log.append((i,'executed' if p['status']==3 else 'execution failed %d'%p['failure'],None))
+            if p['status'] in (1,2): still.append(i)
+        gov['active']=still
+        return log
     def tx(frm,payload,fee=MINFEE,n=None,expiry=None):
         n=nonce(addr[frm]) if n is None else n
         return dict(frm=frm,payload=payload,fee=fee,nonce=n,expiry=expiry)
@@ -667,24 +924,39 @@ final class GoldenChainTests: XCTestCase {
                 tx('bob',submit_proof('alice','bob',5,1000,90,10*ONE,JOB(1)),n=nonce(B)+1),tx('dave',submit_proof('alice','dave',5,50,100,ONE,JOB(4)))],
      12:lambda:[tx('alice',submit_proof('bob','alice',4,10,0,ONE,JOB(3)))],
      13:lambda:[tx('bob',submit_proof('alice','bob',4,500,50,5*ONE,JOB(5)))],
-     14:lambda:[]}
+     14:lambda:[],
+     # governance: proposal 1 (alice) the protocol fee 30 -> 36 bps and 2 (bob) 2,500 AI from the treasury to dave vote in 15-16;
+     # carol lacks the power (141), 99 AI is below the deposit (140); bob's yes is replaced by a no in block 16
+     15:lambda:[tx('alice',propose(100*ONE,FEE_CHANGE)),tx('bob',propose(100*ONE,treasury_spend(D,2500*ONE))),tx('carol',propose(100*ONE,SIGNAL)),
+                tx('alice',propose(99*ONE,SIGNAL),n=nonce(A)+1),tx('bob',vote(1,1),n=nonce(B)+1)],
+     # proposal 3 (text, 150 AI) votes in 16-18; golden-a is jailed and carol not staked (149), there is no proposal 9 (147)
+     16:lambda:[tx('alice',propose(150*ONE,SIGNAL)),tx('alice',vote(1,1),n=nonce(A)+1),tx('alice',vote(2,3),n=nonce(A)+2),tx('alice',vote(3,1),n=nonce(A)+3),
+                tx('bob',vote(1,2)),tx('bob',vote(2,1),n=nonce(B)+1),tx('golden-a',vote(1,1)),tx('carol',vote(2,1)),tx('dave',vote(9,1))],
+     # 1 and 2 passed at 16's end and execute at 17's: the vote comes too late (148), the receipt still pays 30 bps
+     17:lambda:[tx('bob',vote(1,1)),tx('bob',submit_proof('alice','bob',8,400,80,10*ONE+9,JOB(6)),n=nonce(B)+1)],
+     # the same receipt pays the new 36 bps; epoch 8 settles, then proposal 3's tally misses its quorum and burns the deposit
+     18:lambda:[tx('bob',submit_proof('alice','bob',8,400,80,10*ONE+9,JOB(7)))]}
+    FEE_CHANGE=param_change([('compute.protocol_fee_bps',36)]); SIGNAL=text(b'golden-signal',H(b'golden-document'))
     parent=g_hash
-    for h in range(1,15):
+    for h in range(1,19):
         txs=blocks[h](); ids=[]; receipts=[]; codes=[]
         for t in txs:
             b=enc(t); sig=ed.sign(seed[t['frm']],b'proofmint/tx/v1\x00'+b); ids.append(H(b+sig)); s=addr[t['frm']]; fee=t['fee']
             assert acct[s][0]==t['nonce'] and acct[s][1]>=fee
             acct[s][1]-=fee; acct[s][0]+=1
             ev=[split_fee(fee,s)]
-            saved=copy.deepcopy((acct,stakes,queues,markers,totals,recs,work,jobs))
+            saved=copy.deepcopy((acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live))
             try: ev+=t['payload'][2](s,h); code=0
             except Fail as f:
-                code=f.args[0]; acct,stakes,queues,markers,totals,recs,work,jobs=saved
+                code=f.args[0]; acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live=saved
             codes.append(code)
             receipts.append(u8(1)+H(b)+u16(code)+u128(fee)+u32(len(ev))+b''.join(ev))
-        settled=end_block(h)
+        settled=end_block(h); decided=governance_end_block(h)   # the epoch first, then governance
         # supply invariant: issued (genesis + minted) − burned = balances + stakes + unbonding entries
         assert totals[0]-totals[1]==sum(v[1] for v in acct.values())+sum(x['amount'] for x in stakes.values())+sum(e[0] for q in queues.values() for e in q)
+        # the governance account holds exactly the deposits of the proposals still voting; the stake power is Σ isqrt(unjailed stake)
+        assert acct.get(GOV,[0,0])[1]==sum(p['deposit'] for p in props.values() if p['status']==1)
+        assert gov['power']==sum(qp(x) for x in stakes.values())
         prod=pk['golden-a'] if h%2==1 else pk['golden-b']
         sr=root(); rr=mth([H(r) for r in receipts]); txr=mth(ids)
         hdr=header(h,parent,T0+5000*h,txr,rr,sr,len(txs),prod); parent=H(hdr)
@@ -693,4 +965,7 @@ final class GoldenChainTests: XCTestCase {
             print('  epoch',epoch[0]-1,'settled: minted',settled[1],'from pool',settled[2],'paid',settled[3],'to treasury',settled[4],
                   'rewards',[work[(a,epoch[0]-1)]['reward'] for a in recs[epoch[0]-1]['providers']])
             assert settled[3]+settled[4]==settled[1]+settled[2]
+        for i,what,t in decided:
+            print('  proposal',i,what+('' if t is None else ': yes %d no %d abstain %d participation %d of stake power %d'%t[:5]))
+    print('protocol fee',live['compute.protocol_fee_bps'],'bps; dave',acct[D][1],'treasury',acct[TRE][1],'burned',totals[1],'minted',totals[5])
 */

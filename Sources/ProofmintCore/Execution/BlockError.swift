@@ -14,8 +14,9 @@ public enum BlockError: Error, Equatable, Sendable, CustomStringConvertible {
     case receiptRootMismatch(header: Hash32, computed: Hash32)
     case stateRootMismatch(header: Hash32, computed: Hash32)
     case state(StateReadError)
-    /// The epoch settlement could not complete (an amount would leave the 128-bit range): unreachable while the
-    /// supply is capped, and a block error rather than a trap if it ever happened.
+    /// An end-of-block step (the epoch settlement or governance's tallies and executions) could not complete (an
+    /// amount would leave the 128-bit range): unreachable while the supply is capped, and a block error rather than a
+    /// trap if it ever happened.
     case settlementFailed(height: UInt64, error: TransactionError)
     /// Governance passed an upgrade this build does not implement; from its height this node stops.
     case unknownUpgrade(name: String, height: UInt64)

@@ -1,6 +1,7 @@
-/// The end-of-block step of governance: tally every proposal whose voting period ended at this height, then execute
-/// every passed proposal whose timelock has run out, in ascending id order. A tally reads balances and stakes as
-/// they are at its block, so moving tokens during the vote gains nothing.
+/// The end-of-block step of governance. For each active proposal in ascending id order: tally it if its voting
+/// period has ended (height ≥ its end), then execute it if it has passed and its timelock has run out. A tally reads
+/// balances and stakes as they are at that moment of its block's end (so moving tokens during the vote gains
+/// nothing), which includes the effects of lower-numbered proposals handled just before it in the same block.
 public enum GovernanceEndBlock {
     static func run(context: BlockContext, state: inout StateOverlay) throws(TransactionError) {
         let active = try state.governanceStateOrFail().active

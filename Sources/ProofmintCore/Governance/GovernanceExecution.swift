@@ -6,18 +6,21 @@ public enum GovernanceExecution {
         // The parameters in force now: an earlier execution at this same block's end may already have changed them.
         let parameters: Parameters
         do { parameters = try state.parameters() } catch { throw .stateUnreadable(error) }
+        // A journal of its own, so a failure part-way (unreachable while the supply is capped) still changes nothing.
+        state.checkpoint()
         do {
             try apply(proposal, height: context.height, parameters: parameters, state: &state)
             proposal.status = .executed
         } catch let .stateUnreadable(error) {
             throw .stateUnreadable(error)
         } catch {
+            state.revertToCheckpoint()
             proposal.status = .executionFailed
             proposal.failureCode = error.code
         }
     }
 
-    /// The effect of `proposal` on `state`. Every check comes before the first write. Also the dry run's engine.
+    /// The effect of `proposal` on `state`; checks come before writes wherever they can. Also the dry run's engine.
     public static func apply(_ proposal: GovernanceProposal, height: UInt64, parameters: Parameters, state: inout StateOverlay) throws(TransactionError) {
         switch proposal.content {
         case let .parameterChange(changes):

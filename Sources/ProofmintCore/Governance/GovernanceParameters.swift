@@ -15,9 +15,11 @@ public struct GovernanceParameters: Equatable, Sendable {
 
     /// Locked with every proposal; returned if it passes, burned if it fails (seed 001).
     public var minDeposit: Amount
-    /// Voting power a proposer needs (seed 001): by default that of the minimum stake, 2·√(100 AI in base units).
+    /// Voting power a proposer needs (seed 001), balance and stake counted: by default 2·√(100 AI in base units), the
+    /// power of the minimum stake alone (about 400 AI held liquid gives the same).
     public var minProposerPower: UInt128
-    /// Only accounts with at least this much active, unjailed stake may vote: the Sybil bound on quadratic voting.
+    /// Only accounts with at least this much active, unjailed stake may vote: the Sybil bound on quadratic voting
+    /// (0 turns it off).
     public var voterMinStake: Amount
     /// The block time governance assumes to turn days into blocks.
     public var blockTimeMs: UInt64

@@ -1,0 +1,97 @@
+import ProofmintCore
+
+/// Replays a chain and, block by block, records supply, fees by destination, the treasury and pools, staking,
+/// epoch settlements with each provider's reward, and governance outcomes; it checks the supply invariant after
+/// every block with sums kept up to date from each block's writes (no scan of the state per block).
+public final class ChainAuditor {
+    private var balances: Amount = 0
+    private var stakes: Amount = 0
+    private var unbonding: Amount = 0
+    private var report: AuditReport?
+
+    public init() {}
+
+    public func audit(genesisFile: Bytes, next: () throws -> Block?, haltAt: UInt64? = nil, progress: (UInt64, Int) -> Void = { _, _ in }) throws -> AuditReport {
+        let genesis = try Genesis.parse(json: genesisFile)
+        let initial = MemoryStateStore()
+        initial.commit(try genesis.genesisBlock().outcome)
+        for (key, value) in initial.values { add(key: key, value: value, sign: true) }
+        var rows = [AuditReport.BlockRow](), epochs = [AuditReport.EpochRow](), governance = [AuditReport.GovernanceRow]()
+        let replay = try ChainReplayer(haltAt: haltAt).replay(genesisFile: genesisFile, next: next, progress: progress) { block, outcome, store in
+            for (key, value) in outcome.stateWrites {
+                if let old = try store.value(for: key) { self.add(key: key, value: old, sign: false) }
+                if let value { self.add(key: key, value: value, sign: true) }
+            }
+            rows.append(try self.row(block, outcome, store))
+            epochs += try self.settlements(in: outcome, store: store)
+            governance += try self.governanceChanges(in: outcome, height: block.height, store: store)
+        }
+        return AuditReport(replay: replay, blocks: rows, epochs: epochs, governance: governance)
+    }
+
+    /// Adds (or removes) the amounts a record holds to the running sums.
+    private func add(key: StateKey, value: Bytes, sign: Bool) {
+        func apply(_ sum: inout Amount, _ amount: Amount) { sum = sign ? sum &+ amount : sum &- amount }
+        switch key.prefix {
+        case .account?: if let account = try? Account(canonical: value) { apply(&balances, account.balance) }
+        case .stake?: if let stake = try? Stake(canonical: value) { apply(&stakes, stake.amount) }
+        case .unbonding?: if let queue = try? UnbondingQueue(canonical: value) { apply(&unbonding, queue.total) }
+        default: break
+        }
+    }
+
+    private func row(_ block: Block, _ outcome: BlockOutcome, _ parentStore: MemoryStateStore) throws -> AuditReport.BlockRow {
+        let written = Dictionary(outcome.stateWrites.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        func after<T: CanonicalDecodable>(_ type: T.Type, _ key: StateKey) throws -> T? {
+            if let pending = written[key] { return try pending.map { try T(canonical: $0) } }
+            return try parentStore.record(T.self, at: key)
+        }
+        let totals = try after(ChainTotals.self, .totals) ?? .zero
+        var row = AuditReport.BlockRow(
+            height: block.height, transactions: block.transactions.count, totals: totals,
+            treasury: try after(Account.self, .account(ModuleAccount.treasury.address))?.balance ?? 0,
+            rewardPool: try after(Account.self, .account(ModuleAccount.rewardPool.address))?.balance ?? 0,
+            invariantHolds: totals.issued >= totals.burned && totals.supply == balances &+ stakes &+ unbonding
+                && totals.staked == stakes && totals.unbonding == unbonding)
+        for receipt in outcome.receipts {
+            for case let .feePaid(_, _, burned, pool, treasury, liquidity) in receipt.events {
+                row.feeBurned += burned
+                row.feeToPool += pool
+                row.feeToTreasury += treasury
+                row.feeToLiquidity += liquidity
+            }
+        }
+        return row
+    }
+
+    /// The epochs this block settled, with each provider's reward as the settlement recorded it.
+    private func settlements(in outcome: BlockOutcome, store: MemoryStateStore) throws -> [AuditReport.EpochRow] {
+        var rows = [AuditReport.EpochRow]()
+        let written = Dictionary(outcome.stateWrites.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        for (key, value) in outcome.stateWrites where key.prefix == .epochRecord {
+            guard let value, let record = try? EpochRecord(canonical: value), let settlement = record.settlement,
+                  try store.record(EpochRecord.self, at: key)?.settlement == nil
+            else { continue }
+            let epoch = key.bytes.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let rewards = try record.providers.map { provider -> (provider: Address, reward: Amount, forfeited: Bool) in
+                let workKey = StateKey.providerWork(provider, epoch: epoch)
+                let work = try written[workKey].flatMap { $0 }.map { try ProviderWork(canonical: $0) } ?? store.record(ProviderWork.self, at: workKey)
+                return (provider, work?.reward ?? 0, work?.forfeited ?? false)
+            }
+            rows.append(AuditReport.EpochRow(epoch: epoch, settlement: settlement, proofs: record.proofs, rewards: rewards))
+        }
+        return rows
+    }
+
+    /// Proposals whose status this block changed (tallied, executed, failed).
+    private func governanceChanges(in outcome: BlockOutcome, height: UInt64, store: MemoryStateStore) throws -> [AuditReport.GovernanceRow] {
+        var rows = [AuditReport.GovernanceRow]()
+        for (key, value) in outcome.stateWrites where key.prefix == .proposal {
+            guard let value, let proposal = try? GovernanceProposal(canonical: value) else { continue }
+            let before = try store.record(GovernanceProposal.self, at: key)
+            guard before?.status != proposal.status, before != nil || proposal.status != .voting else { continue }
+            rows.append(.init(height: height, proposal: proposal.id, kind: proposal.content.kind.name, status: proposal.status.name))
+        }
+        return rows
+    }
+}

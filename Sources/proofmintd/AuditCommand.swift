@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import ProofmintAudit
+import ProofmintCore
+import ProofmintNode
+import ProofmintStorage
+
+/// `proofmintd audit`: per-block and per-epoch figures of a replayed chain, and reward explanations.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit a chain: replay it and report supply, fees, treasury, staking and rewards block by block.",
+        subcommands: [AuditReportCommand.self, AuditExplainCommand.self],
+        defaultSubcommand: AuditReportCommand.self)
+}
+
+/// Where the blocks come from: a chain file or a node home.
+struct ChainSourceOptions: ParsableArguments {
+    @Argument(help: "A chain file written by `proofmintd export`.")
+    var file: String?
+
+    @Option(help: "Read the blocks stored in this node home instead of a file (read-only; the node may run).")
+    var home: String?
+
+    func validate() throws {
+        guard (file == nil) != (home == nil) else { throw ValidationError("give either a chain FILE or --home DIR") }
+    }
+
+    /// The genesis file, a block source and the number of blocks when known.
+    func open() throws -> (genesis: Bytes, next: () throws -> Block?, total: UInt64?) {
+        if let file {
+            let reader = try CLIError.wrap { try ChainFileReader(path: file) }
+            return (reader.genesisFile, { try reader.nextBlock() }, nil)
+        }
+        let store = try CLIError.wrap { try NodeHome(path: home ?? "").openStore(options: .init(mapSize: 1 << 30, durability: "full", readOnly: true)) }
+        guard let genesis = try store.genesisFile() else { throw CLIError("the home holds no genesis file") }
+        let head = store.head.height
+        var height: UInt64 = 0
+        return (genesis, {
+            guard height < head else { return nil }
+            height += 1
+            return try store.block(at: height)
+        }, head)
+    }
+}
+
+struct AuditReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Replay and write blocks.csv, epochs.csv, audit.json and supply.svg (the default audit command).",
+        discussion: """
+            Checks the supply invariant (issued − burned = Σ balances + staked + unbonding, and the totals equal the \
+            records) after every block, and lists any block where it fails. Exit code 2 if the replay finds a mismatch \
+            or the invariant fails. Example: proofmintd audit chain.pmc --out audit
+            """)
+
+    @OptionGroup var source: ChainSourceOptions
+
+    @Option(help: "Directory for the report files (created if missing).")
+    var out: String
+
+    @Option(help: "Stop after this height.")
+    var haltAt: UInt64?
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    func run() throws {
+        let (genesis, next, total) = try source.open()
+        let bar = ProgressBar(total: total, enabled: !json && isatty(STDERR_FILENO) == 1)
+        let report = try CLIError.wrap { try ChainAuditor().audit(genesisFile: genesis, next: next, haltAt: haltAt) { height, _ in bar.update(height) } }
+        bar.finish()
+        try CLIError.wrap {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try Data(AuditOutput.blocksCSV(report).utf8).write(to: URL(fileURLWithPath: out + "/blocks.csv"))
+            try Data(AuditOutput.epochsCSV(report).utf8).write(to: URL(fileURLWithPath: out + "/epochs.csv"))
+            try Data(AuditOutput.svg(report).utf8).write(to: URL(fileURLWithPath: out + "/supply.svg"))
+        }
+        let summary = AuditSummary.json(report)
+        let data = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try CLIError.wrap { try data.write(to: URL(fileURLWithPath: out + "/audit.json")) }
+        if json { try printJSON(summary) } else { print(AuditSummary.text(report, out: out)) }
+        if !report.replay.ok || !report.invariantViolations.isEmpty { throw ExitCode(2) }
+    }
+}
+
+struct AuditExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a provider's reward in one epoch, re-derived from the blocks to the base unit.",
+        discussion: """
+            Lists every receipt the provider had accepted in the epoch (units, quality and tier multipliers, weight), \
+            the epoch's total weight, emission and reward pool, and reward = ⌊(minted + pool) × weight / total weight⌋, \
+            checked against what the settlement recorded. Example: proofmintd audit explain pm1… --epoch 3 chain.pmc
+            """)
+
+    @Argument(help: "The provider's pm1… address.")
+    var address: String
+
+    @Option(help: "The epoch.")
+    var epoch: UInt64
+
+    @OptionGroup var source: ChainSourceOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let provider = try CLIError.wrap { try Address(text: address) }
+        let (genesis, next, _) = try source.open()
+        let explanation = try CLIError.wrap { try RewardExplanation.derive(provider: provider, epoch: epoch, genesisFile: genesis, next: next) }
+        guard explanation.settlement != nil else { throw CLIError("epoch \(epoch) has not settled in this chain") }
+        if json { try printJSON(AuditSummary.json(explanation)) } else { print(AuditSummary.text(explanation)) }
+        if !explanation.consistent { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import ProofmintAudit
+import ProofmintCore
+
+/// Audit reports and reward explanations as text and JSON.
+enum AuditSummary {
+    static func json(_ report: AuditReport) -> [String: Any] {
+        let last = report.blocks.last?.totals ?? .zero
+        return [
+            "replay": ReplayOutput.json(report.replay),
+            "blocks": report.blocks.count, "invariant_violations": report.invariantViolations,
+            "final": ["supply": String(last.supply), "issued": String(last.issued), "minted": String(last.minted), "burned": String(last.burned),
+                      "fees_paid": String(last.feesPaid), "staked": String(last.staked), "unbonding": String(last.unbonding)],
+            "epochs": report.epochs.map { row -> [String: Any] in
+                let s = row.settlement
+                return [
+                    "epoch": row.epoch, "end_height": s.endHeight, "proofs": row.proofs, "minted": String(s.minted), "from_pool": String(s.fromPool),
+                    "paid_to_providers": String(s.paidToProviders), "to_treasury": String(s.toTreasury), "vested": String(s.vested),
+                    "rewards": row.rewards.map { ["provider": $0.provider.text, "reward": String($0.reward), "forfeited": $0.forfeited] as [String: Any] },
+                ]
+            },
+            "governance": report.governance.map { ["height": $0.height, "proposal": $0.proposal, "kind": $0.kind, "status": $0.status] as [String: Any] },
+        ]
+    }
+
+    static func text(_ report: AuditReport, out: String) -> String {
+        let last = report.blocks.last?.totals ?? .zero
+        let paid = report.epochs.reduce(Amount(0)) { $0 + $1.settlement.paidToProviders }
+        var lines = [
+            ReplayOutput.text(report.replay),
+            "supply        \(Tokens.format(last.supply)) AI (minted \(Tokens.format(last.minted)), burned \(Tokens.format(last.burned)))",
+            "epochs        \(report.epochs.count) settled, \(Tokens.format(paid)) AI paid to providers",
+            "governance    \(report.governance.count) proposal outcomes",
+            report.invariantViolations.isEmpty
+                ? "invariant     holds after every block" : "INVARIANT FAILS at blocks \(report.invariantViolations.prefix(10).map(String.init).joined(separator: ", "))",
+        ]
+        lines.append("wrote         \(out)/blocks.csv, epochs.csv, audit.json, supply.svg")
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ e: RewardExplanation) -> [String: Any] {
+        [
+            "provider": e.provider.text, "epoch": e.epoch, "providers": e.providers,
+            "receipts": e.receipts.map {
+                ["height": $0.height, "job_id": $0.jobId.hex, "consumer": $0.consumer.text, "units": $0.units, "quality_bps": $0.qualityBps,
+                 "tier_bps": $0.tierBps, "weight": String($0.weight), "price": String($0.price)] as [String: Any]
+            },
+            "provider_weight": String(e.providerWeight), "total_weight": String(e.totalWeight),
+            "minted": String(e.settlement?.minted ?? 0), "scheduled_emission": String(e.scheduledEmission),
+            "from_pool": String(e.settlement?.fromPool ?? 0), "distributable": String(e.distributable),
+            "computed_reward": String(e.computedReward), "recorded_reward": e.recordedReward.map { String($0) as Any } ?? NSNull(),
+            "forfeited": e.forfeited, "consistent": e.consistent,
+        ]
+    }
+
+    static func text(_ e: RewardExplanation) -> String {
+        var lines = ["Provider \(e.provider), epoch \(e.epoch): \(e.receipts.count) accepted receipt(s)"]
+        for r in e.receipts {
+            lines.append("  block \(r.height)  job \(r.jobId.hex.prefix(16))…  \(r.units) units × \(r.qualityBps) quality bps × \(r.tierBps) tier bps = weight \(r.weight)")
+        }
+        lines += [
+            "provider weight   \(e.providerWeight)",
+            "epoch weight      \(e.totalWeight) over \(e.providers) provider(s)",
+            "minted            \(e.settlement?.minted ?? 0) (schedule gives \(e.scheduledEmission))",
+            "reward pool       \(e.settlement?.fromPool ?? 0)",
+            "reward            ⌊(\(e.settlement?.minted ?? 0) + \(e.settlement?.fromPool ?? 0)) × \(e.providerWeight) / \(e.totalWeight)⌋ = \(e.computedReward) base units = \(Tokens.format(e.computedReward)) AI",
+            "recorded          \(e.recordedReward.map(String.init) ?? "none")\(e.forfeited ? " (forfeited to the treasury: jailed at the epoch's end)" : "")",
+            e.consistent ? "the settlement matches the re-derivation" : "MISMATCH between the settlement and the re-derivation",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
