@@ -123,5 +123,18 @@ final class ComputeEndToEndTests: XCTestCase {
         // The text forms print without error and name the figures.
         XCTAssertTrue(try devnet.wallet(["query", "rewards", "dev2"]).stdout.contains(Tokens.format(reward)))
         XCTAssertTrue(try devnet.wallet(["query", "supply"]).stdout.contains("minted (PoC)"))
+
+        // The audit re-derives the same reward from the blocks alone, and the supply invariant held at every block.
+        let explained = try Command.succeed("proofmintd", ["audit", "explain", provider, "--epoch", "0", "--home", devnet.home, "--json"]).json()
+        XCTAssertEqual(explained["consistent"] as? Bool, true)
+        XCTAssertEqual(try amount(explained["computed_reward"]), reward)
+        XCTAssertEqual(try amount(explained["scheduled_emission"]), Self.firstEpochEmission)
+        XCTAssertEqual((explained["receipts"] as? [[String: Any]])?.count, 1)
+        let auditDirectory = work + "/audit"
+        let audit = try Command.succeed("proofmintd", ["audit", "--home", devnet.home, "--out", auditDirectory, "--json"]).json()
+        XCTAssertEqual((audit["invariant_violations"] as? [Any])?.count, 0)
+        let epochs = try String(contentsOfFile: auditDirectory + "/epochs.csv", encoding: .utf8)
+        XCTAssertTrue(epochs.contains(",\(provider),\(reward),false"), epochs)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: auditDirectory + "/supply.svg"))
     }
 }
