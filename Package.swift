@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "ProofmintStorageTests", dependencies: ["ProofmintStorage", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintNodeTests", dependencies: ["ProofmintNode", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintWalletTests", dependencies: ["ProofmintWallet", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintAuditTests", dependencies: ["ProofmintAudit", "ProofmintStorage", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintSimulationTests", dependencies: ["ProofmintSimulation", "ProofmintTestSupport"]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
         .testTarget(name: "ProofmintEndToEndTests", dependencies: ["ProofmintCore", "ProofmintWallet", "ProofmintTestSupport"]),

@@ -11,5 +11,5 @@ struct Proofmintd: AsyncParsableCommand {
               proofmintd init --genesis genesis/devnet.json --home ./devnet-home --dev-validator 0
               proofmintd start --home ./devnet-home
             """,
-        subcommands: [InitCommand.self, StartCommand.self, InspectCommand.self, EmissionCommand.self, ParametersCommand.self, SimulateCommand.self, ExportCommand.self, ImportCommand.self, ReplayCommand.self, AuditCommand.self])
+        subcommands: [InitCommand.self, StartCommand.self, InspectCommand.self, EmissionCommand.self, ParametersCommand.self, SimulateCommand.self, ExportCommand.self, ImportCommand.self, ReplayCommand.self, AuditCommand.self, DiffCommand.self])
 }

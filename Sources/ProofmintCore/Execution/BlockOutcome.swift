@@ -8,6 +8,13 @@ public struct BlockOutcome: Sendable {
     public let receipts: [Receipt]
 
     public var stateRoot: Hash32 { header.stateRoot }
+
+    public init(header: BlockHeader, stateWrites: [(key: StateKey, value: Bytes?)], treeNodes: [(path: NodePath, node: TreeNode?)], receipts: [Receipt]) {
+        self.header = header
+        self.stateWrites = stateWrites
+        self.treeNodes = treeNodes
+        self.receipts = receipts
+    }
 }
 
 /// A block the producer assembled from mempool candidates: the header still needs the producer's signature.
