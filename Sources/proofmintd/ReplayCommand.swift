@@ -19,11 +19,7 @@ struct ReplayCommand: ParsableCommand {
             Examples: proofmintd replay chain.pmc   proofmintd replay --home devnet-home --halt-at 500 --json
             """)
 
-    @Argument(help: "A chain file written by `proofmintd export`.")
-    var file: String?
-
-    @Option(help: "Replay the blocks stored in this node home instead of a file (read-only; the node may run).")
-    var home: String?
+    @OptionGroup var source: ChainSourceOptions
 
     @Option(help: "Stop after this height.")
     var haltAt: UInt64?
@@ -34,12 +30,8 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON (and no progress bar).")
     var json = false
 
-    func validate() throws {
-        guard (file == nil) != (home == nil) else { throw ValidationError("give either a chain FILE or --home DIR") }
-    }
-
     func run() throws {
-        let (genesisFile, next, total) = try source()
+        let (genesisFile, next, total) = try source.open()
         let bar = ProgressBar(total: total, enabled: !json && isatty(STDERR_FILENO) == 1)
         let report = try CLIError.wrap {
             try ChainReplayer(haltAt: haltAt, keepRoots: roots).replay(genesisFile: genesisFile, next: next) { height, _ in bar.update(height) }
@@ -47,22 +39,5 @@ struct ReplayCommand: ParsableCommand {
         bar.finish()
         if json { try printJSON(ReplayOutput.json(report)) } else { print(ReplayOutput.text(report)) }
         if !report.ok { throw ExitCode(2) }
-    }
-
-    /// The genesis file, a block source and (for the progress bar) the number of blocks, if known.
-    private func source() throws -> (Bytes, () throws -> Block?, UInt64?) {
-        if let file {
-            let reader = try CLIError.wrap { try ChainFileReader(path: file) }
-            return (reader.genesisFile, { try reader.nextBlock() }, nil)
-        }
-        let store = try CLIError.wrap { try NodeHome(path: home ?? "").openStore(options: .init(mapSize: 1 << 30, durability: "full", readOnly: true)) }
-        guard let genesis = try store.genesisFile() else { throw CLIError("the home holds no genesis file") }
-        let head = store.head.height
-        var height: UInt64 = 0
-        return (genesis, {
-            guard height < head else { return nil }
-            height += 1
-            return try store.block(at: height)
-        }, head)
     }
 }
