@@ -56,7 +56,7 @@ extension JSONView {
         let parameters = try snapshot.parameters()
         let rule = parameters.governance.rule(proposal.content.kind)
         var object: [String: Any] = [
-            "id": proposal.id, "kind": proposal.content.kind.name, "proposer": proposal.proposer.text,
+            "height": height, "id": proposal.id, "kind": proposal.content.kind.name, "proposer": proposal.proposer.text,
             "content": proposalContent(proposal.content), "deposit": String(proposal.deposit), "status": proposal.status.name,
             "submit_height": proposal.submitHeight, "voting_end_height": proposal.votingEndHeight,
             "execute_height": proposal.executeHeight.map { $0 as Any } ?? NSNull(), "voters": proposal.voters.count,

@@ -30,6 +30,18 @@ enum ReceiptMessages {
         case 132: return "the provider's active stake is below the minimum stake (parameter staking.min_stake)"
         case 133: return "the consumer's balance does not cover the receipt's price"
         case 134: return "the epoch already has the maximum number of providers with accepted work"
+        case 140: return "the deposit is below the minimum (parameter governance.min_deposit)"
+        case 141: return "the proposer's voting power is below the minimum (parameter governance.min_proposer_power)"
+        case 142: return "the most proposals that may vote or wait at once already do (parameter governance.max_active_proposals)"
+        case 143: return "a proposed parameter value is outside its bounds (docs/PARAMETERS.md)"
+        case 144: return "a proposed parameter moves further than one step allows (parameter governance.max_change_bps)"
+        case 145: return "the changed parameter set would be inconsistent (for example fee shares not adding up to 10000)"
+        case 146: return "the upgrade height comes before the vote and the timelock end"
+        case 147: return "there is no proposal with that id"
+        case 148: return "the proposal's voting period has ended"
+        case 149: return "the voter holds less unjailed stake than voting needs (parameter governance.voter_min_stake)"
+        case 150: return "the proposal has the maximum number of voters"
+        case 151: return "the treasury holds less than the spend"
         default: return "transaction error \(TransactionError.name(forCode: code))"
         }
     }

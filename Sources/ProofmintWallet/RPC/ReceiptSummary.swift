@@ -52,6 +52,11 @@ public struct ReceiptSummary: Equatable, Sendable {
                 + "\(tokens("from_unbonding")) from unbonding, all burned"
         case "jailed"?:
             return "jailed \(text("provider"))"
+        case "proposed"?:
+            return "opened proposal \(text("id")) (\(text("kind"))) with a deposit of \(tokens("deposit")); votes are accepted up to "
+                + "height \(text("voting_end_height"))"
+        case "voted"?:
+            return "voted \(text("option")) on proposal \(text("id"))"
         default:
             return nil
         }

@@ -4,11 +4,11 @@ import ArgumentParser
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Ask a node about the chain, accounts, blocks, transactions, stakes, providers, epochs, rewards and supply.",
+        abstract: "Ask a node about the chain, accounts, blocks, transactions, stakes, providers, epochs, rewards, supply and governance proposals.",
         subcommands: [
             QueryStatusCommand.self, QueryBalanceCommand.self, QueryAccountCommand.self, QueryBlockCommand.self,
             QueryTxCommand.self, QueryStakeCommand.self, QueryProvidersCommand.self, QueryEpochCommand.self, QueryRewardsCommand.self,
-            QuerySupplyCommand.self,
+            QuerySupplyCommand.self, QueryProposalsCommand.self, QueryProposalCommand.self,
         ]
     )
 }
