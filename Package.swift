@@ -68,7 +68,7 @@ let package = Package(
             name: "proofmint",
             dependencies: ["ProofmintWallet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "proofmint-bench", dependencies: ["ProofmintStorage", "ProofmintCore"]),
+        .executableTarget(name: "proofmint-bench", dependencies: ["ProofmintStorage", "ProofmintCore", "ProofmintAudit"]),
 
         // Used only by tests: in-memory state store, deterministic fixtures.
         .target(name: "ProofmintTestSupport", dependencies: ["ProofmintCore"], path: "Tests/Support"),

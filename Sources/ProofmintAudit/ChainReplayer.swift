@@ -19,20 +19,33 @@ public struct ChainReplayer {
         genesisFile: Bytes, next: () throws -> Block?, progress: (UInt64, Int) -> Void = { _, _ in },
         observe: (Block, BlockOutcome, MemoryStateStore) throws -> Void = { _, _, _ in }
     ) throws -> ReplayReport {
+        try replay(genesis: try Genesis.parse(json: genesisFile), next: next, progress: progress, observe: observe)
+    }
+
+    /// The same, from a genesis already parsed (the benchmark builds its genesis in code).
+    public func replay(
+        genesis: Genesis, next: () throws -> Block?, progress: (UInt64, Int) -> Void = { _, _ in },
+        observe: (Block, BlockOutcome, MemoryStateStore) throws -> Void = { _, _, _ in }
+    ) throws -> ReplayReport {
         let started = ContinuousClock.now
-        let genesis = try Genesis.parse(json: genesisFile)
         let (genesisBlock, genesisOutcome) = try genesis.genesisBlock()
         let store = MemoryStateStore()
         store.commit(genesisOutcome)
         var parent = genesisBlock.header
         var report = ReplayReport(genesisHash: genesisBlock.hash, stateRoot: parent.stateRoot)
         let digest = Blake2b.Hasher256()
-        while let block = try next() {
+        // The next block's signatures are checked on the other core while this one executes.
+        var upcoming = try next()
+        var signatures = upcoming.map { block in SignatureCheck { SignatureBatch.verify(block.transactions) } }
+        while let block = upcoming {
             if let haltAt, block.height > haltAt {
                 report.haltedAt = haltAt
                 break
             }
-            let result = Self.apply(block, parent: parent, store: store)
+            let valid = signatures?.wait()
+            upcoming = try next()
+            signatures = upcoming.map { block in SignatureCheck { SignatureBatch.verify(block.transactions) } }
+            let result = Self.apply(block, parent: parent, store: store, signatures: valid)
             guard case let .success(outcome) = result else {
                 if case let .failure(error) = result { report.mismatch = mismatch(for: error, block: block, parent: parent, store: store) }
                 break
@@ -55,8 +68,8 @@ public struct ChainReplayer {
     }
 
     /// The outcome of `block` on the store's state, or why it is refused.
-    private static func apply(_ block: Block, parent: BlockHeader, store: MemoryStateStore) -> Result<BlockOutcome, BlockError> {
-        do { return .success(try StateTransition.apply(block, parent: parent, state: store)) } catch { return .failure(error) }
+    private static func apply(_ block: Block, parent: BlockHeader, store: MemoryStateStore, signatures: [Bool]?) -> Result<BlockOutcome, BlockError> {
+        do { return .success(try StateTransition.apply(block, parent: parent, state: store, signatures: signatures)) } catch { return .failure(error) }
     }
 
     private func mismatch(for error: BlockError, block: Block, parent: BlockHeader, store: MemoryStateStore) -> ReplayReport.Mismatch {

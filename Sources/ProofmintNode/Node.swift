@@ -208,6 +208,12 @@ public actor Node {
             if Task.isCancelled { break }
             do {
                 _ = try produceBlock(allowEmpty: emptyBlocks)
+            } catch let .block(.unknownUpgrade(name, height)) {
+                // Halt rather than fork: the RPC keeps answering reads, but this build makes no more blocks.
+                logger.critical(
+                    "halting block production: governance scheduled an upgrade this build does not implement",
+                    metadata: ["upgrade": "\(name)", "height": "\(height)", "action": "install a release that knows this upgrade"])
+                break
             } catch {
                 logger.error("block production failed", metadata: ["error": "\(error)"])
             }

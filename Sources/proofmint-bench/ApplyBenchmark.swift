@@ -12,6 +12,9 @@ struct ApplyBenchmark {
         let applyMilliseconds: Double
         let commitMilliseconds: Double
         let setupSeconds: Double
+        /// What was applied, for the replay measurement.
+        let genesis: Genesis
+        let blocks: [Block]
     }
 
     let accounts: Int
@@ -49,7 +52,7 @@ struct ApplyBenchmark {
             transfersPerSecond: Double(statistics.transactions) / elapsed,
             applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
             commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
-            setupSeconds: setupSeconds)
+            setupSeconds: setupSeconds, genesis: genesis, blocks: blocks)
     }
 
     /// The plain loop, for comparison: verify, execute, commit, one block after another.

@@ -1,4 +1,5 @@
 import Foundation
+import ProofmintAudit
 import ProofmintCore
 import ProofmintStorage
 
@@ -36,5 +37,30 @@ enum BenchmarkMain {
                 accounts, rate, 100 * rate / verify.singleCore, 100 * rate / verify.allCores,
                 result.applyMilliseconds, result.commitMilliseconds, result.setupSeconds, PeakMemory.mebibytes()))
         }
+        if options.replayBlocks > 0 { try replay(options, verify: verify) }
+    }
+
+    /// Live apply (LMDB, pipelined) and replay (in memory, next block's signatures checked meanwhile) of one chain.
+    static func replay(_ options: BenchmarkOptions, verify: VerifyRate) throws {
+        var chain = options
+        chain.blocks = options.replayBlocks
+        chain.transactions = options.replayTransactions
+        let accounts = options.accounts.first ?? 100_000
+        print("\n## Replay: \(chain.blocks) blocks of \(chain.transactions) transfers, \(accounts) accounts\n")
+        let live = try ApplyBenchmark(accounts: accounts, options: chain).run()
+        var index = 0
+        let report = try ChainReplayer().replay(genesis: live.genesis, next: {
+            defer { index += 1 }
+            return index < live.blocks.count ? live.blocks[index] : nil
+        })
+        guard report.ok else { throw BenchmarkOptions.Invalid(description: "the replay found a mismatch: \(report.mismatch?.reason ?? "")") }
+        let replayRate = Double(report.transactions) / report.seconds
+        print("| measurement | blocks/s | transfers/s | vs live apply | vs 1-core verify |")
+        print("|---|---:|---:|---:|---:|")
+        let liveBlocks = live.transfersPerSecond / Double(chain.transactions)
+        print(String(format: "| live apply (LMDB, durable commits) | %.0f | %.0f | 100%% | %.0f%% |", liveBlocks, live.transfersPerSecond, 100 * live.transfersPerSecond / verify.singleCore))
+        print(String(
+            format: "| replay (in memory, from genesis) | %.0f | %.0f | %.0f%% | %.0f%% |", Double(report.blocks) / report.seconds, replayRate,
+            100 * replayRate / live.transfersPerSecond, 100 * replayRate / verify.singleCore))
     }
 }

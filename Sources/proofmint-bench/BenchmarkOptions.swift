@@ -6,10 +6,14 @@ struct BenchmarkOptions {
     var durability = "full"
     var pipeline = true
     var help = false
+    /// The replay measurement (issue 6): a chain of this many blocks of this many transfers, 0 to skip.
+    var replayBlocks = 1000
+    var replayTransactions = 1000
 
     static let usage = """
         usage: proofmint-bench [--accounts 100000,1000000] [--blocks 5] [--transactions 10000]
                                [--durability full|meta|none] [--no-pipeline]
+                               [--replay-blocks 1000] [--replay-transactions 1000]   (--replay-blocks 0 skips the replay)
         """
 
     struct Invalid: Error, CustomStringConvertible {
@@ -29,6 +33,9 @@ struct BenchmarkOptions {
                 }
             case "--blocks": blocks = try Self.positive(iterator.next(), flag)
             case "--transactions": transactions = try Self.positive(iterator.next(), flag)
+            case "--replay-blocks": replayBlocks = Int(iterator.next() ?? "") ?? -1
+                guard replayBlocks >= 0 else { throw Invalid(description: "--replay-blocks takes a count (0 skips)") }
+            case "--replay-transactions": replayTransactions = try Self.positive(iterator.next(), flag)
             case "--durability":
                 durability = iterator.next() ?? ""
                 guard ["full", "meta", "none"].contains(durability) else { throw Invalid(description: "--durability is full, meta or none") }
