@@ -37,3 +37,15 @@ public enum ChainFileWriter {
         return end
     }
 }
+
+extension ChainFileWriter {
+    /// A chain file for blocks already in memory (fixtures and tests), as bytes.
+    public static func encode(genesisFile: Bytes, blocks: [Block]) -> Bytes {
+        var bytes = ChainFile.header() + ChainFile.frame(.genesis, genesisFile)
+        for block in blocks { bytes += ChainFile.frame(.block, block.canonicalBytes) }
+        let end = ChainFile.End(
+            count: UInt64(blocks.count), firstHeight: blocks.first?.height ?? 0, lastHeight: blocks.last?.height ?? 0,
+            lastHash: blocks.last?.hash ?? .zero)
+        return bytes + ChainFile.frame(.end, ChainFile.encode(end))
+    }
+}
