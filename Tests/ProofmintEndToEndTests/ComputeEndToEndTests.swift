@@ -18,13 +18,7 @@ final class ComputeEndToEndTests: XCTestCase {
     override func setUpWithError() throws {
         work = Paths.temporaryDirectory("compute")
         // genesis/devnet.json with 10-block epochs; every other parameter (the emission schedule included) at its default.
-        var genesis = try XCTUnwrap(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Paths.devnetGenesis))) as? [String: Any])
-        var parameters = try XCTUnwrap(genesis["parameters"] as? [String: Any])
-        parameters["epoch_length"] = Self.epochLength
-        genesis["parameters"] = parameters
-        let genesisPath = work + "/compute-genesis.json"
-        try JSONSerialization.data(withJSONObject: genesis, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: genesisPath))
+        let genesisPath = try Paths.devnetGenesis(writingTo: work + "/compute-genesis.json", parameters: ["epoch_length": Self.epochLength])
         // Instant mining: a block per transaction, none otherwise, so the test decides when the epoch ends (pm_mine).
         devnet = try WalletDevnet(label: "compute", genesis: genesisPath, nodeArguments: ["--mining", "instant"], devKeys: 4)
     }

@@ -24,16 +24,12 @@ final class GovernanceEndToEndTests: XCTestCase {
     override func setUpWithError() throws {
         work = Paths.temporaryDirectory("governance")
         // genesis/devnet.json with days of one block, 12-day votes and a 2-block timelock; the rest at its defaults.
-        var genesis = try XCTUnwrap(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Paths.devnetGenesis))) as? [String: Any])
-        var parameters = try XCTUnwrap(genesis["parameters"] as? [String: Any])
-        parameters["governance"] = [
-            "block_time_ms": 86_400_000, "timelock_blocks": Self.timelock,
-            "voting_days": ["parameter_change": Self.votingBlocks, "treasury_spend": Self.votingBlocks, "text": Self.votingBlocks],
-        ]
-        genesis["parameters"] = parameters
-        let genesisPath = work + "/governance-genesis.json"
-        try JSONSerialization.data(withJSONObject: genesis, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: genesisPath))
+        let genesisPath = try Paths.devnetGenesis(writingTo: work + "/governance-genesis.json", parameters: [
+            "governance": [
+                "block_time_ms": 86_400_000, "timelock_blocks": Self.timelock,
+                "voting_days": ["parameter_change": Self.votingBlocks, "treasury_spend": Self.votingBlocks, "text": Self.votingBlocks],
+            ] as [String: Any],
+        ])
         // Instant mining: one block per transaction and none otherwise, so the test moves to the tally with pm_mine.
         devnet = try WalletDevnet(label: "governance", genesis: genesisPath, nodeArguments: ["--mining", "instant"], devKeys: 5)
     }

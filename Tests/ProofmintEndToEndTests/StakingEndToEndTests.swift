@@ -24,14 +24,9 @@ final class StakingEndToEndTests: XCTestCase {
     override func setUpWithError() throws {
         work = Paths.temporaryDirectory("staking")
         // genesis/devnet.json with short epochs and a short unbonding period; every other parameter at its default.
-        var genesis = try XCTUnwrap(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Paths.devnetGenesis))) as? [String: Any])
-        var parameters = try XCTUnwrap(genesis["parameters"] as? [String: Any])
-        parameters["epoch_length"] = Self.epochLength
-        parameters["staking"] = ["unbonding_period": Self.unbondingPeriod]
-        genesis["parameters"] = parameters
-        let genesisPath = work + "/staking-genesis.json"
-        try JSONSerialization.data(withJSONObject: genesis, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: genesisPath))
+        let genesisPath = try Paths.devnetGenesis(
+            writingTo: work + "/staking-genesis.json",
+            parameters: ["epoch_length": Self.epochLength, "staking": ["unbonding_period": Self.unbondingPeriod]])
         devnet = try WalletDevnet(
             label: "staking", genesis: genesisPath, nodeArguments: ["--mining", "interval", "--block-time", "100"], devKeys: 8)
     }

@@ -47,3 +47,16 @@ final class WalletDevnet {
         return try XCTUnwrap((account["balance"] as? String).flatMap(Tokens.parseBaseUnits), "balance of \(address)")
     }
 }
+
+extension Paths {
+    /// Writes genesis/devnet.json to `path` with `parameters` merged over its parameters (top-level members replace
+    /// the devnet's), so a test can shorten epochs or periods and keep everything else.
+    static func devnetGenesis(writingTo path: String, parameters overrides: [String: Any]) throws -> String {
+        var genesis = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: devnetGenesis))) as? [String: Any])
+        var parameters = try XCTUnwrap(genesis["parameters"] as? [String: Any])
+        parameters.merge(overrides) { $1 }
+        genesis["parameters"] = parameters
+        try JSONSerialization.data(withJSONObject: genesis, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}
