@@ -12,7 +12,15 @@ enum GovernancePreview {
         let height = try snapshot.height()
         let before = try snapshot.parameters()
         var overlay = StateOverlay(base: snapshot)
-        var object: [String: Any] = ["id": proposal.id, "kind": proposal.content.kind.name, "height": height, "at_height": height + 1]
+        var object: [String: Any] = [
+            "id": proposal.id, "kind": proposal.content.kind.name, "status": proposal.status.name, "height": height, "at_height": height + 1,
+        ]
+        if proposal.status != .voting && proposal.status != .passed {
+            // Finished: say so rather than show the effect of executing it a second time.
+            object["would_execute"] = false
+            object["error"] = ["code": 0, "name": "finished", "message": "proposal \(proposal.id) is \(proposal.status.name): there is nothing left to preview"] as [String: Any]
+            return object
+        }
         do {
             try GovernanceExecution.apply(proposal, height: height + 1, parameters: before, state: &overlay)
             object["would_execute"] = true
