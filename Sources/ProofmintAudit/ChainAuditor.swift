@@ -22,8 +22,9 @@ public final class ChainAuditor {
                 if let old = try store.value(for: key) { self.add(key: key, value: old, sign: false) }
                 if let value { self.add(key: key, value: value, sign: true) }
             }
-            rows.append(try self.row(block, outcome, store))
-            epochs += try self.settlements(in: outcome, store: store)
+            let after = LayeredState(base: store, outcomes: [outcome])
+            rows.append(try self.row(block, outcome, after: after))
+            epochs += try self.settlements(in: outcome, store: store, after: after)
             governance += try self.governanceChanges(in: outcome, height: block.height, store: store)
         }
         return AuditReport(replay: replay, blocks: rows, epochs: epochs, governance: governance)
@@ -40,17 +41,13 @@ public final class ChainAuditor {
         }
     }
 
-    private func row(_ block: Block, _ outcome: BlockOutcome, _ parentStore: MemoryStateStore) throws -> AuditReport.BlockRow {
-        let written = Dictionary(outcome.stateWrites.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
-        func after<T: CanonicalDecodable>(_ type: T.Type, _ key: StateKey) throws -> T? {
-            if let pending = written[key] { return try pending.map { try T(canonical: $0) } }
-            return try parentStore.record(T.self, at: key)
-        }
-        let totals = try after(ChainTotals.self, .totals) ?? .zero
+    /// `after` is the state once the block is applied (its outcome layered over the parent store).
+    private func row(_ block: Block, _ outcome: BlockOutcome, after: LayeredState) throws -> AuditReport.BlockRow {
+        let totals = try after.totals()
         var row = AuditReport.BlockRow(
             height: block.height, transactions: block.transactions.count, totals: totals,
-            treasury: try after(Account.self, .account(ModuleAccount.treasury.address))?.balance ?? 0,
-            rewardPool: try after(Account.self, .account(ModuleAccount.rewardPool.address))?.balance ?? 0,
+            treasury: try after.account(ModuleAccount.treasury.address).balance,
+            rewardPool: try after.account(ModuleAccount.rewardPool.address).balance,
             invariantHolds: totals.issued >= totals.burned && totals.supply == balances &+ stakes &+ unbonding
                 && totals.staked == stakes && totals.unbonding == unbonding)
         for receipt in outcome.receipts {
@@ -65,17 +62,15 @@ public final class ChainAuditor {
     }
 
     /// The epochs this block settled, with each provider's reward as the settlement recorded it.
-    private func settlements(in outcome: BlockOutcome, store: MemoryStateStore) throws -> [AuditReport.EpochRow] {
+    private func settlements(in outcome: BlockOutcome, store: MemoryStateStore, after: LayeredState) throws -> [AuditReport.EpochRow] {
         var rows = [AuditReport.EpochRow]()
-        let written = Dictionary(outcome.stateWrites.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
         for (key, value) in outcome.stateWrites where key.prefix == .epochRecord {
             guard let value, let record = try? EpochRecord(canonical: value), let settlement = record.settlement,
                   try store.record(EpochRecord.self, at: key)?.settlement == nil
             else { continue }
-            let epoch = key.bytes.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let epoch = key.trailingNumber ?? 0
             let rewards = try record.providers.map { provider -> (provider: Address, reward: Amount, forfeited: Bool) in
-                let workKey = StateKey.providerWork(provider, epoch: epoch)
-                let work = try written[workKey].flatMap { $0 }.map { try ProviderWork(canonical: $0) } ?? store.record(ProviderWork.self, at: workKey)
+                let work = try after.record(ProviderWork.self, at: .providerWork(provider, epoch: epoch))
                 return (provider, work?.reward ?? 0, work?.forfeited ?? false)
             }
             rows.append(AuditReport.EpochRow(epoch: epoch, settlement: settlement, proofs: record.proofs, rewards: rewards))

@@ -51,14 +51,15 @@ public struct RewardExplanation: Sendable {
                         weight: weight, price: price))
                 }
             }
-            let written = Dictionary(outcome.stateWrites.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
-            guard let bytes = written[.epochRecord(epoch)] ?? nil, let record = try? EpochRecord(canonical: bytes), let settlement = record.settlement else { return }
+            // Only this block's writes (binary search over its sorted outcome): the settlement is the block writing it.
+            let written = LayeredState(base: EmptyState(), outcomes: [outcome])
+            guard let record = try? written.record(EpochRecord.self, at: .epochRecord(epoch)), let settlement = record.settlement else { return }
             explanation.settlement = settlement
             explanation.providers = seen.count
             explanation.scheduledEmission = record.totalWeight == 0
                 ? 0 : EpochModule.emission(epoch: epoch, parameters: try store.parameters(), totals: try store.totals())
             explanation.computedReward = WideArithmetic.multiplyDivide(explanation.distributable, explanation.providerWeight, max(explanation.totalWeight, 1))
-            if let workBytes = written[.providerWork(provider, epoch: epoch)] ?? nil, let work = try? ProviderWork(canonical: workBytes) {
+            if let work = try? written.record(ProviderWork.self, at: .providerWork(provider, epoch: epoch)) {
                 explanation.recordedReward = work.reward
                 explanation.forfeited = work.forfeited
             }

@@ -6,7 +6,7 @@ struct BenchmarkOptions {
     var durability = "full"
     var pipeline = true
     var help = false
-    /// The replay measurement (issue 6): a chain of this many blocks of this many transfers, 0 to skip.
+    /// The replay measurement: a chain of this many blocks of this many transfers, 0 to skip.
     var replayBlocks = 1000
     var replayTransactions = 1000
 

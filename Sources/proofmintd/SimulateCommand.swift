@@ -3,7 +3,7 @@ import Foundation
 import ProofmintCore
 import ProofmintSimulation
 
-/// `proofmintd simulate`: the economic simulation of issue 4. It drives the node's own `StateTransition` (not a model
+/// `proofmintd simulate`: the economic simulation (seeds 002/003). It drives the node's own `StateTransition` (not a model
 /// of it) over seeded synthetic providers and consumers, so the figures are what the chain would do.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

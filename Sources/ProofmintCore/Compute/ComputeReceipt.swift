@@ -9,7 +9,8 @@ public struct ComputeReceipt: Equatable, Sendable {
     public static let maxQualityScore: UInt8 = 100
 
     public var chainId: String
-    /// Chosen by the consumer (random in the wallet); each job id can be paid once per chain.
+    /// Chosen by the consumer outside the chain (the wallet draws it); the core only reads and compares it, and
+    /// each job id can be paid once per chain. (Determinism note: no randomness runs in the core.)
     public var jobId: Hash32
     /// The consumer's key: it signs the receipt and its account pays the price.
     public var consumer: Ed25519.PublicKey

@@ -13,7 +13,9 @@ public enum EpochModule {
             settlement.vested = try releaseVesting(height: context.height, state: &state)
             record.settlement = settlement
             state.put(record, at: .epochRecord(epoch.number))
-            state.put(EpochState(number: epoch.number + 1, startHeight: context.height + 1), at: .epoch)
+            // Saturating: a chain at the last height a u64 holds stays in its last epoch rather than trap.
+            let (next, overflow) = context.height.addingReportingOverflow(1)
+            state.put(EpochState(number: epoch.number + (overflow ? 0 : 1), startHeight: overflow ? .max : next), at: .epoch)
         } catch let .stateUnreadable(error) {
             throw .state(error)
         } catch {

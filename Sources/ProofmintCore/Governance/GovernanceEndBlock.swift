@@ -33,14 +33,16 @@ public enum GovernanceEndBlock {
         for voter in proposal.voters {
             let option: VoteOption?
             let staked: Amount
+            let balance: Amount
             do {
                 option = try state.record(VoteRecord.self, at: .vote(proposal: proposal.id, voter: voter))?.option
                 staked = try state.record(Stake.self, at: .stake(voter)).map { $0.jailed ? 0 : $0.amount } ?? 0
+                balance = try state.account(voter).balance
             } catch {
                 throw .stateUnreadable(error)
             }
             guard let option, staked >= rules.voterMinStake else { continue }  // no longer eligible: the vote lapses
-            let power = try GovernanceModule.votingPower(of: voter, state: state, minimumStake: rules.voterMinStake)
+            let power = VotingPower.of(balance: balance, staked: staked)
             // At most 10,000 voters × 3·2⁶⁴ each: the sums stay far below 2¹²⁸, and are checked anyway.
             guard let counted = checkedAdd(participation, VotingPower.isqrt(staked)) else { throw .balanceOverflow }
             participation = counted

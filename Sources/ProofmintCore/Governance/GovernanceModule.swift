@@ -37,7 +37,7 @@ public enum GovernanceModule {
             _ = try ParameterChanges.apply(changes, to: context.parameters)
         case let .upgrade(_, height):
             let (earliest, overflow) = votingEnd.addingReportingOverflow(rules.timelockBlocks)
-            guard !overflow, height > earliest else { throw .upgradeHeightTooSoon(earliest: overflow ? .max : earliest + 1) }
+            guard !overflow, height > earliest else { throw .upgradeHeightTooSoon(earliest: overflow || earliest == .max ? .max : earliest + 1) }
         case .treasurySpend, .slash, .text:
             break
         }

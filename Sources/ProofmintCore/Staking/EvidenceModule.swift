@@ -2,6 +2,7 @@
 /// The validator's stake is slashed at the malicious rate and jailed; the same offence is punished once.
 /// Pure like the rest of the state transition: `DoubleSignEvidence` names the offence, not a floating-point type.
 enum EvidenceModule {
+    // Determinism note: `DoubleSignEvidence` is two signed headers (equivocation), not a `Double`.
     static func execute(_ evidence: DoubleSignEvidence, context: BlockContext, state: inout StateOverlay) throws(TransactionError) -> [Event] {
         let first = evidence.first.header, second = evidence.second.header
         guard first.chainId.utf8.elementsEqual(context.chainId.utf8), second.chainId.utf8.elementsEqual(context.chainId.utf8) else {

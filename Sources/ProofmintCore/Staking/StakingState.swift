@@ -22,7 +22,7 @@ extension StateOverlay {
     private static func quorumPower(_ stake: Stake) -> UInt128 { stake.jailed ? 0 : VotingPower.isqrt(stake.amount) }
 
     func governanceStateOrFail() throws(TransactionError) -> GovernanceState {
-        do { return try record(GovernanceState.self, at: .governance) ?? .initial } catch { throw .stateUnreadable(error) }
+        try recordOrFail(GovernanceState.self, at: .governance) ?? .initial
     }
 
     func unbondingOrFail(_ address: Address) throws(TransactionError) -> UnbondingQueue {

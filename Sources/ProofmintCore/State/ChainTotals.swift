@@ -26,7 +26,9 @@ public struct ChainTotals: Equatable, Sendable {
     }
 
     /// Tokens that exist now: `Σ balances + staked + unbonding`.
-    public var supply: Amount { issued - burned }
+    /// Saturates at 0 for a record that breaks the invariant, so a query or an audit of a damaged state reports it
+    /// instead of trapping.
+    public var supply: Amount { issued >= burned ? issued - burned : 0 }
 }
 
 extension ChainTotals: CanonicalCodable {

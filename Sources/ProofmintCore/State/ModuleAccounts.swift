@@ -8,7 +8,8 @@ public enum ModuleAccount: String, CaseIterable, Sendable {
     case liquidity
     /// Holds proposal deposits until the tally returns or burns them.
     case governance
-    /// Genesis allocations of seed 001 that no key controls until governance releases them.
+    /// Genesis allocations of seed 001 that no key controls. `team` vests to its beneficiary (`TeamVesting`); the
+    /// others have no release rule in version 1 (a treasury-spend proposal draws on `treasury` only).
     case training
     case ecosystem
     case team

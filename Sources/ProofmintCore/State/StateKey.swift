@@ -93,14 +93,14 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .unbonding?: return "unbonding \(addressText)"
         case .evidence?: return "evidence \(Array(bytes.dropFirst()).hex)"
         case .epoch?: return "epoch"
-        case .epochRecord?: return "epoch-record \(trailingNumber)"
+        case .epochRecord?: return "epoch-record \(trailingText)"
         case .providerWork?:
             let address = (try? Address(bytes: Array(bytes.dropFirst().prefix(Address.length))))?.text ?? "?"
-            return "provider-work \(address) epoch \(trailingNumber)"
+            return "provider-work \(address) epoch \(trailingText)"
         case .vesting?: return "vesting"
         case .job?: return "job \(Array(bytes.dropFirst()).hex)"
         case .governance?: return "governance"
-        case .proposal?: return "proposal \(trailingNumber)"
+        case .proposal?: return "proposal \(trailingText)"
         case .vote?:
             let proposal = bytes.count >= 9 ? String(bytes[1..<9].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) : "?"
             let voter = (try? Address(bytes: Array(bytes.dropFirst(9))))?.text ?? "?"
@@ -110,11 +110,13 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         }
     }
 
-    /// The u64 at the end of an epoch-keyed record's key.
-    private var trailingNumber: String {
-        guard bytes.count >= 9 else { return "?" }
-        return String(bytes.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+    /// The big-endian u64 that ends an epoch- or id-keyed key (`epochRecord`, `providerWork`, `proposal`), if any.
+    public var trailingNumber: UInt64? {
+        guard bytes.count >= 9 else { return nil }
+        return bytes.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     }
+
+    private var trailingText: String { trailingNumber.map(String.init) ?? "?" }
 
     private var addressText: String {
         (try? Address(bytes: Array(bytes.dropFirst())))?.text ?? "?\(bytes.hex)"

@@ -75,7 +75,7 @@ extension Payload: CanonicalCodable {
         case .stake?: return .stake(try reader.decode(StakeRequest.self))
         case .unstake?: return .unstake(try reader.decode(UnstakeRequest.self))
         case .withdraw?: return .withdraw
-        case .evidence?: return .evidence(try reader.decode(DoubleSignEvidence.self))
+        case .evidence?: return .evidence(try reader.decode(DoubleSignEvidence.self))  // double *signing*: no floating point
         case .submitProof?: return .submitProof(try reader.decode(SignedComputeReceipt.self))
         case .propose?: return .propose(try reader.decode(ProposalRequest.self))
         case .vote?: return .vote(try reader.decode(VoteRequest.self))

@@ -52,7 +52,7 @@ extension RPCMethods {
             // Keys end in the big-endian epoch, so the scan is in epoch order; the newest `limit` are returned.
             for (key, value) in entries.suffix(Int(limit)) {
                 let work = try StateKey.decode(ProviderWork.self, value, storedAt: key)
-                let epoch = key.bytes.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                let epoch = key.trailingNumber ?? 0
                 var object = JSONView.providerWork(work)
                 object["epoch"] = epoch
                 epochs.append(object)
