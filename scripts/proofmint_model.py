@@ -1,0 +1,495 @@
+#!/usr/bin/env python3
+"""The definitions of docs/PROTOCOL.md that the reference models share, written from the spec with nothing but the
+Python standard library: BLAKE2b-256 and the canonical integer encodings (§1), Ed25519 as RFC 8032 §6 writes it
+(pure Python, slow, fine for a few hundred signatures), addresses (§2), record and key encodings (§6, §9-§12), the
+genesis file (§10), the state tree and its proofs (§7), Merkle lists, headers and receipts (§4, §5).
+
+Used by scripts/protocol_vectors.py (the vectors of §15) and scripts/golden_chain_model.py (the golden chain and
+the fixture of the tests). It shares no code with the Swift implementation. `python3 scripts/proofmint_model.py`
+checks the Ed25519 code against RFC 8032's first test vector.
+"""
+import hashlib, json, re
+from datetime import datetime
+
+# ----------------------------------------------------------------------------------------------------------------
+# Ed25519 (RFC 8032 §6 reference; cofactorless verification as §1.3 of PROTOCOL.md requires)
+
+_P = 2**255 - 19
+_L = 2**252 + 27742317777372353535851937790883648493
+
+def _inv(x): return pow(x, _P - 2, _P)
+
+_D = -121665 * _inv(121666) % _P
+_SQRT_M1 = pow(2, (_P - 1) // 4, _P)
+
+def _add(P, Q):
+    A, B = (P[1] - P[0]) * (Q[1] - Q[0]) % _P, (P[1] + P[0]) * (Q[1] + Q[0]) % _P
+    C, D = 2 * P[3] * Q[3] * _D % _P, 2 * P[2] * Q[2] % _P
+    E, F, G, H_ = B - A, D - C, D + C, B + A
+    return (E * F % _P, G * H_ % _P, F * G % _P, E * H_ % _P)
+
+def _mul(s, P):
+    Q = (0, 1, 1, 0)
+    while s > 0:
+        if s & 1:
+            Q = _add(Q, P)
+        P = _add(P, P)
+        s >>= 1
+    return Q
+
+def _recover_x(y, sign):
+    if y >= _P:
+        return None
+    x2 = (y * y - 1) * _inv(_D * y * y + 1)
+    if x2 == 0:
+        return None if sign else 0
+    x = pow(x2, (_P + 3) // 8, _P)
+    if (x * x - x2) % _P != 0:
+        x = x * _SQRT_M1 % _P
+    if (x * x - x2) % _P != 0:
+        return None
+    if (x & 1) != sign:
+        x = _P - x
+    return x
+
+_GY = 4 * _inv(5) % _P
+_GX = _recover_x(_GY, 0)
+_G = (_GX, _GY, 1, _GX * _GY % _P)
+
+def _compress(P):
+    zi = _inv(P[2])
+    x, y = P[0] * zi % _P, P[1] * zi % _P
+    return (y | ((x & 1) << 255)).to_bytes(32, "little")
+
+def _decompress(b):
+    y = int.from_bytes(b, "little")
+    sign, y = y >> 255, y & ((1 << 255) - 1)
+    x = _recover_x(y, sign)
+    return None if x is None else (x, y, 1, x * y % _P)
+
+def _secret_expand(seed):
+    h = hashlib.sha512(seed).digest()
+    a = int.from_bytes(h[:32], "little")
+    a &= (1 << 254) - 8
+    a |= 1 << 254
+    return a, h[32:]
+
+def public_key(seed):
+    """The 32-byte Ed25519 public key of a 32-byte seed."""
+    return _compress(_mul(_secret_expand(seed)[0], _G))
+
+def sign(seed, msg):
+    a, prefix = _secret_expand(seed)
+    A = _compress(_mul(a, _G))
+    r = int.from_bytes(hashlib.sha512(prefix + msg).digest(), "little") % _L
+    R = _compress(_mul(r, _G))
+    k = int.from_bytes(hashlib.sha512(R + A + msg).digest(), "little") % _L
+    return R + ((r + k * a) % _L).to_bytes(32, "little")
+
+def verify(pk, msg, sig):
+    """Cofactorless: [S]B + [L-k]A must encode to exactly R, S canonical, A a valid point."""
+    if len(sig) != 64 or len(pk) != 32:
+        return False
+    S = int.from_bytes(sig[32:], "little")
+    A = _decompress(pk)
+    if S >= _L or A is None:
+        return False
+    k = int.from_bytes(hashlib.sha512(sig[:32] + pk + msg).digest(), "little") % _L
+    return _compress(_add(_mul(S, _G), _mul((_L - k) % _L, A))) == sig[:32]
+
+class SigningKey:
+    """An Ed25519 key from its seed: `.public` (32 bytes) and `.sign(msg)` (64 bytes)."""
+    def __init__(self, seed):
+        self.seed, self.public = seed, public_key(seed)
+    def sign(self, msg): return sign(self.seed, msg)
+
+def ed25519_self_test():
+    """RFC 8032 §7.1, test 1 (the empty message)."""
+    s = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
+    pk, sig = public_key(s), sign(s, b"")
+    assert pk.hex() == "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", "Ed25519 public key"
+    assert sig.hex() == ("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e3970"
+                         "1cf9b46bd25bf5f0595bbe24655141438e7a100b"), "Ed25519 signature"
+    assert verify(pk, b"", sig) and not verify(pk, b"x", sig), "Ed25519 verification"
+# ----------------------------------------------------------------------------------------------------------------
+# Hash, canonical encoding
+
+def H(*parts):
+    """BLAKE2b-256 (unkeyed, 32-byte digest) of the concatenation of parts."""
+    h = hashlib.blake2b(digest_size=32)
+    for p in parts:
+        h.update(p)
+    return h.digest()
+
+ZERO = bytes(32)
+
+def u8(v): return v.to_bytes(1, "big")
+def u16(v): return v.to_bytes(2, "big")
+def u32(v): return v.to_bytes(4, "big")
+def u64(v): return v.to_bytes(8, "big")
+def u128(v): return v.to_bytes(16, "big")
+def var(b): return u32(len(b)) + b
+def string(s): return var(s.encode("utf-8"))
+def optional(v, enc): return b"\x00" if v is None else b"\x01" + enc(v)
+
+# ----------------------------------------------------------------------------------------------------------------
+# Addresses
+
+CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+BECH32M_CONST = 0x2BC830A3
+
+def _polymod(values):
+    gen = [0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3]
+    chk = 1
+    for v in values:
+        top = chk >> 25
+        chk = (chk & 0x1FFFFFF) << 5 ^ v
+        for i in range(5):
+            if (top >> i) & 1:
+                chk ^= gen[i]
+    return chk
+
+def _expand(hrp):
+    return [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
+
+def _convert(data, frm, to, pad):
+    acc = bits = 0
+    out = []
+    for v in data:
+        acc = (acc << frm) | v
+        bits += frm
+        while bits >= to:
+            bits -= to
+            out.append((acc >> bits) & ((1 << to) - 1))
+    if pad:
+        if bits:
+            out.append((acc << (to - bits)) & ((1 << to) - 1))
+    elif bits >= frm or (acc << (to - bits)) & ((1 << to) - 1):
+        raise ValueError("bad padding")
+    return out
+
+def bech32m_encode(hrp, data):
+    values = _convert(data, 8, 5, True)
+    mod = _polymod(_expand(hrp) + values + [0] * 6) ^ BECH32M_CONST
+    return hrp + "1" + "".join(CHARSET[v] for v in values + [(mod >> 5 * (5 - i)) & 31 for i in range(6)])
+
+def bech32m_decode(text):
+    if text.lower() != text and text.upper() != text:
+        raise ValueError("mixed case")
+    text = text.lower()
+    sep = text.rfind("1")
+    if sep < 1 or len(text) - sep <= 6:
+        raise ValueError("no separator")
+    hrp, values = text[:sep], [CHARSET.index(c) for c in text[sep + 1:]]
+    if _polymod(_expand(hrp) + values) != BECH32M_CONST:
+        raise ValueError("bad checksum")
+    return hrp, bytes(_convert(values[:-6], 5, 8, False))
+
+def address_of_key(pk): return H(b"proofmint/address/v1", pk)[:20]
+def module_address(name): return H(b"proofmint/module/v1/" + name.encode())[:20]
+def address_text(a): return bech32m_encode("pm", a)
+
+def parse_address(text):
+    hrp, data = bech32m_decode(text.strip())
+    assert hrp == "pm" and len(data) == 20, text
+    return data
+
+MODULES = ["treasury", "reward_pool", "liquidity", "governance", "training", "ecosystem", "team", "public_sale"]
+
+# ----------------------------------------------------------------------------------------------------------------
+# Records and state keys
+
+ONE = 10**18
+
+def parse_amount(text):
+    """Tokens.parse: "12.5AI" / "12.5 AI" (token units, at most 18 decimals) or plain base units "1250"."""
+    t = text.strip()
+    if t.upper().endswith("AI"):
+        t = t[:-2].strip()
+        m = re.fullmatch(r"([0-9]+)(?:\.([0-9]{1,18}))?", t)
+        assert m, text
+        v = int(m.group(1)) * ONE + int((m.group(2) or "").ljust(18, "0"))
+    else:
+        assert re.fullmatch(r"0|[1-9][0-9]*", t), text
+        v = int(t)
+    assert v < 2**128
+    return v
+
+def key_account(addr): return b"\x01" + addr
+KEY_TOTALS, KEY_PARAMETERS, KEY_VALIDATORS = b"\x02", b"\x03", b"\x04"
+def key_stake(addr): return b"\x05" + addr
+def key_unbonding(addr): return b"\x06" + addr
+def key_evidence(validator_pk, height): return b"\x07" + H(validator_pk, u64(height))
+KEY_EPOCH, KEY_VESTING = b"\x08", b"\x0b"
+KEY_GOVERNANCE, KEY_UPGRADE = b"\x0d", b"\x10"
+def key_epoch_record(epoch): return b"\x09" + u64(epoch)
+def key_provider_work(addr, epoch): return b"\x0a" + addr + u64(epoch)
+def key_job(job_id): return b"\x0c" + job_id
+def key_proposal(pid): return b"\x0e" + u64(pid)
+def key_vote(pid, voter): return b"\x0f" + u64(pid) + voter
+
+def enc_account(nonce, balance): return u8(1) + u64(nonce) + u128(balance)
+def enc_totals(issued, burned, fees, staked=0, unbonding=0, minted=0):
+    return u8(1) + u128(issued) + u128(burned) + u128(fees) + u128(staked) + u128(unbonding) + u128(minted)
+def enc_staking_parameters(k):
+    return (u128(k["min_stake"]) + u64(k["unbonding_period"]) + u16(k["unstake_burn_bps"]) + u32(k["max_lock_epochs"])
+            + u8(len(k["lock_steps"])) + b"".join(u32(s["min_epochs"]) + u16(s["multiplier_bps"]) for s in k["lock_steps"])
+            + u8(len(k["tier_multipliers_bps"])) + b"".join(u16(t) for t in k["tier_multipliers_bps"])
+            + u16(k["max_unbonding_entries"]) + u16(k["slash_sla_min_bps"]) + u16(k["slash_sla_max_bps"])
+            + u16(k["slash_attestation_bps"]) + u16(k["slash_malicious_bps"]))
+def enc_parameters(p):
+    s = p["fee_split_bps"]
+    return (u8(1) + u128(p["min_fee"]) + u32(p["max_tx_bytes"]) + u32(p["max_block_transactions"])
+            + u32(p["max_block_bytes"]) + u16(s["burn"]) + u16(s["reward_pool"]) + u16(s["treasury"]) + u16(s["liquidity"])
+            + u64(p["epoch_length"]) + enc_staking_parameters(p["staking"]) + enc_compute_parameters(p["compute"])
+            + enc_governance_parameters(p["governance"]))
+def enc_compute_parameters(c):
+    return (u64(c["blocks_per_year"]) + u128(c["initial_annual_emission"]) + u64(c["halving_years"])
+            + u128(c["terminal_annual_emission"]) + u128(c["mining_cap"]) + u16(c["protocol_fee_bps"])
+            + u16(c["quality_min_bps"]) + u16(c["quality_max_bps"]) + u64(c["proof_window_epochs"])
+            + u128(c["min_unit_price"]) + u16(c["reputation_per_proof"]))
+def enc_governance_parameters(g):
+    return (u128(g["min_deposit"]) + u128(g["min_proposer_power"]) + u128(g["voter_min_stake"]) + u64(g["block_time_ms"])
+            + u8(len(KINDS)) + b"".join(u16(g["quorum_bps"][k]) + u32(g["voting_days"][k]) for k in KINDS)
+            + u16(g["pass_threshold_bps"]) + u64(g["timelock_blocks"]) + u16(g["max_change_bps"])
+            + u32(g["max_active_proposals"]))
+def enc_governance_state(next_id, active, stake_power):
+    return u8(1) + u64(next_id) + u32(len(active)) + b"".join(u64(i) for i in active) + u128(stake_power)
+def enc_validators(vs):
+    return u8(1) + u32(len(vs)) + b"".join(string(name) + pk for name, pk in vs)
+def enc_stake(amount, lock_epochs, locked_until, tier, attestation, reputation, jailed):
+    return (u8(1) + u128(amount) + u32(lock_epochs) + u64(locked_until) + u8(tier) + optional(attestation, lambda a: a)
+            + u16(reputation) + u8(1 if jailed else 0))
+def enc_unbonding(entries): return u8(1) + u16(len(entries)) + b"".join(u128(a) + u64(m) for a, m in entries)
+def enc_epoch_state(number, start_height): return u8(1) + u64(number) + u64(start_height)
+def enc_settlement(end_height, minted, from_pool, paid, to_treasury, vested):
+    return u64(end_height) + u128(minted) + u128(from_pool) + u128(paid) + u128(to_treasury) + u128(vested)
+def enc_epoch_record(r):
+    return (u8(1) + u128(r["total_weight"]) + u128(r["total_units"]) + u64(r["proofs"]) + u128(r["payments"])
+            + u128(r["protocol_fees"]) + u32(len(r["providers"])) + b"".join(r["providers"])
+            + optional(r["settlement"], lambda st: enc_settlement(*st)))
+def enc_provider_work(w):
+    return (u8(1) + u128(w["weight"]) + u128(w["units"]) + u64(w["proofs"]) + u128(w["earned"])
+            + optional(w["reward"], u128) + u8(1 if w["forfeited"] else 0))
+def enc_team_vesting(beneficiary, total, cliff_height, end_height, released):
+    return u8(1) + beneficiary + u128(total) + u64(cliff_height) + u64(end_height) + u128(released)
+def enc_job_marker(epoch): return u64(epoch)
+
+DEFAULT_STAKING = {"min_stake": 100 * ONE, "unbonding_period": 20, "unstake_burn_bps": 10, "max_lock_epochs": 520,
+                   "lock_steps": [{"min_epochs": 0, "multiplier_bps": 10000}, {"min_epochs": 4, "multiplier_bps": 11000},
+                                  {"min_epochs": 12, "multiplier_bps": 12500}, {"min_epochs": 52, "multiplier_bps": 15000}],
+                   "tier_multipliers_bps": [10000, 12000, 15000, 18000, 20000], "max_unbonding_entries": 16,
+                   "slash_sla_min_bps": 100, "slash_sla_max_bps": 500, "slash_attestation_bps": 1000,
+                   "slash_malicious_bps": 10000}
+DEFAULT_COMPUTE = {"blocks_per_year": 31_536_000, "initial_annual_emission": 100_000_000 * ONE, "halving_years": 4,
+                   "terminal_annual_emission": 6_250_000 * ONE, "mining_cap": 300_000_000 * ONE,
+                   "protocol_fee_bps": 30, "quality_min_bps": 8000, "quality_max_bps": 15000, "proof_window_epochs": 1,
+                   "min_unit_price": ONE // 1_000_000, "reputation_per_proof": 1}
+COMPUTE_AMOUNTS = {"initial_annual_emission", "terminal_annual_emission", "mining_cap", "min_unit_price"}
+# Proposal kinds, by tag 1-5 (§12.2); the governance parameters keep one quorum and one voting period per kind.
+KINDS = ["parameter_change", "treasury_spend", "upgrade", "slash", "text"]
+DEFAULT_GOVERNANCE = {"min_deposit": 100 * ONE, "min_proposer_power": 20_000_000_000, "voter_min_stake": 100 * ONE,
+                      "block_time_ms": 1000,
+                      "quorum_bps": {"parameter_change": 5100, "treasury_spend": 6000, "upgrade": 7500, "slash": 6000,
+                                     "text": 5100},
+                      "voting_days": {"parameter_change": 3, "treasury_spend": 7, "upgrade": 14, "slash": 7, "text": 3},
+                      "pass_threshold_bps": 5000, "timelock_blocks": 86_400, "max_change_bps": 2000,
+                      "max_active_proposals": 100}
+GOVERNANCE_AMOUNTS = {"min_deposit", "voter_min_stake"}
+DEFAULT_PARAMETERS = {"min_fee": ONE // 1000, "max_tx_bytes": 4096, "max_block_transactions": 10000,
+                      "max_block_bytes": 8 << 20,
+                      "fee_split_bps": {"burn": 4000, "reward_pool": 3000, "treasury": 2000, "liquidity": 1000},
+                      "epoch_length": 60, "staking": DEFAULT_STAKING, "compute": DEFAULT_COMPUTE,
+                      "governance": DEFAULT_GOVERNANCE}
+MAX_SUPPLY = 10**9 * ONE
+
+def fee_shares(fee, split):
+    portion = lambda a, bps: (a // 10000) * bps + (a % 10000) * bps // 10000
+    burn, pool, liq = portion(fee, split["burn"]), portion(fee, split["reward_pool"]), portion(fee, split["liquidity"])
+    return {"burn": burn, "reward_pool": pool, "treasury": fee - burn - pool - liq, "liquidity": liq}
+
+# ----------------------------------------------------------------------------------------------------------------
+# Genesis
+
+def load_genesis(path):
+    g = json.load(open(path))
+    params = json.loads(json.dumps(DEFAULT_PARAMETERS))
+    for k, v in (g.get("parameters") or {}).items():
+        if k == "staking":
+            for sk, sv in v.items():
+                params["staking"][sk] = parse_amount(sv) if sk == "min_stake" else sv
+        elif k == "compute":
+            for ck, cv in v.items():
+                params["compute"][ck] = parse_amount(cv) if ck in COMPUTE_AMOUNTS else cv
+        elif k == "governance":
+            # §10.1: every member optional; quorum_bps and voting_days are objects keyed by proposal kind.
+            for gk, gv in v.items():
+                if gk in ("quorum_bps", "voting_days"):
+                    assert set(gv) <= set(KINDS), gv
+                    params["governance"][gk].update(gv)
+                else:
+                    params["governance"][gk] = parse_amount(gv) if gk in GOVERNANCE_AMOUNTS else gv
+        else:
+            params[k] = parse_amount(v) if k == "min_fee" else v
+    validators = [(v["name"], bytes.fromhex(v["public_key"])) for v in g["validators"]]
+    allocations = []
+    for a in g["allocations"]:
+        addr = parse_address(a["address"]) if "address" in a else module_address(a["module"])
+        allocations.append((addr, parse_amount(a["amount"])))
+    t = datetime.fromisoformat(g["genesis_time"].replace("Z", "+00:00"))
+    vesting = None
+    if g.get("team_vesting") is not None:
+        # §10.1: the `team` allocation vests to `beneficiary`; cliff and end default to 1 and 4 years of blocks.
+        v, year = g["team_vesting"], params["compute"]["blocks_per_year"]
+        team = [a for addr, a in allocations if addr == module_address("team")]
+        assert len(team) == 1, "team_vesting needs an allocation to the team module"
+        cliff = v.get("cliff_blocks", year)
+        duration = v.get("duration_blocks", min(4 * year, 2**64 - 1))
+        assert 0 < duration and cliff <= duration
+        vesting = (parse_address(v["beneficiary"]), team[0], cliff, duration, 0)
+    return {"chain_id": g["chain_id"], "time_ms": int(t.timestamp()) * 1000, "parameters": params,
+            "validators": validators, "allocations": allocations, "team_vesting": vesting}
+
+def genesis_state(g):
+    """State key -> canonical value bytes after genesis."""
+    state = {}
+    for addr, amount in g["allocations"]:
+        state[key_account(addr)] = enc_account(0, amount)
+    state[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), 0, 0)
+    state[KEY_PARAMETERS] = enc_parameters(g["parameters"])
+    state[KEY_VALIDATORS] = enc_validators(g["validators"])
+    state[KEY_EPOCH] = enc_epoch_state(0, 1)
+    if g["team_vesting"] is not None:
+        state[KEY_VESTING] = enc_team_vesting(*g["team_vesting"])
+    return state
+
+# ----------------------------------------------------------------------------------------------------------------
+# State tree (from the definition: recompute everything, no incremental update)
+
+def bit(h, i): return (h[i >> 3] >> (7 - (i & 7))) & 1
+
+def leaf_hash(k, v): return H(b"\x00", k, v)
+def internal_hash(l, r): return H(b"\x01", l, r)
+
+def entries_of(state):
+    """{key hash: value hash} for a {state key: value bytes} map."""
+    return {H(k): H(v) for k, v in state.items()}
+
+def subtree(entries, depth, nodes=None, prefix=None):
+    """Hash of the subtree holding `entries` (list of (keyHash, valueHash)) at `depth`; fills `nodes` by path."""
+    if not entries:
+        return ZERO
+    if len(entries) == 1:
+        k, v = entries[0]
+        if nodes is not None:
+            nodes[path_of(k, depth)] = ("leaf", k, v)
+        return leaf_hash(k, v)
+    assert depth < 256
+    left = subtree([e for e in entries if bit(e[0], depth) == 0], depth + 1, nodes)
+    right = subtree([e for e in entries if bit(e[0], depth) == 1], depth + 1, nodes)
+    if nodes is not None:
+        nodes[path_of(entries[0][0], depth)] = ("internal", left, right)
+    return internal_hash(left, right)
+
+def state_root(entries): return subtree(sorted(entries.items()), 0)
+
+def path_of(key_hash, depth):
+    """The storage key of the node at `depth` toward `key_hash`: 32-byte prefix (bits >= depth zeroed) || u16 depth."""
+    n = int.from_bytes(key_hash, "big")
+    mask = ((1 << 256) - 1) ^ ((1 << (256 - depth)) - 1) if depth else 0
+    return (n & mask).to_bytes(32, "big") + u16(depth)
+
+def make_proof(entries, key):
+    """(siblings from depth 0 down, terminal) where terminal is None (empty) or (keyHash, valueHash)."""
+    current, siblings, depth = sorted(entries.items()), [], 0
+    while len(current) >= 2:
+        b = bit(key, depth)
+        same = [e for e in current if bit(e[0], depth) == b]
+        other = [e for e in current if bit(e[0], depth) != b]
+        siblings.append(subtree(other, depth + 1))
+        current, depth = same, depth + 1
+    return siblings, (current[0] if current else None)
+
+def proof_root(key, siblings, terminal):
+    """The root a proof for `key` leads to, or None if it is malformed."""
+    if len(siblings) > 256:
+        return None
+    if terminal is None:
+        h = ZERO
+    else:
+        lk, lv = terminal
+        if any(bit(lk, d) != bit(key, d) for d in range(len(siblings))):
+            return None
+        h = leaf_hash(lk, lv)
+    for d in range(len(siblings) - 1, -1, -1):
+        h = internal_hash(h, siblings[d]) if bit(key, d) == 0 else internal_hash(siblings[d], h)
+    return h
+
+def verify_inclusion(key, value_hash, siblings, terminal, root):
+    return terminal is not None and terminal == (key, value_hash) and proof_root(key, siblings, terminal) == root
+
+def verify_absence(key, siblings, terminal, root):
+    return (terminal is None or terminal[0] != key) and proof_root(key, siblings, terminal) == root
+
+def rpc_proof(state, state_key):
+    """The `proof` object of pm_getAccount (docs/RPC.md) for `state_key` in `state`."""
+    sib, term = make_proof(entries_of(state), H(state_key))
+    value = state.get(state_key)
+    return {"key": state_key.hex(), "value": value.hex() if value is not None else None,
+            "siblings": [x.hex() for x in sib],
+            "leaf": None if term is None else {"key_hash": term[0].hex(), "value_hash": term[1].hex()}}
+
+def verify_rpc_proof(proof, state_key, root):
+    """What a wallet does with a pm_getAccount proof: returns the proven value bytes, or None if proven absent;
+    raises ValueError if the proof does not prove either under `root`."""
+    if bytes.fromhex(proof["key"]) != state_key:
+        raise ValueError("proof is for another key")
+    key = H(state_key)
+    siblings = [bytes.fromhex(x) for x in proof["siblings"]]
+    leaf = proof["leaf"]
+    terminal = None if leaf is None else (bytes.fromhex(leaf["key_hash"]), bytes.fromhex(leaf["value_hash"]))
+    if proof["value"] is not None:
+        value = bytes.fromhex(proof["value"])
+        if not verify_inclusion(key, H(value), siblings, terminal, root):
+            raise ValueError("inclusion proof does not verify")
+        return value
+    if not verify_absence(key, siblings, terminal, root):
+        raise ValueError("absence proof does not verify")
+    return None
+
+# ----------------------------------------------------------------------------------------------------------------
+# Merkle list, headers, transactions, receipts
+
+def merkle_list(items):
+    if not items:
+        return ZERO
+    def sub(xs):
+        if len(xs) == 1:
+            return H(b"\x00", xs[0])
+        k = 1
+        while k * 2 < len(xs):
+            k *= 2
+        return H(b"\x01", sub(xs[:k]), sub(xs[k:]))
+    return sub(items)
+
+def enc_header(chain_id, height, parent, timestamp, tx_root, receipt_root, state_root_, tx_count, producer):
+    return (u8(1) + string(chain_id) + u64(height) + parent + u64(timestamp) + tx_root + receipt_root + state_root_
+            + u32(tx_count) + producer)
+
+def enc_transfer_tx(chain_id, sender_pk, nonce, fee, expiry, recipient, amount, memo):
+    return (u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64)
+            + u8(1) + recipient + u128(amount) + var(memo))
+
+TX_DOMAIN = b"proofmint/tx/v1\x00"
+BLOCK_DOMAIN = b"proofmint/block/v1\x00"
+
+def enc_event_transfer(frm, to, amount): return u8(1) + frm + to + u128(amount)
+def enc_event_fee(payer, total, s):
+    return u8(2) + payer + u128(total) + u128(s["burn"]) + u128(s["reward_pool"]) + u128(s["treasury"]) + u128(s["liquidity"])
+def enc_receipt(tx_id, code, fee, events): return u8(1) + tx_id + u16(code) + u128(fee) + u32(len(events)) + b"".join(events)
+
+RECEIPT_DOMAIN = b"proofmint/receipt/v1\x00"
+
+if __name__ == "__main__":
+    ed25519_self_test()
+    print("RFC 8032 test 1: ok")
