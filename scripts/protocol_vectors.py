@@ -32,7 +32,8 @@ no node and no network: `make test-models` runs it this way. --quiet prints only
 import hashlib, hmac, io, json, os, re, sys
 from math import isqrt
 
-from proofmint_model import *  # noqa: F401,F403 (the shared definitions of PROTOCOL.md)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from proofmint_model import *  # noqa: E402,F401,F403 (the shared definitions of PROTOCOL.md)
 
 
 def dev_seed(index):
