@@ -1,0 +1,488 @@
+#!/usr/bin/env python3
+"""Independent re-derivation of the golden chain of the tests (Tests/ProofmintCoreTests/GoldenChain.swift): every
+pinned value (the genesis state root and hash, and each of the eighteen blocks' hash, state root, receipt root and
+receipt codes) from the protocol's definitions alone, with nothing but the Python standard library. It shares no code
+with the Swift implementation; the hashing, integer encodings, Ed25519 (RFC 8032 §6), addresses, the state tree, the
+Merkle list and the header come from scripts/proofmint_model.py, the rest is written here.
+
+It implements the transfer, fee, staking (stake, unstake, withdraw, evidence, slash) and Proof of Compute rules
+(submit-proof with its checks, weight, protocol fee through the fee split, job markers, epoch and provider-work
+records; the end-of-block epoch settlement with the emission schedule clamped by the mining cap and the maximum
+supply, pro-rata rewards, the floor remainder to the treasury, empty epochs minting nothing) and the governance rules
+(the parameters' governance section; the 0x0D record with its stake power kept by every stake write; propose and vote
+with their checks in order, deposits held by the governance module account, proposals at 0x0E and votes at 0x0F;
+after the epoch settlement, each active proposal's tally at the end of its voting period, on quadratic power, with
+the quorum on Σ isqrt(stake), the deposit returned or burned, and its execution after the timelock against the
+parameters then in force) from their definitions, checks after every block the supply invariant (issued, which
+includes what was minted, minus burned), that the governance account holds exactly the deposits of the proposals
+still voting and that the stake power is Σ isqrt(unjailed stake), and verifies the evidence and receipt signatures
+itself. Keys come from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
+
+Usage:
+  scripts/golden_chain_model.py [--check] [--quiet]
+It prints the genesis root and hash, then each block's hash, state root, receipt root and receipt codes (and, after
+blocks 12 and 18, how epochs 5 and 8 were settled; after blocks 16-18, each proposal's tally or execution; at the end,
+the protocol fee in force and a few balances). With --check it reads the pinned constants of GoldenChain.swift
+(genesisStateRoot, genesisHash, blockHashes, stateRoots, receiptRoots, receiptCodes) and compares them with its own,
+looks up in that file the settlement and tally figures its assertions quote, and exits non-zero naming every value
+that differs. --quiet prints only the outcome. No node, no network and no Swift build: `make test-models` runs it.
+"""
+import copy, json, os, re, sys
+from math import isqrt
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from proofmint_model import (H, address_of_key, enc_header, merkle_list, module_address, optional, public_key,  # noqa: E402
+                             sign, state_root, u8, u16, u32, u64, u128, verify)
+
+SWIFT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "ProofmintCoreTests", "GoldenChain.swift")
+# Figures the Swift tests assert literally (as 1_000_000-style literals in GoldenChain.swift): the check finds each there.
+QUOTED = ["epoch 5 minted", "epoch 5 from pool", "epoch 5 reward 0", "epoch 5 reward 1", "epoch 8 from pool",
+          "proposal 1 yes", "proposal 1 no", "proposal 2 yes", "proposal 2 abstain", "proposal 3 yes", "treasury", "burned"]
+
+
+def derive(say=print):
+    """Runs the golden chain; returns {name: value} for the pinned names of GoldenChain.swift, plus `figures`."""
+    out = dict(blockHashes=[], stateRoots=[], receiptRoots=[], receiptCodes=[], figures={})
+    opt=lambda v: optional(v,bytes)   # an optional byte string
+    ONE=10**18; MILLI=ONE//1000; MINFEE=10**15; MAXSUPPLY=10**27
+    # parameters: golden min fee, 2-block epochs, staking defaults except a 3-block unbonding period and a 50% malicious rate
+    EPOCH=2; MINSTAKE=100*ONE; UNBOND=3; UNSTAKE_BURN=10; MAXLOCK=520; MAXENTRIES=16; MALICIOUS=5000
+    STEPS=[(0,10000),(4,11000),(12,12500),(52,15000)]; TIERS=[10000,12000,15000,18000,20000]; SLASH=[100,500,1000,MALICIOUS]
+    # compute defaults: a year of 1-second blocks, 100M AI a year halving every 4 years down to 6.25M, a 300M AI mining cap,
+    # a 0.3% protocol fee, quality 0.8x–1.5x, a 1-epoch proof window, 10^-6 AI per unit at least, 1 reputation point a proof
+    BPY=31536000; INITIAL=100000000*ONE; HALVING=4; TERMINAL=6250000*ONE; CAP=300000000*ONE
+    PROTOCOL_FEE=30; QMIN=8000; QMAX=15000; WINDOW=1; MIN_UNIT_PRICE=ONE//1000000; REP_PER_PROOF=1; MAXREP=1000
+    # governance defaults (100 AI deposit, a proposer needs the power of the minimum stake 2*isqrt(100 AI), voters 100 AI of
+    # unjailed stake, quorums 51/60/75/60/51%, yes > 50% of yes + no, 20% steps, 100 active proposals) except one day = one
+    # block (block_time_ms 86,400,000), a 1-block timelock and 2 voting days for parameter changes and treasury spends
+    MIN_DEPOSIT=100*ONE; MIN_PROPOSER_POWER=2*10**10; VOTER_MIN_STAKE=100*ONE; BLOCK_TIME_MS=86400000
+    RULES=[(5100,2),(6000,2),(7500,14),(6000,7),(5100,3)]   # (quorum bps, voting days) of kinds 1-5: parameter change,
+    PASS_BPS=5000; TIMELOCK=1; MAX_CHANGE=2000; MAX_ACTIVE=100   # treasury spend, upgrade, slash, text
+    BOUNDS={'compute.protocol_fee_bps':(0,10000)}   # the registry's bounds of the one parameter this chain changes
+    live={'compute.protocol_fee_bps':PROTOCOL_FEE}  # the parameters governance can change, as in force now
+    seed={n:H(b'proofmint/test-key/'+n.encode()) for n in ['golden-a','golden-b','alice','bob','carol','dave']}
+    pk={n:public_key(s) for n,s in seed.items()}
+    addr={k:address_of_key(v) for k,v in pk.items()}
+    mod=module_address
+    TRE,POOL,LIQ,GOV=mod('treasury'),mod('reward_pool'),mod('liquidity'),mod('governance')
+    CHAIN='proofmint-golden'; T0=1767225600000
+    # state
+    acct={addr['alice']:[0,1000000*ONE],addr['bob']:[0,1000*ONE],addr['carol']:[0,ONE],addr['golden-a']:[0,500*ONE],TRE:[0,5000000*ONE]}
+    stakes={}   # address -> dict(amount, lock, until, tier, att, rep, jailed)
+    queues={}   # address -> [[amount, matureAt], ...]
+    markers=set()
+    totals=[sum(v[1] for v in acct.values()),0,0,0,0,0]   # issued, burned, fees paid, staked, unbonding, minted
+    epoch=[0,1]  # running epoch: number, start height
+    recs={}      # epoch -> dict(weight, units, proofs, payments, fees, providers, settlement)
+    work={}      # (address, epoch) -> dict(weight, units, proofs, earned, reward, forfeited)
+    jobs={}      # job id -> epoch paid in
+    gov=dict(next=1,active=[],power=0,stored=False)   # 0x0D: next id, active ids, stake power; absent until first written
+    props={}     # id -> dict(proposer, kind, content, deposit, submit, end, status, voters, tally, execute, failure, effect)
+    votes={}     # (id, voter) -> option (1 yes, 2 no, 3 abstain)
+    params=lambda: (u8(1)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
+            +u128(MINSTAKE)+u64(UNBOND)+u16(UNSTAKE_BURN)+u32(MAXLOCK)+u8(len(STEPS))+b''.join(u32(e)+u16(b) for e,b in STEPS)
+            +u8(len(TIERS))+b''.join(u16(t) for t in TIERS)+u16(MAXENTRIES)+b''.join(u16(r) for r in SLASH)
+            +u64(BPY)+u128(INITIAL)+u64(HALVING)+u128(TERMINAL)+u128(CAP)+u16(live['compute.protocol_fee_bps'])+u16(QMIN)+u16(QMAX)+u64(WINDOW)
+            +u128(MIN_UNIT_PRICE)+u16(REP_PER_PROOF)
+            +u128(MIN_DEPOSIT)+u128(MIN_PROPOSER_POWER)+u128(VOTER_MIN_STAKE)+u64(BLOCK_TIME_MS)+u8(len(RULES))
+            +b''.join(u16(q)+u32(d) for q,d in RULES)+u16(PASS_BPS)+u64(TIMELOCK)+u16(MAX_CHANGE)+u32(MAX_ACTIVE))
+    VALIDATORS=['golden-a','golden-b']
+    vals=u8(1)+u32(2)+b''.join(u32(len(n))+n.encode()+pk[n] for n in VALIDATORS)
+    def enc_stake(s): return u8(1)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])
+    def enc_rec(r):
+        st=r['settlement']
+        return (u8(1)+u128(r['weight'])+u128(r['units'])+u64(r['proofs'])+u128(r['payments'])+u128(r['fees'])
+                +u32(len(r['providers']))+b''.join(r['providers'])+opt(None if st is None else u64(st[0])+b''.join(u128(x) for x in st[1:])))
+    def enc_tally(t): return b''.join(u128(x) for x in t[:5])+u8(t[5])+u8(t[6])   # yes, no, abstain, participation, stake power, quorum, passed
+    def enc_prop(i,p):
+        return (u8(1)+u64(i)+p['proposer']+p['content']+u128(p['deposit'])+u64(p['submit'])+u64(p['end'])+u8(p['status'])
+                +u32(len(p['voters']))+b''.join(p['voters'])+opt(None if p['tally'] is None else enc_tally(p['tally']))
+                +opt(None if p['execute'] is None else u64(p['execute']))+u16(p['failure']))
+    def enc_work(w): return u8(1)+u128(w['weight'])+u128(w['units'])+u64(w['proofs'])+u128(w['earned'])+opt(None if w['reward'] is None else u128(w['reward']))+u8(w['forfeited'])
+    def state():
+        s={}
+        for a,(n,b) in acct.items():
+            if n or b: s[b'\x01'+a]=u8(1)+u64(n)+u128(b)
+        s[b'\x02']=b'\x01'+b''.join(u128(t) for t in totals)
+        s[b'\x03']=params(); s[b'\x04']=vals
+        for a,st in stakes.items():
+            if st['amount'] or st['rep'] or st['jailed']: s[b'\x05'+a]=enc_stake(st)
+        for a,q in queues.items():
+            if q: s[b'\x06'+a]=u8(1)+u16(len(q))+b''.join(u128(x)+u64(m) for x,m in q)
+        for m in markers: s[m]=b'\x01'
+        s[b'\x08']=u8(1)+u64(epoch[0])+u64(epoch[1])
+        for e,r in recs.items(): s[b'\x09'+u64(e)]=enc_rec(r)
+        for (a,e),w in work.items(): s[b'\x0a'+a+u64(e)]=enc_work(w)
+        for j,e in jobs.items(): s[b'\x0c'+j]=u64(e)
+        if gov['stored']: s[b'\x0d']=u8(1)+u64(gov['next'])+u32(len(gov['active']))+b''.join(u64(i) for i in gov['active'])+u128(gov['power'])
+        for i,p in props.items(): s[b'\x0e'+u64(i)]=enc_prop(i,p)
+        for (i,a),o in votes.items(): s[b'\x0f'+u64(i)+a]=u8(o)
+        return {H(k):H(v) for k,v in s.items()}
+    root=lambda: state_root(state())   # the state tree of §7 over {H(key): H(value)}
+    mth=merkle_list
+    def header(h,parent,ts,txr,rr,sr,cnt,prod): return enc_header(CHAIN,h,parent,ts,txr,rr,sr,cnt,prod)
+    g_root=root(); g_hdr=header(0,bytes(32),T0,bytes(32),bytes(32),g_root,0,bytes(32)); g_hash=H(g_hdr)
+    out['genesisStateRoot']=g_root.hex(); out['genesisHash']=g_hash.hex()
+    say('genesis state root',g_root.hex(),'hash',g_hash.hex())
+    def nonce(a): return acct.get(a,[0,0])[0]
+    def credit(a,x):
+        acct.setdefault(a,[0,0]); acct[a][1]+=x
+    portion=lambda x,bps: x*bps//10000
+    def split_fee(fee,payer):
+        # every fee, a transaction's or a compute payment's protocol fee: 40% burned, 30% pool, 10% liquidity, the rest treasury
+        burn=portion(fee,4000); pool=portion(fee,3000); liq=portion(fee,1000); tre=fee-burn-pool-liq
+        credit(POOL,pool); credit(TRE,tre); credit(LIQ,liq); totals[1]+=burn; totals[2]+=fee
+        return u8(2)+payer+u128(fee)+u128(burn)+u128(pool)+u128(tre)+u128(liq)
+    # payloads: (tag, body bytes, executor); executors return events or raise Fail(code)
+    class Fail(Exception): pass
+    # governance's quorum denominator (0x0D): every stake write takes the old record's isqrt(amount) out of the sum and puts
+    # the new one's in (0 for a jailed or absent stake), saturating at 0; the record is written only when the sum changes
+    qp=lambda st: 0 if st is None or st['jailed'] else isqrt(st['amount'])
+    def set_stake(a,before):
+        after=qp(stakes.get(a))
+        if before!=after: gov['power']=max(gov['power']+after-before,0); gov['stored']=True
+    def transfer(to,amount,memo=b''):
+        def run(s,h):
+            if acct[s][1]<amount: raise Fail(100)
+            acct[s][1]-=amount; credit(to,amount); return [u8(1)+s+to+u128(amount)]
+        return (1,to+u128(amount)+u32(len(memo))+memo,run)
+    def stake(amount,lock=0,tier=0,att=None):
+        def run(s,h):
+            st=stakes.get(s)
+            if st and st['jailed']: raise Fail(104)
+            if (st is None or st['amount']==0) and amount==0: raise Fail(105)
+            total=(st['amount'] if st else 0)+amount
+            if total<MINSTAKE: raise Fail(102)
+            until=min(h+lock*EPOCH,2**64-1)
+            if st and st['until']>h and until<st['until']: raise Fail(103)
+            if acct[s][1]<amount: raise Fail(100)
+            acct[s][1]-=amount
+            stakes[s]=dict(amount=total,lock=lock,until=until,tier=tier,att=att,rep=st['rep'] if st else 0,jailed=0); set_stake(s,qp(st))
+            totals[3]+=amount
+            return [u8(3)+s+u128(amount)+u128(total)+u8(tier)+u64(until)]
+        return (2,u128(amount)+u32(lock)+u8(tier)+opt(att),run)
+    def unstake(amount):
+        def run(s,h):
+            st=stakes.get(s)
+            if not st or st['amount']==0: raise Fail(105)
+            if amount>st['amount']: raise Fail(106)
+            if h<st['until']: raise Fail(107)
+            rest=st['amount']-amount
+            if rest and rest<MINSTAKE: raise Fail(108)
+            q=queues.setdefault(s,[])
+            if len(q)>=MAXENTRIES: raise Fail(109)
+            burned=portion(amount,UNSTAKE_BURN); entry=amount-burned; mature=min(h+UNBOND,2**64-1)
+            before=qp(st); st['amount']=rest; set_stake(s,before); q.append([entry,mature])
+            totals[3]-=amount; totals[4]+=entry; totals[1]+=burned
+            return [u8(4)+s+u128(entry)+u128(burned)+u64(mature)]
+        return (3,u128(amount),run)
+    def withdraw():
+        def run(s,h):
+            q=queues.get(s,[]); ready=[e for e in q if e[1]<=h]
+            if not ready: raise Fail(110)
+            x=sum(e[0] for e in ready); queues[s]=[e for e in q if e[1]>h]
+            credit(s,x); totals[4]-=x
+            return [u8(5)+s+u128(x)]
+        return (4,b'',run)
+    def slash(a,bps,reason):
+        bps=min(bps,10000); before=qp(stakes.get(a))
+        st=stakes.setdefault(a,dict(amount=0,lock=0,until=0,tier=0,att=None,rep=0,jailed=0))
+        q=queues.get(a,[])
+        fs=portion(st['amount'],bps); fu=0
+        for e in q:
+            c=portion(e[0],bps); e[0]-=c; fu+=c
+        queues[a]=[e for e in q if e[0]]
+        st['amount']-=fs; st['rep']-=min(st['rep'],bps//10)
+        jails=reason in (3,4) and not st['jailed']
+        if reason in (3,4): st['jailed']=1
+        set_stake(a,before)
+        totals[3]-=fs; totals[4]-=fu; totals[1]+=fs+fu
+        return [u8(6)+a+u8(reason)+u16(bps)+u128(fs)+u128(fu)]+([u8(7)+a] if jails else [])
+    def signed_header(h,signer,variant):
+        # as TestChain.signedHeader: roots derived from the variant, the signer's key as producer
+        hd=header(h,H(bytes([0x70,variant])),T0+h*1000,bytes(32),bytes(32),H(bytes([0x73,variant])),0,pk[signer])
+        return hd,sign(seed[signer],b'proofmint/block/v1\x00'+hd)
+    def evidence(h,signer):
+        (h1,s1),(h2,s2)=signed_header(h,signer,1),signed_header(h,signer,2)
+        def run(s,height):
+            prod=h1[-32:]   # both headers: same chain, height h, different hashes, same producer (checked in this order)
+            assert h1[5:5+len(CHAIN)]==h2[5:5+len(CHAIN)]==CHAIN.encode() and H(h1)!=H(h2) and h2[-32:]==prod
+            v=[n for n in VALIDATORS if pk[n]==prod]
+            if not v: raise Fail(124)
+            if not (verify(prod,b'proofmint/block/v1\x00'+h1,s1) and verify(prod,b'proofmint/block/v1\x00'+h2,s2)): raise Fail(125)
+            m=b'\x07'+H(prod+u64(h))
+            if m in markers: raise Fail(126)
+            markers.add(m)
+            return slash(addr[v[0]],MALICIOUS,4)
+        return (5,h1+s1+h2+s2,run)
+    def submit_proof(consumer,provider,ep,units,quality,price,job,workload=b'llama-3-8b'):
+        # the consumer signs the receipt (domain "proofmint/receipt/v1" ‖ 0x00); the provider submits it
+        rc=(u8(1)+u32(len(CHAIN))+CHAIN.encode()+job+pk[consumer]+addr[provider]+u64(ep)+u32(len(workload))+workload
+            +u64(units)+u8(quality)+u128(price))
+        sig=sign(seed[consumer],b'proofmint/receipt/v1\x00'+rc)
+        def run(s,h):
+            c=addr[consumer]
+            # admission (a receipt failing these never reaches a block): chain, provider = sender, no self-dealing,
+            # quality ≤ 100, units > 0, a workload, the minimum unit price, the consumer's signature
+            assert s==addr[provider] and c!=s and quality<=100 and units>0 and workload and price>=MIN_UNIT_PRICE*units
+            assert verify(pk[consumer],b'proofmint/receipt/v1\x00'+rc,sig)
+            if job in jobs: raise Fail(130)
+            n=epoch[0]
+            if not (ep<=n and n-ep<=WINDOW): raise Fail(131)
+            st=stakes.get(s)
+            if st and st['jailed']: raise Fail(104)
+            if not st or st['amount']<MINSTAKE: raise Fail(132)
+            if acct.get(c,[0,0])[1]<price: raise Fail(133)
+            qbps=QMIN+(QMAX-QMIN)*quality//100; tbps=TIERS[st['tier']]; w=units*qbps*tbps; fee=portion(price,live['compute.protocol_fee_bps'])
+            # the work counts in the running epoch (not the receipt's), providers listed in the order first seen
+            r=recs.setdefault(n,dict(weight=0,units=0,proofs=0,payments=0,fees=0,providers=[],settlement=None))
+            if (s,n) not in work:
+                r['providers'].append(s); work[(s,n)]=dict(weight=0,units=0,proofs=0,earned=0,reward=None,forfeited=0)
+            wk=work[(s,n)]
+            r['weight']+=w; r['units']+=units; r['proofs']+=1; r['payments']+=price; r['fees']+=fee
+            wk['weight']+=w; wk['units']+=units; wk['proofs']+=1; wk['earned']+=price-fee
+            acct[c][1]-=price; credit(s,price-fee)
+            fee_event=split_fee(fee,c)
+            jobs[job]=n
+            before=qp(st); st['rep']=min(MAXREP,st['rep']+REP_PER_PROOF); set_stake(s,before)   # the power is unchanged: no 0x0D write
+            return [u8(8)+job+c+s+u64(n)+u64(units)+u16(qbps)+u16(tbps)+u128(w)+u128(price)+u128(fee),fee_event]
+        return (6,rc+sig,run)
+    # governance: contents are (kind, bytes, check at proposal, effect at execution); checks and effects raise Fail(code)
+    def param_change(changes):
+        # names sorted and unique; each within its bounds (143) and at most 20% (at least 1) from the value in force (144)
+        def changed():
+            new=dict(live)
+            for n,v in changes:
+                lo,hi=BOUNDS[n]
+                if not lo<=v<=hi: raise Fail(143)
+                if abs(v-live[n])>max(live[n]*MAX_CHANGE//10000,1): raise Fail(144)
+                new[n]=v
+            if new['compute.protocol_fee_bps']>10000: raise Fail(145)   # the set's own consistency
+            return new
+        def effect(): live.update(changed())   # against the parameters in force at execution
+        return (1,u8(1)+u8(len(changes))+b''.join(u32(len(n))+n.encode()+u128(v) for n,v in changes),changed,effect)
+    def treasury_spend(to,amount):
+        def effect():
+            if acct[TRE][1]<amount: raise Fail(151)
+            acct[TRE][1]-=amount; credit(to,amount)
+        return (2,u8(2)+to+u128(amount),lambda: None,effect)
+    def text(title,doc): return (5,u8(5)+u32(len(title))+title+doc,lambda: None,lambda: None)
+    def power(a,minimum):
+        # quadratic voting power isqrt(balance) + 2*isqrt(unjailed stake); 0 below `minimum` of unjailed stake
+        st=stakes.get(a); staked=0 if st is None or st['jailed'] else st['amount']
+        return 0 if staked<minimum else isqrt(acct.get(a,[0,0])[1])+2*isqrt(staked)
+    def period(kind): return max(RULES[kind-1][1]*86400000//BLOCK_TIME_MS,1)
+    def propose(deposit,content):
+        kind,body,check,effect=content
+        def run(s,h):
+            # in this order: the deposit (140), the proposer's power after the fee (141), room (142), the content against the
+            # parameters at the block's start (143-145), the balance for the deposit (100)
+            if deposit<MIN_DEPOSIT: raise Fail(140)
+            if power(s,0)<MIN_PROPOSER_POWER: raise Fail(141)
+            if len(gov['active'])>=MAX_ACTIVE: raise Fail(142)
+            end=h+period(kind)-1; check()
+            if acct[s][1]<deposit: raise Fail(100)
+            acct[s][1]-=deposit; credit(GOV,deposit)
+            i=gov['next']; gov['next']+=1; gov['active'].append(i); gov['stored']=True
+            props[i]=dict(proposer=s,kind=kind,content=body,deposit=deposit,submit=h,end=end,status=1,voters=[],tally=None,execute=None,
+                          failure=0,effect=effect)
+            return [u8(9)+u64(i)+s+u8(kind)+u128(deposit)+u64(end)]
+        return (7,u128(deposit)+body,run)
+    def vote(i,option):
+        def run(s,h):
+            p=props.get(i)
+            if p is None: raise Fail(147)
+            if p['status']!=1 or h>p['end']: raise Fail(148)
+            st=stakes.get(s)
+            if (0 if st is None or st['jailed'] else st['amount'])<VOTER_MIN_STAKE: raise Fail(149)
+            if (i,s) not in votes: p['voters'].append(s)   # a later vote replaces the choice, not the place
+            votes[(i,s)]=option
+            return [u8(10)+u64(i)+s+u8(option)]
+        return (8,u64(i)+u8(option),run)
+    E=BPY//EPOCH   # epochs per emission year
+    def emission(n):
+        # the epoch's scheduled amount (a year's amount cut into its E epochs exactly), clamped by the mining cap and the supply cap
+        annual=max(INITIAL>>((n//E)//HALVING),TERMINAL)   # year n//E + 1, halved every HALVING years
+        scheduled=annual//E+(1 if n%E<annual%E else 0)
+        return min(scheduled,max(CAP-totals[5],0),max(MAXSUPPLY-totals[0],0))
+    def end_block(h):
+        # at an epoch's last block: settle it (pay emission + the whole pool pro rata by weight, the floor remainder to
+        # the treasury; with no work nothing is minted and the pool stays), then start the next epoch
+        n,start=epoch
+        if h<start+EPOCH-1: return None
+        r=recs.setdefault(n,dict(weight=0,units=0,proofs=0,payments=0,fees=0,providers=[],settlement=None))
+        if r['weight']==0: r['settlement']=(h,0,0,0,0,0)
+        else:
+            minted=emission(n); pool=acct[POOL][1]; dist=minted+pool; paid=0
+            for a in r['providers']:
+                wk=work[(a,n)]; share=dist*wk['weight']//r['weight']
+                wk['reward']=share; wk['forfeited']=int(bool(stakes.get(a) and stakes[a]['jailed']))
+                if not wk['forfeited']: credit(a,share); paid+=share
+            acct[POOL][1]-=pool; credit(TRE,dist-paid); totals[0]+=minted; totals[5]+=minted
+            r['settlement']=(h,minted,pool,paid,dist-paid,0)   # end height, minted, from pool, paid, to treasury, vested
+        epoch[:]=[n+1,h+1]
+        return r['settlement']
+    def governance_end_block(h):
+        # after the epoch settlement, each active proposal in ascending id order: at the end of its voting period the tally
+        # (on balances and stakes as they are now, the stake power read per proposal) returns the deposit and schedules the
+        # execution TIMELOCK blocks later, or burns it; at or after that height the execution, which reads the parameters
+        # in force at that moment, marks the proposal executed or, if its effect became impossible, execution failed
+        if not gov['active']: return []
+        log=[]; still=[]
+        for i in gov['active']:
+            p=props[i]
+            if p['status']==1 and h>=p['end']:
+                yes=no=abstain=part=0
+                for v in p['voters']:
+                    st=stakes.get(v); staked=0 if st is None or st['jailed'] else st['amount']
+                    if staked<VOTER_MIN_STAKE: continue   # no longer eligible: the vote lapses
+                    o=votes[(i,v)]; w=power(v,VOTER_MIN_STAKE); part+=isqrt(staked)
+                    if o==1: yes+=w
+                    elif o==2: no+=w
+                    else: abstain+=w
+                total=gov['power']; quorum=total>0 and part*10000>=total*RULES[p['kind']-1][0]
+                passed=quorum and yes+no>0 and yes*10000>(yes+no)*PASS_BPS
+                p['tally']=(yes,no,abstain,part,total,int(quorum),int(passed))
+                acct[GOV][1]-=p['deposit']
+                if passed: p['status']=2; p['execute']=min(h+TIMELOCK,2**64-1); credit(p['proposer'],p['deposit'])
+                else: p['status']=4; totals[1]+=p['deposit']
+                log.append((i,'passed' if passed else 'rejected',p['tally']))
+            if p['status']==2 and h>=p['execute']:
+                try: p['effect'](); p['status']=3
+                except Fail as f: p['status']=5; p['failure']=f.args[0]
+                log.append((i,'executed' if p['status']==3 else 'execution failed %d'%p['failure'],None))
+            if p['status'] in (1,2): still.append(i)
+        gov['active']=still
+        return log
+    def tx(frm,payload,fee=MINFEE,n=None,expiry=None):
+        n=nonce(addr[frm]) if n is None else n
+        return dict(frm=frm,payload=payload,fee=fee,nonce=n,expiry=expiry)
+    def enc(t):
+        e=u8(0) if t['expiry'] is None else u8(1)+u64(t['expiry'])
+        tag,body,_=t['payload']
+        return u8(1)+u32(len(CHAIN))+CHAIN.encode()+pk[t['frm']]+u64(t['nonce'])+u128(t['fee'])+e+u8(tag)+body
+    A,B,C,D=addr['alice'],addr['bob'],addr['carol'],addr['dave']
+    ATT=H(b'golden-attestation'); JOB=lambda i: H(b'golden-job-%d'%i)
+    blocks={1:lambda:[tx('alice',transfer(B,100*ONE)),tx('bob',transfer(C,ONE//2),fee=2*MILLI+7)],
+     2:lambda:[tx('carol',transfer(A,5*ONE)),tx('alice',transfer(D,ONE)),tx('alice',transfer(B,3),n=2)],
+     3:lambda:[],
+     4:lambda:[tx('alice',transfer(A,ONE,b'invoice-42'),expiry=10),tx('bob',transfer(A,12345),fee=ONE)],
+     5:lambda:[tx('dave',transfer(B,ONE//2)),tx('alice',transfer(LIQ,7*ONE),fee=3*MILLI+1)],
+     6:lambda:[tx('bob',stake(200*ONE,1,2,ATT)),tx('alice',stake(150*ONE+5)),tx('carol',stake(0)),tx('golden-a',stake(300*ONE),fee=2*MILLI)],
+     7:lambda:[tx('alice',unstake(50*ONE+6)),tx('alice',unstake(50*ONE+5),n=nonce(A)+1),tx('bob',unstake(ONE)),tx('golden-a',unstake(100*ONE))],
+     8:lambda:[tx('carol',evidence(3,'golden-a')),tx('alice',withdraw())],
+     9:lambda:[tx('bob',unstake(100*ONE)),tx('golden-a',stake(100*ONE))],
+     10:lambda:[tx('alice',withdraw()),tx('golden-a',withdraw()),tx('bob',withdraw())],
+     11:lambda:[tx('bob',submit_proof('alice','bob',5,1000,90,10*ONE,JOB(1))),tx('alice',submit_proof('bob','alice',5,333,37,3*ONE+7,JOB(2))),
+                tx('bob',submit_proof('alice','bob',5,1000,90,10*ONE,JOB(1)),n=nonce(B)+1),tx('dave',submit_proof('alice','dave',5,50,100,ONE,JOB(4)))],
+     12:lambda:[tx('alice',submit_proof('bob','alice',4,10,0,ONE,JOB(3)))],
+     13:lambda:[tx('bob',submit_proof('alice','bob',4,500,50,5*ONE,JOB(5)))],
+     14:lambda:[],
+     # governance: proposal 1 (alice) the protocol fee 30 -> 36 bps and 2 (bob) 2,500 AI from the treasury to dave vote in 15-16;
+     # carol lacks the power (141), 99 AI is below the deposit (140); bob's yes is replaced by a no in block 16
+     15:lambda:[tx('alice',propose(100*ONE,FEE_CHANGE)),tx('bob',propose(100*ONE,treasury_spend(D,2500*ONE))),tx('carol',propose(100*ONE,SIGNAL)),
+                tx('alice',propose(99*ONE,SIGNAL),n=nonce(A)+1),tx('bob',vote(1,1),n=nonce(B)+1)],
+     # proposal 3 (text, 150 AI) votes in 16-18; golden-a is jailed and carol not staked (149), there is no proposal 9 (147)
+     16:lambda:[tx('alice',propose(150*ONE,SIGNAL)),tx('alice',vote(1,1),n=nonce(A)+1),tx('alice',vote(2,3),n=nonce(A)+2),tx('alice',vote(3,1),n=nonce(A)+3),
+                tx('bob',vote(1,2)),tx('bob',vote(2,1),n=nonce(B)+1),tx('golden-a',vote(1,1)),tx('carol',vote(2,1)),tx('dave',vote(9,1))],
+     # 1 and 2 passed at 16's end and execute at 17's: the vote comes too late (148), the receipt still pays 30 bps
+     17:lambda:[tx('bob',vote(1,1)),tx('bob',submit_proof('alice','bob',8,400,80,10*ONE+9,JOB(6)),n=nonce(B)+1)],
+     # the same receipt pays the new 36 bps; epoch 8 settles, then proposal 3's tally misses its quorum and burns the deposit
+     18:lambda:[tx('bob',submit_proof('alice','bob',8,400,80,10*ONE+9,JOB(7)))]}
+    FEE_CHANGE=param_change([('compute.protocol_fee_bps',36)]); SIGNAL=text(b'golden-signal',H(b'golden-document'))
+    parent=g_hash
+    for h in range(1,19):
+        txs=blocks[h](); ids=[]; receipts=[]; codes=[]
+        for t in txs:
+            b=enc(t); sig=sign(seed[t['frm']],b'proofmint/tx/v1\x00'+b); ids.append(H(b+sig)); s=addr[t['frm']]; fee=t['fee']
+            assert acct[s][0]==t['nonce'] and acct[s][1]>=fee
+            acct[s][1]-=fee; acct[s][0]+=1
+            ev=[split_fee(fee,s)]
+            saved=copy.deepcopy((acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live))
+            try: ev+=t['payload'][2](s,h); code=0
+            except Fail as f:
+                code=f.args[0]; acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live=saved
+            codes.append(code)
+            receipts.append(u8(1)+H(b)+u16(code)+u128(fee)+u32(len(ev))+b''.join(ev))
+        settled=end_block(h); decided=governance_end_block(h)   # the epoch first, then governance
+        # supply invariant: issued (genesis + minted) − burned = balances + stakes + unbonding entries
+        assert totals[0]-totals[1]==sum(v[1] for v in acct.values())+sum(x['amount'] for x in stakes.values())+sum(e[0] for q in queues.values() for e in q)
+        # the governance account holds exactly the deposits of the proposals still voting; the stake power is Σ isqrt(unjailed stake)
+        assert acct.get(GOV,[0,0])[1]==sum(p['deposit'] for p in props.values() if p['status']==1)
+        assert gov['power']==sum(qp(x) for x in stakes.values())
+        prod=pk['golden-a'] if h%2==1 else pk['golden-b']
+        sr=root(); rr=mth([H(r) for r in receipts]); txr=mth(ids)
+        hdr=header(h,parent,T0+5000*h,txr,rr,sr,len(txs),prod); parent=H(hdr)
+        out['blockHashes'].append(parent.hex()); out['stateRoots'].append(sr.hex()); out['receiptRoots'].append(rr.hex()); out['receiptCodes'].append(codes)
+        say(h,'hash',parent.hex(),'state',sr.hex(),'receipts',rr.hex(),'codes',codes)
+        if settled and settled[1]+settled[2]:
+            en=epoch[0]-1; out['figures'].update({'epoch %d %s'%(en,k):v for k,v in zip(['minted','from pool','paid','to treasury'],settled[1:5])})
+            out['figures'].update({'epoch %d reward %d'%(en,j):work[(a,en)]['reward'] for j,a in enumerate(recs[en]['providers'])})
+            say('  epoch',epoch[0]-1,'settled: minted',settled[1],'from pool',settled[2],'paid',settled[3],'to treasury',settled[4],
+                  'rewards',[work[(a,epoch[0]-1)]['reward'] for a in recs[epoch[0]-1]['providers']])
+            assert settled[3]+settled[4]==settled[1]+settled[2]
+        for i,what,t in decided:
+            if t is not None: out['figures'].update({'proposal %d %s'%(i,k):v for k,v in zip(['yes','no','abstain'],t[:3])})
+            say('  proposal',i,what+('' if t is None else ': yes %d no %d abstain %d participation %d of stake power %d'%t[:5]))
+    out['figures'].update({'dave':acct[D][1],'treasury':acct[TRE][1],'burned':totals[1],'minted':totals[5]})
+    say('protocol fee',live['compute.protocol_fee_bps'],'bps; dave',acct[D][1],'treasury',acct[TRE][1],'burned',totals[1],'minted',totals[5])
+    return out
+
+
+def pinned(path=SWIFT):
+    """The constants GoldenChain.swift pins, read from its source."""
+    text = open(path).read()
+    pins = {}
+    for name in ["genesisStateRoot", "genesisHash"]:
+        m = re.search(r'static let %s = "([0-9a-f]*)"' % name, text)
+        pins[name] = m and m.group(1)
+    for name in ["blockHashes", "stateRoots", "receiptRoots"]:
+        m = re.search(r"static let %s: \[String\] = \[(.*?)\n    \]" % name, text, re.S)
+        pins[name] = m and re.findall(r'"([0-9a-f]*)"', m.group(1))
+    m = re.search(r"static let receiptCodes: \[\[UInt16\]\] = (\[.*\])\n", text)
+    pins["receiptCodes"] = m and json.loads(m.group(1))
+    return pins, text
+
+
+def check(out, path=SWIFT):
+    """Every difference between the model and GoldenChain.swift, as lines naming it."""
+    pins, text = pinned(path)
+    problems = []
+    for name in ["genesisStateRoot", "genesisHash"]:
+        if pins[name] != out[name]:
+            problems.append(f"{name}: model {out[name]}, GoldenChain.swift {pins[name]}")
+    for name in ["blockHashes", "stateRoots", "receiptRoots", "receiptCodes"]:
+        mine, theirs = out[name], pins[name]
+        if theirs is None:
+            problems.append(f"{name}: not found in GoldenChain.swift")
+            continue
+        if len(mine) != len(theirs):
+            problems.append(f"{name}: model has {len(mine)} blocks, GoldenChain.swift {len(theirs)}")
+        for h, (a, b) in enumerate(zip(mine, theirs), start=1):
+            if a != b:
+                problems.append(f"{name} of block {h}: model {a}, GoldenChain.swift {b}")
+    for name in QUOTED:
+        value = out["figures"].get(name)
+        if value is None or f"{value:_}" not in text:
+            problems.append(f"figure '{name}': model {value if value is None else f'{value:_}'} is not in GoldenChain.swift")
+    return problems
+
+
+def main():
+    args = sys.argv[1:]
+    quiet = "--quiet" in args
+    out = derive(say=(lambda *a: None) if quiet else print)
+    if "--check" in args:
+        problems = check(out)
+        for p in problems:
+            print(f"MISMATCH {p}", file=sys.stderr)
+        if problems:
+            print(f"golden_chain_model: {len(problems)} value(s) differ from Tests/ProofmintCoreTests/GoldenChain.swift",
+                  file=sys.stderr)
+            sys.exit(1)
+        print(f"golden_chain_model: genesis and {len(out['blockHashes'])} blocks (hashes, state roots, receipt roots,"
+              f" codes) and {len(QUOTED)} figures match Tests/ProofmintCoreTests/GoldenChain.swift")
+
+
+if __name__ == "__main__":
+    main()
