@@ -1,15 +1,17 @@
 # Proofmint: `make devnet` runs a local chain, `make test` runs every test. Both install what they need first.
 SWIFT ?= swift
-DEBIAN_PACKAGES := libsodium-dev liblmdb-dev pkg-config
+DEBIAN_PACKAGES := libsodium-dev liblmdb-dev pkg-config python3
+# Debian's own Python 3 for the reference models (standard library only); override with PYTHON=... to use another.
+PYTHON ?= /usr/bin/python3
 DEVNET_HOME ?= ./devnet-home
 DEVNET_FLAGS ?= --block-time 1000
 BENCH_FLAGS ?=
 
-.PHONY: all deps build release test test-unit test-e2e bench devnet devnet-reset docs clean
+.PHONY: all deps build release test test-models test-unit test-e2e bench devnet devnet-reset docs clean
 
 all: build
 
-## Installs the Debian packages that are missing (libsodium, LMDB headers).
+## Installs the Debian packages that are missing (libsodium, LMDB headers, Python 3).
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -24,10 +26,16 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## Unit tests, then the end-to-end tests against the debug binaries this same build made.
-test: deps
+## The reference models, then the unit tests, then the end-to-end tests against the debug binaries this same build made.
+test: test-models
 	$(SWIFT) build --build-tests
 	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build
+
+## The independent Python models against the committed pins: no node, no network, no Swift build.
+test-models: deps
+	$(PYTHON) scripts/proofmint_model.py
+	$(PYTHON) scripts/protocol_vectors.py --check --quiet
+	$(PYTHON) scripts/golden_chain_model.py --check --quiet
 
 test-unit: deps
 	$(SWIFT) build --build-tests
