@@ -31,10 +31,14 @@ import copy, json, os, re, sys
 from math import isqrt
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from proofmint_model import (H, address_of_key, enc_header, merkle_list, module_address, optional, public_key,  # noqa: E402
-                             sign, state_root, u8, u16, u32, u64, u128, verify)
+from proofmint_model import (BLOCK_DOMAIN, H, TX_DOMAIN, Reader, address_of_key, dec_content, enc_header,  # noqa: E402
+                             entries_of, genesis_state, merkle_list, module_address, optional, parse_genesis,
+                             public_key, sign, state_root, u8, u16, u32, u64, u128, verify)
 
-SWIFT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "ProofmintCoreTests", "GoldenChain.swift")
+TESTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests")
+SWIFT = os.path.join(TESTS, "ProofmintCoreTests", "GoldenChain.swift")
+FIXTURE = os.path.join(TESTS, "Fixtures", "golden-chain.pmc")
+FIXTURE_ROOTS = os.path.join(TESTS, "Fixtures", "golden-chain.roots")
 # Figures the Swift tests assert literally (as 1_000_000-style literals in GoldenChain.swift): the check finds each there.
 QUOTED = ["epoch 5 minted", "epoch 5 from pool", "epoch 5 reward 0", "epoch 5 reward 1", "epoch 8 from pool",
           "proposal 1 yes", "proposal 1 no", "proposal 2 yes", "proposal 2 abstain", "proposal 3 yes", "treasury", "burned"]
@@ -468,20 +472,129 @@ def check(out, path=SWIFT):
     return problems
 
 
+def read_transaction(r):
+    """One signed transaction (§3.2-§3.4) from a Reader: (unsigned bytes, signed bytes)."""
+    start = r.i
+    assert r.int(1) == 1, "transaction version"
+    r.string(); r.take(32 + 8 + 16)
+    if r.int(1):
+        r.take(8)
+    tag = r.int(1)
+    if tag == 1:
+        r.take(20 + 16); r.take(r.int(4))
+    elif tag == 2:
+        r.take(16 + 4 + 1)
+        if r.int(1):
+            r.take(32)
+    elif tag == 3:
+        r.take(16)
+    elif tag == 5:
+        for _ in range(2):
+            read_header(r); r.take(64)
+    elif tag == 6:
+        assert r.int(1) == 1, "compute receipt version"
+        r.string(); r.take(32 + 32 + 20 + 8); r.string(); r.take(8 + 1 + 16 + 64)
+    elif tag == 7:
+        r.take(16); dec_content(r)
+    elif tag == 8:
+        r.take(8 + 1)
+    else:
+        assert tag == 4, f"unknown transaction tag {tag}"
+    unsigned = r.b[start:r.i]
+    return unsigned, unsigned + r.take(64)
+
+
+def read_header(r):
+    """A block header (§4.1) from a Reader: its bytes and fields."""
+    start = r.i
+    assert r.int(1) == 1, "header version"
+    h = dict(chain_id=r.string(), height=r.int(8), parent=r.take(32), timestamp=r.int(8), tx_root=r.take(32),
+             receipt_root=r.take(32), state_root=r.take(32), tx_count=r.int(4), producer=r.take(32))
+    h["bytes"] = r.b[start:r.i]
+    return h
+
+
+def check_fixture(path=FIXTURE, roots_path=FIXTURE_ROOTS):
+    """The committed 240-block fixture, without re-executing it: the chain file's frames and checksums, the genesis
+    root and hash recomputed from its genesis JSON, every block linked to its parent's hash, carrying the state root
+    pinned in golden-chain.roots, the transaction root of its transactions and its transaction count, signed by a
+    genesis validator, every transaction signed by its sender for this chain, and the end frame's summary. (That the
+    pinned roots follow from the rules is GoldenFixtureTests' replay; this checks the files agree with each other.)
+    Returns (problems, block count)."""
+    data = open(path, "rb").read()
+    pinned = open(roots_path).read().split()
+    problems = []
+    r = Reader(data)
+    if r.take(10) != b"PMCHAIN\x00" + u16(1):
+        return [f"{path}: not a version 1 chain file"], 0
+    frames = []
+    while r.i < len(data):
+        kind, length = r.int(1), r.int(4)
+        payload, checksum = r.take(length), r.take(8)
+        if H(u8(kind) + u32(length) + payload)[:8] != checksum:
+            problems.append(f"frame {len(frames)} (kind {kind}): checksum differs")
+        frames.append((kind, payload))
+    if not frames or frames[0][0] != 1 or frames[-1][0] != 3 or any(k != 2 for k, _ in frames[1:-1]):
+        return problems + ["the chain file is not genesis, blocks, end"], 0
+    g = parse_genesis(frames[0][1])
+    validators = {pk for _, pk in g["validators"]}
+    root = state_root(entries_of(genesis_state(g)))
+    parent = H(enc_header(g["chain_id"], 0, bytes(32), g["time_ms"], bytes(32), bytes(32), root, 0, bytes(32)))
+    blocks = [p for _, p in frames[1:-1]]
+    if len(blocks) != len(pinned):
+        problems.append(f"{len(blocks)} blocks in the chain file, {len(pinned)} roots in golden-chain.roots")
+    for height, block in enumerate(blocks, start=1):
+        try:
+            br = Reader(block)
+            h = read_header(br)
+            signature = br.take(64)
+            txs = [read_transaction(br) for _ in range(br.int(4))]
+            br.done()
+        except AssertionError as e:
+            problems.append(f"block {height}: does not decode ({e})")
+            break
+        where = f"block {height}"
+        if h["chain_id"] != g["chain_id"] or h["height"] != height:
+            problems.append(f"{where}: chain id {h['chain_id']} height {h['height']}")
+        if h["parent"] != parent:
+            problems.append(f"{where}: parent {h['parent'].hex()}, the previous block's hash is {parent.hex()}")
+        if height <= len(pinned) and h["state_root"].hex() != pinned[height - 1]:
+            problems.append(f"{where}: state root {h['state_root'].hex()}, golden-chain.roots pins {pinned[height - 1]}")
+        if h["tx_count"] != len(txs) or h["tx_root"] != merkle_list([H(signed) for _, signed in txs]):
+            problems.append(f"{where}: transaction count or root differs from its transactions")
+        if h["producer"] not in validators or not verify(h["producer"], BLOCK_DOMAIN + h["bytes"], signature):
+            problems.append(f"{where}: not signed by a genesis validator")
+        for i, (unsigned, signed) in enumerate(txs):
+            n = len(g["chain_id"])   # version, u32 length, chain id, then the sender's key
+            if unsigned[5:5 + n] != g["chain_id"].encode() or not verify(unsigned[5 + n:37 + n], TX_DOMAIN + unsigned, signed[-64:]):
+                problems.append(f"{where}: transaction {i} not signed by its sender for this chain")
+        parent = H(h["bytes"])
+    end = Reader(frames[-1][1])
+    summary = (end.int(8), end.int(8), end.int(8), end.take(32))
+    if summary != (len(blocks), 1 if blocks else 0, len(blocks), parent):
+        problems.append(f"end frame {summary[:3]} {summary[3].hex()} does not match the blocks")
+    return problems, len(blocks)
+
+
 def main():
     args = sys.argv[1:]
     quiet = "--quiet" in args
     out = derive(say=(lambda *a: None) if quiet else print)
     if "--check" in args:
         problems = check(out)
-        for p in problems:
+        fixture_problems, count = check_fixture()
+        problems += [f"golden-chain fixture: {p}" for p in fixture_problems]
+        for p in problems[:30]:
             print(f"MISMATCH {p}", file=sys.stderr)
+        if len(problems) > 30:
+            print(f"... and {len(problems) - 30} more", file=sys.stderr)
         if problems:
-            print(f"golden_chain_model: {len(problems)} value(s) differ from Tests/ProofmintCoreTests/GoldenChain.swift",
-                  file=sys.stderr)
+            print(f"golden_chain_model: {len(problems)} value(s) differ from Tests/ProofmintCoreTests/GoldenChain.swift"
+                  " or Tests/Fixtures/golden-chain.*", file=sys.stderr)
             sys.exit(1)
         print(f"golden_chain_model: genesis and {len(out['blockHashes'])} blocks (hashes, state roots, receipt roots,"
-              f" codes) and {len(QUOTED)} figures match Tests/ProofmintCoreTests/GoldenChain.swift")
+              f" codes) and {len(QUOTED)} figures match Tests/ProofmintCoreTests/GoldenChain.swift; the fixture's {count}"
+              " blocks, signatures and genesis agree with Tests/Fixtures/golden-chain.roots")
 
 
 if __name__ == "__main__":

@@ -312,7 +312,12 @@ def fee_shares(fee, split):
 # Genesis
 
 def load_genesis(path):
-    g = json.load(open(path))
+    with open(path, "rb") as f:
+        return parse_genesis(f.read())
+
+def parse_genesis(text):
+    """The genesis file (§10.1), from its JSON bytes."""
+    g = json.loads(text)
     params = json.loads(json.dumps(DEFAULT_PARAMETERS))
     for k, v in (g.get("parameters") or {}).items():
         if k == "staking":
@@ -489,6 +494,28 @@ def enc_event_fee(payer, total, s):
 def enc_receipt(tx_id, code, fee, events): return u8(1) + tx_id + u16(code) + u128(fee) + u32(len(events)) + b"".join(events)
 
 RECEIPT_DOMAIN = b"proofmint/receipt/v1\x00"
+
+class Reader:
+    def __init__(self, b): self.b, self.i = b, 0
+    def take(self, n):
+        assert self.i + n <= len(self.b)
+        self.i += n
+        return self.b[self.i - n:self.i]
+    def int(self, n): return int.from_bytes(self.take(n), "big")
+    def string(self): return self.take(self.int(4)).decode("utf-8")
+    def done(self): assert self.i == len(self.b)
+
+def dec_content(r):
+    kind = KINDS[r.int(1) - 1]
+    if kind == "parameter_change":
+        return kind, [(r.string(), r.int(16)) for _ in range(r.int(1))]
+    if kind == "treasury_spend":
+        return kind, (r.take(20), r.int(16))
+    if kind == "upgrade":
+        return kind, (r.string(), r.int(8))
+    if kind == "slash":
+        return kind, (r.take(20), r.int(1), r.int(2))
+    return kind, (r.string(), r.take(32))
 
 if __name__ == "__main__":
     ed25519_self_test()

@@ -397,16 +397,6 @@ def enc_event_proposed(pid, proposer, kind, deposit, voting_end):
     return u8(9) + u64(pid) + proposer + u8(KINDS.index(kind) + 1) + u128(deposit) + u64(voting_end)
 def enc_event_voted(pid, voter, option): return u8(10) + u64(pid) + voter + u8(VOTE_OPTIONS[option])
 
-class Reader:
-    def __init__(self, b): self.b, self.i = b, 0
-    def take(self, n):
-        assert self.i + n <= len(self.b)
-        self.i += n
-        return self.b[self.i - n:self.i]
-    def int(self, n): return int.from_bytes(self.take(n), "big")
-    def string(self): return self.take(self.int(4)).decode("utf-8")
-    def done(self): assert self.i == len(self.b)
-
 def dec_governance_state(b):
     """0x0D; absent reads as (next id 1, no active proposals, stake power 0)."""
     if b is None:
@@ -417,18 +407,6 @@ def dec_governance_state(b):
     g = {"next": nxt, "active": active, "stake_power": r.int(16)}
     r.done()
     return g
-
-def dec_content(r):
-    kind = KINDS[r.int(1) - 1]
-    if kind == "parameter_change":
-        return kind, [(r.string(), r.int(16)) for _ in range(r.int(1))]
-    if kind == "treasury_spend":
-        return kind, (r.take(20), r.int(16))
-    if kind == "upgrade":
-        return kind, (r.string(), r.int(8))
-    if kind == "slash":
-        return kind, (r.take(20), r.int(1), r.int(2))
-    return kind, (r.string(), r.take(32))
 
 def dec_proposal(b):
     r = Reader(b)
