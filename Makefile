@@ -33,9 +33,9 @@ test: test-models
 
 ## The independent Python models against the committed pins: no node, no network, no Swift build.
 test-models: deps
-	$(PYTHON) scripts/proofmint_model.py
-	$(PYTHON) scripts/protocol_vectors.py --check --quiet
-	$(PYTHON) scripts/golden_chain_model.py --check --quiet
+	$(PYTHON) -B scripts/proofmint_model.py
+	$(PYTHON) -B scripts/protocol_vectors.py --check --quiet
+	$(PYTHON) -B scripts/golden_chain_model.py --check --quiet
 
 test-unit: deps
 	$(SWIFT) build --build-tests

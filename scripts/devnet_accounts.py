@@ -3,54 +3,17 @@
 the Swift wallet: BIP39 seed of anvil's public mnemonic, SLIP-10 Ed25519 path m/44'/7337'/0'/0'/i',
 address = first 20 bytes of BLAKE2b-256("proofmint/address/v1" || public key), Bech32m with prefix "pm".
 
-Usage: scripts/devnet_accounts.py [--genesis] ; needs python3 and the `cryptography` package."""
-import hashlib, hmac, json, sys
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives import serialization
+Usage: scripts/devnet_accounts.py [--genesis] ; needs python3 only (Ed25519, BLAKE2b and Bech32m come from
+scripts/proofmint_model.py)."""
+import json, os, sys
 
-MNEMONIC = "test test test test test test test test test test test junk"
-CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from proofmint_model import H, address_of_key, address_text, dev_seed, public_key  # noqa: E402
 
-def polymod(values):
-    gen = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3]
-    chk = 1
-    for v in values:
-        top = chk >> 25
-        chk = (chk & 0x1ffffff) << 5 ^ v
-        for i in range(5):
-            chk ^= gen[i] if ((top >> i) & 1) else 0
-    return chk
-
-def bech32m(hrp, data):
-    acc, bits, out = 0, 0, []
-    for b in data:
-        acc = (acc << 8) | b; bits += 8
-        while bits >= 5:
-            bits -= 5; out.append((acc >> bits) & 31)
-    if bits: out.append((acc << (5 - bits)) & 31)
-    exp = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-    mod = polymod(exp + out + [0] * 6) ^ 0x2bc830a3
-    chk = [(mod >> 5 * (5 - i)) & 31 for i in range(6)]
-    return hrp + "1" + "".join(CHARSET[d] for d in out + chk)
-
-def public_key(seed):
-    return Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-
-def address(pk):
-    return bech32m("pm", hashlib.blake2b(b"proofmint/address/v1" + pk, digest_size=32).digest()[:20])
-
-def dev_seed(index):
-    seed = hashlib.pbkdf2_hmac("sha512", MNEMONIC.encode(), b"mnemonic", 2048, 64)
-    digest = hmac.new(b"ed25519 seed", seed, hashlib.sha512).digest()
-    key, chain = digest[:32], digest[32:]
-    for i in [44, 7337, 0, 0, index]:
-        digest = hmac.new(chain, b"\x00" + key + (i | 0x80000000).to_bytes(4, "big"), hashlib.sha512).digest()
-        key, chain = digest[:32], digest[32:]
-    return key
+def address(pk): return address_text(address_of_key(pk))
 
 def dev_validator_seed(index):
-    return hashlib.blake2b(f"proofmint/insecure-dev-validator/{index}".encode(), digest_size=32).digest()
+    return H(f"proofmint/insecure-dev-validator/{index}".encode())
 
 def genesis():
     million = "1000000AI"

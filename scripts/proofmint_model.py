@@ -8,7 +8,7 @@ Used by scripts/protocol_vectors.py (the vectors of §15) and scripts/golden_cha
 the fixture of the tests). It shares no code with the Swift implementation. `python3 scripts/proofmint_model.py`
 checks the Ed25519 code against RFC 8032's first test vector.
 """
-import hashlib, json, re
+import hashlib, hmac, json, re
 from datetime import datetime
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -494,6 +494,16 @@ def enc_event_fee(payer, total, s):
 def enc_receipt(tx_id, code, fee, events): return u8(1) + tx_id + u16(code) + u128(fee) + u32(len(events)) + b"".join(events)
 
 RECEIPT_DOMAIN = b"proofmint/receipt/v1\x00"
+
+def dev_seed(index):
+    """SLIP-10 Ed25519 m/44'/7337'/0'/0'/index' of the public devnet mnemonic (INSECURE: devnet only)."""
+    seed = hashlib.pbkdf2_hmac("sha512", b"test test test test test test test test test test test junk", b"mnemonic", 2048, 64)
+    d = hmac.new(b"ed25519 seed", seed, hashlib.sha512).digest()
+    key, chain = d[:32], d[32:]
+    for i in [44, 7337, 0, 0, index]:
+        d = hmac.new(chain, b"\x00" + key + (i | 0x80000000).to_bytes(4, "big"), hashlib.sha512).digest()
+        key, chain = d[:32], d[32:]
+    return key
 
 class Reader:
     def __init__(self, b): self.b, self.i = b, 0

@@ -29,22 +29,12 @@ With --check the computed values are compared with the ones PROTOCOL.md states (
 docs/PROTOCOL.md itself, and the script exits non-zero on any difference, naming each value that differs. It needs
 no node and no network: `make test-models` runs it this way. --quiet prints only the outcome.
 """
-import hashlib, hmac, io, json, os, re, sys
+import io, json, os, re, sys
 from math import isqrt
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from proofmint_model import *  # noqa: E402,F401,F403 (the shared definitions of PROTOCOL.md)
 
-
-def dev_seed(index):
-    """SLIP-10 Ed25519 m/44'/7337'/0'/0'/index' of the public devnet mnemonic (scripts/devnet_accounts.py)."""
-    seed = hashlib.pbkdf2_hmac("sha512", b"test test test test test test test test test test test junk", b"mnemonic", 2048, 64)
-    d = hmac.new(b"ed25519 seed", seed, hashlib.sha512).digest()
-    key, chain = d[:32], d[32:]
-    for i in [44, 7337, 0, 0, index]:
-        d = hmac.new(chain, b"\x00" + key + (i | 0x80000000).to_bytes(4, "big"), hashlib.sha512).digest()
-        key, chain = d[:32], d[32:]
-    return key
 
 def transfer_vector(g, state, computed):
     """dev0 -> dev1, 1 AI, fee = min_fee, nonce 0, no expiry, memo 'vector', alone in block 1."""
