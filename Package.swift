@@ -3,7 +3,7 @@
 //
 // Dependency direction (each layer only imports the ones below it):
 //   CSodium, CLMDB  →  ProofmintCrypto  →  ProofmintCore  →  ProofmintStorage  →  ProofmintNode  →  proofmintd
-//                                                        ↘  ProofmintWallet   →  proofmint
+//                                                        ↘  ProofmintRPC  ↗ (node)  ↘  ProofmintWallet  →  proofmint
 //                                                        ↘  ProofmintSimulation  →  proofmintd (simulate)
 import PackageDescription
 
@@ -33,6 +33,10 @@ let package = Package(
         // No I/O, no clock, no randomness.
         .target(name: "ProofmintCore", dependencies: ["ProofmintCrypto"]),
 
+        // The JSON-RPC contract, shared by the node and the wallet: method names, typed params and results with
+        // their one JSON encoding, error codes. Over the core only.
+        .target(name: "ProofmintRPC", dependencies: ["ProofmintCore"]),
+
         // LMDB environment, tables, the state store and the block store.
         .target(name: "ProofmintStorage", dependencies: ["ProofmintCore", "CLMDB"]),
 
@@ -40,7 +44,7 @@ let package = Package(
         .target(
             name: "ProofmintNode",
             dependencies: [
-                "ProofmintStorage", "ProofmintCore",
+                "ProofmintStorage", "ProofmintCore", "ProofmintRPC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -48,7 +52,7 @@ let package = Package(
         ),
 
         // Keystore, mnemonics, transaction building, the node's RPC client. Never imports storage or node.
-        .target(name: "ProofmintWallet", dependencies: ["ProofmintCore", "ProofmintCrypto"]),
+        .target(name: "ProofmintWallet", dependencies: ["ProofmintCore", "ProofmintCrypto", "ProofmintRPC"]),
 
         // Replay and audit: chain files (export/import), re-execution from genesis, reports. Over storage and the core.
         .target(name: "ProofmintAudit", dependencies: ["ProofmintStorage", "ProofmintCore"]),
@@ -79,8 +83,9 @@ let package = Package(
         .testTarget(name: "ProofmintNodeTests", dependencies: ["ProofmintNode", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintWalletTests", dependencies: ["ProofmintWallet", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintAuditTests", dependencies: ["ProofmintAudit", "ProofmintStorage", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintRPCTests", dependencies: ["ProofmintRPC", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintSimulationTests", dependencies: ["ProofmintSimulation", "ProofmintTestSupport"]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
-        .testTarget(name: "ProofmintEndToEndTests", dependencies: ["ProofmintCore", "ProofmintWallet", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintEndToEndTests", dependencies: ["ProofmintCore", "ProofmintRPC", "ProofmintWallet", "ProofmintTestSupport"]),
     ]
 )

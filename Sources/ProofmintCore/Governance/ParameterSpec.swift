@@ -34,7 +34,19 @@ public struct ParameterSpec: Sendable {
         self.set = set
     }
 
+    /// How the parameter is written in JSON (the genesis file, `pm_getParameters`): amounts as decimal strings so
+    /// that no 128-bit value passes through a JSON number; every other unit fits 64 bits and is a number.
+    public enum JSONForm: Sendable {
+        case decimalString
+        case number
+    }
+
+    public var jsonForm: JSONForm { unit == .amount ? .decimalString : .number }
+
     public func value(in parameters: Parameters) -> UInt128 { get(parameters) }
+
+    /// Sets the value without the bounds check: for decoding a parameter set that the chain already checked.
+    public func assign(_ value: UInt128, in parameters: inout Parameters) { set(&parameters, value) }
 
     /// The largest step allowed from `current` when the change limit is `maxChangeBps`: ⌊current × bps / 10⁴⌋, at
     /// least 1 (so a parameter at 0 can still move).

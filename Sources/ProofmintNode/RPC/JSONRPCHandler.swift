@@ -1,57 +1,57 @@
-import Foundation
+import ProofmintCore
+import ProofmintRPC
 
-/// Parses JSON-RPC 2.0 requests (single or batch), dispatches them and serialises the responses.
+/// Parses JSON-RPC 2.0 requests (single or batch) with the core's strict parser, dispatches them and writes the
+/// responses with the contract's encoder.
 struct JSONRPCHandler: Sendable {
+    /// At most this many requests of a batch are answered.
+    static let maxBatch = 100
+
     let methods: RPCMethods
     let metrics: NodeMetrics
 
     /// The response body, or nil when every request was a notification.
-    func handle(_ body: Data) async -> Data? {
-        let parsed: Any
+    func handle(_ body: Bytes) async -> Bytes? {
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+            parsed = try JSONParser.parse(body)
         } catch {
-            return Self.encode(Self.errorResponse(id: NSNull(), .parse("the body is not JSON")))
+            return Self.encode(Self.errorResponse(id: .null, .parse("the body is not JSON (\(error))")))
         }
-        if let batch = parsed as? [Any] {
-            guard !batch.isEmpty else { return Self.encode(Self.errorResponse(id: NSNull(), .invalidRequest("empty batch"))) }
-            var responses = [Any]()
-            for request in batch.prefix(100) {
+        if case let .array(batch) = parsed {
+            guard !batch.isEmpty else { return Self.encode(Self.errorResponse(id: .null, .invalidRequest("empty batch"))) }
+            var responses = [JSONValue]()
+            for request in batch.prefix(Self.maxBatch) {
                 if let response = await handleOne(request) { responses.append(response) }
             }
-            return responses.isEmpty ? nil : Self.encode(responses)
+            return responses.isEmpty ? nil : Self.encode(.array(responses))
         }
         return await handleOne(parsed).map(Self.encode)
     }
 
-    private func handleOne(_ request: Any) async -> [String: Any]? {
-        guard let object = request as? [String: Any] else {
-            return Self.errorResponse(id: NSNull(), .invalidRequest("a request must be a JSON object"))
+    private func handleOne(_ request: JSONValue) async -> JSONValue? {
+        guard case .object = request else { return Self.errorResponse(id: .null, .invalidRequest("a request must be a JSON object")) }
+        let id = request["id"]
+        guard request["jsonrpc"] == .string("2.0") else {
+            return Self.errorResponse(id: id ?? .null, .invalidRequest("'jsonrpc' must be \"2.0\""))
         }
-        let id = object["id"]
-        guard object["jsonrpc"] as? String == "2.0" else {
-            return Self.errorResponse(id: id ?? NSNull(), .invalidRequest("'jsonrpc' must be \"2.0\""))
-        }
-        guard let method = object["method"] as? String else {
-            return Self.errorResponse(id: id ?? NSNull(), .invalidRequest("'method' must be a string"))
+        guard let method = request["method"]?.stringValue else {
+            return Self.errorResponse(id: id ?? .null, .invalidRequest("'method' must be a string"))
         }
         metrics.rpcRequests.increment()
-        let result: Any
+        let result: JSONValue
         do {
-            result = try await methods.call(method, params: object["params"])
+            result = try await methods.call(method, params: request["params"])
         } catch {
-            return id == nil ? nil : Self.errorResponse(id: id ?? NSNull(), error)
+            return id.map { Self.errorResponse(id: $0, error) }
         }
         guard let id else { return nil }
-        return ["jsonrpc": "2.0", "id": id, "result": result]
+        return .object([("jsonrpc", .string("2.0")), ("id", id), ("result", result)])
     }
 
-    static func errorResponse(id: Any, _ error: RPCError) -> [String: Any] {
-        ["jsonrpc": "2.0", "id": id, "error": error.json]
+    static func errorResponse(id: JSONValue, _ error: RPCErrorObject) -> JSONValue {
+        .object([("jsonrpc", .string("2.0")), ("id", id), ("error", error.json)])
     }
 
-    static func encode(_ value: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"internal error: response not encodable"}}"#.utf8)
-    }
+    static func encode(_ value: JSONValue) -> Bytes { Array(value.compactText.utf8) }
 }

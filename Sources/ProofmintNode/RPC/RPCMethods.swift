@@ -1,171 +1,178 @@
-import Foundation
 import ProofmintCore
+import ProofmintRPC
 import ProofmintStorage
 
-/// The node's JSON-RPC methods (docs/RPC.md). Reads of committed data go to the store; the rest to the node actor.
+/// The node's side of the contract (`ProofmintRPC`, docs/RPC.md): each method decodes its typed params, answers
+/// with its typed result. Reads of committed data go to the store, each answer from one snapshot; the rest to the
+/// node actor.
 struct RPCMethods: Sendable {
     let node: Node
 
     var store: ChainStore { node.store }
 
-    func call(_ method: String, params raw: Any?) async throws(RPCError) -> Any {
-        let params = try RPCParams(raw)
+    func call(_ name: String, params: JSONValue?) async throws(RPCErrorObject) -> JSONValue {
+        guard let method = RPCMethod(rawValue: name) else { throw .methodNotFound(name) }
         switch method {
-        case "pm_status": return try await status()
-        case "pm_sendTransaction": return try await sendTransaction(params)
-        case "pm_getAccount": return try await account(params)
-        case "pm_getBlock": return try block(params)
-        case "pm_getTransaction": return try await transaction(params)
-        case "pm_mine": return try await mine(params)
-        case "pm_getParameters": return try read { snapshot in JSONView.parameters(try snapshot.parameters()) }
-        case "pm_getSupply": return try supply()
-        case "pm_getStake": return try stake(params)
-        case "pm_getProviders": return try providers(params)
-        case "pm_getEpoch": return try epoch(params)
-        case "pm_getRewards": return try rewards(params)
-        case "pm_getProposals": return try proposals(params)
-        case "pm_getProposal": return try proposal(params)
-        case "pm_previewProposal": return try previewProposal(params)
-        default: throw .methodNotFound(method)
+        case .status: return try await run(Calls.Status.self, params) { _ throws(RPCErrorObject) in try await status() }
+        case .sendTransaction: return try await run(Calls.SendTransaction.self, params, sendTransaction)
+        case .getAccount: return try await run(Calls.GetAccount.self, params, account)
+        case .getBlock: return try await run(Calls.GetBlock.self, params, block)
+        case .getTransaction: return try await run(Calls.GetTransaction.self, params, transaction)
+        case .mine: return try await run(Calls.Mine.self, params, mine)
+        case .getParameters: return try await run(Calls.GetParameters.self, params) { _ throws(RPCErrorObject) in try parameters() }
+        case .getSupply: return try await run(Calls.GetSupply.self, params) { _ throws(RPCErrorObject) in try supply() }
+        case .getStake: return try await run(Calls.GetStake.self, params, stake)
+        case .getProviders: return try await run(Calls.GetProviders.self, params, providers)
+        case .getEpoch: return try await run(Calls.GetEpoch.self, params, epoch)
+        case .getRewards: return try await run(Calls.GetRewards.self, params, rewards)
+        case .getProposals: return try await run(Calls.GetProposals.self, params, proposals)
+        case .getProposal: return try await run(Calls.GetProposal.self, params, proposal)
+        case .previewProposal: return try await run(Calls.PreviewProposal.self, params, previewProposal)
         }
     }
 
-    private func status() async throws(RPCError) -> Any {
-        let head = store.head
-        let genesisHash = try storeCall { try store.block(at: 0)?.hash.hex } ?? ""
-        return [
-            "chain_id": head.chainId,
-            "genesis_hash": genesisHash,
-            "height": head.height,
-            "head_hash": head.hash.hex,
-            "state_root": head.stateRoot.hex,
-            "timestamp": head.timestamp,
-            "mempool_size": await node.mempoolSize,
-            "mining_mode": node.mode.description,
-            "validator": node.validator.map { Address(publicKey: $0.key.publicKey).text as Any } ?? NSNull(),
-        ] as [String: Any]
+    /// Decodes the params (absent, `null` and `[]` mean none), runs the method, encodes its result.
+    private func run<Call: RPCCall>(
+        _ call: Call.Type, _ raw: JSONValue?, _ body: (Call.Params) async throws(RPCErrorObject) -> Call.Result
+    ) async throws(RPCErrorObject) -> JSONValue {
+        var value = raw ?? .object([])
+        switch value {
+        case .null, .array([]): value = .object([])
+        case .object: break
+        default: throw .invalidParams("params must be an object of named parameters")
+        }
+        let params: Call.Params
+        do {
+            params = try JSONValueDecoder.decode(Call.Params.self, from: value, path: "params")
+        } catch {
+            throw .invalidParams(error)
+        }
+        let result = try await body(params)
+        do {
+            return try JSONValueEncoder.encode(result)
+        } catch {
+            throw .internalError("\(error)")
+        }
     }
 
-    private func sendTransaction(_ params: RPCParams) async throws(RPCError) -> Any {
-        let bytes = try params.hexBytes("tx")
+    private func status() async throws(RPCErrorObject) -> StatusResult {
+        let head = store.head
+        guard let genesis = try storeCall({ try store.block(at: 0) }) else { throw .internalError("the store has no genesis block") }
+        return StatusResult(
+            chainId: head.chainId, genesisHash: genesis.hash, height: head.height, headHash: head.hash, stateRoot: head.stateRoot,
+            timestamp: head.timestamp, mempoolSize: UInt64(await node.mempoolSize), miningMode: node.mode.description,
+            validator: node.validator.map { Address(publicKey: $0.key.publicKey) })
+    }
+
+    private func sendTransaction(_ params: SendTransactionParams) async throws(RPCErrorObject) -> SendTransactionResult {
         do {
-            let id = try await node.submit(bytes)
-            return ["id": id.hex]
+            return SendTransactionResult(id: try await node.submit(params.tx.bytes))
         } catch {
             throw Self.rpcError(for: error)
         }
     }
 
-    static func rpcError(for error: NodeError) -> RPCError {
+    static func rpcError(for error: NodeError) -> RPCErrorObject {
         switch error {
         case let .mempool(mempoolError): return rpcError(for: mempoolError)
-        case .cannotProduce: return .cannotMine(error.description)
+        case .cannotProduce: return .miningUnavailable(error.description)
         default: return .internalError(error.description)
         }
     }
 
     /// Every refusal carries `data` with a stable name, and the transaction error code where there is one.
-    static func rpcError(for error: MempoolError) -> RPCError {
+    static func rpcError(for error: MempoolError) -> RPCErrorObject {
         switch error {
         case let .rejected(txError):
-            return RPCError(
-                code: -32000, message: "transaction rejected: \(txError)",
-                data: ["code": Int(txError.code), "name": txError.name, "message": txError.description])
+            return RPCErrorObject(
+                .transactionRejected, "transaction rejected: \(txError)",
+                data: RPCErrorData(code: txError.code, name: txError.name, message: txError.description))
         case let .malformed(detail):
             return .invalidParams("'tx' is not a canonical signed transaction: \(detail)")
         case .senderLimit, .full:
-            return RPCError(code: -32001, message: error.description, data: ["name": error.name, "message": error.description])
+            return RPCErrorObject(.mempoolBusy, error.description, data: RPCErrorData(name: error.name, message: error.description))
         case .duplicate, .replacementUnderpriced, .nonceGap:
-            return RPCError(
-                code: -32000, message: "transaction rejected: \(error)", data: ["name": error.name, "message": error.description])
+            return RPCErrorObject(
+                .transactionRejected, "transaction rejected: \(error)", data: RPCErrorData(name: error.name, message: error.description))
         }
     }
 
-    private func account(_ params: RPCParams) async throws(RPCError) -> Any {
-        let address = try params.address("address")
-        let wantProof = try params.bool("proof", default: false)
+    private func account(_ params: AccountParams) async throws(RPCErrorObject) -> AccountResult {
+        let address = params.address
         let key = StateKey.account(address)
         // Height, root and proof all come from one snapshot, so the proof always matches the root it is given with.
-        let (account, height, root, proof) = try read { snapshot -> (Account, UInt64, Hash32, Any) in
+        let (account, height, root, proof) = try read { snapshot -> (Account, UInt64, Hash32, ProofView?) in
             let account = try snapshot.account(address)
-            let height = try snapshot.height()
-            let root = try snapshot.stateRoot()
-            guard wantProof else { return (account, height, root, NSNull()) }
-            let value = try snapshot.value(for: key)
-            return (account, height, root, JSONView.proof(key: key, value: value, proof: try snapshot.proof(for: key)))
+            guard params.proof == true else { return (account, try snapshot.height(), try snapshot.stateRoot(), nil) }
+            let proof = ProofView(key: key, value: try snapshot.value(for: key), proof: try snapshot.proof(for: key))
+            return (account, try snapshot.height(), try snapshot.stateRoot(), proof)
         }
         let pending = await node.pendingNonce(for: address, accountNonce: account.nonce)
-        return [
-            "address": address.text, "balance": String(account.balance), "nonce": account.nonce, "pending_nonce": pending,
-            "height": height, "state_root": root.hex, "proof": proof,
-        ] as [String: Any]
+        return AccountResult(
+            address: address, balance: account.balance, nonce: account.nonce, pendingNonce: pending, height: height, stateRoot: root,
+            proof: proof)
     }
 
-    private func block(_ params: RPCParams) throws(RPCError) -> Any {
-        let full = try params.bool("full", default: false)
+    private func block(_ params: BlockParams) throws(RPCErrorObject) -> BlockView {
         let height: UInt64
-        if params.has("hash") {
-            let hash = try params.hash("hash")
+        if let hash = params.hash {
             guard let found = try storeCall({ try store.height(ofBlock: hash) }) else { throw .notFound("no block with hash \(hash)") }
             height = found
-        } else if (try? params.string("height")) == "latest" {
-            height = store.head.height
         } else {
-            height = try params.integer("height")
+            switch params.height {
+            case let .number(number)?: height = number
+            case .latest?: height = store.head.height
+            case nil: throw .invalidParams("'height' or 'hash' is required")
+            }
         }
         guard let block = try storeCall({ try store.block(at: height) }) else {
             throw .notFound("no block at height \(height); the chain is at \(store.head.height)")
         }
-        return JSONView.block(block, full: full)
+        return BlockView(block, full: params.full ?? false)
     }
 
-    private func transaction(_ params: RPCParams) async throws(RPCError) -> Any {
-        let id = try params.hash("id")
+    private func transaction(_ params: TransactionParams) async throws(RPCErrorObject) -> TransactionResult {
+        let id = params.id
         // Mempool first: the node commits a block before it prunes the mempool, so a transaction that is no longer
         // pending is already in the store. The other order could miss one that was included in between.
         let pending = await node.pendingTransaction(id)
         if let location = try storeCall({ try store.location(ofTransaction: id) }),
            let block = try storeCall({ try store.block(at: location.height) }),
            location.index < block.transactions.count {
-            let transaction = block.transactions[location.index]
             let receipts = try storeCall { try store.receipts(at: location.height) } ?? []
-            let receipt = location.index < receipts.count ? receipts[location.index] : nil
-            return [
-                "id": id.hex, "status": "included", "height": location.height, "index": location.index,
-                "block_hash": block.hash.hex, "transaction": JSONView.transaction(transaction),
-                "raw": transaction.canonicalBytes.hex, "receipt": receipt.map { JSONView.receipt($0) as Any } ?? NSNull(),
-            ] as [String: Any]
+            return .included(
+                block.transactions[location.index], height: location.height, index: UInt64(location.index), blockHash: block.hash,
+                receipt: location.index < receipts.count ? receipts[location.index] : nil)
         }
-        if let pending {
-            return [
-                "id": id.hex, "status": "pending", "height": NSNull(), "index": NSNull(), "block_hash": NSNull(),
-                "transaction": JSONView.transaction(pending), "raw": pending.canonicalBytes.hex, "receipt": NSNull(),
-            ] as [String: Any]
-        }
+        if let pending { return .pending(pending) }
         throw .notFound("unknown transaction \(id)")
     }
 
-    private func mine(_ params: RPCParams) async throws(RPCError) -> Any {
-        let count = params.has("blocks") ? try params.integer("blocks") : 1
+    private func mine(_ params: MineParams) async throws(RPCErrorObject) -> MineResult {
+        let count = params.blocks ?? 1
         guard count >= 1, count <= 1000 else { throw .invalidParams("'blocks' must be between 1 and 1000") }
         do {
-            return ["heights": try await node.mine(count: Int(count))]
+            return MineResult(heights: try await node.mine(count: Int(count)))
         } catch {
             throw Self.rpcError(for: error)
         }
     }
 
-    func read<T>(_ body: (StateSnapshot) throws -> T) throws(RPCError) -> T {
+    private func parameters() throws(RPCErrorObject) -> ParametersResult {
+        try read { snapshot in ParametersResult(height: try snapshot.height(), parameters: try snapshot.parameters()) }
+    }
+
+    func read<T>(_ body: (StateSnapshot) throws -> T) throws(RPCErrorObject) -> T {
         do {
             return try store.withSnapshot(body)
-        } catch let error as RPCError {
+        } catch let error as RPCErrorObject {
             throw error  // a query's own verdict (not found, bad params), made inside the snapshot
         } catch {
             throw .internalError("state unreadable: \(error)")
         }
     }
 
-    private func storeCall<T>(_ body: () throws -> T) throws(RPCError) -> T {
+    private func storeCall<T>(_ body: () throws -> T) throws(RPCErrorObject) -> T {
         do { return try body() } catch { throw .internalError("database read failed: \(error)") }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ProofmintRPC
 
 /// The HTTP front of the node: JSON-RPC at `POST /`, Prometheus at `GET /metrics`, `GET /health`.
 public struct RPCServer: Sendable {
@@ -31,10 +32,10 @@ public struct RPCServer: Sendable {
             do {
                 body = try await request.collectBody(upTo: maxBody)
             } catch {
-                let error = RPCError.invalidRequest("request body exceeds \(maxBody) bytes")
-                return Self.json(JSONRPCHandler.encode(JSONRPCHandler.errorResponse(id: NSNull(), error)), status: .contentTooLarge)
+                let error = RPCErrorObject.invalidRequest("request body exceeds \(maxBody) bytes")
+                return Self.json(JSONRPCHandler.encode(JSONRPCHandler.errorResponse(id: .null, error)), status: .contentTooLarge)
             }
-            guard let response = await handler.handle(Data(body.readableBytesView)) else { return Response(status: .noContent) }
+            guard let response = await handler.handle(Array(body.readableBytesView)) else { return Response(status: .noContent) }
             return Self.json(response, status: .ok)
         }
         router.get("/metrics") { _, _ -> Response in
@@ -51,7 +52,7 @@ public struct RPCServer: Sendable {
         try await app.runService()
     }
 
-    static func json(_ data: Data, status: HTTPResponse.Status) -> Response {
+    static func json(_ data: [UInt8], status: HTTPResponse.Status) -> Response {
         Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -2,78 +2,62 @@ import ProofmintCore
 
 /// Text for `query epoch|rewards|supply`: amounts in AI, the JSON keeps base units.
 public enum ComputePresentation {
-    public static func epochText(_ answer: JSONValue, table: ([(String, String)]) -> String) throws(JSONShapeError) -> String {
-        let root = try JSONObjectReader(answer, path: "result")
-        let work = try root.object("work")
-        var rows: [(String, String)] = [("epoch", String(try root.uint64("epoch"))), ("height", String(try root.uint64("height")))]
-        if try root.bool("running") {
+    public static func epochText(_ answer: EpochResult, table: ([(String, String)]) -> String) -> String {
+        var rows: [(String, String)] = [("epoch", String(answer.epoch)), ("height", String(answer.height))]
+        if answer.running, let start = answer.startHeight, let end = answer.endHeight {
             rows += [
-                ("blocks", "\(try root.uint64("start_height"))–\(try root.uint64("end_height")), \(try root.uint64("blocks_left")) left"),
-                ("emission", "\(try ai(root, "emission")) if any work is accepted (none is minted otherwise)"),
+                ("blocks", "\(start)–\(end), \(answer.blocksLeft ?? 0) left"),
+                ("emission", "\(ai(answer.emission ?? 0)) if any work is accepted (none is minted otherwise)"),
             ]
         }
+        let work = answer.work
         rows += [
-            ("proofs", String(try work.uint64("proofs"))),
-            ("compute units", try work.string("units")),
-            ("total weight", try work.string("total_weight")),
-            ("providers", String(try work.uint64("providers"))),
-            ("payments", try ai(work, "payments")),
-            ("protocol fees", try ai(work, "protocol_fees")),
-            ("reward pool", try ai(root, "reward_pool")),
+            ("proofs", String(work.proofs)),
+            ("compute units", String(work.units)),
+            ("total weight", String(work.totalWeight)),
+            ("providers", String(work.providers)),
+            ("payments", ai(work.payments)),
+            ("protocol fees", ai(work.protocolFees)),
+            ("reward pool", ai(answer.rewardPool)),
         ]
-        if let settlement = try root.optionalObject("settlement") {
+        if let settlement = answer.settlement {
             rows += [
-                ("settled at", "height \(try settlement.uint64("end_height"))"),
-                ("minted", try ai(settlement, "minted")),
-                ("from pool", try ai(settlement, "from_pool")),
-                ("paid to providers", try ai(settlement, "paid_to_providers")),
-                ("to treasury", try ai(settlement, "to_treasury")),
-                ("team vested", try ai(settlement, "vested")),
+                ("settled at", "height \(settlement.endHeight)"),
+                ("minted", ai(settlement.minted)),
+                ("from pool", ai(settlement.fromPool)),
+                ("paid to providers", ai(settlement.paidToProviders)),
+                ("to treasury", ai(settlement.toTreasury)),
+                ("team vested", ai(settlement.vested)),
             ]
         }
         return table(rows)
     }
 
-    public static func rewardsText(_ answer: JSONValue, table: ([(String, String)]) -> String) throws(JSONShapeError) -> String {
-        let root = try JSONObjectReader(answer, path: "result")
+    public static func rewardsText(_ answer: RewardsResult, table: ([(String, String)]) -> String) -> String {
         var lines = [table([
-            ("address", try root.string("address")),
-            ("total reward", try ai(root, "total_reward")),
-            ("total earned", "\(try ai(root, "total_earned")) (prices received, after the protocol fee)"),
+            ("address", answer.address.text),
+            ("total reward", ai(answer.totalReward)),
+            ("total earned", "\(ai(answer.totalEarned)) (prices received, after the protocol fee)"),
         ])]
-        let epochs = try root.array("epochs")
-        if epochs.isEmpty { return lines[0] + "\n\nNo accepted compute work yet." }
+        if answer.epochs.isEmpty { return lines[0] + "\n\nNo accepted compute work yet." }
         lines.append("\nepoch  proofs  units  weight  earned  reward")
-        for (index, value) in epochs.enumerated() {
-            let epoch = try JSONObjectReader(value, path: "result.epochs[\(index)]")
-            let reward: String
-            if try epoch.bool("forfeited") {
-                reward = "forfeited (jailed)"
-            } else if epoch.optionalValue("reward") == nil {
-                reward = "pending (epoch running)"
-            } else {
-                reward = try ai(epoch, "reward")
-            }
-            lines.append("\(try epoch.uint64("epoch"))  \(try epoch.uint64("proofs"))  \(try epoch.string("units"))  "
-                + "\(try epoch.string("weight"))  \(try ai(epoch, "earned"))  \(reward)")
+        for epoch in answer.epochs {
+            let reward = epoch.forfeited ? "forfeited (jailed)" : epoch.reward.map(ai) ?? "pending (epoch running)"
+            lines.append("\(epoch.epoch)  \(epoch.proofs)  \(epoch.units)  \(epoch.weight)  \(ai(epoch.earned))  \(reward)")
         }
         return lines.joined(separator: "\n")
     }
 
-    public static func supplyText(_ answer: JSONValue, table: ([(String, String)]) -> String) throws(JSONShapeError) -> String {
-        let root = try JSONObjectReader(answer, path: "result")
-        var rows: [(String, String)] = [("height", String(try root.uint64("height")))]
-        for (label, key) in [
-            ("max supply", "max_supply"), ("supply", "supply"), ("circulating", "circulating"), ("minted (PoC)", "minted"),
-            ("mining cap", "mining_cap"), ("burned", "burned"), ("fees paid", "fees_paid"), ("staked", "staked"),
-            ("unbonding", "unbonding"), ("treasury", "treasury"), ("reward pool", "reward_pool"), ("liquidity", "liquidity"),
-        ] {
-            rows.append((label, try ai(root, key)))
-        }
+    public static func supplyText(_ answer: SupplyResult, table: ([(String, String)]) -> String) -> String {
+        let rows: [(String, String)] = [
+            ("height", String(answer.height)),
+            ("max supply", ai(answer.maxSupply)), ("supply", ai(answer.supply)), ("circulating", ai(answer.circulating)),
+            ("minted (PoC)", ai(answer.minted)), ("mining cap", ai(answer.miningCap)), ("burned", ai(answer.burned)),
+            ("fees paid", ai(answer.feesPaid)), ("staked", ai(answer.staked)), ("unbonding", ai(answer.unbonding)),
+            ("treasury", ai(answer.treasury)), ("reward pool", ai(answer.rewardPool)), ("liquidity", ai(answer.liquidity)),
+        ]
         return table(rows)
     }
 
-    private static func ai(_ reader: JSONObjectReader, _ key: String) throws(JSONShapeError) -> String {
-        "\(Tokens.format(try reader.amount(key))) \(Tokens.symbol)"
-    }
+    private static func ai(_ amount: Amount) -> String { "\(Tokens.format(amount)) \(Tokens.symbol)" }
 }

@@ -5,7 +5,8 @@ import ProofmintCore
 public enum GovernancePresentation {
     // MARK: - One proposal
 
-    public static func proposalText(_ proposal: ProposalView, table: ([(String, String)]) -> String) -> String {
+    public static func proposalText(_ result: ProposalResult, table: ([(String, String)]) -> String) -> String {
+        let proposal = result.proposal
         var rows: [(String, String)] = [
             ("status", statusText(proposal)),
             ("proposer", proposal.proposer.text),
@@ -21,9 +22,8 @@ public enum GovernancePresentation {
         if let tally = proposal.tally {
             text += "\n\(tally.final ? "Final tally" : "Tally so far (if voting ended now)")\n" + table(tallyRows(tally, proposal: proposal))
         }
-        if let votes = proposal.votes {
-            text += votes.isEmpty ? "\nNo votes yet." : "\nVotes (\(votes.count))\n" + votes.map { "  - \($0.voter)  \($0.option)" }.joined(separator: "\n")
-        }
+        let votes = result.votes
+        text += votes.isEmpty ? "\nNo votes yet." : "\nVotes (\(votes.count))\n" + votes.map { "  - \($0.voter)  \($0.option)" }.joined(separator: "\n")
         return text
     }
 
@@ -58,7 +58,7 @@ public enum GovernancePresentation {
 
     /// The content's fields, amounts in AI and parameter values in their unit.
     static func contentRows(_ proposal: ProposalView) -> [(String, String)] {
-        proposal.fields.map { field -> (String, String) in
+        proposal.content.fields.members.map { field -> (String, String) in
             if proposal.kind == "parameter_change" {
                 guard let spec = ParameterRegistry.spec(named: field.name), let value = Tokens.parseBaseUnits(field.value) else {
                     return (field.name, "→ \(field.value)")
@@ -96,10 +96,13 @@ public enum GovernancePresentation {
                 + "current state would do.\n"
         }
         text += "Dry run of proposal \(preview.id) (\(preview.kind)) as if it executed in block \(preview.atHeight): "
-        guard preview.wouldExecute else { return text + "it would fail: \(preview.error ?? "no reason given"); nothing would change" }
+        guard preview.wouldExecute else {
+            let reason = preview.error.map { "\($0.name) (code \($0.code ?? 0)): \($0.message)" } ?? "no reason given"
+            return text + "it would fail: \(reason); nothing would change"
+        }
         text += "it would execute"
-        if !preview.changes.isEmpty {
-            text += "\nParameters (before → after)\n" + table(preview.changes.map { change in
+        if let changes = preview.changes, !changes.isEmpty {
+            text += "\nParameters (before → after)\n" + table(changes.map { change in
                 let unit = ParameterSpec.Unit(rawValue: change.unit)
                 let show = { (value: UInt128) in unit.map { GovernanceInput.show(value, $0) } ?? "\(value) \(change.unit)" }
                 return (change.name, "\(show(change.before)) → \(show(change.after))")
@@ -108,27 +111,27 @@ public enum GovernancePresentation {
         if let projection = preview.projection {
             let epochs = projection.emissionBefore.count
             text += "\nProjection from epoch \(projection.fromEpoch) (before → after)\n" + table([
-                ("protocol fee on 100 AI", "\(tokens(projection.feesBefore.protocolFeeOn100AI)) → \(tokens(projection.feesAfter.protocolFeeOn100AI))"),
+                ("protocol fee on 100 AI", "\(tokens(projection.feesBefore.protocolFeeOn100Ai)) → \(tokens(projection.feesAfter.protocolFeeOn100Ai))"),
                 ("minimum fee", "\(tokens(projection.feesBefore.minFee)) → \(tokens(projection.feesAfter.minFee))"),
                 ("emission, next \(epochs) epochs", "\(tokens(sum(projection.emissionBefore))) → \(tokens(sum(projection.emissionAfter))) "
                     + "(if each epoch has work)"),
             ])
         }
-        if !preview.balances.isEmpty {
-            let treasury = ModuleAccount.treasury.address.text
-            text += "\nBalances (before → after)\n" + table(preview.balances.map { balance in
-                (balance.label == treasury ? "treasury" : balance.label, "\(tokens(balance.before)) → \(tokens(balance.after))")
+        if let balances = preview.balances, !balances.isEmpty {
+            let treasury = ModuleAccount.treasury.address
+            text += "\nBalances (before → after)\n" + table(balances.map { balance in
+                (balance.address == treasury ? "treasury" : balance.address.text, "\(tokens(balance.before)) → \(tokens(balance.after))")
             })
         }
         if let stake = preview.stake {
-            var rows = [("stake of \(stake.label)", "\(tokens(stake.before)) → \(tokens(stake.after))")]
+            var rows = [("stake of \(stake.provider)", "\(tokens(stake.before)) → \(tokens(stake.after))")]
             if let burned = preview.burned { rows.append(("burned (all time)", "\(tokens(burned.before)) → \(tokens(burned.after))")) }
             text += "\nSlash (before → after)\n" + table(rows)
         }
         if let upgrade = preview.upgrade {
             text += "\nUpgrade\n" + table([
                 ("name", upgrade.name), ("height", String(upgrade.height)),
-                ("this node", upgrade.known ? "knows it" : "does not know it: it will stop at that height until upgraded"),
+                ("this node", upgrade.knownToThisNode ? "knows it" : "does not know it: it will stop at that height until upgraded"),
             ])
         }
         if let effect = preview.effect { text += "\nEffect: \(effect)" }
@@ -137,7 +140,7 @@ public enum GovernancePresentation {
 
     // MARK: - Lists
 
-    public static func listText(_ list: ProposalList, status: String?) -> String {
+    public static func listText(_ list: ProposalsResult, status: String?) -> String {
         let which = status.map { "\($0) " } ?? ""
         guard !list.proposals.isEmpty else { return "No \(which)proposals at height \(list.height)." }
         let count = list.proposals.count
@@ -161,7 +164,7 @@ public enum GovernancePresentation {
     }
 
     static func contentSummary(_ proposal: ProposalView) -> String {
-        let value = { (name: String) in proposal.fields.first { $0.name == name }?.value ?? "?" }
+        let value = { (name: String) in proposal.content.fields[name] ?? "?" }
         switch proposal.kind {
         case "parameter_change":
             return contentRows(proposal).map { "\($0.0) \($0.1)" }.joined(separator: ", ")
@@ -175,7 +178,7 @@ public enum GovernancePresentation {
         case "text":
             return value("title")
         default:
-            return proposal.fields.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
+            return proposal.content.fields.members.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
         }
     }
 

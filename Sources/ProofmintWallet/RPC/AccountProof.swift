@@ -15,15 +15,11 @@ public struct AccountProof: Equatable, Sendable {
         self.leaf = leaf
     }
 
-    init(reader: JSONObjectReader) throws(JSONShapeError) {
-        key = try reader.hex("key")
-        value = try reader.optionalHex("value")
-        siblings = try reader.hashArray("siblings")
-        if let leafReader = try reader.optionalObject("leaf") {
-            leaf = (try leafReader.hash("key_hash"), try leafReader.hash("value_hash"))
-        } else {
-            leaf = nil
-        }
+    /// The proof as `pm_getAccount` sends it.
+    public init(_ view: ProofView) {
+        self.init(
+            key: view.key.bytes, value: view.value?.bytes, siblings: view.siblings,
+            leaf: view.leaf.map { (keyHash: $0.keyHash, valueHash: $0.valueHash) })
     }
 
     /// Verifies the proof for `address` under `root`: the key must be `StateKey.account(address)`; a value must hash to

@@ -22,11 +22,11 @@ public enum BlockSelector: Equatable, Sendable {
     }
 
     /// The `pm_getBlock` params.
-    public var params: JSONValue {
+    public func params(full: Bool) -> BlockParams {
         switch self {
-        case let .height(height): return .object([("height", .uint(height))])
-        case let .hash(hash): return .object([("hash", .string(hash.hex))])
-        case .latest: return .object([("height", .string("latest"))])
+        case let .height(height): return BlockParams(height: .number(height), full: full)
+        case let .hash(hash): return BlockParams(hash: hash, full: full)
+        case .latest: return BlockParams(height: .latest, full: full)
         }
     }
 }

@@ -32,8 +32,31 @@ public struct NodeClient: Sendable {
         return url
     }
 
-    /// Calls `method` with named `params` and returns its `result`.
-    public func call(_ method: String, params: JSONValue = .object([])) async throws(RPCError) -> JSONValue {
+    /// Calls one method of the contract: its params encoded, its result decoded (and so checked) by the same
+    /// types the node answers with.
+    public func call<Call: RPCCall>(_ call: Call.Type, _ params: Call.Params) async throws(RPCError) -> Call.Result {
+        let method = Call.method.rawValue
+        let encoded: JSONValue
+        do {
+            encoded = try JSONValueEncoder.encode(params)
+        } catch {
+            throw .malformedResponse(url: url.absoluteString, method: method, reason: "its params could not be encoded: \(error)")
+        }
+        let result = try await raw(method, params: encoded)
+        do {
+            return try JSONValueDecoder.decode(Call.Result.self, from: result, path: "result")
+        } catch {
+            throw .malformedResponse(url: url.absoluteString, method: method, reason: error.description)
+        }
+    }
+
+    /// A method without params.
+    public func call<Call: RPCCall>(_ call: Call.Type) async throws(RPCError) -> Call.Result where Call.Params == NoParams {
+        try await self.call(call, NoParams())
+    }
+
+    /// Calls `method` with named `params` and returns its `result` as sent: the transport under `call`.
+    public func raw(_ method: String, params: JSONValue = .object([])) async throws(RPCError) -> JSONValue {
         let body = JSONValue.object([
             ("jsonrpc", .string("2.0")),
             ("id", .int(1)),
@@ -72,11 +95,13 @@ public struct NodeClient: Sendable {
             throw .malformedResponse(url: url.absoluteString, method: method, reason: "the body is not JSON (\(error))")
         }
         if let errorObject = document["error"], !errorObject.isNull {
-            guard let code = errorObject["code"]?.intValue else {
-                throw .malformedResponse(url: url.absoluteString, method: method, reason: "'error' has no numeric 'code'")
+            let remote: RPCErrorObject
+            do {
+                remote = try JSONValueDecoder.decode(RPCErrorObject.self, from: errorObject, path: "error")
+            } catch {
+                throw .malformedResponse(url: url.absoluteString, method: method, reason: error.description)
             }
-            let message = errorObject["message"]?.stringValue ?? "(no message)"
-            throw .remote(method: method, RPCRemoteError(code: code, message: message, data: errorObject["data"]))
+            throw .remote(method: method, remote)
         }
         guard status == 200 else {
             throw .httpStatus(url: url.absoluteString, status: status, body: String(decoding: bytes, as: UTF8.self))
@@ -88,24 +113,19 @@ public struct NodeClient: Sendable {
     }
 
     /// `pm_status`.
-    public func status() async throws(RPCError) -> NodeStatus {
-        let result = try await call("pm_status")
-        return try decode("pm_status") { () throws(JSONShapeError) in try NodeStatus(json: result) }
-    }
+    public func status() async throws(RPCError) -> NodeStatus { try await call(Calls.Status.self) }
 
     /// `pm_getAccount`, optionally with a state proof.
     public func account(_ address: Address, proof: Bool = false) async throws(RPCError) -> AccountState {
-        let result = try await call("pm_getAccount", params: .object([("address", .string(address.text)), ("proof", .bool(proof))]))
-        return try decode("pm_getAccount") { () throws(JSONShapeError) in try AccountState(json: result) }
+        try await call(Calls.GetAccount.self, AccountParams(address: address, proof: proof))
     }
 
     /// `pm_sendTransaction`: submits the canonical bytes and returns the id, checked against the local one.
     public func send(_ transaction: SignedTransaction) async throws(RPCError) -> Hash32 {
-        let result = try await call("pm_sendTransaction", params: .object([("tx", .string(transaction.canonicalBytes.hex))]))
-        let id = try decode("pm_sendTransaction") { () throws(JSONShapeError) in try JSONObjectReader(result, path: "result").hash("id") }
+        let id = try await call(Calls.SendTransaction.self, SendTransactionParams(tx: transaction.canonicalBytes)).id
         guard id == transaction.id else {
             throw .malformedResponse(
-                url: url.absoluteString, method: "pm_sendTransaction",
+                url: url.absoluteString, method: RPCMethod.sendTransaction.rawValue,
                 reason: "it reports id \(id) for transaction \(transaction.id): the node and wallet disagree on the encoding")
         }
         return id
@@ -113,38 +133,22 @@ public struct NodeClient: Sendable {
 
     /// `pm_getTransaction`.
     public func transaction(_ id: Hash32) async throws(RPCError) -> TransactionStatus {
-        let result = try await call("pm_getTransaction", params: .object([("id", .string(id.hex))]))
-        return try decode("pm_getTransaction") { () throws(JSONShapeError) in try TransactionStatus(json: result) }
+        try await call(Calls.GetTransaction.self, TransactionParams(id: id))
     }
 
     /// `pm_getStake`: an account's stake and unbonding entries.
     public func stake(_ address: Address) async throws(RPCError) -> StakeState {
-        let result = try await call("pm_getStake", params: .object([("address", .string(address.text))]))
-        return try decode("pm_getStake") { () throws(JSONShapeError) in try StakeState(json: result) }
+        try await call(Calls.GetStake.self, AddressParams(address: address))
     }
 
     /// `pm_getProviders`: providers by staking power, at most `limit` of them (the node's default when nil).
     public func providers(limit: UInt64? = nil) async throws(RPCError) -> ProviderList {
-        let params: JSONValue = .object(limit.map { [("limit", JSONValue.uint($0))] } ?? [])
-        let result = try await call("pm_getProviders", params: params)
-        return try decode("pm_getProviders") { () throws(JSONShapeError) in try ProviderList(json: result) }
+        try await call(Calls.GetProviders.self, LimitParams(limit: limit))
     }
 
-    /// `pm_getBlock`, returned as the node sent it (the wallet only displays blocks).
-    public func block(_ selector: BlockSelector, full: Bool = false) async throws(RPCError) -> JSONValue {
-        var params = selector.params
-        if full, case let .object(members) = params { params = .object(members + [("full", .bool(true))]) }
-        let result = try await call("pm_getBlock", params: params)
-        _ = try decode("pm_getBlock") { () throws(JSONShapeError) in try JSONObjectReader(result, path: "result") }
-        return result
-    }
-
-    private func decode<T>(_ method: String, _ body: () throws(JSONShapeError) -> T) throws(RPCError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw .malformedResponse(url: url.absoluteString, method: method, reason: error.description)
-        }
+    /// `pm_getBlock`.
+    public func block(_ selector: BlockSelector, full: Bool = false) async throws(RPCError) -> BlockView {
+        try await call(Calls.GetBlock.self, selector.params(full: full))
     }
 
     /// A short reason for a transport failure ("Could not connect to the server.").

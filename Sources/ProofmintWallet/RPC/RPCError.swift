@@ -5,16 +5,16 @@ public enum RPCError: Error, Equatable, CustomStringConvertible {
     case httpStatus(url: String, status: Int, body: String)
     case malformedResponse(url: String, method: String, reason: String)
     /// The node answered with a JSON-RPC error.
-    case remote(method: String, RPCRemoteError)
+    case remote(method: String, RPCErrorObject)
 
     /// The JSON-RPC error, if the node sent one.
-    public var remoteError: RPCRemoteError? {
+    public var remoteError: RPCErrorObject? {
         if case let .remote(_, error) = self { return error }
         return nil
     }
 
     /// True for the node's "not found" (-32002) answer.
-    public var isNotFound: Bool { remoteError?.code == RPCRemoteError.notFound }
+    public var isNotFound: Bool { remoteError?.knownCode == .notFound }
 
     public var description: String {
         switch self {

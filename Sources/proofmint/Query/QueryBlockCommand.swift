@@ -20,31 +20,26 @@ struct QueryBlockCommand: AsyncParsableCommand {
     func run() async throws {
         let selector = try BlockSelector(text: block)
         let client = try nodeOptions.client(WalletEnvironment())
-        let result: JSONValue
+        let result: BlockView
         do {
             result = try await client.block(selector, full: full)
         } catch {
             if error.isNotFound { throw CommandFailure("the node at \(client.url.absoluteString) has no block \(block)") }
             throw error
         }
-        let header = result["header"]
-        var rows = [(String, String)]()
-        func add(_ label: String, _ value: JSONValue?) {
-            guard let value, !value.isNull else { return }
-            rows.append((label, value.stringValue ?? value.compactText))
+        let header = result.header
+        let rows: [(String, String)] = [
+            ("height", String(header.height)), ("hash", result.hash.hex), ("parent", header.parentHash.hex),
+            ("timestamp", Formatting.timestamp(milliseconds: header.timestamp)), ("producer", header.producer.description),
+            ("state root", header.stateRoot.hex), ("tx root", header.transactionRoot.hex), ("receipt root", header.receiptRoot.hex),
+            ("transactions", String(header.transactionCount)),
+        ]
+        let ids: [String]
+        switch result.transactions {
+        case let .ids(list): ids = list.map(\.hex)
+        case let .full(list): ids = list.map(\.id.hex)
         }
-        add("height", header?["height"])
-        add("hash", result["hash"])
-        add("parent", header?["parent_hash"])
-        if let millis = header?["timestamp"]?.uint64Value { rows.append(("timestamp", Formatting.timestamp(milliseconds: millis))) }
-        add("producer", header?["producer"])
-        add("state root", header?["state_root"])
-        add("tx root", header?["transaction_root"])
-        add("receipt root", header?["receipt_root"])
-        add("transactions", header?["transaction_count"])
-        let transactions = result["transactions"]?.arrayValue ?? []
-        let ids = transactions.map { $0.stringValue ?? $0["id"]?.stringValue ?? $0.compactText }
         let list = ids.isEmpty ? "" : "\n" + ids.map { "  - \($0)" }.joined(separator: "\n")
-        output.console.result(result, text: "Block\n\(Console.table(rows))\(list)")
+        output.console.result(result.json, text: "Block\n\(Console.table(rows))\(list)")
     }
 }

@@ -20,7 +20,7 @@ struct QueryEpochCommand: AsyncParsableCommand {
 
     func run() async throws {
         let answer = try await nodeOptions.client(WalletEnvironment()).epoch(epoch)
-        let text = try ComputePresentation.epochText(answer) { Console.table($0) }
-        output.console.result(answer, text: text)
+        let text = ComputePresentation.epochText(answer) { Console.table($0) }
+        output.console.result(answer.json, text: text)
     }
 }

@@ -36,7 +36,7 @@ struct QueryProposalCommand: AsyncParsableCommand {
             return
         }
         let dryRun = try await client.previewProposal(id)
-        let both = text + "\n\n" + GovernancePresentation.previewText(dryRun, status: proposal.status) { Console.table($0) }
+        let both = text + "\n\n" + GovernancePresentation.previewText(dryRun, status: proposal.proposal.status) { Console.table($0) }
         output.console.result(.object([("proposal", proposal.json), ("preview", dryRun.json)]), text: both)
     }
 }

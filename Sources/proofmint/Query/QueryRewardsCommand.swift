@@ -24,7 +24,7 @@ struct QueryRewardsCommand: AsyncParsableCommand {
     func run() async throws {
         let (address, client) = try query.resolve()
         let answer = try await client.rewards(address, limit: limit)
-        let text = try ComputePresentation.rewardsText(answer) { Console.table($0) }
-        query.output.console.result(answer, text: text)
+        let text = ComputePresentation.rewardsText(answer) { Console.table($0) }
+        query.output.console.result(answer.json, text: text)
     }
 }

@@ -15,13 +15,12 @@ struct QueryStatusCommand: AsyncParsableCommand {
         let client = try nodeOptions.client(WalletEnvironment())
         let status = try await client.status()
         var rows: [(String, String)] = [("chain id", status.chainId), ("height", String(status.height))]
-        if let value = status.headHash { rows.append(("head hash", value)) }
-        if let value = status.stateRoot { rows.append(("state root", value)) }
-        if let value = status.timestamp { rows.append(("timestamp", Formatting.timestamp(milliseconds: value))) }
-        if let value = status.mempoolSize { rows.append(("mempool", "\(value) transactions")) }
-        if let value = status.miningMode { rows.append(("mining", value)) }
-        rows.append(("validator", status.validator ?? "none (this node does not produce blocks)"))
-        if let value = status.genesisHash { rows.append(("genesis hash", value)) }
+        rows += [
+            ("head hash", status.headHash.hex), ("state root", status.stateRoot.hex),
+            ("timestamp", Formatting.timestamp(milliseconds: status.timestamp)), ("mempool", "\(status.mempoolSize) transactions"),
+            ("mining", status.miningMode), ("validator", status.validator?.text ?? "none (this node does not produce blocks)"),
+            ("genesis hash", status.genesisHash.hex),
+        ]
         output.console.result(status.json, text: "Node \(client.url.absoluteString)\n\(Console.table(rows))")
     }
 }

@@ -16,7 +16,7 @@ struct QuerySupplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let answer = try await nodeOptions.client(WalletEnvironment()).supply()
-        let text = try ComputePresentation.supplyText(answer) { Console.table($0) }
-        output.console.result(answer, text: text)
+        let text = ComputePresentation.supplyText(answer) { Console.table($0) }
+        output.console.result(answer.json, text: text)
     }
 }

@@ -27,23 +27,14 @@ struct QueryTxCommand: AsyncParsableCommand {
         var rows: [(String, String)] = [("id", status.id.hex), ("status", status.status)]
         if let height = status.height { rows.append(("height", String(height))) }
         if let index = status.index { rows.append(("index", String(index))) }
-        if let blockHash = status.blockHash { rows.append(("block", blockHash)) }
-        if let body = status.json["transaction"] {
-            for key in ["kind", "sender", "recipient", "lock_epochs", "tier", "attestation", "nonce", "expiry"] {
-                if let value = body[key], !value.isNull { rows.append((key, value.stringValue ?? value.compactText)) }
-            }
-            for key in ["amount", "fee"] {
-                if let text = body[key]?.stringValue, let amount = Tokens.parseBaseUnits(text) {
-                    rows.append((key, "\(Tokens.format(amount)) \(Tokens.symbol)"))
-                }
-            }
-            if let memo = body["memo"]?.stringValue, !memo.isEmpty, let bytes = Bytes(hex: memo) {
-                rows.append(("memo", String(validating: bytes, as: UTF8.self) ?? "0x" + memo))
-            }
+        if let blockHash = status.blockHash { rows.append(("block", blockHash.hex)) }
+        // Shown from the canonical bytes, checked against the id: what is shown is what was signed.
+        if let signed = try? SignedTransaction(canonical: status.raw.bytes), signed.id == status.id {
+            rows += TransactionSummary.lines(signed.transaction)
         }
         if let receipt = status.receipt {
             rows.append(("receipt", receipt.succeeded ? "ok (code 0)" : receipt.failureText))
-            if let fee = receipt.feeCharged { rows.append(("fee charged", "\(Tokens.format(fee)) \(Tokens.symbol)")) }
+            rows.append(("fee charged", "\(Tokens.format(receipt.feeCharged)) \(Tokens.symbol)"))
         }
         let eventText = Console.section("Events", status.receipt?.eventLines ?? [])
         output.console.result(status.json, text: "Transaction\n\(Console.table(rows))\(eventText)")

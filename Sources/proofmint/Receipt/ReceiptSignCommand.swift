@@ -91,7 +91,7 @@ struct ReceiptSignCommand: AsyncParsableCommand {
         if let chainId, chainId != status.chainId {
             throw CommandFailure("--chain-id '\(chainId)' differs from the node's chain '\(status.chainId)'; nothing was signed")
         }
-        let running = try JSONObjectReader(try await client.epoch(), path: "result").uint64("epoch")
+        let running = try await client.epoch().epoch
         return (try WalletInput.chainId(status.chainId), epoch ?? running)
     }
 }

@@ -24,10 +24,10 @@ enum Submission {
             throw error
         }
         let receipt = status.receipt
-        let feeCharged = receipt?.feeCharged.map { "\(Tokens.format($0)) \(Tokens.symbol)" } ?? "unknown"
+        let feeCharged = receipt.map { "\(Tokens.format($0.feeCharged)) \(Tokens.symbol)" } ?? "unknown"
         var rows = TransactionSummary.lines(signed.transaction)
         rows.append(("height", status.height.map(String.init) ?? "?"))
-        if let blockHash = status.blockHash { rows.append(("block", blockHash)) }
+        if let blockHash = status.blockHash { rows.append(("block", blockHash.hex)) }
         rows.append(("receipt", receipt.map { "\($0.status) (code \($0.code))" } ?? "none"))
         rows.append(("fee charged", feeCharged))
         let eventText = Console.section("Events", receipt?.eventLines ?? [])
@@ -37,7 +37,7 @@ enum Submission {
                 ("status", .string(status.status)),
                 ("height", .optionalUInt(status.height)),
                 ("index", .optionalUInt(status.index)),
-                ("block_hash", .optionalString(status.blockHash)),
+                ("block_hash", .optionalString(status.blockHash?.hex)),
                 ("receipt", receipt?.json ?? .null),
                 ("transaction", summary),
             ]),

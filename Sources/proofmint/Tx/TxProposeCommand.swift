@@ -174,7 +174,7 @@ struct TxProposeUpgradeCommand: AsyncParsableCommand {
         let upgrade = try GovernanceInput.upgradeName(name)
         try await ProposalSubmission.send(from: sender, proposal: proposal, with: options) { context, parameters in
             // Included at the next block at the earliest: votes end voting_blocks − 1 later, then the timelock runs.
-            let votingBlocks = parameters.votingBlocks[ProposalKind.upgrade.name] ?? 1
+            let votingBlocks = parameters.votingBlocks(.upgrade)
             let (sum, overflow) = context.status.height.addingReportingOverflow(votingBlocks)
             let (earliest, overflow2) = sum.addingReportingOverflow(parameters.timelockBlocks + 1)
             if !overflow, !overflow2, height < earliest {

@@ -30,7 +30,7 @@ struct TxVoteCommand: AsyncParsableCommand {
         let choice = try GovernanceInput.voteOption(option)
         let id = proposal
         try await OnlineTransaction.send(from: sender, with: options) { context in
-            guard let found = try await context.client.proposalIfAny(id) else {
+            guard let found = try await context.client.proposalIfAny(id)?.proposal else {
                 throw CommandFailure("there is no proposal \(id) on this chain (`proofmint query proposals` lists them); nothing was sent")
             }
             guard found.status == "voting" else {

@@ -3,8 +3,8 @@ import ProofmintCore
 /// A sentence for each failure code a receipt can carry, for people reading `pm_getTransaction`.
 /// A receipt stores only the stable code (it is hashed into the receipt root), so these sentences name the rule
 /// that was broken without the values involved; they are informative and may be reworded, the code and name may not.
-enum ReceiptMessages {
-    static func message(forCode code: UInt16) -> String? {
+extension TransactionError {
+    public static func message(forCode code: UInt16) -> String? {
         switch code {
         case 0: return nil
         case 100: return "the sender's balance does not cover the amount"

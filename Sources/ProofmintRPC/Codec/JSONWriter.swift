@@ -1,3 +1,5 @@
+import ProofmintCore
+
 /// Serialises `JSONValue` with members in their stored order, so the same value always gives the same bytes.
 public enum JSONWriter {
     /// Two-space indented output for people and files; compact output for requests.

@@ -1,3 +1,5 @@
+import ProofmintCore
+
 /// A JSON document had the wrong shape: `path` names the member (`result.proof.siblings[3]`) and `problem` what is wrong.
 public struct JSONShapeError: Error, Equatable, CustomStringConvertible {
     public let path: String

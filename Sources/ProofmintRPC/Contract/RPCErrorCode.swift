@@ -1,0 +1,74 @@
+import ProofmintCore
+
+/// The JSON-RPC error codes (docs/RPC.md, "Errors"): pinned, never renumbered.
+public enum RPCErrorCode: Int, CaseIterable, Sendable {
+    case parseError = -32700
+    case invalidRequest = -32600
+    case methodNotFound = -32601
+    case invalidParams = -32602
+    case internalError = -32603
+    /// The transaction itself is inadmissible, or the mempool refuses it for good (duplicate, gap, underpriced).
+    case transactionRejected = -32000
+    /// The mempool cannot take it now (sender limit, full): trying later may work.
+    case mempoolBusy = -32001
+    case notFound = -32002
+    case miningUnavailable = -32003
+
+    /// The stable name docs/RPC.md gives the code.
+    public var name: String {
+        switch self {
+        case .parseError: return "parse_error"
+        case .invalidRequest: return "invalid_request"
+        case .methodNotFound: return "method_not_found"
+        case .invalidParams: return "invalid_params"
+        case .internalError: return "internal_error"
+        case .transactionRejected: return "transaction_rejected"
+        case .mempoolBusy: return "mempool_busy"
+        case .notFound: return "not_found"
+        case .miningUnavailable: return "mining_unavailable"
+        }
+    }
+}
+
+/// `error.data` of a refusal: the stable name of the reason, and the transaction error code where there is one.
+public struct RPCErrorData: RPCObject {
+    @Omittable public var code: UInt16?
+    public var name: String
+    public var message: String
+
+    public init(code: UInt16? = nil, name: String, message: String) {
+        self.code = code
+        self.name = name
+        self.message = message
+    }
+}
+
+/// A JSON-RPC 2.0 error object, as the node sends it and the wallet reads it.
+public struct RPCErrorObject: RPCObject, Error, CustomStringConvertible {
+    public var code: Int
+    public var message: String
+    @Omittable public var data: RPCErrorData?
+
+    public init(code: Int, message: String, data: RPCErrorData? = nil) {
+        self.code = code
+        self.message = message
+        self.data = data
+    }
+
+    public init(_ code: RPCErrorCode, _ message: String, data: RPCErrorData? = nil) {
+        self.init(code: code.rawValue, message: message, data: data)
+    }
+
+    public var knownCode: RPCErrorCode? { RPCErrorCode(rawValue: code) }
+
+    public var description: String {
+        var text = "error \(code): \(message)"
+        if let data, code == RPCErrorCode.transactionRejected.rawValue {
+            text += " [\(data.name)"
+            if let number = data.code { text += " (code \(number))" }
+            text += "]"
+            if !message.hasSuffix(data.message) { text += ": \(data.message)" }
+        }
+        return text
+    }
+}

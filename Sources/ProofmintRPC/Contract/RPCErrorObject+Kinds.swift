@@ -1,0 +1,18 @@
+import ProofmintCore
+
+/// The errors every server of the contract answers with, worded once.
+extension RPCErrorObject {
+    public static func parse(_ detail: String) -> Self { Self(.parseError, "parse error: \(detail)") }
+    public static func invalidRequest(_ detail: String) -> Self { Self(.invalidRequest, "invalid request: \(detail)") }
+    public static func methodNotFound(_ method: String) -> Self { Self(.methodNotFound, "method not found: \(method)") }
+    public static func invalidParams(_ detail: String) -> Self { Self(.invalidParams, "invalid params: \(detail)") }
+    public static func internalError(_ detail: String) -> Self { Self(.internalError, "internal error: \(detail)") }
+    public static func notFound(_ detail: String) -> Self { Self(.notFound, detail) }
+    public static func miningUnavailable(_ detail: String) -> Self { Self(.miningUnavailable, detail) }
+
+    /// A bad parameter, named as the caller wrote it (`'address' is missing`).
+    public static func invalidParams(_ shape: JSONShapeError) -> Self {
+        let path = shape.path.hasPrefix("params.") ? String(shape.path.dropFirst("params.".count)) : shape.path
+        return invalidParams(JSONShapeError(path: path, problem: shape.problem).description)
+    }
+}

@@ -1,0 +1,164 @@
+import ProofmintCore
+
+/// Every JSON-RPC method the node serves (docs/RPC.md documents each; a test keeps the two in step).
+public enum RPCMethod: String, CaseIterable, Sendable {
+    case status = "pm_status"
+    case sendTransaction = "pm_sendTransaction"
+    case getAccount = "pm_getAccount"
+    case getBlock = "pm_getBlock"
+    case getTransaction = "pm_getTransaction"
+    case mine = "pm_mine"
+    case getParameters = "pm_getParameters"
+    case getSupply = "pm_getSupply"
+    case getStake = "pm_getStake"
+    case getProviders = "pm_getProviders"
+    case getEpoch = "pm_getEpoch"
+    case getRewards = "pm_getRewards"
+    case getProposals = "pm_getProposals"
+    case getProposal = "pm_getProposal"
+    case previewProposal = "pm_previewProposal"
+
+    /// The typed request and answer of each method: what the node decodes and encodes, and the wallet the reverse.
+    public var call: any RPCCall.Type {
+        switch self {
+        case .status: return Calls.Status.self
+        case .sendTransaction: return Calls.SendTransaction.self
+        case .getAccount: return Calls.GetAccount.self
+        case .getBlock: return Calls.GetBlock.self
+        case .getTransaction: return Calls.GetTransaction.self
+        case .mine: return Calls.Mine.self
+        case .getParameters: return Calls.GetParameters.self
+        case .getSupply: return Calls.GetSupply.self
+        case .getStake: return Calls.GetStake.self
+        case .getProviders: return Calls.GetProviders.self
+        case .getEpoch: return Calls.GetEpoch.self
+        case .getRewards: return Calls.GetRewards.self
+        case .getProposals: return Calls.GetProposals.self
+        case .getProposal: return Calls.GetProposal.self
+        case .previewProposal: return Calls.PreviewProposal.self
+        }
+    }
+}
+
+/// One method of the contract: its name, its named parameters and its result, each a `Codable` type whose JSON
+/// form `JSONValueEncoder` fixes.
+public protocol RPCCall {
+    associatedtype Params: RPCObject
+    associatedtype Result: RPCObject
+    static var method: RPCMethod { get }
+}
+
+/// A value of the contract: encoded and decoded by the RPC's rules, comparable in tests.
+public protocol RPCObject: Codable, Sendable, Equatable {}
+
+extension RPCObject {
+    /// This value as the JSON the node sends and `--json` prints.
+    public var json: JSONValue {
+        (try? JSONValueEncoder.encode(self)) ?? .null
+    }
+}
+
+/// No parameters.
+public struct NoParams: RPCObject {
+    public init() {}
+}
+
+/// The methods as types (`Calls.GetAccount.Params`, `Calls.GetAccount.Result`).
+public enum Calls {
+    public enum Status: RPCCall {
+        public typealias Params = NoParams
+        public typealias Result = StatusResult
+        public static let method = RPCMethod.status
+    }
+
+    public enum SendTransaction: RPCCall {
+        public typealias Params = SendTransactionParams
+        public typealias Result = SendTransactionResult
+        public static let method = RPCMethod.sendTransaction
+    }
+
+    public enum GetAccount: RPCCall {
+        public typealias Params = AccountParams
+        public typealias Result = AccountResult
+        public static let method = RPCMethod.getAccount
+    }
+
+    public enum GetBlock: RPCCall {
+        public typealias Params = BlockParams
+        public typealias Result = BlockView
+        public static let method = RPCMethod.getBlock
+    }
+
+    public enum GetTransaction: RPCCall {
+        public typealias Params = TransactionParams
+        public typealias Result = TransactionResult
+        public static let method = RPCMethod.getTransaction
+    }
+
+    public enum Mine: RPCCall {
+        public typealias Params = MineParams
+        public typealias Result = MineResult
+        public static let method = RPCMethod.mine
+    }
+
+    public enum GetParameters: RPCCall {
+        public typealias Params = NoParams
+        public typealias Result = ParametersResult
+        public static let method = RPCMethod.getParameters
+    }
+
+    public enum GetSupply: RPCCall {
+        public typealias Params = NoParams
+        public typealias Result = SupplyResult
+        public static let method = RPCMethod.getSupply
+    }
+
+    public enum GetStake: RPCCall {
+        public typealias Params = AddressParams
+        public typealias Result = StakeResult
+        public static let method = RPCMethod.getStake
+    }
+
+    public enum GetProviders: RPCCall {
+        public typealias Params = LimitParams
+        public typealias Result = ProvidersResult
+        public static let method = RPCMethod.getProviders
+    }
+
+    public enum GetEpoch: RPCCall {
+        public typealias Params = EpochParams
+        public typealias Result = EpochResult
+        public static let method = RPCMethod.getEpoch
+    }
+
+    public enum GetRewards: RPCCall {
+        public typealias Params = RewardsParams
+        public typealias Result = RewardsResult
+        public static let method = RPCMethod.getRewards
+    }
+
+    public enum GetProposals: RPCCall {
+        public typealias Params = ProposalsParams
+        public typealias Result = ProposalsResult
+        public static let method = RPCMethod.getProposals
+    }
+
+    public enum GetProposal: RPCCall {
+        public typealias Params = ProposalParams
+        public typealias Result = ProposalResult
+        public static let method = RPCMethod.getProposal
+    }
+
+    public enum PreviewProposal: RPCCall {
+        public typealias Params = ProposalParams
+        public typealias Result = ProposalPreview
+        public static let method = RPCMethod.previewProposal
+    }
+}
+
+extension RPCObject {
+    /// Decodes this value from JSON, naming members from `path` in errors (`'result.balance' is missing`).
+    public init(json: JSONValue, path: String = "result") throws(JSONShapeError) {
+        self = try JSONValueDecoder.decode(Self.self, from: json, path: path)
+    }
+}

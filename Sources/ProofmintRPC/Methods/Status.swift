@@ -1,0 +1,32 @@
+import ProofmintCore
+
+/// `pm_status`: which chain the node follows and where its head is.
+public struct StatusResult: RPCObject {
+    public var chainId: String
+    public var genesisHash: Hash32
+    public var height: UInt64
+    public var headHash: Hash32
+    public var stateRoot: Hash32
+    /// The head block's timestamp, Unix milliseconds.
+    public var timestamp: UInt64
+    public var mempoolSize: UInt64
+    /// `instant`, `manual` or `interval(<ms>ms)`.
+    public var miningMode: String
+    /// This node's producer address, or nil when it has no validator key.
+    public var validator: Address?
+
+    public init(
+        chainId: String, genesisHash: Hash32, height: UInt64, headHash: Hash32, stateRoot: Hash32, timestamp: UInt64,
+        mempoolSize: UInt64, miningMode: String, validator: Address?
+    ) {
+        self.chainId = chainId
+        self.genesisHash = genesisHash
+        self.height = height
+        self.headHash = headHash
+        self.stateRoot = stateRoot
+        self.timestamp = timestamp
+        self.mempoolSize = mempoolSize
+        self.miningMode = miningMode
+        self.validator = validator
+    }
+}

@@ -1,0 +1,41 @@
+import ProofmintCore
+
+/// A block header (PROTOCOL.md, "Blocks"); `producer` is the producer's public key in hex.
+public struct HeaderView: RPCObject {
+    public var chainId: String
+    public var height: UInt64
+    public var parentHash: Hash32
+    public var timestamp: UInt64
+    public var transactionRoot: Hash32
+    public var receiptRoot: Hash32
+    public var stateRoot: Hash32
+    public var transactionCount: UInt64
+    public var producer: Hex
+
+    public init(_ header: BlockHeader) {
+        chainId = header.chainId
+        height = header.height
+        parentHash = header.parentHash
+        timestamp = header.timestamp
+        transactionRoot = header.transactionRoot
+        receiptRoot = header.receiptRoot
+        stateRoot = header.stateRoot
+        transactionCount = UInt64(header.transactionCount)
+        producer = Hex(header.producer)
+    }
+}
+
+/// A header with its canonical bytes, hash and producer signature: a block's, or one half of double-sign evidence.
+public struct SignedHeaderView: RPCObject {
+    public var header: HeaderView
+    public var headerHex: Hex
+    public var hash: Hash32
+    public var signature: Hex
+
+    public init(header: BlockHeader, signature: Bytes) {
+        self.header = HeaderView(header)
+        headerHex = Hex(header.canonicalBytes)
+        hash = header.hash
+        self.signature = Hex(signature)
+    }
+}

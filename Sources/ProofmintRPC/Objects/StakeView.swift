@@ -1,0 +1,42 @@
+import ProofmintCore
+
+/// A stake record with what queries derive from it at a height: staking power and the amount tier.
+public struct StakeView: RPCObject {
+    public var amount: Amount
+    public var lockEpochs: UInt64
+    /// An unstake in a block of height ≥ this is allowed.
+    public var lockedUntil: UInt64
+    public var tier: UInt64
+    /// `open`, `at-rest`, `cpu-tee`, `gpu-tee`, `tee-io`.
+    public var tierName: String
+    public var attestation: Hash32?
+    public var reputation: UInt64
+    public var jailed: Bool
+    public var power: Amount
+    /// Seed 001's tier by amount, informative only.
+    public var amountTier: String
+
+    public init(_ stake: Stake, parameters: StakingParameters, height: UInt64) {
+        amount = stake.amount
+        lockEpochs = UInt64(stake.lockEpochs)
+        lockedUntil = stake.lockedUntil
+        tier = UInt64(stake.tier.rawValue)
+        tierName = stake.tier.name
+        attestation = stake.attestation
+        reputation = UInt64(stake.reputation)
+        jailed = stake.jailed
+        power = StakingPower.of(stake, parameters: parameters, height: height)
+        amountTier = StakingPower.amountTier(stake.amount)
+    }
+}
+
+/// An unstaked amount waiting out the unbonding period; `matured` once `mature_at` ≤ the answer's height.
+public struct UnbondingView: RPCObject {
+    public var amount: Amount
+    public var matureAt: UInt64
+    public var matured: Bool
+
+    public static func list(_ queue: UnbondingQueue, height: UInt64) -> [UnbondingView] {
+        queue.entries.map { UnbondingView(amount: $0.amount, matureAt: $0.matureAt, matured: $0.matureAt <= height) }
+    }
+}

@@ -1,0 +1,115 @@
+import ProofmintCore
+
+/// A signed transaction: the fields every kind has, then its kind's own fields (the others are left out).
+public struct TransactionView: RPCObject {
+    public var id: Hash32
+    public var chainId: String
+    /// `transfer`, `stake`, `unstake`, `withdraw`, `evidence`, `submit_proof`, `propose` or `vote`.
+    public var kind: String
+    public var sender: Address
+    public var senderPublicKey: Hex
+    public var nonce: UInt64
+    public var fee: Amount
+    public var expiry: UInt64?
+    public var signature: Hex
+    // transfer
+    @Omittable public var recipient: Address?
+    /// transfer, stake (added; 0 changes only tier or lock), unstake.
+    @Omittable public var amount: Amount?
+    @Omittable public var memo: Hex?
+    // stake
+    @Omittable public var lockEpochs: UInt64?
+    @Omittable public var tier: UInt64?
+    /// For a stake at tier ≥ 1: the attestation hash (left out for tier 0).
+    @Omittable public var attestation: Hash32?
+    // evidence
+    @Omittable public var evidence: [SignedHeaderView]?
+    // submit_proof
+    @Omittable public var receipt: ComputeReceiptView?
+    // propose
+    @Omittable public var deposit: Amount?
+    @Omittable public var proposal: ProposalContentView?
+    // vote
+    @Omittable public var proposalId: UInt64?
+    @Omittable public var option: String?
+
+    public init(_ signed: SignedTransaction) {
+        let tx = signed.transaction
+        id = signed.id
+        chainId = tx.chainId
+        kind = tx.payload.kind.name
+        sender = tx.senderAddress
+        senderPublicKey = Hex(tx.sender.bytes)
+        nonce = tx.nonce
+        fee = tx.fee
+        expiry = tx.expiry
+        signature = Hex(signed.signature)
+        switch tx.payload {
+        case let .transfer(transfer):
+            recipient = transfer.recipient
+            amount = transfer.amount
+            memo = Hex(transfer.memo)
+        case let .stake(request):
+            amount = request.amount
+            lockEpochs = UInt64(request.lockEpochs)
+            tier = UInt64(request.tier.rawValue)
+            attestation = request.attestation
+        case let .unstake(request):
+            amount = request.amount
+        case .withdraw:
+            break
+        case let .evidence(evidence):
+            self.evidence = [evidence.first, evidence.second].map { SignedHeaderView(header: $0.header, signature: $0.signature) }
+        case let .submitProof(signed):
+            receipt = ComputeReceiptView(signed)
+        case let .propose(request):
+            deposit = request.deposit
+            proposal = ProposalContentView(request.content)
+        case let .vote(request):
+            proposalId = request.proposal
+            option = request.option.name
+        }
+    }
+}
+
+/// A consumer-signed compute receipt (PROTOCOL.md §11.2).
+public struct ComputeReceiptView: RPCObject {
+    public var chainId: String
+    public var jobId: Hash32
+    public var consumer: Address
+    public var consumerPublicKey: Hex
+    public var provider: Address
+    public var epoch: UInt64
+    public var workload: String
+    public var units: UInt128
+    /// The consumer's quality score, 0–100.
+    public var quality: UInt64
+    public var price: Amount
+    public var signature: Hex
+
+    public init(_ signed: SignedComputeReceipt) {
+        let receipt = signed.receipt
+        chainId = receipt.chainId
+        jobId = receipt.jobId
+        consumer = receipt.consumerAddress
+        consumerPublicKey = Hex(receipt.consumer.bytes)
+        provider = receipt.provider
+        epoch = receipt.epoch
+        workload = receipt.workload
+        units = UInt128(receipt.units)
+        quality = UInt64(receipt.quality)
+        price = receipt.price
+        signature = Hex(signed.signature)
+    }
+}
+
+/// A proposal's content: its kind and its fields, every value a string (numbers and amounts in decimal).
+public struct ProposalContentView: RPCObject {
+    public var kind: String
+    public var fields: OrderedMembers<String>
+
+    public init(_ content: ProposalContent) {
+        kind = content.kind.name
+        fields = OrderedMembers(content.fields.map { ($0.name, $0.value) })
+    }
+}

@@ -1,0 +1,64 @@
+import ProofmintCore
+import ProofmintRPC
+import XCTest
+
+final class JSONCodecTests: XCTestCase {
+    private struct Sample: RPCObject {
+        var pendingNonce: UInt64
+        var balance: UInt128
+        var validator: Address?
+        @Omittable var memo: Hex?
+        var flag: Bool
+    }
+
+    private let address = Address(module: "sample")
+
+    func testRulesOfTheContract() throws {
+        let sample = Sample(pendingNonce: 7, balance: UInt128(UInt64.max) * 1000, validator: nil, memo: nil, flag: true)
+        let json = try JSONValueEncoder.encode(sample)
+        // snake_case names in declaration order, u128 as a decimal string, nil as null, omittable nil left out.
+        XCTAssertEqual(json.compactText, #"{"pending_nonce":7,"balance":"18446744073709551615000","validator":null,"flag":true}"#)
+        XCTAssertEqual(try JSONValueDecoder.decode(Sample.self, from: json, path: "result"), sample)
+    }
+
+    func testRoundTripWithEveryMemberPresent() throws {
+        let sample = Sample(pendingNonce: 0, balance: 1, validator: address, memo: Hex([0xAB, 0x01]), flag: false)
+        let json = try JSONValueEncoder.encode(sample)
+        XCTAssertEqual(json["memo"], .string("ab01"))
+        XCTAssertEqual(json["validator"], .string(address.text))
+        XCTAssertEqual(try JSONValueDecoder.decode(Sample.self, from: json, path: "result"), sample)
+    }
+
+    func testWrongJSONTypesNameTheMember() throws {
+        let cases: [(String, String)] = [
+            (#"{"pending_nonce":"7","balance":"1","validator":null,"flag":true}"#, "'result.pending_nonce' must be a whole number"),
+            (#"{"pending_nonce":7,"balance":1,"validator":null,"flag":true}"#, "'result.balance' must be a decimal string (a 128-bit whole number)"),
+            (#"{"pending_nonce":7,"balance":"1","flag":true,"validator":null,"memo":"xyz"}"#, "'result.memo' must be hex"),
+            (#"{"pending_nonce":7,"balance":"1","validator":null}"#, "'result.flag' is missing"),
+            (#"{"pending_nonce":-1,"balance":"1","validator":null,"flag":true}"#, "'result.pending_nonce' must be a non-negative whole number that fits UInt64"),
+            (#"{"pending_nonce":1.5,"balance":"1","validator":null,"flag":true}"#, "'result.pending_nonce' must be a non-negative whole number that fits UInt64"),
+            (#"[1]"#, "'result' must be a JSON object"),
+        ]
+        for (text, expected) in cases {
+            let value = try JSONParser.parse(text)
+            XCTAssertThrowsError(try JSONValueDecoder.decode(Sample.self, from: value, path: "result"), text) { error in
+                XCTAssertEqual((error as? JSONShapeError)?.description, expected, text)
+            }
+        }
+    }
+
+    func testAddressTyposAreReportedWithThePath() throws {
+        var text = address.text
+        text.removeLast()
+        text += text.hasSuffix("q") ? "p" : "q"
+        let value = try JSONParser.parse(#"{"pending_nonce":7,"balance":"1","validator":"\#(text)","flag":true}"#)
+        XCTAssertThrowsError(try JSONValueDecoder.decode(Sample.self, from: value, path: "result")) { error in
+            XCTAssertTrue((error as? JSONShapeError)?.description.hasPrefix("'result.validator' is not an address") == true, "\(error)")
+        }
+    }
+
+    func testFloatingPointIsRefused() {
+        struct Fraction: Encodable { var ratio: Double }
+        XCTAssertThrowsError(try JSONValueEncoder.encode(Fraction(ratio: 0.5)))
+    }
+}
