@@ -40,7 +40,7 @@ enum GovernancePreview {
         case let .slash(provider, _, _):
             let stake = { (reader: any StateReader) throws -> Amount in try reader.record(Stake.self, at: .stake(provider))?.amount ?? 0 }
             preview.stake = StakeChangeView(provider: provider, before: try stake(snapshot), after: try stake(overlay))
-            preview.burned = AmountChangeView(before: try snapshot.totals().burned, after: try overlay.totals().burned)
+            preview.burnedTotal = AmountChangeView(before: try snapshot.totals().burned, after: try overlay.totals().burned)
         case let .upgrade(name, upgradeHeight):
             preview.upgrade = UpgradeView(name: name, height: upgradeHeight, knownToThisNode: UpgradePlan.known.contains(name))
         case .text:

@@ -47,7 +47,7 @@ extension RPCMethods {
             }
             // A total order that never depends on dictionary or set iteration: power descending, then address text.
             listed.sort { $0.stake.power != $1.stake.power ? $0.stake.power > $1.stake.power : $0.address.text < $1.address.text }
-            return ProvidersResult(height: height, total: UInt64(listed.count), providers: Array(listed.prefix(Int(limit))))
+            return ProvidersResult(height: height, totalCount: UInt64(listed.count), providers: Array(listed.prefix(Int(limit))))
         }
     }
 

@@ -143,6 +143,9 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
 
+    mutating func encode(_ value: UInt128, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt128?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
+
     /// Nil is written as `null`: a member of the contract is always present.
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
@@ -202,6 +205,7 @@ struct UnkeyedNodeEncoder: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt16) throws { try encode(Scalar(value)) }
     mutating func encode(_ value: UInt32) throws { try encode(Scalar(value)) }
     mutating func encode(_ value: UInt64) throws { try encode(Scalar(value)) }
+    mutating func encode(_ value: UInt128) throws { try encode(Scalar(value)) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         next().container(keyedBy: keyType)
     }

@@ -37,7 +37,7 @@ public struct WorkView: RPCObject {
     public var proofs: UInt64
     public var units: UInt128
     public var totalWeight: UInt128
-    public var providers: UInt64
+    public var providerCount: UInt64
     public var payments: Amount
     public var protocolFees: Amount
 
@@ -45,7 +45,7 @@ public struct WorkView: RPCObject {
         proofs = record.proofs
         units = record.totalUnits
         totalWeight = record.totalWeight
-        providers = UInt64(record.providers.count)
+        providerCount = UInt64(record.providers.count)
         payments = record.payments
         protocolFees = record.protocolFees
     }

@@ -1,14 +1,14 @@
 import ProofmintCore
 
-/// `pm_getProviders` result: providers by staking power, highest first; `total` counts all, the list holds `limit`.
+/// `pm_getProviders` result: providers by staking power, highest first; `total_count` counts all, the list holds `limit`.
 public struct ProvidersResult: RPCObject {
     public var height: UInt64
-    public var total: UInt64
+    public var totalCount: UInt64
     public var providers: [ProviderView]
 
-    public init(height: UInt64, total: UInt64, providers: [ProviderView]) {
+    public init(height: UInt64, totalCount: UInt64, providers: [ProviderView]) {
         self.height = height
-        self.total = total
+        self.totalCount = totalCount
         self.providers = providers
     }
 }

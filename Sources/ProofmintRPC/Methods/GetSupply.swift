@@ -12,7 +12,7 @@ public struct SupplyResult: RPCObject {
     public var circulating: Amount
     public var feesPaid: Amount
     public var staked: Amount
-    public var unbonding: Amount
+    public var unbondingTotal: Amount
     public var treasury: Amount
     public var rewardPool: Amount
     public var liquidity: Amount
@@ -34,7 +34,7 @@ public struct SupplyResult: RPCObject {
         circulating = totals.supply - min(held, totals.supply)
         feesPaid = totals.feesPaid
         staked = totals.staked
-        unbonding = totals.unbonding
+        unbondingTotal = totals.unbonding
         let balance = { (module: ModuleAccount) in moduleAccounts.first { $0.0 == module }?.1 ?? 0 }
         treasury = balance(.treasury)
         rewardPool = balance(.rewardPool)

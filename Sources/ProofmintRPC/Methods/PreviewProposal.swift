@@ -17,7 +17,7 @@ public struct ProposalPreview: RPCObject {
     @Omittable public var projection: ProjectionView?
     @Omittable public var balances: [BalanceChangeView]?
     @Omittable public var stake: StakeChangeView?
-    @Omittable public var burned: AmountChangeView?
+    @Omittable public var burnedTotal: AmountChangeView?
     @Omittable public var upgrade: UpgradeView?
     @Omittable public var effect: String?
 

@@ -1,7 +1,9 @@
 import ProofmintCore
 
 /// One event of a receipt: `type`, then that type's fields (the other types' fields are left out).
-public struct EventView: RPCObject {
+public struct EventView: RPCNamedObject {
+    public static let rpcName = "Event"
+
     /// `transfer`, `fee_paid`, `staked`, `unstaked`, `withdrawn`, `slashed`, `jailed`, `proof_accepted`, `proposed`, `voted`.
     public var type: String
     @Omittable public var from: Address?

@@ -1,7 +1,9 @@
 import ProofmintCore
 
 /// A block header (PROTOCOL.md, "Blocks"); `producer` is the producer's public key in hex.
-public struct HeaderView: RPCObject {
+public struct HeaderView: RPCNamedObject {
+    public static let rpcName = "Header"
+
     public var chainId: String
     public var height: UInt64
     public var parentHash: Hash32
@@ -26,7 +28,9 @@ public struct HeaderView: RPCObject {
 }
 
 /// A header with its canonical bytes, hash and producer signature: a block's, or one half of double-sign evidence.
-public struct SignedHeaderView: RPCObject {
+public struct SignedHeaderView: RPCNamedObject {
+    public static let rpcName = "SignedHeader"
+
     public var header: HeaderView
     public var headerHex: Hex
     public var hash: Hash32

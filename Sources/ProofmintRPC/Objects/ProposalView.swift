@@ -1,7 +1,9 @@
 import ProofmintCore
 
 /// A governance proposal with its tally: the recorded one once voting ended, else the tally as it would be now.
-public struct ProposalView: RPCObject {
+public struct ProposalView: RPCNamedObject {
+    public static let rpcName = "Proposal"
+
     public var id: UInt64
     public var kind: String
     public var proposer: Address
@@ -46,7 +48,9 @@ public struct ProposalView: RPCObject {
 }
 
 /// Quadratic power per option, and the staked power that took part against the total (the quorum).
-public struct TallyView: RPCObject {
+public struct TallyView: RPCNamedObject {
+    public static let rpcName = "Tally"
+
     public var yes: UInt128
     public var no: UInt128
     public var abstain: UInt128

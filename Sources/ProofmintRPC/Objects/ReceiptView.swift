@@ -1,7 +1,9 @@
 import ProofmintCore
 
 /// A transaction's receipt: its stable code and name, the message for that code, the fee charged and the events.
-public struct ReceiptView: RPCObject {
+public struct ReceiptView: RPCNamedObject {
+    public static let rpcName = "Receipt"
+
     public var transactionId: Hash32
     /// 0 for success, otherwise the transaction error code (PROTOCOL.md §8.6).
     public var code: UInt64

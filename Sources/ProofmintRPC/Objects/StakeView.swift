@@ -1,7 +1,9 @@
 import ProofmintCore
 
 /// A stake record with what queries derive from it at a height: staking power and the amount tier.
-public struct StakeView: RPCObject {
+public struct StakeView: RPCNamedObject {
+    public static let rpcName = "Stake"
+
     public var amount: Amount
     public var lockEpochs: UInt64
     /// An unstake in a block of height ≥ this is allowed.
@@ -31,7 +33,9 @@ public struct StakeView: RPCObject {
 }
 
 /// An unstaked amount waiting out the unbonding period; `matured` once `mature_at` ≤ the answer's height.
-public struct UnbondingView: RPCObject {
+public struct UnbondingView: RPCNamedObject {
+    public static let rpcName = "Unbonding"
+
     public var amount: Amount
     public var matureAt: UInt64
     public var matured: Bool

@@ -1,7 +1,9 @@
 import ProofmintCore
 
 /// A signed transaction: the fields every kind has, then its kind's own fields (the others are left out).
-public struct TransactionView: RPCObject {
+public struct TransactionView: RPCNamedObject {
+    public static let rpcName = "Transaction"
+
     public var id: Hash32
     public var chainId: String
     /// `transfer`, `stake`, `unstake`, `withdraw`, `evidence`, `submit_proof`, `propose` or `vote`.
@@ -25,7 +27,7 @@ public struct TransactionView: RPCObject {
     // evidence
     @Omittable public var evidence: [SignedHeaderView]?
     // submit_proof
-    @Omittable public var receipt: ComputeReceiptView?
+    @Omittable public var computeReceipt: ComputeReceiptView?
     // propose
     @Omittable public var deposit: Amount?
     @Omittable public var proposal: ProposalContentView?
@@ -61,7 +63,7 @@ public struct TransactionView: RPCObject {
         case let .evidence(evidence):
             self.evidence = [evidence.first, evidence.second].map { SignedHeaderView(header: $0.header, signature: $0.signature) }
         case let .submitProof(signed):
-            receipt = ComputeReceiptView(signed)
+            computeReceipt = ComputeReceiptView(signed)
         case let .propose(request):
             deposit = request.deposit
             proposal = ProposalContentView(request.content)
@@ -73,7 +75,9 @@ public struct TransactionView: RPCObject {
 }
 
 /// A consumer-signed compute receipt (PROTOCOL.md §11.2).
-public struct ComputeReceiptView: RPCObject {
+public struct ComputeReceiptView: RPCNamedObject {
+    public static let rpcName = "ComputeReceipt"
+
     public var chainId: String
     public var jobId: Hash32
     public var consumer: Address
@@ -104,7 +108,9 @@ public struct ComputeReceiptView: RPCObject {
 }
 
 /// A proposal's content: its kind and its fields, every value a string (numbers and amounts in decimal).
-public struct ProposalContentView: RPCObject {
+public struct ProposalContentView: RPCNamedObject {
+    public static let rpcName = "ProposalContent"
+
     public var kind: String
     public var fields: OrderedMembers<String>
 

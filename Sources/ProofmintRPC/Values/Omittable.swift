@@ -23,6 +23,6 @@ public struct Omittable<Value: Codable & Sendable & Equatable>: Codable, Sendabl
 extension KeyedDecodingContainer {
     /// A missing member is nil, not an error.
     public func decode<Value>(_ type: Omittable<Value>.Type, forKey key: Key) throws -> Omittable<Value> {
-        Omittable(wrappedValue: try decodeIfPresent(Value.self, forKey: key))
+        try decodeIfPresent(Omittable<Value>.self, forKey: key) ?? Omittable(wrappedValue: nil)
     }
 }

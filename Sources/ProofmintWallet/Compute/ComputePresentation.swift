@@ -15,7 +15,7 @@ public enum ComputePresentation {
             ("proofs", String(work.proofs)),
             ("compute units", String(work.units)),
             ("total weight", String(work.totalWeight)),
-            ("providers", String(work.providers)),
+            ("providers", String(work.providerCount)),
             ("payments", ai(work.payments)),
             ("protocol fees", ai(work.protocolFees)),
             ("reward pool", ai(answer.rewardPool)),
@@ -53,7 +53,7 @@ public enum ComputePresentation {
             ("height", String(answer.height)),
             ("max supply", ai(answer.maxSupply)), ("supply", ai(answer.supply)), ("circulating", ai(answer.circulating)),
             ("minted (PoC)", ai(answer.minted)), ("mining cap", ai(answer.miningCap)), ("burned", ai(answer.burned)),
-            ("fees paid", ai(answer.feesPaid)), ("staked", ai(answer.staked)), ("unbonding", ai(answer.unbonding)),
+            ("fees paid", ai(answer.feesPaid)), ("staked", ai(answer.staked)), ("unbonding", ai(answer.unbondingTotal)),
             ("treasury", ai(answer.treasury)), ("reward pool", ai(answer.rewardPool)), ("liquidity", ai(answer.liquidity)),
         ]
         return table(rows)

@@ -76,9 +76,9 @@ public enum StakePresentation {
     public static func providersText(_ list: ProviderList) -> String {
         guard !list.providers.isEmpty else { return "No providers at height \(list.height): nobody has staked yet." }
         let shown = list.providers.count
-        let heading = shown == list.total
-            ? "\(list.total) provider\(list.total == 1 ? "" : "s") at height \(list.height), by staking power"
-            : "\(shown) of \(list.total) providers at height \(list.height), by staking power (raise --limit to see more)"
+        let heading = shown == list.totalCount
+            ? "\(list.totalCount) provider\(list.totalCount == 1 ? "" : "s") at height \(list.height), by staking power"
+            : "\(shown) of \(list.totalCount) providers at height \(list.height), by staking power (raise --limit to see more)"
         return heading + "\n" + providerTable(list).render()
     }
 }
