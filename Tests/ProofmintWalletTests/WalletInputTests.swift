@@ -104,6 +104,10 @@ final class WalletInputTests: XCTestCase {
         XCTAssertThrowsError(try environment.nodeClient(flag: "ftp://x"))
         XCTAssertEqual(try environment.kdfLimits(flag: nil), .interactive)
         XCTAssertEqual(try WalletEnvironment(variables: [:]).kdfLimits(flag: nil), .moderate)
+        // `keys import-dev` falls back to interactive, but PROOFMINT_KDF and --kdf still decide when given.
+        XCTAssertEqual(try WalletEnvironment(variables: [:]).kdfLimits(flag: nil, fallback: .interactive), .interactive)
+        XCTAssertEqual(try WalletEnvironment(variables: ["PROOFMINT_KDF": "moderate"]).kdfLimits(flag: nil, fallback: .interactive), .moderate)
+        XCTAssertEqual(try environment.kdfLimits(flag: "moderate", fallback: .interactive), .moderate)
         XCTAssertThrowsError(try environment.kdfLimits(flag: "fast")) { error in
             XCTAssertEqual(error as? InputError, .invalidKDF("fast"))
         }
