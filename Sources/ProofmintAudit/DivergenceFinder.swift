@@ -12,6 +12,7 @@ public enum DivergenceFinder {
         public var firstDivergentHeight: UInt64?
         public var roots: (a: Hash32, b: Hash32)?
         /// True when the two blocks at that height carry the same transactions: then the rules, not the input, differ.
+        /// Nil when the genesis differs: the two chains never shared a block, so comparing their blocks means nothing.
         public var sameTransactions: Bool?
         /// Entries whose current values differ, decoded (the states at the two heads).
         public var differingEntries: [(key: String, a: String, b: String)] = []
@@ -40,7 +41,7 @@ public enum DivergenceFinder {
             report.firstDivergentHeight = height
             if let blockA = try a.block(at: height), let blockB = try b.block(at: height) {
                 report.roots = (blockA.header.stateRoot, blockB.header.stateRoot)
-                report.sameTransactions = blockA.header.transactionRoot == blockB.header.transactionRoot
+                if report.sameGenesis { report.sameTransactions = blockA.header.transactionRoot == blockB.header.transactionRoot }
             }
         }
         report.differingEntries = try differingEntries(a, b, limit: maxEntries)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProofmintWallet
 
 /// The Proofmint wallet: keys in an encrypted keystore, transactions built and signed locally, queries to a node.
 @main
@@ -12,6 +13,7 @@ struct Proofmint: AsyncParsableCommand {
             The node is http://127.0.0.1:8645 unless --node URL or PROOFMINT_NODE says otherwise. \
             Every command prints for people by default and JSON with --json.
             """,
+        version: "proofmint " + ProofmintVersion.text,
         subcommands: [KeysCommand.self, TxCommand.self, QueryCommand.self, ReceiptCommand.self]
     )
 }

@@ -17,7 +17,7 @@ struct AuditCommand: ParsableCommand {
 struct AuditReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Replay and write blocks.csv, epochs.csv, audit.json and supply.svg (the default audit command).",
+        abstract: "Replay and write blocks.csv, epochs.csv, audit.json and supply.svg into --out DIR (the default audit command).",
         discussion: """
             Checks the supply invariant (issued − burned = Σ balances + staked + unbonding, and the totals equal the \
             records) after every block, and lists any block where it fails. Exit code 2 if the replay finds a mismatch \
@@ -61,14 +61,17 @@ struct AuditExplainCommand: ParsableCommand {
         discussion: """
             Lists every receipt the provider had accepted in the epoch (units, quality and tier multipliers, weight), \
             the epoch's total weight, emission and reward pool, and reward = ⌊(minted + pool) × weight / total weight⌋, \
-            checked against what the settlement recorded. Example: proofmintd audit explain pm1… --epoch 3 chain.pmc
+            checked against what the settlement recorded. An epoch in which no provider had work mints and pays nothing, \
+            and is reported as consistent. Without --epoch, the latest settled epoch in which the provider had accepted \
+            work is explained. Exit code 2 if the settlement and the re-derivation disagree. \
+            Example: proofmintd audit explain pm1… --epoch 3 chain.pmc
             """)
 
     @Argument(help: "The provider's pm1… address.")
     var address: String
 
-    @Option(help: "The epoch.")
-    var epoch: UInt64
+    @Option(help: "The epoch (default: the latest settled epoch in which the provider had accepted work).")
+    var epoch: UInt64?
 
     @OptionGroup var source: ChainSourceOptions
 
@@ -78,8 +81,17 @@ struct AuditExplainCommand: ParsableCommand {
     func run() throws {
         let provider = try CLIError.wrap { try Address(text: address) }
         let (genesis, next, _) = try source.open()
-        let explanation = try CLIError.wrap { try RewardExplanation.derive(provider: provider, epoch: epoch, genesisFile: genesis, next: next) }
-        guard explanation.settlement != nil else { throw CLIError("epoch \(epoch) has not settled in this chain") }
+        let explanation: RewardExplanation
+        if let epoch {
+            explanation = try CLIError.wrap { try RewardExplanation.derive(provider: provider, epoch: epoch, genesisFile: genesis, next: next) }
+            guard explanation.settlement != nil else { throw CLIError("epoch \(epoch) has not settled in this chain") }
+        } else {
+            let latest = try CLIError.wrap { try RewardExplanation.deriveLatest(provider: provider, genesisFile: genesis, next: next) }
+            guard let latest else {
+                throw CLIError("\(provider) had no accepted work in any settled epoch of this chain; give --epoch N to explain another epoch")
+            }
+            explanation = latest
+        }
         if json { try printJSON(AuditSummary.json(explanation)) } else { print(AuditSummary.text(explanation)) }
         if !explanation.consistent { throw ExitCode(2) }
     }

@@ -49,11 +49,21 @@ enum AuditSummary {
             "minted": String(e.settlement?.minted ?? 0), "scheduled_emission": String(e.scheduledEmission),
             "from_pool": String(e.settlement?.fromPool ?? 0), "distributable": String(e.distributable),
             "computed_reward": String(e.computedReward), "recorded_reward": e.recordedReward.map { String($0) as Any } ?? NSNull(),
-            "forfeited": e.forfeited, "consistent": e.consistent,
+            "forfeited": e.forfeited, "epoch_had_work": !e.epochHadNoWork, "consistent": e.consistent,
         ]
     }
 
     static func text(_ e: RewardExplanation) -> String {
+        if e.epochHadNoWork {
+            return [
+                "Provider \(e.provider), epoch \(e.epoch): no accepted work in this epoch from any provider",
+                "minted            \(e.settlement?.minted ?? 0) (an epoch without work mints nothing; the reward pool waits for the next one)",
+                "paid              \(e.settlement?.paidToProviders ?? 0)",
+                e.consistent
+                    ? "the settlement matches: nothing minted, nothing paid"
+                    : "MISMATCH: the settlement of an epoch without work minted or paid something",
+            ].joined(separator: "\n")
+        }
         var lines = ["Provider \(e.provider), epoch \(e.epoch): \(e.receipts.count) accepted receipt(s)"]
         for r in e.receipts {
             lines.append("  block \(r.height)  job \(r.jobId.hex.prefix(16))…  \(r.units) units × \(r.qualityBps) quality bps × \(r.tierBps) tier bps = weight \(r.weight)")
@@ -64,7 +74,7 @@ enum AuditSummary {
             "minted            \(e.settlement?.minted ?? 0) (schedule gives \(e.scheduledEmission))",
             "reward pool       \(e.settlement?.fromPool ?? 0)",
             "reward            ⌊(\(e.settlement?.minted ?? 0) + \(e.settlement?.fromPool ?? 0)) × \(e.providerWeight) / \(e.totalWeight)⌋ = \(e.computedReward) base units = \(Tokens.format(e.computedReward)) AI",
-            "recorded          \(e.recordedReward.map(String.init) ?? "none")\(e.forfeited ? " (forfeited to the treasury: jailed at the epoch's end)" : "")",
+            "recorded          \(e.recordedReward.map(String.init) ?? (e.providerWeight == 0 ? "none (no accepted work from this provider)" : "none"))\(e.forfeited ? " (forfeited to the treasury: jailed at the epoch's end)" : "")",
             e.consistent ? "the settlement matches the re-derivation" : "MISMATCH between the settlement and the re-derivation",
         ]
         return lines.joined(separator: "\n")

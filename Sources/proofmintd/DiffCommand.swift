@@ -12,7 +12,7 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             Bisects over the stored headers (each state root commits to the whole state, so after the first difference \
             every root differs), says whether the two blocks there carry the same transactions (then the rules differ, \
-            not the input), and lists, decoded, the state entries that differ between the two homes now. Read-only; \
+            not the input) or that the genesis differs (then they are two different chains), and lists, decoded, the state entries that differ between the two homes now. Read-only; \
             the nodes may run. Exit code 0 if the chains agree up to the lower head, 2 if they diverge. \
             Example: proofmintd diff node-a node-b
             """)
@@ -44,7 +44,9 @@ struct DiffCommand: ParsableCommand {
             ])
         } else {
             print("heads         \(report.heights.a) and \(report.heights.b)\(report.sameGenesis ? "" : "; DIFFERENT GENESIS")")
-            if let height = report.firstDivergentHeight, let roots = report.roots {
+            if !report.sameGenesis {
+                print("the genesis differs: these homes hold two different chains, so no block is shared (compare homes made from the same genesis file)")
+            } else if let height = report.firstDivergentHeight, let roots = report.roots {
                 print("diverge at    block \(height): state roots \(roots.a) and \(roots.b)")
                 if let same = report.sameTransactions {
                     print(same ? "              same transactions: the rules differ, not the input" : "              the blocks carry different transactions")

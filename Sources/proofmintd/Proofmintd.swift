@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProofmintCore
 
 /// `proofmintd`: the Proofmint node.
 @main
@@ -11,5 +12,6 @@ struct Proofmintd: AsyncParsableCommand {
               proofmintd init --genesis genesis/devnet.json --home ./devnet-home --dev-validator 0
               proofmintd start --home ./devnet-home
             """,
+        version: "proofmintd " + ProofmintVersion.text,
         subcommands: [InitCommand.self, StartCommand.self, InspectCommand.self, EmissionCommand.self, ParametersCommand.self, SimulateCommand.self, ExportCommand.self, ImportCommand.self, ReplayCommand.self, AuditCommand.self, DiffCommand.self])
 }

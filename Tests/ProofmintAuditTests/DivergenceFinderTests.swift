@@ -52,6 +52,21 @@ final class DivergenceFinderTests: XCTestCase {
         XCTAssertNil(try DivergenceFinder.compare(a, a).firstDivergentHeight)
     }
 
+    /// Homes made from different genesis files are two chains: the report says so and claims nothing about the
+    /// transactions (both genesis blocks are empty, which once read as "same transactions: the rules differ").
+    func testADifferentGenesisIsReportedAsSuchAndNotAsSameTransactions() throws {
+        func home(_ name: String, chainId: String) throws -> ChainStore {
+            let json = TestChain.genesisJSON(
+                chainId: chainId, genesisTime: "2026-01-01T00:00:00Z", validators: ["validator-a"], users: [("alice", 1_000 * Tokens.one)])
+            let genesis = try Genesis.parse(json: Array(json.utf8))
+            return try ChainStore.create(at: directory + "/" + name, genesis: genesis, genesisFile: Array(json.utf8))
+        }
+        let report = try DivergenceFinder.compare(try home("a", chainId: "proofmint-one"), try home("b", chainId: "proofmint-two"))
+        XCTAssertFalse(report.sameGenesis)
+        XCTAssertEqual(report.firstDivergentHeight, 0)
+        XCTAssertNil(report.sameTransactions, "no shared block, so no claim about the transactions")
+    }
+
     /// `block` as a node with a different rule would have made it: the same transactions, one more base unit for
     /// `address`, and the roots and signature that follow.
     private func withExtraBaseUnit(

@@ -124,11 +124,26 @@ final class ComputeEndToEndTests: XCTestCase {
         XCTAssertEqual(try amount(explained["computed_reward"]), reward)
         XCTAssertEqual(try amount(explained["scheduled_emission"]), Self.firstEpochEmission)
         XCTAssertEqual((explained["receipts"] as? [[String: Any]])?.count, 1)
+        // Without --epoch: the latest settled epoch with this provider's work, the same one.
+        let latest = try Command.succeed("proofmintd", ["audit", "explain", provider, "--home", devnet.home, "--json"]).json()
+        XCTAssertEqual(latest["epoch"] as? Int, 0)
+        XCTAssertEqual(try amount(latest["computed_reward"]), reward)
+        // An epoch without any work (epoch 1, settled by empty blocks) mints and pays nothing: consistent, exit 0.
+        if try height() < end + Self.epochLength { _ = try node.call("pm_mine", ["blocks": end + Self.epochLength - height()]) }
+        let empty = try Command.succeed("proofmintd", ["audit", "explain", provider, "--epoch", "1", "--home", devnet.home, "--json"]).json()
+        XCTAssertEqual(empty["consistent"] as? Bool, true)
+        XCTAssertEqual(empty["epoch_had_work"] as? Bool, false)
+        XCTAssertEqual(try amount(empty["minted"]), 0)
+        let emptyText = try Command.succeed("proofmintd", ["audit", "explain", provider, "--epoch", "1", "--home", devnet.home]).stdout
+        XCTAssertTrue(emptyText.contains("nothing minted, nothing paid"), emptyText)
         let auditDirectory = work + "/audit"
         let audit = try Command.succeed("proofmintd", ["audit", "--home", devnet.home, "--out", auditDirectory, "--json"]).json()
         XCTAssertEqual((audit["invariant_violations"] as? [Any])?.count, 0)
         let epochs = try String(contentsOfFile: auditDirectory + "/epochs.csv", encoding: .utf8)
         XCTAssertTrue(epochs.contains(",\(provider),\(reward),false"), epochs)
         XCTAssertTrue(FileManager.default.fileExists(atPath: auditDirectory + "/supply.svg"))
+        // README: every report file, audit.json included, goes into the --out directory.
+        let written = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: auditDirectory + "/audit.json"))) as? [String: Any]
+        XCTAssertEqual(written?["blocks"] as? Int, audit["blocks"] as? Int)
     }
 }

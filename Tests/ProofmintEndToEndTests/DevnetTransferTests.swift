@@ -74,9 +74,22 @@ final class DevnetTransferTests: XCTestCase {
         XCTAssertEqual(try devnet.balance(dev2), before, "signing offline must not send anything")
         try devnet.wallet(["tx", "broadcast", file])
         XCTAssertEqual(try devnet.balance(dev2), before + 7 * Tokens.one)
+
+        // Re-running the same command finds the file there: refused unless --force.
+        let again = try devnet.walletResult(["tx", "sign", "--from", "dev1", "--to", dev2, "--amount", "7AI", "--out", file])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("pass --force"), again.stderr)
+        // Without --nonce and --chain-id the node supplies them: the pending nonce follows the one just used.
+        for _ in 0..<2 {
+            let signed = try devnet.wallet(["tx", "sign", "--from", "dev1", "--to", dev2, "--amount", "1AI", "--out", file, "--force", "--json"]).json()
+            let nonce = try XCTUnwrap((signed["summary"] as? [String: Any])?["nonce"] as? Int, "\(signed)")
+            XCTAssertEqual(nonce, try XCTUnwrap(try node.callObject("pm_getAccount", ["address": try devAddress(1)])["pending_nonce"] as? Int))
+            try devnet.wallet(["tx", "broadcast", file])
+        }
+        XCTAssertEqual(try devnet.balance(dev2), before + 9 * Tokens.one)
     }
 
-    func testWrongPasswordAndAddressTypoChangeNothing() throws {
+    func testWrongPasswordAddressTypoAndAmountMistakesChangeNothing() throws {
         let dev1 = try devAddress(1)
         let before = try devnet.balance(dev1)
 
@@ -90,6 +103,16 @@ final class DevnetTransferTests: XCTestCase {
         let mistyped = try devnet.walletResult(["tx", "transfer", "--from", "dev0", "--to", String(typo), "--amount", "1AI"])
         XCTAssertNotEqual(mistyped.status, 0)
         XCTAssertTrue(mistyped.stderr.contains("checksum"), mistyped.stderr)
+
+        // An amount without a unit is not guessed; a negative one is named as such, not taken for a flag.
+        let unitless = try devnet.walletResult(["tx", "transfer", "--from", "dev0", "--to", "dev1", "--amount", "25"])
+        XCTAssertEqual(unitless.status, 1)
+        XCTAssertTrue(unitless.stderr.contains("amount '25' has no unit: write 25AI"), unitless.stderr)
+        for arguments in [["--amount", "-1AI"], ["--amount=-1AI"]] {
+            let negative = try devnet.walletResult(["tx", "transfer", "--from", "dev0", "--to", "dev1"] + arguments)
+            XCTAssertEqual(negative.status, 1, "\(arguments)")
+            XCTAssertTrue(negative.stderr.contains("amounts cannot be negative"), negative.stderr)
+        }
 
         XCTAssertEqual(try devnet.balance(dev1), before)
         XCTAssertEqual((try node.callObject("pm_getAccount", ["address": try devAddress(0)]))["nonce"] as? Int, 0)

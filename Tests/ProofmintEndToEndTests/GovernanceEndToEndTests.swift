@@ -180,6 +180,12 @@ final class GovernanceEndToEndTests: XCTestCase {
         XCTAssertEqual((list["proposals"] as? [[String: Any]])?.compactMap { $0["status"] as? String }, ["executed", "executed", "rejected"])
         XCTAssertEqual((try wallet(["query", "proposals", "--status", "rejected", "--json"]).json()["proposals"] as? [Any])?.count, 1)
         XCTAssertTrue(try wallet(["query", "proposals"]).stdout.contains("3 proposals at height"))
+        // docs/RPC.md: a finished proposal has nothing to preview; it is not re-run on the current state.
+        let finished = try node.callObject("pm_previewProposal", ["id": fee.id])
+        XCTAssertEqual(finished["would_execute"] as? Bool, false)
+        XCTAssertEqual((finished["error"] as? [String: Any])?["name"] as? String, "finished")
+        XCTAssertEqual((finished["error"] as? [String: Any])?["code"] as? Int, 0)
+        XCTAssertNil(finished["changes"], "no dry run for an executed proposal")
 
         // The spend moved exactly 5000 AI; both deposits of dev1 came back, dev2's was burned.
         XCTAssertEqual(try devnet.balance(dev4), dev4Before + Self.spend)

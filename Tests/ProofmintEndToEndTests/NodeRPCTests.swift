@@ -44,7 +44,10 @@ final class NodeRPCTests: XCTestCase {
         XCTAssertEqual(try rpcError("pm_noSuchMethod", [:]).code, -32601)
         XCTAssertEqual(try rpcError("pm_getAccount", ["address": "pm1nottheaddress"]).code, -32602)
         XCTAssertEqual(try rpcError("pm_sendTransaction", ["tx": "zz"]).code, -32602)
-        XCTAssertEqual(try rpcError("pm_sendTransaction", ["tx": "0102"]).code, -32602)
+        // docs/RPC.md: undecodable transaction bytes are invalid params, and the message says so.
+        let undecodable = try rpcError("pm_sendTransaction", ["tx": "0102"])
+        XCTAssertEqual(undecodable.code, -32602)
+        XCTAssertTrue(undecodable.message.contains("not a canonical signed transaction"), undecodable.message)
         XCTAssertEqual(try rpcError("pm_getBlock", ["height": 999]).code, -32002)
 
         let oversized = try node.post(Data(repeating: UInt8(ascii: " "), count: 200_000))

@@ -62,8 +62,11 @@ final class MempoolTests: XCTestCase {
         var pool = Mempool(limits: limits)
         for nonce in 0..<3 { try insert(&pool, transfer("alice", nonce: UInt64(nonce))) }
         XCTAssertThrowsError(try insert(&pool, transfer("alice", nonce: 3))) { error in
-            // Nonce 3 is exactly maxPerSender ahead: refused as a gap before the per-sender cap.
-            XCTAssertEqual(error as? MempoolError, .nonceGap(expected: 0, actual: 3, maxAhead: 3))
+            // Nonce 3 is exactly maxPerSender ahead, which the gap rule allows: the per-sender cap refuses it.
+            XCTAssertEqual(error as? MempoolError, .senderLimit(max: 3))
+        }
+        XCTAssertThrowsError(try insert(&pool, transfer("alice", nonce: 4))) { error in
+            XCTAssertEqual(error as? MempoolError, .nonceGap(expected: 0, actual: 4, maxAhead: 3))
         }
         XCTAssertThrowsError(try insert(&pool, transfer("bob", nonce: 5))) { error in
             XCTAssertEqual(error as? MempoolError, .nonceGap(expected: 0, actual: 5, maxAhead: 3))
@@ -83,6 +86,19 @@ final class MempoolTests: XCTestCase {
         try insert(&small, transfer("erin", nonce: 0))
         XCTAssertThrowsError(try insert(&small, transfer("frank", nonce: 0))) { error in
             XCTAssertEqual(error as? MempoolError, .full(maxBytes: one.encodedSize * 2))
+        }
+    }
+
+    /// docs/RPC.md: a nonce up to 64 past the account's next nonce on chain is accepted; 65 past is a `nonce_gap`.
+    func testANonceExactlySixtyFourAheadIsAcceptedAndSixtyFiveIsNot() throws {
+        var pool = Mempool()
+        try insert(&pool, transfer("alice", nonce: 65), accountNonce: 1)
+        XCTAssertTrue(pool.contains(transfer("alice", nonce: 65).id))
+        XCTAssertThrowsError(try insert(&pool, transfer("alice", nonce: 66), accountNonce: 1)) { error in
+            XCTAssertEqual(error as? MempoolError, .nonceGap(expected: 1, actual: 66, maxAhead: 64))
+            XCTAssertEqual(
+                (error as? MempoolError)?.description,
+                "nonce 66 is more than 64 ahead of the account's next nonce on chain, 1 (the highest accepted is 65)")
         }
     }
 

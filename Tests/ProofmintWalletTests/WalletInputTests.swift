@@ -6,13 +6,40 @@ final class WalletInputTests: XCTestCase {
         XCTAssertEqual(try WalletInput.amount("10AI"), Tokens.one * 10)
         XCTAssertEqual(try WalletInput.amount("10 ai"), Tokens.one * 10)
         XCTAssertEqual(try WalletInput.amount("0.5AI"), Tokens.one / 2)
-        XCTAssertEqual(try WalletInput.amount("10000000000000000000"), Tokens.one * 10)
-        XCTAssertEqual(try WalletInput.amount("1"), 1)
+        XCTAssertEqual(try WalletInput.amount("25ai"), Tokens.one * 25)
+        XCTAssertEqual(try WalletInput.amount("10000000000000000000base"), Tokens.one * 10)
+        XCTAssertEqual(try WalletInput.amount("1base"), 1)
+        XCTAssertEqual(try WalletInput.amount("1 BASE"), 1)
+        XCTAssertEqual(try WalletInput.amount("0", allowZero: true), 0, "zero is zero in any unit")
+    }
+
+    /// `--amount 25` used to mean 25 base units without a word; now the wallet asks for the unit and shows both.
+    func testABareNumberIsRefusedAndTheMessageSaysHowToWriteIt() {
+        XCTAssertThrowsError(try WalletInput.amount("25")) { error in
+            XCTAssertEqual(error as? InputError, .missingUnit(field: "amount", text: "25"))
+            XCTAssertEqual("\(error)", "amount '25' has no unit: write 25AI for 25 tokens, or 25base for 25 base units (1 AI = 10^18 base units)")
+        }
+        XCTAssertThrowsError(try WalletInput.amount("1.5")) { error in
+            XCTAssertEqual(error as? InputError, .missingUnit(field: "amount", text: "1.5"))
+            XCTAssertEqual("\(error)", "amount '1.5' has no unit: write 1.5AI for 1.5 tokens")
+        }
+        XCTAssertThrowsError(try WalletInput.fee("2000")) { error in
+            XCTAssertEqual(error as? InputError, .missingUnit(field: "fee", text: "2000"))
+        }
+    }
+
+    func testNegativeAmountsSayTheyCannotBeNegative() {
+        for text in ["-1AI", "-1", " -0.5ai", "-3base"] {
+            XCTAssertThrowsError(try WalletInput.amount(text), text) { error in
+                XCTAssertEqual(error as? InputError, .negativeAmount(field: "amount", text: text))
+                XCTAssertTrue("\(error)".contains("amounts cannot be negative"), "\(error)")
+            }
+        }
     }
 
     func testBadAmountsAreRejectedWithTheAcceptedForms() {
-        for text in ["", "ten", "1.5", "-1AI", "1e18", "1.0000000000000000001AI", "AI", "1,5AI", "01",
-                     "340282366920938463463374607431768211456"] {
+        for text in ["", "ten", "1e18", "1.0000000000000000001AI", "AI", "base", "1.5base", "1,5AI", "01AI", "01base",
+                     "340282366920938463463374607431768211456base"] {
             XCTAssertThrowsError(try WalletInput.amount(text), text) { error in
                 XCTAssertEqual(error as? InputError, .invalidAmount(field: "amount", text: text))
                 XCTAssertTrue("\(error)".contains("10AI"))
@@ -26,7 +53,7 @@ final class WalletInputTests: XCTestCase {
     func testFees() throws {
         XCTAssertEqual(try WalletInput.fee(nil), Tokens.one / 1000)
         XCTAssertEqual(try WalletInput.fee("0.002AI"), Tokens.one / 500)
-        XCTAssertEqual(try WalletInput.fee("2000"), 2000)
+        XCTAssertEqual(try WalletInput.fee("2000base"), 2000)
         XCTAssertThrowsError(try WalletInput.fee("cheap")) { error in
             XCTAssertEqual(error as? InputError, .invalidAmount(field: "fee", text: "cheap"))
         }
@@ -104,6 +131,10 @@ final class WalletInputTests: XCTestCase {
         XCTAssertThrowsError(try environment.nodeClient(flag: "ftp://x"))
         XCTAssertEqual(try environment.kdfLimits(flag: nil), .interactive)
         XCTAssertEqual(try WalletEnvironment(variables: [:]).kdfLimits(flag: nil), .moderate)
+        // `keys import-dev` falls back to interactive, but PROOFMINT_KDF and --kdf still decide when given.
+        XCTAssertEqual(try WalletEnvironment(variables: [:]).kdfLimits(flag: nil, fallback: .interactive), .interactive)
+        XCTAssertEqual(try WalletEnvironment(variables: ["PROOFMINT_KDF": "moderate"]).kdfLimits(flag: nil, fallback: .interactive), .moderate)
+        XCTAssertEqual(try environment.kdfLimits(flag: "moderate", fallback: .interactive), .moderate)
         XCTAssertThrowsError(try environment.kdfLimits(flag: "fast")) { error in
             XCTAssertEqual(error as? InputError, .invalidKDF("fast"))
         }

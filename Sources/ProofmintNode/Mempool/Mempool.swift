@@ -52,7 +52,8 @@ public struct Mempool: Sendable {
         let nonce = transaction.transaction.nonce
         let maxAhead = UInt64(limits.maxPerSender)
         guard nonce >= accountNonce else { throw .rejected(.nonceTooLow(expected: accountNonce, actual: nonce)) }
-        guard nonce - accountNonce < maxAhead else { throw .nonceGap(expected: accountNonce, actual: nonce, maxAhead: maxAhead) }
+        // Up to `maxAhead` past the account's next nonce on chain, inclusive (docs/RPC.md): next + 64 is accepted.
+        guard nonce - accountNonce <= maxAhead else { throw .nonceGap(expected: accountNonce, actual: nonce, maxAhead: maxAhead) }
         var pending = bySender[sender] ?? [:]
         var freed = 0
         if let existing = pending[nonce] {

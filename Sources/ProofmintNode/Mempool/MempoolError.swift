@@ -36,7 +36,7 @@ public enum MempoolError: Error, Equatable, CustomStringConvertible {
             return "a transaction with nonce \(nonce) is already pending with fee \(Tokens.format(fee)) AI; a replacement must pay at least 10% more"
         case let .senderLimit(max): return "sender already has \(max) pending transactions"
         case let .nonceGap(expected, actual, maxAhead):
-            return "nonce \(actual) is more than \(maxAhead) ahead of the account's next nonce \(expected)"
+            return "nonce \(actual) is more than \(maxAhead) ahead of the account's next nonce on chain, \(expected) (the highest accepted is \(expected &+ maxAhead))"
         case let .full(maxBytes): return "mempool is full (\(maxBytes) bytes)"
         }
     }

@@ -3,6 +3,9 @@ import ProofmintCore
 /// A value typed on the command line was refused; each message shows an accepted form.
 public enum InputError: Error, Equatable, CustomStringConvertible {
     case invalidAmount(field: String, text: String)
+    /// A bare number: tokens or base units? The wallet does not guess.
+    case missingUnit(field: String, text: String)
+    case negativeAmount(field: String, text: String)
     case zeroAmount(field: String)
     case memoTooLong(bytes: Int)
     case invalidAddress(AddressError)
@@ -26,7 +29,13 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalidAmount(field, text):
-            return "invalid \(field) '\(text)': write tokens with their unit (10AI, 0.5AI) or whole base units (10000000000000000000)"
+            return "invalid \(field) '\(text)': write tokens with their unit (10AI, 0.5AI) or whole base units with theirs (10000base)"
+        case let .missingUnit(field, text):
+            let number = text.trimmingCharacters(in: .whitespaces)
+            return "\(field) '\(text)' has no unit: write \(number)AI for \(number) tokens"
+                + (number.contains(".") ? "" : ", or \(number)base for \(number) base units (1 AI = 10^18 base units)")
+        case let .negativeAmount(field, text):
+            return "invalid \(field) '\(text)': amounts cannot be negative; write a positive amount such as 10AI"
         case let .zeroAmount(field):
             return "\(field) must be greater than zero"
         case let .memoTooLong(bytes):

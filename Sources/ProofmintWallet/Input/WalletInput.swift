@@ -6,9 +6,14 @@ public enum WalletInput {
     /// The fee used when none is given: 0.001 AI.
     public static let defaultFee: Amount = Tokens.one / 1000
 
-    /// A transfer amount: `10AI`, `0.5 AI`, or base units; zero is refused unless `allowZero`.
+    /// The suffix that marks a count of base units (1 AI = 10^18 of them): `2000base`.
+    public static let baseUnitSuffix = "base"
+
+    /// An amount with its unit: `10AI`, `0.5 ai`, or base units written `10000base`. A bare number is refused
+    /// rather than guessed (`25` silently meaning 25 base units cost people their intent); `0` needs no unit.
+    /// Zero is refused unless `allowZero`.
     public static func amount(_ text: String, field: String = "amount", allowZero: Bool = false) throws(InputError) -> Amount {
-        guard let amount = Tokens.parse(text) else { throw .invalidAmount(field: field, text: text) }
+        let amount = try parseWithUnit(text, field: field)
         guard amount > 0 || allowZero else { throw .zeroAmount(field: field) }
         return amount
     }
@@ -16,8 +21,26 @@ public enum WalletInput {
     /// A fee, in the same forms as an amount; zero is allowed here (the node enforces its minimum).
     public static func fee(_ text: String?) throws(InputError) -> Amount {
         guard let text else { return defaultFee }
-        guard let fee = Tokens.parse(text) else { throw .invalidAmount(field: "fee", text: text) }
-        return fee
+        return try parseWithUnit(text, field: "fee")
+    }
+
+    private static func parseWithUnit(_ text: String, field: String) throws(InputError) -> Amount {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("-") { throw .negativeAmount(field: field, text: text) }
+        if trimmed == "0" { return 0 }
+        let lowered = trimmed.lowercased()
+        let parsed: Amount?
+        if lowered.hasSuffix(Tokens.symbol.lowercased()) {
+            parsed = Tokens.parse(trimmed)
+        } else if lowered.hasSuffix(baseUnitSuffix) {
+            parsed = Tokens.parseBaseUnits(String(trimmed.dropLast(baseUnitSuffix.count)).trimmingCharacters(in: .whitespaces))
+        } else if Tokens.parseBaseUnits(trimmed) != nil || Tokens.parseTokens(trimmed) != nil {
+            throw .missingUnit(field: field, text: text)
+        } else {
+            parsed = nil
+        }
+        guard let parsed else { throw .invalidAmount(field: field, text: text) }
+        return parsed
     }
 
     /// A memo as UTF-8 bytes, at most `Transfer.maxMemoBytes`.

@@ -26,9 +26,10 @@ public struct WalletEnvironment: Sendable {
         return NodeClient(url: try NodeClient.parseURL(text), requestTimeout: requestTimeout)
     }
 
-    /// `--kdf NAME`, else `PROOFMINT_KDF`, else moderate.
-    public func kdfLimits(flag: String?) throws(InputError) -> KDFLimits {
-        guard let text = flag ?? variables[Self.kdfVariable].flatMap({ $0.isEmpty ? nil : $0 }) else { return .moderate }
+    /// `--kdf NAME`, else `PROOFMINT_KDF`, else `fallback`: moderate for people's keys, interactive for the public
+    /// dev keys (a strong KDF cannot protect a key everyone knows).
+    public func kdfLimits(flag: String?, fallback: KDFLimits = .moderate) throws(InputError) -> KDFLimits {
+        guard let text = flag ?? variables[Self.kdfVariable].flatMap({ $0.isEmpty ? nil : $0 }) else { return fallback }
         guard let limits = KDFLimits.named(text) else { throw .invalidKDF(text) }
         return limits
     }

@@ -8,8 +8,8 @@ struct KeysImportDevCommand: AsyncParsableCommand {
         abstract: "Import the INSECURE devnet accounts dev0..dev9 (publicly known keys, devnet only).",
         discussion: """
             The dev keys derive from anvil's public mnemonic "\(DevAccounts.mnemonic)": \
-            anyone can spend from them. They are stored with interactive Argon2id limits unless --kdf says otherwise, \
-            since a strong KDF cannot protect a public key. Keys already present with the right address are skipped.
+            anyone can spend from them. They are stored with interactive Argon2id limits unless --kdf or $PROOFMINT_KDF \
+            says otherwise, since a strong KDF cannot protect a public key. Keys already present with the right address are skipped.
             Example: PROOFMINT_PASSWORD=dev proofmint keys import-dev --count 3
             """)
 
@@ -31,7 +31,7 @@ struct KeysImportDevCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = WalletEnvironment()
         let keystore = keystoreOptions.keystore(environment)
-        let limits = kdfOptions.strength == nil ? KDFLimits.interactive : try kdfOptions.limits(environment)
+        let limits = try kdfOptions.limits(environment, fallback: .interactive)
 
         // Decide everything before asking for a password, so a clash is reported before any work.
         var plan = [(name: KeyName, key: Ed25519.PrivateKey, replace: Bool)]()

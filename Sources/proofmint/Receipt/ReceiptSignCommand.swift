@@ -27,7 +27,7 @@ struct ReceiptSignCommand: AsyncParsableCommand {
     @Option(name: .customLong("quality"), help: ArgumentHelp("Quality score 0–100 (multiplier 0.8x at 0 to 1.5x at 100).", valueName: "Q"))
     var quality: UInt8
 
-    @Option(name: .customLong("price"), help: ArgumentHelp("Price paid: tokens with their unit (10AI) or base units.", valueName: "AMOUNT"))
+    @Option(name: .customLong("price"), parsing: .unconditional, help: ArgumentHelp("Price paid: tokens with their unit (10AI) or base units with theirs (1000base).", valueName: "AMOUNT"))
     var price: String
 
     @Option(name: .customLong("workload"), help: ArgumentHelp("Model or workload id, 1–64 bytes (default 'inference').", valueName: "ID"))

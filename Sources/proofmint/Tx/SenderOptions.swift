@@ -6,8 +6,8 @@ struct SenderOptions: ParsableArguments {
     @Option(name: .customLong("from"), help: ArgumentHelp("Name of the signing (sending) key in the keystore.", valueName: "NAME"))
     var from: String
 
-    @Option(name: .customLong("fee"), help: ArgumentHelp(
-        "Fee: tokens with their unit (0.002AI) or base units (default 0.001AI).", valueName: "AMOUNT"))
+    @Option(name: .customLong("fee"), parsing: .unconditional, help: ArgumentHelp(
+        "Fee: tokens with their unit (0.002AI) or base units with theirs (2000base); default 0.001AI.", valueName: "AMOUNT"))
     var fee: String?
 
     @Option(name: .customLong("expiry"), help: ArgumentHelp(

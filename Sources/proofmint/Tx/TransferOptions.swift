@@ -8,8 +8,8 @@ struct TransferOptions: ParsableArguments {
     @Option(name: .customLong("to"), help: ArgumentHelp("Recipient: a pm1… address or the name of a key in the keystore.", valueName: "ADDR|NAME"))
     var to: String
 
-    @Option(name: .customLong("amount"), help: ArgumentHelp(
-        "Amount to send: tokens with their unit (10AI, 0.5AI) or base units (10000000000000000000).", valueName: "AMOUNT"))
+    @Option(name: .customLong("amount"), parsing: .unconditional, help: ArgumentHelp(
+        "Amount to send, with its unit: tokens (10AI, 0.5AI) or base units (10000base; 1 AI = 10^18 base units).", valueName: "AMOUNT"))
     var amount: String
 
     @Option(name: .customLong("memo"), help: ArgumentHelp("Text for the recipient, up to 256 bytes of UTF-8.", valueName: "TEXT"))

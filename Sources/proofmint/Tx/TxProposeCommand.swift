@@ -26,8 +26,8 @@ struct TxProposeCommand: AsyncParsableCommand {
 
 /// `--deposit`, shared by every `tx propose` sub-command.
 struct ProposalOptions: ParsableArguments {
-    @Option(name: .customLong("deposit"), help: ArgumentHelp(
-        "Deposit to lock: tokens with their unit (100AI) or base units; at least the chain's minimum, which is the default "
+    @Option(name: .customLong("deposit"), parsing: .unconditional, help: ArgumentHelp(
+        "Deposit to lock: tokens with their unit (100AI) or base units with theirs (1000base); at least the chain's minimum, which is the default "
             + "(governance.min_deposit, 100 AI on the devnet). Returned if the proposal passes, burned otherwise.",
         valueName: "AMOUNT"))
     var deposit: String?
@@ -131,7 +131,7 @@ struct TxProposeTreasuryCommand: AsyncParsableCommand {
     @Option(name: .customLong("to"), help: ArgumentHelp("Recipient: a pm1… address or the name of a key in the keystore.", valueName: "ADDR|NAME"))
     var to: String
 
-    @Option(name: .customLong("amount"), help: ArgumentHelp("Amount to pay: tokens with their unit (5000AI) or base units.", valueName: "AMOUNT"))
+    @Option(name: .customLong("amount"), parsing: .unconditional, help: ArgumentHelp("Amount to pay: tokens with their unit (5000AI) or base units with theirs (1000base).", valueName: "AMOUNT"))
     var amount: String
 
     @OptionGroup var proposal: ProposalOptions

@@ -19,8 +19,8 @@ struct TxStakeCommand: AsyncParsableCommand {
 
     @OptionGroup var sender: SenderOptions
 
-    @Option(name: .customLong("amount"), help: ArgumentHelp(
-        "Tokens to add to the stake: with their unit (1000AI) or base units. 0 changes only tier, lock and attestation.",
+    @Option(name: .customLong("amount"), parsing: .unconditional, help: ArgumentHelp(
+        "Tokens to add to the stake: with their unit (1000AI) or base units with theirs (1000base). 0 changes only tier, lock and attestation.",
         valueName: "AMOUNT"))
     var amount: String
 

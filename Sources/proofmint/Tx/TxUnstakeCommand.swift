@@ -18,8 +18,8 @@ struct TxUnstakeCommand: AsyncParsableCommand {
 
     @OptionGroup var sender: SenderOptions
 
-    @Option(name: .customLong("amount"), help: ArgumentHelp(
-        "Amount of active stake to unstake: with its unit (400AI) or base units; more than zero.", valueName: "AMOUNT"))
+    @Option(name: .customLong("amount"), parsing: .unconditional, help: ArgumentHelp(
+        "Amount of active stake to unstake: with its unit (400AI) or base units with theirs (1000base); more than zero.", valueName: "AMOUNT"))
     var amount: String
 
     @OptionGroup var options: SendOptions

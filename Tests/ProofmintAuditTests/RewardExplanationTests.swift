@@ -1,0 +1,61 @@
+import Foundation
+import ProofmintAudit
+import ProofmintCore
+import ProofmintTestSupport
+import XCTest
+
+/// `audit explain` on epochs where the asked-about provider earned nothing: with no work at all the epoch mints and
+/// pays nothing, and that is consistent, not a mismatch; a provider with work is still checked to the base unit.
+final class RewardExplanationTests: XCTestCase {
+    private static let epochLength = 5
+    private let json = TestChain.genesisJSON(
+        chainId: "proofmint-explain", genesisTime: "2026-01-01T00:00:00Z", validators: ["validator-a"],
+        users: [("alice", 1_000 * Tokens.one), ("bob", 1_000 * Tokens.one), ("carol", 1_000 * Tokens.one)],
+        parameters: #"{"epoch_length": \#(RewardExplanationTests.epochLength)}"#)
+
+    private func explain(_ name: String, epoch: UInt64, chain: TestChain) throws -> RewardExplanation {
+        var blocks = chain.blocks.makeIterator()
+        return try RewardExplanation.derive(provider: TestKeys.address(name), epoch: epoch, genesisFile: Array(json.utf8), next: { blocks.next() })
+    }
+
+    func testAnEpochWithoutWorkIsConsistent() throws {
+        let chain = try TestChain(genesis: try Genesis.parse(json: Array(json.utf8)), validatorKeys: [TestKeys.key("validator-a")])
+        try chain.advance(toEpoch: 2)
+        let explanation = try explain("alice", epoch: 0, chain: chain)
+        XCTAssertNotNil(explanation.settlement, "epoch 0 settled")
+        XCTAssertTrue(explanation.epochHadNoWork)
+        XCTAssertEqual(explanation.settlement?.minted, 0)
+        XCTAssertEqual(explanation.computedReward, 0)
+        XCTAssertNil(explanation.recordedReward)
+        XCTAssertTrue(explanation.consistent, "nothing minted and nothing paid is what an epoch without work should do")
+    }
+
+    func testAProviderWithoutWorkInAnEpochWithWorkIsConsistentAndTheWorkerIsChecked() throws {
+        let chain = try TestChain(genesis: try Genesis.parse(json: Array(json.utf8)), validatorKeys: [TestKeys.key("validator-a")])
+        try chain.produce([chain.stake(from: TestKeys.key("bob"), amount: 200 * Tokens.one)])
+        let receipt = chain.receipt(consumer: TestKeys.key("carol"), provider: TestKeys.address("bob"), units: 1000, quality: 90)
+        try chain.produce([chain.submitProof(from: TestKeys.key("bob"), receipt)])
+        try chain.advance(toEpoch: 1)
+
+        let bystander = try explain("alice", epoch: 0, chain: chain)
+        XCTAssertFalse(bystander.epochHadNoWork)
+        XCTAssertEqual(bystander.providerWeight, 0)
+        XCTAssertTrue(bystander.consistent, "a provider without work gets nothing, as the settlement recorded")
+
+        let worker = try explain("bob", epoch: 0, chain: chain)
+        XCTAssertEqual(worker.receipts.count, 1)
+        XCTAssertGreaterThan(try XCTUnwrap(worker.settlement?.minted), 0)
+        XCTAssertEqual(worker.recordedReward, worker.computedReward)
+        XCTAssertGreaterThan(worker.computedReward, 0)
+        XCTAssertTrue(worker.consistent)
+
+        // Without an epoch: the latest settled epoch with the provider's work, not a later empty one.
+        try chain.advance(toEpoch: 3)
+        var blocks = chain.blocks.makeIterator()
+        let latest = try RewardExplanation.deriveLatest(provider: TestKeys.address("bob"), genesisFile: Array(json.utf8), next: { blocks.next() })
+        XCTAssertEqual(latest?.epoch, 0)
+        XCTAssertEqual(latest?.computedReward, worker.computedReward)
+        blocks = chain.blocks.makeIterator()
+        XCTAssertNil(try RewardExplanation.deriveLatest(provider: TestKeys.address("alice"), genesisFile: Array(json.utf8), next: { blocks.next() }))
+    }
+}
