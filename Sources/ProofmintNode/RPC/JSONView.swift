@@ -77,7 +77,7 @@ enum JSONView {
             "transaction_id": receipt.transactionId.hex,
             "code": receipt.code,
             "status": TransactionError.name(forCode: receipt.code),
-            "message": ReceiptMessages.message(forCode: receipt.code).map { $0 as Any } ?? NSNull(),
+            "message": TransactionErrorCode.message(forCode: receipt.code).map { $0 as Any } ?? NSNull(),
             "fee_charged": String(receipt.feeCharged),
             "events": receipt.events.map(event),
         ]

@@ -6,7 +6,7 @@ public struct ReceiptSummary: Equatable, Sendable {
     public let code: Int
     /// `ok` or the error name.
     public let status: String
-    /// The node's explanation of a failure code (nil for success, or from a node that sends none).
+    /// The node's explanation of a failure code, or the core table's when the node sends none (nil for success).
     public let message: String?
     public let feeCharged: Amount?
     public let json: JSONValue
@@ -14,8 +14,8 @@ public struct ReceiptSummary: Equatable, Sendable {
     public init(json: JSONValue, path: String) throws(JSONShapeError) {
         let reader = try JSONObjectReader(json, path: path)
         code = try reader.int("code")
-        status = try reader.optionalString("status") ?? TransactionError.name(forCode: UInt16(clamping: code))
-        message = try reader.optionalString("message")
+        status = try reader.optionalString("status") ?? TransactionErrorCode.name(forCode: UInt16(clamping: code))
+        message = try reader.optionalString("message") ?? TransactionErrorCode.message(forCode: UInt16(clamping: code))
         feeCharged = try reader.optionalString("fee_charged").flatMap(Tokens.parseBaseUnits)
         self.json = json
     }
