@@ -84,12 +84,10 @@ private final class CommitSlot: @unchecked Sendable {
         group.enter()
         queue.async { [self] in
             let started = ContinuousClock.now
-            do {
+            do throws(StorageError) {
                 try store.commit(block, outcome: outcome)
-            } catch let error as StorageError {
-                self.error = .storage(height: block.height, error)
             } catch {
-                self.error = .storage(height: block.height, .lmdb(.system(code: -1, message: "\(error)"), context: "commit"))
+                self.error = .storage(height: block.height, error)
             }
             duration = ContinuousClock.now - started
             group.leave()

@@ -14,11 +14,11 @@ public final class ChainStore: @unchecked Sendable {
     public struct Options: Sendable {
         /// Initial map size; doubled whenever a commit fills it.
         public var mapSize: Int = 1 << 30
-        public var durability: String = "full"
+        public var durability: Durability = .full
         /// Open for reading only: for inspection while a node runs, which can never write by mistake.
         public var readOnly = false
         public init() {}
-        public init(mapSize: Int, durability: String, readOnly: Bool = false) {
+        public init(mapSize: Int, durability: Durability, readOnly: Bool = false) {
             self.mapSize = mapSize
             self.durability = durability
             self.readOnly = readOnly
@@ -46,7 +46,7 @@ public final class ChainStore: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .lmdb(.system(code: -1, message: "\(error.localizedDescription)"), context: "creating \(path)")
+            throw .cannotCreateDirectory(path: path, detail: error.localizedDescription)
         }
         let environment = try openEnvironment(path: path, options: options)
         let tables = try wrap("creating tables") { () throws(LMDBError) in try Tables(environment: environment, create: true) }
@@ -57,7 +57,7 @@ public final class ChainStore: @unchecked Sendable {
             throw .corrupt(path: path, detail: "cannot build genesis: \(error)")
         }
         let store = ChainStore(path: path, environment: environment, tables: tables, head: genesisBlock.block.header)
-        try store.writeBlock(genesisBlock.block, outcome: genesisBlock.outcome, extra: { txn in
+        try store.writeBlock(genesisBlock.block, outcome: genesisBlock.outcome, extra: { txn throws(LMDBError) in
             try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
             try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
         })
@@ -83,10 +83,9 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     private static func openEnvironment(path: String, options: Options) throws(StorageError) -> LMDBEnvironment {
-        let durability = LMDBEnvironment.Durability(rawValue: options.durability) ?? .full
         do {
             return try LMDBEnvironment(
-                path: path, maxTables: Table.allCases.count + 2, mapSize: options.mapSize, durability: durability,
+                path: path, maxTables: Table.allCases.count + 2, mapSize: options.mapSize, durability: options.durability,
                 readOnly: options.readOnly)
         } catch .notAnLMDBFile {
             throw .corrupt(path: path, detail: "data.mdb is not an LMDB file")
@@ -110,29 +109,23 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     private static func readHead(environment: LMDBEnvironment, tables: Tables, path: String) throws(StorageError) -> BlockHeader {
-        do {
-            return try environment.read { txn throws(StorageError) -> BlockHeader in
-                guard let schemaBytes = try wrap("reading schema", { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.schema) }),
-                      schemaBytes.count == 4
-                else { throw StorageError.corrupt(path: path, detail: "schema record is missing") }
-                let schema = schemaBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-                guard schema == schemaVersion else { throw StorageError.schemaMismatch(path: path, found: schema, expected: schemaVersion) }
-                guard let headBytes = try wrap("reading head", { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.head) }),
-                      headBytes.count == 40, let height = UInt64(bigEndianBytes: Array(headBytes.prefix(8)))
-                else { throw StorageError.corrupt(path: path, detail: "head record is missing") }
-                guard let blockBytes = try wrap("reading head block", { () throws(LMDBError) in try txn.get(tables[.blocks], height.bigEndianBytes) }) else {
-                    throw StorageError.corrupt(path: path, detail: "head block \(height) is missing")
-                }
-                do {
-                    return try Block(canonical: blockBytes).header
-                } catch {
-                    throw StorageError.corrupt(path: path, detail: "head block \(height) does not decode: \(error)")
-                }
+        try environment.read(beginFailed: { .lmdb($0, context: "reading the head") }) { txn throws(StorageError) -> BlockHeader in
+            guard let schemaBytes = try wrap("reading schema", { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.schema) }),
+                  schemaBytes.count == 4
+            else { throw StorageError.corrupt(path: path, detail: "schema record is missing") }
+            let schema = schemaBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            guard schema == schemaVersion else { throw StorageError.schemaMismatch(path: path, found: schema, expected: schemaVersion) }
+            guard let headBytes = try wrap("reading head", { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.head) }),
+                  headBytes.count == 40, let height = UInt64(bigEndianBytes: Array(headBytes.prefix(8)))
+            else { throw StorageError.corrupt(path: path, detail: "head record is missing") }
+            guard let blockBytes = try wrap("reading head block", { () throws(LMDBError) in try txn.get(tables[.blocks], height.bigEndianBytes) }) else {
+                throw StorageError.corrupt(path: path, detail: "head block \(height) is missing")
             }
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw .corrupt(path: path, detail: "\(error)")
+            do {
+                return try Block(canonical: blockBytes).header
+            } catch {
+                throw StorageError.corrupt(path: path, detail: "head block \(height) does not decode: \(error)")
+            }
         }
     }
 
@@ -146,43 +139,66 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     /// Runs `body` against a consistent snapshot of the state at the head.
+    /// Throws `StorageError` when no snapshot can be opened; what `body` throws (reads through the snapshot throw
+    /// `StateReadError`, callers add their own verdicts) passes through unchanged, so callers can still match it.
     public func withSnapshot<T>(_ body: (StateSnapshot) throws -> T) throws -> T {
-        try environment.read { txn in try body(StateSnapshot(transaction: txn, tables: tables)) }
+        try environment.read(beginFailed: { StorageError.lmdb($0, context: "opening a state snapshot") as any Error }) { txn in
+            try body(StateSnapshot(transaction: txn, tables: tables))
+        }
     }
 
-    public func block(at height: UInt64) throws -> Block? {
-        try environment.read { txn in
-            guard let bytes = try txn.get(tables[.blocks], height.bigEndianBytes) else { return nil }
+    /// The block at `height`, or nil above the head.
+    public func block(at height: UInt64) throws(StorageError) -> Block? {
+        guard let bytes = try record(.blocks, height.bigEndianBytes, "reading block \(height)") else { return nil }
+        do {
             return try Block(canonical: bytes)
+        } catch {
+            throw corruptRecord(.blocks, "height \(height)", "the block does not decode: \(error)")
         }
     }
 
-    public func height(ofBlock hash: Hash32) throws -> UInt64? {
-        try environment.read { txn in
-            try txn.get(tables[.blockIndex], hash.bytes).flatMap { UInt64(bigEndianBytes: $0) }
+    public func height(ofBlock hash: Hash32) throws(StorageError) -> UInt64? {
+        guard let bytes = try record(.blockIndex, hash.bytes, "looking up block \(hash)") else { return nil }
+        guard let height = UInt64(bigEndianBytes: bytes) else {
+            throw corruptRecord(.blockIndex, "block \(hash)", "the entry is \(bytes.count) bytes, not an 8-byte height")
         }
+        return height
     }
 
-    public func receipts(at height: UInt64) throws -> [Receipt]? {
-        try environment.read { txn in
-            try txn.get(tables[.receipts], height.bigEndianBytes).map { try ReceiptList(canonical: $0).receipts }
+    public func receipts(at height: UInt64) throws(StorageError) -> [Receipt]? {
+        guard let bytes = try record(.receipts, height.bigEndianBytes, "reading the receipts of block \(height)") else { return nil }
+        do {
+            return try ReceiptList(canonical: bytes).receipts
+        } catch {
+            throw corruptRecord(.receipts, "height \(height)", "the receipt list does not decode: \(error)")
         }
     }
 
     /// Where an included transaction is: its block height and index.
-    public func location(ofTransaction id: Hash32) throws -> (height: UInt64, index: Int)? {
-        try environment.read { txn in
-            guard let bytes = try txn.get(tables[.transactionIndex], id.bytes), bytes.count == 12,
-                  let height = UInt64(bigEndianBytes: Array(bytes.prefix(8)))
-            else { return nil }
-            let index = bytes.suffix(4).reduce(0) { $0 << 8 | Int($1) }
-            return (height, index)
+    public func location(ofTransaction id: Hash32) throws(StorageError) -> (height: UInt64, index: Int)? {
+        guard let bytes = try record(.transactionIndex, id.bytes, "looking up transaction \(id)") else { return nil }
+        guard bytes.count == 12, let height = UInt64(bigEndianBytes: Array(bytes.prefix(8))) else {
+            throw corruptRecord(.transactionIndex, "transaction \(id)", "the entry is \(bytes.count) bytes, not height ‖ index (12)")
         }
+        let index = bytes.suffix(4).reduce(0) { $0 << 8 | Int($1) }
+        return (height, index)
     }
 
     /// The genesis file this database was created from, byte for byte.
-    public func genesisFile() throws -> Bytes? {
-        try environment.read { txn in try txn.get(tables[.meta], MetaKey.genesis) }
+    public func genesisFile() throws(StorageError) -> Bytes? {
+        try record(.meta, MetaKey.genesis, "reading the genesis file")
+    }
+
+    /// One record read in its own read transaction.
+    private func record(_ table: Table, _ key: Bytes, _ context: String) throws(StorageError) -> Bytes? {
+        let tables = self.tables
+        return try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) in
+            try wrap(context) { () throws(LMDBError) in try txn.get(tables[table], key) }
+        }
+    }
+
+    private func corruptRecord(_ table: Table, _ key: String, _ detail: String) -> StorageError {
+        .corruptRecord(path: path, table: table.rawValue, key: key, detail: detail)
     }
 
     // MARK: - Writing
@@ -194,14 +210,14 @@ public final class ChainStore: @unchecked Sendable {
         try writeBlock(block, outcome: outcome, extra: { _ in })
     }
 
-    private func writeBlock(_ block: Block, outcome: BlockOutcome, extra: (LMDBTransaction) throws -> Void) throws(StorageError) {
+    private func writeBlock(_ block: Block, outcome: BlockOutcome, extra: (LMDBTransaction) throws(LMDBError) -> Void) throws(StorageError) {
         let tables = self.tables
         let height = block.height.bigEndianBytes
         let blockBytes = block.canonicalBytes
         let receiptBytes = ReceiptList(outcome.receipts).canonicalBytes
         let treeWrites = outcome.treeNodes.map { (key: $0.path.storageKey, value: $0.node?.canonicalBytes) }
         do {
-            try environment.write { txn in
+            try environment.write { txn throws(LMDBError) in
                 for (key, value) in outcome.stateWrites {
                     if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
                 }
@@ -217,10 +233,8 @@ public final class ChainStore: @unchecked Sendable {
                 try txn.put(tables[.meta], MetaKey.head, height + block.hash.bytes)
                 try extra(txn)
             }
-        } catch let error as LMDBError {
-            throw .lmdb(error, context: "committing block \(block.height)")
         } catch {
-            throw .lmdb(.system(code: -1, message: "\(error)"), context: "committing block \(block.height)")
+            throw .lmdb(error, context: "committing block \(block.height)")
         }
         headLock.lock()
         cachedHead = block.header

@@ -10,6 +10,10 @@ public enum StorageError: Error, CustomStringConvertible {
     case corrupt(path: String, detail: String)
     /// The database was made by an incompatible version of Proofmint.
     case schemaMismatch(path: String, found: UInt32, expected: UInt32)
+    /// The home directory could not be made (permissions, a file in the way, a full disk).
+    case cannotCreateDirectory(path: String, detail: String)
+    /// One stored record is unreadable: the rest of the database may be fine, but this home cannot be trusted.
+    case corruptRecord(path: String, table: String, key: String, detail: String)
     /// A block does not follow the stored head.
     case notNextBlock(head: UInt64, got: UInt64)
     /// LMDB refused an operation.
@@ -23,6 +27,10 @@ public enum StorageError: Error, CustomStringConvertible {
         case let .schemaMismatch(path, found, expected):
             return "database at \(path) has schema \(found), this build reads schema \(expected): initialise a new home "
                 + "(for the devnet: make devnet-reset)"
+        case let .cannotCreateDirectory(path, detail): return "cannot create the database directory \(path): \(detail)"
+        case let .corruptRecord(path, table, key, detail):
+            return "database at \(path) holds a damaged record (table \(table), \(key)): \(detail); restore the home from a backup, "
+                + "or build a new one with `proofmintd import` from a chain file a healthy node exported"
         case let .notNextBlock(head, got): return "block \(got) does not follow the stored head \(head)"
         case let .lmdb(error, context): return "\(context): \(error)"
         }

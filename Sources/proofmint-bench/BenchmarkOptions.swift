@@ -1,9 +1,11 @@
+import ProofmintStorage
+
 /// Command-line options of the benchmark (a small harness: no argument library needed for five flags).
 struct BenchmarkOptions {
     var accounts: [Int] = [100_000, 1_000_000]
     var blocks = 5
     var transactions = 10_000
-    var durability = "full"
+    var durability = Durability.full
     var pipeline = true
     var help = false
     /// The replay measurement: a chain of this many blocks of this many transfers, 0 to skip.
@@ -37,8 +39,10 @@ struct BenchmarkOptions {
                 guard replayBlocks >= 0 else { throw Invalid(description: "--replay-blocks takes a count (0 skips)") }
             case "--replay-transactions": replayTransactions = try Self.positive(iterator.next(), flag)
             case "--durability":
-                durability = iterator.next() ?? ""
-                guard ["full", "meta", "none"].contains(durability) else { throw Invalid(description: "--durability is full, meta or none") }
+                guard let value = iterator.next().flatMap(Durability.init(rawValue:)) else {
+                    throw Invalid(description: "--durability is full, meta or none")
+                }
+                durability = value
             default: throw Invalid(description: "unknown option \(flag)\n\(Self.usage)")
             }
         }

@@ -22,7 +22,7 @@ struct ChainSourceOptions: ParsableArguments {
             let reader = try CLIError.wrap { try ChainFileReader(path: file) }
             return (reader.genesisFile, { try reader.nextBlock() }, nil)
         }
-        let store = try CLIError.wrap { try NodeHome(path: home ?? "").openStore(options: .init(mapSize: 1 << 30, durability: "full", readOnly: true)) }
+        let store = try CLIError.wrap { try NodeHome(path: home ?? "").openStore(options: .init(mapSize: 1 << 30, durability: .full, readOnly: true)) }
         guard let genesis = try store.genesisFile() else { throw CLIError("the home holds no genesis file") }
         let head = store.head.height
         var height: UInt64 = 0

@@ -30,7 +30,7 @@ struct DiffCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let options = ChainStore.Options(mapSize: 1 << 30, durability: "full", readOnly: true)
+        let options = ChainStore.Options(mapSize: 1 << 30, durability: .full, readOnly: true)
         let a = try CLIError.wrap { try NodeHome(path: homeA).openStore(options: options) }
         let b = try CLIError.wrap { try NodeHome(path: homeB).openStore(options: options) }
         let report = try CLIError.wrap { try DivergenceFinder.compare(a, b, maxEntries: limit) }

@@ -32,7 +32,7 @@ struct ExportCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try CLIError.wrap { try NodeHome(path: home).openStore(options: .init(mapSize: 1 << 30, durability: "full", readOnly: true)) }
+        let store = try CLIError.wrap { try NodeHome(path: home).openStore(options: .init(mapSize: 1 << 30, durability: .full, readOnly: true)) }
         let last = to ?? store.head.height
         guard from >= 1, from <= last, last <= store.head.height else {
             throw CLIError("--from \(from) --to \(last) is not a range of stored blocks (1…\(store.head.height))")

@@ -47,7 +47,7 @@ struct ImportCommand: ParsableCommand {
     private func importChain(into path: String) throws -> (blocks: Int, height: UInt64, root: Hash32) {
         let reader = try ChainFileReader(path: file)
         let (_, store) = try NodeHome(path: path).initialize(
-            genesisFile: reader.genesisFile, validatorKey: nil, options: .init(mapSize: 1 << 30, durability: "none"))
+            genesisFile: reader.genesisFile, validatorKey: nil, options: .init(mapSize: 1 << 30, durability: .none))
         let importer = BlockImporter(store: store)
         var batch = [Block]()
         var imported = 0

@@ -22,7 +22,7 @@ struct InspectCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try CLIError.wrap { try NodeHome(path: home).openStore(options: .init(mapSize: 1 << 30, durability: "full", readOnly: true)) }
+        let store = try CLIError.wrap { try NodeHome(path: home).openStore(options: .init(mapSize: 1 << 30, durability: .full, readOnly: true)) }
         if verify {
             try verifyState(store)
             return

@@ -55,7 +55,6 @@ struct StartCommand: AsyncParsableCommand {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
     }
-    enum Durability: String, ExpressibleByArgument, CaseIterable { case full, meta, none }
 
     func run() async throws {
         LoggingSystem.bootstrap { label in
@@ -70,7 +69,7 @@ struct StartCommand: AsyncParsableCommand {
         }
         let lock = try CLIError.wrap { try HomeLock(home: nodeHome) }
         defer { withExtendedLifetime(lock) {} }
-        let store = try CLIError.wrap { try nodeHome.openStore(options: .init(mapSize: 1 << 30, durability: durability.rawValue)) }
+        let store = try CLIError.wrap { try nodeHome.openStore(options: .init(mapSize: 1 << 30, durability: durability)) }
         let validator = try CLIError.wrap { try nodeHome.validatorKey() }
         var limits = Mempool.Limits()
         limits.maxPerSender = mempoolMaxPerSender
@@ -112,7 +111,7 @@ struct StartCommand: AsyncParsableCommand {
                 // Written straight to fd 1 so a supervising process sees it at once, not when a buffer fills.
                 FileHandle.standardOutput.write(Data(banner.utf8))
             }
-        } catch let error where "\(error)".contains("Address already in use") {
+        } catch let error where NodeError.isAddressInUse(error) {
             throw CLIError("RPC port \(rpcPort) on \(rpcHost) is already in use: stop what holds it or choose another --rpc-port")
         }
     }

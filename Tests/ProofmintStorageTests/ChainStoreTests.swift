@@ -39,6 +39,18 @@ final class ChainStoreTests: XCTestCase {
 
     private func genesisFile(_ chain: TestChain) -> Bytes { Array("{}".utf8) }
 
+    /// A new store in `directory` with every block of `chain` applied and committed.
+    private func storeHolding(_ chain: TestChain) throws -> ChainStore {
+        let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [])
+        var parent = store.head
+        for block in chain.blocks {
+            let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: parent, state: $0) }
+            try store.commit(block, outcome: outcome)
+            parent = block.header
+        }
+        return store
+    }
+
     func testLMDBStoreMatchesInMemoryStoreBlockByBlock() throws {
         let chain = try makeChain(blocks: 30, seed: 7)
         let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: genesisFile(chain))
@@ -84,13 +96,7 @@ final class ChainStoreTests: XCTestCase {
 
     func testBlocksReceiptsAndTransactionIndexAreStored() throws {
         let chain = try makeChain(blocks: 5, seed: 3)
-        let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [])
-        var parent = store.head
-        for block in chain.blocks {
-            let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: parent, state: $0) }
-            try store.commit(block, outcome: outcome)
-            parent = block.header
-        }
+        let store = try storeHolding(chain)
         for (block, outcome) in zip(chain.blocks, chain.outcomes) {
             XCTAssertEqual(try store.block(at: block.height), block)
             XCTAssertEqual(try store.height(ofBlock: block.hash), block.height)
@@ -116,7 +122,7 @@ final class ChainStoreTests: XCTestCase {
 
     func testMapGrowsInsteadOfFailingWhenFull() throws {
         let chain = try makeChain(blocks: 40, seed: 13)
-        let options = ChainStore.Options(mapSize: 128 << 10, durability: "none")
+        let options = ChainStore.Options(mapSize: 128 << 10, durability: .none)
         let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: Bytes(repeating: 7, count: 256 << 10), options: options)
         var parent = store.head
         for block in chain.blocks {
@@ -145,15 +151,7 @@ final class ChainStoreTests: XCTestCase {
 
     func testATruncatedDataFileIsReportedNotMapped() throws {
         let chain = try makeChain(blocks: 20, seed: 17)
-        do {
-            let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [])
-            var parent = store.head
-            for block in chain.blocks {
-                let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: parent, state: $0) }
-                try store.commit(block, outcome: outcome)
-                parent = block.header
-            }
-        }
+        _ = try storeHolding(chain)  // released at once, so the environment is closed before the file is cut
         let dataFile = "\(directory!)/data.mdb"
         let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: dataFile)[.size] as? Int)
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: dataFile))
@@ -180,12 +178,48 @@ final class ChainStoreTests: XCTestCase {
         XCTAssertTrue(try store.checkState().isConsistent)
         // Overwrite one account behind the tree's back.
         let key = StateKey.account(TestKeys.address("user1"))
-        try store.environmentForTesting.write { txn in
+        try store.environmentForTesting.write { txn throws(LMDBError) in
             try txn.put(store.tablesForTesting[.state], key.bytes, Account(nonce: 0, balance: 1).canonicalBytes)
         }
         let check = try store.checkState()
         XCTAssertFalse(check.isConsistent)
         XCTAssertEqual(check.storedTreeRoot, check.headerRoot)
         XCTAssertNotEqual(check.recomputedRoot, check.headerRoot)
+    }
+
+    func testGarbageInAStoredRecordIsATypedCorruptRecord() throws {
+        let chain = try makeChain(blocks: 3, seed: 23)
+        let store = try storeHolding(chain)
+        let transaction = try XCTUnwrap(chain.blocks.flatMap(\.transactions).first)
+        let garbage: Bytes = [0xde, 0xad, 0xbe, 0xef, 0x01]
+        try store.environmentForTesting.write { txn throws(LMDBError) in
+            try txn.put(store.tablesForTesting[.blocks], UInt64(2).bigEndianBytes, garbage)
+            try txn.put(store.tablesForTesting[.receipts], UInt64(2).bigEndianBytes, garbage)
+            try txn.put(store.tablesForTesting[.transactionIndex], transaction.id.bytes, garbage)
+            try txn.put(store.tablesForTesting[.blockIndex], chain.blocks[0].hash.bytes, garbage)
+        }
+        func expectCorrupt<T>(_ table: String, _ read: () throws(StorageError) -> T, line: UInt = #line) {
+            do throws(StorageError) {
+                _ = try read()
+                XCTFail("reading the damaged \(table) record succeeded", line: line)
+            } catch {
+                guard case let .corruptRecord(path, found, _, _) = error else { return XCTFail("\(error)", line: line) }
+                XCTAssertEqual(found, table, line: line)
+                XCTAssertEqual(path, directory, line: line)
+                XCTAssertTrue(error.description.contains("restore the home from a backup"), error.description, line: line)
+            }
+        }
+        expectCorrupt("blocks") { () throws(StorageError) in try store.block(at: 2) }
+        expectCorrupt("receipts") { () throws(StorageError) in try store.receipts(at: 2) }
+        expectCorrupt("tx_index") { () throws(StorageError) in try store.location(ofTransaction: transaction.id) }
+        expectCorrupt("block_index") { () throws(StorageError) in try store.height(ofBlock: chain.blocks[0].hash) }
+        // Undamaged records still read, and a missing one is nil, not an error.
+        XCTAssertEqual(try store.block(at: 1)?.hash, chain.blocks[0].hash)
+        XCTAssertNil(try store.block(at: 99))
+    }
+
+    func testDurabilityIsAClosedSetOfNames() {
+        XCTAssertEqual(Durability.allCases.map(\.rawValue), ["full", "meta", "none"])
+        XCTAssertNil(Durability(rawValue: "fast"), "an unknown durability must be refused, not read as full")
     }
 }

@@ -18,7 +18,7 @@ public struct ReceiptView: RPCNamedObject {
         transactionId = receipt.transactionId
         code = UInt64(receipt.code)
         status = TransactionError.name(forCode: receipt.code)
-        message = TransactionError.message(forCode: receipt.code)
+        message = TransactionErrorCode.message(forCode: receipt.code)
         feeCharged = receipt.feeCharged
         events = receipt.events.map(EventView.init)
     }

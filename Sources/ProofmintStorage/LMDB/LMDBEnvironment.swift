@@ -5,16 +5,6 @@ import ProofmintCore
 /// One LMDB environment (a directory holding `data.mdb` and `lock.mdb`) and its named tables.
 /// Transactions may move between threads (`MDB_NOTLS`), as Swift tasks do.
 final class LMDBEnvironment: @unchecked Sendable {
-    /// How hard each commit insists on reaching the disk.
-    enum Durability: String, Sendable {
-        /// fsync data and meta pages on every commit (default): a power cut loses nothing committed.
-        case full
-        /// Skip the meta-page fsync: a power cut may undo the last commit, never corrupt.
-        case meta
-        /// No fsync: a process crash loses nothing, a power cut may lose recent commits.
-        case none
-    }
-
     private let handle: OpaquePointer
     private(set) var mapSize: Int
     /// Every read transaction holds this shared; growing the map takes it exclusively (LMDB requires no live txns).
@@ -23,7 +13,8 @@ final class LMDBEnvironment: @unchecked Sendable {
     init(path: String, maxTables: Int, mapSize: Int, durability: Durability, readOnly: Bool = false) throws(LMDBError) {
         var env: OpaquePointer?
         try LMDBError.check(mdb_env_create(&env))
-        guard let env else { throw .system(code: -1, message: "mdb_env_create returned no environment") }
+        // mdb_env_create fails only for want of memory, so an environment missing after success is reported as that.
+        guard let env else { throw LMDBError(code: ENOMEM) }
         var flags = UInt32(MDB_NOTLS) | UInt32(MDB_NORDAHEAD)
         switch durability {
         case .full: break
@@ -67,33 +58,41 @@ final class LMDBEnvironment: @unchecked Sendable {
     }
 
     /// Runs `body` in a read transaction: a consistent snapshot of the last commit.
-    func read<T>(_ body: (LMDBTransaction) throws -> T) throws -> T {
+    /// `beginFailed` turns a failure to begin the transaction into the caller's error type, so `body`'s own errors
+    /// pass through with their type intact.
+    func read<T, E: Error>(beginFailed: (LMDBError) -> E, _ body: (LMDBTransaction) throws(E) -> T) throws(E) -> T {
         gate.lockShared()
         defer { gate.unlock() }
-        let txn = LMDBTransaction(handle: try beginRaw(readOnly: true), writable: false)
+        let handle: OpaquePointer
+        do { handle = try beginRaw(readOnly: true) } catch { throw beginFailed(error) }
+        let txn = LMDBTransaction(handle: handle, writable: false)
         defer { txn.abort() }
         return try body(txn)
     }
 
     /// Runs `body` in a write transaction and commits it. If the map fills up, the transaction is abandoned,
     /// the map doubled and `body` run again, so a growing chain never stops the node.
-    func write<T>(_ body: (LMDBTransaction) throws -> T) throws -> T {
+    func write<T>(_ body: (LMDBTransaction) throws(LMDBError) -> T) throws(LMDBError) -> T {
         while true {
             do {
-                gate.lockShared()
-                defer { gate.unlock() }
-                let txn = LMDBTransaction(handle: try beginRaw(readOnly: false), writable: true)
-                do {
-                    let result = try body(txn)
-                    try txn.commit()
-                    return result
-                } catch {
-                    txn.abort()
-                    throw error
-                }
-            } catch LMDBError.mapFull {
+                return try writeOnce(body)
+            } catch .mapFull {
                 try grow()
             }
+        }
+    }
+
+    private func writeOnce<T>(_ body: (LMDBTransaction) throws(LMDBError) -> T) throws(LMDBError) -> T {
+        gate.lockShared()
+        defer { gate.unlock() }
+        let txn = LMDBTransaction(handle: try beginRaw(readOnly: false), writable: true)
+        do {
+            let result = try body(txn)
+            try txn.commit()
+            return result
+        } catch {
+            txn.abort()
+            throw error
         }
     }
 

@@ -39,7 +39,8 @@ public enum GovernancePresentation {
         case "rejected":
             return "rejected: the quorum was missed or yes did not pass the threshold; the deposit was burned"
         case "execution_failed":
-            return "passed, but its execution failed" + (proposal.failure.map { ": \($0)" } ?? "") + "; nothing changed"
+            let reason = proposal.failure.map { name in ": \(name)" + (TransactionErrorCode(name: name)?.message.map { " (\($0))" } ?? "") }
+            return "passed, but its execution failed" + (reason ?? "") + "; nothing changed"
         default:
             return proposal.status
         }
