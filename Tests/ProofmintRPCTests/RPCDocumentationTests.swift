@@ -9,7 +9,7 @@ final class RPCDocumentationTests: XCTestCase {
     /// The named objects the methods refer to, documented once each under "Objects".
     static let namedObjects: [any RPCNamedObject.Type] = [
         HeaderView.self, SignedHeaderView.self, TransactionView.self, ComputeReceiptView.self, ProposalContentView.self,
-        ReceiptView.self, EventView.self, StakeView.self, UnbondingView.self, ProposalView.self, TallyView.self,
+        ReceiptView.self, EventView.self, StakeView.self, UnbondingView.self, ProposalView.self, TallyView.self, FeeFiguresView.self,
     ]
 
     func testEveryMethodIsDocumentedWithItsExactMembers() throws {

@@ -4,7 +4,7 @@ import ProofmintCore
 /// checked against it, so the documentation cannot drift from what the node sends.
 ///
 /// It walks `init(from:)` with a decoder that answers every request with a placeholder and writes down what was
-/// asked: `balance: decimal`, `proof.siblings[]: hash`, `validator: address | null`, `memo: hex (omitted when empty)`.
+/// asked: `balance: decimal`, `proof.siblings: array of hash`, `validator: address or null`, `memo: hex, optional`.
 public enum RPCSchema {
     public struct Field: Equatable, Sendable, CustomStringConvertible {
         /// `proof.siblings[]`: dots for nested objects, `[]` for array items.
@@ -18,8 +18,8 @@ public enum RPCSchema {
 
         public var description: String { "\(path): \(typeText)" }
 
-        /// As docs/RPC.md writes it: `decimal`, `address \| null`, `hex, optional`.
-        public var typeText: String { type + (nullable ? " | null" : "") + (omittable ? ", optional" : "") }
+        /// As docs/RPC.md writes it: `decimal`, `address or null`, `hex, optional`.
+        public var typeText: String { type + (nullable ? " or null" : "") + (omittable ? ", optional" : "") }
     }
 
     /// The members of `type`, in declaration order; named objects (`RPCNamedObject`) are not expanded.

@@ -62,7 +62,9 @@ public struct ProjectionView: RPCObject {
 }
 
 /// What fees come to under one parameter set.
-public struct FeeFiguresView: RPCObject {
+public struct FeeFiguresView: RPCNamedObject {
+    public static let rpcName = "FeeFigures"
+
     public var minFee: Amount
     public var protocolFeeOn100Ai: Amount
     public var minFeeSplit: FeeSharesView
