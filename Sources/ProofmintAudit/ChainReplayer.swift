@@ -1,5 +1,6 @@
 import Foundation
 import ProofmintCore
+import ProofmintStorage
 
 /// Re-executes a chain from its genesis into a fresh in-memory state with the node's own `StateTransition`, checking
 /// every producer signature, parent link, timestamp, transaction signature and the transaction, receipt and state
@@ -36,7 +37,7 @@ public struct ChainReplayer {
         let digest = Blake2b.Hasher256()
         // The next block's signatures are checked on the other core while this one executes.
         var upcoming = try next()
-        var signatures = upcoming.map { block in SignatureCheck { SignatureBatch.verify(block.transactions) } }
+        var signatures = upcoming.map { block in Future { SignatureBatch.verify(block.transactions) } }
         while let block = upcoming {
             if let haltAt, block.height > haltAt {
                 report.haltedAt = haltAt
@@ -44,7 +45,7 @@ public struct ChainReplayer {
             }
             let valid = signatures?.wait()
             upcoming = try next()
-            signatures = upcoming.map { block in SignatureCheck { SignatureBatch.verify(block.transactions) } }
+            signatures = upcoming.map { block in Future { SignatureBatch.verify(block.transactions) } }
             let result = Self.apply(block, parent: parent, store: store, signatures: valid)
             guard case let .success(outcome) = result else {
                 if case let .failure(error) = result { report.mismatch = mismatch(for: error, block: block, parent: parent, store: store) }

@@ -14,14 +14,16 @@ public actor Node {
     nonisolated let metrics: NodeMetrics
     private let logger: Logger
     private var mempool: Mempool
-    private var productionScheduled = false
-    /// The wall clock, read only here, to timestamp new blocks. Tests may substitute their own.
-    private let clock: @Sendable () -> UInt64
+    private let producer: BlockProducer
+    private var instant = InstantTrigger()
+    /// Paces interval mode; tests substitute their own, as they may the clock that stamps blocks.
+    private let sleep: @Sendable (_ milliseconds: UInt64) async throws -> Void
 
     public init(
         store: ChainStore, validator: ValidatorKey?, mode: MiningMode, emptyBlocks: Bool,
         mempoolLimits: Mempool.Limits = .init(), metrics: NodeMetrics = NodeMetrics(), logger: Logger,
-        clock: @escaping @Sendable () -> UInt64 = { UInt64(Date().timeIntervalSince1970 * 1000) }
+        clock: @escaping @Sendable () -> UInt64 = ProducerClock.wallClock,
+        sleep: @escaping @Sendable (_ milliseconds: UInt64) async throws -> Void = ProducerClock.taskSleep
     ) {
         self.store = store
         self.chainId = store.head.chainId
@@ -31,7 +33,8 @@ public actor Node {
         self.mempool = Mempool(limits: mempoolLimits)
         self.metrics = metrics
         self.logger = logger
-        self.clock = clock
+        self.producer = BlockProducer(store: store, validator: validator, metrics: metrics, logger: logger, now: clock)
+        self.sleep = sleep
         metrics.height.record(Int64(store.head.height))
     }
 
@@ -93,21 +96,24 @@ public actor Node {
 
     public var mempoolSize: Int { mempool.count }
 
-    // MARK: - Production
+    // MARK: - Production (the work itself is `BlockProducer`'s; the timing is `InstantTrigger`'s and `IntervalSchedule`'s)
 
     private func scheduleProduction() {
-        guard !productionScheduled else { return }
-        productionScheduled = true
-        Task { await self.produceScheduled() }
+        instant.request { await self.produceScheduled() }
     }
 
     private func produceScheduled() {
-        productionScheduled = false
+        instant.started()
         do {
-            _ = try produceBlock(allowEmpty: false)
+            _ = try produce(allowEmpty: false)
         } catch {
             logger.error("block production failed", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Waits for the production run the last instant-mode arrival scheduled: lets tests see the block it made.
+    func waitForScheduledProduction() async {
+        await instant.lastRun?.value
     }
 
     /// Produces `count` blocks now, empty or not (the `pm_mine` call).
@@ -123,75 +129,13 @@ public actor Node {
     /// empty blocks are not wanted.
     @discardableResult
     public func produceBlock(allowEmpty: Bool) throws(NodeError) -> Block? {
-        guard let validator else { throw .cannotProduce("this node has no validator key: it cannot produce blocks") }
-        let parent = store.head
-        let started = ContinuousClock.now
-        let proposal = try propose(parent: parent, producer: validator)
-        guard !proposal.transactions.isEmpty || allowEmpty else {
-            forget(proposal.dropped)
-            return nil
-        }
-        let block = Block.sign(header: proposal.header, transactions: proposal.transactions, producer: validator.key)
-        do {
-            try store.commit(block, outcome: proposal.outcome)
-        } catch {
-            throw .storage(error)
-        }
-        let senders = Set(proposal.transactions.map(\.transaction.senderAddress) + proposal.dropped.map(\.transaction.transaction.senderAddress))
-        forget(proposal.dropped)
-        pruneMempool(senders: senders)
-        metrics.recordBlock(block, applyTime: ContinuousClock.now - started)
-        updateMempoolMetrics()
-        logger.log(
-            level: block.transactions.isEmpty ? .debug : .info,
-            "produced block",
-            metadata: ["height": "\(block.height)", "txs": "\(block.transactions.count)", "hash": "\(block.hash)"])
-        return block
+        try produce(allowEmpty: allowEmpty)?.block
     }
 
-    private func propose(parent: BlockHeader, producer: ValidatorKey) throws(NodeError) -> Proposal {
-        let timestamp = clock()
-        do {
-            return try store.withSnapshot { snapshot in
-                let validators = try snapshot.validatorSet()
-                guard validators.producer(at: parent.height + 1)?.publicKey == producer.key.publicKey else {
-                    throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1)")
-                }
-                let parameters = try snapshot.parameters()
-                let candidates = mempool.candidates(limit: Int(parameters.maxBlockTransactions) * 2) { sender in
-                    (try? snapshot.account(sender).nonce) ?? 0
-                }
-                do {
-                    return try StateTransition.propose(
-                        candidates: candidates, parent: parent, timestamp: timestamp, producer: producer.key.publicKey,
-                        state: snapshot)
-                } catch let error as BlockError {
-                    throw NodeError.block(error)
-                }
-            }
-        } catch let error as NodeError {
-            throw error
-        } catch {
-            throw .stateUnreadable("\(error)")
-        }
-    }
-
-    /// Drops transactions the producer found inadmissible; a nonce gap is kept (an earlier nonce may still come).
-    private func forget(_ dropped: [(transaction: SignedTransaction, error: TransactionError)]) {
-        for (transaction, error) in dropped {
-            if case .nonceTooHigh = error { continue }
-            logger.info("dropping transaction", metadata: ["id": "\(transaction.id)", "reason": "\(error)"])
-            mempool.remove(transaction.id)
-        }
-    }
-
-    private func pruneMempool(senders: Set<Address>) {
-        let nonces: [Address: UInt64] = (try? store.withSnapshot { snapshot in
-            var nonces = [Address: UInt64]()
-            for sender in senders { nonces[sender] = try snapshot.account(sender).nonce }
-            return nonces
-        }) ?? [:]
-        mempool.prune(senders: senders) { nonces[$0] ?? 0 }
+    /// `produceBlock` with the candidates that were left out and why.
+    func produce(allowEmpty: Bool) throws(NodeError) -> BlockProducer.Production? {
+        defer { updateMempoolMetrics() }
+        return try producer.produce(from: &mempool, allowEmpty: allowEmpty)
     }
 
     private func updateMempoolMetrics() {
@@ -201,22 +145,24 @@ public actor Node {
 
     // MARK: - Interval mining
 
-    /// Runs the interval producer until the task is cancelled.
+    /// Runs the interval producer until the task is cancelled, pacing itself with the injected sleep.
     public func runIntervalProducer(every milliseconds: UInt64) async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(Int64(milliseconds)))
-            if Task.isCancelled { break }
-            do {
-                _ = try produceBlock(allowEmpty: emptyBlocks)
-            } catch let .block(.unknownUpgrade(name, height)) {
-                // Halt rather than fork: the RPC keeps answering reads, but this build makes no more blocks.
-                logger.critical(
-                    "halting block production: governance scheduled an upgrade this build does not implement",
-                    metadata: ["upgrade": "\(name)", "height": "\(height)", "action": "install a release that knows this upgrade"])
-                break
-            } catch {
-                logger.error("block production failed", metadata: ["error": "\(error)"])
-            }
+        await IntervalSchedule(milliseconds: milliseconds, sleep: sleep).run { await self.produceOnInterval() }
+    }
+
+    /// One interval's block; false when production must halt.
+    private func produceOnInterval() -> Bool {
+        do {
+            _ = try produce(allowEmpty: emptyBlocks)
+        } catch let .block(.unknownUpgrade(name, height)) {
+            // Halt rather than fork: the RPC keeps answering reads, but this build makes no more blocks.
+            logger.critical(
+                "halting block production: governance scheduled an upgrade this build does not implement",
+                metadata: ["upgrade": "\(name)", "height": "\(height)", "action": "install a release that knows this upgrade"])
+            return false
+        } catch {
+            logger.error("block production failed", metadata: ["error": "\(error)"])
         }
+        return true
     }
 }

@@ -32,6 +32,10 @@ public final class BlockImporter {
     private let commitQueue = DispatchQueue(label: "proofmint.import.commit")
     private let verifyQueue = DispatchQueue(label: "proofmint.import.verify")
     public private(set) var statistics = Statistics()
+    /// Test seam: runs on the commit thread just before a block is written; a throw stands for the process dying
+    /// between a block's execution and its commit (the block is not written and the import stops at its height).
+    /// Internal, so only `@testable` tests can set it; nil in production.
+    var beforeCommit: (@Sendable (Block) throws(StorageError) -> Void)?
 
     public init(store: ChainStore) { self.store = store }
 
@@ -40,7 +44,7 @@ public final class BlockImporter {
         guard !blocks.isEmpty else { return }
         var parent = store.head
         let inFlight = CommitSlot()
-        var signatures = Future { SignatureBatch.verify(blocks[0].transactions) }
+        var signatures = Future(value: SignatureBatch.verify(blocks[0].transactions))
         for (index, block) in blocks.enumerated() {
             let valid = signatures.wait()
             if index + 1 < blocks.count {
@@ -62,7 +66,7 @@ public final class BlockImporter {
             }
             statistics.applyTime += ContinuousClock.now - started
             statistics.commitTime += try inFlight.wait()
-            inFlight.start(on: commitQueue, store: store, block: block, outcome: outcome)
+            inFlight.start(on: commitQueue, store: store, block: block, outcome: outcome, beforeCommit: beforeCommit)
             statistics.blocks += 1
             statistics.transactions += block.transactions.count
             parent = block.header
@@ -79,12 +83,16 @@ private final class CommitSlot: @unchecked Sendable {
     private var duration = Duration.zero
     private(set) var outcome: BlockOutcome?
 
-    func start(on queue: DispatchQueue, store: ChainStore, block: Block, outcome: BlockOutcome) {
+    func start(
+        on queue: DispatchQueue, store: ChainStore, block: Block, outcome: BlockOutcome,
+        beforeCommit: (@Sendable (Block) throws(StorageError) -> Void)? = nil
+    ) {
         self.outcome = outcome
         group.enter()
         queue.async { [self] in
             let started = ContinuousClock.now
             do throws(StorageError) {
+                try beforeCommit?(block)
                 try store.commit(block, outcome: outcome)
             } catch {
                 self.error = .storage(height: block.height, error)
@@ -104,30 +112,5 @@ private final class CommitSlot: @unchecked Sendable {
             throw error
         }
         return duration
-    }
-}
-
-/// A value computed on another queue.
-private struct Future<T>: @unchecked Sendable {
-    private final class Box: @unchecked Sendable { var value: T? }
-    private let box = Box()
-    private let group = DispatchGroup()
-
-    init(_ compute: () -> T) { box.value = compute() }
-
-    init(on queue: DispatchQueue, _ compute: @escaping () -> T) {
-        nonisolated(unsafe) let compute = compute
-        let box = self.box
-        group.enter()
-        queue.async { [group] in
-            box.value = compute()
-            group.leave()
-        }
-    }
-
-    func wait() -> T {
-        group.wait()
-        guard let value = box.value else { preconditionFailure("a future was read before its value was set") }
-        return value
     }
 }

@@ -1,0 +1,99 @@
+import Logging
+import ProofmintCore
+import ProofmintStorage
+
+/// Builds, signs and commits the next block: candidates from the mempool, `StateTransition.propose` on the head
+/// state, the validator's signature, one commit through the store, then the mempool tidied. It holds no state of its
+/// own, so the `Node` actor that owns the mempool serialises it; tests drive it with an injected clock.
+struct BlockProducer: Sendable {
+    /// A committed block and the candidates the producer left out, with why.
+    struct Production: Sendable {
+        let block: Block
+        let dropped: [(transaction: SignedTransaction, error: TransactionError)]
+    }
+
+    let store: ChainStore
+    let validator: ValidatorKey?
+    let metrics: NodeMetrics
+    let logger: Logger
+    /// Stamps new blocks; `propose` keeps a timestamp that went backwards at the parent's (the protocol's rule).
+    let now: @Sendable () -> UInt64
+
+    /// Builds, signs and commits the next block from `mempool`; nil if there was nothing to include and empty
+    /// blocks are not wanted. Inadmissible candidates are dropped from the mempool either way.
+    func produce(from mempool: inout Mempool, allowEmpty: Bool) throws(NodeError) -> Production? {
+        guard let validator else { throw .cannotProduce("this node has no validator key: it cannot produce blocks") }
+        let parent = store.head
+        let started = ContinuousClock.now
+        let proposal = try propose(parent: parent, producer: validator, mempool: mempool)
+        guard !proposal.transactions.isEmpty || allowEmpty else {
+            forget(proposal.dropped, in: &mempool)
+            return nil
+        }
+        let block = Block.sign(header: proposal.header, transactions: proposal.transactions, producer: validator.key)
+        do {
+            try store.commit(block, outcome: proposal.outcome)
+        } catch {
+            throw .storage(error)
+        }
+        forget(proposal.dropped, in: &mempool)
+        prune(&mempool, senders: Self.senders(of: proposal))
+        metrics.recordBlock(block, applyTime: ContinuousClock.now - started)
+        logger.log(
+            level: block.transactions.isEmpty ? .debug : .info,
+            "produced block",
+            metadata: ["height": "\(block.height)", "txs": "\(block.transactions.count)", "hash": "\(block.hash)"])
+        return Production(block: block, dropped: proposal.dropped)
+    }
+
+    /// The proposal on the head state, refused if this validator is not the one scheduled for the next height.
+    private func propose(parent: BlockHeader, producer: ValidatorKey, mempool: Mempool) throws(NodeError) -> Proposal {
+        let timestamp = now()
+        do {
+            return try store.withSnapshot { snapshot in
+                let validators = try snapshot.validatorSet()
+                guard validators.producer(at: parent.height + 1)?.publicKey == producer.key.publicKey else {
+                    throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1)")
+                }
+                let parameters = try snapshot.parameters()
+                let candidates = mempool.candidates(limit: Int(parameters.maxBlockTransactions) * 2) { sender in
+                    (try? snapshot.account(sender).nonce) ?? 0
+                }
+                do {
+                    return try StateTransition.propose(
+                        candidates: candidates, parent: parent, timestamp: timestamp, producer: producer.key.publicKey,
+                        state: snapshot)
+                } catch let error as BlockError {
+                    throw NodeError.block(error)
+                }
+            }
+        } catch let error as NodeError {
+            throw error
+        } catch {
+            throw .stateUnreadable("\(error)")
+        }
+    }
+
+    private static func senders(of proposal: Proposal) -> Set<Address> {
+        Set(proposal.transactions.map(\.transaction.senderAddress) + proposal.dropped.map(\.transaction.transaction.senderAddress))
+    }
+
+    /// Drops transactions the producer found inadmissible; a nonce gap is kept (an earlier nonce may still come).
+    private func forget(_ dropped: [(transaction: SignedTransaction, error: TransactionError)], in mempool: inout Mempool) {
+        for (transaction, error) in dropped {
+            if case .nonceTooHigh = error { continue }
+            logger.info("dropping transaction", metadata: ["id": "\(transaction.id)", "reason": "\(error)"])
+            mempool.remove(transaction.id)
+        }
+    }
+
+    /// Removes what the new block made stale (nonces now below each sender's account nonce).
+    private func prune(_ mempool: inout Mempool, senders: Set<Address>) {
+        let nonces: [Address: UInt64] = (try? store.withSnapshot { snapshot in
+            var nonces = [Address: UInt64]()
+            for sender in senders { nonces[sender] = try snapshot.account(sender).nonce }
+            return nonces
+        }) ?? [:]
+        mempool.prune(senders: senders) { nonces[$0] ?? 0 }
+    }
+}
