@@ -150,7 +150,7 @@ final class GenesisTests: XCTestCase {
         assertError("genesis.parameters.min_fe", mentions: "did you mean 'min_fee'") {
             Self.editParameters(&$0) { $0["min_fe"] = "1"; $0["min_fee"] = nil }
         }
-        assertError("genesis.parameters.fee_split_bps.liquidty", mentions: "did you mean 'liquidity'") {
+        assertError("genesis.parameters.fee_split_bps.liquidty", mentions: "did you mean 'fee_split_bps.liquidity'") {
             Self.editParameters(&$0) { $0["fee_split_bps"] = ["burn": 4000, "reward_pool": 3000, "treasury": 2000, "liquidty": 1000] }
         }
         assertError("genesis.parameters.max_tx_bytes", mentions: "whole number") {
@@ -162,16 +162,16 @@ final class GenesisTests: XCTestCase {
         assertError("genesis.parameters.max_tx_bytes", mentions: "whole number") {
             Self.editParameters(&$0) { $0["max_tx_bytes"] = 1024.5 }
         }
-        assertError("genesis.parameters.max_tx_bytes", mentions: "at most") {
+        assertError("genesis.parameters.max_tx_bytes", mentions: "must be between 256 and 1048576 (bytes), got 1099511627776") {
             Self.editParameters(&$0) { $0["max_tx_bytes"] = 1 << 40 }
         }
-        assertError("genesis.parameters", mentions: "max_tx_bytes must be at least 256") {
+        assertError("genesis.parameters.max_tx_bytes", mentions: "must be between 256 and 1048576") {
             Self.editParameters(&$0) { $0["max_tx_bytes"] = 100 }
         }
     }
 
     func testMinimumFeeMustBePositive() {
-        assertError("genesis.parameters", mentions: "min_fee must be at least 1") {
+        assertError("genesis.parameters.min_fee", mentions: "must be between 1 and") {
             Self.editParameters(&$0) { $0["min_fee"] = "0" }
         }
     }
@@ -185,10 +185,11 @@ final class GenesisTests: XCTestCase {
         assertError("genesis.parameters", mentions: "fee_split_bps must add up to 10000, got 9999") {
             Self.editParameters(&$0) { $0["fee_split_bps"] = ["burn": 4000, "reward_pool": 3000, "treasury": 2000, "liquidity": 999] }
         }
-        assertError("genesis.parameters.fee_split_bps.burn", mentions: "at most 10000") {
+        assertError("genesis.parameters.fee_split_bps.burn", mentions: "must be between 0 and 10000") {
             Self.editParameters(&$0) { $0["fee_split_bps"] = ["burn": 10_001, "reward_pool": 0, "treasury": 0, "liquidity": 0] }
         }
-        assertError("genesis.parameters.fee_split_bps.treasury", mentions: "required") {
+        // A share left out keeps its default (treasury 2000), and the sum is checked.
+        assertError("genesis.parameters", mentions: "fee_split_bps must add up to 10000, got 12000") {
             Self.editParameters(&$0) { $0["fee_split_bps"] = ["burn": 4000, "reward_pool": 3000, "liquidity": 3000] }
         }
     }
@@ -328,6 +329,7 @@ final class GenesisTests: XCTestCase {
         assertError(Array("chain_id = proofmint".utf8), "genesis", mentions: "is not valid JSON")
         assertError([], "genesis", mentions: "is not valid JSON")
         assertError(Array("[1, 2]".utf8), "genesis", mentions: "must be a JSON object")
+        assertError("genesis.parameters", mentions: "must be a JSON object") { $0["parameters"] = 1 }
         assertError("genesis.parameters", mentions: "must be a JSON object") { $0["parameters"] = [1] }
         assertError("genesis.allocations", mentions: "must be an array") { $0["allocations"] = ["a": 1] }
     }
@@ -373,38 +375,49 @@ final class GenesisTests: XCTestCase {
 
     func testBadStakingParameters() {
         let bounds: [(String, Any, String)] = [
-            ("min_stake", "0", "staking.min_stake must be at least 1 base unit"),
-            ("unstake_burn_bps", 10_001, "staking.unstake_burn_bps must be at most 10000"),
+
             ("lock_steps", [[String: Any]](), "staking.lock_steps must have 1 to 8 steps"),
             ("lock_steps", (0..<9).map { ["min_epochs": $0, "multiplier_bps": 10_000] }, "staking.lock_steps must have 1 to 8 steps"),
             ("lock_steps", [["min_epochs": 1, "multiplier_bps": 10_000]], "staking.lock_steps must start at 0 epochs"),
             ("lock_steps", [["min_epochs": 0, "multiplier_bps": 10_000], ["min_epochs": 0, "multiplier_bps": 11_000]], "strictly ascending"),
             ("lock_steps", [["min_epochs": 0, "multiplier_bps": 9_999]], "multipliers must be between 10000 and 50000"),
             ("lock_steps", [["min_epochs": 0, "multiplier_bps": 50_001]], "multipliers must be between 10000 and 50000"),
-            ("tier_multipliers_bps", [10_000, 12_000, 15_000, 18_000], "must have exactly 5 entries"),
-            ("tier_multipliers_bps", [10_000, 12_000, 15_000, 18_000, 9_000], "must be between 10000 and 50000"),
-            ("max_unbonding_entries", 0, "staking.max_unbonding_entries must be 1 to 256"),
-            ("max_unbonding_entries", 257, "staking.max_unbonding_entries must be 1 to 256"),
             ("slash_sla_min_bps", 501, "staking.slash_sla_min_bps must not exceed slash_sla_max_bps"),
-            ("slash_attestation_bps", 10_001, "staking.slash_attestation_bps must be at most 10000"),
-            ("slash_malicious_bps", 65_535, "staking.slash_malicious_bps must be at most 10000"),
         ]
         for (member, value, problem) in bounds {
             assertError("genesis.parameters", mentions: problem) { Self.editStaking(&$0) { $0[member] = value } }
         }
-        assertError("genesis.parameters", mentions: "epoch_length must be at least 1 block") {
+        // Each registry parameter is held to its registry bounds, and the error names it.
+        let registryBounds: [(String, Any, String)] = [
+            ("min_stake", "0", "must be between 1 and"),
+            ("unstake_burn_bps", 10_001, "must be between 0 and 10000"),
+            ("max_unbonding_entries", 0, "must be between 1 and 256"),
+            ("max_unbonding_entries", 257, "must be between 1 and 256"),
+            ("slash_attestation_bps", 10_001, "must be between 0 and 10000"),
+            ("slash_malicious_bps", 65_535, "must be between 0 and 10000"),
+        ]
+        for (member, value, problem) in registryBounds {
+            assertError("genesis.parameters.staking.\(member)", mentions: problem) { Self.editStaking(&$0) { $0[member] = value } }
+        }
+        assertError("genesis.parameters.staking.tier_multipliers_bps", mentions: "must have exactly 5 entries, got 4") {
+            Self.editStaking(&$0) { $0["tier_multipliers_bps"] = [10_000, 12_000, 15_000, 18_000] }
+        }
+        assertError("genesis.parameters.staking.tier_multipliers_bps.4", mentions: "must be between 10000 and 50000") {
+            Self.editStaking(&$0) { $0["tier_multipliers_bps"] = [10_000, 12_000, 15_000, 18_000, 9_000] }
+        }
+        assertError("genesis.parameters.epoch_length", mentions: "must be between 1 and 1000000 (blocks), got 0") {
             Self.editParameters(&$0) { $0["epoch_length"] = 0 }
         }
-        assertError("genesis.parameters.staking.min_stak", mentions: "did you mean 'min_stake'") {
+        assertError("genesis.parameters.staking.min_stak", mentions: "did you mean 'staking.min_stake'") {
             Self.editStaking(&$0) { $0["min_stak"] = "100AI" }
         }
         assertError("genesis.parameters.staking.lock_steps[1].min_epoch", mentions: "did you mean 'min_epochs'") {
             Self.editStaking(&$0) { $0["lock_steps"] = [["min_epochs": 0, "multiplier_bps": 10_000], ["min_epoch": 4, "multiplier_bps": 11_000]] }
         }
-        assertError("genesis.parameters.staking.tier_multipliers_bps[2]", mentions: "whole number of basis points") {
+        assertError("genesis.parameters.staking.tier_multipliers_bps.2", mentions: "whole number") {
             Self.editStaking(&$0) { $0["tier_multipliers_bps"] = [10_000, 12_000, "15000", 18_000, 20_000] }
         }
-        assertError("genesis.parameters.staking.slash_malicious_bps", mentions: "at most 65535") {
+        assertError("genesis.parameters.staking.slash_malicious_bps", mentions: "must be between 0 and 10000") {
             Self.editStaking(&$0) { $0["slash_malicious_bps"] = 65_536 }
         }
         assertError("genesis.parameters.staking.unbonding_period", mentions: "whole number") {

@@ -137,8 +137,19 @@ final class StakingTests: StakingTestCase {
     }
 
     func testALockPastTheLastHeightSaturates() throws {
-        let chain = try TestChain(
-            parameters: #"{"epoch_length": 4611686018427387904, "compute": {"blocks_per_year": 4611686018427387904}}"#)  // 2^62 blocks
+        // 2^62-block epochs: beyond what a genesis file or governance may set (docs/PARAMETERS.md), so the parameters are
+        // set on the parsed genesis to reach the saturating arithmetic.
+        let validators = ["validator-a", "validator-b"]
+        let parsed = try Genesis.parse(json: Array(TestChain.genesisJSON(
+            chainId: "proofmint-test", genesisTime: "2026-01-01T00:00:00Z", validators: validators,
+            users: [("alice", 1_000 * Tokens.one)]).utf8))
+        var parameters = parsed.parameters
+        parameters.epochLength = 1 << 62
+        parameters.compute.blocksPerYear = 1 << 62
+        let genesis = Genesis(
+            chainId: parsed.chainId, genesisTime: parsed.genesisTime, parameters: parameters, validators: parsed.validators,
+            allocations: parsed.allocations)
+        let chain = try TestChain(genesis: genesis, validatorKeys: validators.map(TestKeys.key))
         let receipt = try assertSucceeds(chain.stake(from: alice, amount: 100 * Self.AI, lockEpochs: 4), on: chain)
         XCTAssertEqual(receipt.events.last, .staked(provider: address(alice), added: 100 * Self.AI, total: 100 * Self.AI, tier: 0, lockedUntil: UInt64.max))
         try assertExecutionFails(chain.unstake(from: alice, amount: Self.AI), .stakeLocked(until: UInt64.max, height: 2), on: chain)

@@ -39,131 +39,16 @@ extension Genesis {
         return milliseconds
     }
 
+    /// `parameters`: nested objects whose leaves are `ParameterRegistry` names (`staking.min_stake` is the member
+    /// `min_stake` of `staking`; `staking.tier_multipliers_bps.2` the third item of that array), each optional, read in
+    /// its registry JSON form and held to its registry bounds, plus `staking.lock_steps`. The registry is the only
+    /// list of names: a member it does not know is refused with the nearest name it does.
     static func parseParameters(_ value: JSONValue?, path: String) throws(GenesisError) -> Parameters {
         guard let value else { return .defaults }
-        let fields = try JSONFields(
-            value, path: path,
-            allowed: [
-                "min_fee", "max_tx_bytes", "max_block_transactions", "max_block_bytes", "fee_split_bps", "epoch_length", "staking", "compute", "governance",
-            ])
         var parameters = Parameters.defaults
-        if fields.has("min_fee") { parameters.minFee = try fields.amount("min_fee") }
-        if fields.has("max_tx_bytes") { parameters.maxTransactionBytes = UInt32(try fields.integer("max_tx_bytes", max: UInt64(UInt32.max))) }
-        if fields.has("max_block_transactions") {
-            parameters.maxBlockTransactions = UInt32(try fields.integer("max_block_transactions", max: UInt64(UInt32.max)))
-        }
-        if fields.has("max_block_bytes") { parameters.maxBlockBytes = UInt32(try fields.integer("max_block_bytes", max: UInt64(UInt32.max))) }
-        if fields.has("fee_split_bps") {
-            let split = try JSONFields(fields.raw("fee_split_bps"), path: "\(path).fee_split_bps", allowed: ["burn", "reward_pool", "treasury", "liquidity"])
-            parameters.feeSplit = FeeSplit(
-                burnBps: UInt16(try split.integer("burn", max: 10_000)),
-                rewardPoolBps: UInt16(try split.integer("reward_pool", max: 10_000)),
-                treasuryBps: UInt16(try split.integer("treasury", max: 10_000)),
-                liquidityBps: UInt16(try split.integer("liquidity", max: 10_000)))
-        }
-        if fields.has("epoch_length") { parameters.epochLength = try fields.integer("epoch_length") }
-        if fields.has("staking") { parameters.staking = try parseStaking(fields.raw("staking"), path: "\(path).staking") }
-        if fields.has("compute") { parameters.compute = try parseCompute(fields.raw("compute"), path: "\(path).compute") }
-        if fields.has("governance") { parameters.governance = try parseGovernance(fields.raw("governance"), path: "\(path).governance") }
+        try GenesisParameters(path: path).read(value, prefix: "", into: &parameters)
         if let problem = parameters.violations().first { throw GenesisError(path, problem) }
         return parameters
-    }
-
-    private static func parseStaking(_ value: JSONValue?, path: String) throws(GenesisError) -> StakingParameters {
-        let fields = try JSONFields(value, path: path, allowed: [
-            "min_stake", "unbonding_period", "unstake_burn_bps", "max_lock_epochs", "lock_steps", "tier_multipliers_bps",
-            "max_unbonding_entries", "slash_sla_min_bps", "slash_sla_max_bps", "slash_attestation_bps", "slash_malicious_bps",
-        ])
-        var staking = StakingParameters.defaults
-        let bps = UInt64(UInt16.max)
-        if fields.has("min_stake") { staking.minStake = try fields.amount("min_stake") }
-        if fields.has("unbonding_period") { staking.unbondingPeriod = try fields.integer("unbonding_period") }
-        if fields.has("unstake_burn_bps") { staking.unstakeBurnBps = UInt16(try fields.integer("unstake_burn_bps", max: bps)) }
-        if fields.has("max_lock_epochs") { staking.maxLockEpochs = UInt32(try fields.integer("max_lock_epochs", max: UInt64(UInt32.max))) }
-        if fields.has("max_unbonding_entries") {
-            staking.maxUnbondingEntries = UInt16(try fields.integer("max_unbonding_entries", max: bps))
-        }
-        if fields.has("slash_sla_min_bps") { staking.slashSLAMinBps = UInt16(try fields.integer("slash_sla_min_bps", max: bps)) }
-        if fields.has("slash_sla_max_bps") { staking.slashSLAMaxBps = UInt16(try fields.integer("slash_sla_max_bps", max: bps)) }
-        if fields.has("slash_attestation_bps") { staking.slashAttestationBps = UInt16(try fields.integer("slash_attestation_bps", max: bps)) }
-        if fields.has("slash_malicious_bps") { staking.slashMaliciousBps = UInt16(try fields.integer("slash_malicious_bps", max: bps)) }
-        if fields.has("tier_multipliers_bps") {
-            var tiers = [UInt16]()
-            for (index, item) in try fields.array("tier_multipliers_bps").enumerated() {
-                guard let value = item.uint64Value, value <= bps else {
-                    throw GenesisError("\(path).tier_multipliers_bps[\(index)]", "must be a whole number of basis points")
-                }
-                tiers.append(UInt16(value))
-            }
-            staking.tierMultipliersBps = tiers
-        }
-        if fields.has("lock_steps") {
-            var steps = [StakingParameters.LockStep]()
-            for (index, item) in try fields.array("lock_steps").enumerated() {
-                let step = try JSONFields(item, path: "\(path).lock_steps[\(index)]", allowed: ["min_epochs", "multiplier_bps"])
-                steps.append(.init(
-                    minEpochs: UInt32(try step.integer("min_epochs", max: UInt64(UInt32.max))),
-                    multiplierBps: UInt16(try step.integer("multiplier_bps", max: bps))))
-            }
-            staking.lockSteps = steps
-        }
-        return staking
-    }
-
-    private static func parseCompute(_ value: JSONValue?, path: String) throws(GenesisError) -> ComputeParameters {
-        let fields = try JSONFields(value, path: path, allowed: [
-            "blocks_per_year", "initial_annual_emission", "halving_years", "terminal_annual_emission", "mining_cap",
-            "protocol_fee_bps", "quality_min_bps", "quality_max_bps", "proof_window_epochs", "min_unit_price", "reputation_per_proof",
-        ])
-        var compute = ComputeParameters.defaults
-        let bps = UInt64(UInt16.max)
-        if fields.has("blocks_per_year") { compute.blocksPerYear = try fields.integer("blocks_per_year") }
-        if fields.has("initial_annual_emission") { compute.initialAnnualEmission = try fields.amount("initial_annual_emission") }
-        if fields.has("halving_years") { compute.halvingYears = try fields.integer("halving_years") }
-        if fields.has("terminal_annual_emission") { compute.terminalAnnualEmission = try fields.amount("terminal_annual_emission") }
-        if fields.has("mining_cap") { compute.miningCap = try fields.amount("mining_cap") }
-        if fields.has("protocol_fee_bps") { compute.protocolFeeBps = UInt16(try fields.integer("protocol_fee_bps", max: bps)) }
-        if fields.has("quality_min_bps") { compute.qualityMinBps = UInt16(try fields.integer("quality_min_bps", max: bps)) }
-        if fields.has("quality_max_bps") { compute.qualityMaxBps = UInt16(try fields.integer("quality_max_bps", max: bps)) }
-        if fields.has("proof_window_epochs") { compute.proofWindowEpochs = try fields.integer("proof_window_epochs") }
-        if fields.has("min_unit_price") { compute.minUnitPrice = try fields.amount("min_unit_price") }
-        if fields.has("reputation_per_proof") { compute.reputationPerProof = UInt16(try fields.integer("reputation_per_proof", max: bps)) }
-        return compute
-    }
-
-    /// `parameters.governance`: every member optional; `quorum_bps` and `voting_days` are objects keyed by proposal
-    /// kind (`parameter_change`, `treasury_spend`, `upgrade`, `slash`, `text`).
-    private static func parseGovernance(_ value: JSONValue?, path: String) throws(GenesisError) -> GovernanceParameters {
-        let fields = try JSONFields(value, path: path, allowed: [
-            "min_deposit", "min_proposer_power", "voter_min_stake", "block_time_ms", "quorum_bps", "voting_days",
-            "pass_threshold_bps", "timelock_blocks", "max_change_bps", "max_active_proposals",
-        ])
-        var governance = GovernanceParameters.defaults
-        let bps = UInt64(UInt16.max)
-        if fields.has("min_deposit") { governance.minDeposit = try fields.amount("min_deposit") }
-        if fields.has("min_proposer_power") { governance.minProposerPower = UInt128(try fields.integer("min_proposer_power")) }
-        if fields.has("voter_min_stake") { governance.voterMinStake = try fields.amount("voter_min_stake") }
-        if fields.has("block_time_ms") { governance.blockTimeMs = try fields.integer("block_time_ms") }
-        if fields.has("pass_threshold_bps") { governance.passThresholdBps = UInt16(try fields.integer("pass_threshold_bps", max: bps)) }
-        if fields.has("timelock_blocks") { governance.timelockBlocks = try fields.integer("timelock_blocks") }
-        if fields.has("max_change_bps") { governance.maxChangeBps = UInt16(try fields.integer("max_change_bps", max: bps)) }
-        if fields.has("max_active_proposals") {
-            governance.maxActiveProposals = UInt32(try fields.integer("max_active_proposals", max: UInt64(UInt32.max)))
-        }
-        let kinds = ProposalKind.allCases.map(\.name)
-        if fields.has("quorum_bps") {
-            let quorums = try JSONFields(fields.raw("quorum_bps"), path: "\(path).quorum_bps", allowed: kinds)
-            for kind in ProposalKind.allCases where quorums.has(kind.name) {
-                governance.rules[Int(kind.rawValue) - 1].quorumBps = UInt16(try quorums.integer(kind.name, max: bps))
-            }
-        }
-        if fields.has("voting_days") {
-            let days = try JSONFields(fields.raw("voting_days"), path: "\(path).voting_days", allowed: kinds)
-            for kind in ProposalKind.allCases where days.has(kind.name) {
-                governance.rules[Int(kind.rawValue) - 1].votingDays = UInt32(try days.integer(kind.name, max: UInt64(UInt32.max)))
-            }
-        }
-        return governance
     }
 
     /// `team_vesting`: the beneficiary of the `team` module allocation, with a cliff and an end in blocks (by default
