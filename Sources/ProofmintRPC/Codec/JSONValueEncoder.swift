@@ -142,6 +142,8 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
+    /// The stdlib's default for these 128-bit requirements throws "not implemented", so they are routed here too.
+    mutating func encode(_ value: UInt128, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
 
     /// Nil is written as `null`: a member of the contract is always present.
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
@@ -154,6 +156,7 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
     mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
     mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt128?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         child(key).container(keyedBy: keyType)
@@ -202,6 +205,7 @@ struct UnkeyedNodeEncoder: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt16) throws { try encode(Scalar(value)) }
     mutating func encode(_ value: UInt32) throws { try encode(Scalar(value)) }
     mutating func encode(_ value: UInt64) throws { try encode(Scalar(value)) }
+    mutating func encode(_ value: UInt128) throws { try encode(Scalar(value)) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         next().container(keyedBy: keyType)
     }
