@@ -61,8 +61,8 @@ final class GovernanceEndToEndTests: XCTestCase {
     private func burned() throws -> Amount { try amount(try node.callObject("pm_getSupply")["burned"]) }
 
     private func protocolFeeBps() throws -> Int {
-        let compute = try XCTUnwrap(try node.callObject("pm_getParameters")["compute"] as? [String: Any])
-        return try XCTUnwrap(compute["protocol_fee_bps"] as? Int)
+        let parameters = try XCTUnwrap(try node.callObject("pm_getParameters")["parameters"] as? [String: Any])
+        return try XCTUnwrap(parameters["compute.protocol_fee_bps"] as? Int)
     }
 
     /// Sends a proposal and returns its id and last voting height, read from the receipt's `proposed` event.
@@ -72,7 +72,7 @@ final class GovernanceEndToEndTests: XCTestCase {
         XCTAssertEqual(receipt["status"] as? String, "ok")
         let event = try XCTUnwrap((receipt["events"] as? [[String: Any]])?.first { $0["type"] as? String == "proposed" })
         XCTAssertEqual(event["deposit"] as? String, String(Self.deposit), "the default deposit is the chain's minimum")
-        let id = try XCTUnwrap(event["id"] as? Int), end = try XCTUnwrap(event["voting_end_height"] as? Int)
+        let id = try XCTUnwrap(event["proposal_id"] as? Int), end = try XCTUnwrap(event["voting_end_height"] as? Int)
         XCTAssertEqual(end, try XCTUnwrap(output["height"] as? Int) + Self.votingBlocks - 1)
         return (id, end)
     }
@@ -82,7 +82,10 @@ final class GovernanceEndToEndTests: XCTestCase {
         XCTAssertEqual((output["receipt"] as? [String: Any])?["status"] as? String, "ok")
     }
 
-    private func proposal(_ id: Int) throws -> [String: Any] { try wallet(["query", "proposal", String(id), "--json"]).json() }
+    /// `query proposal --json`: the node's `pm_getProposal` answer, `{"height", "proposal", "votes"}`.
+    private func proposalAnswer(_ id: Int) throws -> [String: Any] { try wallet(["query", "proposal", String(id), "--json"]).json() }
+
+    private func proposal(_ id: Int) throws -> [String: Any] { try XCTUnwrap(try proposalAnswer(id)["proposal"] as? [String: Any]) }
 
     // MARK: - The test
 
@@ -143,7 +146,8 @@ final class GovernanceEndToEndTests: XCTestCase {
         XCTAssertLessThan(try height(), fee.votingEnd, "every vote landed inside the voting period")
 
         // The tally so far: dev1 and dev2 hold 74% of the √stake (the quorum is 51%), and all voted yes.
-        let running = try proposal(fee.id)
+        let runningAnswer = try proposalAnswer(fee.id)
+        let running = try XCTUnwrap(runningAnswer["proposal"] as? [String: Any])
         XCTAssertEqual(running["status"] as? String, "voting")
         XCTAssertEqual(running["blocks_left"] as? Int, fee.votingEnd - (try height()))
         let tally = try XCTUnwrap(running["tally"] as? [String: Any])
@@ -151,7 +155,7 @@ final class GovernanceEndToEndTests: XCTestCase {
         XCTAssertEqual(tally["quorum_reached"] as? Bool, true)
         XCTAssertEqual(tally["passes"] as? Bool, true)
         XCTAssertEqual(tally["no"] as? String, "0")
-        XCTAssertEqual((running["votes"] as? [[String: Any]])?.compactMap { $0["voter"] as? String }, [dev1, dev2])
+        XCTAssertEqual((runningAnswer["votes"] as? [[String: Any]])?.compactMap { $0["voter"] as? String }, [dev1, dev2])
         let runningText = try wallet(["query", "proposal", String(fee.id)]).stdout
         XCTAssertTrue(runningText.contains("Tally so far") && runningText.contains("would pass"), runningText)
 

@@ -223,12 +223,14 @@ final class StakingEndToEndTests: XCTestCase {
         XCTAssertEqual(listed["total"] as? Int, 4)
         let tied = [dev4, dev6].sorted()
         XCTAssertEqual(providers.compactMap { $0["address"] as? String }, [dev3, dev5] + tied)
+        // Each provider's stake is nested under `stake`, as `pm_getStake` sends it.
+        let stakes = providers.compactMap { $0["stake"] as? [String: Any] }
         XCTAssertEqual(
-            providers.compactMap { $0["power"] as? String },
+            stakes.compactMap { $0["power"] as? String },
             [1500, 300, 150, 150].map { String(Amount($0) * Tokens.one) })
-        XCTAssertEqual(providers.first?["tier"] as? Int, 2)
-        XCTAssertEqual(providers.first?["amount_tier"] as? String, "silver")
-        XCTAssertEqual(providers[1]["lock_epochs"] as? Int, 100)
+        XCTAssertEqual(stakes.first?["tier"] as? Int, 2)
+        XCTAssertEqual(stakes.first?["amount_tier"] as? String, "silver")
+        XCTAssertEqual(stakes.count > 1 ? stakes[1]["lock_epochs"] as? Int : nil, 100)
         let limited = try wallet(["query", "providers", "--limit", "2", "--json"]).json()
         XCTAssertEqual((limited["providers"] as? [[String: Any]])?.compactMap { $0["address"] as? String }, [dev3, dev5])
         XCTAssertEqual(limited["total"] as? Int, 4)

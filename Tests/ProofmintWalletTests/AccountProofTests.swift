@@ -1,7 +1,7 @@
 import XCTest
 @testable import ProofmintWallet
 
-/// Proofs built with the core's real `StateTree`, served in the shape docs/RPC.md gives `pm_getAccount`.
+/// Proofs built with the core's real `StateTree`, served as the contract's `AccountResult` (`pm_getAccount`) encodes them.
 final class AccountProofTests: XCTestCase {
     /// Tree nodes in memory, as the node's storage would hold them.
     struct MemoryTree: TreeNodeReader {
@@ -26,38 +26,29 @@ final class AccountProofTests: XCTestCase {
         root = changes.root
     }
 
-    /// The `pm_getAccount` result a correct node would send.
+    /// The `pm_getAccount` result a correct node would send, as it goes over the wire.
     private func response(for address: Address, root: Hash32? = nil) throws -> JSONValue {
         let key = StateKey.account(address)
         let proof = try StateProof.make(for: key.treeKey, reader: tree)
         let value = values[address]
         let account = try value.map { try Account(canonical: $0) } ?? .empty
-        let leaf: JSONValue
-        if case let .leaf(keyHash, valueHash) = proof.terminal {
-            leaf = .object([("key_hash", .string(keyHash.hex)), ("value_hash", .string(valueHash.hex))])
-        } else {
-            leaf = .null
-        }
-        return .object([
-            ("address", .string(address.text)),
-            ("balance", .string(String(account.balance))),
-            ("nonce", .uint(account.nonce)),
-            ("pending_nonce", .uint(account.nonce)),
-            ("height", .uint(12)),
-            ("state_root", .string((root ?? self.root).hex)),
-            ("proof", .object([
-                ("key", .string(key.bytes.hex)),
-                ("value", value.map { .string($0.hex) } ?? .null),
-                ("siblings", .array(proof.siblings.map { .string($0.hex) })),
-                ("leaf", leaf),
-            ])),
-        ])
+        return AccountResult(
+            address: address, balance: account.balance, nonce: account.nonce, pendingNonce: account.nonce, height: 12,
+            stateRoot: root ?? self.root, proof: ProofView(key: key, value: value, proof: proof)
+        ).json
     }
 
-    /// `json` with the member at `path` replaced.
-    private func replacing(_ json: JSONValue, _ path: [String], with replacement: JSONValue) -> JSONValue {
-        guard let first = path.first, case let .object(members) = json else { return replacement }
-        return .object(members.map { $0.0 == first ? ($0.0, replacing($0.1, Array(path.dropFirst()), with: replacement)) : $0 })
+    func testProofTravelsInTheDocumentedShape() throws {
+        let address = try DevAccounts.address(index: 7)
+        let json = try response(for: address)
+        XCTAssertEqual(json["balance"], .string(String(Tokens.one * 8)))
+        XCTAssertEqual(json["proof"]?["key"], .string(StateKey.account(address).bytes.hex))
+        XCTAssertEqual(json["proof"]?["value"], .string(try XCTUnwrap(values[address]).hex))
+        XCTAssertNotNil(json["proof"]?["leaf"]?["key_hash"]?.stringValue)
+        XCTAssertNotNil(json["proof"]?["leaf"]?["value_hash"]?.stringValue)
+        let absent = try response(for: try DevAccounts.address(index: 77))
+        XCTAssertEqual(absent["proof"]?["value"], .null)
+        XCTAssertEqual(absent["balance"], .string("0"))
     }
 
     func testInclusionProofVerifies() throws {
@@ -73,12 +64,12 @@ final class AccountProofTests: XCTestCase {
         let state = try AccountState(json: try response(for: absent))
         XCTAssertNil(state.proof?.value)
         XCTAssertEqual(try state.verifiedAccount(), .empty)
-        XCTAssertNil(try state.proof?.verify(address: absent, root: root))
+        XCTAssertNil(try AccountProof(try XCTUnwrap(state.proof)).verify(address: absent, root: root))
     }
 
     func testInflatedBalanceIsCaught() throws {
         let address = try DevAccounts.address(index: 7)
-        let lying = replacing(try response(for: address), ["balance"], with: .string(String(Tokens.one * 1000)))
+        let lying = try response(for: address).replacing(["balance"], with: .string(String(Tokens.one * 1000)))
         XCTAssertThrowsError(try AccountState(json: lying).verifiedAccount()) { error in
             guard case .disagreesWithReport? = error as? ProofError else { return XCTFail("\(error)") }
             XCTAssertTrue("\(error)".hasPrefix("PROOF FAILED"))
@@ -88,9 +79,9 @@ final class AccountProofTests: XCTestCase {
     func testForgedValueIsCaught() throws {
         let address = try DevAccounts.address(index: 7)
         let forged = Account(nonce: 7, balance: Tokens.one * 1000).canonicalBytes
-        var json = replacing(try response(for: address), ["proof", "value"], with: .string(forged.hex))
-        json = replacing(json, ["proof", "leaf", "value_hash"], with: .string(Hash32.digest(forged).hex))
-        json = replacing(json, ["balance"], with: .string(String(Tokens.one * 1000)))
+        var json = try response(for: address).replacing(["proof", "value"], with: .string(forged.hex))
+        json = json.replacing(["proof", "leaf", "value_hash"], with: .string(Hash32.digest(forged).hex))
+        json = json.replacing(["balance"], with: .string(String(Tokens.one * 1000)))
         XCTAssertThrowsError(try AccountState(json: json).verifiedAccount()) { error in
             guard case .rootMismatch? = error as? ProofError else { return XCTFail("\(error)") }
         }
@@ -102,7 +93,7 @@ final class AccountProofTests: XCTestCase {
         guard let siblings = json["proof"]?["siblings"]?.arrayValue, !siblings.isEmpty else { return XCTFail("no siblings") }
         var altered = siblings
         altered[siblings.count - 1] = .string(Hash32.digest([1, 2, 3]).hex)
-        json = replacing(json, ["proof", "siblings"], with: .array(altered))
+        json = json.replacing(["proof", "siblings"], with: .array(altered))
         XCTAssertThrowsError(try AccountState(json: json).verifiedAccount()) { error in
             guard case .rootMismatch? = error as? ProofError else { return XCTFail("\(error)") }
         }
@@ -111,9 +102,9 @@ final class AccountProofTests: XCTestCase {
     func testHiddenAccountIsCaught() throws {
         // The node claims the account does not exist while the leaf it returns is the account's own.
         let address = try DevAccounts.address(index: 7)
-        var json = replacing(try response(for: address), ["proof", "value"], with: .null)
-        json = replacing(json, ["balance"], with: .string("0"))
-        json = replacing(json, ["nonce"], with: .uint(0))
+        var json = try response(for: address).replacing(["proof", "value"], with: .null)
+        json = json.replacing(["balance"], with: .string("0"))
+        json = json.replacing(["nonce"], with: .uint(0))
         XCTAssertThrowsError(try AccountState(json: json).verifiedAccount()) { error in
             guard case .rootMismatch? = error as? ProofError else { return XCTFail("\(error)") }
         }
@@ -122,7 +113,7 @@ final class AccountProofTests: XCTestCase {
     func testProofForAnotherAccountOrRootIsRefused() throws {
         let asked = try DevAccounts.address(index: 7)
         let other = try DevAccounts.address(index: 8)
-        let swapped = replacing(try response(for: other), ["address"], with: .string(asked.text))
+        let swapped = try response(for: other).replacing(["address"], with: .string(asked.text))
         XCTAssertThrowsError(try AccountState(json: swapped).verifiedAccount()) { error in
             guard case .wrongKey? = error as? ProofError else { return XCTFail("\(error)") }
         }
@@ -130,7 +121,7 @@ final class AccountProofTests: XCTestCase {
         XCTAssertThrowsError(try AccountState(json: wrongRoot).verifiedAccount()) { error in
             guard case .rootMismatch? = error as? ProofError else { return XCTFail("\(error)") }
         }
-        let noProof = replacing(try response(for: asked), ["proof"], with: .null)
+        let noProof = try response(for: asked).replacing(["proof"], with: .null)
         XCTAssertThrowsError(try AccountState(json: noProof).verifiedAccount()) { error in
             XCTAssertEqual(error as? ProofError, .missing)
         }

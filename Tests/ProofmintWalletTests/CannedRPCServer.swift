@@ -113,10 +113,16 @@ final class CannedRPCServer: @unchecked Sendable {
         (200, JSONValue.object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("result", value)]).compactText)
     }
 
-    /// A JSON-RPC error body.
-    static func error(code: Int, message: String, data: JSONValue? = nil) -> (status: Int, body: String) {
-        var error: [(String, JSONValue)] = [("code", .int(code)), ("message", .string(message))]
-        if let data { error.append(("data", data)) }
-        return (200, JSONValue.object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("error", .object(error))]).compactText)
+    /// A JSON-RPC success body carrying a typed result, encoded as the node encodes it.
+    static func result<Result: RPCObject>(_ value: Result) -> (status: Int, body: String) { result(value.json) }
+
+    /// A JSON-RPC error body, as the node sends it.
+    static func error(_ error: RPCErrorObject) -> (status: Int, body: String) {
+        (200, JSONValue.object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("error", error.json)]).compactText)
+    }
+
+    /// A JSON-RPC error body with a known code.
+    static func error(_ code: RPCErrorCode, _ message: String, data: RPCErrorData? = nil) -> (status: Int, body: String) {
+        error(RPCErrorObject(code, message, data: data))
     }
 }

@@ -98,80 +98,108 @@ final class GovernanceWalletTests: XCTestCase {
     private static let proposer = try! DevAccounts.address(index: 1)
     private static let voter = try! DevAccounts.address(index: 2)
 
-    static func parametersJSON() -> JSONValue {
-        func rule(_ quorum: UInt64, _ days: UInt64) -> JSONValue {
-            .object([("quorum_bps", .uint(quorum)), ("voting_blocks", .uint(days)), ("voting_days", .uint(days))])
-        }
-        return .object([
-            ("min_fee", .string("1000000000000000")),
-            ("fee_split_bps", .object([("burn", .uint(4000)), ("liquidity", .uint(1000)), ("reward_pool", .uint(3000)), ("treasury", .uint(2000))])),
-            ("compute", .object([("protocol_fee_bps", .uint(30))])),
-            ("staking", .object([("min_stake", .string("100000000000000000000")), ("tier_multipliers_bps", .array([.uint(10000), .uint(12000)]))])),
-            ("governance", .object([
-                ("block_time_ms", .uint(86_400_000)), ("max_active_proposals", .uint(100)), ("max_change_bps", .uint(2000)),
-                ("min_deposit", .string("100000000000000000000")), ("min_proposer_power", .string("20000000000")),
-                ("pass_threshold_bps", .uint(5000)),
-                ("rules", .object([
-                    ("parameter_change", rule(5100, 10)), ("slash", rule(6000, 7)), ("text", rule(5100, 10)),
-                    ("treasury_spend", rule(6000, 10)), ("upgrade", rule(7500, 14)),
-                ])),
-                ("timelock_blocks", .uint(2)), ("voter_min_stake", .string("100000000000000000000")),
-            ])),
-        ])
+    /// The defaults, with one block a day (voting periods in blocks equal the days) and a two-block timelock.
+    static func parameters() -> Parameters {
+        var parameters = Parameters.defaults
+        parameters.governance.blockTimeMs = 86_400_000
+        parameters.governance.timelockBlocks = 2
+        parameters.governance.rules = [
+            .init(quorumBps: 5100, votingDays: 10), .init(quorumBps: 6000, votingDays: 10), .init(quorumBps: 7500, votingDays: 14),
+            .init(quorumBps: 6000, votingDays: 7), .init(quorumBps: 5100, votingDays: 10),
+        ]
+        return parameters
     }
 
+    /// The `pm_getParameters` answer as it goes over the wire.
+    static func parametersJSON() -> JSONValue { ParametersResult(height: 9, parameters: parameters()).json }
+
     func testParametersAnswerGivesRulesAndValuesInForce() throws {
-        let parameters = try ChainParameters(json: Self.parametersJSON())
+        let json = Self.parametersJSON()
+        // The flat registry names, amounts as decimal strings and the rest as numbers; every registry parameter present.
+        let values = try XCTUnwrap(json["parameters"])
+        XCTAssertEqual(json["height"], .uint(9))
+        XCTAssertEqual(values["min_fee"], .string("1000000000000000"))
+        XCTAssertEqual(values["compute.protocol_fee_bps"], .uint(30))
+        XCTAssertEqual(values["staking.min_stake"], .string("100000000000000000000"))
+        XCTAssertEqual(values["staking.tier_multipliers_bps.1"], .uint(12_000))
+        XCTAssertEqual(values["governance.quorum_bps.text"], .uint(5100))
+        XCTAssertEqual(values["governance.voting_days.upgrade"], .uint(14))
+        for spec in ParameterRegistry.all { XCTAssertNotNil(values[spec.name], spec.name) }
+        XCTAssertEqual(values["staking.lock_steps"]?[1], .object([("min_epochs", .uint(4)), ("multiplier_bps", .uint(11_000))]))
+        XCTAssertNil(values["governance"], "no nested groups any more")
+
+        let parameters = try ChainParameters(json: json)
+        XCTAssertEqual(parameters.parameters.parameters, Self.parameters())
         XCTAssertEqual(parameters.minDeposit, 100 * Tokens.one)
         XCTAssertEqual(parameters.minProposerPower, 20_000_000_000)
         XCTAssertEqual(parameters.timelockBlocks, 2)
-        XCTAssertEqual(parameters.votingBlocks["upgrade"], 14)
+        XCTAssertEqual(parameters.votingBlocks(.upgrade), 14)
+        XCTAssertEqual(parameters.votingBlocks(.slash), 7)
         XCTAssertEqual(parameters.current("compute.protocol_fee_bps"), 30)
         XCTAssertEqual(parameters.current("min_fee"), Tokens.one / 1000)
         XCTAssertEqual(parameters.current("fee_split_bps.burn"), 4000)
         XCTAssertEqual(parameters.current("staking.min_stake"), 100 * Tokens.one)
         XCTAssertEqual(parameters.current("staking.tier_multipliers_bps.1"), 12_000)
-        XCTAssertNil(parameters.current("staking.tier_multipliers_bps.4"))
+        XCTAssertNil(parameters.current("staking.tier_multipliers_bps.5"))
         XCTAssertEqual(parameters.current("governance.quorum_bps.text"), 5100)
         XCTAssertEqual(parameters.current("governance.voting_days.upgrade"), 14)
         XCTAssertEqual(parameters.current("governance.timelock_blocks"), 2)
 
-        guard case var .object(members) = Self.parametersJSON() else { return XCTFail() }
-        members.removeAll { $0.0 == "governance" }
-        XCTAssertThrowsError(try ChainParameters(json: .object(members))) { XCTAssertTrue("\($0)".contains("result.governance"), "\($0)") }
+        // A missing or mistyped parameter is named.
+        XCTAssertThrowsError(try ChainParameters(json: json.removing(["parameters", "governance.timelock_blocks"]))) {
+            XCTAssertTrue("\($0)".contains("result.parameters.governance.timelock_blocks"), "\($0)")
+        }
+        XCTAssertThrowsError(try ChainParameters(json: json.replacing(["parameters", "min_fee"], with: .uint(1_000_000_000_000_000)))) {
+            XCTAssertTrue("\($0)".contains("result.parameters.min_fee"), "\($0)")
+        }
+        XCTAssertThrowsError(try ChainParameters(json: json.removing(["parameters", "staking.lock_steps"]))) {
+            XCTAssertTrue("\($0)".contains("result.parameters.staking.lock_steps"), "\($0)")
+        }
     }
 
-    static func proposalJSON(status: String = "voting", votes: Bool = true, tallyFinal: Bool = false) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("content", .object([("fields", .object([("compute.protocol_fee_bps", .string("36"))])), ("kind", .string("parameter_change"))])),
-            ("deposit", .string("100000000000000000000")), ("execute_height", status == "voting" ? .null : .uint(14)),
-            ("failure", .null), ("id", .uint(1)), ("kind", .string("parameter_change")), ("pass_threshold_bps", .uint(5000)),
-            ("proposer", .string(proposer.text)), ("quorum_bps", .uint(5100)), ("status", .string(status)),
-            ("submit_height", .uint(3)),
-            ("tally", .object([
-                ("abstain", .string("0")), ("final", .bool(tallyFinal)), ("no", .string("1000")), ("participation", .string("28284271246")),
-                ("passes", .bool(true)), ("quorum_reached", .bool(true)), ("total_stake_power", .string("38284271246")),
-                ("yes", .string("3000")),
-            ])),
-            ("voters", .uint(2)), ("voting_end_height", .uint(12)),
-        ]
-        if status == "voting" { members.append(("blocks_left", .uint(4))) }
-        if votes {
-            members.append(("votes", .array([
-                .object([("option", .string("yes")), ("voter", .string(proposer.text))]),
-                .object([("option", .string("no")), ("voter", .string(voter.text))]),
-            ])))
-        }
-        return .object(members)
+    /// Proposal `id`, as the chain holds it: a parameter change by `proposer`, with both voters' votes in.
+    static func proposal(
+        id: UInt64 = 1, status: GovernanceProposal.Status = .voting,
+        content: ProposalContent = .parameterChange([.init(name: "compute.protocol_fee_bps", value: 36)])
+    ) -> GovernanceProposal {
+        GovernanceProposal(
+            id: id, proposer: proposer, content: content, deposit: 100 * Tokens.one, submitHeight: 3, votingEndHeight: 12,
+            status: status, voters: [proposer, voter], tally: status == .voting ? nil : tally(passed: true),
+            executeHeight: status == .voting ? nil : 14, failureCode: 0)
     }
+
+    static func tally(passed: Bool) -> Tally {
+        Tally(yes: 3000, no: 1000, abstain: 0, participation: 28_284_271_246, totalStakePower: 38_284_271_246, quorumReached: true, passed: passed)
+    }
+
+    /// The `pm_getProposal` answer at height 8, with or without the votes.
+    static func proposalResult(id: UInt64 = 1, status: GovernanceProposal.Status = .voting, votes: Bool = true) -> ProposalResult {
+        let view = ProposalView(
+            proposal(id: id, status: status), parameters: parameters(), height: 8, liveTally: status == .voting ? tally(passed: true) : nil)
+        return ProposalResult(
+            height: 8, proposal: view,
+            votes: votes ? [VoteView(voter: proposer, option: VoteOption.yes.name), VoteView(voter: voter, option: VoteOption.no.name)] : [])
+    }
+
+    private static func rows(_ rows: [(String, String)]) -> String { rows.map { "\($0.0): \($0.1)" }.joined(separator: "\n") }
 
     func testProposalAnswerDecodesAndPrints() throws {
-        let proposal = try ProposalView(json: Self.proposalJSON(), path: "result")
-        XCTAssertEqual(proposal.id, 1)
-        XCTAssertEqual(proposal.blocksLeft, 4)
-        XCTAssertEqual(proposal.tally?.yes, 3000)
-        XCTAssertEqual(proposal.votes?.count, 2)
-        let text = GovernancePresentation.proposalText(proposal) { rows in rows.map { "\($0.0): \($0.1)" }.joined(separator: "\n") }
+        let json = Self.proposalResult().json
+        // The votes sit beside the proposal; a proposal carries no height of its own.
+        XCTAssertEqual(json["votes"]?[1], .object([("voter", .string(Self.voter.text)), ("option", .string("no"))]))
+        XCTAssertNil(json["proposal"]?["votes"])
+        XCTAssertNil(json["proposal"]?["height"])
+        XCTAssertEqual(json["proposal"]?["content"]?["fields"]?["compute.protocol_fee_bps"], .string("36"))
+        XCTAssertEqual(json["proposal"]?["tally"]?["yes"], .string("3000"))
+
+        let result = try ProposalResult(json: json)
+        XCTAssertEqual(result, Self.proposalResult())
+        XCTAssertEqual(result.proposal.id, 1)
+        XCTAssertEqual(result.proposal.blocksLeft, 4)
+        XCTAssertEqual(result.proposal.tally?.yes, 3000)
+        XCTAssertEqual(result.proposal.content.fields["compute.protocol_fee_bps"], "36")
+        XCTAssertEqual(result.votes.count, 2)
+        let text = GovernancePresentation.proposalText(result, table: Self.rows)
         for expected in [
             "Proposal 1: parameter_change", "status: voting: 4 blocks left (votes are accepted up to height 12)", "deposit: 100 AI",
             "compute.protocol_fee_bps: → 36 bps", "Tally so far (if voting ended now)", "yes: 3000 (75% of yes + no)",
@@ -181,91 +209,102 @@ final class GovernanceWalletTests: XCTestCase {
             XCTAssertTrue(text.contains(expected), "missing '\(expected)' in\n\(text)")
         }
 
-        let passed = try ProposalView(json: Self.proposalJSON(status: "passed", votes: false, tallyFinal: true), path: "result")
-        XCTAssertNil(passed.blocksLeft)
-        XCTAssertNil(passed.votes)
-        let passedText = GovernancePresentation.proposalText(passed) { rows in rows.map { "\($0.0): \($0.1)" }.joined(separator: "\n") }
+        let passedJSON = Self.proposalResult(status: .passed, votes: false).json
+        XCTAssertNil(passedJSON["proposal"]?["blocks_left"], "blocks_left is left out once voting ended")
+        let passed = try ProposalResult(json: passedJSON)
+        XCTAssertNil(passed.proposal.blocksLeft)
+        XCTAssertEqual(passed.votes, [])
+        let passedText = GovernancePresentation.proposalText(passed, table: Self.rows)
         XCTAssertTrue(passedText.contains("executes at the end of block 14") && passedText.contains("Final tally"), passedText)
+        XCTAssertTrue(passedText.contains("No votes yet."), passedText)
 
-        let list = try ProposalList(json: .object([("height", .uint(9)), ("proposals", .array([Self.proposalJSON(votes: false)]))]))
+        let list = try ProposalList(json: ProposalsResult(height: 9, proposals: [Self.proposalResult().proposal]).json)
         let listText = GovernancePresentation.listText(list, status: nil)
         XCTAssertTrue(listText.hasPrefix("1 proposal at height 9"), listText)
         XCTAssertTrue(listText.contains("yes 75%, quorum so far") && listText.contains("compute.protocol_fee_bps → 36 bps"), listText)
         XCTAssertEqual(
-            GovernancePresentation.listText(try ProposalList(json: .object([("height", .uint(9)), ("proposals", .array([]))])), status: "passed"),
+            GovernancePresentation.listText(try ProposalList(json: ProposalsResult(height: 9, proposals: []).json), status: "passed"),
             "No passed proposals at height 9.")
     }
 
     func testMalformedProposalAnswersNameTheMember() {
-        guard case var .object(members) = Self.proposalJSON() else { return XCTFail() }
-        let index = members.firstIndex { $0.0 == "tally" }!
-        members[index] = ("tally", .object([("yes", .uint(3))]))
-        XCTAssertThrowsError(try ProposalView(json: .object(members), path: "result")) {
-            XCTAssertTrue("\($0)".contains("result.tally.yes"), "\($0)")
+        let json = Self.proposalResult().json
+        XCTAssertThrowsError(try ProposalResult(json: json.replacing(["proposal", "tally"], with: .object([("yes", .uint(3))])))) {
+            XCTAssertTrue("\($0)".contains("result.proposal.tally.yes"), "\($0)")
         }
-        members.removeAll { $0.0 == "blocks_left" }
-        XCTAssertThrowsError(try ProposalView(json: .object(members), path: "result")) {
-            XCTAssertTrue("\($0)".contains("result.blocks_left"), "\($0)")
+        XCTAssertThrowsError(try ProposalResult(json: json.replacing(["proposal", "blocks_left"], with: .string("4")))) {
+            XCTAssertTrue("\($0)".contains("result.proposal.blocks_left"), "\($0)")
         }
-        XCTAssertThrowsError(try ProposalList(json: .object([("height", .uint(1)), ("proposals", .array([.object([])]))]))) {
+        XCTAssertThrowsError(try ProposalResult(json: json.removing(["proposal", "voting_end_height"]))) {
+            XCTAssertTrue("\($0)".contains("result.proposal.voting_end_height"), "\($0)")
+        }
+        XCTAssertThrowsError(try ProposalResult(json: json.replacing(["votes", "1", "voter"], with: .string("pm1nope")))) {
+            XCTAssertTrue("\($0)".contains("result.votes[1].voter"), "\($0)")
+        }
+        let list = ProposalsResult(height: 1, proposals: [Self.proposalResult().proposal]).json
+        XCTAssertThrowsError(try ProposalList(json: list.replacing(["proposals", "0"], with: .object([])))) {
             XCTAssertTrue("\($0)".contains("result.proposals[0]"), "\($0)")
         }
     }
 
     func testPreviewAnswerPrintsBeforeAndAfter() throws {
-        let fees = { (fee: String) -> JSONValue in
-            .object([("min_fee", .string("1000000000000000")), ("min_fee_split", .object([])), ("protocol_fee_on_100_ai", .string(fee))])
-        }
-        let preview = try ProposalPreview(json: .object([
-            ("at_height", .uint(10)), ("changes", .array([.object([
-                ("after", .string("36")), ("before", .string("30")), ("name", .string("compute.protocol_fee_bps")), ("unit", .string("basis points")),
-            ])])),
-            ("error", .null), ("height", .uint(9)), ("id", .uint(1)), ("kind", .string("parameter_change")),
-            ("projection", .object([
-                ("emission_after", .array([.string("5"), .string("5")])), ("emission_before", .array([.string("5"), .string("5")])),
-                ("fees_after", fees("360000000000000000")), ("fees_before", fees("300000000000000000")), ("from_epoch", .uint(0)),
-            ])),
-            ("would_execute", .bool(true)),
-        ]))
+        let before = Self.parameters()
+        var after = before
+        after.compute.protocolFeeBps = 36
+        let spec = try XCTUnwrap(ParameterRegistry.spec(named: "compute.protocol_fee_bps"))
+        var computed = ProposalPreview(Self.proposal(), height: 9)
+        computed.wouldExecute = true
+        computed.changes = [ParameterChangeView(spec, before: before, after: after)]
+        computed.projection = ProjectionView(
+            fromEpoch: 0, emissionBefore: [5, 5], emissionAfter: [5, 5], feesBefore: FeeFiguresView(before), feesAfter: FeeFiguresView(after))
+        let preview = try ProposalPreview(json: computed.json)
+        XCTAssertEqual(preview, computed)
+        XCTAssertEqual(preview.atHeight, 10)
         let text = GovernancePresentation.previewText(preview) { rows in rows.map { "\($0.0)  \($0.1)" }.joined(separator: "\n") }
         for expected in ["as if it executed in block 10: it would execute", "compute.protocol_fee_bps  30 bps → 36 bps", "0.3 AI → 0.36 AI"] {
             XCTAssertTrue(text.contains(expected), "missing '\(expected)' in\n\(text)")
         }
         XCTAssertTrue(GovernancePresentation.previewText(preview, status: "executed") { _ in "" }.contains("will not execute again"))
 
-        let treasury = ModuleAccount.treasury.address.text
-        let failing = try ProposalPreview(json: .object([
-            ("at_height", .uint(10)), ("height", .uint(9)), ("id", .uint(2)), ("kind", .string("treasury_spend")), ("would_execute", .bool(false)),
-            ("error", .object([("code", .uint(151)), ("name", .string("treasury_insufficient")), ("message", .string("the treasury holds less"))])),
-        ]))
-        XCTAssertTrue(GovernancePresentation.previewText(failing) { _ in "" }.contains("it would fail: treasury_insufficient (code 151)"))
-        let spending = try ProposalPreview(json: .object([
-            ("at_height", .uint(10)), ("height", .uint(9)), ("id", .uint(2)), ("kind", .string("treasury_spend")), ("would_execute", .bool(true)),
-            ("error", .null), ("balances", .array([
-                .object([("address", .string(treasury)), ("before", .string("10000000000000000000")), ("after", .string("4000000000000000000"))]),
-                .object([("address", .string(Self.voter.text)), ("before", .string("0")), ("after", .string("6000000000000000000"))]),
-            ])),
-        ]))
-        let spendText = GovernancePresentation.previewText(spending) { rows in rows.map { "\($0.0)  \($0.1)" }.joined(separator: "\n") }
+        let spend = Self.proposal(id: 2, content: .treasurySpend(recipient: Self.voter, amount: 6 * Tokens.one))
+        var failing = ProposalPreview(spend, height: 9)
+        failing.error = RPCErrorData(code: 151, name: "treasury_insufficient", message: "the treasury holds less")
+        let failingJSON = failing.json
+        XCTAssertNil(failingJSON["changes"], "only the kind's own section is sent")
+        XCTAssertTrue(GovernancePresentation.previewText(try ProposalPreview(json: failingJSON)) { _ in "" }
+            .contains("it would fail: treasury_insufficient (code 151)"))
+
+        let treasury = ModuleAccount.treasury.address
+        var spending = ProposalPreview(spend, height: 9)
+        spending.wouldExecute = true
+        spending.balances = [
+            BalanceChangeView(address: treasury, before: 10 * Tokens.one, after: 4 * Tokens.one),
+            BalanceChangeView(address: Self.voter, before: 0, after: 6 * Tokens.one),
+        ]
+        let spendText = GovernancePresentation.previewText(try ProposalPreview(json: spending.json)) { rows in
+            rows.map { "\($0.0)  \($0.1)" }.joined(separator: "\n")
+        }
         XCTAssertTrue(spendText.contains("treasury  10 AI → 4 AI") && spendText.contains("\(Self.voter.text)  0 AI → 6 AI"), spendText)
     }
 
     func testClientChecksGovernanceAnswers() async throws {
         let server = try CannedRPCServer { method, params in
+            let id = (try? ProposalParams(json: params, path: "params"))?.id
             switch method {
             case "pm_getProposal":
                 // Proposal 1's answer, also when asked for 3.
-                if params["id"]?.uint64Value == 1 || params["id"]?.uint64Value == 3 { return CannedRPCServer.result(Self.proposalJSON()) }
-                if params["id"]?.uint64Value == 2 { return CannedRPCServer.result(.object([("id", .uint(2))])) }
-                return CannedRPCServer.error(code: -32002, message: "there is no proposal 9")
-            case "pm_getParameters": return CannedRPCServer.result(Self.parametersJSON())
-            default: return CannedRPCServer.error(code: -32601, message: "method not found")
+                if id == 1 || id == 3 { return CannedRPCServer.result(Self.proposalResult()) }
+                if id == 2 { return CannedRPCServer.result(Self.proposalResult(id: 2).json.removing(["proposal", "kind"])) }
+                return CannedRPCServer.error(.notFound, "there is no proposal 9")
+            case "pm_getParameters": return CannedRPCServer.result(ParametersResult(height: 9, parameters: Self.parameters()))
+            default: return CannedRPCServer.error(.methodNotFound, "method not found")
             }
         }
         defer { server.stop() }
         let client = NodeClient(url: server.url)
         let one = try await client.proposalIfAny(1)
-        XCTAssertEqual(one?.status, "voting")
+        XCTAssertEqual(one?.proposal.status, "voting")
+        XCTAssertEqual(one?.votes.count, 2)
         let missing = try await client.proposalIfAny(9)
         XCTAssertNil(missing)
         do {
@@ -274,7 +313,7 @@ final class GovernanceWalletTests: XCTestCase {
         } catch {
             guard case let .malformedResponse(_, method, reason) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(method, "pm_getProposal")
-            XCTAssertTrue(reason.contains("result.kind"), reason)
+            XCTAssertTrue(reason.contains("result.proposal.kind"), reason)
         }
         do {
             _ = try await client.proposal(3)
@@ -284,19 +323,22 @@ final class GovernanceWalletTests: XCTestCase {
         }
         let parameters = try await client.parameters()
         XCTAssertEqual(parameters.maxChangeBps, 2000)
+        XCTAssertEqual(parameters.timelockBlocks, 2)
     }
 
     // MARK: - Receipts
 
     func testGovernanceEventsAreTold() throws {
-        let receipt = try ReceiptSummary(json: .object([
-            ("code", .int(0)), ("status", .string("ok")), ("message", .null), ("fee_charged", .string("1000000000000000")),
-            ("events", .array([
-                .object([("type", .string("proposed")), ("id", .uint(4)), ("proposer", .string(Self.proposer.text)), ("kind", .string("text")),
-                         ("deposit", .string("100000000000000000000")), ("voting_end_height", .uint(40))]),
-                .object([("type", .string("voted")), ("id", .uint(4)), ("voter", .string(Self.voter.text)), ("option", .string("abstain"))]),
-            ])),
-        ]), path: "receipt")
+        let events: [Event] = [
+            .proposed(id: 4, proposer: Self.proposer, kind: ProposalKind.text.rawValue, deposit: 100 * Tokens.one, votingEndHeight: 40),
+            .voted(id: 4, voter: Self.voter, option: VoteOption.abstain.rawValue),
+        ]
+        let json = ReceiptView(Receipt(transactionId: Hash32.digest([4]), code: 0, feeCharged: Tokens.one / 1000, events: events)).json
+        // Both events name the proposal `proposal_id`.
+        XCTAssertEqual(json["events"]?[0]?["proposal_id"], .uint(4))
+        XCTAssertEqual(json["events"]?[1]?["proposal_id"], .uint(4))
+        XCTAssertNil(json["events"]?[0]?["id"])
+        let receipt = try ReceiptView(json: json, path: "receipt")
         XCTAssertEqual(receipt.eventLines, [
             "opened proposal 4 (text) with a deposit of 100 AI; votes are accepted up to height 40",
             "voted abstain on proposal 4",

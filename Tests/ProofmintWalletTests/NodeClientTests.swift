@@ -8,21 +8,12 @@ final class NodeClientTests: XCTestCase {
             .signed(by: try DevAccounts.key(index: 0))
     }
 
-    private static func status(_ id: Hash32, included: Bool, code: Int = 0) -> JSONValue {
-        .object([
-            ("id", .string(id.hex)),
-            ("status", .string(included ? "included" : "pending")),
-            ("height", included ? .uint(9) : .null),
-            ("index", included ? .uint(0) : .null),
-            ("block_hash", included ? .string(String(repeating: "d", count: 64)) : .null),
-            ("transaction", .object([])),
-            ("raw", .string("")),
-            ("receipt", included
-                ? .object([("transaction_id", .string(id.hex)), ("code", .int(code)),
-                           ("status", .string(code == 0 ? "ok" : "insufficient_balance")), ("fee_charged", .string("1000")),
-                           ("events", .array([]))])
-                : .null),
-        ])
+    /// The `pm_getTransaction` answer for `transaction`: pending, or included at height 9 with a receipt of `code`.
+    private static func status(_ transaction: SignedTransaction, included: Bool, code: UInt16 = 0) -> TransactionStatus {
+        guard included else { return .pending(transaction) }
+        return .included(
+            transaction, height: 9, index: 0, blockHash: Hash32.digest([0xdd]),
+            receipt: Receipt(transactionId: transaction.id, code: code, feeCharged: 1000, events: []))
     }
 
     func testStatusAndSendFollowTheContract() throws {
@@ -30,18 +21,17 @@ final class NodeClientTests: XCTestCase {
         let server = try CannedRPCServer { method, params in
             switch method {
             case "pm_status":
-                return CannedRPCServer.result(.object([
-                    ("chain_id", .string("proofmint-devnet")), ("genesis_hash", .string("aa")), ("height", .uint(5)),
-                    ("head_hash", .string("bb")), ("state_root", .string("cc")), ("timestamp", .uint(1_700_000_000_000)),
-                    ("mempool_size", .uint(0)), ("mining_mode", .string("instant")), ("validator", .null),
-                ]))
+                return CannedRPCServer.result(NodeStatus(
+                    chainId: "proofmint-devnet", genesisHash: Hash32.digest([0xaa]), height: 5, headHash: Hash32.digest([0xbb]),
+                    stateRoot: Hash32.digest([0xcc]), timestamp: 1_700_000_000_000, mempoolSize: 0, miningMode: "instant", validator: nil))
             case "pm_sendTransaction":
                 // The wallet must send exactly the canonical signed bytes.
-                guard let hex = params["tx"]?.stringValue, let raw = Bytes(hex: hex), let decoded = try? SignedTransaction(canonical: raw)
-                else { return CannedRPCServer.error(code: -32602, message: "bad tx") }
-                return CannedRPCServer.result(.object([("id", .string(decoded.id.hex))]))
+                guard let sent = try? SendTransactionParams(json: params, path: "params"),
+                      let decoded = try? SignedTransaction(canonical: sent.tx.bytes)
+                else { return CannedRPCServer.error(.invalidParams, "bad tx") }
+                return CannedRPCServer.result(SendTransactionResult(id: decoded.id))
             default:
-                return CannedRPCServer.error(code: -32601, message: "method not found")
+                return CannedRPCServer.error(.methodNotFound, "method not found")
             }
         }
         defer { server.stop() }
@@ -63,9 +53,8 @@ final class NodeClientTests: XCTestCase {
     func testRejectedTransactionShowsTheTransactionError() async throws {
         let server = try CannedRPCServer { _, _ in
             CannedRPCServer.error(
-                code: -32000, message: "transaction rejected",
-                data: .object([("code", .int(10)), ("name", .string("nonce_too_low")),
-                               ("message", .string("nonce 0 was already used; the account's next nonce is 3"))]))
+                .transactionRejected, "transaction rejected",
+                data: RPCErrorData(code: 10, name: "nonce_too_low", message: "nonce 0 was already used; the account's next nonce is 3"))
         }
         defer { server.stop() }
         let transaction = try signedTransfer()
@@ -74,8 +63,9 @@ final class NodeClientTests: XCTestCase {
             XCTFail("expected a rejection")
         } catch {
             XCTAssertEqual(error.remoteError?.code, -32000)
-            XCTAssertEqual(error.remoteError?.transactionErrorName, "nonce_too_low")
-            XCTAssertEqual(error.remoteError?.transactionErrorCode, 10)
+            XCTAssertEqual(error.remoteError?.knownCode, .transactionRejected)
+            XCTAssertEqual(error.remoteError?.data?.name, "nonce_too_low")
+            XCTAssertEqual(error.remoteError?.data?.code, 10)
             let message = "\(error)"
             XCTAssertTrue(message.contains("-32000") && message.contains("nonce_too_low") && message.contains("next nonce is 3"), message)
         }
@@ -97,11 +87,18 @@ final class NodeClientTests: XCTestCase {
     }
 
     func testHTTPErrorsAndMalformedAnswers() async throws {
+        let address = try DevAccounts.address(index: 0)
+        // A well-formed account answer with one member broken.
+        let account = AccountState(
+            address: address, balance: Tokens.one, nonce: 0, pendingNonce: 0, height: 1, stateRoot: Hash32.digest([1]), proof: nil)
+        let badAccount = account.json.replacing(["address"], with: .string("pm1nope"))
         let server = try CannedRPCServer { method, _ in
             switch method {
             case "pm_status": return (413, #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"request too large"}}"#)
             case "pm_getBlock": return (502, "<html>bad gateway</html>")
-            case "pm_getAccount": return CannedRPCServer.result(.object([("address", .string("pm1nope"))]))
+            case "pm_getAccount": return CannedRPCServer.result(badAccount)
+            case "pm_getStake": return CannedRPCServer.error(RPCErrorObject(code: -32602, message: "invalid params: 'address' is missing"))
+            case "pm_getProviders": return (200, #"{"jsonrpc":"2.0","id":1,"error":{"code":"x","message":"?"}}"#)
             default: return (200, "not json")
             }
         }
@@ -119,7 +116,6 @@ final class NodeClientTests: XCTestCase {
         } catch {
             guard case .httpStatus(_, 502, _) = error else { return XCTFail("\(error)") }
         }
-        let address = try DevAccounts.address(index: 0)
         do {
             _ = try await client.account(address)
             XCTFail("expected an error")
@@ -127,6 +123,24 @@ final class NodeClientTests: XCTestCase {
             guard case let .malformedResponse(_, method, reason) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(method, "pm_getAccount")
             XCTAssertTrue(reason.contains("result.address"), reason)
+        }
+        do {
+            _ = try await client.stake(address)
+            XCTFail("expected an error")
+        } catch {
+            XCTAssertEqual(error.remoteError?.knownCode, .invalidParams)
+            XCTAssertNil(error.remoteError?.data)
+            XCTAssertFalse(error.isNotFound)
+            XCTAssertTrue("\(error)".contains("node refused pm_getStake: error -32602: invalid params: 'address' is missing"), "\(error)")
+        }
+        do {
+            _ = try await client.providers()
+            XCTFail("expected an error")
+        } catch {
+            // An error object that is not one is named like any other malformed answer.
+            guard case let .malformedResponse(_, method, reason) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(method, "pm_getProviders")
+            XCTAssertTrue(reason.contains("error.code"), reason)
         }
         do {
             _ = try await client.transaction(Hash32.digest([1]))
@@ -142,9 +156,9 @@ final class NodeClientTests: XCTestCase {
         let server = try CannedRPCServer { _, _ in
             // Unknown first (not indexed yet), then pending, then included.
             switch counter.next() {
-            case 0: return CannedRPCServer.error(code: -32002, message: "not found")
-            case 1: return CannedRPCServer.result(Self.status(transaction.id, included: false))
-            default: return CannedRPCServer.result(Self.status(transaction.id, included: true, code: 100))
+            case 0: return CannedRPCServer.error(.notFound, "not found")
+            case 1: return CannedRPCServer.result(Self.status(transaction, included: false))
+            default: return CannedRPCServer.result(Self.status(transaction, included: true, code: 100))
             }
         }
         defer { server.stop() }
@@ -156,11 +170,13 @@ final class NodeClientTests: XCTestCase {
         XCTAssertEqual(status.receipt?.status, "insufficient_balance")
         XCTAssertEqual(status.receipt?.succeeded, false)
         XCTAssertEqual(status.receipt?.feeCharged, 1000)
+        XCTAssertEqual(status.receipt?.failureText, "insufficient_balance (code 100): the sender's balance does not cover the amount")
+        XCTAssertEqual(status.transaction, TransactionView(transaction))
     }
 
     func testWaitingTimesOut() async throws {
         let transaction = try signedTransfer()
-        let server = try CannedRPCServer { _, _ in CannedRPCServer.result(Self.status(transaction.id, included: false)) }
+        let server = try CannedRPCServer { _, _ in CannedRPCServer.result(Self.status(transaction, included: false)) }
         defer { server.stop() }
         let watcher = InclusionWatcher(client: NodeClient(url: server.url), timeout: .milliseconds(300), pollInterval: .milliseconds(20))
         do {
@@ -173,7 +189,7 @@ final class NodeClientTests: XCTestCase {
     }
 
     func testOtherErrorsEndTheWait() async throws {
-        let server = try CannedRPCServer { _, _ in CannedRPCServer.error(code: -32603, message: "database unreadable") }
+        let server = try CannedRPCServer { _, _ in CannedRPCServer.error(.internalError, "database unreadable") }
         defer { server.stop() }
         let watcher = InclusionWatcher(client: NodeClient(url: server.url), timeout: .seconds(20), pollInterval: .milliseconds(10))
         do {

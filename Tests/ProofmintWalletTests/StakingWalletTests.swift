@@ -130,31 +130,40 @@ final class StakingWalletTests: XCTestCase {
     // MARK: - Node answers
 
     private static let address = try! DevAccounts.address(index: 3)
+    private static let attestationHash = Hash32(hex: attestation)!
 
-    private static func stakeJSON(amount: String = "1000000000000000000000", jailed: Bool = false) -> [(String, JSONValue)] {
-        [
-            ("amount", .string(amount)), ("lock_epochs", .uint(4)), ("locked_until", .uint(250)), ("tier", .uint(2)),
-            ("tier_name", .string("cpu-tee")), ("attestation", .string(attestation)), ("reputation", .uint(10)),
-            ("jailed", .bool(jailed)), ("power", .string("1666500000000000000000")), ("amount_tier", .string("silver")),
-        ]
+    /// A stake as the chain holds it: 1000 AI at tier 2 (cpu-tee), locked 4 epochs until height 250, reputation 10.
+    private static func stake(amount: Amount = 1000 * Tokens.one, jailed: Bool = false) -> Stake {
+        Stake(amount: amount, lockEpochs: 4, lockedUntil: 250, tier: .cpuTEE, attestation: attestationHash, reputation: 10, jailed: jailed)
     }
 
-    private static let unbonding: JSONValue = .array([
-        .object([("amount", .string("399600000000000000000")), ("mature_at", .uint(30)), ("matured", .bool(true))]),
-        .object([("amount", .string("1000000000000000000")), ("mature_at", .uint(260)), ("matured", .bool(false))]),
+    /// The stake as a query at `height` shows it (power and amount tier derived by the core).
+    private static func stakeView(amount: Amount = 1000 * Tokens.one, jailed: Bool = false, height: UInt64 = 240) -> StakeInfo {
+        StakeInfo(stake(amount: amount, jailed: jailed), parameters: .defaults, height: height)
+    }
+
+    private static let queue = UnbondingQueue(entries: [
+        .init(amount: 399_600_000_000_000_000_000, matureAt: 30), .init(amount: Tokens.one, matureAt: 260),
     ])
 
-    private static let stakeResult: JSONValue = .object([
-        ("address", .string(address.text)), ("height", .uint(240)), ("stake", .object(stakeJSON())),
-        ("unbonding", unbonding), ("unbonding_total", .string("400600000000000000000")),
-    ])
+    /// The `pm_getStake` answer at height 240.
+    private static let stakeResult = StakeState(
+        address: address, height: 240, stake: stakeView(), unbonding: UnbondingEntry.list(queue, height: 240), unbondingTotal: queue.total)
 
     func testStakeAnswerDecodesAndPrints() throws {
-        let state = try StakeState(json: Self.stakeResult)
+        let json = Self.stakeResult.json
+        XCTAssertEqual(json["stake"]?["power"], .string("1666500000000000000000"))
+        XCTAssertEqual(json["stake"]?["tier_name"], .string("cpu-tee"))
+        XCTAssertEqual(json["unbonding"]?[0], .object([("amount", .string("399600000000000000000")), ("mature_at", .uint(30)), ("matured", .bool(true))]))
+        XCTAssertEqual(json["unbonding_total"], .string("400600000000000000000"))
+
+        let state = try StakeState(json: json)
+        XCTAssertEqual(state, Self.stakeResult)
         XCTAssertEqual(state.address, Self.address)
         XCTAssertEqual(state.stake?.power, 1_666_500_000_000_000_000_000)
         XCTAssertEqual(state.stake?.attestation?.hex, Self.attestation)
         XCTAssertEqual(state.unbonding.map(\.matureAt), [30, 260])
+        XCTAssertEqual(state.unbonding.map(\.matured), [true, false])
         XCTAssertEqual(state.unbondingTotal, 400_600_000_000_000_000_000)
 
         let text = StakePresentation.text(state) { rows in rows.map { "\($0.0): \($0.1)" }.joined(separator: "\n") }
@@ -166,39 +175,43 @@ final class StakingWalletTests: XCTestCase {
             XCTAssertTrue(text.contains(expected), "missing '\(expected)' in\n\(text)")
         }
 
-        let none = try StakeState(json: .object([
-            ("address", .string(Self.address.text)), ("height", .uint(3)), ("stake", .null), ("unbonding", .array([])),
-            ("unbonding_total", .string("0")),
-        ]))
+        let noneJSON = StakeState(address: Self.address, height: 3, stake: nil, unbonding: [], unbondingTotal: 0).json
+        XCTAssertEqual(noneJSON["stake"], .null, "no stake is sent as null")
+        let none = try StakeState(json: noneJSON)
         XCTAssertNil(none.stake)
         XCTAssertEqual(StakePresentation.text(none) { _ in "" }, "\(Self.address) has no stake at height 3")
     }
 
     func testMalformedStakeAnswersNameTheMember() {
-        guard case var .object(members) = Self.stakeResult else { return XCTFail() }
-        members[2] = ("stake", .object(Self.stakeJSON(amount: "12.5")))
-        XCTAssertThrowsError(try StakeState(json: .object(members))) { error in
+        let json = Self.stakeResult.json
+        XCTAssertThrowsError(try StakeState(json: json.replacing(["stake", "amount"], with: .string("12.5")))) { error in
             XCTAssertTrue("\(error)".contains("result.stake.amount"), "\(error)")
         }
-        members[2] = ("stake", .null)
-        members[3] = ("unbonding", .array([.object([("amount", .string("1")), ("mature_at", .string("x")), ("matured", .bool(true))])]))
-        XCTAssertThrowsError(try StakeState(json: .object(members))) { error in
+        XCTAssertThrowsError(try StakeState(json: json.replacing(["stake", "power"], with: .uint(1)))) { error in
+            XCTAssertTrue("\(error)".contains("result.stake.power"), "\(error)")
+        }
+        let noStake = json.replacing(["stake"], with: .null)
+        XCTAssertThrowsError(try StakeState(json: noStake.replacing(["unbonding", "0", "mature_at"], with: .string("x")))) { error in
             XCTAssertTrue("\(error)".contains("result.unbonding[0].mature_at"), "\(error)")
         }
     }
 
     func testProvidersAnswerDecodesAndPrintsAsATable() throws {
         let second = try DevAccounts.address(index: 4)
-        func provider(_ address: Address, _ extra: [(String, JSONValue)]) -> JSONValue {
-            .object([("address", .string(address.text))] + extra + [("unbonding", .array([])), ("unbonding_total", .string("0"))])
-        }
-        var low = Self.stakeJSON(amount: "150000000000000000000", jailed: true)
-        low[8] = ("power", .string("0"))
-        let result: JSONValue = .object([
-            ("height", .uint(300)), ("total", .uint(5)),
-            ("providers", .array([provider(Self.address, Self.stakeJSON()), provider(second, low)])),
+        let low = Self.stakeView(amount: 150 * Tokens.one, jailed: true, height: 300)
+        XCTAssertEqual(low.power, 0, "a jailed provider has no power")
+        let result = ProviderList(height: 300, total: 5, providers: [
+            ProviderInfo(address: Self.address, stake: Self.stakeView(), unbonding: [], unbondingTotal: 0),
+            ProviderInfo(address: second, stake: low, unbonding: [], unbondingTotal: 0),
         ])
-        let list = try ProviderList(json: result)
+        let json = result.json
+        // Each provider's stake is nested, as `pm_getStake` sends it.
+        XCTAssertEqual(json["providers"]?[0]?["stake"]?["power"], .string("1666500000000000000000"))
+        XCTAssertNil(json["providers"]?[0]?["power"])
+        XCTAssertEqual(json["providers"]?[1]?["stake"]?["jailed"], .bool(true))
+
+        let list = try ProviderList(json: json)
+        XCTAssertEqual(list, result)
         XCTAssertEqual(list.total, 5)
         XCTAssertEqual(list.providers.map(\.address), [Self.address, second])
         XCTAssertEqual(list.providers[1].stake.jailed, true)
@@ -215,8 +228,12 @@ final class StakingWalletTests: XCTestCase {
         }
         XCTAssertEqual(try end(of: "power (AI)", in: lines[1]), try end(of: "1666.5", in: lines[2]))
         XCTAssertEqual(
-            StakePresentation.providersText(try ProviderList(json: .object([("height", .uint(1)), ("total", .uint(0)), ("providers", .array([]))]))),
+            StakePresentation.providersText(try ProviderList(json: ProviderList(height: 1, total: 0, providers: []).json)),
             "No providers at height 1: nobody has staked yet.")
+
+        XCTAssertThrowsError(try ProviderList(json: json.removing(["providers", "1", "stake", "jailed"]))) { error in
+            XCTAssertTrue("\(error)".contains("result.providers[1].stake.jailed"), "\(error)")
+        }
     }
 
     func testTextTableAlignsColumns() {
@@ -231,13 +248,15 @@ final class StakingWalletTests: XCTestCase {
         let server = try CannedRPCServer { method, params in
             switch method {
             case "pm_getStake":
-                guard params["address"]?.stringValue == Self.address.text else { return CannedRPCServer.error(code: -32602, message: "address") }
+                guard (try? AddressParams(json: params, path: "params"))?.address == Self.address else {
+                    return CannedRPCServer.error(.invalidParams, "address")
+                }
                 return CannedRPCServer.result(Self.stakeResult)
             case "pm_getProviders":
-                let limit = params["limit"]?.uint64Value ?? 100
-                return CannedRPCServer.result(.object([("height", .uint(limit)), ("total", .uint(0)), ("providers", .array([]))]))
+                guard let limit = try? LimitParams(json: params, path: "params") else { return CannedRPCServer.error(.invalidParams, "limit") }
+                return CannedRPCServer.result(ProviderList(height: limit.limit ?? 100, total: 0, providers: []))
             default:
-                return CannedRPCServer.error(code: -32601, message: "method not found")
+                return CannedRPCServer.error(.methodNotFound, "method not found")
             }
         }
         defer { server.stop() }
@@ -245,7 +264,7 @@ final class StakingWalletTests: XCTestCase {
         let stake = try await client.stake(Self.address)
         let limited = try await client.providers(limit: 7)
         let unlimited = try await client.providers()
-        XCTAssertEqual(stake.height, 240)
+        XCTAssertEqual(stake, Self.stakeResult)
         XCTAssertEqual(limited.height, 7)
         XCTAssertEqual(unlimited.height, 100)
         XCTAssertEqual(server.methods, ["pm_getStake", "pm_getProviders", "pm_getProviders"])
@@ -254,31 +273,28 @@ final class StakingWalletTests: XCTestCase {
     // MARK: - Receipts
 
     func testReceiptsExplainFailuresAndTellWhatHappened() throws {
-        let failed = try ReceiptSummary(json: .object([
-            ("transaction_id", .string(String(repeating: "a", count: 64))), ("code", .int(110)), ("status", .string("nothing_matured")),
-            ("message", .string("no unbonding entry has matured yet")), ("fee_charged", .string("1000000000000000")),
-            ("events", .array([])),
-        ]), path: "receipt")
+        let failedReceipt = Receipt(transactionId: Hash32.digest([0xaa]), code: 110, feeCharged: Tokens.one / 1000, events: [])
+        let failed = try ReceiptView(json: ReceiptView(failedReceipt).json, path: "receipt")
         XCTAssertFalse(failed.succeeded)
-        XCTAssertEqual(failed.failureText, "nothing_matured (code 110): no unbonding entry has matured yet")
+        XCTAssertEqual(failed.status, "nothing_matured")
+        XCTAssertTrue(failed.failureText.hasPrefix("nothing_matured (code 110): no unbonding entry has matured yet"), failed.failureText)
+        XCTAssertEqual(failed.failureText, "nothing_matured (code 110): \(try XCTUnwrap(TransactionError.message(forCode: 110)))")
         XCTAssertEqual(failed.eventLines, [])
 
-        let provider = Self.address.text
-        let ok = try ReceiptSummary(json: .object([
-            ("code", .int(0)), ("status", .string("ok")), ("message", .null), ("fee_charged", .string("1000000000000000")),
-            ("events", .array([
-                .object([("type", .string("staked")), ("provider", .string(provider)), ("added", .string("1000000000000000000000")),
-                         ("total", .string("1500000000000000000000")), ("tier", .uint(2)), ("locked_until", .uint(12))]),
-                .object([("type", .string("fee_paid")), ("payer", .string(provider)), ("total", .string("1000000000000000"))]),
-                .object([("type", .string("unstaked")), ("provider", .string(provider)), ("amount", .string("399600000000000000000")),
-                         ("burned", .string("400000000000000000")), ("mature_at", .uint(30))]),
-                .object([("type", .string("withdrawn")), ("provider", .string(provider)), ("amount", .string("399600000000000000000"))]),
-                .object([("type", .string("slashed")), ("provider", .string(provider)), ("reason", .string("double_sign")),
-                         ("bps", .uint(10000)), ("from_stake", .string("300000000000000000000")), ("from_unbonding", .string("0"))]),
-                .object([("type", .string("jailed")), ("provider", .string(provider))]),
-                .object([("type", .string("something_new"))]),
-            ])),
-        ]), path: "receipt")
+        let provider = Self.address
+        var okView = ReceiptView(Receipt(transactionId: Hash32.digest([0xbb]), code: 0, feeCharged: Tokens.one / 1000, events: [
+            .staked(provider: provider, added: 1000 * Tokens.one, total: 1500 * Tokens.one, tier: 2, lockedUntil: 12),
+            .feePaid(payer: provider, total: Tokens.one / 1000, burned: 400_000_000_000_000, rewardPool: 300_000_000_000_000,
+                     treasury: 200_000_000_000_000, liquidity: 100_000_000_000_000),
+            .unstaked(provider: provider, amount: 399_600_000_000_000_000_000, burned: 400_000_000_000_000_000, matureAt: 30),
+            .withdrawn(provider: provider, amount: 399_600_000_000_000_000_000),
+            .slashed(provider: provider, reason: SlashReason.doubleSign.rawValue, bps: 10_000, fromStake: 300 * Tokens.one, fromUnbonding: 0),
+            .jailed(provider: provider),
+        ]))
+        // An event type from a newer node is not told, and not an error.
+        okView.events.append(EventView(type: "something_new"))
+        let ok = try ReceiptView(json: okView.json, path: "receipt")
+        XCTAssertTrue(ok.succeeded)
         XCTAssertNil(ok.message)
         XCTAssertEqual(ok.eventLines, [
             "staked +1000 AI, now 1500 AI at tier 2, locked until height 12",

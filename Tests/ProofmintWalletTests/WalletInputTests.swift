@@ -111,7 +111,13 @@ final class WalletInputTests: XCTestCase {
         XCTAssertEqual(try BlockSelector(text: "latest"), .latest)
         XCTAssertEqual(try BlockSelector(text: "42"), .height(42))
         XCTAssertEqual(try BlockSelector(text: seedHex), .hash(try XCTUnwrap(Hash32(hex: seedHex))))
-        XCTAssertEqual(try BlockSelector(text: "latest").params.compactText, #"{"height":"latest"}"#)
+        let hash = try XCTUnwrap(Hash32(hex: seedHex))
+        XCTAssertEqual(try BlockSelector(text: "latest").params(full: false), BlockParams(height: .latest, full: false))
+        XCTAssertEqual(BlockSelector.height(42).params(full: true), BlockParams(height: .number(42), full: true))
+        XCTAssertEqual(BlockSelector.hash(hash).params(full: false), BlockParams(hash: hash, full: false))
+        XCTAssertEqual(BlockSelector.latest.params(full: false).json.compactText, #"{"height":"latest","hash":null,"full":false}"#)
+        XCTAssertEqual(BlockSelector.height(42).params(full: true).json["height"], .uint(42))
+        XCTAssertEqual(BlockSelector.hash(hash).params(full: false).json["hash"], .string(seedHex))
         XCTAssertThrowsError(try BlockSelector(text: "-1")) { error in
             XCTAssertEqual(error as? InputError, .invalidBlockSelector("-1"))
         }
