@@ -200,7 +200,7 @@ final class StakingWalletTests: XCTestCase {
         let second = try DevAccounts.address(index: 4)
         let low = Self.stakeView(amount: 150 * Tokens.one, jailed: true, height: 300)
         XCTAssertEqual(low.power, 0, "a jailed provider has no power")
-        let result = ProviderList(height: 300, total: 5, providers: [
+        let result = ProviderList(height: 300, totalCount: 5, providers: [
             ProviderInfo(address: Self.address, stake: Self.stakeView(), unbonding: [], unbondingTotal: 0),
             ProviderInfo(address: second, stake: low, unbonding: [], unbondingTotal: 0),
         ])
@@ -212,7 +212,7 @@ final class StakingWalletTests: XCTestCase {
 
         let list = try ProviderList(json: json)
         XCTAssertEqual(list, result)
-        XCTAssertEqual(list.total, 5)
+        XCTAssertEqual(list.totalCount, 5)
         XCTAssertEqual(list.providers.map(\.address), [Self.address, second])
         XCTAssertEqual(list.providers[1].stake.jailed, true)
 
@@ -228,7 +228,7 @@ final class StakingWalletTests: XCTestCase {
         }
         XCTAssertEqual(try end(of: "power (AI)", in: lines[1]), try end(of: "1666.5", in: lines[2]))
         XCTAssertEqual(
-            StakePresentation.providersText(try ProviderList(json: ProviderList(height: 1, total: 0, providers: []).json)),
+            StakePresentation.providersText(try ProviderList(json: ProviderList(height: 1, totalCount: 0, providers: []).json)),
             "No providers at height 1: nobody has staked yet.")
 
         XCTAssertThrowsError(try ProviderList(json: json.removing(["providers", "1", "stake", "jailed"]))) { error in
@@ -254,7 +254,7 @@ final class StakingWalletTests: XCTestCase {
                 return CannedRPCServer.result(Self.stakeResult)
             case "pm_getProviders":
                 guard let limit = try? LimitParams(json: params, path: "params") else { return CannedRPCServer.error(.invalidParams, "limit") }
-                return CannedRPCServer.result(ProviderList(height: limit.limit ?? 100, total: 0, providers: []))
+                return CannedRPCServer.result(ProviderList(height: limit.limit ?? 100, totalCount: 0, providers: []))
             default:
                 return CannedRPCServer.error(.methodNotFound, "method not found")
             }
@@ -278,7 +278,7 @@ final class StakingWalletTests: XCTestCase {
         XCTAssertFalse(failed.succeeded)
         XCTAssertEqual(failed.status, "nothing_matured")
         XCTAssertTrue(failed.failureText.hasPrefix("nothing_matured (code 110): no unbonding entry has matured yet"), failed.failureText)
-        XCTAssertEqual(failed.failureText, "nothing_matured (code 110): \(try XCTUnwrap(TransactionError.message(forCode: 110)))")
+        XCTAssertEqual(failed.failureText, "nothing_matured (code 110): \(try XCTUnwrap(TransactionErrorCode.message(forCode: 110)))")
         XCTAssertEqual(failed.eventLines, [])
 
         let provider = Self.address

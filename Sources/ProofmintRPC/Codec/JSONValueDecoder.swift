@@ -128,8 +128,6 @@ struct KeyedValueDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try SingleValueDecoder(decoder: try required(key)).decode(type) }
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try SingleValueDecoder(decoder: try required(key)).decode(type) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try SingleValueDecoder(decoder: try required(key)).decode(type) }
-    /// The stdlib's default for these 128-bit requirements throws "not implemented", so they are routed here too.
-    func decode(_ type: UInt128.Type, forKey key: Key) throws -> UInt128 { try SingleValueDecoder(decoder: try required(key)).decode(type) }
 
     func decode(_ type: UInt128.Type, forKey key: Key) throws -> UInt128 { try SingleValueDecoder(decoder: try required(key)).decode(type) }
     func decodeIfPresent(_ type: UInt128.Type, forKey key: Key) throws -> UInt128? {
@@ -139,11 +137,6 @@ struct KeyedValueDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// Missing and `null` both mean nil.
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = member(key), !value.isNull else { return nil }
-        return try SingleValueDecoder(decoder: decoder.child(value, key)).decode(type)
-    }
-
-    func decodeIfPresent(_ type: UInt128.Type, forKey key: Key) throws -> UInt128? {
         guard let value = member(key), !value.isNull else { return nil }
         return try SingleValueDecoder(decoder: decoder.child(value, key)).decode(type)
     }

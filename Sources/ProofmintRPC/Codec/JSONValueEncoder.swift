@@ -142,8 +142,6 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
-    /// The stdlib's default for these 128-bit requirements throws "not implemented", so they are routed here too.
-    mutating func encode(_ value: UInt128, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
 
     mutating func encode(_ value: UInt128, forKey key: Key) throws { try encode(Scalar(value), forKey: key) }
     mutating func encodeIfPresent(_ value: UInt128?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
@@ -159,7 +157,6 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
     mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
     mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
-    mutating func encodeIfPresent(_ value: UInt128?, forKey key: Key) throws { try encodeIfPresent(value.map(Scalar.init), forKey: key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         child(key).container(keyedBy: keyType)
