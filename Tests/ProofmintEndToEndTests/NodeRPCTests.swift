@@ -104,10 +104,10 @@ final class NodeRPCTests: XCTestCase {
         XCTAssertEqual(nothing["height"] as? Int, 0)
         let empty = try node.callObject("pm_getProviders")
         XCTAssertEqual((empty["providers"] as? [Any])?.count, 0)
-        XCTAssertEqual(empty["total"] as? Int, 0)
+        XCTAssertEqual(empty["total_count"] as? Int, 0)
         let supply = try node.callObject("pm_getSupply")
         XCTAssertEqual(supply["staked"] as? String, "0")
-        XCTAssertEqual(supply["unbonding"] as? String, "0")
+        XCTAssertEqual(supply["unbonding_total"] as? String, "0")
         for limit: Any in [0, 1001, "ten", -1] {
             XCTAssertEqual(try rpcError("pm_getProviders", ["limit": limit]).code, -32602, "\(limit)")
         }

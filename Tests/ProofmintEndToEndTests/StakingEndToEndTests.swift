@@ -72,7 +72,7 @@ final class StakingEndToEndTests: XCTestCase {
     private func supply() throws -> Supply {
         let result = try node.callObject("pm_getSupply")
         return Supply(
-            burned: try amount(result["burned"]), staked: try amount(result["staked"]), unbonding: try amount(result["unbonding"]),
+            burned: try amount(result["burned"]), staked: try amount(result["staked"]), unbonding: try amount(result["unbonding_total"]),
             issued: try amount(result["issued"]), supply: try amount(result["supply"]))
     }
 
@@ -220,7 +220,7 @@ final class StakingEndToEndTests: XCTestCase {
         // Sorted by power: dev3 1500, dev5 300, then dev4 and dev6 tied at 150, by address.
         let listed = try wallet(["query", "providers", "--json"]).json()
         let providers = try XCTUnwrap(listed["providers"] as? [[String: Any]])
-        XCTAssertEqual(listed["total"] as? Int, 4)
+        XCTAssertEqual(listed["total_count"] as? Int, 4)
         let tied = [dev4, dev6].sorted()
         XCTAssertEqual(providers.compactMap { $0["address"] as? String }, [dev3, dev5] + tied)
         // Each provider's stake is nested under `stake`, as `pm_getStake` sends it.
@@ -233,7 +233,7 @@ final class StakingEndToEndTests: XCTestCase {
         XCTAssertEqual(stakes.count > 1 ? stakes[1]["lock_epochs"] as? Int : nil, 100)
         let limited = try wallet(["query", "providers", "--limit", "2", "--json"]).json()
         XCTAssertEqual((limited["providers"] as? [[String: Any]])?.compactMap { $0["address"] as? String }, [dev3, dev5])
-        XCTAssertEqual(limited["total"] as? Int, 4)
+        XCTAssertEqual(limited["total_count"] as? Int, 4)
         let table = try wallet(["query", "providers"]).stdout
         let lines = table.split(separator: "\n")
         XCTAssertGreaterThanOrEqual(lines.count, 6, table)
