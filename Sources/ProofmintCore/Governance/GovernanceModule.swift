@@ -81,7 +81,7 @@ public enum GovernanceModule {
     static func votingPower(of address: Address, state: some StateReader, minimumStake: Amount) throws(TransactionError) -> UInt128 {
         do {
             let stake = try state.record(Stake.self, at: .stake(address))
-            let staked = stake.map { $0.jailed ? 0 : $0.amount } ?? 0
+            let staked = stake.map { VotingPower.countedStake(amount: $0.amount, jailed: $0.jailed) } ?? 0
             guard staked >= minimumStake else { return 0 }
             return VotingPower.of(balance: try state.account(address).balance, staked: staked)
         } catch {

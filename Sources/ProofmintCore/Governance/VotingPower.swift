@@ -17,4 +17,8 @@ public enum VotingPower {
     public static func of(balance: Amount, staked: Amount) -> UInt128 {
         isqrt(balance) + 2 * isqrt(staked)
     }
+
+    /// The part of a stake record that counts for power: all of it, unless jailed. The one rule the chain applies to
+    /// proposers and voters, and the wallet to check a proposer before it sends anything.
+    public static func countedStake(amount: Amount, jailed: Bool) -> Amount { jailed ? 0 : amount }
 }

@@ -53,7 +53,7 @@ enum ProposalSubmission {
             try context.requireBalance(covering: deposit, what: "deposit + fee")
             // The chain measures the proposer's power after charging the fee and before taking the deposit.
             let stake = try await context.client.stake(context.sender.address)
-            let staked = stake.stake.map { $0.jailed ? 0 : $0.amount } ?? 0
+            let staked = stake.stake.map { VotingPower.countedStake(amount: $0.amount, jailed: $0.jailed) } ?? 0
             let power = VotingPower.of(balance: context.account.balance - min(context.account.balance, context.fee), staked: staked)
             guard power >= parameters.minProposerPower else {
                 throw CommandFailure(
