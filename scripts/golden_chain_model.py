@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent re-derivation of the golden chain of the tests (Tests/ProofmintCoreTests/GoldenChain.swift): every
+"""Independent re-derivation of the golden chain of the tests (Tests/ProofmintCoreTests/Execution/GoldenChain.swift): every
 pinned value (the genesis state root and hash, and each of the eighteen blocks' hash, state root, receipt root and
 receipt codes) from the protocol's definitions alone, with nothing but the Python standard library. It shares no code
 with the Swift implementation; the hashing, integer encodings, Ed25519 (RFC 8032 §6), addresses, the state tree, the
@@ -36,7 +36,7 @@ from proofmint_model import (BLOCK_DOMAIN, H, TX_DOMAIN, Reader, address_of_key,
                              public_key, sign, state_root, u8, u16, u32, u64, u128, verify)
 
 TESTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests")
-SWIFT = os.path.join(TESTS, "ProofmintCoreTests", "GoldenChain.swift")
+SWIFT = os.path.join(TESTS, "ProofmintCoreTests", "Execution", "GoldenChain.swift")
 FIXTURE = os.path.join(TESTS, "Fixtures", "golden-chain.pmc")
 FIXTURE_ROOTS = os.path.join(TESTS, "Fixtures", "golden-chain.roots")
 # Figures the Swift tests assert literally (as 1_000_000-style literals in GoldenChain.swift): the check finds each there.
@@ -589,11 +589,11 @@ def main():
         if len(problems) > 30:
             print(f"... and {len(problems) - 30} more", file=sys.stderr)
         if problems:
-            print(f"golden_chain_model: {len(problems)} value(s) differ from Tests/ProofmintCoreTests/GoldenChain.swift"
+            print(f"golden_chain_model: {len(problems)} value(s) differ from Tests/ProofmintCoreTests/Execution/GoldenChain.swift"
                   " or Tests/Fixtures/golden-chain.*", file=sys.stderr)
             sys.exit(1)
         print(f"golden_chain_model: genesis and {len(out['blockHashes'])} blocks (hashes, state roots, receipt roots,"
-              f" codes) and {len(QUOTED)} figures match Tests/ProofmintCoreTests/GoldenChain.swift; the fixture's {count}"
+              f" codes) and {len(QUOTED)} figures match Tests/ProofmintCoreTests/Execution/GoldenChain.swift; the fixture's {count}"
               " blocks, signatures and genesis agree with Tests/Fixtures/golden-chain.roots")
 
 

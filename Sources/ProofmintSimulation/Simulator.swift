@@ -144,7 +144,7 @@ public final class Simulator {
         // Simulated time: a year of blocks spans 365 days (saturating; the bounds on the options keep it far off).
         let (offset, overflow) = height.multipliedReportingOverflow(by: blockMillis)
         let (timestamp, late) = Self.genesisTime.addingReportingOverflow(offset)
-        let proposal: Proposal
+        let proposal: BlockProposal
         do {
             proposal = try StateTransition.propose(
                 candidates: candidates, parent: head, timestamp: overflow || late ? .max : timestamp,

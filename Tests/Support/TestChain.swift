@@ -280,7 +280,7 @@ public final class TestChain: @unchecked Sendable {
 
     /// Proposes the next block from `candidates` on the head state and signs it as the scheduled producer.
     /// Commits nothing.
-    public func propose(_ candidates: [SignedTransaction], timestamp: UInt64? = nil) throws -> (block: Block, proposal: Proposal) {
+    public func propose(_ candidates: [SignedTransaction], timestamp: UInt64? = nil) throws -> (block: Block, proposal: BlockProposal) {
         let producer = producerKey(at: nextHeight)
         let proposal = try StateTransition.propose(
             candidates: candidates, parent: head, timestamp: timestamp ?? nextTimestamp,

@@ -1,9 +1,5 @@
 /// Typed access to Proof of Compute's records through the block's overlay.
 extension StateOverlay {
-    func recordOrFail<T: CanonicalDecodable>(_ type: T.Type, at key: StateKey) throws(TransactionError) -> T? {
-        do { return try record(T.self, at: key) } catch { throw .stateUnreadable(error) }
-    }
-
     func epochStateOrFail() throws(TransactionError) -> EpochState {
         try recordOrFail(EpochState.self, at: .epoch) ?? .genesis
     }

@@ -73,7 +73,7 @@ public enum StateTransition {
     public static func propose(
         candidates: [SignedTransaction], parent: BlockHeader, timestamp: UInt64,
         producer: Ed25519.PublicKey, state: any StateReader
-    ) throws(BlockError) -> Proposal {
+    ) throws(BlockError) -> BlockProposal {
         let parameters = try read { () throws(StateReadError) in try state.parameters() }
         guard parent.height < UInt64.max else { throw .wrongHeight(expected: parent.height, actual: parent.height) }
         try checkUpgrade(height: parent.height + 1, state: state)
@@ -103,7 +103,7 @@ public enum StateTransition {
             chainId: parent.chainId, height: context.height, parentHash: parent.hash, timestamp: context.timestamp,
             transactionRoot: Block.transactionRoot(included), receiptRoot: .zero, stateRoot: .zero,
             transactionCount: UInt32(included.count), producer: producer.bytes)
-        return Proposal(outcome: try execution.finish(header: header), transactions: included, dropped: dropped)
+        return BlockProposal(outcome: try execution.finish(header: header), transactions: included, dropped: dropped)
     }
 
     /// Checks one transaction against the current state without executing it: what a mempool asks on admission.

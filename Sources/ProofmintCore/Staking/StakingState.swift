@@ -1,4 +1,4 @@
-/// Typed access to the staking records and the supply totals through the block's overlay.
+/// Typed access to the staking records through the block's overlay.
 extension StateOverlay {
     func stakeOrFail(_ address: Address) throws(TransactionError) -> Stake? {
         do { return try record(Stake.self, at: .stake(address)) } catch { throw .stateUnreadable(error) }
@@ -34,31 +34,4 @@ extension StateOverlay {
     mutating func setUnbonding(_ queue: UnbondingQueue, for address: Address) {
         set(.unbonding(address), queue.entries.isEmpty ? nil : queue.canonicalBytes)
     }
-
-    /// Reads, changes and writes the totals record in one step; journaled like every other write.
-    mutating func updateTotals(_ change: (inout ChainTotals) -> Bool) throws(TransactionError) {
-        var totals: ChainTotals
-        do { totals = try self.totals() } catch { throw .stateUnreadable(error) }
-        guard change(&totals) else { throw .balanceOverflow }
-        put(totals, at: .totals)
-    }
-
-    /// Subtracts `amount` from the balance at `address`, which must cover it.
-    mutating func debit(_ address: Address, _ amount: Amount) throws(TransactionError) {
-        var account = try accountOrFail(address)
-        guard account.balance >= amount else { throw .insufficientBalance(balance: account.balance, needed: amount) }
-        account.balance -= amount
-        setAccount(account, for: address)
-    }
-}
-
-/// `a + b`, or nil on overflow.
-func checkedAdd(_ a: Amount, _ b: Amount) -> Amount? {
-    let (sum, overflow) = a.addingReportingOverflow(b)
-    return overflow ? nil : sum
-}
-
-/// `a − b`, or nil if `b > a` (totals that disagree with the records: never a trap).
-func checkedSubtract(_ a: Amount, _ b: Amount) -> Amount? {
-    a >= b ? a - b : nil
 }

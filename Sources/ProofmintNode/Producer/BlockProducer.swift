@@ -47,7 +47,7 @@ struct BlockProducer: Sendable {
     }
 
     /// The proposal on the head state, refused if this validator is not the one scheduled for the next height.
-    private func propose(parent: BlockHeader, producer: ValidatorKey, mempool: Mempool) throws(NodeError) -> Proposal {
+    private func propose(parent: BlockHeader, producer: ValidatorKey, mempool: Mempool) throws(NodeError) -> BlockProposal {
         let timestamp = now()
         do {
             return try store.withSnapshot { snapshot in
@@ -74,7 +74,7 @@ struct BlockProducer: Sendable {
         }
     }
 
-    private static func senders(of proposal: Proposal) -> Set<Address> {
+    private static func senders(of proposal: BlockProposal) -> Set<Address> {
         Set(proposal.transactions.map(\.transaction.senderAddress) + proposal.dropped.map(\.transaction.transaction.senderAddress))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ProofmintCore
+import ProofmintTestSupport
 import XCTest
 
 final class EmissionScheduleTests: XCTestCase {
@@ -61,7 +62,7 @@ final class EmissionScheduleTests: XCTestCase {
     }
 
     func testTheCommittedEmissionPageIsTheGeneratorsOutput() throws {
-        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = RepositoryRoot.url
             .appendingPathComponent("docs/EMISSION.md")
         let committed = try String(contentsOf: page, encoding: .utf8)
         let schedule = try XCTUnwrap(EmissionSchedule.seedDefaults(blocksPerYear: 31_536_000, epochLength: 60))

@@ -15,23 +15,3 @@ enum TransferModule {
         return [.transfer(from: sender, to: transfer.recipient, amount: transfer.amount)]
     }
 }
-
-extension StateOverlay {
-    /// The account at `address`; a storage failure becomes a typed error the executor turns into a block error.
-    func accountOrFail(_ address: Address) throws(TransactionError) -> Account {
-        do {
-            return try account(address)
-        } catch {
-            throw .stateUnreadable(error)
-        }
-    }
-
-    /// Adds `amount` to the balance at `address`; overflow is a transaction error, never a trap.
-    mutating func credit(_ address: Address, _ amount: Amount) throws(TransactionError) {
-        var account = try accountOrFail(address)
-        let (sum, overflow) = account.balance.addingReportingOverflow(amount)
-        guard !overflow else { throw .balanceOverflow }
-        account.balance = sum
-        setAccount(account, for: address)
-    }
-}

@@ -124,7 +124,7 @@ final class GenesisTests: XCTestCase {
 
     /// The devnet genesis committed in the repository parses.
     func testCommittedDevnetGenesisParses() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = RepositoryRoot.url
             .appendingPathComponent("genesis/devnet.json")
         let genesis = try Genesis.parse(json: Array(Data(contentsOf: url)))
         XCTAssertFalse(genesis.validators.validators.isEmpty)

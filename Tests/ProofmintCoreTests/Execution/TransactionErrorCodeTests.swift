@@ -1,5 +1,6 @@
 import Foundation
 import ProofmintCore
+import ProofmintTestSupport
 import XCTest
 
 /// Pins the transaction error table: receipts store the number and clients match on the name, so renumbering,
@@ -72,7 +73,7 @@ final class TransactionErrorCodeTests: XCTestCase {
 
     /// docs/PROTOCOL.md §8.6 lists exactly the table's codes, names and admission class, both ways.
     func testProtocolSection86MatchesTheTable() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = RepositoryRoot.url
         let text = try String(contentsOf: root.appendingPathComponent("docs/PROTOCOL.md"), encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         let start = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("### 8.6 ") }, "§8.6 heading not found")

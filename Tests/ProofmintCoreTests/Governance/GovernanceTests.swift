@@ -282,7 +282,7 @@ final class GovernanceTests: StakingTestCase {
     }
 
     func testTheCommittedParametersPageIsTheGeneratorsOutput() throws {
-        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = RepositoryRoot.url
             .appendingPathComponent("docs/PARAMETERS.md")
         XCTAssertEqual(
             try String(contentsOf: page, encoding: .utf8), ParameterTable.markdown(),
