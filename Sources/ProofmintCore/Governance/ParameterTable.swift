@@ -13,7 +13,11 @@ public enum ParameterTable {
                 + "bounds, moves at most `governance.max_change_bps` (\(defaults.governance.maxChangeBps / 100)% by default, seed 002) "
                 + "from the value in force, at least 1 unit, and the changed set is still consistent (for example the four fee shares "
                 + "add up to 10000). The same checks run again at execution, against the values then in force. `staking.lock_steps` "
-                + "is not governable: it changes only with a protocol upgrade.",
+                + "is not governable: it changes only with a protocol upgrade. The same names are used everywhere: in the genesis "
+                + "file's `parameters` (a dot steps into a nested object, a trailing number into an array: `staking.tier_multipliers_bps.2` "
+                + "is the third item of `tier_multipliers_bps` in `staking`), in `pm_getParameters` (flat) and in proposals; amounts are "
+                + "decimal strings of base units (the genesis file also takes `\"12.5AI\"`) and every other unit is a JSON number. A "
+                + "genesis value outside the bounds below is refused.",
             "",
             "| parameter | unit | default | minimum | maximum | meaning |",
             "|---|---|---:|---:|---:|---|",

@@ -35,11 +35,11 @@ enum GovernancePreview {
             preview.projection = try projection(before: before, after: after, snapshot: snapshot)
         case let .treasurySpend(recipient, _):
             preview.balances = try [ModuleAccount.treasury.address, recipient].map { address in
-                BalanceChangeView(address: address, before: try snapshot.account(address).balance, after: try overlay.account(address).balance)
+                AccountChangeView(address: address, before: try snapshot.account(address).balance, after: try overlay.account(address).balance)
             }
         case let .slash(provider, _, _):
             let stake = { (reader: any StateReader) throws -> Amount in try reader.record(Stake.self, at: .stake(provider))?.amount ?? 0 }
-            preview.stake = StakeChangeView(provider: provider, before: try stake(snapshot), after: try stake(overlay))
+            preview.stake = AccountChangeView(address: provider, before: try stake(snapshot), after: try stake(overlay))
             preview.burnedTotal = AmountChangeView(before: try snapshot.totals().burned, after: try overlay.totals().burned)
         case let .upgrade(name, upgradeHeight):
             preview.upgrade = UpgradeView(name: name, height: upgradeHeight, knownToThisNode: UpgradePlan.known.contains(name))

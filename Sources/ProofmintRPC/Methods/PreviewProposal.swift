@@ -15,8 +15,8 @@ public struct ProposalPreview: RPCObject {
     public var error: RPCErrorData?
     @Omittable public var changes: [ParameterChangeView]?
     @Omittable public var projection: ProjectionView?
-    @Omittable public var balances: [BalanceChangeView]?
-    @Omittable public var stake: StakeChangeView?
+    @Omittable public var balances: [AccountChangeView]?
+    @Omittable public var stake: AccountChangeView?
     @Omittable public var burnedTotal: AmountChangeView?
     @Omittable public var upgrade: UpgradeView?
     @Omittable public var effect: String?
@@ -96,25 +96,13 @@ public struct FeeSharesView: RPCObject {
     }
 }
 
-/// An account's balance before and after.
-public struct BalanceChangeView: RPCObject {
+/// One account's figure (a balance, a stake) before and after.
+public struct AccountChangeView: RPCObject {
     public var address: Address
     public var before: Amount
     public var after: Amount
     public init(address: Address, before: Amount, after: Amount) {
         self.address = address
-        self.before = before
-        self.after = after
-    }
-}
-
-/// A provider's active stake before and after.
-public struct StakeChangeView: RPCObject {
-    public var provider: Address
-    public var before: Amount
-    public var after: Amount
-    public init(provider: Address, before: Amount, after: Amount) {
-        self.provider = provider
         self.before = before
         self.after = after
     }

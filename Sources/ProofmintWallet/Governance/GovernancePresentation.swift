@@ -125,7 +125,7 @@ public enum GovernancePresentation {
             })
         }
         if let stake = preview.stake {
-            var rows = [("stake of \(stake.provider)", "\(tokens(stake.before)) → \(tokens(stake.after))")]
+            var rows = [("stake of \(stake.address)", "\(tokens(stake.before)) → \(tokens(stake.after))")]
             if let burned = preview.burnedTotal { rows.append(("burned (all time)", "\(tokens(burned.before)) → \(tokens(burned.after))")) }
             text += "\nSlash (before → after)\n" + table(rows)
         }

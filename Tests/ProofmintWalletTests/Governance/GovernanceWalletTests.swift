@@ -278,8 +278,8 @@ final class GovernanceWalletTests: XCTestCase {
         var spending = ProposalPreview(spend, height: 9)
         spending.wouldExecute = true
         spending.balances = [
-            BalanceChangeView(address: treasury, before: 10 * Tokens.one, after: 4 * Tokens.one),
-            BalanceChangeView(address: Self.voter, before: 0, after: 6 * Tokens.one),
+            AccountChangeView(address: treasury, before: 10 * Tokens.one, after: 4 * Tokens.one),
+            AccountChangeView(address: Self.voter, before: 0, after: 6 * Tokens.one),
         ]
         let spendText = GovernancePresentation.previewText(try ProposalPreview(json: spending.json)) { rows in
             rows.map { "\($0.0)  \($0.1)" }.joined(separator: "\n")
