@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "proofmintd",
             dependencies: [
-                "ProofmintNode", "ProofmintStorage", "ProofmintCore", "ProofmintSimulation", "ProofmintAudit",
+                "ProofmintNode", "ProofmintStorage", "ProofmintCore", "ProofmintRPC", "ProofmintSimulation", "ProofmintAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),

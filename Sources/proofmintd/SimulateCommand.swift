@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ProofmintCore
+import ProofmintRPC
 import ProofmintSimulation
 
 /// `proofmintd simulate`: the economic simulation (seeds 002/003). It drives the node's own `StateTransition` (not a model
@@ -106,6 +107,15 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp(
+        "Run one attack of docs/ECONOMIC-SECURITY.md instead of the market, and print its cost, gain and outcome: "
+            + AttackScenarios.all.map(\.name).joined(separator: ", ") + ".",
+        valueName: "NAME"))
+    var scenario: String?
+
+    @Option(help: "The scenario's size (attacker accounts, or stake in units of 10,000 AI); default: the audit's.")
+    var scale: Int?
+
     func validate() throws {
         do {
             _ = try makeConfig().parameters()
@@ -115,6 +125,12 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let scenario {
+            let report: ScenarioReport
+            do { report = try AttackScenarios.run(scenario, scale: scale) } catch { throw CLIError(error.description) }
+            print(json ? report.json.prettyText : report.text)
+            return
+        }
         let config = try makeConfig()
         let directory = try SimulationOutput.prepare(out)
         let clock = ContinuousClock()

@@ -1,0 +1,147 @@
+import ProofmintCore
+
+/// A chain for attack scenarios: a genesis built in code, deterministic keys, and blocks that go through
+/// `StateTransition.propose` and `apply` exactly as a node builds and imports them. Only what a scenario submits
+/// happens; every figure it reports is read back from the state.
+final class ScenarioChain {
+    struct Participant {
+        let key: Ed25519.PrivateKey
+        let address: Address
+    }
+
+    static let chainId = "proofmint-scenario-1"
+    static let genesisTime: UInt64 = 1_767_225_600_000
+
+    let parameters: Parameters
+    private let store = MemoryStateStore()
+    private let validator: Ed25519.PrivateKey
+    private(set) var head: BlockHeader
+    /// The wall time one block stands for: time-like parameters are scaled to it (see `compressedTime`).
+    private let blockMillis: UInt64
+
+    init(parameters: Parameters, allocations: [(Participant, Amount)], modules: [(ModuleAccount, Amount)]) throws(ScenarioError) {
+        self.parameters = parameters
+        blockMillis = parameters.governance.blockTimeMs
+        validator = try Self.key("validator", 0)
+        var entries = allocations.enumerated().map { index, entry in
+            Genesis.Allocation(name: "account-\(index)", address: entry.0.address, amount: entry.1)
+        }
+        entries += modules.map { Genesis.Allocation(name: $0.0.rawValue, address: $0.0.address, amount: $0.1) }
+        let genesis = Genesis(
+            chainId: Self.chainId, genesisTime: Self.genesisTime, parameters: parameters,
+            validators: ValidatorSet(validators: [.init(name: "scenario-validator", publicKey: validator.publicKey)]),
+            allocations: entries)
+        do {
+            let (block, outcome) = try genesis.genesisBlock()
+            store.commit(outcome)
+            head = block.header
+        } catch {
+            throw .chain("cannot build the genesis state: \(error)")
+        }
+    }
+
+    /// The devnet's parameters with time compressed: one block stands for an hour, so a 7-day vote is 168 blocks and
+    /// the one-day timelock 24. Everything counted in blocks (unbonding: 20) is left as it is, so the race between a
+    /// vote and an unbonding period is the devnet's, and slower for the attacker, not faster.
+    static var compressedTime: Parameters {
+        var parameters = Parameters.defaults
+        parameters.governance.blockTimeMs = 3_600_000
+        parameters.governance.timelockBlocks = 24
+        return parameters
+    }
+
+    /// Participant `role`/`index`: its key derives from the role and index, so every run has the same accounts.
+    static func participant(_ role: String, _ index: Int) throws(ScenarioError) -> Participant {
+        let key = try key(role, index)
+        return Participant(key: key, address: Address(publicKey: key.publicKey))
+    }
+
+    private static func key(_ role: String, _ index: Int) throws(ScenarioError) -> Ed25519.PrivateKey {
+        let material = Blake2b.hash256(parts: [Array("proofmint/scenario/key/\(role)".utf8), Array(String(index).utf8)])
+        do { return try Ed25519.PrivateKey(seed: material) } catch { throw .chain("key \(role) \(index): \(error)") }
+    }
+
+    /// Signs `payload` from each sender with its next nonce and the minimum fee, and includes them all, in blocks of
+    /// at most `max_block_transactions`. Returns the receipts in order.
+    @discardableResult
+    func submit(_ payloads: [(Participant, Payload)]) throws(ScenarioError) -> [Receipt] {
+        var nonces = [Address: UInt64]()
+        var signed = [SignedTransaction]()
+        for (sender, payload) in payloads {
+            let nonce: UInt64
+            if let next = nonces[sender.address] {
+                nonce = next
+            } else {
+                nonce = try read { () throws(StateReadError) in try store.account(sender.address).nonce }
+            }
+            nonces[sender.address] = nonce + 1
+            let transaction = Transaction(chainId: Self.chainId, sender: sender.key.publicKey, nonce: nonce, fee: parameters.minFee, payload: payload)
+            signed.append(transaction.signed(by: sender.key))
+        }
+        var receipts = [Receipt]()
+        var start = 0
+        let size = max(1, Int(parameters.maxBlockTransactions))
+        repeat {
+            let chunk = Array(signed[start..<min(signed.count, start + size)])
+            receipts += try produce(chunk)
+            start += size
+        } while start < signed.count
+        return receipts
+    }
+
+    /// One transaction, in a block of its own.
+    @discardableResult
+    func submit(_ sender: Participant, _ payload: Payload) throws(ScenarioError) -> Receipt {
+        guard let receipt = try submit([(sender, payload)]).first else { throw .chain("a block lost its transaction") }
+        return receipt
+    }
+
+    /// Empty blocks until the head is at `height` (every end-of-block step runs).
+    func advance(to height: UInt64) throws(ScenarioError) {
+        while head.height < height { _ = try produce([]) }
+    }
+
+    private func produce(_ candidates: [SignedTransaction]) throws(ScenarioError) -> [Receipt] {
+        let height = head.height + 1
+        let (offset, overflow) = height.multipliedReportingOverflow(by: blockMillis)
+        let (timestamp, late) = Self.genesisTime.addingReportingOverflow(offset)
+        let proposal: BlockProposal
+        do {
+            proposal = try StateTransition.propose(
+                candidates: candidates, parent: head, timestamp: overflow || late ? .max : timestamp, producer: validator.publicKey,
+                state: store)
+        } catch {
+            throw .chain("block \(height): \(error)")
+        }
+        if let (transaction, error) = proposal.dropped.first {
+            throw .chain("block \(height) left out a \(transaction.transaction.payload.kind.name): \(error)")
+        }
+        let block = Block.sign(header: proposal.header, transactions: proposal.transactions, producer: validator)
+        let outcome: BlockOutcome
+        do { outcome = try StateTransition.apply(block, parent: head, state: store) } catch {
+            throw .chain("block \(height) does not re-apply: \(error)")
+        }
+        store.commit(outcome)
+        head = outcome.header
+        return outcome.receipts
+    }
+
+    func balance(_ address: Address) throws(ScenarioError) -> Amount {
+        try read { () throws(StateReadError) in try store.account(address).balance }
+    }
+
+    func record<T: CanonicalDecodable>(_ type: T.Type, at key: StateKey) throws(ScenarioError) -> T? {
+        try read { () throws(StateReadError) in try store.record(T.self, at: key) }
+    }
+
+    func totals() throws(ScenarioError) -> ChainTotals { try read { () throws(StateReadError) in try store.totals() } }
+
+    /// The proposal's status name after the head.
+    func proposalStatus(_ id: UInt64) throws(ScenarioError) -> String {
+        try record(GovernanceProposal.self, at: .proposal(id))?.status.name ?? "missing"
+    }
+
+    private func read<T>(_ body: () throws(StateReadError) -> T) throws(ScenarioError) -> T {
+        do { return try body() } catch { throw .chain("cannot read the state: \(error)") }
+    }
+}
