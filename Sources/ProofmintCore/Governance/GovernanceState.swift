@@ -30,7 +30,7 @@ public struct UpgradePlan: Equatable, Sendable {
         self.proposal = proposal
     }
 
-    /// Upgrades this build implements. Empty in version 1: any passed upgrade halts it at its height.
+    /// Upgrades this build implements. Empty in versions 1 and 2: any passed upgrade halts it at its height.
     public static let known: Set<String> = []
 }
 
