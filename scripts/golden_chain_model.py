@@ -9,13 +9,15 @@ It implements the transfer, fee, staking (stake, unstake, withdraw, evidence, sl
 (submit-proof with its checks, weight, protocol fee through the fee split, job markers, epoch and provider-work
 records; the end-of-block epoch settlement with the emission schedule clamped by the mining cap and the maximum
 supply, pro-rata rewards, the floor remainder to the treasury, empty epochs minting nothing) and the governance rules
-(the parameters' governance section; the 0x0D record with its stake power kept by every stake write; propose and vote
-with their checks in order, deposits held by the governance module account, proposals at 0x0E and votes at 0x0F;
-after the epoch settlement, each active proposal's tally at the end of its voting period, on quadratic power, with
-the quorum on Σ isqrt(stake), the deposit returned or burned, and its execution after the timelock against the
-parameters then in force) from their definitions, checks after every block the supply invariant (issued, which
-includes what was minted, minus burned), that the governance account holds exactly the deposits of the proposals
-still voting and that the stake power is Σ isqrt(unjailed stake), and verifies the evidence and receipt signatures
+(protocol version 2: the parameters' governance section; the 0x0D record with its open-proposal count and the total
+unjailed stake kept by every stake write; propose and vote with their checks in order, deposits held by the
+governance module account, proposals at 0x0E, votes at 0x0F, voter index records at 0x11, the due index at 0x12
+and slash holds at 0x13; after the epoch settlement, the proposals of the height's due entry: a tally at the end of
+the voting period that needs both the quadratic and the linear-stake majority and a quorum in linear stake, the
+deposit returned or burned, and the execution after the timelock against the parameters then in force) from their
+definitions, checks after every block the supply invariant (issued, which includes what was minted, minus burned),
+that the governance account holds exactly the deposits of the proposals still voting and that the total stake is
+Σ unjailed stake, and verifies the evidence and receipt signatures
 itself. Keys come from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
 
 Usage:
@@ -41,7 +43,7 @@ FIXTURE = os.path.join(TESTS, "Fixtures", "golden-chain.pmc")
 FIXTURE_ROOTS = os.path.join(TESTS, "Fixtures", "golden-chain.roots")
 # Figures the Swift tests assert literally (as 1_000_000-style literals in GoldenChain.swift): the check finds each there.
 QUOTED = ["epoch 5 minted", "epoch 5 from pool", "epoch 5 reward 0", "epoch 5 reward 1", "epoch 8 from pool",
-          "proposal 1 yes", "proposal 1 no", "proposal 2 yes", "proposal 2 abstain", "proposal 3 yes", "treasury", "burned"]
+          "proposal 1 yes", "proposal 1 abstain", "proposal 2 yes", "proposal 2 abstain", "proposal 3 yes", "treasury", "burned"]
 
 
 def derive(say=print):
@@ -80,9 +82,11 @@ def derive(say=print):
     recs={}      # epoch -> dict(weight, units, proofs, payments, fees, providers, settlement)
     work={}      # (address, epoch) -> dict(weight, units, proofs, earned, reward, forfeited)
     jobs={}      # job id -> epoch paid in
-    gov=dict(next=1,active=[],power=0,stored=False)   # 0x0D: next id, active ids, stake power; absent until first written
+    gov=dict(next=1,open=0,power=0,stored=False)   # 0x0D (version 2): next id, open proposals, total unjailed stake; absent until first written
     props={}     # id -> dict(proposer, kind, content, deposit, submit, end, status, voters, tally, execute, failure, effect)
     votes={}     # (id, voter) -> option (1 yes, 2 no, 3 abstain)
+    due={}       # 0x12: height -> ids whose tally or execution falls there (deleted once that block's end has read it)
+    holds={}     # 0x13: address -> open slash proposals naming it (absent at 0)
     params=lambda: (u8(1)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
             +u128(MINSTAKE)+u64(UNBOND)+u16(UNSTAKE_BURN)+u32(MAXLOCK)+u8(len(STEPS))+b''.join(u32(e)+u16(b) for e,b in STEPS)
             +u8(len(TIERS))+b''.join(u16(t) for t in TIERS)+u16(MAXENTRIES)+b''.join(u16(r) for r in SLASH)
@@ -97,10 +101,12 @@ def derive(say=print):
         st=r['settlement']
         return (u8(1)+u128(r['weight'])+u128(r['units'])+u64(r['proofs'])+u128(r['payments'])+u128(r['fees'])
                 +u32(len(r['providers']))+b''.join(r['providers'])+opt(None if st is None else u64(st[0])+b''.join(u128(x) for x in st[1:])))
-    def enc_tally(t): return b''.join(u128(x) for x in t[:5])+u8(t[5])+u8(t[6])   # yes, no, abstain, participation, stake power, quorum, passed
+    # quadratic yes, no, abstain; linear yes, no, abstain stake; participation stake, total stake; quorum, passed
+    def enc_tally(t): return b''.join(u128(x) for x in t[:8])+u8(t[8])+u8(t[9])
     def enc_prop(i,p):
-        return (u8(1)+u64(i)+p['proposer']+p['content']+u128(p['deposit'])+u64(p['submit'])+u64(p['end'])+u8(p['status'])
-                +u32(len(p['voters']))+b''.join(p['voters'])+opt(None if p['tally'] is None else enc_tally(p['tally']))
+        # version 2: the voters are a count here and index records at 0x11
+        return (u8(2)+u64(i)+p['proposer']+p['content']+u128(p['deposit'])+u64(p['submit'])+u64(p['end'])+u8(p['status'])
+                +u32(len(p['voters']))+opt(None if p['tally'] is None else enc_tally(p['tally']))
                 +opt(None if p['execute'] is None else u64(p['execute']))+u16(p['failure']))
     def enc_work(w): return u8(1)+u128(w['weight'])+u128(w['units'])+u64(w['proofs'])+u128(w['earned'])+opt(None if w['reward'] is None else u128(w['reward']))+u8(w['forfeited'])
     def state():
@@ -118,9 +124,13 @@ def derive(say=print):
         for e,r in recs.items(): s[b'\x09'+u64(e)]=enc_rec(r)
         for (a,e),w in work.items(): s[b'\x0a'+a+u64(e)]=enc_work(w)
         for j,e in jobs.items(): s[b'\x0c'+j]=u64(e)
-        if gov['stored']: s[b'\x0d']=u8(1)+u64(gov['next'])+u32(len(gov['active']))+b''.join(u64(i) for i in gov['active'])+u128(gov['power'])
-        for i,p in props.items(): s[b'\x0e'+u64(i)]=enc_prop(i,p)
+        if gov['stored']: s[b'\x0d']=u8(2)+u64(gov['next'])+u32(gov['open'])+u128(gov['power'])
+        for i,p in props.items():
+            s[b'\x0e'+u64(i)]=enc_prop(i,p)
+            for n,v in enumerate(p['voters']): s[b'\x11'+u64(i)+u32(n)]=v
         for (i,a),o in votes.items(): s[b'\x0f'+u64(i)+a]=u8(o)
+        for h_,ids in due.items(): s[b'\x12'+u64(h_)]=u8(1)+u32(len(ids))+b''.join(u64(i) for i in ids)
+        for a,n in holds.items(): s[b'\x13'+a]=u32(n)
         return {H(k):H(v) for k,v in s.items()}
     root=lambda: state_root(state())   # the state tree of §7 over {H(key): H(value)}
     mth=merkle_list
@@ -139,9 +149,9 @@ def derive(say=print):
         return u8(2)+payer+u128(fee)+u128(burn)+u128(pool)+u128(tre)+u128(liq)
     # payloads: (tag, body bytes, executor); executors return events or raise Fail(code)
     class Fail(Exception): pass
-    # governance's quorum denominator (0x0D): every stake write takes the old record's isqrt(amount) out of the sum and puts
-    # the new one's in (0 for a jailed or absent stake), saturating at 0; the record is written only when the sum changes
-    qp=lambda st: 0 if st is None or st['jailed'] else isqrt(st['amount'])
+    # governance's quorum denominator (0x0D): every stake write takes the old record's amount out of the sum and puts
+    # the new one's in (0 for a jailed or absent stake; linear, version 2), saturating at 0; written only when it changes
+    qp=lambda st: 0 if st is None or st['jailed'] else st['amount']
     def set_stake(a,before):
         after=qp(stakes.get(a))
         if before!=after: gov['power']=max(gov['power']+after-before,0); gov['stored']=True
@@ -182,6 +192,7 @@ def derive(say=print):
         return (3,u128(amount),run)
     def withdraw():
         def run(s,h):
+            if holds.get(s,0): raise Fail(111)   # an open slash proposal names the account (version 2)
             q=queues.get(s,[]); ready=[e for e in q if e[1]<=h]
             if not ready: raise Fail(110)
             x=sum(e[0] for e in ready); queues[s]=[e for e in q if e[1]>h]
@@ -276,6 +287,7 @@ def derive(say=print):
         st=stakes.get(a); staked=0 if st is None or st['jailed'] else st['amount']
         return 0 if staked<minimum else isqrt(acct.get(a,[0,0])[1])+2*isqrt(staked)
     def period(kind): return max(RULES[kind-1][1]*86400000//BLOCK_TIME_MS,1)
+    def schedule(i,at): due[at]=sorted(set(due.get(at,[]))|{i})
     def propose(deposit,content):
         kind,body,check,effect=content
         def run(s,h):
@@ -283,13 +295,15 @@ def derive(say=print):
             # parameters at the block's start (143-145), the balance for the deposit (100)
             if deposit<MIN_DEPOSIT: raise Fail(140)
             if power(s,0)<MIN_PROPOSER_POWER: raise Fail(141)
-            if len(gov['active'])>=MAX_ACTIVE: raise Fail(142)
+            if gov['open']>=MAX_ACTIVE: raise Fail(142)
             end=h+period(kind)-1; check()
             if acct[s][1]<deposit: raise Fail(100)
             acct[s][1]-=deposit; credit(GOV,deposit)
-            i=gov['next']; gov['next']+=1; gov['active'].append(i); gov['stored']=True
+            i=gov['next']; gov['next']+=1; gov['open']+=1; gov['stored']=True
             props[i]=dict(proposer=s,kind=kind,content=body,deposit=deposit,submit=h,end=end,status=1,voters=[],tally=None,execute=None,
                           failure=0,effect=effect)
+            schedule(i,end)   # the due index: its tally happens at the end of block `end`
+            if kind==4: holds[body[1:21]]=holds.get(body[1:21],0)+1   # a slash holds its target's withdrawals
             return [u8(9)+u64(i)+s+u8(kind)+u128(deposit)+u64(end)]
         return (7,u128(deposit)+body,run)
     def vote(i,option):
@@ -299,7 +313,7 @@ def derive(say=print):
             if p['status']!=1 or h>p['end']: raise Fail(148)
             st=stakes.get(s)
             if (0 if st is None or st['jailed'] else st['amount'])<VOTER_MIN_STAKE: raise Fail(149)
-            if (i,s) not in votes: p['voters'].append(s)   # a later vote replaces the choice, not the place
+            if (i,s) not in votes: p['voters'].append(s)   # index record 0x11 ‖ id ‖ u32 n; a later vote replaces the choice, not the place
             votes[(i,s)]=option
             return [u8(10)+u64(i)+s+u8(option)]
         return (8,u64(i)+u8(option),run)
@@ -331,32 +345,36 @@ def derive(say=print):
         # (on balances and stakes as they are now, the stake power read per proposal) returns the deposit and schedules the
         # execution TIMELOCK blocks later, or burns it; at or after that height the execution, which reads the parameters
         # in force at that moment, marks the proposal executed or, if its effect became impossible, execution failed
-        if not gov['active']: return []
-        log=[]; still=[]
-        for i in gov['active']:
-            p=props[i]
+        # version 2: only the ids of the due index entry of this height, ascending; the entry is deleted. Both majorities,
+        # quadratic power and linear stake, must pass; the quorum is linear stake against the total unjailed stake
+        log=[]
+        for i in due.pop(h,[]):
+            p=props[i]; was_open=p['status'] in (1,2)
             if p['status']==1 and h>=p['end']:
-                yes=no=abstain=part=0
+                q=[0,0,0]; lin=[0,0,0]
                 for v in p['voters']:
                     st=stakes.get(v); staked=0 if st is None or st['jailed'] else st['amount']
                     if staked<VOTER_MIN_STAKE: continue   # no longer eligible: the vote lapses
-                    o=votes[(i,v)]; w=power(v,VOTER_MIN_STAKE); part+=isqrt(staked)
-                    if o==1: yes+=w
-                    elif o==2: no+=w
-                    else: abstain+=w
-                total=gov['power']; quorum=total>0 and part*10000>=total*RULES[p['kind']-1][0]
-                passed=quorum and yes+no>0 and yes*10000>(yes+no)*PASS_BPS
-                p['tally']=(yes,no,abstain,part,total,int(quorum),int(passed))
+                    o=votes[(i,v)]; q[o-1]+=power(v,VOTER_MIN_STAKE); lin[o-1]+=staked
+                part=sum(lin); total=gov['power']; quorum=total>0 and part*10000>=total*RULES[p['kind']-1][0]
+                majority=lambda y,n: y+n>0 and y*10000>(y+n)*PASS_BPS
+                passed=quorum and majority(q[0],q[1]) and majority(lin[0],lin[1])
+                p['tally']=(*q,*lin,part,total,int(quorum),int(passed))
                 acct[GOV][1]-=p['deposit']
                 if passed: p['status']=2; p['execute']=min(h+TIMELOCK,2**64-1); credit(p['proposer'],p['deposit'])
                 else: p['status']=4; totals[1]+=p['deposit']
                 log.append((i,'passed' if passed else 'rejected',p['tally']))
-            if p['status']==2 and h>=p['execute']:
-                try: p['effect'](); p['status']=3
-                except Fail as f: p['status']=5; p['failure']=f.args[0]
-                log.append((i,'executed' if p['status']==3 else 'execution failed %d'%p['failure'],None))
-            if p['status'] in (1,2): still.append(i)
-        gov['active']=still
+            if p['status']==2:
+                if h>=p['execute']:
+                    try: p['effect'](); p['status']=3
+                    except Fail as f: p['status']=5; p['failure']=f.args[0]
+                    log.append((i,'executed' if p['status']==3 else 'execution failed %d'%p['failure'],None))
+                else: schedule(i,p['execute'])
+            if was_open and p['status'] not in (1,2):
+                gov['open']=max(gov['open']-1,0)
+                if p['kind']==4:
+                    a=p['content'][1:21]; holds[a]-=1
+                    if holds[a]==0: del holds[a]
         return log
     def tx(frm,payload,fee=MINFEE,n=None,expiry=None):
         n=nonce(addr[frm]) if n is None else n
@@ -383,12 +401,12 @@ def derive(say=print):
      13:lambda:[tx('bob',submit_proof('alice','bob',4,500,50,5*ONE,JOB(5)))],
      14:lambda:[],
      # governance: proposal 1 (alice) the protocol fee 30 -> 36 bps and 2 (bob) 2,500 AI from the treasury to dave vote in 15-16;
-     # carol lacks the power (141), 99 AI is below the deposit (140); bob's yes is replaced by a no in block 16
+     # carol lacks the power (141), 99 AI is below the deposit (140); bob's yes is replaced by an abstain in block 16
      15:lambda:[tx('alice',propose(100*ONE,FEE_CHANGE)),tx('bob',propose(100*ONE,treasury_spend(D,2500*ONE))),tx('carol',propose(100*ONE,SIGNAL)),
                 tx('alice',propose(99*ONE,SIGNAL),n=nonce(A)+1),tx('bob',vote(1,1),n=nonce(B)+1)],
      # proposal 3 (text, 150 AI) votes in 16-18; golden-a is jailed and carol not staked (149), there is no proposal 9 (147)
      16:lambda:[tx('alice',propose(150*ONE,SIGNAL)),tx('alice',vote(1,1),n=nonce(A)+1),tx('alice',vote(2,3),n=nonce(A)+2),tx('alice',vote(3,1),n=nonce(A)+3),
-                tx('bob',vote(1,2)),tx('bob',vote(2,1),n=nonce(B)+1),tx('golden-a',vote(1,1)),tx('carol',vote(2,1)),tx('dave',vote(9,1))],
+                tx('bob',vote(1,3)),tx('bob',vote(2,1),n=nonce(B)+1),tx('golden-a',vote(1,1)),tx('carol',vote(2,1)),tx('dave',vote(9,1))],
      # 1 and 2 passed at 16's end and execute at 17's: the vote comes too late (148), the receipt still pays 30 bps
      17:lambda:[tx('bob',vote(1,1)),tx('bob',submit_proof('alice','bob',8,400,80,10*ONE+9,JOB(6)),n=nonce(B)+1)],
      # the same receipt pays the new 36 bps; epoch 8 settles, then proposal 3's tally misses its quorum and burns the deposit
@@ -402,16 +420,18 @@ def derive(say=print):
             assert acct[s][0]==t['nonce'] and acct[s][1]>=fee
             acct[s][1]-=fee; acct[s][0]+=1
             ev=[split_fee(fee,s)]
-            saved=copy.deepcopy((acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live))
+            saved=copy.deepcopy((acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live,due,holds))
             try: ev+=t['payload'][2](s,h); code=0
             except Fail as f:
-                code=f.args[0]; acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live=saved
+                code=f.args[0]; acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live,due,holds=saved
             codes.append(code)
             receipts.append(u8(1)+H(b)+u16(code)+u128(fee)+u32(len(ev))+b''.join(ev))
         settled=end_block(h); decided=governance_end_block(h)   # the epoch first, then governance
         # supply invariant: issued (genesis + minted) − burned = balances + stakes + unbonding entries
         assert totals[0]-totals[1]==sum(v[1] for v in acct.values())+sum(x['amount'] for x in stakes.values())+sum(e[0] for q in queues.values() for e in q)
-        # the governance account holds exactly the deposits of the proposals still voting; the stake power is Σ isqrt(unjailed stake)
+        # the governance account holds exactly the deposits of the proposals still voting; the total stake is Σ unjailed stake;
+        # the open count is the proposals voting or passed, and a block's due entry is gone after its end
+        assert gov['open']==sum(1 for p in props.values() if p['status'] in (1,2)) and h not in due
         assert acct.get(GOV,[0,0])[1]==sum(p['deposit'] for p in props.values() if p['status']==1)
         assert gov['power']==sum(qp(x) for x in stakes.values())
         prod=pk['golden-a'] if h%2==1 else pk['golden-b']
@@ -426,8 +446,8 @@ def derive(say=print):
                   'rewards',[work[(a,epoch[0]-1)]['reward'] for a in recs[epoch[0]-1]['providers']])
             assert settled[3]+settled[4]==settled[1]+settled[2]
         for i,what,t in decided:
-            if t is not None: out['figures'].update({'proposal %d %s'%(i,k):v for k,v in zip(['yes','no','abstain'],t[:3])})
-            say('  proposal',i,what+('' if t is None else ': yes %d no %d abstain %d participation %d of stake power %d'%t[:5]))
+            if t is not None: out['figures'].update({'proposal %d %s'%(i,k):v for k,v in zip(['yes','no','abstain','yes stake','no stake','abstain stake'],t[:6])})
+            say('  proposal',i,what+('' if t is None else ': yes %d no %d abstain %d; stake yes %d no %d abstain %d; participation %d of %d'%t[:8]))
     out['figures'].update({'dave':acct[D][1],'treasury':acct[TRE][1],'burned':totals[1],'minted':totals[5]})
     say('protocol fee',live['compute.protocol_fee_bps'],'bps; dave',acct[D][1],'treasury',acct[TRE][1],'burned',totals[1],'minted',totals[5])
     return out

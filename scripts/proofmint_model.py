@@ -227,6 +227,9 @@ def key_provider_work(addr, epoch): return b"\x0a" + addr + u64(epoch)
 def key_job(job_id): return b"\x0c" + job_id
 def key_proposal(pid): return b"\x0e" + u64(pid)
 def key_vote(pid, voter): return b"\x0f" + u64(pid) + voter
+def key_voter(pid, n): return b"\x11" + u64(pid) + u32(n)          # the proposal's n-th voter (version 2)
+def key_due(height): return b"\x12" + u64(height)                  # the due index (version 2)
+def key_slash_hold(addr): return b"\x13" + addr                    # open slash proposals naming addr (version 2)
 
 def enc_account(nonce, balance): return u8(1) + u64(nonce) + u128(balance)
 def enc_totals(issued, burned, fees, staked=0, unbonding=0, minted=0):
@@ -253,8 +256,10 @@ def enc_governance_parameters(g):
             + u8(len(KINDS)) + b"".join(u16(g["quorum_bps"][k]) + u32(g["voting_days"][k]) for k in KINDS)
             + u16(g["pass_threshold_bps"]) + u64(g["timelock_blocks"]) + u16(g["max_change_bps"])
             + u32(g["max_active_proposals"]))
-def enc_governance_state(next_id, active, stake_power):
-    return u8(1) + u64(next_id) + u32(len(active)) + b"".join(u64(i) for i in active) + u128(stake_power)
+def enc_governance_state(next_id, open_proposals, total_stake):
+    """0x0D, version 2: the open-proposal count and the total unjailed stake (linear)."""
+    return u8(2) + u64(next_id) + u32(open_proposals) + u128(total_stake)
+def enc_due(ids): return u8(1) + u32(len(ids)) + b"".join(u64(i) for i in ids)
 def enc_validators(vs):
     return u8(1) + u32(len(vs)) + b"".join(string(name) + pk for name, pk in vs)
 def enc_stake(amount, lock_epochs, locked_until, tier, attestation, reputation, jailed):

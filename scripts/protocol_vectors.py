@@ -139,10 +139,10 @@ def stake_vector(g, state, computed):
         nonce = 1 if a == sender else 0
         if b or nonce:
             after[key_account(a)] = enc_account(nonce, b)
-    # §9.2/§12.4: the stake write moves the quorum denominator from isqrt(0) = 0 to isqrt(amount); governance's record,
-    # absent at genesis, reads as (next id 1, no active proposals, stake power 0).
+    # §9.2/§12.4: the stake write moves the quorum denominator (the total unjailed stake) from 0 to amount; governance's
+    # record, absent at genesis, reads as (next id 1, no open proposals, total stake 0).
     set_stake(after, sender, enc_stake(amount, lock, locked_until, tier, attestation, 0, False))
-    assert after[KEY_GOVERNANCE] == enc_governance_state(1, [], isqrt(amount))
+    assert after[KEY_GOVERNANCE] == enc_governance_state(1, 0, amount)
     after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee, amount, 0)
     receipt = enc_receipt(tx_id, 0, fee, [enc_event_fee(sender, fee, shares),
                                           enc_event_staked(sender, amount, amount, tier, locked_until)])
@@ -339,7 +339,6 @@ def compute_vector(g, block1, computed):
 
 VOTE_OPTIONS = {"yes": 1, "no": 2, "abstain": 3}
 STATUS = {"voting": 1, "passed": 2, "executed": 3, "rejected": 4, "execution_failed": 5}
-MAX_VOTERS = 10_000
 
 class TxError(Exception):
     """A transaction error code of §8.6 (execution errors undo the transaction's writes)."""
@@ -372,14 +371,16 @@ def enc_vote_tx(chain_id, sender_pk, nonce, fee, expiry, proposal, option):
     return (u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64)
             + u8(8) + u64(proposal) + u8(VOTE_OPTIONS[option]))
 
+TALLY_SUMS = ["yes", "no", "abstain", "yes_stake", "no_stake", "abstain_stake", "participation_stake", "total_stake"]
+
 def enc_tally(t):
-    return (u128(t["yes"]) + u128(t["no"]) + u128(t["abstain"]) + u128(t["participation"]) + u128(t["total_stake_power"])
+    return (b"".join(u128(t[k]) for k in TALLY_SUMS)
             + u8(1 if t["quorum_reached"] else 0) + u8(1 if t["passed"] else 0))
 
 def enc_proposal(p):
-    return (u8(1) + u64(p["id"]) + p["proposer"] + enc_content(p["kind"], p["body"]) + u128(p["deposit"])
-            + u64(p["submit_height"]) + u64(p["voting_end_height"]) + u8(STATUS[p["status"]]) + u32(len(p["voters"]))
-            + b"".join(p["voters"]) + optional(p["tally"], enc_tally) + optional(p["execute_height"], u64)
+    return (u8(2) + u64(p["id"]) + p["proposer"] + enc_content(p["kind"], p["body"]) + u128(p["deposit"])
+            + u64(p["submit_height"]) + u64(p["voting_end_height"]) + u8(STATUS[p["status"]]) + u32(p["voter_count"])
+            + optional(p["tally"], enc_tally) + optional(p["execute_height"], u64)
             + u16(p["failure_code"]))
 
 def enc_upgrade_plan(name, height, proposal): return u8(1) + string(name) + u64(height) + u64(proposal)
@@ -388,27 +389,26 @@ def enc_event_proposed(pid, proposer, kind, deposit, voting_end):
 def enc_event_voted(pid, voter, option): return u8(10) + u64(pid) + voter + u8(VOTE_OPTIONS[option])
 
 def dec_governance_state(b):
-    """0x0D; absent reads as (next id 1, no active proposals, stake power 0)."""
+    """0x0D (version 2); absent reads as (next id 1, no open proposals, total stake 0)."""
     if b is None:
-        return {"next": 1, "active": [], "stake_power": 0}
+        return {"next": 1, "open": 0, "total_stake": 0}
     r = Reader(b)
-    assert r.int(1) == 1
-    nxt, active = r.int(8), [r.int(8) for _ in range(r.int(4))]
-    g = {"next": nxt, "active": active, "stake_power": r.int(16)}
+    assert r.int(1) == 2
+    g = {"next": r.int(8), "open": r.int(4), "total_stake": r.int(16)}
     r.done()
     return g
 
 def dec_proposal(b):
     r = Reader(b)
-    assert r.int(1) == 1
+    assert r.int(1) == 2
     p = {"id": r.int(8), "proposer": r.take(20)}
     p["kind"], p["body"] = dec_content(r)
     p.update(deposit=r.int(16), submit_height=r.int(8), voting_end_height=r.int(8))
     p["status"] = {v: k for k, v in STATUS.items()}[r.int(1)]
-    p["voters"] = [r.take(20) for _ in range(r.int(4))]
+    p["voter_count"] = r.int(4)
     p["tally"] = None
     if r.int(1):
-        p["tally"] = dict(zip(["yes", "no", "abstain", "participation", "total_stake_power"], [r.int(16) for _ in range(5)]))
+        p["tally"] = dict(zip(TALLY_SUMS, [r.int(16) for _ in TALLY_SUMS]))
         p["tally"].update(quorum_reached=r.int(1) == 1, passed=r.int(1) == 1)
     p["execute_height"] = r.int(8) if r.int(1) else None
     p["failure_code"] = r.int(2)
@@ -430,20 +430,38 @@ def voting_power(state, addr, minimum_stake):
     return isqrt(balance) + 2 * isqrt(staked)
 
 def set_stake(state, addr, record):
-    """§9.2/§12.4: writes a Stake record (None or empty deletes it) and moves the quorum denominator S by the change
-    of isqrt(amount) of unjailed stake; 0x0D is written only if that changes."""
+    """§9.2/§12.4: writes a Stake record (None or empty deletes it) and moves the quorum denominator T (the total
+    unjailed stake) by the change of its unjailed amount; 0x0D is written only if that changes."""
     before = staked_of(state, addr)
     if record is None or (int.from_bytes(record[1:17], "big") == 0 and record[-3:] == b"\x00\x00\x00"):
         state.pop(key_stake(addr), None)
         after_record = None
     else:
         state[key_stake(addr)] = after_record = record
-    q0 = isqrt(before)
-    q1 = 0 if after_record is None or after_record[-1] == 1 else isqrt(int.from_bytes(after_record[1:17], "big"))
+    q0 = before
+    q1 = 0 if after_record is None or after_record[-1] == 1 else int.from_bytes(after_record[1:17], "big")
     if q0 != q1:
         gs = dec_governance_state(state.get(KEY_GOVERNANCE))
-        gs["stake_power"] = max(gs["stake_power"] + q1 - q0, 0)
-        state[KEY_GOVERNANCE] = enc_governance_state(gs["next"], gs["active"], gs["stake_power"])
+        gs["total_stake"] = max(gs["total_stake"] + q1 - q0, 0)
+        state[KEY_GOVERNANCE] = enc_governance_state(gs["next"], gs["open"], gs["total_stake"])
+
+def schedule_due(state, pid, height):
+    """§12.7: adds pid to the due index entry of height (ascending, no repeats)."""
+    ids = []
+    if key_due(height) in state:
+        r = Reader(state[key_due(height)])
+        assert r.int(1) == 1
+        ids = [r.int(8) for _ in range(r.int(4))]
+        r.done()
+    state[key_due(height)] = enc_due(sorted(set(ids) | {pid}))
+
+def change_slash_hold(state, addr, delta):
+    """§9.5: the hold counter of addr (a u32, deleted at 0)."""
+    n = int.from_bytes(state.get(key_slash_hold(addr), b"\0\0\0\0"), "big") + delta
+    if n > 0:
+        state[key_slash_hold(addr)] = u32(n)
+    else:
+        state.pop(key_slash_hold(addr), None)
 
 # --- The parameter registry: the names, bounds and units of docs/PARAMETERS.md (read from that page) ------------
 
@@ -560,7 +578,7 @@ def execute_propose(state, params, h, proposer, deposit, kind, body, registry):
     if voting_power(state, proposer, 0) < g["min_proposer_power"]:
         raise TxError(141)
     gs = dec_governance_state(state.get(KEY_GOVERNANCE))
-    if len(gs["active"]) >= g["max_active_proposals"]:
+    if gs["open"] >= g["max_active_proposals"]:
         raise TxError(142)
     voting_end = h + voting_blocks(g, kind) - 1
     if voting_end >= 2**64 or gs["next"] == 2**64 - 1:
@@ -574,11 +592,14 @@ def execute_propose(state, params, h, proposer, deposit, kind, body, registry):
     credit(state, proposer, -deposit)
     credit(state, module_address("governance"), deposit)
     pid = gs["next"]
-    state[KEY_GOVERNANCE] = enc_governance_state(pid + 1, gs["active"] + [pid], gs["stake_power"])
+    state[KEY_GOVERNANCE] = enc_governance_state(pid + 1, gs["open"] + 1, gs["total_stake"])
     state[key_proposal(pid)] = enc_proposal({
         "id": pid, "proposer": proposer, "kind": kind, "body": body, "deposit": deposit, "submit_height": h,
-        "voting_end_height": voting_end, "status": "voting", "voters": [], "tally": None, "execute_height": None,
+        "voting_end_height": voting_end, "status": "voting", "voter_count": 0, "tally": None, "execute_height": None,
         "failure_code": 0})
+    schedule_due(state, pid, voting_end)
+    if kind == "slash":
+        change_slash_hold(state, body[0], +1)
     return [enc_event_proposed(pid, proposer, kind, deposit, voting_end)]
 
 def execute_vote(state, params, h, voter, pid, option):
@@ -590,30 +611,32 @@ def execute_vote(state, params, h, voter, pid, option):
         raise TxError(148)
     if staked_of(state, voter) < params["governance"]["voter_min_stake"]:
         raise TxError(149)
-    if key_vote(pid, voter) not in state:
-        if len(p["voters"]) >= MAX_VOTERS:
-            raise TxError(150)
-        p["voters"].append(voter)
+    if key_vote(pid, voter) not in state:   # no cap (version 2): the voter gets the next index record
+        state[key_voter(pid, p["voter_count"])] = voter
+        p["voter_count"] += 1
         state[key_proposal(pid)] = enc_proposal(p)
     state[key_vote(pid, voter)] = u8(VOTE_OPTIONS[option])
     return [enc_event_voted(pid, voter, option)]
 
-def tally(state, params, p, stake_power):
-    """§12.7: power and participation read now; votes of accounts below voter_min_stake lapse."""
+def tally(state, params, p, total_stake):
+    """§12.7: the voters from their index records; power and stake read now; votes of accounts below voter_min_stake
+    lapse. Both majorities (quadratic power and linear stake) must pass; the quorum is linear stake."""
     g = params["governance"]
-    sums = {"yes": 0, "no": 0, "abstain": 0}
-    participation = 0
+    sums = {k: 0 for k in TALLY_SUMS[:6]}
     names = {v: k for k, v in VOTE_OPTIONS.items()}
-    for voter in p["voters"]:
+    for n in range(p["voter_count"]):
+        voter = state[key_voter(p["id"], n)]
         staked = staked_of(state, voter)
         if key_vote(p["id"], voter) not in state or staked < g["voter_min_stake"]:
             continue
-        participation += isqrt(staked)
-        sums[names[state[key_vote(p["id"], voter)][0]]] += voting_power(state, voter, g["voter_min_stake"])
-    quorum = stake_power > 0 and participation * 10000 >= stake_power * g["quorum_bps"][p["kind"]]
-    decided = sums["yes"] + sums["no"]
-    passed = quorum and decided > 0 and sums["yes"] * 10000 > decided * g["pass_threshold_bps"]
-    return {**sums, "participation": participation, "total_stake_power": stake_power, "quorum_reached": quorum,
+        option = names[state[key_vote(p["id"], voter)][0]]
+        sums[option] += voting_power(state, voter, g["voter_min_stake"])
+        sums[option + "_stake"] += staked
+    participation = sums["yes_stake"] + sums["no_stake"] + sums["abstain_stake"]
+    quorum = total_stake > 0 and participation * 10000 >= total_stake * g["quorum_bps"][p["kind"]]
+    majority = lambda yes, no: yes + no > 0 and yes * 10000 > (yes + no) * g["pass_threshold_bps"]
+    passed = quorum and majority(sums["yes"], sums["no"]) and majority(sums["yes_stake"], sums["no_stake"])
+    return {**sums, "participation_stake": participation, "total_stake": total_stake, "quorum_reached": quorum,
             "passed": passed}
 
 def execute_proposal(chain, p):
@@ -640,19 +663,23 @@ def execute_proposal(chain, p):
         p["status"], p["failure_code"] = "execution_failed", e.code
 
 def governance_end_block(chain, params, h):
-    """§12.7: after the epoch step; `params` are the block's (read at its start)."""
+    """§12.7: after the epoch step; `params` are the block's (read at its start). Only the ids of the due index entry
+    of height h, which is deleted."""
     state = chain.state
-    gs = dec_governance_state(state.get(KEY_GOVERNANCE))
-    if not gs["active"]:
+    if key_due(h) not in state:
         return
-    still = []
-    for pid in gs["active"]:
+    r = Reader(state.pop(key_due(h)))
+    assert r.int(1) == 1
+    due = [r.int(8) for _ in range(r.int(4))]
+    r.done()
+    for pid in due:
         if key_proposal(pid) not in state:
             continue
         p = dec_proposal(state[key_proposal(pid)])
+        was_open = p["status"] in ("voting", "passed")
         if p["status"] == "voting" and h >= p["voting_end_height"]:
-            stake_power = dec_governance_state(state.get(KEY_GOVERNANCE))["stake_power"]
-            p["tally"] = tally(state, params, p, stake_power)
+            total_stake = dec_governance_state(state.get(KEY_GOVERNANCE))["total_stake"]
+            p["tally"] = tally(state, params, p, total_stake)
             credit(state, module_address("governance"), -p["deposit"])
             if p["tally"]["passed"]:
                 p["status"] = "passed"
@@ -663,13 +690,17 @@ def governance_end_block(chain, params, h):
                 t = dec_totals(state[KEY_TOTALS])
                 t[1] += p["deposit"]
                 state[KEY_TOTALS] = enc_totals(*t)
-        if p["status"] == "passed" and h >= p["execute_height"]:
-            execute_proposal(chain, p)
+        if p["status"] == "passed":
+            if h >= p["execute_height"]:
+                execute_proposal(chain, p)
+            else:
+                schedule_due(state, pid, p["execute_height"])
         state[key_proposal(pid)] = enc_proposal(p)
-        if p["status"] in ("voting", "passed"):
-            still.append(pid)
-    gs = dec_governance_state(state.get(KEY_GOVERNANCE))
-    state[KEY_GOVERNANCE] = enc_governance_state(gs["next"], still, gs["stake_power"])
+        if was_open and p["status"] not in ("voting", "passed"):
+            gs = dec_governance_state(state.get(KEY_GOVERNANCE))
+            state[KEY_GOVERNANCE] = enc_governance_state(gs["next"], max(gs["open"] - 1, 0), gs["total_stake"])
+            if p["kind"] == "slash":
+                change_slash_hold(state, p["body"][0], -1)
 
 def execute_stake(state, params, h, provider, amount, lock_epochs, tier, attestation):
     """§9.3 for an account without a stake record (all this script needs)."""
@@ -760,6 +791,7 @@ def governance_vector(g, block1, computed, registry):
     DOCUMENTED["propose receipt"] = receipts[0].hex()
     DOCUMENTED["proposal 1 after block 2"] = chain.state[key_proposal(1)].hex()
     DOCUMENTED["governance state after block 2"] = chain.state[KEY_GOVERNANCE].hex()
+    DOCUMENTED["due index after block 2"] = chain.state[key_due(voting_end)].hex()
     DOCUMENTED["governance module account after block 2"] = chain.state[key_account(module_address("governance"))].hex()
     assert event in receipts[0]
     DOCUMENTED["proposer power"] = f"{power[0]:,}"
@@ -783,11 +815,12 @@ def governance_vector(g, block1, computed, registry):
     DOCUMENTED["vote signed transaction"] = (vote + vote_sig).hex()
     DOCUMENTED["vote receipt"] = receipts[0].hex()
     DOCUMENTED["proposal 1 after block 3"] = chain.state[key_proposal(1)].hex()
+    DOCUMENTED["voter 0 of proposal 1 after block 3"] = chain.state[key_voter(1, 0)].hex()
     print(f"  vote signed {(vote + vote_sig).hex()}\n  id        {computed['vote_id']}  ({len(vote) + 64} bytes signed)")
     print(f"  receipt   {receipts[0].hex()}")
     for k in [key_proposal(1), key_vote(1, dev0)]:
         print(f"  key {k.hex()} value {chain.state[k].hex()}")
-    t = tally(chain.state, chain.params, dec_proposal(chain.state[key_proposal(1)]), dec_governance_state(chain.state[KEY_GOVERNANCE])["stake_power"])
+    t = tally(chain.state, chain.params, dec_proposal(chain.state[key_proposal(1)]), dec_governance_state(chain.state[KEY_GOVERNANCE])["total_stake"])
     print(f"  tally if it ended now: {t}")
     print(f"  block 3 transaction root {computed['vote_block3_tx_root']}")
     print(f"  block 3 receipt root     {computed['vote_block3_receipt_root']}")
@@ -840,7 +873,7 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
             proposal = dec_proposal(chain.state[key_proposal(1)])
             print(f"  tally at block 7: {proposal['tally']}; status {proposal['status']}, execute at {proposal['execute_height']}")
             print(f"  key {key_proposal(1).hex()} value {chain.state[key_proposal(1)].hex()}")
-            for name in ["yes", "no", "participation"]:
+            for name in ["yes", "no", "yes_stake", "no_stake", "participation_stake"]:
                 DOCUMENTED[f"fast tally {name}"] = f"{proposal['tally'][name]:,}"
         if h == 9:
             computed["fast_block9_state_root"] = roots[h]
@@ -867,23 +900,23 @@ EXPECTED = {
     "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
     "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
     "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
-    "stake_block1_state_root": "39e0e2d05331ec9446ecee3d582b5176e9ac7103d3079a310602648d04072992",
+    "stake_block1_state_root": "25d067eacb10bbee7a6fc83eacbc0198af263e9700ed92903e457ce8b6b36f1f",
     "proof_id": "0c838be26d925ff57f7314aadb1ca6929d09243f342e423984be0775d4913845",
     "proof_block2_tx_root": "09c30f6972b4abcbd78d3cc05fa87873ff17f1ca84e24ebc800653e638eebb08",
     "proof_block2_receipt_root": "bc779a485e5c03d465d89191f557a7d10d86556dbce482ee97438efcc46c1b67",
-    "proof_block2_state_root": "5e7faafb2cb7ac776863ae4ed90c030ef8e4d0a8bb41d5713a5a4092aeb2fd27",
-    "settle_block60_state_root": "71304b7954221672ff3f004066a617b502dd606e2be39414a58d131e9dbdfe96",
+    "proof_block2_state_root": "6beb16a6dd15fef95b83cfd37832b58ddcfbebddc62d869e1f28c26246f4e548",
+    "settle_block60_state_root": "d9f1aa63a81c795934f197d4121b5648356addd39ce80bd82cf0e6d58e3e65ca",
     "propose_id": "e83d20fa8880fb58ef3415c799ddddff1b37bed26e55fc612f11414e4400470d",
     "propose_block2_tx_root": "db4ee78bd4fe1f87316ca6390512ac7b1b4931d0f681cd60f4f997a1234ab54d",
     "propose_block2_receipt_root": "e06075381651fb120be7a03105d44578ab2726c78046e169e75915f862ff8143",
-    "propose_block2_state_root": "dfd16c2c9d0d144bea2900d34169cb3f67e8c464b64396618501d9d715b7becd",
+    "propose_block2_state_root": "fbb21f0c0913bf4a70f5293c61b46f3f45b704bed179924e9c75211ef834ad19",
     "vote_id": "0696dc41bccb01f27ecf11149952b1d1d9ff20c4ae20db0bc2bd950afe233aa7",
     "vote_block3_tx_root": "d5d8e8a4e1c8c385280a76246a98157698f524ac1ebfd33d5a561f01e20e15c6",
     "vote_block3_receipt_root": "591964263280ec2df341290ac8aa8f97c682db4594c3f8c7eff678f49d5f0912",
-    "vote_block3_state_root": "ad722fcc29d946322ef786af0def7feaf8675739367b775a535c07b6113b29c0",
+    "vote_block3_state_root": "290798583a09f8f014b9d453c727ec832bf46b1cac07f944e25deea175b97376",
     "fast_genesis_state_root": "2ae716bf48a429d9c66cc82b5ab7e85cf3979de4fce041c96b73f35a45234f3a",
-    "fast_block7_state_root": "a39aeadbc23c2141b4ac96b2f8541e037b54c329cc6292a8bb0c901f136befe0",
-    "fast_block9_state_root": "cc570fe3cb6376be234f26ab1d6a582b3abb011efd56b229b2a6b83d631da9df",
+    "fast_block7_state_root": "d0702844032db5067c6f353bc6cdb51f111508876c5a984b5514a41b99b8e526",
+    "fast_block9_state_root": "a3da4cc90a2ae984e89c0bf93469877efc29fb54b15a48cd6fbd8883ff2fccdb",
 }
 # Further computed values that PROTOCOL.md quotes in full; --check looks for each in the document.
 DOCUMENTED = {}

@@ -20,6 +20,9 @@ public enum StateDescription {
             case .proposal?: return "\(try GovernanceProposal(canonical: bytes))"
             case .vote?: return "\(try VoteRecord(canonical: bytes).option.name)"
             case .upgrade?: return "\(try UpgradePlan(canonical: bytes))"
+            case .voter?: return "\(try Address(bytes: bytes))"
+            case .due?: return "\(try DueProposals(canonical: bytes).ids)"
+            case .slashHold?: return "\(try SlashHold(canonical: bytes).count)"
             case .evidence?, .job?, nil: return "0x" + bytes.hex
             }
         } catch {

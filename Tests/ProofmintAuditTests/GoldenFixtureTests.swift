@@ -93,7 +93,7 @@ enum FixtureGenerator {
                         : .treasurySpend(recipient: TestKeys.address(rng.element(users)), amount: Amount(1 + rng.below(1000)) * Tokens.one)
                     candidates.append(chain.propose(from: key, content, nonce: nonce(name)))
                 case 6:
-                    let active = chain.governanceState().active
+                    let active = chain.openProposals()
                     if let id = active.isEmpty ? nil : rng.element(active) {
                         candidates.append(chain.vote(from: key, proposal: id, rng.chance(3, in: 4) ? .yes : .no, nonce: nonce(name)))
                     }

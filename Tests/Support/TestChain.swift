@@ -194,6 +194,17 @@ public final class TestChain: @unchecked Sendable {
 
     public func governanceState() -> GovernanceState { (try! store.record(GovernanceState.self, at: .governance)) ?? .initial }
 
+    /// The proposals voting or waiting for execution, ascending (what protocol 1 kept as `GovernanceState.active`).
+    public func openProposals() -> [UInt64] {
+        (1..<governanceState().nextProposalId).filter { proposal($0)?.isOpen ?? false }
+    }
+
+    /// A proposal's voters in the order of their first vote, from the voter index records.
+    public func voters(of id: UInt64) -> [Address] {
+        guard let proposal = proposal(id) else { return [] }
+        return try! GovernanceVoters.all(of: proposal, state: store)
+    }
+
     /// The parameters in force now (governance may have changed the genesis ones).
     public func currentParameters() -> Parameters { try! store.parameters() }
 

@@ -45,6 +45,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case remainderBelowMinimum(minimum: Amount, remaining: Amount)
     case tooManyUnbondingEntries(max: UInt16)
     case nothingMatured(nextMaturity: UInt64?)
+    case stakeHeldForSlash(proposals: UInt32)
     // Execution: evidence.
     case evidenceWrongChain
     case evidenceHeightMismatch(first: UInt64, second: UInt64)
@@ -70,7 +71,6 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case unknownProposal(id: UInt64)
     case votingClosed(id: UInt64)
     case notEligibleToVote(minimumStake: Amount, staked: Amount)
-    case proposalFull(max: Int)
     case treasuryInsufficient(balance: Amount, amount: Amount)
     /// The parent state could not be read. Never in a receipt: the executor turns it into a block error.
     case stateUnreadable(StateReadError)
@@ -111,6 +111,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .remainderBelowMinimum: .remainderBelowMinimum
         case .tooManyUnbondingEntries: .tooManyUnbondingEntries
         case .nothingMatured: .nothingMatured
+        case .stakeHeldForSlash: .stakeHeldForSlash
         case .evidenceWrongChain: .evidenceWrongChain
         case .evidenceHeightMismatch: .evidenceHeightMismatch
         case .evidenceSameBlock: .evidenceSameBlock
@@ -133,7 +134,6 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .unknownProposal: .unknownProposal
         case .votingClosed: .votingClosed
         case .notEligibleToVote: .notEligibleToVote
-        case .proposalFull: .proposalFull
         case .treasuryInsufficient: .treasuryInsufficient
         case .stateUnreadable: .stateUnreadable
         }
@@ -178,6 +178,8 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .remainderBelowMinimum(minimum, remaining):
             return "unstaking would leave \(Tokens.format(remaining)) AI, below the minimum \(Tokens.format(minimum)) AI: unstake all of it or less"
         case let .tooManyUnbondingEntries(max): return "the account already has \(max) unbonding entries; withdraw matured ones first"
+        case let .stakeHeldForSlash(proposals):
+            return "\(proposals) open slash proposal(s) name the account: withdraw waits until they are decided"
         case let .nothingMatured(next):
             return next.map { "nothing has matured yet; the next entry matures at height \($0)" } ?? "the account has nothing unbonding"
         case let .evidenceHeightMismatch(first, second): return "the evidence headers are for heights \(first) and \(second), not one height"
@@ -208,7 +210,6 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .votingClosed(id): return "voting on proposal \(id) has ended"
         case let .notEligibleToVote(minimum, staked):
             return "voting needs at least \(Tokens.format(minimum)) AI of unjailed stake; the voter has \(Tokens.format(staked)) AI"
-        case let .proposalFull(max): return "the proposal already has \(max) voters"
         case let .treasuryInsufficient(balance, amount):
             return "the treasury holds \(Tokens.format(balance)) AI, less than the \(Tokens.format(amount)) AI to spend"
         case let .stateUnreadable(error): return "state unreadable: \(error)"

@@ -47,6 +47,7 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
     case remainderBelowMinimum = 108
     case tooManyUnbondingEntries = 109
     case nothingMatured = 110
+    case stakeHeldForSlash = 111
     // Execution: evidence.
     case evidenceWrongChain = 120
     case evidenceHeightMismatch = 121
@@ -72,6 +73,7 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
     case unknownProposal = 147
     case votingClosed = 148
     case notEligibleToVote = 149
+    /// Reserved: protocol 1's voter cap. Version 2 has no cap and never records it; codes are never reused.
     case proposalFull = 150
     case treasuryInsufficient = 151
     /// A local storage fault: never in a receipt, never a verdict on a transaction.
@@ -145,6 +147,9 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
         case .nothingMatured:
             Entry(name: "nothing_matured", kind: .execution,
                   message: "no unbonding entry has matured yet (see mature_at in pm_getStake), or nothing is unbonding")
+        case .stakeHeldForSlash:
+            Entry(name: "stake_held_for_slash", kind: .execution,
+                  message: "an open slash proposal names the account: it cannot withdraw until the proposal is decided")
         case .evidenceWrongChain: Entry(name: "evidence_wrong_chain", kind: .execution, message: "the evidence headers are for another chain")
         case .evidenceHeightMismatch: Entry(name: "evidence_height_mismatch", kind: .execution, message: "the evidence headers are for different heights")
         case .evidenceSameBlock: Entry(name: "evidence_same_block", kind: .execution, message: "the evidence headers are the same block")
@@ -187,7 +192,7 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
         case .notEligibleToVote:
             Entry(name: "not_eligible_to_vote", kind: .execution,
                   message: "the voter holds less unjailed stake than voting needs (parameter governance.voter_min_stake)")
-        case .proposalFull: Entry(name: "proposal_full", kind: .execution, message: "the proposal has the maximum number of voters")
+        case .proposalFull: Entry(name: "proposal_full", kind: .execution, message: "reserved: protocol 1's voter cap, which version 2 removed")
         case .treasuryInsufficient: Entry(name: "treasury_insufficient", kind: .execution, message: "the treasury holds less than the spend")
         case .stateUnreadable:
             Entry(name: "state_unreadable", kind: .local, message: "the node's database could not be read: a local fault, not a verdict on the transaction")

@@ -28,7 +28,7 @@ public enum GovernanceModule {
         let power = try votingPower(of: proposer, state: state, minimumStake: 0)
         guard power >= rules.minProposerPower else { throw .proposerPowerTooLow(required: rules.minProposerPower, actual: power) }
         var governance = try state.governanceStateOrFail()
-        guard governance.active.count < Int(rules.maxActiveProposals) else { throw .tooManyActiveProposals(max: rules.maxActiveProposals) }
+        guard governance.openProposals < rules.maxActiveProposals else { throw .tooManyActiveProposals(max: rules.maxActiveProposals) }
         let kind = request.content.kind
         let (votingEnd, endOverflow) = context.height.addingReportingOverflow(rules.votingPeriodBlocks(kind) - 1)
         guard !endOverflow, governance.nextProposalId < UInt64.max else { throw .balanceOverflow }
@@ -48,13 +48,16 @@ public enum GovernanceModule {
         try state.credit(ModuleAccount.governance.address, request.deposit)
         let id = governance.nextProposalId
         governance.nextProposalId += 1
-        governance.active.append(id)
+        governance.openProposals += 1
         state.put(governance, at: .governance)
         state.put(
             GovernanceProposal(
                 id: id, proposer: proposer, content: request.content, deposit: request.deposit, submitHeight: context.height,
-                votingEndHeight: votingEnd, status: .voting, voters: [], tally: nil, executeHeight: nil, failureCode: 0),
+                votingEndHeight: votingEnd, status: .voting, voterCount: 0, tally: nil, executeHeight: nil, failureCode: 0),
             at: .proposal(id))
+        try state.scheduleDue(id, at: votingEnd)
+        // Until the vote is decided, what the named provider unbonds stays where the slash can reach it.
+        if case let .slash(provider, _, _) = request.content { try state.changeSlashHold(provider, raise: true) }
         return [.proposed(id: id, proposer: proposer, kind: kind.rawValue, deposit: request.deposit, votingEndHeight: votingEnd)]
     }
 
@@ -69,8 +72,10 @@ public enum GovernanceModule {
         guard staked >= minimum else { throw .notEligibleToVote(minimumStake: minimum, staked: staked) }
         let key = StateKey.vote(proposal: request.proposal, voter: voter)
         if try state.recordOrFail(VoteRecord.self, at: key) == nil {
-            guard proposal.voters.count < GovernanceProposal.maxVoters else { throw .proposalFull(max: GovernanceProposal.maxVoters) }
-            proposal.voters.append(voter)
+            // No cap: a first vote adds one index record; the tally reads each voter once.
+            guard proposal.voterCount < UInt32.max else { throw .balanceOverflow }
+            state.appendVoter(voter, proposal: request.proposal, index: proposal.voterCount)
+            proposal.voterCount += 1
             state.put(proposal, at: .proposal(request.proposal))
         }
         state.put(VoteRecord(option: request.option), at: key)

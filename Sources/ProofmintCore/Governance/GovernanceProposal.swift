@@ -22,9 +22,6 @@ public struct GovernanceProposal: Equatable, Sendable {
         }
     }
 
-    /// Voters may be at most this many per proposal, which bounds the tally's work.
-    public static let maxVoters = 10_000
-
     public var id: UInt64
     public var proposer: Address
     public var content: ProposalContent
@@ -33,17 +30,21 @@ public struct GovernanceProposal: Equatable, Sendable {
     /// Votes are accepted up to and including this height; the tally runs at its end.
     public var votingEndHeight: UInt64
     public var status: Status
-    /// In the order of their first vote.
-    public var voters: [Address]
+    /// How many accounts have voted: the voters themselves are index records, `0x11 ‖ id ‖ u32 n` for n below this,
+    /// in the order of their first vote (no cap: the tally reads each once, at the end of the period).
+    public var voterCount: UInt32
     public var tally: Tally?
     /// Set by a passing tally.
     public var executeHeight: UInt64?
     /// The transaction error code that stopped execution (status `executionFailed`), else 0.
     public var failureCode: UInt16
 
+    /// Voting or waiting for execution: counted in `GovernanceState.openProposals`, and (a slash) holding its target.
+    public var isOpen: Bool { status == .voting || status == .passed }
+
     public init(
         id: UInt64, proposer: Address, content: ProposalContent, deposit: Amount, submitHeight: UInt64, votingEndHeight: UInt64,
-        status: Status, voters: [Address], tally: Tally?, executeHeight: UInt64?, failureCode: UInt16
+        status: Status, voterCount: UInt32, tally: Tally?, executeHeight: UInt64?, failureCode: UInt16
     ) {
         self.id = id
         self.proposer = proposer
@@ -52,38 +53,51 @@ public struct GovernanceProposal: Equatable, Sendable {
         self.submitHeight = submitHeight
         self.votingEndHeight = votingEndHeight
         self.status = status
-        self.voters = voters
+        self.voterCount = voterCount
         self.tally = tally
         self.executeHeight = executeHeight
         self.failureCode = failureCode
     }
 }
 
-/// A tally: quadratic power per option, and the staked power that took part against the total (the quorum).
+/// A tally (version 2): quadratic power per option, the same votes weighed by linear unjailed stake, and the stake
+/// that took part against the total (the quorum, in linear stake). Passing needs both majorities, so a small
+/// holder's voice counts (quadratic) but splitting a stake into many accounts gains nothing (linear).
 public struct Tally: Equatable, Sendable {
+    /// Quadratic power, `isqrt(balance) + 2·isqrt(stake)` summed per option.
     public var yes: UInt128
     public var no: UInt128
     public var abstain: UInt128
-    /// Σ isqrt(stake) of the eligible voters.
-    public var participation: UInt128
-    /// Σ isqrt(stake) over all unjailed stakes at the tally (GovernanceState.stakePower).
-    public var totalStakePower: UInt128
+    /// Unjailed stake summed per option.
+    public var yesStake: Amount
+    public var noStake: Amount
+    public var abstainStake: Amount
+    /// Σ unjailed stake of the voters whose vote counted (yes + no + abstain stake).
+    public var participationStake: Amount
+    /// Σ unjailed stake over all stakes at the tally (GovernanceState.totalStake).
+    public var totalStake: Amount
     public var quorumReached: Bool
     public var passed: Bool
 
-    public init(yes: UInt128, no: UInt128, abstain: UInt128, participation: UInt128, totalStakePower: UInt128, quorumReached: Bool, passed: Bool) {
+    public init(
+        yes: UInt128, no: UInt128, abstain: UInt128, yesStake: Amount, noStake: Amount, abstainStake: Amount,
+        participationStake: Amount, totalStake: Amount, quorumReached: Bool, passed: Bool
+    ) {
         self.yes = yes
         self.no = no
         self.abstain = abstain
-        self.participation = participation
-        self.totalStakePower = totalStakePower
+        self.yesStake = yesStake
+        self.noStake = noStake
+        self.abstainStake = abstainStake
+        self.participationStake = participationStake
+        self.totalStake = totalStake
         self.quorumReached = quorumReached
         self.passed = passed
     }
 }
 
 extension GovernanceProposal: CanonicalCodable {
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     public func encode(to writer: inout CanonicalWriter) {
         writer.u8(Self.version)
@@ -94,8 +108,7 @@ extension GovernanceProposal: CanonicalCodable {
         writer.u64(submitHeight)
         writer.u64(votingEndHeight)
         writer.u8(status.rawValue)
-        writer.u32(UInt32(voters.count))
-        for voter in voters { writer.fixed(voter.bytes) }
+        writer.u32(voterCount)
         writer.optional(tally) { $0.encode($1) }
         writer.optional(executeHeight) { $0.u64($1) }
         writer.u16(failureCode)
@@ -112,28 +125,25 @@ extension GovernanceProposal: CanonicalCodable {
         let statusAt = reader.offset
         let statusByte = try reader.u8()
         guard let status = Status(rawValue: statusByte) else { throw .unknownTag(type: "proposal status", tag: statusByte, offset: statusAt) }
-        let count = Int(try reader.u32())
-        guard count <= maxVoters else { throw .lengthTooLarge(field: "voters", length: count, max: maxVoters) }
-        var voters = [Address]()
-        voters.reserveCapacity(count)
-        for _ in 0..<count { voters.append(try reader.address()) }
+        let voterCount = try reader.u32()
         return GovernanceProposal(
             id: id, proposer: proposer, content: content, deposit: deposit, submitHeight: submit, votingEndHeight: end, status: status,
-            voters: voters, tally: try reader.optional { (r: inout CanonicalReader) throws(CodecError) in try r.decode(Tally.self) },
+            voterCount: voterCount, tally: try reader.optional { (r: inout CanonicalReader) throws(CodecError) in try r.decode(Tally.self) },
             executeHeight: try reader.optional { (r: inout CanonicalReader) throws(CodecError) in try r.u64() }, failureCode: try reader.u16())
     }
 }
 
 extension Tally: CanonicalCodable {
     public func encode(to writer: inout CanonicalWriter) {
-        for value in [yes, no, abstain, participation, totalStakePower] { writer.u128(value) }
+        for value in [yes, no, abstain, yesStake, noStake, abstainStake, participationStake, totalStake] { writer.u128(value) }
         writer.bool(quorumReached)
         writer.bool(passed)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Tally {
         Tally(
-            yes: try reader.u128(), no: try reader.u128(), abstain: try reader.u128(), participation: try reader.u128(),
-            totalStakePower: try reader.u128(), quorumReached: try reader.bool(), passed: try reader.bool())
+            yes: try reader.u128(), no: try reader.u128(), abstain: try reader.u128(), yesStake: try reader.u128(),
+            noStake: try reader.u128(), abstainStake: try reader.u128(), participationStake: try reader.u128(),
+            totalStake: try reader.u128(), quorumReached: try reader.bool(), passed: try reader.bool())
     }
 }

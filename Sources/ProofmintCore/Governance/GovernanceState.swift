@@ -1,18 +1,19 @@
-/// Governance's running state: `0x0D` → this record.
+/// Governance's running state: `0x0D` → this record. Version 2: a count of open proposals instead of their list
+/// (the end of a block finds its work in the due index, `DueProposals`), and the quorum's denominator in linear stake.
 public struct GovernanceState: Equatable, Sendable {
     public var nextProposalId: UInt64
-    /// Proposals voting or waiting for execution, ascending: the only ones a block's end looks at.
-    public var active: [UInt64]
-    /// Σ isqrt(amount) over every unjailed stake: the quorum's denominator, kept up to date by every stake write
-    /// (`StateOverlay.setStake`) so no tally scans the accounts.
-    public var stakePower: UInt128
+    /// Proposals voting or waiting for execution: bounded by `max_active_proposals`.
+    public var openProposals: UInt32
+    /// Σ amount over every unjailed stake: the quorum's denominator, kept up to date by every stake write
+    /// (`StateOverlay.setStake`) so no tally scans the accounts. Linear, so splitting a stake cannot change it.
+    public var totalStake: Amount
 
-    public static let initial = GovernanceState(nextProposalId: 1, active: [], stakePower: 0)
+    public static let initial = GovernanceState(nextProposalId: 1, openProposals: 0, totalStake: 0)
 
-    public init(nextProposalId: UInt64, active: [UInt64], stakePower: UInt128) {
+    public init(nextProposalId: UInt64, openProposals: UInt32, totalStake: Amount) {
         self.nextProposalId = nextProposalId
-        self.active = active
-        self.stakePower = stakePower
+        self.openProposals = openProposals
+        self.totalStake = totalStake
     }
 }
 
@@ -29,29 +30,23 @@ public struct UpgradePlan: Equatable, Sendable {
         self.proposal = proposal
     }
 
-    /// Upgrades this build implements. Empty in version 1: any passed upgrade halts it at its height.
+    /// Upgrades this build implements. Empty in versions 1 and 2: any passed upgrade halts it at its height.
     public static let known: Set<String> = []
 }
 
 extension GovernanceState: CanonicalCodable {
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     public func encode(to writer: inout CanonicalWriter) {
         writer.u8(Self.version)
         writer.u64(nextProposalId)
-        writer.u32(UInt32(active.count))
-        for id in active { writer.u64(id) }
-        writer.u128(stakePower)
+        writer.u32(openProposals)
+        writer.u128(totalStake)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> GovernanceState {
         try reader.expectVersion(Self.version, of: "governance state")
-        let next = try reader.u64()
-        let count = Int(try reader.u32())
-        guard count <= 1000 else { throw .lengthTooLarge(field: "active proposals", length: count, max: 1000) }
-        var active = [UInt64]()
-        for _ in 0..<count { active.append(try reader.u64()) }
-        return GovernanceState(nextProposalId: next, active: active, stakePower: try reader.u128())
+        return GovernanceState(nextProposalId: try reader.u64(), openProposals: try reader.u32(), totalStake: try reader.u128())
     }
 }
 

@@ -86,6 +86,9 @@ public enum StakingModule {
     }
 
     static func withdraw(provider: Address, context: BlockContext, state: inout StateOverlay) throws(TransactionError) -> [Event] {
+        // §9.5: an open slash proposal holds the unbonding entries where its execution can slash them.
+        let holds = try state.slashHolds(provider)
+        guard holds == 0 else { throw .stakeHeldForSlash(proposals: holds) }
         var queue = try state.unbondingOrFail(provider)
         let matured = queue.entries.filter { $0.matureAt <= context.height }
         guard !matured.isEmpty else { throw .nothingMatured(nextMaturity: queue.entries.map(\.matureAt).min()) }

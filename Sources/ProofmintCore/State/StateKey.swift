@@ -39,6 +39,12 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case vote = 0x0F
         /// `0x10` → `UpgradePlan`
         case upgrade = 0x10
+        /// `0x11 ‖ u64 proposal ‖ u32 n` → address(20): the proposal's n-th voter (from 0), in the order of first votes
+        case voter = 0x11
+        /// `0x12 ‖ u64 height` → `DueProposals`: the proposals whose tally or execution falls at that height
+        case due = 0x12
+        /// `0x13 ‖ address(20)` → u32: open slash proposals naming the account (its `withdraw` is refused while > 0)
+        case slashHold = 0x13
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -68,6 +74,14 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         StateKey(bytes: [Prefix.vote.rawValue] + bigEndian(proposal) + voter.bytes)
     }
     public static let upgrade = StateKey(bytes: [Prefix.upgrade.rawValue])
+    public static func voter(proposal: UInt64, index: UInt32) -> StateKey {
+        var writer = CanonicalWriter()
+        writer.u64(proposal)
+        writer.u32(index)
+        return StateKey(bytes: [Prefix.voter.rawValue] + writer.bytes)
+    }
+    public static func due(height: UInt64) -> StateKey { StateKey(bytes: [Prefix.due.rawValue] + bigEndian(height)) }
+    public static func slashHold(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.slashHold.rawValue] + address.bytes) }
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -106,6 +120,12 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
             let voter = (try? Address(bytes: Array(bytes.dropFirst(9))))?.text ?? "?"
             return "vote \(proposal) \(voter)"
         case .upgrade?: return "upgrade"
+        case .voter?:
+            let proposal = bytes.count >= 9 ? String(bytes[1..<9].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) : "?"
+            let index = bytes.count == 13 ? String(bytes[9..<13].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) : "?"
+            return "voter \(proposal) #\(index)"
+        case .due?: return "due \(trailingText)"
+        case .slashHold?: return "slash-hold \(addressText)"
         case nil: return "unknown \(bytes.hex)"
         }
     }

@@ -23,7 +23,8 @@ extension RPCMethods {
     func proposal(_ params: ProposalParams) throws(RPCErrorObject) -> ProposalResult {
         try read { snapshot in
             let proposal = try Self.proposal(params.id, in: snapshot)
-            let votes = try proposal.voters.map { voter in
+            // From the voter index records (0x11), in the order of first votes: no prefix scan.
+            let votes = try GovernanceVoters.all(of: proposal, state: snapshot).map { voter in
                 let option = try snapshot.record(VoteRecord.self, at: .vote(proposal: params.id, voter: voter))
                 return VoteView(voter: voter, option: option?.option.name ?? "unknown")
             }
@@ -49,9 +50,9 @@ extension RPCMethods {
         let parameters = try snapshot.parameters()
         var live: Tally?
         if proposal.status == .voting {
-            let stakePower = try snapshot.record(GovernanceState.self, at: .governance)?.stakePower ?? 0
+            let totalStake = try snapshot.record(GovernanceState.self, at: .governance)?.totalStake ?? 0
             do {
-                live = try GovernanceEndBlock.tally(proposal, parameters: parameters, stakePower: stakePower, state: snapshot)
+                live = try GovernanceEndBlock.tally(proposal, parameters: parameters, totalStake: totalStake, state: snapshot)
             } catch {
                 throw StateReadError("tally of proposal \(proposal.id): \(error)")
             }

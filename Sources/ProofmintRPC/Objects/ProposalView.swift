@@ -34,7 +34,7 @@ public struct ProposalView: RPCNamedObject {
         submitHeight = proposal.submitHeight
         votingEndHeight = proposal.votingEndHeight
         executeHeight = proposal.executeHeight
-        voters = UInt64(proposal.voters.count)
+        voters = UInt64(proposal.voterCount)
         quorumBps = UInt64(parameters.governance.rule(proposal.content.kind).quorumBps)
         passThresholdBps = UInt64(parameters.governance.passThresholdBps)
         failure = proposal.failureCode == 0 ? nil : TransactionError.name(forCode: proposal.failureCode)
@@ -47,15 +47,19 @@ public struct ProposalView: RPCNamedObject {
     }
 }
 
-/// Quadratic power per option, and the staked power that took part against the total (the quorum).
+/// Quadratic power per option, the same votes in linear unjailed stake, and the stake that took part against the
+/// total (the quorum). A proposal passes only with both majorities (docs/PROTOCOL.md §12.7).
 public struct TallyView: RPCNamedObject {
     public static let rpcName = "Tally"
 
     public var yes: UInt128
     public var no: UInt128
     public var abstain: UInt128
-    public var participation: UInt128
-    public var totalStakePower: UInt128
+    public var yesStake: Amount
+    public var noStake: Amount
+    public var abstainStake: Amount
+    public var participationStake: Amount
+    public var totalStake: Amount
     public var quorumReached: Bool
     public var passes: Bool
     /// True once the voting period ended (the recorded tally); false for the tally as it would be now.
@@ -65,8 +69,11 @@ public struct TallyView: RPCNamedObject {
         yes = tally.yes
         no = tally.no
         abstain = tally.abstain
-        participation = tally.participation
-        totalStakePower = tally.totalStakePower
+        yesStake = tally.yesStake
+        noStake = tally.noStake
+        abstainStake = tally.abstainStake
+        participationStake = tally.participationStake
+        totalStake = tally.totalStake
         quorumReached = tally.quorumReached
         passes = tally.passed
         self.final = final

@@ -13,8 +13,8 @@ public enum GovernancePresentation {
             ("deposit", "\(tokens(proposal.deposit)) (returned if it passes, burned if it does not)"),
             ("submitted", "height \(proposal.submitHeight)"),
             ("voting", "heights \(proposal.submitHeight)–\(proposal.votingEndHeight), tallied at the end of \(proposal.votingEndHeight)"),
-            ("quorum", "\(percent(bps: proposal.quorumBps)) of all staked power must vote"),
-            ("to pass", "yes > \(percent(bps: proposal.passThresholdBps)) of yes + no (abstain counts for the quorum only)"),
+            ("quorum", "\(percent(bps: proposal.quorumBps)) of all unjailed stake must vote"),
+            ("to pass", "yes > \(percent(bps: proposal.passThresholdBps)) of yes + no, both in voting power and in stake (abstain counts for the quorum only)"),
         ]
         if let at = proposal.executeHeight { rows.append(("executes", "at the end of block \(at) (effective from \(at + 1))")) }
         var text = "Proposal \(proposal.id): \(proposal.kind)\n" + table(rows)
@@ -76,11 +76,15 @@ public enum GovernancePresentation {
 
     static func tallyRows(_ tally: TallyView, proposal: ProposalView) -> [(String, String)] {
         let decided = tally.yes + tally.no
+        let decidedStake = tally.yesStake + tally.noStake
         return [
             ("yes", "\(tally.yes)" + (decided > 0 ? " (\(percent(tally.yes, of: decided)) of yes + no)" : "")),
             ("no", "\(tally.no)" + (decided > 0 ? " (\(percent(tally.no, of: decided)))" : "")),
             ("abstain", "\(tally.abstain)"),
-            ("participation", "\(tally.participation) of \(tally.totalStakePower) staked power (\(percent(tally.participation, of: tally.totalStakePower)))"),
+            ("yes stake", tokens(tally.yesStake) + (decidedStake > 0 ? " (\(percent(tally.yesStake, of: decidedStake)) of yes + no stake)" : "")),
+            ("no stake", tokens(tally.noStake) + (decidedStake > 0 ? " (\(percent(tally.noStake, of: decidedStake)))" : "")),
+            ("abstain stake", tokens(tally.abstainStake)),
+            ("participation", "\(tokens(tally.participationStake)) of \(tokens(tally.totalStake)) staked (\(percent(tally.participationStake, of: tally.totalStake)))"),
             ("quorum", tally.quorumReached ? "reached (needs \(percent(bps: proposal.quorumBps)))" : "not reached (needs \(percent(bps: proposal.quorumBps)))"),
             ("result", tally.final ? (tally.passes ? "passed" : "failed") : (tally.passes ? "would pass" : "would fail")),
         ]

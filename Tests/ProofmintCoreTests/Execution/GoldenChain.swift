@@ -19,9 +19,9 @@ import XCTest
 /// are staking: stakes at tiers 0 and 2 with and without a lock, a zero stake without a stake (105), an unstake
 /// leaving less than the minimum (108), one under lock (107), unstakes with their 0.1% burn, double-sign evidence
 /// against golden-a (50% of its stake and of its unbonding entry burned, jailed), a jailed stake (104), withdrawals
-/// before (110) and at maturity. Every stake write keeps governance's stake power (0x0D, Σ isqrt(amount) over
-/// unjailed stakes) in step, so from block 9 on it is 2·isqrt(100 AI) = 2·10¹⁰: alice's and bob's 100 AI, golden-a's
-/// jailed 100 AI counting nothing. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and
+/// before (110) and at maturity. Every stake write keeps governance's total stake (0x0D, Σ amount over unjailed
+/// stakes) in step, so from block 9 on it is 200 AI: alice's and bob's 100 AI, golden-a's jailed 100 AI counting
+/// nothing. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and
 /// alice (100 AI at tier 0) each submit a receipt signed by the other, at qualities 90 and 37 and prices with an odd
 /// base unit, then a job paid twice (130) and a provider without a stake (132); block 12 accepts a receipt of the
 /// previous epoch (window 1) and settles epoch 5 with two providers: its emission and the whole reward pool paid pro
@@ -31,16 +31,17 @@ import XCTest
 /// Blocks 15–18 are governance. Block 15: alice proposes `compute.protocol_fee_bps` 30 → 36 (proposal 1, the largest
 /// step: 20%) and bob a 2,500 AI treasury spend to dave (2), both voting in blocks 15–16; carol (1 AI, no stake) lacks
 /// the proposer power (141), a 99 AI deposit is too small (140), and bob votes yes on 1. Block 16: alice proposes a
-/// text (3, a 150 AI deposit, voting in 16–18) and votes yes on 1, abstain on 2 and yes on 3; bob votes no on 1 (which
-/// replaces his yes, keeping his place among the voters) and yes on 2; golden-a (jailed) and carol (not staked) may
-/// not vote (149), and there is no proposal 9 (147). At 16's end (after epoch 7's empty settlement) 1 and 2 are
-/// tallied: both had alice and bob, participation 2·10¹⁰ of a stake power of 2·10¹⁰, above the 51% and 60% quorums;
-/// on 1 alice's quadratic yes (isqrt(balance) + 2·isqrt(stake) ≈ 1.02·10¹²) outweighs bob's no (≈ 4.8·10¹⁰), on 2
-/// bob's yes is the only decided vote (abstain counts for quorum only): both pass, their deposits go back, and they
+/// text (3, a 150 AI deposit, voting in 16–18) and votes yes on 1, abstain on 2 and yes on 3; bob abstains on 1 (which
+/// replaces his yes, keeping his place among the voters) and votes yes on 2; golden-a (jailed) and carol (not staked)
+/// may not vote (149), and there is no proposal 9 (147). At 16's end (after epoch 7's empty settlement) 1 and 2 are
+/// tallied: both had alice and bob, participation 200 AI of a total unjailed stake of 200 AI (golden-a is jailed),
+/// above the 51% and 60% quorums; on each, one voter's yes (100 AI of stake; quadratic power isqrt(balance) +
+/// 2·isqrt(stake)) is the only decided vote (abstain counts for quorum only), so both majorities, quadratic and
+/// linear, are 100% yes: both pass, their deposits go back, and they
 /// execute at the end of block 17, where bob's late vote on 1 is refused (148) and a receipt (alice for bob, 10 AI and
 /// 9 base units) still pays 0.30%. Block 18's identical receipt pays the new 0.36%, proving the change in force from
 /// the block after its execution; then epoch 8 settles (emission and the carried-over pool to bob) and proposal 3 is
-/// tallied: alice alone is 10¹⁰ of 2·10¹⁰, 50% < 51%, so it is rejected and its 150 AI burned.
+/// tallied: alice alone is 100 AI of 200 AI of stake, 50% < 51%, so it is rejected and its 150 AI burned.
 ///
 /// To regenerate after an intended consensus change, run
 ///
@@ -63,19 +64,19 @@ enum GoldenChain {
         "7cdd8b62be4e6ce71ffa4da28481ff3909913b6978e16cb9ad375fc21821f157",
         "0616f4b7c215b14a7453a44afa34e3f448870e964b64ad6e19507f63030641ea",
         "e1c79a1ff9f2e39af790aec9c02f6d004bea72d1a0f15384ba5b1d22e462066e",
-        "db1c9ec45ba48c4ae587f90363d24567a2cd17fd6785991e7dbb8b80a1ff8de4",
-        "f6598fa19a9ba27d48cfdcd3d365f1d10b3dcac43f70f16886365871b0f9657b",
-        "9defc81fe93d124f2c3a445dfc10ae4553e3b316243fd8cf8eb1a4936bcd340e",
-        "c92e007e212514f3e310ef323acdf01472671eefcb54f60703cbee597350ed96",
-        "a8b783590bbad23d086ce844dc3dae25c44e4bbb4e1785e873af6551ee330314",
-        "4e2016798f781a09a1754f0c6a1625a635f09a400466970994dea2e2f3fef150",
-        "8cf5387c64f01d3ad4df7e19710b5da9808d224c22e0f921ad25f0164b497a67",
-        "4869cf330b4e824332f56faa07f33f6c6670a64f49d782d08db8854f41b639b2",
-        "b354b5a45d8c9ac86caea48f386546e7cd2cb408037e71e83fa6fc41dc95417a",
-        "74aeb056c3cc6c1f1c05c3f698ba3cd28958b08bd713ace6857662b4fe912258",
-        "41f6d28b2a757e517f500c1b98d2fad9bed3a176685cb566a8e79430c6226645",
-        "3d97d0060eb003b2c7cfa50d5af44af2c20afa8677b337c20272c2eed8b3f1fd",
-        "12971fb4a6b07b717beaa89f244e2adac2d26af53e97fd849950d22aee51394e",
+        "0cfcb36eeac32ac1cb011e318a1898e70a9826f1710270c7efdbe7fd2dafbc88",
+        "50e29b98229c6bc8b9fe18f5c419d3396775f531314ebaf74334157695962210",
+        "4fe443ceb1af863b542bfec272a781c88a7bec320c6c4bafd5ce8848ed651529",
+        "3c56e056a4cd37bb863164ffa4efc2b8c4af50c878fa930a12fea3a9aeca9e9c",
+        "bbc2517a5a9427858c576a287c5b5af712b9d6b961adcb109ec23f95372fa3d5",
+        "c4176262cbf9cb15b1117000832031b6daf3d6eca75bae975b27bb965ee4b894",
+        "145864f8f1e12064c89a92390e57263924eeab16bf35ff0479017839a510644b",
+        "05bc9146eb097fd1c64f2d8c4b3253e683d4e673212c0493090150e6ced21389",
+        "89878face5a6065e043975a409fcfdf02410693a02e06fba1f6f6fe8f1b90b01",
+        "a3d4af82b74ad41257f5c345ef96dac12e86c9228feff971af179fb8cb88e866",
+        "10066df0ecf67226ed9bb4086c9ab2adca377df30d01847c657a2d1d37c14026",
+        "52ea6f6327bb6a1bd7cb737f8c05439241a1451f1cf26f077efd4aa761e031ee",
+        "91a5af8dcfc02c9320d2d56dc5fd506f6f2af2b30a9bba7a4d201f510f1728df",
     ]
     static let stateRoots: [String] = [
         "f616f106c18e5fc9a2a7d4760c163e908fef0276e1fc0d3c2b564c7d5d9a6b98",
@@ -83,19 +84,19 @@ enum GoldenChain {
         "85705497609261f632594a3b4a29ece4cbf4baa9b4feb0f05b76daee26e74a54",  // the empty block 3 ends no epoch: changes nothing
         "867b7006397c62ef2c7437c7c6d1ad22c67e831d1d06935e595961e5e1243201",
         "f6d268d508a69e636d9edea7a644572abca353c3ce7f3e3b4db79ee56bf738ac",
-        "9aaf2c50c75b3fdc5bca43aff4360be8d94d56fb44d17b74e78a8e1e2ef1edd9",
-        "f6d575ceff6d92b0a77884950ec919a627bcd3323e7de92eec5c6df386aedf83",
-        "166494f6109c76ab756d41505d5ca5d6e43d4b65451b2abcac492f7ee652f45e",
-        "7724c214596285cb7ece2135e4afdd1f1b9d80a07bcb2f543c19f8424f435f65",
-        "bd95f8a2351c5fa074297ca5eb0b03d23552ad654803b8a5a39c85c36b67bcbf",
-        "09e20ff71debe81541727fd8a971f69424b3a6523cc00b98d499c6e43a0ba268",
-        "81039c8b7b67b0dc76cbb999d058f1469aa0428091707ada1655e69705999ded",
-        "39cd931faa9db83fb74b5c9f795e62a2fafb672d56e613760d62a2d1ef4e7e22",
-        "04f2bf03083b1be587187f8ee5921675645e1c04532e90e67c87a69857817fac",
-        "13cc49f9d878e26c97e13b1bf451abc29d10fa6b9e0a3eec810bfd7f0f9eaf15",
-        "26eb6b9423a65c971c123319455dd26b4faa363db0d3daba93dee7bb56ae8075",
-        "5ac36a945090e78b0b1eb6f195f4d0f72020a59a57a9d442393cb72f2e46257f",
-        "406cc485a55f9b472a1fafc43b7fa3a11bb574167f1873c7b2485a11f1c57c58",
+        "2551ba0e74727c014dc8f0ac4306479ca95fe2aae8d769d7f4f4faa66e5d2255",
+        "a8981c31a31c5d1440eef752f18ba8e7538544a646bf0d810fc57c214546fc22",
+        "b6a375eb3204baa41e455a678b542498148458fec4c9ef5ae61eef98fc9eec66",
+        "699fc0ed136393cf81671429c9dce846839e7112d210f84782e85bf303f63723",
+        "bd2b13d2067168343c2f35511fcb07ed887013de6511b4ddbc78d9644fadccf5",
+        "a3a933ecd7330f4561eb27e6972e225c9d000fd114f46bdf482e61a6c35f9670",
+        "b831e3ad76f054194f862b01b6a83d8c50940ab054f01c2cad896f45d4f6db20",
+        "7cb02f4b05af60d044cd59d70dde7db53a00e7f83fba4cfb8d4d611a60429f83",
+        "5332d5099b7d05e1222ad6e1f10c4440b3c45ff2d4d1969d0621ca3714875c89",
+        "7ac7513440e937619b38171727c512e94cfda67c22ae2cb8e8bb12b7ffba2ba9",
+        "d0e7fa84b789d4ca668aaa8d10ecc2cc0d4f0d013f3f112b4a7aa5f4ca92b2bc",
+        "c78bf26da0f1cc339a8fc89cd06b413cfca8f4463eac431dc97474afc3d5a585",
+        "d44b1b8ffaaa44ce1566e2d090e890355b411d99cb00c29d4aab9dc492504edf",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -113,7 +114,7 @@ enum GoldenChain {
         "62985bd6db72dbef4203b900963a668114055453a6d411af4653e877c8035460",
         "0000000000000000000000000000000000000000000000000000000000000000",
         "49502f876762077548785118d6c305c6796505d598ae6300441ec8db4addbf63",
-        "1e347339d3b439019b7eb1af95c5b53364b593c91088e6a50e1dc5ba67e65c0b",
+        "cfd2553fded493f0947dd8b30c428a1a9df86fd4493a2f826a6ce187c5de57f9",
         "d09842bdb95500c00288c4a02fde6e05bd57c57df90a58b9af64c57f7fa6174b",
         "60fb3aa3cb83124513294c27dae28b3ebefc097f7ec5350352fa56860fded684",
     ]
@@ -249,7 +250,7 @@ enum GoldenChain {
                 chain.vote(from: alice, proposal: 1, .yes, nonce: aliceNonce + 1),
                 chain.vote(from: alice, proposal: 2, .abstain, nonce: aliceNonce + 2),
                 chain.vote(from: alice, proposal: 3, .yes, nonce: aliceNonce + 3),
-                chain.vote(from: bob, proposal: 1, .no),                                                      // replaces bob's yes
+                chain.vote(from: bob, proposal: 1, .abstain),                                                 // replaces bob's yes
                 chain.vote(from: bob, proposal: 2, .yes, nonce: bobNonce + 1),
                 chain.vote(from: validator, proposal: 1, .yes),                                               // 149 jailed
                 chain.vote(from: carol, proposal: 2, .yes),                                                   // 149 not staked
@@ -451,26 +452,26 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(replay.totals().minted, settlement.minted + epoch8.minted)
         XCTAssertEqual(replay.epochState(), EpochState(number: 9, startHeight: 19))
 
-        // Governance: the parameter change and the spend passed at 16's end (quorum: alice and bob's isqrt(100 AI) each,
-        // the whole stake power, golden-a being jailed) and executed at 17's; the text proposal had alice alone, 50% < 51%.
-        let stakePower = 2 * VotingPower.isqrt(100 * Tokens.one)
-        XCTAssertEqual(stakePower, 20_000_000_000)
+        // Governance: the parameter change and the spend passed at 16's end (quorum: alice and bob's 100 AI each, the
+        // whole unjailed stake, golden-a being jailed) and executed at 17's; the text proposal had alice alone, 50% < 51%.
+        let stake = 100 * Tokens.one, totalStake = 2 * stake
         let proposals = try (1...3).map { try XCTUnwrap(replay.proposal(UInt64($0))) }
         XCTAssertEqual(proposals.map(\.status), [.executed, .executed, .rejected])
         XCTAssertEqual(proposals.map(\.votingEndHeight), [16, 16, 18])
         XCTAssertEqual(proposals.map(\.executeHeight), [17, 17, nil])
-        XCTAssertEqual(proposals[0].voters, [TestKeys.address("bob"), TestKeys.address("alice")], "bob's first vote keeps his place")
+        XCTAssertEqual(replay.voters(of: 1), [TestKeys.address("bob"), TestKeys.address("alice")], "bob's first vote keeps his place")
         let tallies = try proposals.map { try XCTUnwrap($0.tally) }
-        XCTAssertEqual(tallies.map(\.totalStakePower), [stakePower, stakePower, stakePower])
-        XCTAssertEqual(tallies.map(\.participation), [stakePower, stakePower, stakePower / 2])
+        XCTAssertEqual(tallies.map(\.totalStake), [totalStake, totalStake, totalStake])
+        XCTAssertEqual(tallies.map(\.participationStake), [totalStake, totalStake, stake])
+        XCTAssertEqual(tallies.map { [$0.yesStake, $0.noStake, $0.abstainStake] }, [[stake, 0, stake], [stake, 0, stake], [stake, 0, 0]])
         XCTAssertEqual(tallies.map(\.quorumReached), [true, true, false])
         XCTAssertEqual(tallies.map(\.passed), [true, true, false])
-        // The figures the Python model prints: bob's replaced yes counts as his no; alice's abstain counts for quorum only
+        // The figures the Python model prints: bob's replaced yes counts as his abstain; abstentions count for quorum only
         // (her power is higher at proposal 2's tally, her deposit of proposal 1 having come back just before).
-        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_411_781, 48_472_126_045, 0])
+        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_411_781, 0, 48_472_126_045])
         XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_472_126_045, 0, 1_019_818_422_113])
         XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_420_247, 0, 0])
-        XCTAssertEqual(replay.governanceState(), GovernanceState(nextProposalId: 4, active: [], stakePower: stakePower))
+        XCTAssertEqual(replay.governanceState(), GovernanceState(nextProposalId: 4, openProposals: 0, totalStake: totalStake))
         XCTAssertEqual(replay.balance(ModuleAccount.governance.address), 0, "deposits returned or burned")
         // The new protocol fee is in force, and the identical receipts of blocks 17 and 18 paid 0.30% and then 0.36%.
         XCTAssertEqual(replay.currentParameters().compute.protocolFeeBps, 36)

@@ -46,7 +46,7 @@ final class GovernancePropertyTests: StakingTestCase {
                     candidates.append(chain.transfer(from: key, to: TestKeys.address(rng.element(Self.names)), amount: UInt128(rng.below(400)) * Self.AI + 1, nonce: nonce(index)))
                 default:
                     // Mostly an open proposal and mostly yes, so that some pass; sometimes a closed or unknown one.
-                    let active = chain.governanceState().active
+                    let active = chain.openProposals()
                     let id = !active.isEmpty && rng.chance(3, in: 4) ? rng.element(active) : 1 + rng.below(next)
                     let option = rng.chance(2, in: 3) ? VoteOption.yes : rng.element(VoteOption.allCases)
                     candidates.append(chain.vote(from: key, proposal: id, option, nonce: nonce(index)))
@@ -59,21 +59,30 @@ final class GovernancePropertyTests: StakingTestCase {
 
             assertSupplyInvariant(chain, context)
             let governance = chain.governanceState()
-            var stakePower: UInt128 = 0
+            var totalStake: Amount = 0
             for (key, bytes) in chain.store.values where key.prefix == .stake {
                 let stake = try Stake(canonical: bytes)
-                if !stake.jailed { stakePower += VotingPower.isqrt(stake.amount) }
+                if !stake.jailed { totalStake += stake.amount }
             }
-            XCTAssertEqual(governance.stakePower, stakePower, "\(context): the quorum denominator drifted from the stakes")
+            XCTAssertEqual(governance.totalStake, totalStake, "\(context): the quorum denominator drifted from the stakes")
             var held: Amount = 0, active = [UInt64]()
             for id in 1..<governance.nextProposalId {
                 let proposal = try XCTUnwrap(chain.proposal(id), context)
                 if proposal.status == .voting { held += proposal.deposit }
                 if proposal.status == .voting || proposal.status == .passed { active.append(id) }
                 if proposal.status != .voting { XCTAssertNotNil(proposal.tally, "\(context): \(id) closed without a tally") }
-                XCTAssertEqual(proposal.voters.count, Set(proposal.voters).count, context)
+                let voters = chain.voters(of: id)
+                XCTAssertEqual(voters.count, Set(voters).count, context)
             }
-            XCTAssertEqual(governance.active, active, context)
+            XCTAssertEqual(Int(governance.openProposals), active.count, context)
+            // Slash holds: one per open slash proposal naming the account, none left behind.
+            var holds = [Address: UInt32]()
+            for id in active { if case let .slash(provider, _, _) = chain.proposal(id)?.content { holds[provider, default: 0] += 1 } }
+            for (key, bytes) in chain.store.values where key.prefix == .slashHold {
+                let address = try Address(bytes: Array(key.bytes.dropFirst()))
+                XCTAssertEqual(try SlashHold(canonical: bytes).count, holds.removeValue(forKey: address), "\(context): hold of \(address)")
+            }
+            XCTAssertTrue(holds.isEmpty, "\(context): holds missing for \(holds.keys)")
             XCTAssertEqual(chain.balance(ModuleAccount.governance.address), held, "\(context): deposits held = deposits of open votes")
         }
         for id in 1..<chain.governanceState().nextProposalId { statuses[chain.proposal(id)!.status, default: 0] += 1 }

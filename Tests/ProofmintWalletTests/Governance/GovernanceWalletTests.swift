@@ -164,12 +164,14 @@ final class GovernanceWalletTests: XCTestCase {
     ) -> GovernanceProposal {
         GovernanceProposal(
             id: id, proposer: proposer, content: content, deposit: 100 * Tokens.one, submitHeight: 3, votingEndHeight: 12,
-            status: status, voters: [proposer, voter], tally: status == .voting ? nil : tally(passed: true),
+            status: status, voterCount: 2, tally: status == .voting ? nil : tally(passed: true),
             executeHeight: status == .voting ? nil : 14, failureCode: 0)
     }
 
     static func tally(passed: Bool) -> Tally {
-        Tally(yes: 3000, no: 1000, abstain: 0, participation: 28_284_271_246, totalStakePower: 38_284_271_246, quorumReached: true, passed: passed)
+        Tally(
+            yes: 3000, no: 1000, abstain: 0, yesStake: 600 * Tokens.one, noStake: 200 * Tokens.one, abstainStake: 0,
+            participationStake: 800 * Tokens.one, totalStake: 1_000 * Tokens.one, quorumReached: true, passed: passed)
     }
 
     /// The `pm_getProposal` answer at height 8, with or without the votes.
@@ -203,7 +205,7 @@ final class GovernanceWalletTests: XCTestCase {
         for expected in [
             "Proposal 1: parameter_change", "status: voting: 4 blocks left (votes are accepted up to height 12)", "deposit: 100 AI",
             "compute.protocol_fee_bps: → 36 bps", "Tally so far (if voting ended now)", "yes: 3000 (75% of yes + no)",
-            "participation: 28284271246 of 38284271246 staked power (73.87%)", "quorum: reached (needs 51%)", "result: would pass",
+            "yes stake: 600 AI (75% of yes + no stake)", "participation: 800 AI of 1000 AI staked (80%)", "quorum: reached (needs 51%)", "result: would pass",
             "Votes (2)", "\(Self.voter.text)  no",
         ] {
             XCTAssertTrue(text.contains(expected), "missing '\(expected)' in\n\(text)")

@@ -1,0 +1,71 @@
+import Foundation
+import ProofmintCore
+import ProofmintTestSupport
+import ProofmintWallet
+import XCTest
+
+/// The governance vectors of docs/PROTOCOL.md §12.11 and §15, which scripts/protocol_vectors.py computes from the
+/// specification alone, reproduced by the Swift state transition: the same signed transactions of the dev accounts
+/// on the devnet genesis (and on its fast-governance variant) give the same records and state roots.
+final class GovernanceVectorTests: XCTestCase {
+    static let attestation = Hash32.digest(Array("proofmint/vector/attestation".utf8))
+
+    func chain(fastGovernance: Bool) throws -> TestChain {
+        var json = try String(contentsOf: RepositoryRoot.url.appendingPathComponent("genesis/devnet.json"), encoding: .utf8)
+        if fastGovernance {
+            json = json.replacingOccurrences(
+                of: #""parameters": {"#, with: #""parameters": {"governance": {"block_time_ms": 43200000, "timelock_blocks": 2}, "#)
+        }
+        let validator = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("proofmint/insecure-dev-validator/0".utf8)))
+        return try TestChain(genesis: try Genesis.parse(json: Array(json.utf8)), validatorKeys: [validator])
+    }
+
+    /// dev0 stakes 1,000 AI (block 1), proposes min_fee + one step (2) and votes yes (3).
+    func openVector(on chain: TestChain) throws -> [String] {
+        let dev0 = try DevAccounts.key(index: 0)
+        let proposal = ProposalContent.parameterChange([.init(name: "min_fee", value: 1_200_000_000_000_000)])
+        var roots = [String]()
+        for tx in [
+            chain.stake(from: dev0, amount: 1_000 * Tokens.one, lockEpochs: 4, tier: .cpuTEE, attestation: Self.attestation),
+            chain.propose(from: dev0, proposal, deposit: 100 * Tokens.one, nonce: 1),
+            chain.vote(from: dev0, proposal: 1, .yes, nonce: 2),
+        ] {
+            let (block, outcome, dropped) = try chain.produce([tx])
+            XCTAssertTrue(dropped.isEmpty)
+            XCTAssertEqual(outcome.receipts.map(\.code), [0])
+            roots.append(block.header.stateRoot.hex)
+        }
+        return roots
+    }
+
+    func testTheStakeAndGovernanceVectors() throws {
+        let chain = try chain(fastGovernance: false)
+        let roots = try openVector(on: chain)
+        XCTAssertEqual(roots, [
+            "25d067eacb10bbee7a6fc83eacbc0198af263e9700ed92903e457ce8b6b36f1f",
+            "fbb21f0c0913bf4a70f5293c61b46f3f45b704bed179924e9c75211ef834ad19",
+            "290798583a09f8f014b9d453c727ec832bf46b1cac07f944e25deea175b97376",
+        ])
+        XCTAssertEqual(chain.store.values[.governance]?.hex, "02000000000000000200000001000000000000003635c9adc5dea00000")
+        XCTAssertEqual(chain.store.values[.due(height: 259_201)]?.hex, "01000000010000000000000001")
+        XCTAssertEqual(chain.store.values[.voter(proposal: 1, index: 0)], try DevAccounts.address(index: 0).bytes)
+    }
+
+    func testTheFastGovernanceLifecycle() throws {
+        let chain = try chain(fastGovernance: true)
+        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "2ae716bf48a429d9c66cc82b5ab7e85cf3979de4fce041c96b73f35a45234f3a")
+        var roots = try openVector(on: chain)
+        let dev1 = try DevAccounts.key(index: 1)
+        for tx in [chain.stake(from: dev1, amount: 100 * Tokens.one), chain.vote(from: dev1, proposal: 1, .no, nonce: 1)] {
+            roots.append(try chain.produce([tx]).block.header.stateRoot.hex)
+        }
+        for _ in 6...9 { roots.append(try chain.produce([]).block.header.stateRoot.hex) }
+        XCTAssertEqual(roots[6], "d0702844032db5067c6f353bc6cdb51f111508876c5a984b5514a41b99b8e526", "block 7: the tally")
+        XCTAssertEqual(roots[8], "a3da4cc90a2ae984e89c0bf93469877efc29fb54b15a48cd6fbd8883ff2fccdb", "block 9: the execution")
+        XCTAssertEqual(roots[4], roots[5])
+        XCTAssertEqual(roots[6], roots[7])
+        let tally = try XCTUnwrap(chain.proposal(1)?.tally)
+        XCTAssertEqual([tally.yesStake, tally.noStake, tally.participationStake], [1_000 * Tokens.one, 100 * Tokens.one, 1_100 * Tokens.one])
+        XCTAssertEqual(chain.store.values[.governance]?.hex, "02000000000000000200000000000000000000003ba1910bf341b00000")
+    }
+}
