@@ -38,17 +38,22 @@ enum SybilSplitScenario {
         let burnToLeave = WideArithmetic.multiplyDivide(Amount(attackers) * stake, UInt128(parameters.staking.unstakeBurnBps), 10_000)
         let cost = AttackScenarios.fees(2 * attackers + 1, parameters) + deposit + burnToLeave
         let tally = try chain.record(GovernanceProposal.self, at: .proposal(id))?.tally
+        let power = tally.map { "\($0.yes) / \($0.no) (quadratic, √base units)" } ?? "no tally"
+        let stakeVote = tally.map { "\(Tokens.format($0.yesStake)) / \(Tokens.format($0.noStake)) AI" } ?? "no tally"
+        let quorum = tally.map { "\(Tokens.format($0.participationStake)) of \(Tokens.format($0.totalStake)) AI staked" } ?? "no tally"
+        let attackerStake = Amount(attackers) * stake
         return ScenarioReport(
             name: "sybil-split",
             summary: "\(attackers) accounts × \(Tokens.format(stake)) AI staked vote yes on a \(Tokens.format(spend)) AI treasury spend to "
                 + "themselves; 9 stakers of \(Tokens.format(honestStake)) AI each vote no",
             succeeded: executed, cost: cost, gain: executed ? spend : 0,
             figures: [
-                ("attacker stake", "\(Tokens.format(Amount(attackers) * stake)) AI in \(attackers) accounts (10% of all stake)"),
+                ("attacker stake", "\(Tokens.format(attackerStake)) AI in \(attackers) accounts (10% of all stake)"),
                 ("honest stake", "\(Tokens.format(9 * honestStake)) AI in 9 accounts (90%)"),
                 ("proposal", status),
-                ("yes / no power", tally.map { "\($0.yes) / \($0.no) (quadratic, √base units)" } ?? "no tally"),
-                ("quorum share", tally.map { "\($0.participation) of \($0.totalStakePower)" } ?? "no tally"),
+                ("yes / no power", power),
+                ("yes / no stake", stakeVote),
+                ("quorum (stake that voted)", quorum),
                 ("received", "\(Tokens.format(received)) AI"),
             ])
     }

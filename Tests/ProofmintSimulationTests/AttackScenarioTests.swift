@@ -1,0 +1,39 @@
+import ProofmintCore
+import ProofmintSimulation
+import XCTest
+
+/// The attacks of docs/ECONOMIC-SECURITY.md, run small (same ratios as the documented runs) through the real state
+/// transition: each must fail, and fail for the documented reason.
+final class AttackScenarioTests: XCTestCase {
+    private func figure(_ report: ScenarioReport, _ label: String) -> String? { report.figures.first { $0.0 == label }?.1 }
+
+    func testASybilSplitCannotOutvoteTheStakeMajority() throws {
+        let report = try AttackScenarios.run("sybil-split", scale: 100)
+        XCTAssertFalse(report.succeeded, report.text)
+        XCTAssertEqual(report.gain, 0, report.text)
+        XCTAssertEqual(figure(report, "proposal"), "rejected", report.text)
+        // The deposit is burned on top of the fees and the burn to leave: the attack only costs.
+        XCTAssertGreaterThan(report.cost, 100 * Tokens.one, report.text)
+    }
+
+    func testFillingTheVotersLeavesHonestVotesAccepted() throws {
+        let report = try AttackScenarios.run("voter-list-fill", scale: 300)
+        XCTAssertFalse(report.succeeded, report.text)
+        XCTAssertEqual(figure(report, "honest vote"), "accepted", report.text)
+        XCTAssertEqual(figure(report, "filler votes accepted"), "300 of 300", report.text)
+    }
+
+    func testAProviderNamedByASlashCannotWithdrawBeforeTheVote() throws {
+        let report = try AttackScenarios.run("slash-escape", scale: 1)
+        XCTAssertFalse(report.succeeded, report.text)
+        XCTAssertEqual(figure(report, "slash proposal"), "executed", report.text)
+        XCTAssertTrue(figure(report, "withdraw")?.hasPrefix("refused") == true, report.text)
+        // Everything it staked, less the 0.1% unstake burn, is burned by the slash.
+        XCTAssertEqual(figure(report, "burned by the slash"), "9990 AI", report.text)
+    }
+
+    func testScenarioNamesAndScalesAreChecked() {
+        XCTAssertThrowsError(try AttackScenarios.run("sybil")) { XCTAssertTrue("\($0)".contains("sybil-split"), "\($0)") }
+        XCTAssertThrowsError(try AttackScenarios.run("sybil-split", scale: 0)) { XCTAssertTrue("\($0)".contains("--scale"), "\($0)") }
+    }
+}
