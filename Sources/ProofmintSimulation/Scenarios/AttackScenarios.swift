@@ -25,6 +25,10 @@ public enum AttackScenarios {
             name: "slash-escape",
             summary: "a provider named by a 100% slash proposal unstakes at once and withdraws when unbonding ends, before the vote",
             defaultScale: 1, run: SlashEscapeScenario.run),
+        Scenario(
+            name: "parameter-creep",
+            summary: "a stake majority raises a parameter by the largest step allowed, proposal after proposal, for N quarters",
+            defaultScale: 1, run: ParameterCreepScenario.run),
     ]
 
     public static func scenario(named name: String) throws(ScenarioError) -> Scenario {

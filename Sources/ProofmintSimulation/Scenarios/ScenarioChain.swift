@@ -136,6 +136,9 @@ final class ScenarioChain {
 
     func totals() throws(ScenarioError) -> ChainTotals { try read { () throws(StateReadError) in try store.totals() } }
 
+    /// The parameters after the head (governance may have changed them).
+    func parametersInForce() throws(ScenarioError) -> Parameters { try read { () throws(StateReadError) in try store.parameters() } }
+
     /// The proposal's status name after the head.
     func proposalStatus(_ id: UInt64) throws(ScenarioError) -> String {
         try record(GovernanceProposal.self, at: .proposal(id))?.status.name ?? "missing"
