@@ -29,6 +29,10 @@ public enum AttackScenarios {
             name: "parameter-creep",
             summary: "a stake majority raises a parameter by the largest step allowed, proposal after proposal, for N quarters",
             defaultScale: 1, run: ParameterCreepScenario.run),
+        Scenario(
+            name: "double-sign",
+            summary: "the validator signs two blocks at one height; a reporter submits the evidence",
+            defaultScale: 1, run: DoubleSignScenario.run),
     ]
 
     public static func scenario(named name: String) throws(ScenarioError) -> Scenario {

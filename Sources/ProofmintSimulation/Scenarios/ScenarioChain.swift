@@ -126,6 +126,18 @@ final class ScenarioChain {
         return outcome.receipts
     }
 
+    /// The address of the chain's one validator.
+    var validatorAddress: Address { Address(publicKey: validator.publicKey) }
+
+    /// Two different headers for the head's height, both signed by the validator: the head itself, and the same
+    /// header with another timestamp (what a validator that signs two blocks for one slot leaves behind).
+    func equivocation() -> DoubleSignEvidence {
+        var other = head
+        other.timestamp += 1
+        let sign = { (header: BlockHeader) in SignedHeader(header: header, signature: Block.sign(header: header, transactions: [], producer: self.validator).signature) }
+        return DoubleSignEvidence(first: sign(head), second: sign(other))
+    }
+
     func balance(_ address: Address) throws(ScenarioError) -> Amount {
         try read { () throws(StateReadError) in try store.account(address).balance }
     }
