@@ -34,7 +34,7 @@ public final class Simulator {
     private var random: SimulationRandom
     private var jobCounter: UInt64 = 0
     /// Next nonces of the senders in the block being built (committed nonce plus this block's transactions).
-    private var nonces: [Address: UInt64] = [:]
+    private var nonces = NonceBook()
     /// What the block being built already moves out of each sender's balance (stakes, top-ups), so later
     /// transactions in it are sized to what will be left.
     private var spent: [Address: Amount] = [:]
@@ -129,7 +129,7 @@ public final class Simulator {
     /// with `StateTransition.apply` as an importing node would, and commits it.
     private func produceBlock(epoch: EpochState) throws(SimulationError) {
         let height = head.height + 1
-        nonces.removeAll(keepingCapacity: true)
+        nonces.reset()
         spent.removeAll(keepingCapacity: true)
         var candidates = [SignedTransaction]()
         if height == 1 {
@@ -308,13 +308,9 @@ public final class Simulator {
 
     /// A signed transaction with the sender's next nonce (its committed nonce, plus its earlier ones in this block).
     private func transaction(from sender: Participant, _ payload: Payload) throws(SimulationError) -> SignedTransaction {
-        let nonce: UInt64
-        if let next = nonces[sender.address] {
-            nonce = next
-        } else {
-            nonce = try read { () throws(StateReadError) in try store.account(sender.address).nonce }
+        let nonce = try nonces.take(for: sender.address) { () throws(SimulationError) in
+            try read { () throws(StateReadError) in try store.account(sender.address).nonce }
         }
-        nonces[sender.address] = nonce + 1
         return Transaction(chainId: Self.chainId, sender: sender.key.publicKey, nonce: nonce, fee: fee, payload: payload)
             .signed(by: sender.key)
     }

@@ -65,16 +65,12 @@ final class ScenarioChain {
     /// at most `max_block_transactions`. Returns the receipts in order.
     @discardableResult
     func submit(_ payloads: [(Participant, Payload)]) throws(ScenarioError) -> [Receipt] {
-        var nonces = [Address: UInt64]()
+        var nonces = NonceBook()
         var signed = [SignedTransaction]()
         for (sender, payload) in payloads {
-            let nonce: UInt64
-            if let next = nonces[sender.address] {
-                nonce = next
-            } else {
-                nonce = try read { () throws(StateReadError) in try store.account(sender.address).nonce }
+            let nonce = try nonces.take(for: sender.address) { () throws(ScenarioError) in
+                try read { () throws(StateReadError) in try store.account(sender.address).nonce }
             }
-            nonces[sender.address] = nonce + 1
             let transaction = Transaction(chainId: Self.chainId, sender: sender.key.publicKey, nonce: nonce, fee: parameters.minFee, payload: payload)
             signed.append(transaction.signed(by: sender.key))
         }
