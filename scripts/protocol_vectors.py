@@ -68,7 +68,8 @@ def transfer_vector(g, state, computed):
             after[key_account(a)] = enc_account(nonces.get(a, 0), b)
         else:
             after.pop(key_account(a), None)
-    after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee)
+    bonded = sum(b for _, b in g["bonds"])   # §10.3: the validators' bonds are staked from genesis
+    after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee, bonded)
     receipt = enc_receipt(tx_id, 0, fee, [enc_event_fee(sender, fee, shares), enc_event_transfer(sender, recipient, amount)])
     DOCUMENTED["transfer receipt"] = receipt.hex()
     computed["block1_tx_root"] = merkle_list([H(tx + sig)]).hex()
@@ -139,11 +140,13 @@ def stake_vector(g, state, computed):
         nonce = 1 if a == sender else 0
         if b or nonce:
             after[key_account(a)] = enc_account(nonce, b)
-    # §9.2/§12.4: the stake write moves the quorum denominator from isqrt(0) = 0 to isqrt(amount); governance's record,
-    # absent at genesis, reads as (next id 1, no active proposals, stake power 0).
+    # §9.2/§12.4: the stake write moves the quorum denominator by isqrt(amount) - isqrt(0); governance's record holds
+    # the genesis bonds' Σ isqrt(bond) (§10.3), or is absent and reads as (next id 1, no active proposals, stake power 0).
+    bonded = sum(b for _, b in g["bonds"])
+    genesis_power = sum(isqrt(b) for _, b in g["bonds"])
     set_stake(after, sender, enc_stake(amount, lock, locked_until, tier, attestation, 0, False))
-    assert after[KEY_GOVERNANCE] == enc_governance_state(1, [], isqrt(amount))
-    after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee, amount, 0)
+    assert after[KEY_GOVERNANCE] == enc_governance_state(1, [], genesis_power + isqrt(amount))
+    after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee, bonded + amount, 0)
     receipt = enc_receipt(tx_id, 0, fee, [enc_event_fee(sender, fee, shares),
                                           enc_event_staked(sender, amount, amount, tier, locked_until)])
     computed["stake_block1_tx_root"] = merkle_list([H(tx + sig)]).hex()
@@ -247,7 +250,7 @@ def compute_vector(g, block1, computed):
     # §11.4 execution.
     assert key_job(job_id) not in after
     stake = after[key_stake(provider)]
-    tier, jailed = stake[29], stake[-1]
+    tier, jailed = stake[29], stake_jailed(stake)
     assert not jailed and int.from_bytes(stake[1:17], "big") >= p["staking"]["min_stake"]
     assert dec_account(after[key_account(consumer)])[1] >= price
     quality_bps = c["quality_min_bps"] + (c["quality_max_bps"] - c["quality_min_bps"]) * quality // 100
@@ -263,8 +266,8 @@ def compute_vector(g, block1, computed):
     credit(after, provider, price - fee)
     proof_fee_event = distribute_fee(after, fee, consumer, p["fee_split_bps"])
     after[key_job(job_id)] = enc_job_marker(epoch)
-    reputation = min(1000, int.from_bytes(stake[-3:-1], "big") + c["reputation_per_proof"])
-    set_stake(after, provider, stake[:-3] + u16(reputation) + stake[-1:])  # same amount: S and 0x0D unchanged
+    reputation = min(1000, stake_reputation(stake) + c["reputation_per_proof"])
+    set_stake(after, provider, stake_with_reputation(stake, reputation))  # same amount: S and 0x0D unchanged
     event = enc_event_proof_accepted(job_id, consumer, provider, epoch, units, quality_bps, tier_bps, weight, price, fee)
     tx_receipt = enc_receipt(tx_id, 0, p["min_fee"], [fee_event, event, proof_fee_event])
     DOCUMENTED["proof_accepted event"] = event.hex()
@@ -295,7 +298,7 @@ def compute_vector(g, block1, computed):
     for prov in record["providers"]:
         w = dict(works[prov])
         share = distributable * w["weight"] // record["total_weight"]
-        w["reward"], w["forfeited"] = share, s[key_stake(prov)][-1] == 1
+        w["reward"], w["forfeited"] = share, stake_jailed(s[key_stake(prov)])
         if not w["forfeited"]:
             credit(s, prov, share)
             paid += share
@@ -419,7 +422,7 @@ def dec_proposal(b):
 def staked_of(state, addr):
     """§12.4: the active stake that counts: the Stake record's amount, 0 if there is none or it is jailed."""
     s = state.get(key_stake(addr))
-    return 0 if s is None or s[-1] == 1 else int.from_bytes(s[1:17], "big")
+    return 0 if s is None or stake_jailed(s) else int.from_bytes(s[1:17], "big")
 
 def voting_power(state, addr, minimum_stake):
     """§12.4: isqrt(balance) + 2 isqrt(staked), or 0 below minimum_stake of unjailed stake."""
@@ -433,13 +436,13 @@ def set_stake(state, addr, record):
     """§9.2/§12.4: writes a Stake record (None or empty deletes it) and moves the quorum denominator S by the change
     of isqrt(amount) of unjailed stake; 0x0D is written only if that changes."""
     before = staked_of(state, addr)
-    if record is None or (int.from_bytes(record[1:17], "big") == 0 and record[-3:] == b"\x00\x00\x00"):
+    if record is None or (int.from_bytes(record[1:17], "big") == 0 and stake_reputation(record) == 0 and not stake_jailed(record)):
         state.pop(key_stake(addr), None)
         after_record = None
     else:
         state[key_stake(addr)] = after_record = record
     q0 = isqrt(before)
-    q1 = 0 if after_record is None or after_record[-1] == 1 else isqrt(int.from_bytes(after_record[1:17], "big"))
+    q1 = 0 if after_record is None or stake_jailed(after_record) else isqrt(int.from_bytes(after_record[1:17], "big"))
     if q0 != q1:
         gs = dec_governance_state(state.get(KEY_GOVERNANCE))
         gs["stake_power"] = max(gs["stake_power"] + q1 - q0, 0)
@@ -504,7 +507,8 @@ def parameter_problems(p):
         c["reputation_per_proof"] <= 1000,
         g["min_deposit"] >= 1, g["block_time_ms"] >= 1, all(1 <= g["quorum_bps"][x] <= 10000 for x in KINDS),
         all(g["voting_days"][x] >= 1 for x in KINDS), 5000 <= g["pass_threshold_bps"] <= 9999,
-        1 <= g["max_change_bps"] <= 10000, 1 <= g["max_active_proposals"] <= 1000,
+        1 <= g["max_change_bps"] <= 2000, 1 <= g["max_active_proposals"] <= 1000,
+        k["jail_period_blocks"] >= 1, g["change_window_blocks"] >= 1,   # protocol version 2
     ]
     return [i for i, ok in enumerate(rules) if not ok]
 
@@ -515,23 +519,33 @@ def check_changes_basic(changes, registry):
     if not changes or any(a >= b for a, b in zip(names, names[1:])) or any(n not in known for n, _ in changes):
         raise TxError(30, "invalid_proposal")
 
-def apply_changes(changes, params, registry):
-    """§12.8: the parameters with `changes` applied, each within its bounds and one step of the value in `params`."""
+def apply_changes(changes, params, registry, state, h):
+    """§12.8/§12.9: the parameters with `changes` applied at height h, each within its bounds and one step of its value
+    at the start of its change window (0x20 ‖ name: a window still open at h, else a new one starting at h with the
+    value in `params`); returns (parameters, {key: window record} of the windows that start here)."""
     check_changes_basic(changes, registry)
     bounds = {name: (lo, hi) for name, lo, hi in registry}
     updated = json.loads(json.dumps(params))
+    g = params["governance"]
+    windows = {}
     for name, value in changes:
         lo, hi = bounds[name]
         if not lo <= value <= hi:
             raise TxError(143, "parameter_out_of_bounds")
-        current = param_get(params, name)
-        step = max(current * params["governance"]["max_change_bps"] // 10000, 1)
-        if abs(value - current) > step:
+        stored = state.get(key_parameter_window(name))
+        start = None if stored is None else int.from_bytes(stored[1:9], "big")
+        if start is not None and h < start + g["change_window_blocks"]:
+            base = int.from_bytes(stored[9:25], "big")
+        else:
+            base = param_get(params, name)
+            windows[key_parameter_window(name)] = enc_parameter_window(h, base)
+        step = max(base * g["max_change_bps"] // 10000, 1)
+        if abs(value - base) > step:
             raise TxError(144, "parameter_change_too_large")
         param_set(updated, name, value)
     if parameter_problems(updated):
         raise TxError(145, "parameters_invalid")
-    return updated
+    return updated, windows
 
 def voting_blocks(g, kind):
     """§12.9: max(floor(days x 86,400,000 / block_time_ms), 1)."""
@@ -566,7 +580,7 @@ def execute_propose(state, params, h, proposer, deposit, kind, body, registry):
     if voting_end >= 2**64 or gs["next"] == 2**64 - 1:
         raise TxError(101)
     if kind == "parameter_change":
-        apply_changes(body, params, registry)
+        apply_changes(body, params, registry, state, h)   # a check only: nothing is written at proposal
     if kind == "upgrade" and (voting_end + g["timelock_blocks"] >= 2**64 or body[1] <= voting_end + g["timelock_blocks"]):
         raise TxError(146)
     if dec_account(state[key_account(proposer)])[1] < deposit:
@@ -622,8 +636,9 @@ def execute_proposal(chain, p):
     state = chain.state
     try:
         if p["kind"] == "parameter_change":
-            chain.params = apply_changes(p["body"], chain.params, chain.registry)
+            chain.params, windows = apply_changes(p["body"], chain.params, chain.registry, state, chain.height + 1)
             state[KEY_PARAMETERS] = enc_parameters(chain.params)
+            state.update(windows)
         elif p["kind"] == "treasury_spend":
             recipient, amount = p["body"]
             treasury = dec_account(state[key_account(module_address("treasury"))])[1]
@@ -856,34 +871,34 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
 # ----------------------------------------------------------------------------------------------------------------
 
 EXPECTED = {
-    "genesis_state_root": "8066272e069a72d105bb32f05e9b5bacfa489aae6664a2cc730e67598dffe563",
-    "genesis_hash": "c2b6db1b8af0966dbbf7fb3849ba31f1175ca414ff301a81486225131a8d10ed",
-    "example_root": "0946a3b9e620c14e622b1366ea2961105a094c990fc7fabc1b944b42d77e4a70",
+    "genesis_state_root": "b2ca34505ff1087b9909a1ff4f4af7d7b37f8b0ab8ad102c912b89e792ad240d",
+    "genesis_hash": "87e11da78abb63618497dbd062e3930255c8a21033fd4685aecb764251213d68",
+    "example_root": "5472e0ffd5373f7450fc7d8ef1e25b5f19b8e74cba59198cb46053951bc63593",
     "transfer_id": "6096fa5a8f5c6b961b2bf08faf9b1ac53b9576c9e31b71fd262a71baed472553",
     "block1_tx_root": "dce4b7e8b28f0dbea6fb38f4d08eb3c4fe917fbb390bfb0e896db7be2dd1470e",
     "block1_receipt_root": "ee7fd004623b5fb52aee181418ea18b2d4f7dcd00404da422df6727d92f6415f",
-    "block1_state_root": "199f70b6a94985779a398ead47cf6636f49ffa241eef09b35a59f60a1e014d46",
-    "block1_hash": "81dd9ac87e66400830e9899219ee3c0757708ae530d668b289be7b2247824662",
+    "block1_state_root": "81f45ecb858063d09d7521780f01d6bae30b1d6e9e14dd27a85759c816fc55ac",
+    "block1_hash": "542e1bd30df2705d20f2b698a72da7dad492fdbedc7c4b48e65379f7a01db826",
     "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
     "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
     "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
-    "stake_block1_state_root": "39e0e2d05331ec9446ecee3d582b5176e9ac7103d3079a310602648d04072992",
+    "stake_block1_state_root": "b767db8ee8151ea1d3c66ff66fc45cc3cd97082b17f4744d04475e907a0b2778",
     "proof_id": "0c838be26d925ff57f7314aadb1ca6929d09243f342e423984be0775d4913845",
     "proof_block2_tx_root": "09c30f6972b4abcbd78d3cc05fa87873ff17f1ca84e24ebc800653e638eebb08",
     "proof_block2_receipt_root": "bc779a485e5c03d465d89191f557a7d10d86556dbce482ee97438efcc46c1b67",
-    "proof_block2_state_root": "5e7faafb2cb7ac776863ae4ed90c030ef8e4d0a8bb41d5713a5a4092aeb2fd27",
-    "settle_block60_state_root": "71304b7954221672ff3f004066a617b502dd606e2be39414a58d131e9dbdfe96",
+    "proof_block2_state_root": "02c7b9988efaaa4d22b4fb36f490aa987c9531d549335f3e77158f3c4afe58a6",
+    "settle_block60_state_root": "4f6feb570507c940916f577c2af7b8b9f8138c1f89272bf779ae6510903f69f8",
     "propose_id": "e83d20fa8880fb58ef3415c799ddddff1b37bed26e55fc612f11414e4400470d",
     "propose_block2_tx_root": "db4ee78bd4fe1f87316ca6390512ac7b1b4931d0f681cd60f4f997a1234ab54d",
     "propose_block2_receipt_root": "e06075381651fb120be7a03105d44578ab2726c78046e169e75915f862ff8143",
-    "propose_block2_state_root": "dfd16c2c9d0d144bea2900d34169cb3f67e8c464b64396618501d9d715b7becd",
+    "propose_block2_state_root": "3fb1bc8a2f47c0d4d39fe707104b0f8d89d6671ebcded58b951e129a0106e9b7",
     "vote_id": "0696dc41bccb01f27ecf11149952b1d1d9ff20c4ae20db0bc2bd950afe233aa7",
     "vote_block3_tx_root": "d5d8e8a4e1c8c385280a76246a98157698f524ac1ebfd33d5a561f01e20e15c6",
     "vote_block3_receipt_root": "591964263280ec2df341290ac8aa8f97c682db4594c3f8c7eff678f49d5f0912",
-    "vote_block3_state_root": "ad722fcc29d946322ef786af0def7feaf8675739367b775a535c07b6113b29c0",
-    "fast_genesis_state_root": "2ae716bf48a429d9c66cc82b5ab7e85cf3979de4fce041c96b73f35a45234f3a",
-    "fast_block7_state_root": "a39aeadbc23c2141b4ac96b2f8541e037b54c329cc6292a8bb0c901f136befe0",
-    "fast_block9_state_root": "cc570fe3cb6376be234f26ab1d6a582b3abb011efd56b229b2a6b83d631da9df",
+    "vote_block3_state_root": "2b5ef215288caef0089bba0a7b3681dbd3ac5014f5bd275d463eb732903f4b92",
+    "fast_genesis_state_root": "286042b7fd1cb985bc13437e4430d7fde0d54b94dea83ab78dece8a06b905e92",
+    "fast_block7_state_root": "0b370de22acb9290d455d19b0458eff7af54783063834f6b2bfbcd5d612e7816",
+    "fast_block9_state_root": "3f3e73bd306402907c3afa68fe7472f0c0cfb987dee82967ae07c1226ae0cfe9",
 }
 # Further computed values that PROTOCOL.md quotes in full; --check looks for each in the document.
 DOCUMENTED = {}

@@ -20,6 +20,7 @@ public enum StateDescription {
             case .proposal?: return "\(try GovernanceProposal(canonical: bytes))"
             case .vote?: return "\(try VoteRecord(canonical: bytes).option.name)"
             case .upgrade?: return "\(try UpgradePlan(canonical: bytes))"
+            case .parameterWindow?: return "\(try ParameterChangeWindow(canonical: bytes))"
             case .evidence?, .job?, nil: return "0x" + bytes.hex
             }
         } catch {

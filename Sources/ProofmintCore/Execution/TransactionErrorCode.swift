@@ -47,6 +47,8 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
     case remainderBelowMinimum = 108
     case tooManyUnbondingEntries = 109
     case nothingMatured = 110
+    case notJailed = 111
+    case jailPeriodNotOver = 112
     // Execution: evidence.
     case evidenceWrongChain = 120
     case evidenceHeightMismatch = 121
@@ -145,6 +147,10 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
         case .nothingMatured:
             Entry(name: "nothing_matured", kind: .execution,
                   message: "no unbonding entry has matured yet (see mature_at in pm_getStake), or nothing is unbonding")
+        case .notJailed: Entry(name: "not_jailed", kind: .execution, message: "the sender is not jailed: there is nothing to unjail")
+        case .jailPeriodNotOver:
+            Entry(name: "jail_period_not_over", kind: .execution,
+                  message: "the jail period has not ended (parameter staking.jail_period_blocks, from jailed_at in pm_getStake)")
         case .evidenceWrongChain: Entry(name: "evidence_wrong_chain", kind: .execution, message: "the evidence headers are for another chain")
         case .evidenceHeightMismatch: Entry(name: "evidence_height_mismatch", kind: .execution, message: "the evidence headers are for different heights")
         case .evidenceSameBlock: Entry(name: "evidence_same_block", kind: .execution, message: "the evidence headers are the same block")

@@ -39,6 +39,9 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case vote = 0x0F
         /// `0x10` → `UpgradePlan`
         case upgrade = 0x10
+        /// `0x20 ‖ parameter name (UTF-8)` → `ParameterChangeWindow`: where the parameter's step window started
+        /// (protocol version 2; 0x20 leaves 0x11–0x1F to governance's own records)
+        case parameterWindow = 0x20
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -68,6 +71,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         StateKey(bytes: [Prefix.vote.rawValue] + bigEndian(proposal) + voter.bytes)
     }
     public static let upgrade = StateKey(bytes: [Prefix.upgrade.rawValue])
+    public static func parameterWindow(_ name: String) -> StateKey { StateKey(bytes: [Prefix.parameterWindow.rawValue] + Array(name.utf8)) }
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -106,6 +110,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
             let voter = (try? Address(bytes: Array(bytes.dropFirst(9))))?.text ?? "?"
             return "vote \(proposal) \(voter)"
         case .upgrade?: return "upgrade"
+        case .parameterWindow?: return "parameter-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
         case nil: return "unknown \(bytes.hex)"
         }
     }

@@ -55,47 +55,47 @@ import XCTest
 enum GoldenChain {
     // MARK: Pinned values (generated; see above)
 
-    static let genesisStateRoot = "e797e9b3b2319d0b4e6a6cf82bdc0022ed65955d163bd89eb91f2a43ebea163f"
-    static let genesisHash = "051f405f9fa2bd1969046ece4cd1993acfd74c85c8dab521a7fa67a820ea3611"
+    static let genesisStateRoot = "17aab7377819da9710c3c06ce9e87e446d173665c986d9d0185190ffc8900a75"
+    static let genesisHash = "c763d6cafa5454c7571b1631ce64ae4a2aceaf52f2cb7ae310e3f63385808ddd"
     static let blockHashes: [String] = [
-        "b844829202ad9f3ff9b2eb987f7f011d799ed4cefb0d190a95a37e7f1ce41225",
-        "95246f29eb42f767d4f671ca01fc62922f83cbbefdef936b8f5b33b2410bc03f",
-        "7cdd8b62be4e6ce71ffa4da28481ff3909913b6978e16cb9ad375fc21821f157",
-        "0616f4b7c215b14a7453a44afa34e3f448870e964b64ad6e19507f63030641ea",
-        "e1c79a1ff9f2e39af790aec9c02f6d004bea72d1a0f15384ba5b1d22e462066e",
-        "db1c9ec45ba48c4ae587f90363d24567a2cd17fd6785991e7dbb8b80a1ff8de4",
-        "f6598fa19a9ba27d48cfdcd3d365f1d10b3dcac43f70f16886365871b0f9657b",
-        "9defc81fe93d124f2c3a445dfc10ae4553e3b316243fd8cf8eb1a4936bcd340e",
-        "c92e007e212514f3e310ef323acdf01472671eefcb54f60703cbee597350ed96",
-        "a8b783590bbad23d086ce844dc3dae25c44e4bbb4e1785e873af6551ee330314",
-        "4e2016798f781a09a1754f0c6a1625a635f09a400466970994dea2e2f3fef150",
-        "8cf5387c64f01d3ad4df7e19710b5da9808d224c22e0f921ad25f0164b497a67",
-        "4869cf330b4e824332f56faa07f33f6c6670a64f49d782d08db8854f41b639b2",
-        "b354b5a45d8c9ac86caea48f386546e7cd2cb408037e71e83fa6fc41dc95417a",
-        "74aeb056c3cc6c1f1c05c3f698ba3cd28958b08bd713ace6857662b4fe912258",
-        "41f6d28b2a757e517f500c1b98d2fad9bed3a176685cb566a8e79430c6226645",
-        "3d97d0060eb003b2c7cfa50d5af44af2c20afa8677b337c20272c2eed8b3f1fd",
-        "12971fb4a6b07b717beaa89f244e2adac2d26af53e97fd849950d22aee51394e",
+        "dd8f6692625167a20606d28486a5087cb27783ffed8cdf7ab15c4fdf97bde99f",
+        "c8a680a1dbd025967a90813a11dec6e3ad30d18e308b9cecf31a57659bdb98a7",
+        "6fe93c5c2470bc9c032304ae850361d84d3c557b35fc0a976eab3c35ffc100be",
+        "2837d32f063a73092646aa949d7c5bec6a6050f2df2226a9550dffc2e6d7f55f",
+        "6fc9460838160e2d83ecbf477195ad32bfc42aeeb0c13e7b1cce3d56a844d72d",
+        "67190b0a6278f33f342177eae809b6d7a5a15de712bdc9fc6e2c65118b55271a",
+        "d835622f22c84259e07475fc071de190af8fb6aaaa0677ac46b668a6b556a54a",
+        "f4544b867a091a539b3567ce30985759d0e582c8b391031d2bbce191425cc46c",
+        "5aeb1dd6b0ca06f7b10d13add75dcd4eb68ca720325812d7efb76e2b059d8557",
+        "7bea95a0a20e40a2d6e176ed09badb34deefba334583feea6c06aa0832b0a04c",
+        "773d8a4b7e3da3c7f9cd833c606eaf883d30b76a0e08203c280777d665ae6c27",
+        "b5cf9ee3550bb0beee2a1ef4a43ee16e8574d116e7d7121884d917c0a6f35a68",
+        "ea75ae879750252afaee6f26092bcced2e9487ff791bcefcb6bf8c7f85d43fb9",
+        "fe4971e07822d851ae5956d2ab6516f8d2c5cf01466517ffa6588aba025f9076",
+        "a061935b3fe8484c9041ad1e32ce9fb5962820829a7ab809954868e93d6acd6a",
+        "e94bf91ecb6e4f28fc60b523162a6a851a249cb405baf3d8aae220f84b012a5e",
+        "b0c1f31d0731c8bd34abbd995bf49f62391723826c2a49076170368b53d87fc0",
+        "a9ba7c2e7d6e7748b8e8258055f5e8a04faa4303491a965b2cdaad1a1be726c7",
     ]
     static let stateRoots: [String] = [
-        "f616f106c18e5fc9a2a7d4760c163e908fef0276e1fc0d3c2b564c7d5d9a6b98",
-        "85705497609261f632594a3b4a29ece4cbf4baa9b4feb0f05b76daee26e74a54",
-        "85705497609261f632594a3b4a29ece4cbf4baa9b4feb0f05b76daee26e74a54",  // the empty block 3 ends no epoch: changes nothing
-        "867b7006397c62ef2c7437c7c6d1ad22c67e831d1d06935e595961e5e1243201",
-        "f6d268d508a69e636d9edea7a644572abca353c3ce7f3e3b4db79ee56bf738ac",
-        "9aaf2c50c75b3fdc5bca43aff4360be8d94d56fb44d17b74e78a8e1e2ef1edd9",
-        "f6d575ceff6d92b0a77884950ec919a627bcd3323e7de92eec5c6df386aedf83",
-        "166494f6109c76ab756d41505d5ca5d6e43d4b65451b2abcac492f7ee652f45e",
-        "7724c214596285cb7ece2135e4afdd1f1b9d80a07bcb2f543c19f8424f435f65",
-        "bd95f8a2351c5fa074297ca5eb0b03d23552ad654803b8a5a39c85c36b67bcbf",
-        "09e20ff71debe81541727fd8a971f69424b3a6523cc00b98d499c6e43a0ba268",
-        "81039c8b7b67b0dc76cbb999d058f1469aa0428091707ada1655e69705999ded",
-        "39cd931faa9db83fb74b5c9f795e62a2fafb672d56e613760d62a2d1ef4e7e22",
-        "04f2bf03083b1be587187f8ee5921675645e1c04532e90e67c87a69857817fac",
-        "13cc49f9d878e26c97e13b1bf451abc29d10fa6b9e0a3eec810bfd7f0f9eaf15",
-        "26eb6b9423a65c971c123319455dd26b4faa363db0d3daba93dee7bb56ae8075",
-        "5ac36a945090e78b0b1eb6f195f4d0f72020a59a57a9d442393cb72f2e46257f",
-        "406cc485a55f9b472a1fafc43b7fa3a11bb574167f1873c7b2485a11f1c57c58",
+        "3ef249b8c0e49c407b2ac065a5d97f98550687391762b1d240bcf9ae0ee96bbd",
+        "9abb6a0988c4c40394ed45fe55a854d85b569c8f8948f304018fbbb44a26ed87",
+        "9abb6a0988c4c40394ed45fe55a854d85b569c8f8948f304018fbbb44a26ed87",  // the empty block 3 ends no epoch: changes nothing
+        "a9d397612c4c0b1010ba2e0e85e430c3811683811e5c433f24b6f0e3b3722d75",
+        "86107b376ab1a0bb84cf67550bfdc1d389cae666a75011671545f857173d0e7c",
+        "eb1b11394200be950389cc1d152f3a137d3c627c1e5f5a33d09518ceea5d45c4",
+        "26b879e7f285125d8cc63a28b5e02dea3d4dcc4fc8afcc56e32dd5adb32b8301",
+        "a1a8aee86bccf5116ab3b87b10006da15e377e434b28c693e67675d45a04f82a",
+        "6ae0c347b829dc070a0fa1c69e0d3a3b31f2f5e60047f11759fd5b7b7c20890b",
+        "d28efc6fe81e59f459c005ce1b5498d1a4582b5095891fd37b4eb148330ddba0",
+        "99a331fc1c6343a829e1896fe99a2c168e9f6ce6c493c7d52c089c20067e5751",
+        "5182439c2b12fc30a2b554824ee6c2b524860b0d6df7c0656aec77428e80aa94",
+        "21b8be62d6d1f1335f7deb502a978ed43a3f1caefe932b45449b8461d2095087",
+        "35364d0d5ee3dd91a97db5b993aeb41453f7fc7b2fd032c94aea0bbf51982839",
+        "3f972a75e99ea95b5833c831c30522bd3890aaad0f55574c8321523a880b8075",
+        "26bb6783282caeb33d7fadc6ab4ab11e211f4760ecbe74a7f59235c25d860b1e",
+        "6dcbe40775deb88587c61be8c97c4e30de9c1113116505bc631973a0501980df",
+        "12c6a9b74fafa83dd9ff1e775c0b77e6c31369b32b1cd41f4fcf8b81002e9b41",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -347,15 +347,17 @@ final class GoldenChainTests: XCTestCase {
         let issued = balances.reduce(0) { $0 + $1.1 }
         // totals: version 1, u128 issued, burned, fees paid, staked, unbonding, minted.
         values[StateKey(bytes: [0x02])] = [1] + be(issued) + ([0, 0, 0, 0, 0] as [UInt128]).flatMap(be)
-        // parameters: version 1, u128 min fee, u32 × 3, u16 × 4 (burn, pool, treasury, liquidity), u64 epoch length,
+        // parameters: version 2, u128 min fee, u32 × 3, u16 × 4 (burn, pool, treasury, liquidity), u64 epoch length,
         // then staking: u128 min stake, u64 unbonding period, u16 burn, u32 max lock, u8 count + (u32, u16) lock
-        // steps, u8 count + u16 tier multipliers, u16 max unbonding entries, u16 × 4 slash rates.
-        var parameters: Bytes = [1] + be(UInt128(1_000_000_000_000_000)) + be(UInt32(4096)) + be(UInt32(10_000))
+        // steps, u8 count + u16 tier multipliers, u16 max unbonding entries, u16 × 4 slash rates, u64 jail period,
+        // u128 unjail fee.
+        var parameters: Bytes = [2] + be(UInt128(1_000_000_000_000_000)) + be(UInt32(4096)) + be(UInt32(10_000))
             + be(UInt32(8 << 20)) + be(UInt16(4000)) + be(UInt16(3000)) + be(UInt16(2000)) + be(UInt16(1000)) + be(UInt64(2))
         parameters += be(100 * Tokens.one) + be(UInt64(3)) + be(UInt16(10)) + be(UInt32(520)) + [4]
         for (epochs, bps) in [(0, 10_000), (4, 11_000), (12, 12_500), (52, 15_000)] as [(UInt32, UInt16)] { parameters += be(epochs) + be(bps) }
         parameters += [5] + ([10_000, 12_000, 15_000, 18_000, 20_000] as [UInt16]).flatMap(be)
         parameters += be(UInt16(16)) + be(UInt16(100)) + be(UInt16(500)) + be(UInt16(1000)) + be(UInt16(5000))
+        parameters += be(UInt64(8640)) + be(10 * Tokens.one)
         // then compute: u64 blocks per year, u128 initial annual emission, u64 halving years, u128 terminal annual
         // emission, u128 mining cap, u16 protocol fee, u16 × 2 quality multipliers at 0 and 100, u64 proof window,
         // u128 minimum unit price, u16 reputation per proof.
@@ -364,10 +366,11 @@ final class GoldenChainTests: XCTestCase {
             + be(Tokens.one / 1_000_000) + be(UInt16(1))
         // then governance: u128 min deposit, u128 min proposer power, u128 voter min stake, u64 block time in ms, u8 count +
         // (u16 quorum, u32 voting days) per proposal kind (parameter change, treasury spend, upgrade, slash, text), u16 pass
-        // threshold, u64 timelock, u16 max change, u32 max active proposals; the golden chain's day is one block.
+        // threshold, u64 timelock, u16 max change, u32 max active proposals, u64 change window; the golden chain's day is
+        // one block.
         parameters += be(100 * Tokens.one) + be(UInt128(20_000_000_000)) + be(100 * Tokens.one) + be(UInt64(86_400_000)) + [5]
         for (quorum, days) in [(5100, 2), (6000, 2), (7500, 14), (6000, 7), (5100, 3)] as [(UInt16, UInt32)] { parameters += be(quorum) + be(days) }
-        parameters += be(UInt16(5000)) + be(UInt64(1)) + be(UInt16(2000)) + be(UInt32(100))
+        parameters += be(UInt16(5000)) + be(UInt64(1)) + be(UInt16(2000)) + be(UInt32(100)) + be(UInt64(7_776_000))
         values[StateKey(bytes: [0x03])] = parameters
         // validators: version 1, u32 count, then u32-prefixed name and 32-byte key each.
         var validators: Bytes = [1] + be(UInt32(2))
