@@ -229,6 +229,7 @@ def key_job(job_id): return b"\x0c" + job_id
 def key_proposal(pid): return b"\x0e" + u64(pid)
 def key_vote(pid, voter): return b"\x0f" + u64(pid) + voter
 def key_parameter_window(name): return b"\x20" + name.encode()   # protocol version 2
+KEY_EMISSION_ANCHOR = b"\x21"                                      # protocol version 2
 
 def enc_account(nonce, balance): return u8(1) + u64(nonce) + u128(balance)
 def enc_totals(issued, burned, fees, staked=0, unbonding=0, minted=0):
@@ -269,6 +270,7 @@ def stake_reputation(b): return int.from_bytes(b[-11:-9], "big")
 def stake_jailed(b): return b[-9] == 1
 def stake_with_reputation(b, reputation): return b[:-11] + u16(reputation) + b[-9:]
 def enc_parameter_window(start_height, value_at_start): return u8(1) + u64(start_height) + u128(value_at_start)
+def enc_emission_anchor(epoch, year, epochs_left, year_scheduled): return u8(1) + u64(epoch) + u64(year) + u64(epochs_left) + u128(year_scheduled)
 def enc_unbonding(entries): return u8(1) + u16(len(entries)) + b"".join(u128(a) + u64(m) for a, m in entries)
 def enc_epoch_state(number, start_height): return u8(1) + u64(number) + u64(start_height)
 def enc_settlement(end_height, minted, from_pool, paid, to_treasury, vested):

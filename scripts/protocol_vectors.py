@@ -205,13 +205,67 @@ def distribute_fee(state, fee, payer, split):
     state[KEY_TOTALS] = enc_totals(*t)
     return enc_event_fee(payer, fee, sh)
 
-def emission(k, c, epoch_length, minted, issued):
-    """§11.5: epoch k's emission, clamped by the mining cap and the maximum supply."""
+def annual_amount(c, y):
+    """§11.5: the scheduled amount of year y (1-based)."""
+    return max(c["initial_annual_emission"] >> ((y - 1) // c["halving_years"]), c["terminal_annual_emission"])
+
+def cut(amount, parts, i):
+    """§11.5: part i of `amount` cut into `parts`, the remainder to the first parts."""
+    return amount // parts + (1 if i < amount % parts else 0)
+
+def scheduled(k, c, epoch_length, anchor=None):
+    """§11.5 (version 2): epoch k's scheduled amount from the anchor (epoch, year, epochs left, year scheduled);
+    without one, the schedule's start (0, 0, E, 0), which is version 1's formula."""
     ey = c["blocks_per_year"] // epoch_length
-    y = k // ey + 1
-    annual = max(c["initial_annual_emission"] >> ((y - 1) // c["halving_years"]), c["terminal_annual_emission"])
-    scheduled = annual // ey + (1 if k % ey < annual % ey else 0)
-    return min(scheduled, max(c["mining_cap"] - minted, 0), max(MAX_SUPPLY - issued, 0))
+    a_epoch, a_year, left, done = anchor or (0, 0, ey, 0)
+    off = k - a_epoch
+    if off < left:
+        return cut(max(annual_amount(c, a_year + 1) - done, 0), left, off)
+    later = off - left
+    return cut(annual_amount(c, a_year + 2 + later // ey), ey, later % ey)
+
+def move_anchor(anchor, n, c_old, len_old, c_new, len_new):
+    """§11.5: the anchor a change of the epochs per year writes, taking effect at the running epoch n."""
+    e_old, e_new = c_old["blocks_per_year"] // len_old, c_new["blocks_per_year"] // len_new
+    a_epoch, a_year, left, done = anchor or (0, 0, e_old, 0)
+    off = n - a_epoch
+    if off < left:
+        rest = max(annual_amount(c_old, a_year + 1) - done, 0)
+        year, left_old = a_year, left - off
+        done = done + sum(cut(rest, left, i) for i in range(off))
+    else:
+        later = off - left
+        year, i = a_year + 1 + later // e_old, later % e_old
+        left_old = e_old - i
+        done = sum(cut(annual_amount(c_old, year + 1), e_old, j) for j in range(i))
+    return (n, year, max(left_old * e_new // e_old, 1), done)
+
+def emission(k, c, epoch_length, minted, issued, anchor=None):
+    """§11.5: epoch k's emission, clamped by the mining cap and the maximum supply."""
+    return min(scheduled(k, c, epoch_length, anchor), max(c["mining_cap"] - minted, 0), max(MAX_SUPPLY - issued, 0))
+
+def emission_anchor_vector(g, computed):
+    """§11.5: the devnet schedule, epoch_length 60 -> 50 taking effect at epoch 100,000 (year 1): the anchor record,
+    year 1's total kept, and year 2 starting at the same height."""
+    c = g["parameters"]["compute"]
+    n, old_len, new_len = 100_000, g["parameters"]["epoch_length"], 50
+    anchor = move_anchor(None, n, c, old_len, c, new_len)
+    record = enc_emission_anchor(*anchor)
+    e_old, e_new = c["blocks_per_year"] // old_len, c["blocks_per_year"] // new_len
+    before = sum(cut(annual_amount(c, 1), e_old, i) for i in range(n))   # epochs 0..n-1, closed form checked below
+    assert before == anchor[3] == n * (annual_amount(c, 1) // e_old) + min(n, annual_amount(c, 1) % e_old)
+    left = anchor[2]
+    q, r = divmod(annual_amount(c, 1) - anchor[3], left)
+    assert before + sum(scheduled(n + i, c, new_len, anchor) for i in range(left)) == annual_amount(c, 1), "year 1 kept"
+    year2_start = 1 + n * old_len + left * new_len
+    assert year2_start == 1 + c["blocks_per_year"], "year 2 (the next halving) starts where it did"
+    computed["emission_anchor_record"] = record.hex()
+    DOCUMENTED["emission anchor first share"] = f"{scheduled(n, c, new_len, anchor):,}"
+    DOCUMENTED["emission anchor year 2 share"] = f"{scheduled(n + left, c, new_len, anchor):,}"
+    print(f"\n== Emission anchor: epoch_length {old_len} -> {new_len} at epoch {n}")
+    print(f"  anchor (epoch, year, epochs left, year scheduled) {anchor}\n  record (key 21) {record.hex()}")
+    print(f"  epochs {n}..{n + left - 1} share {annual_amount(c, 1) - anchor[3]}: {q} each, {r} of them one more;"
+          f" year 2 from epoch {n + left} (height {year2_start}) at {scheduled(n + left, c, new_len, anchor)}")
 
 def compute_vector(g, block1, computed):
     """dev1 (consumer) signs a compute receipt for dev0 (provider, staked 1000 AI at tier 2 by the stake vector in
@@ -898,6 +952,7 @@ EXPECTED = {
     "vote_block3_state_root": "2b5ef215288caef0089bba0a7b3681dbd3ac5014f5bd275d463eb732903f4b92",
     "fast_genesis_state_root": "286042b7fd1cb985bc13437e4430d7fde0d54b94dea83ab78dece8a06b905e92",
     "fast_block7_state_root": "0b370de22acb9290d455d19b0458eff7af54783063834f6b2bfbcd5d612e7816",
+    "emission_anchor_record": "0100000000000186a00000000000000000000000000007cb0000000000000fbce2c2bf95567dfc4b40",
     "fast_block9_state_root": "3f3e73bd306402907c3afa68fe7472f0c0cfb987dee82967ae07c1226ae0cfe9",
 }
 # Further computed values that PROTOCOL.md quotes in full; --check looks for each in the document.
@@ -977,6 +1032,7 @@ def main():
     block1 = stake_vector(g, state, computed)
     if block1 is not None:
         compute_vector(g, block1, computed)
+    emission_anchor_vector(g, computed)
     registry = load_registry(os.path.join(here, "..", "docs", "PARAMETERS.md"))
     print(f"\n== Parameter registry (docs/PARAMETERS.md): {len(registry)} governable parameters")
     if block1 is not None:

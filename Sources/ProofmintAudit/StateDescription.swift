@@ -21,6 +21,7 @@ public enum StateDescription {
             case .vote?: return "\(try VoteRecord(canonical: bytes).option.name)"
             case .upgrade?: return "\(try UpgradePlan(canonical: bytes))"
             case .parameterWindow?: return "\(try ParameterChangeWindow(canonical: bytes))"
+            case .emissionAnchor?: return "\(try EmissionAnchor(canonical: bytes))"
             case .evidence?, .job?, nil: return "0x" + bytes.hex
             }
         } catch {

@@ -46,9 +46,17 @@ public enum ParameterChanges {
         return (updated, windows)
     }
 
-    /// Checks `changes` at `height` and writes the new parameters and any window that starts here.
+    /// Checks `changes` at `height` and writes the new parameters, any window that starts here, and, if the epochs
+    /// per year change (`epoch_length` or `compute.blocks_per_year`), the emission anchor at the running epoch (§11.5).
     static func apply(_ changes: [ProposalContent.ParameterChange], to parameters: Parameters, height: UInt64, state: inout StateOverlay) throws(TransactionError) {
         let (updated, windows) = try check(changes, to: parameters, height: height, state: state)
+        let old = parameters.compute.emissionSchedule(epochLength: parameters.epochLength)
+        let new = updated.compute.emissionSchedule(epochLength: updated.epochLength)
+        if old.epochsPerYear != new.epochsPerYear {
+            let running = try state.recordOrFail(EpochState.self, at: .epoch) ?? .genesis
+            let anchor = try state.recordOrFail(EmissionAnchor.self, at: .emissionAnchor) ?? .genesis(old)
+            state.put(anchor.moved(to: running.number, old: old, new: new), at: .emissionAnchor)
+        }
         state.put(updated, at: .parameters)
         for (name, window) in windows { state.put(window, at: .parameterWindow(name)) }
     }

@@ -42,6 +42,9 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         /// `0x20 ‖ parameter name (UTF-8)` → `ParameterChangeWindow`: where the parameter's step window started
         /// (protocol version 2; 0x20 leaves 0x11–0x1F to governance's own records)
         case parameterWindow = 0x20
+        /// `0x21` → `EmissionAnchor`: where the emission schedule stood at the last change of its epochs per year
+        /// (protocol version 2; absent: the schedule's start)
+        case emissionAnchor = 0x21
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -72,6 +75,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
     public static let upgrade = StateKey(bytes: [Prefix.upgrade.rawValue])
     public static func parameterWindow(_ name: String) -> StateKey { StateKey(bytes: [Prefix.parameterWindow.rawValue] + Array(name.utf8)) }
+    public static let emissionAnchor = StateKey(bytes: [Prefix.emissionAnchor.rawValue])
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -111,6 +115,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
             return "vote \(proposal) \(voter)"
         case .upgrade?: return "upgrade"
         case .parameterWindow?: return "parameter-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
+        case .emissionAnchor?: return "emission-anchor"
         case nil: return "unknown \(bytes.hex)"
         }
     }
