@@ -27,10 +27,8 @@ public enum EpochModule {
     /// amount from `anchor` (nil: the schedule's start, §11.5), clamped by the mining cap and by the maximum supply.
     public static func emission(epoch: UInt64, parameters: Parameters, totals: ChainTotals, anchor: EmissionAnchor? = nil) -> Amount {
         let schedule = parameters.compute.emissionSchedule(epochLength: parameters.epochLength)
-        let scheduled = (anchor ?? .genesis(schedule)).scheduledAmount(epoch: epoch, schedule: schedule)
-        let capRoom = totals.minted >= schedule.miningCap ? 0 : schedule.miningCap - totals.minted
         let room = totals.issued >= Genesis.maxSupply ? 0 : Genesis.maxSupply - totals.issued
-        return min(scheduled, capRoom, room)
+        return min(schedule.mintedAmount(epoch: epoch, alreadyMinted: totals.minted, anchor: anchor), room)
     }
 
     private static func settle(
