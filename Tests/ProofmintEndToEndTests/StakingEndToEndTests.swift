@@ -308,6 +308,9 @@ final class StakingEndToEndTests: XCTestCase {
         // One offence is punished once; a jailed provider cannot stake again.
         try failsOnChain(["tx", "evidence", "--from", "dev2", "--file", evidencePath], with: "evidence_already_handled")
         try failsOnChain(["tx", "stake", "--from", "validator", "--amount", "150AI"], with: "jailed")
+        // `tx unjail`: too early for the jailed validator (8,640 blocks must pass), and nothing to lift for dev2.
+        try failsOnChain(["tx", "unjail", "--from", "validator"], with: "jail_period_not_over")
+        try failsOnChain(["tx", "unjail", "--from", "dev2"], with: "not_jailed")
 
         // The chain keeps going, and the stored state still matches its root.
         try waitForHeight(try self.height() + 2)
