@@ -18,18 +18,23 @@ def dev_validator_seed(index):
 def genesis():
     million = "1000000AI"
     allocations = [{"name": f"dev{i}", "address": address(public_key(dev_seed(i))), "amount": million} for i in range(10)]
+    # validator-0's own allocation: 10,000 AI, of which its genesis bond of 100 AI (staking.min_stake) is staked and
+    # slashable by double-sign evidence. The bond also counts in governance's quorum denominator, and the validator
+    # does not vote: a larger devnet bond would put the quorum out of reach of a few dev accounts' stakes.
+    allocations.append({"name": "validator-0", "address": address(public_key(dev_validator_seed(0))), "amount": "10000AI"})
     allocations += [
         {"module": "training", "amount": "200000000AI"},
         {"module": "ecosystem", "amount": "150000000AI"},
         {"module": "treasury", "amount": "150000000AI"},
         {"module": "team", "amount": "100000000AI"},
-        {"module": "public_sale", "amount": "40000000AI"},
+        {"module": "public_sale", "amount": "39990000AI"},
         {"module": "liquidity", "amount": "50000000AI"},
     ]
     return {
         "comment": "Proofmint devnet. dev0-dev9 and validator-0 use INSECURE, publicly known keys: never use them outside a devnet. "
-                   "Allocations follow seed 001 (training 20%, ecosystem 15%, treasury 15%, team 10%, sale 5% incl. the dev accounts, "
-                   "liquidity 5%); the 30% compute-mining share is minted only by Proof of Compute. The team allocation vests to "
+                   "Allocations follow seed 001 (training 20%, ecosystem 15%, treasury 15%, team 10%, sale 5% incl. the dev accounts "
+                   "and validator-0's 10,000 AI, liquidity 5%); validator-0 bonds 100 AI of its allocation as stake (slashable "
+                   "by double-sign evidence); the 30% compute-mining share is minted only by Proof of Compute. The team allocation vests to "
                    "dev9 (1-year cliff, 4 years linear, in blocks of compute.blocks_per_year).",
         "chain_id": "proofmint-devnet-1",
         "genesis_time": "2026-01-01T00:00:00Z",
@@ -40,7 +45,7 @@ def genesis():
             "max_block_bytes": 8388608,
             "fee_split_bps": {"burn": 4000, "reward_pool": 3000, "treasury": 2000, "liquidity": 1000},
         },
-        "validators": [{"name": "validator-0", "public_key": public_key(dev_validator_seed(0)).hex()}],
+        "validators": [{"name": "validator-0", "public_key": public_key(dev_validator_seed(0)).hex(), "bond": "100AI"}],
         "allocations": allocations,
         "team_vesting": {"beneficiary": address(public_key(dev_seed(9)))},
     }

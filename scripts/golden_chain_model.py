@@ -54,6 +54,7 @@ def derive(say=print):
     # parameters: golden min fee, 2-block epochs, staking defaults except a 3-block unbonding period and a 50% malicious rate
     EPOCH=2; MINSTAKE=100*ONE; UNBOND=3; UNSTAKE_BURN=10; MAXLOCK=520; MAXENTRIES=16; MALICIOUS=5000
     STEPS=[(0,10000),(4,11000),(12,12500),(52,15000)]; TIERS=[10000,12000,15000,18000,20000]; SLASH=[100,500,1000,MALICIOUS]
+    JAIL_PERIOD=8640; UNJAIL_FEE=10*ONE   # protocol version 2's staking parameters, at their defaults
     # compute defaults: a year of 1-second blocks, 100M AI a year halving every 4 years down to 6.25M, a 300M AI mining cap,
     # a 0.3% protocol fee, quality 0.8x–1.5x, a 1-epoch proof window, 10^-6 AI per unit at least, 1 reputation point a proof
     BPY=31536000; INITIAL=100000000*ONE; HALVING=4; TERMINAL=6250000*ONE; CAP=300000000*ONE
@@ -64,6 +65,7 @@ def derive(say=print):
     MIN_DEPOSIT=100*ONE; MIN_PROPOSER_POWER=2*10**10; VOTER_MIN_STAKE=100*ONE; BLOCK_TIME_MS=86400000
     RULES=[(5100,2),(6000,2),(7500,14),(6000,7),(5100,3)]   # (quorum bps, voting days) of kinds 1-5: parameter change,
     PASS_BPS=5000; TIMELOCK=1; MAX_CHANGE=2000; MAX_ACTIVE=100   # treasury spend, upgrade, slash, text
+    CHANGE_WINDOW=7776000   # version 2: the step rule's window (a quarter of 1-second blocks, the default)
     BOUNDS={'compute.protocol_fee_bps':(0,10000)}   # the registry's bounds of the one parameter this chain changes
     live={'compute.protocol_fee_bps':PROTOCOL_FEE}  # the parameters governance can change, as in force now
     seed={n:H(b'proofmint/test-key/'+n.encode()) for n in ['golden-a','golden-b','alice','bob','carol','dave']}
@@ -74,7 +76,8 @@ def derive(say=print):
     CHAIN='proofmint-golden'; T0=1767225600000
     # state
     acct={addr['alice']:[0,1000000*ONE],addr['bob']:[0,1000*ONE],addr['carol']:[0,ONE],addr['golden-a']:[0,500*ONE],TRE:[0,5000000*ONE]}
-    stakes={}   # address -> dict(amount, lock, until, tier, att, rep, jailed)
+    stakes={}   # address -> dict(amount, lock, until, tier, att, rep, jailed, jailed_at)
+    windows={}  # parameter name -> (window start height, value at its start): 0x20 ‖ name (version 2)
     queues={}   # address -> [[amount, matureAt], ...]
     markers=set()
     totals=[sum(v[1] for v in acct.values()),0,0,0,0,0]   # issued, burned, fees paid, staked, unbonding, minted
@@ -87,16 +90,16 @@ def derive(say=print):
     votes={}     # (id, voter) -> option (1 yes, 2 no, 3 abstain)
     due={}       # 0x12: height -> ids whose tally or execution falls there (deleted once that block's end has read it)
     holds={}     # 0x13: address -> open slash proposals naming it (absent at 0)
-    params=lambda: (u8(1)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
+    params=lambda: (u8(2)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
             +u128(MINSTAKE)+u64(UNBOND)+u16(UNSTAKE_BURN)+u32(MAXLOCK)+u8(len(STEPS))+b''.join(u32(e)+u16(b) for e,b in STEPS)
-            +u8(len(TIERS))+b''.join(u16(t) for t in TIERS)+u16(MAXENTRIES)+b''.join(u16(r) for r in SLASH)
+            +u8(len(TIERS))+b''.join(u16(t) for t in TIERS)+u16(MAXENTRIES)+b''.join(u16(r) for r in SLASH)+u64(JAIL_PERIOD)+u128(UNJAIL_FEE)
             +u64(BPY)+u128(INITIAL)+u64(HALVING)+u128(TERMINAL)+u128(CAP)+u16(live['compute.protocol_fee_bps'])+u16(QMIN)+u16(QMAX)+u64(WINDOW)
             +u128(MIN_UNIT_PRICE)+u16(REP_PER_PROOF)
             +u128(MIN_DEPOSIT)+u128(MIN_PROPOSER_POWER)+u128(VOTER_MIN_STAKE)+u64(BLOCK_TIME_MS)+u8(len(RULES))
-            +b''.join(u16(q)+u32(d) for q,d in RULES)+u16(PASS_BPS)+u64(TIMELOCK)+u16(MAX_CHANGE)+u32(MAX_ACTIVE))
+            +b''.join(u16(q)+u32(d) for q,d in RULES)+u16(PASS_BPS)+u64(TIMELOCK)+u16(MAX_CHANGE)+u32(MAX_ACTIVE)+u64(CHANGE_WINDOW))
     VALIDATORS=['golden-a','golden-b']
     vals=u8(1)+u32(2)+b''.join(u32(len(n))+n.encode()+pk[n] for n in VALIDATORS)
-    def enc_stake(s): return u8(1)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])
+    def enc_stake(s): return u8(2)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])+u64(s['jailed_at'])
     def enc_rec(r):
         st=r['settlement']
         return (u8(1)+u128(r['weight'])+u128(r['units'])+u64(r['proofs'])+u128(r['payments'])+u128(r['fees'])
@@ -131,6 +134,7 @@ def derive(say=print):
         for (i,a),o in votes.items(): s[b'\x0f'+u64(i)+a]=u8(o)
         for h_,ids in due.items(): s[b'\x12'+u64(h_)]=u8(1)+u32(len(ids))+b''.join(u64(i) for i in ids)
         for a,n in holds.items(): s[b'\x13'+a]=u32(n)
+        for n,(start,value) in windows.items(): s[b'\x20'+n.encode()]=u8(1)+u64(start)+u128(value)
         return {H(k):H(v) for k,v in s.items()}
     root=lambda: state_root(state())   # the state tree of §7 over {H(key): H(value)}
     mth=merkle_list
@@ -171,7 +175,8 @@ def derive(say=print):
             if st and st['until']>h and until<st['until']: raise Fail(103)
             if acct[s][1]<amount: raise Fail(100)
             acct[s][1]-=amount
-            stakes[s]=dict(amount=total,lock=lock,until=until,tier=tier,att=att,rep=st['rep'] if st else 0,jailed=0); set_stake(s,qp(st))
+            stakes[s]=dict(amount=total,lock=lock,until=until,tier=tier,att=att,rep=st['rep'] if st else 0,jailed=0,
+                           jailed_at=st['jailed_at'] if st else 0); set_stake(s,qp(st))
             totals[3]+=amount
             return [u8(3)+s+u128(amount)+u128(total)+u8(tier)+u64(until)]
         return (2,u128(amount)+u32(lock)+u8(tier)+opt(att),run)
@@ -199,9 +204,9 @@ def derive(say=print):
             credit(s,x); totals[4]-=x
             return [u8(5)+s+u128(x)]
         return (4,b'',run)
-    def slash(a,bps,reason):
+    def slash(a,bps,reason,h):
         bps=min(bps,10000); before=qp(stakes.get(a))
-        st=stakes.setdefault(a,dict(amount=0,lock=0,until=0,tier=0,att=None,rep=0,jailed=0))
+        st=stakes.setdefault(a,dict(amount=0,lock=0,until=0,tier=0,att=None,rep=0,jailed=0,jailed_at=0))
         q=queues.get(a,[])
         fs=portion(st['amount'],bps); fu=0
         for e in q:
@@ -209,7 +214,7 @@ def derive(say=print):
         queues[a]=[e for e in q if e[0]]
         st['amount']-=fs; st['rep']-=min(st['rep'],bps//10)
         jails=reason in (3,4) and not st['jailed']
-        if reason in (3,4): st['jailed']=1
+        if reason in (3,4): st['jailed']=1; st['jailed_at']=h   # a jailing (re)starts the jail period at h
         set_stake(a,before)
         totals[3]-=fs; totals[4]-=fu; totals[1]+=fs+fu
         return [u8(6)+a+u8(reason)+u16(bps)+u128(fs)+u128(fu)]+([u8(7)+a] if jails else [])
@@ -228,7 +233,7 @@ def derive(say=print):
             m=b'\x07'+H(prod+u64(h))
             if m in markers: raise Fail(126)
             markers.add(m)
-            return slash(addr[v[0]],MALICIOUS,4)
+            return slash(addr[v[0]],MALICIOUS,4,height)
         return (5,h1+s1+h2+s2,run)
     def submit_proof(consumer,provider,ep,units,quality,price,job,workload=b'llama-3-8b'):
         # the consumer signs the receipt (domain "proofmint/receipt/v1" ‖ 0x00); the provider submits it
@@ -264,24 +269,30 @@ def derive(say=print):
         return (6,rc+sig,run)
     # governance: contents are (kind, bytes, check at proposal, effect at execution); checks and effects raise Fail(code)
     def param_change(changes):
-        # names sorted and unique; each within its bounds (143) and at most 20% (at least 1) from the value in force (144)
-        def changed():
-            new=dict(live)
+        # names sorted and unique; each within its bounds (143) and at most 20% (at least 1) from its value at the start of
+        # its change window (144): the stored window while h < start + CHANGE_WINDOW, else a new one opening at h with the
+        # value in force (version 2)
+        def changed(h):
+            new=dict(live); opened={}
             for n,v in changes:
                 lo,hi=BOUNDS[n]
                 if not lo<=v<=hi: raise Fail(143)
-                if abs(v-live[n])>max(live[n]*MAX_CHANGE//10000,1): raise Fail(144)
+                w=windows.get(n)
+                if w is not None and h<w[0]+CHANGE_WINDOW: base=w[1]
+                else: base=live[n]; opened[n]=(h,base)
+                if abs(v-base)>max(base*MAX_CHANGE//10000,1): raise Fail(144)
                 new[n]=v
             if new['compute.protocol_fee_bps']>10000: raise Fail(145)   # the set's own consistency
-            return new
-        def effect(): live.update(changed())   # against the parameters in force at execution
+            return new,opened
+        def effect(h):   # against the parameters in force at execution; the windows that open here are written
+            new,opened=changed(h); live.update(new); windows.update(opened)
         return (1,u8(1)+u8(len(changes))+b''.join(u32(len(n))+n.encode()+u128(v) for n,v in changes),changed,effect)
     def treasury_spend(to,amount):
-        def effect():
+        def effect(h):
             if acct[TRE][1]<amount: raise Fail(151)
             acct[TRE][1]-=amount; credit(to,amount)
-        return (2,u8(2)+to+u128(amount),lambda: None,effect)
-    def text(title,doc): return (5,u8(5)+u32(len(title))+title+doc,lambda: None,lambda: None)
+        return (2,u8(2)+to+u128(amount),lambda h: None,effect)
+    def text(title,doc): return (5,u8(5)+u32(len(title))+title+doc,lambda h: None,lambda h: None)
     def power(a,minimum):
         # quadratic voting power isqrt(balance) + 2*isqrt(unjailed stake); 0 below `minimum` of unjailed stake
         st=stakes.get(a); staked=0 if st is None or st['jailed'] else st['amount']
@@ -296,7 +307,7 @@ def derive(say=print):
             if deposit<MIN_DEPOSIT: raise Fail(140)
             if power(s,0)<MIN_PROPOSER_POWER: raise Fail(141)
             if gov['open']>=MAX_ACTIVE: raise Fail(142)
-            end=h+period(kind)-1; check()
+            end=h+period(kind)-1; check(h)
             if acct[s][1]<deposit: raise Fail(100)
             acct[s][1]-=deposit; credit(GOV,deposit)
             i=gov['next']; gov['next']+=1; gov['open']+=1; gov['stored']=True
@@ -366,7 +377,7 @@ def derive(say=print):
                 log.append((i,'passed' if passed else 'rejected',p['tally']))
             if p['status']==2:
                 if h>=p['execute']:
-                    try: p['effect'](); p['status']=3
+                    try: p['effect'](h); p['status']=3
                     except Fail as f: p['status']=5; p['failure']=f.args[0]
                     log.append((i,'executed' if p['status']==3 else 'execution failed %d'%p['failure'],None))
                 else: schedule(i,p['execute'])

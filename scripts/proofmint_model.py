@@ -10,6 +10,7 @@ checks the Ed25519 code against RFC 8032's first test vector.
 """
 import hashlib, hmac, json, re
 from datetime import datetime
+from math import isqrt
 
 # ----------------------------------------------------------------------------------------------------------------
 # Ed25519 (RFC 8032 §6 reference; cofactorless verification as §1.3 of PROTOCOL.md requires)
@@ -230,6 +231,8 @@ def key_vote(pid, voter): return b"\x0f" + u64(pid) + voter
 def key_voter(pid, n): return b"\x11" + u64(pid) + u32(n)          # the proposal's n-th voter (version 2)
 def key_due(height): return b"\x12" + u64(height)                  # the due index (version 2)
 def key_slash_hold(addr): return b"\x13" + addr                    # open slash proposals naming addr (version 2)
+def key_parameter_window(name): return b"\x20" + name.encode()   # protocol version 2
+KEY_EMISSION_ANCHOR = b"\x21"                                      # protocol version 2
 
 def enc_account(nonce, balance): return u8(1) + u64(nonce) + u128(balance)
 def enc_totals(issued, burned, fees, staked=0, unbonding=0, minted=0):
@@ -239,10 +242,11 @@ def enc_staking_parameters(k):
             + u8(len(k["lock_steps"])) + b"".join(u32(s["min_epochs"]) + u16(s["multiplier_bps"]) for s in k["lock_steps"])
             + u8(len(k["tier_multipliers_bps"])) + b"".join(u16(t) for t in k["tier_multipliers_bps"])
             + u16(k["max_unbonding_entries"]) + u16(k["slash_sla_min_bps"]) + u16(k["slash_sla_max_bps"])
-            + u16(k["slash_attestation_bps"]) + u16(k["slash_malicious_bps"]))
+            + u16(k["slash_attestation_bps"]) + u16(k["slash_malicious_bps"])
+            + u64(k["jail_period_blocks"]) + u128(k["unjail_fee"]))   # protocol version 2
 def enc_parameters(p):
     s = p["fee_split_bps"]
-    return (u8(1) + u128(p["min_fee"]) + u32(p["max_tx_bytes"]) + u32(p["max_block_transactions"])
+    return (u8(2) + u128(p["min_fee"]) + u32(p["max_tx_bytes"]) + u32(p["max_block_transactions"])
             + u32(p["max_block_bytes"]) + u16(s["burn"]) + u16(s["reward_pool"]) + u16(s["treasury"]) + u16(s["liquidity"])
             + u64(p["epoch_length"]) + enc_staking_parameters(p["staking"]) + enc_compute_parameters(p["compute"])
             + enc_governance_parameters(p["governance"]))
@@ -255,16 +259,23 @@ def enc_governance_parameters(g):
     return (u128(g["min_deposit"]) + u128(g["min_proposer_power"]) + u128(g["voter_min_stake"]) + u64(g["block_time_ms"])
             + u8(len(KINDS)) + b"".join(u16(g["quorum_bps"][k]) + u32(g["voting_days"][k]) for k in KINDS)
             + u16(g["pass_threshold_bps"]) + u64(g["timelock_blocks"]) + u16(g["max_change_bps"])
-            + u32(g["max_active_proposals"]))
+            + u32(g["max_active_proposals"]) + u64(g["change_window_blocks"]))
 def enc_governance_state(next_id, open_proposals, total_stake):
     """0x0D, version 2: the open-proposal count and the total unjailed stake (linear)."""
     return u8(2) + u64(next_id) + u32(open_proposals) + u128(total_stake)
 def enc_due(ids): return u8(1) + u32(len(ids)) + b"".join(u64(i) for i in ids)
 def enc_validators(vs):
     return u8(1) + u32(len(vs)) + b"".join(string(name) + pk for name, pk in vs)
-def enc_stake(amount, lock_epochs, locked_until, tier, attestation, reputation, jailed):
-    return (u8(1) + u128(amount) + u32(lock_epochs) + u64(locked_until) + u8(tier) + optional(attestation, lambda a: a)
-            + u16(reputation) + u8(1 if jailed else 0))
+def enc_stake(amount, lock_epochs, locked_until, tier, attestation, reputation, jailed, jailed_at=0):
+    # version 2: the jail height follows the jailed flag
+    return (u8(2) + u128(amount) + u32(lock_epochs) + u64(locked_until) + u8(tier) + optional(attestation, lambda a: a)
+            + u16(reputation) + u8(1 if jailed else 0) + u64(jailed_at))
+# The fixed tail of a Stake record: u16 reputation, u8 jailed, u64 jailed_at.
+def stake_reputation(b): return int.from_bytes(b[-11:-9], "big")
+def stake_jailed(b): return b[-9] == 1
+def stake_with_reputation(b, reputation): return b[:-11] + u16(reputation) + b[-9:]
+def enc_parameter_window(start_height, value_at_start): return u8(1) + u64(start_height) + u128(value_at_start)
+def enc_emission_anchor(epoch, year, epochs_left, year_scheduled): return u8(1) + u64(epoch) + u64(year) + u64(epochs_left) + u128(year_scheduled)
 def enc_unbonding(entries): return u8(1) + u16(len(entries)) + b"".join(u128(a) + u64(m) for a, m in entries)
 def enc_epoch_state(number, start_height): return u8(1) + u64(number) + u64(start_height)
 def enc_settlement(end_height, minted, from_pool, paid, to_treasury, vested):
@@ -285,7 +296,7 @@ DEFAULT_STAKING = {"min_stake": 100 * ONE, "unbonding_period": 20, "unstake_burn
                                   {"min_epochs": 12, "multiplier_bps": 12500}, {"min_epochs": 52, "multiplier_bps": 15000}],
                    "tier_multipliers_bps": [10000, 12000, 15000, 18000, 20000], "max_unbonding_entries": 16,
                    "slash_sla_min_bps": 100, "slash_sla_max_bps": 500, "slash_attestation_bps": 1000,
-                   "slash_malicious_bps": 10000}
+                   "slash_malicious_bps": 10000, "jail_period_blocks": 8640, "unjail_fee": 10 * ONE}
 DEFAULT_COMPUTE = {"blocks_per_year": 31_536_000, "initial_annual_emission": 100_000_000 * ONE, "halving_years": 4,
                    "terminal_annual_emission": 6_250_000 * ONE, "mining_cap": 300_000_000 * ONE,
                    "protocol_fee_bps": 30, "quality_min_bps": 8000, "quality_max_bps": 15000, "proof_window_epochs": 1,
@@ -299,7 +310,7 @@ DEFAULT_GOVERNANCE = {"min_deposit": 100 * ONE, "min_proposer_power": 20_000_000
                                      "text": 5100},
                       "voting_days": {"parameter_change": 3, "treasury_spend": 7, "upgrade": 14, "slash": 7, "text": 3},
                       "pass_threshold_bps": 5000, "timelock_blocks": 86_400, "max_change_bps": 2000,
-                      "max_active_proposals": 100}
+                      "max_active_proposals": 100, "change_window_blocks": 7_776_000}
 GOVERNANCE_AMOUNTS = {"min_deposit", "voter_min_stake"}
 DEFAULT_PARAMETERS = {"min_fee": ONE // 1000, "max_tx_bytes": 4096, "max_block_transactions": 10000,
                       "max_block_bytes": 8 << 20,
@@ -327,7 +338,7 @@ def parse_genesis(text):
     for k, v in (g.get("parameters") or {}).items():
         if k == "staking":
             for sk, sv in v.items():
-                params["staking"][sk] = parse_amount(sv) if sk == "min_stake" else sv
+                params["staking"][sk] = parse_amount(sv) if sk in ("min_stake", "unjail_fee") else sv
         elif k == "compute":
             for ck, cv in v.items():
                 params["compute"][ck] = parse_amount(cv) if ck in COMPUTE_AMOUNTS else cv
@@ -346,6 +357,14 @@ def parse_genesis(text):
     for a in g["allocations"]:
         addr = parse_address(a["address"]) if "address" in a else module_address(a["module"])
         allocations.append((addr, parse_amount(a["amount"])))
+    # §10.1 (version 2): a validator's `bond` is taken from the allocation of its own address, at least min_stake.
+    bonds = []
+    for v in g["validators"]:
+        if "bond" in v:
+            addr, bond = address_of_key(bytes.fromhex(v["public_key"])), parse_amount(v["bond"])
+            own = [a for x, a in allocations if x == addr]
+            assert own and own[0] >= bond >= params["staking"]["min_stake"], f"validator {v['name']}: bond not covered"
+            bonds.append((addr, bond))
     t = datetime.fromisoformat(g["genesis_time"].replace("Z", "+00:00"))
     vesting = None
     if g.get("team_vesting") is not None:
@@ -358,14 +377,23 @@ def parse_genesis(text):
         assert 0 < duration and cliff <= duration
         vesting = (parse_address(v["beneficiary"]), team[0], cliff, duration, 0)
     return {"chain_id": g["chain_id"], "time_ms": int(t.timestamp()) * 1000, "parameters": params,
-            "validators": validators, "allocations": allocations, "team_vesting": vesting}
+            "validators": validators, "allocations": allocations, "team_vesting": vesting, "bonds": bonds}
 
 def genesis_state(g):
     """State key -> canonical value bytes after genesis."""
     state = {}
+    bonds = dict(g.get("bonds", []))
     for addr, amount in g["allocations"]:
-        state[key_account(addr)] = enc_account(0, amount)
-    state[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), 0, 0)
+        if amount > bonds.get(addr, 0):   # an account bonded whole is empty, so absent (§6.2)
+            state[key_account(addr)] = enc_account(0, amount - bonds.get(addr, 0))
+    # §10.3: each bond is a Stake (no lock, tier 0) of the validator's address, counted in `staked` and in governance's
+    # total unjailed stake T = Σ bond (0x0D written only if T > 0)
+    for addr, bond in g.get("bonds", []):
+        state[key_stake(addr)] = enc_stake(bond, 0, 0, 0, None, 0, False)
+    total = sum(b for _, b in g.get("bonds", []))
+    if total:
+        state[KEY_GOVERNANCE] = enc_governance_state(1, 0, total)
+    state[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), 0, 0, sum(bonds.values()))
     state[KEY_PARAMETERS] = enc_parameters(g["parameters"])
     state[KEY_VALIDATORS] = enc_validators(g["validators"])
     state[KEY_EPOCH] = enc_epoch_state(0, 1)

@@ -87,7 +87,9 @@ public struct RewardExplanation: Sendable {
                 explanation.settlement = settlement
                 explanation.providers = seen.removeValue(forKey: epoch)?.count ?? 0
                 explanation.scheduledEmission = record.totalWeight == 0
-                    ? 0 : EpochModule.emission(epoch: epoch, parameters: try store.parameters(), totals: try store.totals())
+                    ? 0 : EpochModule.emission(
+                        epoch: epoch, parameters: try store.parameters(), totals: try store.totals(),
+                        anchor: try store.record(EmissionAnchor.self, at: .emissionAnchor))
                 explanation.computedReward = WideArithmetic.multiplyDivide(
                     explanation.distributable, explanation.providerWeight, max(explanation.totalWeight, 1))
                 if let work = try? written.record(ProviderWork.self, at: .providerWork(provider, epoch: epoch)) {

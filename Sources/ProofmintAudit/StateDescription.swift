@@ -23,6 +23,8 @@ public enum StateDescription {
             case .voter?: return "\(try Address(bytes: bytes))"
             case .due?: return "\(try DueProposals(canonical: bytes).ids)"
             case .slashHold?: return "\(try SlashHold(canonical: bytes).count)"
+            case .parameterWindow?: return "\(try ParameterChangeWindow(canonical: bytes))"
+            case .emissionAnchor?: return "\(try EmissionAnchor(canonical: bytes))"
             case .evidence?, .job?, nil: return "0x" + bytes.hex
             }
         } catch {

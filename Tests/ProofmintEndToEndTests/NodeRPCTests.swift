@@ -102,11 +102,13 @@ final class NodeRPCTests: XCTestCase {
         XCTAssertEqual((nothing["unbonding"] as? [Any])?.count, 0)
         XCTAssertEqual(nothing["unbonding_total"] as? String, "0")
         XCTAssertEqual(nothing["height"] as? Int, 0)
-        let empty = try node.callObject("pm_getProviders")
-        XCTAssertEqual((empty["providers"] as? [Any])?.count, 0)
-        XCTAssertEqual(empty["total_count"] as? Int, 0)
+        // At genesis the only provider is validator-0, with its 100 AI bond (protocol version 2).
+        let genesisProviders = try node.callObject("pm_getProviders")
+        XCTAssertEqual((genesisProviders["providers"] as? [[String: Any]])?.compactMap { $0["address"] as? String },
+                       ["pm1whtlvxphlwy24xyq4zr6spgk6hmd4km6q8nc7n"])
+        XCTAssertEqual(genesisProviders["total_count"] as? Int, 1)
         let supply = try node.callObject("pm_getSupply")
-        XCTAssertEqual(supply["staked"] as? String, "0")
+        XCTAssertEqual(supply["staked"] as? String, String(100 * Tokens.one))
         XCTAssertEqual(supply["unbonding_total"] as? String, "0")
         for limit: Any in [0, 1001, "ten", -1] {
             XCTAssertEqual(try rpcError("pm_getProviders", ["limit": limit]).code, -32602, "\(limit)")

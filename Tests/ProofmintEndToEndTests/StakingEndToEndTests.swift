@@ -65,6 +65,9 @@ final class StakingEndToEndTests: XCTestCase {
         try XCTUnwrap((value as? String).flatMap(Tokens.parseBaseUnits), "not an amount: \(String(describing: value))")
     }
 
+    /// validator-0's address: its genesis bond makes it a provider from block 0 (protocol version 2).
+    static let validatorAddress = "pm1whtlvxphlwy24xyq4zr6spgk6hmd4km6q8nc7n"
+
     private struct Supply: Equatable {
         let burned: Amount, staked: Amount, unbonding: Amount, issued: Amount, supply: Amount
     }
@@ -217,23 +220,24 @@ final class StakingEndToEndTests: XCTestCase {
             XCTAssertFalse(refused.stderr.isEmpty)
         }
 
-        // Sorted by power: dev3 1500, dev5 300, then dev4 and dev6 tied at 150, by address.
+        // Sorted by power: dev3 1500, dev5 300, then dev4 and dev6 tied at 150, by address, then validator-0's 100 AI
+        // genesis bond.
         let listed = try wallet(["query", "providers", "--json"]).json()
         let providers = try XCTUnwrap(listed["providers"] as? [[String: Any]])
-        XCTAssertEqual(listed["total_count"] as? Int, 4)
+        XCTAssertEqual(listed["total_count"] as? Int, 5)
         let tied = [dev4, dev6].sorted()
-        XCTAssertEqual(providers.compactMap { $0["address"] as? String }, [dev3, dev5] + tied)
+        XCTAssertEqual(providers.compactMap { $0["address"] as? String }, [dev3, dev5] + tied + [Self.validatorAddress])
         // Each provider's stake is nested under `stake`, as `pm_getStake` sends it.
         let stakes = providers.compactMap { $0["stake"] as? [String: Any] }
         XCTAssertEqual(
             stakes.compactMap { $0["power"] as? String },
-            [1500, 300, 150, 150].map { String(Amount($0) * Tokens.one) })
+            [1500, 300, 150, 150, 100].map { String(Amount($0) * Tokens.one) })
         XCTAssertEqual(stakes.first?["tier"] as? Int, 2)
         XCTAssertEqual(stakes.first?["amount_tier"] as? String, "silver")
         XCTAssertEqual(stakes.count > 1 ? stakes[1]["lock_epochs"] as? Int : nil, 100)
         let limited = try wallet(["query", "providers", "--limit", "2", "--json"]).json()
         XCTAssertEqual((limited["providers"] as? [[String: Any]])?.compactMap { $0["address"] as? String }, [dev3, dev5])
-        XCTAssertEqual(limited["total_count"] as? Int, 4)
+        XCTAssertEqual(limited["total_count"] as? Int, 5)
         let table = try wallet(["query", "providers"]).stdout
         let lines = table.split(separator: "\n")
         XCTAssertGreaterThanOrEqual(lines.count, 6, table)
@@ -241,7 +245,8 @@ final class StakingEndToEndTests: XCTestCase {
     }
 
     func testDoubleSignEvidenceSlashesAndJailsTheValidator() throws {
-        // The devnet validator's key is public (`--dev-validator 0`): give it a stake, then make it sign twice.
+        // The devnet validator's key is public (`--dev-validator 0`): it holds its 100 AI genesis bond (protocol
+        // version 2); it stakes 300 AI more from its address, then signs twice.
         let validatorKey = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("proofmint/insecure-dev-validator/0".utf8)))
         let validator = Address(publicKey: validatorKey.publicKey).text
         let seedFile = work + "/validator.seed"
@@ -286,13 +291,13 @@ final class StakingEndToEndTests: XCTestCase {
         let slashed = try XCTUnwrap(events.first { $0["type"] as? String == "slashed" })
         XCTAssertEqual(slashed["provider"] as? String, validator)
         XCTAssertEqual(slashed["reason"] as? String, "double_sign")
-        XCTAssertEqual(slashed["from_stake"] as? String, String(300 * Tokens.one))
+        XCTAssertEqual(slashed["from_stake"] as? String, String(400 * Tokens.one), "the bond and the added stake")
         XCTAssertTrue(events.contains { $0["type"] as? String == "jailed" && $0["provider"] as? String == validator })
 
         // 100% of the stake is burned, the validator is jailed with no power, and it is no longer listed.
         let after = try supply()
-        XCTAssertEqual(after.staked, before.staked - 300 * Tokens.one)
-        XCTAssertEqual(after.burned, before.burned + 300 * Tokens.one + Self.feeBurn)
+        XCTAssertEqual(after.staked, before.staked - 400 * Tokens.one)
+        XCTAssertEqual(after.burned, before.burned + 400 * Tokens.one + Self.feeBurn)
         let record = try XCTUnwrap((try stake("validator"))["stake"] as? [String: Any])
         XCTAssertEqual(record["jailed"] as? Bool, true)
         XCTAssertEqual(record["amount"] as? String, "0")
@@ -303,6 +308,9 @@ final class StakingEndToEndTests: XCTestCase {
         // One offence is punished once; a jailed provider cannot stake again.
         try failsOnChain(["tx", "evidence", "--from", "dev2", "--file", evidencePath], with: "evidence_already_handled")
         try failsOnChain(["tx", "stake", "--from", "validator", "--amount", "150AI"], with: "jailed")
+        // `tx unjail`: too early for the jailed validator (8,640 blocks must pass), and nothing to lift for dev2.
+        try failsOnChain(["tx", "unjail", "--from", "validator"], with: "jail_period_not_over")
+        try failsOnChain(["tx", "unjail", "--from", "dev2"], with: "not_jailed")
 
         // The chain keeps going, and the stored state still matches its root.
         try waitForHeight(try self.height() + 2)

@@ -31,14 +31,18 @@ public final class TestChain: @unchecked Sendable {
     ///   - users: names whose `TestKeys` addresses get an allocation (in base units).
     ///   - modules: module accounts with an allocation.
     ///   - parameters: JSON object text for `parameters`, or nil for the defaults.
+    ///   - bonds: validators (by name) with a genesis `bond`, taken from their own allocation in `users`.
     public static func genesisJSON(
         chainId: String, genesisTime: String, validators: [String],
         users: [(name: String, amount: Amount)], modules: [(module: ModuleAccount, amount: Amount)] = [],
-        parameters: String? = nil, teamVesting: String? = nil
+        parameters: String? = nil, teamVesting: String? = nil, bonds: [(name: String, amount: Amount)] = []
     ) -> String {
         var allocations = users.map { "{\"name\": \"\($0.name)\", \"address\": \"\(TestKeys.address($0.name))\", \"amount\": \"\($0.amount)\"}" }
         allocations += modules.map { "{\"module\": \"\($0.module.rawValue)\", \"amount\": \"\($0.amount)\"}" }
-        let validatorList = validators.map { "{\"name\": \"\($0)\", \"public_key\": \"\(TestKeys.key($0).publicKey.bytes.hex)\"}" }
+        let validatorList = validators.map { name in
+            let bond = bonds.first { $0.name == name }.map { ", \"bond\": \"\($0.amount)\"" } ?? ""
+            return "{\"name\": \"\(name)\", \"public_key\": \"\(TestKeys.key(name).publicKey.bytes.hex)\"\(bond)}"
+        }
         var fields = [
             "\"chain_id\": \"\(chainId)\"",
             "\"genesis_time\": \"\(genesisTime)\"",
@@ -55,11 +59,11 @@ public final class TestChain: @unchecked Sendable {
         validators: [String] = ["validator-a", "validator-b"],
         users: [(name: String, amount: Amount)] = [("alice", 1_000 * Tokens.one), ("bob", 500 * Tokens.one), ("carol", 250 * Tokens.one)],
         modules: [(module: ModuleAccount, amount: Amount)] = [],
-        parameters: String? = nil, teamVesting: String? = nil
+        parameters: String? = nil, teamVesting: String? = nil, bonds: [(name: String, amount: Amount)] = []
     ) throws {
         let json = Self.genesisJSON(
             chainId: chainId, genesisTime: genesisTime, validators: validators, users: users, modules: modules,
-            parameters: parameters, teamVesting: teamVesting)
+            parameters: parameters, teamVesting: teamVesting, bonds: bonds)
         let genesis = try Genesis.parse(json: Array(json.utf8))
         try self.init(genesis: genesis, validatorKeys: validators.map(TestKeys.key))
     }
@@ -136,6 +140,10 @@ public final class TestChain: @unchecked Sendable {
 
     public func withdraw(from sender: Ed25519.PrivateKey, fee: Amount? = nil, nonce: UInt64? = nil) -> SignedTransaction {
         transaction(from: sender, .withdraw, fee: fee, nonce: nonce)
+    }
+
+    public func unjail(from sender: Ed25519.PrivateKey, fee: Amount? = nil, nonce: UInt64? = nil) -> SignedTransaction {
+        transaction(from: sender, .unjail, fee: fee, nonce: nonce)
     }
 
     public func evidence(
@@ -265,7 +273,7 @@ public final class TestChain: @unchecked Sendable {
     @discardableResult
     public func slash(_ provider: Address, bps: UInt16, reason: SlashReason) throws -> [Event] {
         var overlay = StateOverlay(base: store)
-        let events = try StakingModule.slash(provider, bps: bps, reason: reason, state: &overlay)
+        let events = try StakingModule.slash(provider, bps: bps, reason: reason, height: head.height, state: &overlay)
         let writes = overlay.sortedWrites
         let tree = try StateTree.update(writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }, reader: store)
         store.apply(writes: writes, treeNodes: tree.nodes)

@@ -24,11 +24,11 @@ public enum EpochModule {
     }
 
     /// What epoch `epoch` mints under `parameters` when `totals` is the supply so far, if it has work: the scheduled
-    /// amount, clamped by the mining cap and by the maximum supply.
-    public static func emission(epoch: UInt64, parameters: Parameters, totals: ChainTotals) -> Amount {
+    /// amount from `anchor` (nil: the schedule's start, §11.5), clamped by the mining cap and by the maximum supply.
+    public static func emission(epoch: UInt64, parameters: Parameters, totals: ChainTotals, anchor: EmissionAnchor? = nil) -> Amount {
         let schedule = parameters.compute.emissionSchedule(epochLength: parameters.epochLength)
         let room = totals.issued >= Genesis.maxSupply ? 0 : Genesis.maxSupply - totals.issued
-        return min(schedule.mintedAmount(epoch: epoch, alreadyMinted: totals.minted), room)
+        return min(schedule.mintedAmount(epoch: epoch, alreadyMinted: totals.minted, anchor: anchor), room)
     }
 
     private static func settle(
@@ -37,7 +37,8 @@ public enum EpochModule {
         guard record.totalWeight > 0 else {
             return EpochSettlement(endHeight: context.height, minted: 0, fromPool: 0, paidToProviders: 0, toTreasury: 0, vested: 0)
         }
-        let minted = emission(epoch: epoch, parameters: context.parameters, totals: try totals(state))
+        let anchor = try state.recordOrFail(EmissionAnchor.self, at: .emissionAnchor)
+        let minted = emission(epoch: epoch, parameters: context.parameters, totals: try totals(state), anchor: anchor)
         let pool = try state.accountOrFail(ModuleAccount.rewardPool.address).balance
         guard let distributable = checkedAdd(minted, pool) else { throw .balanceOverflow }
         var paid: Amount = 0

@@ -52,11 +52,13 @@ public struct EmissionSchedule: Equatable, Sendable {
         return perEpoch + (Amount(epoch % epochsPerYear) < remainder ? 1 : 0)
     }
 
-    /// What epoch `epoch` actually mints when `alreadyMinted` has been minted before it: the scheduled amount,
-    /// clamped so the total never passes the mining cap (after which providers are paid from the reward pool alone).
-    public func mintedAmount(epoch: UInt64, alreadyMinted: Amount) -> Amount {
+    /// What epoch `epoch` actually mints when `alreadyMinted` has been minted before it: the scheduled amount (from
+    /// `anchor` if there is one, §11.5), clamped so the total never passes the mining cap (after which providers are
+    /// paid from the reward pool alone).
+    public func mintedAmount(epoch: UInt64, alreadyMinted: Amount, anchor: EmissionAnchor? = nil) -> Amount {
         let room = alreadyMinted >= miningCap ? 0 : miningCap - alreadyMinted
-        return min(scheduledAmount(epoch: epoch), room)
+        let scheduled = anchor.map { $0.scheduledAmount(epoch: epoch, schedule: self) } ?? scheduledAmount(epoch: epoch)
+        return min(scheduled, room)
     }
 
     /// One row per year: the scheduled amount, the cumulative scheduled amount, and the cumulative amount actually

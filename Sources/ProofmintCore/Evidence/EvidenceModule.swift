@@ -1,5 +1,6 @@
 /// On-chain evidence of double signing: two different headers for one height, both signed by one validator.
-/// The validator's stake is slashed at the malicious rate and jailed; the same offence is punished once.
+/// The stake of the validator's address (its genesis bond and anything it staked since, with its unbonding entries)
+/// is slashed at the malicious rate and jailed; the same offence is punished once.
 /// Pure like the rest of the state transition: `DoubleSignEvidence` names the offence, not a floating-point type.
 enum EvidenceModule {
     // Determinism note: `DoubleSignEvidence` is two signed headers (equivocation), not a `Double`.
@@ -27,6 +28,6 @@ enum EvidenceModule {
         state.set(marker, [1])
         return try StakingModule.slash(
             Address(publicKey: validator.publicKey), bps: context.parameters.staking.slashMaliciousBps, reason: .doubleSign,
-            state: &state)
+            height: context.height, state: &state)
     }
 }

@@ -75,7 +75,7 @@ struct BlockExecution {
         case let .submitProof(receipt): try ProofModule.validateBasic(receipt, sender: signed.senderAddress, context: context)
         case let .propose(request): try GovernanceModule.validateBasic(request)
         case .vote: break
-        case .withdraw, .evidence: break
+        case .withdraw, .evidence, .unjail: break
         }
     }
 
@@ -89,6 +89,7 @@ struct BlockExecution {
         case let .submitProof(receipt): return try ProofModule.submit(receipt, provider: sender, context: context, state: &overlay)
         case let .propose(request): return try GovernanceModule.propose(request, proposer: sender, context: context, state: &overlay)
         case let .vote(request): return try GovernanceModule.vote(request, voter: sender, context: context, state: &overlay)
+        case .unjail: return try StakingModule.unjail(provider: sender, context: context, state: &overlay)
         }
     }
 

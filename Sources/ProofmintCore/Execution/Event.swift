@@ -8,6 +8,8 @@ public enum Event: Equatable, Sendable {
     case withdrawn(provider: Address, amount: Amount)
     case slashed(provider: Address, reason: UInt8, bps: UInt16, fromStake: Amount, fromUnbonding: Amount)
     case jailed(provider: Address)
+    /// A jail was lifted by `unjail`; `burned` is the unjail fee (protocol version 2).
+    case unjailed(provider: Address, burned: Amount)
     /// A compute receipt was accepted: the consumer paid `price`, of which `protocolFee` went to the fee split, and
     /// the work counts with `weight` (= units × quality bps × tier bps) in `epoch`'s rewards.
     case proofAccepted(
@@ -27,6 +29,8 @@ public enum Event: Equatable, Sendable {
     static let proofAcceptedTag: UInt8 = 8
     static let proposedTag: UInt8 = 9
     static let votedTag: UInt8 = 10
+    /// 20, not 11: the tags after 10 are left to governance's events.
+    static let unjailedTag: UInt8 = 20
 }
 
 extension Event: CanonicalCodable {
@@ -92,6 +96,10 @@ extension Event: CanonicalCodable {
             writer.u64(id)
             writer.fixed(voter.bytes)
             writer.u8(option)
+        case let .unjailed(provider, burned):
+            writer.u8(Self.unjailedTag)
+            writer.fixed(provider.bytes)
+            writer.u128(burned)
         }
     }
 
@@ -129,6 +137,8 @@ extension Event: CanonicalCodable {
                 votingEndHeight: try reader.u64())
         case votedTag:
             return .voted(id: try reader.u64(), voter: try reader.address(), option: try reader.u8())
+        case unjailedTag:
+            return .unjailed(provider: try reader.address(), burned: try reader.u128())
         case let tag:
             throw .unknownTag(type: "event", tag: tag, offset: at)
         }

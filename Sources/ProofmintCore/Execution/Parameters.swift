@@ -96,7 +96,8 @@ public struct FeeSplit: Equatable, Sendable {
 }
 
 extension Parameters: CanonicalCodable {
-    static let version: UInt8 = 1
+    /// 2 since protocol version 2: staking gains `jail_period_blocks` and `unjail_fee`, governance `change_window_blocks`.
+    static let version: UInt8 = 2
 
     public func encode(to writer: inout CanonicalWriter) {
         writer.u8(Self.version)

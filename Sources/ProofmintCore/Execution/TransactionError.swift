@@ -46,6 +46,8 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case tooManyUnbondingEntries(max: UInt16)
     case nothingMatured(nextMaturity: UInt64?)
     case stakeHeldForSlash(proposals: UInt32)
+    case notJailed
+    case jailPeriodNotOver(until: UInt64, height: UInt64)
     // Execution: evidence.
     case evidenceWrongChain
     case evidenceHeightMismatch(first: UInt64, second: UInt64)
@@ -112,6 +114,8 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .tooManyUnbondingEntries: .tooManyUnbondingEntries
         case .nothingMatured: .nothingMatured
         case .stakeHeldForSlash: .stakeHeldForSlash
+        case .notJailed: .notJailed
+        case .jailPeriodNotOver: .jailPeriodNotOver
         case .evidenceWrongChain: .evidenceWrongChain
         case .evidenceHeightMismatch: .evidenceHeightMismatch
         case .evidenceSameBlock: .evidenceSameBlock
@@ -155,7 +159,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .badSignature, .zeroAmount, .attestationUnexpected, .receiptBadSignature, .receiptWrongProvider, .zeroUnits, .selfDealing,
-             .emptyWorkload, .nonceExhausted, .balanceOverflow, .jailed, .noStake, .evidenceWrongChain, .evidenceSameBlock,
+             .emptyWorkload, .nonceExhausted, .balanceOverflow, .jailed, .notJailed, .noStake, .evidenceWrongChain, .evidenceSameBlock,
              .evidenceProducerMismatch, .evidenceUnknownValidator, .evidenceBadSignature, .evidenceAlreadyHandled:
             return errorCode.message ?? errorCode.name
         case let .tooLarge(size, max): return "transaction is \(size) bytes, the limit is \(max)"
@@ -182,6 +186,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(proposals) open slash proposal(s) name the account: withdraw waits until they are decided"
         case let .nothingMatured(next):
             return next.map { "nothing has matured yet; the next entry matures at height \($0)" } ?? "the account has nothing unbonding"
+        case let .jailPeriodNotOver(until, height): return "the jail period ends at height \(until); the chain is at \(height)"
         case let .evidenceHeightMismatch(first, second): return "the evidence headers are for heights \(first) and \(second), not one height"
         case let .receiptWrongChain(expected, actual): return "the receipt is for chain '\(actual)', this chain is '\(expected)'"
         case let .qualityOutOfRange(score): return "quality score \(score) is out of range: it must be 0–\(ComputeReceipt.maxQualityScore)"
@@ -203,7 +208,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .parameterOutOfBounds(name, minimum, maximum, requested):
             return "\(name) = \(requested) is outside its bounds \(minimum)…\(maximum)"
         case let .parameterChangeTooLarge(name, current, requested, step):
-            return "\(name) may move by at most \(step) from \(current) in one proposal; \(requested) is too far"
+            return "\(name) may move by at most \(step) from \(current) (its value at the start of its change window) until the window ends; \(requested) is too far"
         case let .parametersInvalid(reason): return "the changed parameters would be invalid: \(reason)"
         case let .upgradeHeightTooSoon(earliest): return "the upgrade height must be at least \(earliest) (after the vote and the timelock)"
         case let .unknownProposal(id): return "there is no proposal \(id)"

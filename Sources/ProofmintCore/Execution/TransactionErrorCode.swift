@@ -48,6 +48,8 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
     case tooManyUnbondingEntries = 109
     case nothingMatured = 110
     case stakeHeldForSlash = 111
+    case notJailed = 112
+    case jailPeriodNotOver = 113
     // Execution: evidence.
     case evidenceWrongChain = 120
     case evidenceHeightMismatch = 121
@@ -150,6 +152,10 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
         case .stakeHeldForSlash:
             Entry(name: "stake_held_for_slash", kind: .execution,
                   message: "an open slash proposal names the account: it cannot withdraw until the proposal is decided")
+        case .notJailed: Entry(name: "not_jailed", kind: .execution, message: "the sender is not jailed: there is nothing to unjail")
+        case .jailPeriodNotOver:
+            Entry(name: "jail_period_not_over", kind: .execution,
+                  message: "the jail period has not ended (parameter staking.jail_period_blocks, from jailed_at in pm_getStake)")
         case .evidenceWrongChain: Entry(name: "evidence_wrong_chain", kind: .execution, message: "the evidence headers are for another chain")
         case .evidenceHeightMismatch: Entry(name: "evidence_height_mismatch", kind: .execution, message: "the evidence headers are for different heights")
         case .evidenceSameBlock: Entry(name: "evidence_same_block", kind: .execution, message: "the evidence headers are the same block")

@@ -14,12 +14,13 @@ extension Genesis {
         let chainId = try parseChainId(top)
         let time = try parseTime(top)
         let parameters = try parseParameters(top.raw("parameters"), path: "genesis.parameters")
-        let validators = try parseValidators(top)
+        let (validators, bondAmounts) = try parseValidators(top)
         let allocations = try parseAllocations(top)
+        let bonds = try checkBonds(bondAmounts, validators: validators, allocations: allocations, parameters: parameters)
         let vesting = try parseTeamVesting(top, allocations: allocations, parameters: parameters)
         return Genesis(
             chainId: chainId, genesisTime: time, parameters: parameters, validators: validators, allocations: allocations,
-            teamVesting: vesting)
+            teamVesting: vesting, bonds: bonds)
     }
 
     private static func parseChainId(_ top: JSONFields) throws(GenesisError) -> String {
@@ -75,16 +76,43 @@ extension Genesis {
         return TeamVesting(beneficiary: beneficiary, total: team.amount, cliffHeight: cliff, endHeight: duration, released: 0)
     }
 
-    private static func parseValidators(_ top: JSONFields) throws(GenesisError) -> ValidatorSet {
+    /// Each validator's `bond` must be at least `staking.min_stake` and covered by the allocation of the validator's
+    /// own address (`Address(publicKey:)`), from which it is taken.
+    private static func checkBonds(
+        _ amounts: [Amount?], validators: ValidatorSet, allocations: [Allocation], parameters: Parameters
+    ) throws(GenesisError) -> [ValidatorBond] {
+        var bonds = [ValidatorBond]()
+        for (index, (validator, amount)) in zip(validators.validators, amounts).enumerated() {
+            guard let amount else { continue }
+            let path = "genesis.validators[\(index)].bond"
+            let address = Address(publicKey: validator.publicKey)
+            guard amount >= parameters.staking.minStake else {
+                throw GenesisError(path, "\(Tokens.format(amount)) AI is below staking.min_stake (\(Tokens.format(parameters.staking.minStake)) AI)")
+            }
+            guard let allocation = allocations.first(where: { $0.address == address }) else {
+                throw GenesisError(path, "is taken from the validator's own allocation, and its address \(address) has none in genesis.allocations")
+            }
+            guard allocation.amount >= amount else {
+                throw GenesisError(
+                    path, "\(Tokens.format(amount)) AI is more than the \(Tokens.format(allocation.amount)) AI allocated to the validator's address \(address)")
+            }
+            bonds.append(ValidatorBond(address: address, amount: amount))
+        }
+        return bonds
+    }
+
+    private static func parseValidators(_ top: JSONFields) throws(GenesisError) -> (ValidatorSet, [Amount?]) {
         let entries = try top.array("validators")
         guard !entries.isEmpty else { throw GenesisError("genesis.validators", "needs at least one validator") }
         guard entries.count <= ValidatorSet.maxValidators else {
             throw GenesisError("genesis.validators", "has \(entries.count) entries, the limit is \(ValidatorSet.maxValidators)")
         }
         var validators = [ValidatorSet.Validator]()
+        var bonds = [Amount?]()
         for (index, entry) in entries.enumerated() {
             let path = "genesis.validators[\(index)]"
-            let fields = try JSONFields(entry, path: path, allowed: ["name", "public_key"])
+            let fields = try JSONFields(entry, path: path, allowed: ["name", "public_key", "bond"])
+            bonds.append(fields.has("bond") ? try fields.amount("bond") : nil)
             let name = try fields.string("name")
             guard !name.isEmpty, name.utf8.count <= 64 else { throw GenesisError("\(path).name", "must be 1–64 bytes") }
             let hex = try fields.string("public_key")
@@ -98,7 +126,7 @@ extension Genesis {
             guard !validators.contains(where: { $0.publicKey == key }) else { throw GenesisError("\(path).public_key", "is listed twice") }
             validators.append(.init(name: name, publicKey: key))
         }
-        return ValidatorSet(validators: validators)
+        return (ValidatorSet(validators: validators), bonds)
     }
 
     private static func parseAllocations(_ top: JSONFields) throws(GenesisError) -> [Allocation] {

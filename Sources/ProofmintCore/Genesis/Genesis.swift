@@ -26,10 +26,12 @@ public struct Genesis: Equatable, Sendable {
     public let allocations: [Allocation]
     /// How the `team` module allocation vests to its beneficiary; nil keeps it in the module account.
     public let teamVesting: TeamVesting?
+    /// In validator order: each moves its amount from the validator's allocation into its stake.
+    public let bonds: [ValidatorBond]
 
     public init(
         chainId: String, genesisTime: UInt64, parameters: Parameters, validators: ValidatorSet, allocations: [Allocation],
-        teamVesting: TeamVesting? = nil
+        teamVesting: TeamVesting? = nil, bonds: [ValidatorBond] = []
     ) {
         self.chainId = chainId
         self.genesisTime = genesisTime
@@ -37,10 +39,12 @@ public struct Genesis: Equatable, Sendable {
         self.validators = validators
         self.allocations = allocations
         self.teamVesting = teamVesting
+        self.bonds = bonds
     }
 
     /// The initial state's writes, sorted by key. `parse` guarantees the allocations fit; a hand-built genesis
-    /// whose allocations overflow is clamped at the maximum representable supply rather than trapping.
+    /// whose allocations overflow is clamped at the maximum representable supply rather than trapping; a bond its
+    /// allocation does not cover (refused by `parse`) is left out.
     public func stateWrites() -> [(key: StateKey, value: Bytes?)] {
         var overlay = StateOverlay(base: EmptyState())
         var issued: Amount = 0
@@ -49,7 +53,17 @@ public struct Genesis: Equatable, Sendable {
             let (sum, overflow) = issued.addingReportingOverflow(allocation.amount)
             issued = overflow ? Amount.max : sum
         }
-        overlay.put(ChainTotals(issued: issued, burned: 0, feesPaid: 0), at: .totals)
+        var staked: Amount = 0
+        for bond in bonds {
+            let balance = allocations.first { $0.address == bond.address }?.amount ?? 0
+            guard bond.amount > 0, balance >= bond.amount, let total = checkedAdd(staked, bond.amount) else { continue }
+            overlay.setAccount(Account(nonce: 0, balance: balance - bond.amount), for: bond.address)
+            let stake = Stake(amount: bond.amount, lockEpochs: 0, lockedUntil: 0, tier: .open, attestation: nil, reputation: 0, jailed: false)
+            // Only the quorum sum can fail here, and only past 2¹²⁸: then the bond is left out, as above.
+            guard (try? overlay.setStake(stake, for: bond.address)) != nil else { continue }
+            staked = total
+        }
+        overlay.put(ChainTotals(issued: issued, burned: 0, feesPaid: 0, staked: staked), at: .totals)
         overlay.put(parameters, at: .parameters)
         overlay.put(validators, at: .validators)
         overlay.put(EpochState.genesis, at: .epoch)

@@ -24,7 +24,7 @@ public enum GovernanceExecution {
     public static func apply(_ proposal: GovernanceProposal, height: UInt64, parameters: Parameters, state: inout StateOverlay) throws(TransactionError) {
         switch proposal.content {
         case let .parameterChange(changes):
-            state.put(try ParameterChanges.apply(changes, to: parameters), at: .parameters)
+            try ParameterChanges.apply(changes, to: parameters, height: height, state: &state)
         case let .treasurySpend(recipient, amount):
             let treasury = try state.accountOrFail(ModuleAccount.treasury.address).balance
             guard treasury >= amount else { throw .treasuryInsufficient(balance: treasury, amount: amount) }
@@ -33,7 +33,7 @@ public enum GovernanceExecution {
         case let .upgrade(name, upgradeHeight):
             state.put(UpgradePlan(name: name, height: upgradeHeight, proposal: proposal.id), at: .upgrade)
         case let .slash(provider, reason, bps):
-            _ = try StakingModule.slash(provider, bps: bps, reason: reason, state: &state)
+            _ = try StakingModule.slash(provider, bps: bps, reason: reason, height: height, state: &state)
         case .text:
             break
         }

@@ -34,7 +34,7 @@ public enum GovernanceModule {
         guard !endOverflow, governance.nextProposalId < UInt64.max else { throw .balanceOverflow }
         switch request.content {
         case let .parameterChange(changes):
-            _ = try ParameterChanges.apply(changes, to: context.parameters)
+            _ = try ParameterChanges.check(changes, to: context.parameters, height: context.height, state: state)
         case let .upgrade(_, height):
             let (earliest, overflow) = votingEnd.addingReportingOverflow(rules.timelockBlocks)
             guard !overflow, height > earliest else { throw .upgradeHeightTooSoon(earliest: overflow || earliest == .max ? .max : earliest + 1) }

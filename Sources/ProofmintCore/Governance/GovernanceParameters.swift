@@ -29,10 +29,14 @@ public struct GovernanceParameters: Equatable, Sendable {
     public var passThresholdBps: UInt16
     /// Blocks between a passing tally and execution.
     public var timelockBlocks: UInt64
-    /// The largest change of one parameter in one proposal, in basis points of its current value (seed 002: 20%).
+    /// The largest change of one parameter within one change window, in basis points of its value at the window's
+    /// start (seed 002: 20% per quarter). At most 2,000 (registry bound) so no single step can lift the rule.
     public var maxChangeBps: UInt16
     /// Proposals in their voting period or timelock at once: a bound on the work of every block's end.
     public var maxActiveProposals: UInt32
+    /// The rolling window of the step rule, in blocks, from a parameter's first change after its previous window ended
+    /// (default a quarter of 1-second blocks; protocol version 2).
+    public var changeWindowBlocks: UInt64
 
     public static let defaults = GovernanceParameters(
         minDeposit: 100 * Tokens.one, minProposerPower: 20_000_000_000, voterMinStake: 100 * Tokens.one, blockTimeMs: 1000,
@@ -43,11 +47,13 @@ public struct GovernanceParameters: Equatable, Sendable {
             KindRule(quorumBps: 6000, votingDays: 7),   // slash: as a treasury decision (a loss of funds)
             KindRule(quorumBps: 5100, votingDays: 3),   // text: as a parameter change
         ],
-        passThresholdBps: 5000, timelockBlocks: 86_400, maxChangeBps: 2000, maxActiveProposals: 100)
+        passThresholdBps: 5000, timelockBlocks: 86_400, maxChangeBps: 2000, maxActiveProposals: 100,
+        changeWindowBlocks: 7_776_000)
 
     public init(
         minDeposit: Amount, minProposerPower: UInt128, voterMinStake: Amount, blockTimeMs: UInt64, rules: [KindRule],
-        passThresholdBps: UInt16, timelockBlocks: UInt64, maxChangeBps: UInt16, maxActiveProposals: UInt32
+        passThresholdBps: UInt16, timelockBlocks: UInt64, maxChangeBps: UInt16, maxActiveProposals: UInt32,
+        changeWindowBlocks: UInt64 = 7_776_000
     ) {
         self.minDeposit = minDeposit
         self.minProposerPower = minProposerPower
@@ -58,6 +64,7 @@ public struct GovernanceParameters: Equatable, Sendable {
         self.timelockBlocks = timelockBlocks
         self.maxChangeBps = maxChangeBps
         self.maxActiveProposals = maxActiveProposals
+        self.changeWindowBlocks = changeWindowBlocks
     }
 
     public func rule(_ kind: ProposalKind) -> KindRule {
@@ -81,7 +88,8 @@ public struct GovernanceParameters: Equatable, Sendable {
             problems.append("governance quorums must be 1–10000 bps and voting periods at least 1 day")
         }
         if passThresholdBps < 5000 || passThresholdBps >= 10_000 { problems.append("governance.pass_threshold_bps must be 5000–9999") }
-        if maxChangeBps == 0 || maxChangeBps > 10_000 { problems.append("governance.max_change_bps must be 1–10000") }
+        if maxChangeBps == 0 || maxChangeBps > 2000 { problems.append("governance.max_change_bps must be 1–2000") }
+        if changeWindowBlocks == 0 { problems.append("governance.change_window_blocks must be at least 1") }
         if maxActiveProposals == 0 || maxActiveProposals > 1000 { problems.append("governance.max_active_proposals must be 1–1000") }
         return problems
     }
@@ -102,6 +110,7 @@ extension GovernanceParameters: CanonicalCodable {
         writer.u64(timelockBlocks)
         writer.u16(maxChangeBps)
         writer.u32(maxActiveProposals)
+        writer.u64(changeWindowBlocks)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> GovernanceParameters {
@@ -116,6 +125,6 @@ extension GovernanceParameters: CanonicalCodable {
         return GovernanceParameters(
             minDeposit: deposit, minProposerPower: power, voterMinStake: voterStake, blockTimeMs: blockTime, rules: rules,
             passThresholdBps: try reader.u16(), timelockBlocks: try reader.u64(), maxChangeBps: try reader.u16(),
-            maxActiveProposals: try reader.u32())
+            maxActiveProposals: try reader.u32(), changeWindowBlocks: try reader.u64())
     }
 }

@@ -47,6 +47,10 @@ public enum ParameterRegistry {
                       get: { UInt128($0.staking.slashAttestationBps) }, set: { $0.staking.slashAttestationBps = UInt16(clamping: $1) }),
         ParameterSpec("staking.slash_malicious_bps", .bps, 0, 10_000, "slash rate for malicious behaviour and double signing",
                       get: { UInt128($0.staking.slashMaliciousBps) }, set: { $0.staking.slashMaliciousBps = UInt16(clamping: $1) }),
+        ParameterSpec("staking.jail_period_blocks", .blocks, 1, 10_000_000, "blocks from jailing before unjail is allowed",
+                      get: { UInt128($0.staking.jailPeriodBlocks) }, set: { $0.staking.jailPeriodBlocks = UInt64(clamping: $1) }),
+        ParameterSpec("staking.unjail_fee", .amount, 0, 1_000_000 * AI, "burned by every unjail on top of its fee",
+                      get: { $0.staking.unjailFee }, set: { $0.staking.unjailFee = $1 }),
     ] + PrivacyTier.allCases.map { tier in
         let index = Int(tier.rawValue)
         return ParameterSpec(
@@ -93,8 +97,10 @@ public enum ParameterRegistry {
                       get: { UInt128($0.governance.passThresholdBps) }, set: { $0.governance.passThresholdBps = UInt16(clamping: $1) }),
         ParameterSpec("governance.timelock_blocks", .blocks, 0, 10_000_000, "blocks between a passing tally and execution",
                       get: { UInt128($0.governance.timelockBlocks) }, set: { $0.governance.timelockBlocks = UInt64(clamping: $1) }),
-        ParameterSpec("governance.max_change_bps", .bps, 1, 10_000, "largest change of one parameter per proposal",
+        ParameterSpec("governance.max_change_bps", .bps, 1, 2000, "largest change of one parameter within one change window",
                       get: { UInt128($0.governance.maxChangeBps) }, set: { $0.governance.maxChangeBps = UInt16(clamping: $1) }),
+        ParameterSpec("governance.change_window_blocks", .blocks, 86_400, 100_000_000, "window of the step rule, from a parameter's first change",
+                      get: { UInt128($0.governance.changeWindowBlocks) }, set: { $0.governance.changeWindowBlocks = UInt64(clamping: $1) }),
         ParameterSpec("governance.max_active_proposals", .count, 1, 1000, "proposals voting or waiting at once",
                       get: { UInt128($0.governance.maxActiveProposals) }, set: { $0.governance.maxActiveProposals = UInt32(clamping: $1) }),
     ] + ProposalKind.allCases.flatMap { kind -> [ParameterSpec] in

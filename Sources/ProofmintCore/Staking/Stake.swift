@@ -13,10 +13,12 @@ public struct Stake: Equatable, Sendable {
     public var reputation: UInt16
     /// Set by double-sign evidence or a malicious-behaviour slash; a jailed provider cannot add stake or earn.
     public var jailed: Bool
+    /// The height of the last jailing (0 if never jailed): `unjail` is allowed from `jailedAt + jail_period_blocks`.
+    public var jailedAt: UInt64
 
     public static let maxReputation: UInt16 = 1000
 
-    public init(amount: Amount, lockEpochs: UInt32, lockedUntil: UInt64, tier: PrivacyTier, attestation: Hash32?, reputation: UInt16, jailed: Bool) {
+    public init(amount: Amount, lockEpochs: UInt32, lockedUntil: UInt64, tier: PrivacyTier, attestation: Hash32?, reputation: UInt16, jailed: Bool, jailedAt: UInt64 = 0) {
         self.amount = amount
         self.lockEpochs = lockEpochs
         self.lockedUntil = lockedUntil
@@ -24,14 +26,16 @@ public struct Stake: Equatable, Sendable {
         self.attestation = attestation
         self.reputation = reputation
         self.jailed = jailed
+        self.jailedAt = jailedAt
     }
 
-    /// A stake with nothing in it and nothing to remember is not stored.
+    /// A stake with nothing in it and nothing to remember is not stored (a jail height only matters while jailed).
     var isEmpty: Bool { amount == 0 && reputation == 0 && !jailed }
 }
 
 extension Stake: CanonicalCodable {
-    static let version: UInt8 = 1
+    /// 2 since protocol version 2: `jailed_at` follows `jailed`.
+    static let version: UInt8 = 2
 
     public func encode(to writer: inout CanonicalWriter) {
         writer.u8(Self.version)
@@ -42,6 +46,7 @@ extension Stake: CanonicalCodable {
         writer.optional(attestation) { $0.fixed($1.bytes) }
         writer.u16(reputation)
         writer.bool(jailed)
+        writer.u64(jailedAt)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Stake {
@@ -57,6 +62,6 @@ extension Stake: CanonicalCodable {
         guard reputation <= maxReputation else { throw .invalidValue(field: "reputation", reason: "\(reputation) > 1000") }
         return Stake(
             amount: amount, lockEpochs: lockEpochs, lockedUntil: lockedUntil, tier: tier, attestation: attestation,
-            reputation: reputation, jailed: try reader.bool())
+            reputation: reputation, jailed: try reader.bool(), jailedAt: try reader.u64())
     }
 }

@@ -109,11 +109,35 @@ public enum StakingModule {
         return [.withdrawn(provider: provider, amount: amount)]
     }
 
+    /// Lifts a jail once `staking.jail_period_blocks` have passed since it began, burning `staking.unjail_fee` (the
+    /// transaction fee is paid as usual); the stake counts again for power, quorum and rewards.
+    static func unjail(provider: Address, context: BlockContext, state: inout StateOverlay) throws(TransactionError) -> [Event] {
+        let parameters = context.parameters.staking
+        guard var stake = try state.stakeOrFail(provider), stake.jailed else { throw .notJailed }
+        let (release, overflow) = stake.jailedAt.addingReportingOverflow(parameters.jailPeriodBlocks)
+        let releaseHeight = overflow ? UInt64.max : release
+        guard context.height >= releaseHeight else { throw .jailPeriodNotOver(until: releaseHeight, height: context.height) }
+        let fee = parameters.unjailFee
+        let balance = try state.accountOrFail(provider).balance
+        guard balance >= fee else { throw .insufficientBalance(balance: balance, needed: fee) }
+
+        try state.debit(provider, fee)
+        stake.jailed = false
+        try state.setStake(stake, for: provider)
+        try state.updateTotals { totals in
+            guard let burned = checkedAdd(totals.burned, fee) else { return false }
+            totals.burned = burned
+            return true
+        }
+        return [.unjailed(provider: provider, burned: fee)]
+    }
+
     /// Slashes `bps` of the provider's active stake and of every entry still unbonding (so unstaking never
     /// escapes a slash), burns it, lowers reputation by `bps / 10` points (100% takes all 1000), and jails for
-    /// the reasons that jail. Takes at most what there is: `bps` is capped at 10,000.
+    /// the reasons that jail (recording `height` as the jail's start: a new offence restarts the jail period).
+    /// Takes at most what there is: `bps` is capped at 10,000.
     public static func slash(
-        _ provider: Address, bps requested: UInt16, reason: SlashReason, state: inout StateOverlay
+        _ provider: Address, bps requested: UInt16, reason: SlashReason, height: UInt64, state: inout StateOverlay
     ) throws(TransactionError) -> [Event] {
         let bps = min(requested, 10_000)
         var stake = try state.stakeOrFail(provider)
@@ -130,7 +154,10 @@ public enum StakingModule {
         stake.amount -= fromStake
         stake.reputation -= min(stake.reputation, bps / 10)
         let jails = reason.jails && !stake.jailed
-        if reason.jails { stake.jailed = true }
+        if reason.jails {
+            stake.jailed = true
+            stake.jailedAt = height
+        }
 
         try state.setStake(stake, for: provider)
         state.setUnbonding(queue, for: provider)

@@ -30,6 +30,10 @@ public struct StakingParameters: Equatable, Sendable {
     public var slashSLAMaxBps: UInt16
     public var slashAttestationBps: UInt16
     public var slashMaliciousBps: UInt16
+    /// Blocks a jailed account waits, from the height it was jailed, before `unjail` is allowed (protocol version 2).
+    public var jailPeriodBlocks: UInt64
+    /// Burned by every `unjail` on top of its fee: the price of coming back (protocol version 2).
+    public var unjailFee: Amount
 
     public static let defaults = StakingParameters(
         minStake: 100 * Tokens.one,
@@ -42,12 +46,13 @@ public struct StakingParameters: Equatable, Sendable {
         ],
         tierMultipliersBps: [10_000, 12_000, 15_000, 18_000, 20_000],
         maxUnbondingEntries: 16,
-        slashSLAMinBps: 100, slashSLAMaxBps: 500, slashAttestationBps: 1000, slashMaliciousBps: 10_000)
+        slashSLAMinBps: 100, slashSLAMaxBps: 500, slashAttestationBps: 1000, slashMaliciousBps: 10_000,
+        jailPeriodBlocks: 8640, unjailFee: 10 * Tokens.one)
 
     public init(
         minStake: Amount, unbondingPeriod: UInt64, unstakeBurnBps: UInt16, maxLockEpochs: UInt32, lockSteps: [LockStep],
         tierMultipliersBps: [UInt16], maxUnbondingEntries: UInt16, slashSLAMinBps: UInt16, slashSLAMaxBps: UInt16,
-        slashAttestationBps: UInt16, slashMaliciousBps: UInt16
+        slashAttestationBps: UInt16, slashMaliciousBps: UInt16, jailPeriodBlocks: UInt64 = 8640, unjailFee: Amount = 10 * Tokens.one
     ) {
         self.minStake = minStake
         self.unbondingPeriod = unbondingPeriod
@@ -60,6 +65,8 @@ public struct StakingParameters: Equatable, Sendable {
         self.slashSLAMaxBps = slashSLAMaxBps
         self.slashAttestationBps = slashAttestationBps
         self.slashMaliciousBps = slashMaliciousBps
+        self.jailPeriodBlocks = jailPeriodBlocks
+        self.unjailFee = unjailFee
     }
 
     /// The multiplier for a lock of `epochs`: the last step whose `minEpochs` it reaches.
@@ -91,6 +98,7 @@ public struct StakingParameters: Equatable, Sendable {
         where bps > 10_000 {
             problems.append("staking.\(name) must be at most 10000")
         }
+        if jailPeriodBlocks == 0 { problems.append("staking.jail_period_blocks must be at least 1") }
         return problems
     }
 }
@@ -110,6 +118,8 @@ extension StakingParameters: CanonicalCodable {
         for bps in tierMultipliersBps { writer.u16(bps) }
         writer.u16(maxUnbondingEntries)
         for bps in [slashSLAMinBps, slashSLAMaxBps, slashAttestationBps, slashMaliciousBps] { writer.u16(bps) }
+        writer.u64(jailPeriodBlocks)
+        writer.u128(unjailFee)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> StakingParameters {
@@ -129,6 +139,7 @@ extension StakingParameters: CanonicalCodable {
             minStake: minStake, unbondingPeriod: unbondingPeriod, unstakeBurnBps: burn, maxLockEpochs: maxLock,
             lockSteps: steps, tierMultipliersBps: tiers, maxUnbondingEntries: try reader.u16(),
             slashSLAMinBps: try reader.u16(), slashSLAMaxBps: try reader.u16(),
-            slashAttestationBps: try reader.u16(), slashMaliciousBps: try reader.u16())
+            slashAttestationBps: try reader.u16(), slashMaliciousBps: try reader.u16(),
+            jailPeriodBlocks: try reader.u64(), unjailFee: try reader.u128())
     }
 }

@@ -45,6 +45,12 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case due = 0x12
         /// `0x13 ‖ address(20)` → u32: open slash proposals naming the account (its `withdraw` is refused while > 0)
         case slashHold = 0x13
+        /// `0x20 ‖ parameter name (UTF-8)` → `ParameterChangeWindow`: where the parameter's step window started
+        /// (protocol version 2; 0x20 leaves 0x11–0x1F to governance's own records)
+        case parameterWindow = 0x20
+        /// `0x21` → `EmissionAnchor`: where the emission schedule stood at the last change of its epochs per year
+        /// (protocol version 2; absent: the schedule's start)
+        case emissionAnchor = 0x21
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -82,6 +88,8 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
     public static func due(height: UInt64) -> StateKey { StateKey(bytes: [Prefix.due.rawValue] + bigEndian(height)) }
     public static func slashHold(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.slashHold.rawValue] + address.bytes) }
+    public static func parameterWindow(_ name: String) -> StateKey { StateKey(bytes: [Prefix.parameterWindow.rawValue] + Array(name.utf8)) }
+    public static let emissionAnchor = StateKey(bytes: [Prefix.emissionAnchor.rawValue])
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -126,6 +134,8 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
             return "voter \(proposal) #\(index)"
         case .due?: return "due \(trailingText)"
         case .slashHold?: return "slash-hold \(addressText)"
+        case .parameterWindow?: return "parameter-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
+        case .emissionAnchor?: return "emission-anchor"
         case nil: return "unknown \(bytes.hex)"
         }
     }

@@ -12,6 +12,8 @@ public enum Payload: Equatable, Sendable {
     /// Locks a deposit and opens a governance vote.
     case propose(ProposalRequest)
     case vote(VoteRequest)
+    /// Lifts the sender's jail after the jail period, burning the unjail fee (protocol version 2).
+    case unjail
 
     /// Stable tags: never renumber.
     public enum Kind: UInt8, Sendable, CaseIterable {
@@ -23,6 +25,7 @@ public enum Payload: Equatable, Sendable {
         case submitProof = 6
         case propose = 7
         case vote = 8
+        case unjail = 9
 
         public var name: String {
             switch self {
@@ -34,6 +37,7 @@ public enum Payload: Equatable, Sendable {
             case .submitProof: return "submit_proof"
             case .propose: return "propose"
             case .vote: return "vote"
+            case .unjail: return "unjail"
             }
         }
     }
@@ -48,6 +52,7 @@ public enum Payload: Equatable, Sendable {
         case .submitProof: return .submitProof
         case .propose: return .propose
         case .vote: return .vote
+        case .unjail: return .unjail
         }
     }
 }
@@ -64,6 +69,7 @@ extension Payload: CanonicalCodable {
         case let .submitProof(receipt): writer.encode(receipt)
         case let .propose(request): writer.encode(request)
         case let .vote(request): writer.encode(request)
+        case .unjail: break
         }
     }
 
@@ -79,6 +85,7 @@ extension Payload: CanonicalCodable {
         case .submitProof?: return .submitProof(try reader.decode(SignedComputeReceipt.self))
         case .propose?: return .propose(try reader.decode(ProposalRequest.self))
         case .vote?: return .vote(try reader.decode(VoteRequest.self))
+        case .unjail?: return .unjail
         case nil: throw .unknownTag(type: "transaction kind", tag: tag, offset: at)
         }
     }

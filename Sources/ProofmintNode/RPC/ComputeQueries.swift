@@ -26,7 +26,9 @@ extension RPCMethods {
                 result.startHeight = running.startHeight
                 result.endHeight = end
                 result.blocksLeft = end >= height ? end - height : 0
-                result.emission = EpochModule.emission(epoch: number, parameters: parameters, totals: try snapshot.totals())
+                result.emission = EpochModule.emission(
+                    epoch: number, parameters: parameters, totals: try snapshot.totals(),
+                    anchor: try snapshot.record(EmissionAnchor.self, at: .emissionAnchor))
             }
             return result
         }

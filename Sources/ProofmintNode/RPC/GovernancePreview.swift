@@ -32,7 +32,7 @@ enum GovernancePreview {
             preview.changes = changes.compactMap { change in
                 ParameterRegistry.spec(named: change.name).map { ParameterChangeView($0, before: before, after: after) }
             }
-            preview.projection = try projection(before: before, after: after, snapshot: snapshot)
+            preview.projection = try projection(before: before, after: after, snapshot: snapshot, overlay: overlay)
         case let .treasurySpend(recipient, _):
             preview.balances = try [ModuleAccount.treasury.address, recipient].map { address in
                 AccountChangeView(address: address, before: try snapshot.account(address).balance, after: try overlay.account(address).balance)
@@ -50,20 +50,23 @@ enum GovernancePreview {
     }
 
     /// Emission for the next epochs (assuming each has work) and what fees come to, under both parameter sets.
-    private static func projection(before: Parameters, after: Parameters, snapshot: StateSnapshot) throws -> ProjectionView {
+    /// Each side reads its own emission anchor: the change may move it (§11.5).
+    private static func projection(before: Parameters, after: Parameters, snapshot: StateSnapshot, overlay: StateOverlay) throws -> ProjectionView {
         let totals = try snapshot.totals()
         let epoch = try snapshot.record(EpochState.self, at: .epoch)?.number ?? 0
-        func emissions(_ parameters: Parameters) -> [Amount] {
+        let anchorBefore = try snapshot.record(EmissionAnchor.self, at: .emissionAnchor)
+        let anchorAfter = try overlay.record(EmissionAnchor.self, at: .emissionAnchor)
+        func emissions(_ parameters: Parameters, _ anchor: EmissionAnchor?) -> [Amount] {
             var running = totals
             return (0..<projectedEpochs).map { offset in
-                let amount = EpochModule.emission(epoch: epoch + offset, parameters: parameters, totals: running)
+                let amount = EpochModule.emission(epoch: epoch + offset, parameters: parameters, totals: running, anchor: anchor)
                 running.minted += amount
                 running.issued += amount
                 return amount
             }
         }
         return ProjectionView(
-            fromEpoch: epoch, emissionBefore: emissions(before), emissionAfter: emissions(after),
+            fromEpoch: epoch, emissionBefore: emissions(before, anchorBefore), emissionAfter: emissions(after, anchorAfter),
             feesBefore: FeeFiguresView(before), feesAfter: FeeFiguresView(after))
     }
 }

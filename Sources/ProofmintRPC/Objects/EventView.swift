@@ -4,7 +4,7 @@ import ProofmintCore
 public struct EventView: RPCNamedObject {
     public static let rpcName = "Event"
 
-    /// `transfer`, `fee_paid`, `staked`, `unstaked`, `withdrawn`, `slashed`, `jailed`, `proof_accepted`, `proposed`, `voted`.
+    /// `transfer`, `fee_paid`, `staked`, `unstaked`, `withdrawn`, `slashed`, `jailed`, `unjailed`, `proof_accepted`, `proposed`, `voted`.
     public var type: String
     @Omittable public var from: Address?
     @Omittable public var to: Address?
@@ -68,6 +68,9 @@ public struct EventView: RPCNamedObject {
         case let .jailed(provider):
             self.init(type: "jailed")
             self.provider = provider
+        case let .unjailed(provider, burned):
+            self.init(type: "unjailed")
+            (self.provider, self.burned) = (provider, burned)
         case let .proofAccepted(jobId, consumer, provider, epoch, units, qualityBps, tierBps, weight, price, protocolFee):
             self.init(type: "proof_accepted")
             (self.jobId, self.consumer, self.provider, self.epoch, self.units) = (jobId, consumer, provider, epoch, UInt128(units))

@@ -14,6 +14,8 @@ public struct StakeView: RPCNamedObject {
     public var attestation: Hash32?
     public var reputation: UInt64
     public var jailed: Bool
+    /// The height of the last jailing (0 if never jailed): `unjail` is allowed from `jailed_at + jail_period_blocks`.
+    public var jailedAt: UInt64
     public var power: Amount
     /// Seed 001's tier by amount, informative only.
     public var amountTier: String
@@ -27,6 +29,7 @@ public struct StakeView: RPCNamedObject {
         attestation = stake.attestation
         reputation = UInt64(stake.reputation)
         jailed = stake.jailed
+        jailedAt = stake.jailedAt
         power = StakingPower.of(stake, parameters: parameters, height: height)
         amountTier = StakingPower.amountTier(stake.amount)
     }

@@ -6,7 +6,7 @@ public struct TransactionView: RPCNamedObject {
 
     public var id: Hash32
     public var chainId: String
-    /// `transfer`, `stake`, `unstake`, `withdraw`, `evidence`, `submit_proof`, `propose` or `vote`.
+    /// `transfer`, `stake`, `unstake`, `withdraw`, `evidence`, `submit_proof`, `propose`, `vote` or `unjail`.
     public var kind: String
     public var sender: Address
     public var senderPublicKey: Hex
@@ -58,7 +58,7 @@ public struct TransactionView: RPCNamedObject {
             attestation = request.attestation
         case let .unstake(request):
             amount = request.amount
-        case .withdraw:
+        case .withdraw, .unjail:
             break
         case let .evidence(evidence):
             self.evidence = [evidence.first, evidence.second].map { SignedHeaderView(header: $0.header, signature: $0.signature) }

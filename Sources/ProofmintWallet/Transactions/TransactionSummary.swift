@@ -23,7 +23,7 @@ public enum TransactionSummary {
         case let .unstake(request):
             members.append(("amount", .string("\(Tokens.format(request.amount)) \(Tokens.symbol)")))
             members.append(("amount_base_units", .string(String(request.amount))))
-        case .withdraw:
+        case .withdraw, .unjail:
             break
         case let .evidence(evidence):
             members.append(("height", .uint(evidence.first.header.height)))
@@ -66,7 +66,7 @@ public enum TransactionSummary {
             if let attestation = request.attestation { lines.append(("attestation", attestation.hex)) }
         case let .unstake(request):
             lines.append(("amount", "\(Tokens.format(request.amount)) \(Tokens.symbol) (\(request.amount) base units)"))
-        case .withdraw:
+        case .withdraw, .unjail:
             break
         case let .evidence(evidence):
             lines.append(("height", String(evidence.first.header.height)))

@@ -256,8 +256,8 @@ final class CanonicalCodecTests: XCTestCase {
     func testUnknownTagsAndVersions() {
         let tx = Self.transaction(expiry: nil)
         let payloadOffset = 1 + 4 + tx.chainId.utf8.count + 32 + 8 + 16 + 1
-        // Tags 1–8 are transfer, stake, unstake, withdraw, evidence, submit-proof, propose and vote; 9 is the first free one.
-        for tag: UInt8 in [0, 9, 0xff] {
+        // Tags 1–9 are transfer, stake, unstake, withdraw, evidence, submit-proof, propose, vote and unjail; 10 is the first free one.
+        for tag: UInt8 in [0, 10, 0xff] {
             var bytes = tx.canonicalBytes
             XCTAssertEqual(bytes[payloadOffset], Payload.Kind.transfer.rawValue)
             bytes[payloadOffset] = tag
@@ -276,9 +276,6 @@ final class CanonicalCodecTests: XCTestCase {
             var totals = ChainTotals.zero.canonicalBytes
             totals[0] = version
             assertRefuses(ChainTotals.self, totals, .unsupportedVersion(type: "totals", version: version))
-            var parameters = Parameters.defaults.canonicalBytes
-            parameters[0] = version
-            assertRefuses(Parameters.self, parameters, .unsupportedVersion(type: "parameters", version: version))
             var receipt = Receipt(transactionId: .zero, code: 0, feeCharged: 0, events: []).canonicalBytes
             receipt[0] = version
             assertRefuses(Receipt.self, receipt, .unsupportedVersion(type: "receipt", version: version))
@@ -286,9 +283,15 @@ final class CanonicalCodecTests: XCTestCase {
             validators[0] = version
             assertRefuses(ValidatorSet.self, validators, .unsupportedVersion(type: "validator set", version: version))
         }
-        // Event tags 1–10 are assigned (transfer, fee_paid, staked, unstaked, withdrawn, slashed, jailed, proof_accepted,
-        // proposed, voted).
-        for tag: UInt8 in [0, 11, 0xff] {
+        // Parameters are at version 2 since protocol version 2.
+        for version: UInt8 in [0, 1, 3] {
+            var parameters = Parameters.defaults.canonicalBytes
+            parameters[0] = version
+            assertRefuses(Parameters.self, parameters, .unsupportedVersion(type: "parameters", version: version))
+        }
+        // Event tags 1–10 and 20 are assigned (transfer, fee_paid, staked, unstaked, withdrawn, slashed, jailed, proof_accepted,
+        // proposed, voted; unjailed).
+        for tag: UInt8 in [0, 11, 21, 0xff] {
             var event = Self.events[1].canonicalBytes
             event[0] = tag
             assertRefuses(Event.self, event, .unknownTag(type: "event", tag: tag, offset: 0))

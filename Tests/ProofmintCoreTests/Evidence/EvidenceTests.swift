@@ -43,7 +43,10 @@ final class EvidenceTests: StakingTestCase {
             .slashed(provider: a, reason: SlashReason.doubleSign.rawValue, bps: 10_000, fromStake: 700 * Self.AI, fromUnbonding: 2_997 * Self.AI / 10),
             .jailed(provider: a),
         ])
-        XCTAssertEqual(chain.stakeRecord(a), Stake(amount: 0, lockEpochs: 0, lockedUntil: 1, tier: .open, attestation: nil, reputation: 0, jailed: true))
+        let height = chain.head.height
+        XCTAssertEqual(
+            chain.stakeRecord(a),
+            Stake(amount: 0, lockEpochs: 0, lockedUntil: 1, tier: .open, attestation: nil, reputation: 0, jailed: true, jailedAt: height))
         XCTAssertNil(chain.store.values[.unbonding(a)], "the fully slashed entry is removed")
         XCTAssertEqual(chain.balance(a), balanceBefore, "liquid balance is never slashed")
         let totals = chain.totals()
@@ -106,7 +109,9 @@ final class EvidenceTests: StakingTestCase {
         let b = address(validatorB)
         let receipt = try assertSucceeds(chain.evidence(from: carol, chain.doubleSign(by: validatorB, height: 1)), on: chain)
         XCTAssertEqual(receipt.events.dropFirst(), [.slashed(provider: b, reason: 4, bps: 10_000, fromStake: 0, fromUnbonding: 0), .jailed(provider: b)])
-        XCTAssertEqual(chain.stakeRecord(b), Stake(amount: 0, lockEpochs: 0, lockedUntil: 0, tier: .open, attestation: nil, reputation: 0, jailed: true))
+        XCTAssertEqual(
+            chain.stakeRecord(b),
+            Stake(amount: 0, lockEpochs: 0, lockedUntil: 0, tier: .open, attestation: nil, reputation: 0, jailed: true, jailedAt: chain.head.height))
         XCTAssertNil(chain.store.values[.unbonding(b)])
         XCTAssertEqual(chain.store.values[.evidence(validator: validatorB.publicKey, height: 1)], [1])
         try assertExecutionFails(chain.stake(from: validatorB, amount: 100 * Self.AI), .jailed, on: chain)

@@ -56,47 +56,47 @@ import XCTest
 enum GoldenChain {
     // MARK: Pinned values (generated; see above)
 
-    static let genesisStateRoot = "e797e9b3b2319d0b4e6a6cf82bdc0022ed65955d163bd89eb91f2a43ebea163f"
-    static let genesisHash = "051f405f9fa2bd1969046ece4cd1993acfd74c85c8dab521a7fa67a820ea3611"
+    static let genesisStateRoot = "17aab7377819da9710c3c06ce9e87e446d173665c986d9d0185190ffc8900a75"
+    static let genesisHash = "c763d6cafa5454c7571b1631ce64ae4a2aceaf52f2cb7ae310e3f63385808ddd"
     static let blockHashes: [String] = [
-        "b844829202ad9f3ff9b2eb987f7f011d799ed4cefb0d190a95a37e7f1ce41225",
-        "95246f29eb42f767d4f671ca01fc62922f83cbbefdef936b8f5b33b2410bc03f",
-        "7cdd8b62be4e6ce71ffa4da28481ff3909913b6978e16cb9ad375fc21821f157",
-        "0616f4b7c215b14a7453a44afa34e3f448870e964b64ad6e19507f63030641ea",
-        "e1c79a1ff9f2e39af790aec9c02f6d004bea72d1a0f15384ba5b1d22e462066e",
-        "0cfcb36eeac32ac1cb011e318a1898e70a9826f1710270c7efdbe7fd2dafbc88",
-        "50e29b98229c6bc8b9fe18f5c419d3396775f531314ebaf74334157695962210",
-        "4fe443ceb1af863b542bfec272a781c88a7bec320c6c4bafd5ce8848ed651529",
-        "3c56e056a4cd37bb863164ffa4efc2b8c4af50c878fa930a12fea3a9aeca9e9c",
-        "bbc2517a5a9427858c576a287c5b5af712b9d6b961adcb109ec23f95372fa3d5",
-        "c4176262cbf9cb15b1117000832031b6daf3d6eca75bae975b27bb965ee4b894",
-        "145864f8f1e12064c89a92390e57263924eeab16bf35ff0479017839a510644b",
-        "05bc9146eb097fd1c64f2d8c4b3253e683d4e673212c0493090150e6ced21389",
-        "89878face5a6065e043975a409fcfdf02410693a02e06fba1f6f6fe8f1b90b01",
-        "a3d4af82b74ad41257f5c345ef96dac12e86c9228feff971af179fb8cb88e866",
-        "10066df0ecf67226ed9bb4086c9ab2adca377df30d01847c657a2d1d37c14026",
-        "52ea6f6327bb6a1bd7cb737f8c05439241a1451f1cf26f077efd4aa761e031ee",
-        "91a5af8dcfc02c9320d2d56dc5fd506f6f2af2b30a9bba7a4d201f510f1728df",
+        "dd8f6692625167a20606d28486a5087cb27783ffed8cdf7ab15c4fdf97bde99f",
+        "c8a680a1dbd025967a90813a11dec6e3ad30d18e308b9cecf31a57659bdb98a7",
+        "6fe93c5c2470bc9c032304ae850361d84d3c557b35fc0a976eab3c35ffc100be",
+        "2837d32f063a73092646aa949d7c5bec6a6050f2df2226a9550dffc2e6d7f55f",
+        "6fc9460838160e2d83ecbf477195ad32bfc42aeeb0c13e7b1cce3d56a844d72d",
+        "a777f7fbfa77e1d42665ff08a6e9ac6a2d491d030ee65ffe1fbab6ec4ec6eec6",
+        "ba3fad833b13ebf621c645e089b01fea93b1ef893c2c022b9008764219f955a1",
+        "f2f87b9f754d966be09298c1c81979d1d35b0d73b0296ab033b74a828ef4be92",
+        "92827b4fe1a2367fc998026afe2067ef5f3c99629a505a70742656fdd176c3bf",
+        "7d8c719d93c380c496f327fc00338c7acbfaa3cc263d6edffc2b942ffc8ecaed",
+        "3350b84da46219b12b3c000a83994d96c0ba8ae70b33752be259defbed4aa6d3",
+        "d49896e7552db4853528e19f7804b7d54337eeaa2d83ca15b56dc338701c68d3",
+        "8830543692dea63d00448f95739dfdd4e54326362af8f7d51f3a8e17527c6d28",
+        "34b2cbd5ffd30ccd32711ec471bb6fd80d09fcf89b799204db7706672ffdf9a2",
+        "1354d25fb9ae3b2647cbe6a8354bbd1f8ee4580c223fa82fedf375a851658007",
+        "2532bec483e3aba260b4575935013c2314e71a9bf09c971881d128141d1fe361",
+        "47d4174997fa779493b0dafd214fb951ef17a65ffa3c2dba47fc42c4d20f0c0b",
+        "5eb904b31401b6c6234b870e46d5b23b20bef1aa6a11e7f5223c80c5f4251c92",
     ]
     static let stateRoots: [String] = [
-        "f616f106c18e5fc9a2a7d4760c163e908fef0276e1fc0d3c2b564c7d5d9a6b98",
-        "85705497609261f632594a3b4a29ece4cbf4baa9b4feb0f05b76daee26e74a54",
-        "85705497609261f632594a3b4a29ece4cbf4baa9b4feb0f05b76daee26e74a54",  // the empty block 3 ends no epoch: changes nothing
-        "867b7006397c62ef2c7437c7c6d1ad22c67e831d1d06935e595961e5e1243201",
-        "f6d268d508a69e636d9edea7a644572abca353c3ce7f3e3b4db79ee56bf738ac",
-        "2551ba0e74727c014dc8f0ac4306479ca95fe2aae8d769d7f4f4faa66e5d2255",
-        "a8981c31a31c5d1440eef752f18ba8e7538544a646bf0d810fc57c214546fc22",
-        "b6a375eb3204baa41e455a678b542498148458fec4c9ef5ae61eef98fc9eec66",
-        "699fc0ed136393cf81671429c9dce846839e7112d210f84782e85bf303f63723",
-        "bd2b13d2067168343c2f35511fcb07ed887013de6511b4ddbc78d9644fadccf5",
-        "a3a933ecd7330f4561eb27e6972e225c9d000fd114f46bdf482e61a6c35f9670",
-        "b831e3ad76f054194f862b01b6a83d8c50940ab054f01c2cad896f45d4f6db20",
-        "7cb02f4b05af60d044cd59d70dde7db53a00e7f83fba4cfb8d4d611a60429f83",
-        "5332d5099b7d05e1222ad6e1f10c4440b3c45ff2d4d1969d0621ca3714875c89",
-        "7ac7513440e937619b38171727c512e94cfda67c22ae2cb8e8bb12b7ffba2ba9",
-        "d0e7fa84b789d4ca668aaa8d10ecc2cc0d4f0d013f3f112b4a7aa5f4ca92b2bc",
-        "c78bf26da0f1cc339a8fc89cd06b413cfca8f4463eac431dc97474afc3d5a585",
-        "d44b1b8ffaaa44ce1566e2d090e890355b411d99cb00c29d4aab9dc492504edf",
+        "3ef249b8c0e49c407b2ac065a5d97f98550687391762b1d240bcf9ae0ee96bbd",
+        "9abb6a0988c4c40394ed45fe55a854d85b569c8f8948f304018fbbb44a26ed87",
+        "9abb6a0988c4c40394ed45fe55a854d85b569c8f8948f304018fbbb44a26ed87",
+        "a9d397612c4c0b1010ba2e0e85e430c3811683811e5c433f24b6f0e3b3722d75",
+        "86107b376ab1a0bb84cf67550bfdc1d389cae666a75011671545f857173d0e7c",
+        "92a5bc9d598e58b3dbb140c1228875f1709b207cd6a74280898586f7f84f929e",
+        "5c2b8fe73d6b8b8a14a366b120e7008ca1f4185f3ad27f38b8297ba5b832dfa6",
+        "80226ab58ee815e3087ac77f578a5e27652bee9ebefbd4d251335354847ab078",
+        "36035b0cf56403d2548c205ad520b20c851dd897ac3cd0fde3b2bb1ca37402cc",
+        "9cfddf0025f8bf7b366b91823dda843853c335b0885a6755f6a99cb81caefd35",
+        "c90574d686f77a7f66b034c7bf16c547e1969c95f82badfb41ce9a6820b1e898",
+        "63217c5c858e223adfafde33bb2bef51a55fc9400d7e654cef35497f190601a4",
+        "aa3510ae5daca6204c5934ca7122ab324ea8b0686ef492bcc105a35c19454f0f",
+        "3e18d2a0f4394dd9a20da3e6377c926b8400e27369aaa82fba18b9b5cde69f04",
+        "a19cc797240ca53fb3dd7889e51a2adb149fd72920830fd308bbf289303f5cfe",
+        "9273d2d96246c45d1dd019122f097704cd9633c8565b608a1d2b4a2335e527ef",
+        "1ef2dd6941e45fdc8283dccdb0465bbfbfa707bf9b7859d2c05cd1f8282f4901",
+        "8d23ff545d59ea165d8a741ded950186b6e0c9fe1c7790bc83f60fd3ebc6ed0e",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -348,15 +348,17 @@ final class GoldenChainTests: XCTestCase {
         let issued = balances.reduce(0) { $0 + $1.1 }
         // totals: version 1, u128 issued, burned, fees paid, staked, unbonding, minted.
         values[StateKey(bytes: [0x02])] = [1] + be(issued) + ([0, 0, 0, 0, 0] as [UInt128]).flatMap(be)
-        // parameters: version 1, u128 min fee, u32 × 3, u16 × 4 (burn, pool, treasury, liquidity), u64 epoch length,
+        // parameters: version 2, u128 min fee, u32 × 3, u16 × 4 (burn, pool, treasury, liquidity), u64 epoch length,
         // then staking: u128 min stake, u64 unbonding period, u16 burn, u32 max lock, u8 count + (u32, u16) lock
-        // steps, u8 count + u16 tier multipliers, u16 max unbonding entries, u16 × 4 slash rates.
-        var parameters: Bytes = [1] + be(UInt128(1_000_000_000_000_000)) + be(UInt32(4096)) + be(UInt32(10_000))
+        // steps, u8 count + u16 tier multipliers, u16 max unbonding entries, u16 × 4 slash rates, u64 jail period,
+        // u128 unjail fee.
+        var parameters: Bytes = [2] + be(UInt128(1_000_000_000_000_000)) + be(UInt32(4096)) + be(UInt32(10_000))
             + be(UInt32(8 << 20)) + be(UInt16(4000)) + be(UInt16(3000)) + be(UInt16(2000)) + be(UInt16(1000)) + be(UInt64(2))
         parameters += be(100 * Tokens.one) + be(UInt64(3)) + be(UInt16(10)) + be(UInt32(520)) + [4]
         for (epochs, bps) in [(0, 10_000), (4, 11_000), (12, 12_500), (52, 15_000)] as [(UInt32, UInt16)] { parameters += be(epochs) + be(bps) }
         parameters += [5] + ([10_000, 12_000, 15_000, 18_000, 20_000] as [UInt16]).flatMap(be)
         parameters += be(UInt16(16)) + be(UInt16(100)) + be(UInt16(500)) + be(UInt16(1000)) + be(UInt16(5000))
+        parameters += be(UInt64(8640)) + be(10 * Tokens.one)
         // then compute: u64 blocks per year, u128 initial annual emission, u64 halving years, u128 terminal annual
         // emission, u128 mining cap, u16 protocol fee, u16 × 2 quality multipliers at 0 and 100, u64 proof window,
         // u128 minimum unit price, u16 reputation per proof.
@@ -365,10 +367,11 @@ final class GoldenChainTests: XCTestCase {
             + be(Tokens.one / 1_000_000) + be(UInt16(1))
         // then governance: u128 min deposit, u128 min proposer power, u128 voter min stake, u64 block time in ms, u8 count +
         // (u16 quorum, u32 voting days) per proposal kind (parameter change, treasury spend, upgrade, slash, text), u16 pass
-        // threshold, u64 timelock, u16 max change, u32 max active proposals; the golden chain's day is one block.
+        // threshold, u64 timelock, u16 max change, u32 max active proposals, u64 change window; the golden chain's day is
+        // one block.
         parameters += be(100 * Tokens.one) + be(UInt128(20_000_000_000)) + be(100 * Tokens.one) + be(UInt64(86_400_000)) + [5]
         for (quorum, days) in [(5100, 2), (6000, 2), (7500, 14), (6000, 7), (5100, 3)] as [(UInt16, UInt32)] { parameters += be(quorum) + be(days) }
-        parameters += be(UInt16(5000)) + be(UInt64(1)) + be(UInt16(2000)) + be(UInt32(100))
+        parameters += be(UInt16(5000)) + be(UInt64(1)) + be(UInt16(2000)) + be(UInt32(100)) + be(UInt64(7_776_000))
         values[StateKey(bytes: [0x03])] = parameters
         // validators: version 1, u32 count, then u32-prefixed name and 32-byte key each.
         var validators: Bytes = [1] + be(UInt32(2))

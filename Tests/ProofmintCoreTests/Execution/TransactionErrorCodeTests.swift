@@ -20,6 +20,7 @@ final class TransactionErrorCodeTests: XCTestCase {
         (102, "stake_below_minimum"), (103, "lock_shortened"), (104, "jailed"), (105, "no_stake"), (106, "unstake_exceeds_stake"),
         (107, "stake_locked"), (108, "remainder_below_minimum"), (109, "too_many_unbonding_entries"), (110, "nothing_matured"),
         (111, "stake_held_for_slash"),
+        (112, "not_jailed"), (113, "jail_period_not_over"),
         (120, "evidence_wrong_chain"), (121, "evidence_height_mismatch"), (122, "evidence_same_block"),
         (123, "evidence_producer_mismatch"), (124, "evidence_unknown_validator"), (125, "evidence_bad_signature"),
         (126, "evidence_already_handled"),

@@ -107,10 +107,10 @@ final class GovernanceTests: StakingTestCase {
         try open(.parameterChange([.init(name: "fee_split_bps.burn", value: 4400), .init(name: "fee_split_bps.treasury", value: 1600)]), on: chain)
     }
 
-    func testAStepIsMeasuredFromTheValueAtExecution() throws {
+    func testAStepIsMeasuredFromTheValueAtTheWindowsStart() throws {
         let chain = try makeChain()
-        // Both are within 20% of the fee when proposed; once the first has executed, the second is 33% away from the
-        // value then in force, so it fails at execution and changes nothing.
+        // Both are within 20% of the fee when proposed. The first executes and opens the fee's window at the old value;
+        // the second is 33% from the value then in force but within 20% of the window's start, so it executes too.
         let fee = chain.parameters.minFee
         let (_, outcome, _) = try chain.produce([
             chain.propose(from: alice, .parameterChange([.init(name: "min_fee", value: fee * 12 / 10)])),
@@ -124,9 +124,11 @@ final class GovernanceTests: StakingTestCase {
         XCTAssertEqual(try chain.produce(votes).outcome.receipts.map(\.code), votes.map { _ in 0 })
         try finish(second, on: chain)
         XCTAssertEqual(chain.proposal(first)?.status, .executed)
-        XCTAssertEqual(chain.proposal(second)?.status, .executionFailed)
-        XCTAssertEqual(chain.proposal(second)?.failureCode, 144, "parameter_change_too_large")
-        XCTAssertEqual(chain.currentParameters().minFee, fee * 12 / 10)
+        XCTAssertEqual(chain.proposal(second)?.status, .executed)
+        XCTAssertEqual(chain.currentParameters().minFee, fee * 8 / 10)
+        let window = try XCTUnwrap(chain.store.record(ParameterChangeWindow.self, at: .parameterWindow("min_fee")))
+        XCTAssertEqual(window.valueAtStart, fee)
+        XCTAssertEqual(window.startHeight, try XCTUnwrap(chain.proposal(first)?.executeHeight))
     }
 
     // MARK: - Treasury

@@ -173,7 +173,7 @@ final class SlashingTests: StakingTestCase {
             let context = "case \(index): stake \(stakeAmount), entries \(entries.map(\.amount)), bps \(bps)"
 
             var overlay = StateOverlay(base: store)
-            let events = try StakingModule.slash(provider, bps: bps, reason: reason, state: &overlay)
+            let events = try StakingModule.slash(provider, bps: bps, reason: reason, height: 1, state: &overlay)
             let capped = min(bps, 10_000)
             let after = try overlay.record(Stake.self, at: .stake(provider))
             let afterQueue = try overlay.record(UnbondingQueue.self, at: .unbonding(provider)) ?? UnbondingQueue(entries: [])

@@ -9,7 +9,7 @@ class StakingTestCase: XCTestCase {
 
     /// The block context of the chain's next block.
     func nextContext(_ chain: TestChain) -> BlockContext {
-        BlockContext(chainId: chain.chainId, height: chain.nextHeight, timestamp: chain.nextTimestamp, parameters: chain.parameters)
+        BlockContext(chainId: chain.chainId, height: chain.nextHeight, timestamp: chain.nextTimestamp, parameters: chain.currentParameters())
     }
 
     /// Admits `tx` on the head state at the next height (charging its fee), then runs its execution rules directly,
@@ -30,6 +30,7 @@ class StakingTestCase: XCTestCase {
             case let .submitProof(receipt): _ = try ProofModule.submit(receipt, provider: sender, context: context, state: &overlay)
             case let .propose(request): _ = try GovernanceModule.propose(request, proposer: sender, context: context, state: &overlay)
             case let .vote(request): _ = try GovernanceModule.vote(request, voter: sender, context: context, state: &overlay)
+            case .unjail: _ = try StakingModule.unjail(provider: sender, context: context, state: &overlay)
             }
             return nil
         } catch {

@@ -36,7 +36,7 @@ final class StakingCodecTests: XCTestCase {
             second: SignedHeader(header: second, signature: key.signature(for: second.signingMessage)))
     }
 
-    static let stake = Stake(amount: 150 * Tokens.one + 1, lockEpochs: 12, lockedUntil: 733, tier: .cpuTEE, attestation: attestation, reputation: 640, jailed: true)
+    static let stake = Stake(amount: 150 * Tokens.one + 1, lockEpochs: 12, lockedUntil: 733, tier: .cpuTEE, attestation: attestation, reputation: 640, jailed: true, jailedAt: 700)
 
     static var events: [Event] {
         let p = TestKeys.address("provider")
@@ -71,16 +71,17 @@ final class StakingCodecTests: XCTestCase {
     }
 
     func testStakeRecordLayout() {
-        let expected: Bytes = [1] + be(150 * Tokens.one + 1) + be(UInt32(12)) + be(UInt64(733)) + [2] + [1] + Self.attestation.bytes
-            + be(UInt16(640)) + [1]
+        let expected: Bytes = [2] + be(150 * Tokens.one + 1) + be(UInt32(12)) + be(UInt64(733)) + [2] + [1] + Self.attestation.bytes
+            + be(UInt16(640)) + [1] + be(UInt64(700))
         XCTAssertEqual(Self.stake.canonicalBytes, expected)
-        XCTAssertEqual(expected.count, 66)
+        XCTAssertEqual(expected.count, 74)
         var open = Self.stake
         open.tier = .open
         open.attestation = nil
         open.jailed = false
-        XCTAssertEqual(open.canonicalBytes.count, 34)
-        XCTAssertEqual(open.canonicalBytes.suffix(4), [0] + be(UInt16(640)) + [0])
+        open.jailedAt = 0
+        XCTAssertEqual(open.canonicalBytes.count, 42)
+        XCTAssertEqual(open.canonicalBytes.suffix(12), [0] + be(UInt16(640)) + [0] + be(UInt64(0)))
     }
 
     func testUnbondingQueueLayout() {
@@ -105,7 +106,7 @@ final class StakingCodecTests: XCTestCase {
     func testTotalsAndParametersLayouts() {
         let totals = ChainTotals(issued: 1, burned: 2, feesPaid: 3, staked: 4, unbonding: 5, minted: 6)
         XCTAssertEqual(totals.canonicalBytes, [1] + (1...6).flatMap { be(UInt128($0)) })
-        var expected: Bytes = [1] + be(Tokens.one / 1000) + be(UInt32(4096)) + be(UInt32(10_000)) + be(UInt32(8 << 20))
+        var expected: Bytes = [2] + be(Tokens.one / 1000) + be(UInt32(4096)) + be(UInt32(10_000)) + be(UInt32(8 << 20))
         expected += be(UInt16(4000)) + be(UInt16(3000)) + be(UInt16(2000)) + be(UInt16(1000))
         expected += be(UInt64(60))                                               // epoch_length
         expected += be(100 * Tokens.one) + be(UInt64(20)) + be(UInt16(10)) + be(UInt32(520))
@@ -113,18 +114,19 @@ final class StakingCodecTests: XCTestCase {
             + be(UInt32(12)) + be(UInt16(12_500)) + be(UInt32(52)) + be(UInt16(15_000))
         expected += [5] + [10_000, 12_000, 15_000, 18_000, 20_000].flatMap { be(UInt16($0)) }
         expected += be(UInt16(16)) + be(UInt16(100)) + be(UInt16(500)) + be(UInt16(1000)) + be(UInt16(10_000))
+        expected += be(UInt64(8640)) + be(10 * Tokens.one)                        // jail period, unjail fee (version 2)
         // compute: u64 blocks per year, u128 initial emission, u64 halving years, u128 terminal emission, u128 mining cap,
         // u16 protocol fee, u16 quality min, u16 quality max, u64 proof window, u128 min unit price, u16 reputation per proof.
         expected += be(UInt64(31_536_000)) + be(100_000_000 * Tokens.one) + be(UInt64(4)) + be(6_250_000 * Tokens.one)
         expected += be(300_000_000 * Tokens.one) + be(UInt16(30)) + be(UInt16(8000)) + be(UInt16(15_000)) + be(UInt64(1))
         expected += be(Tokens.one / 1_000_000) + be(UInt16(1))
         // governance: u128 min deposit, u128 min proposer power, u128 voter min stake, u64 block time, u8 count +
-        // (u16 quorum, u32 days) per kind, u16 pass threshold, u64 timelock, u16 max change, u32 max active.
+        // (u16 quorum, u32 days) per kind, u16 pass threshold, u64 timelock, u16 max change, u32 max active, u64 change window.
         expected += be(100 * Tokens.one) + be(UInt128(20_000_000_000)) + be(100 * Tokens.one) + be(UInt64(1000)) + [5]
         for (quorum, days) in [(5100, 3), (6000, 7), (7500, 14), (6000, 7), (5100, 3)] as [(UInt16, UInt32)] { expected += be(quorum) + be(days) }
-        expected += be(UInt16(5000)) + be(UInt64(86_400)) + be(UInt16(2000)) + be(UInt32(100))
+        expected += be(UInt16(5000)) + be(UInt64(86_400)) + be(UInt16(2000)) + be(UInt32(100)) + be(UInt64(7_776_000))
         XCTAssertEqual(Parameters.defaults.canonicalBytes, expected)
-        XCTAssertEqual(expected.count, 121 + 96 + 103)
+        XCTAssertEqual(expected.count, 121 + 24 + 96 + 103 + 8)
     }
 
     // MARK: - Round trips and refusals
@@ -210,10 +212,12 @@ final class StakingCodecTests: XCTestCase {
         bytes[65] = 2
         assertRefuses(Stake.self, bytes, .invalidBool(byte: 2, offset: 65))
         // Versions.
-        for version: UInt8 in [0, 2] {
+        for version: UInt8 in [0, 1, 3] {
             var stake = Self.stake.canonicalBytes
             stake[0] = version
             assertRefuses(Stake.self, stake, .unsupportedVersion(type: "stake", version: version))
+        }
+        for version: UInt8 in [0, 2] {
             var queue = UnbondingQueue(entries: []).canonicalBytes
             queue[0] = version
             assertRefuses(UnbondingQueue.self, queue, .unsupportedVersion(type: "unbonding queue", version: version))

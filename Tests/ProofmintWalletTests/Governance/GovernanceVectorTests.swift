@@ -42,30 +42,30 @@ final class GovernanceVectorTests: XCTestCase {
         let chain = try chain(fastGovernance: false)
         let roots = try openVector(on: chain)
         XCTAssertEqual(roots, [
-            "25d067eacb10bbee7a6fc83eacbc0198af263e9700ed92903e457ce8b6b36f1f",
-            "fbb21f0c0913bf4a70f5293c61b46f3f45b704bed179924e9c75211ef834ad19",
-            "290798583a09f8f014b9d453c727ec832bf46b1cac07f944e25deea175b97376",
+            "e1175f84a12f79a3db83e5756865a0eee5d0634f275edfaddd84233b42ae2559",
+            "7bee1ff237485c417fa09aa9faf7130f63c3fbb26a539510ad759a1db6a14060",
+            "d705f3948d75104b224ebbb1ff05f27b33d5f05ebc0bc2707172ad8e124045a9",
         ])
-        XCTAssertEqual(chain.store.values[.governance]?.hex, "02000000000000000200000001000000000000003635c9adc5dea00000")
+        XCTAssertEqual(chain.store.values[.governance]?.hex, "02000000000000000200000001000000000000003ba1910bf341b00000")
         XCTAssertEqual(chain.store.values[.due(height: 259_201)]?.hex, "01000000010000000000000001")
         XCTAssertEqual(chain.store.values[.voter(proposal: 1, index: 0)], try DevAccounts.address(index: 0).bytes)
     }
 
     func testTheFastGovernanceLifecycle() throws {
         let chain = try chain(fastGovernance: true)
-        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "2ae716bf48a429d9c66cc82b5ab7e85cf3979de4fce041c96b73f35a45234f3a")
+        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "3714d6229459f9acb1766b3a6a36656e9940053f465415f6f6fbb4b40781094d")
         var roots = try openVector(on: chain)
         let dev1 = try DevAccounts.key(index: 1)
         for tx in [chain.stake(from: dev1, amount: 100 * Tokens.one), chain.vote(from: dev1, proposal: 1, .no, nonce: 1)] {
             roots.append(try chain.produce([tx]).block.header.stateRoot.hex)
         }
         for _ in 6...9 { roots.append(try chain.produce([]).block.header.stateRoot.hex) }
-        XCTAssertEqual(roots[6], "d0702844032db5067c6f353bc6cdb51f111508876c5a984b5514a41b99b8e526", "block 7: the tally")
-        XCTAssertEqual(roots[8], "a3da4cc90a2ae984e89c0bf93469877efc29fb54b15a48cd6fbd8883ff2fccdb", "block 9: the execution")
+        XCTAssertEqual(roots[6], "166940696f54fc43730ed4378d5ece4e82f71e40151d3a3a10001d23bd980bf3", "block 7: the tally")
+        XCTAssertEqual(roots[8], "fda367eeb10de1d44ca159b5d62854162b9a671a94e02a8088845868695b88c8", "block 9: the execution")
         XCTAssertEqual(roots[4], roots[5])
         XCTAssertEqual(roots[6], roots[7])
         let tally = try XCTUnwrap(chain.proposal(1)?.tally)
         XCTAssertEqual([tally.yesStake, tally.noStake, tally.participationStake], [1_000 * Tokens.one, 100 * Tokens.one, 1_100 * Tokens.one])
-        XCTAssertEqual(chain.store.values[.governance]?.hex, "02000000000000000200000000000000000000003ba1910bf341b00000")
+        XCTAssertEqual(chain.store.values[.governance]?.hex, "0200000000000000020000000000000000000000410d586a20a4c00000")
     }
 }
