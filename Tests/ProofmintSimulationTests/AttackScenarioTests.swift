@@ -37,3 +37,19 @@ final class AttackScenarioTests: XCTestCase {
         XCTAssertThrowsError(try AttackScenarios.run("sybil-split", scale: 0)) { XCTAssertTrue("\($0)".contains("--scale"), "\($0)") }
     }
 }
+
+extension AttackScenarioTests {
+    func testDoubleSignEvidenceBurnsTheValidatorsBond() throws {
+        let report = try AttackScenarios.run("double-sign", scale: 1)
+        XCTAssertFalse(report.succeeded, report.text)
+        XCTAssertEqual(report.cost, 10_000 * Tokens.one, report.text)
+        XCTAssertEqual(report.figures.first { $0.0 == "jailed" }?.1, "yes", report.text)
+    }
+
+    func testAParameterMovesAtMostOneStepAQuarter() throws {
+        let report = try AttackScenarios.run("parameter-creep", scale: 1)
+        XCTAssertFalse(report.succeeded, report.text)
+        XCTAssertEqual(report.figures.first { $0.0 == "value" }?.1, "30 → 36 basis points", report.text)
+        XCTAssertEqual(report.figures.first { $0.0 == "changes executed" }?.1, "1", report.text)
+    }
+}

@@ -5,7 +5,8 @@ enum DoubleSignScenario {
     static func run(_ scale: Int) throws(ScenarioError) -> ScenarioReport {
         let parameters = ScenarioChain.compressedTime
         let reporter = try ScenarioChain.participant("reporter", 0)
-        let chain = try ScenarioChain(parameters: parameters, allocations: [(reporter, 1_000 * Tokens.one)], modules: [])
+        let bond = Amount(scale) * 10_000 * Tokens.one
+        let chain = try ScenarioChain(parameters: parameters, allocations: [(reporter, 1_000 * Tokens.one)], modules: [], validatorBond: bond)
         try chain.advance(to: 2)
         let validator = chain.validatorAddress
         let stakeBefore = try chain.record(Stake.self, at: .stake(validator))?.amount ?? 0
@@ -18,7 +19,8 @@ enum DoubleSignScenario {
         }
         return ScenarioReport(
             name: "double-sign",
-            summary: "the validator signs two different blocks at height \(chain.head.height - 1) and a reporter submits the evidence",
+            summary: "the validator, bonded with \(Tokens.format(bond)) AI, signs two different blocks at height \(chain.head.height - 1) and a "
+                + "reporter submits the evidence",
             succeeded: slashed == 0, cost: slashed, gain: 0,
             figures: [
                 ("evidence", receipt.code == 0 ? "accepted" : "refused: \(TransactionErrorCode.name(forCode: receipt.code))"),

@@ -19,18 +19,24 @@ final class ScenarioChain {
     /// The wall time one block stands for: time-like parameters are scaled to it (see `compressedTime`).
     private let blockMillis: UInt64
 
-    init(parameters: Parameters, allocations: [(Participant, Amount)], modules: [(ModuleAccount, Amount)]) throws(ScenarioError) {
+    /// `validatorBond`: stake the validator bonds at genesis from an allocation of the same amount (none by default).
+    init(
+        parameters: Parameters, allocations: [(Participant, Amount)], modules: [(ModuleAccount, Amount)], validatorBond: Amount = 0
+    ) throws(ScenarioError) {
         self.parameters = parameters
         blockMillis = parameters.governance.blockTimeMs
         validator = try Self.key("validator", 0)
+        let validatorAddress = Address(publicKey: validator.publicKey)
         var entries = allocations.enumerated().map { index, entry in
             Genesis.Allocation(name: "account-\(index)", address: entry.0.address, amount: entry.1)
         }
         entries += modules.map { Genesis.Allocation(name: $0.0.rawValue, address: $0.0.address, amount: $0.1) }
+        if validatorBond > 0 { entries.append(Genesis.Allocation(name: "validator", address: validatorAddress, amount: validatorBond)) }
         let genesis = Genesis(
             chainId: Self.chainId, genesisTime: Self.genesisTime, parameters: parameters,
             validators: ValidatorSet(validators: [.init(name: "scenario-validator", publicKey: validator.publicKey)]),
-            allocations: entries)
+            allocations: entries,
+            bonds: validatorBond > 0 ? [ValidatorBond(address: validatorAddress, amount: validatorBond)] : [])
         do {
             let (block, outcome) = try genesis.genesisBlock()
             store.commit(outcome)
@@ -40,13 +46,14 @@ final class ScenarioChain {
         }
     }
 
-    /// The devnet's parameters with time compressed: one block stands for an hour, so a 7-day vote is 168 blocks and
-    /// the one-day timelock 24. Everything counted in blocks (unbonding: 20) is left as it is, so the race between a
-    /// vote and an unbonding period is the devnet's, and slower for the attacker, not faster.
+    /// The devnet's parameters with time compressed: one block stands for an hour, so a 7-day vote is 168 blocks, the
+    /// one-day timelock 24 and the quarter of the parameter step rule 2,160. Everything counted in blocks that races
+    /// a vote (unbonding: 20) is left as it is, so the race is the devnet's, and slower for the attacker, not faster.
     static var compressedTime: Parameters {
         var parameters = Parameters.defaults
         parameters.governance.blockTimeMs = 3_600_000
         parameters.governance.timelockBlocks = 24
+        parameters.governance.changeWindowBlocks = 2_160
         return parameters
     }
 
