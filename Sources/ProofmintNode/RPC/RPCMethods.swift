@@ -159,7 +159,14 @@ struct RPCMethods: Sendable {
     }
 
     private func parameters() throws(RPCErrorObject) -> ParametersResult {
-        try read { snapshot in ParametersResult(height: try snapshot.height(), parameters: try snapshot.parameters()) }
+        try read { snapshot in
+            let windows = try snapshot.entries(of: .parameterWindow).map { key, value in
+                let window = try StateKey.decode(ParameterChangeWindow.self, value, storedAt: key)
+                return ChangeWindowView(
+                    name: String(decoding: key.bytes.dropFirst(), as: UTF8.self), startHeight: window.startHeight, valueAtStart: window.valueAtStart)
+            }
+            return ParametersResult(height: try snapshot.height(), parameters: try snapshot.parameters(), changeWindows: windows)
+        }
     }
 
     func read<T>(_ body: (StateSnapshot) throws -> T) throws(RPCErrorObject) -> T {

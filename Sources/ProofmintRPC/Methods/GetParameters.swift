@@ -7,10 +7,38 @@ public struct ParametersResult: RPCObject {
     /// (amounts as decimal strings, the rest as numbers), plus `staking.lock_steps`; the same names and forms as
     /// the genesis file and docs/PARAMETERS.md.
     public var parameters: ParameterValues
+    /// The step windows stored so far (protocol version 2, PROTOCOL.md §12.10), by parameter name.
+    public var changeWindows: [ChangeWindowView]
 
-    public init(height: UInt64, parameters: Parameters) {
+    public init(height: UInt64, parameters: Parameters, changeWindows: [ChangeWindowView] = []) {
         self.height = height
         self.parameters = ParameterValues(parameters)
+        self.changeWindows = changeWindows
+    }
+
+    /// The value a change proposed in the next block is measured from: the value at the start of the parameter's
+    /// change window while that window is open there, else the value in force (the chain's own rule, §12.10).
+    public func stepBase(_ name: String) -> UInt128? {
+        guard let spec = ParameterRegistry.spec(named: name) else { return nil }
+        let rules = parameters.parameters.governance
+        if let stored = changeWindows.first(where: { $0.name == name }) {
+            let window = ParameterChangeWindow(startHeight: stored.startHeight, valueAtStart: stored.valueAtStart)
+            if window.isOpen(at: height &+ 1, length: rules.changeWindowBlocks) { return window.valueAtStart }
+        }
+        return spec.value(in: parameters.parameters)
+    }
+}
+
+/// Where a parameter's step window started, and its value then.
+public struct ChangeWindowView: RPCObject {
+    public var name: String
+    public var startHeight: UInt64
+    public var valueAtStart: UInt128
+
+    public init(name: String, startHeight: UInt64, valueAtStart: UInt128) {
+        self.name = name
+        self.startHeight = startHeight
+        self.valueAtStart = valueAtStart
     }
 }
 

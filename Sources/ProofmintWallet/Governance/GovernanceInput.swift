@@ -93,9 +93,9 @@ public enum GovernanceInput {
         return sorted
     }
 
-    /// Refuses a change that moves further from the value in force than the chain's step limit allows (each change
-    /// is checked against the value before the proposal, as the chain does). `current` gives the value in force
-    /// (nil when unknown: that change is left to the chain).
+    /// Refuses a change that moves further than the chain's step limit allows from the value it is measured from
+    /// (`ParametersResult.stepBase`: the value at the start of the parameter's open change window, else the value in
+    /// force). `current` gives that value (nil when unknown: that change is left to the chain).
     public static func checkSteps(
         _ changes: [ProposalContent.ParameterChange], maxChangeBps: UInt64, current: (String) -> UInt128?
     ) throws(GovernanceInputError) {

@@ -108,7 +108,7 @@ struct TxProposeParamCommand: AsyncParsableCommand {
     func run() async throws {
         let changes = try file.map { try GovernanceInput.changesFile(at: $0) } ?? GovernanceInput.assignments(assignments)
         try await ProposalSubmission.send(from: sender, proposal: proposal, with: options) { _, parameters in
-            try GovernanceInput.checkSteps(changes, maxChangeBps: parameters.maxChangeBps, current: parameters.current)
+            try GovernanceInput.checkSteps(changes, maxChangeBps: parameters.maxChangeBps, current: parameters.stepBase)
             return .parameterChange(changes)
         }
     }
