@@ -66,6 +66,7 @@ def derive(say=print):
     RULES=[(5100,2),(6000,2),(7500,14),(6000,7),(5100,3)]   # (quorum bps, voting days) of kinds 1-5: parameter change,
     PASS_BPS=5000; TIMELOCK=1; MAX_CHANGE=2000; MAX_ACTIVE=100   # treasury spend, upgrade, slash, text
     CHANGE_WINDOW=7776000   # version 2: the step rule's window (a quarter of 1-second blocks, the default)
+    MAX_SPEND=1000          # version 2: governance.max_spend_bps, the most paid from one source per window
     BOUNDS={'compute.protocol_fee_bps':(0,10000)}   # the registry's bounds of the one parameter this chain changes
     live={'compute.protocol_fee_bps':PROTOCOL_FEE}  # the parameters governance can change, as in force now
     seed={n:H(b'proofmint/test-key/'+n.encode()) for n in ['golden-a','golden-b','alice','bob','carol','dave']}
@@ -78,6 +79,7 @@ def derive(say=print):
     acct={addr['alice']:[0,1000000*ONE],addr['bob']:[0,1000*ONE],addr['carol']:[0,ONE],addr['golden-a']:[0,500*ONE],TRE:[0,5000000*ONE]}
     stakes={}   # address -> dict(amount, lock, until, tier, att, rep, jailed, jailed_at)
     windows={}  # parameter name -> (window start height, value at its start): 0x20 ‖ name (version 2)
+    spends={}   # spend source name -> [window start height, source balance at its start, spent]: 0x22 ‖ name (version 2)
     queues={}   # address -> [[amount, matureAt], ...]
     markers=set()
     totals=[sum(v[1] for v in acct.values()),0,0,0,0,0]   # issued, burned, fees paid, staked, unbonding, minted
@@ -96,7 +98,7 @@ def derive(say=print):
             +u64(BPY)+u128(INITIAL)+u64(HALVING)+u128(TERMINAL)+u128(CAP)+u16(live['compute.protocol_fee_bps'])+u16(QMIN)+u16(QMAX)+u64(WINDOW)
             +u128(MIN_UNIT_PRICE)+u16(REP_PER_PROOF)
             +u128(MIN_DEPOSIT)+u128(MIN_PROPOSER_POWER)+u128(VOTER_MIN_STAKE)+u64(BLOCK_TIME_MS)+u8(len(RULES))
-            +b''.join(u16(q)+u32(d) for q,d in RULES)+u16(PASS_BPS)+u64(TIMELOCK)+u16(MAX_CHANGE)+u32(MAX_ACTIVE)+u64(CHANGE_WINDOW))
+            +b''.join(u16(q)+u32(d) for q,d in RULES)+u16(PASS_BPS)+u64(TIMELOCK)+u16(MAX_CHANGE)+u32(MAX_ACTIVE)+u64(CHANGE_WINDOW)+u16(MAX_SPEND))
     VALIDATORS=['golden-a','golden-b']
     vals=u8(1)+u32(2)+b''.join(u32(len(n))+n.encode()+pk[n] for n in VALIDATORS)
     def enc_stake(s): return u8(2)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])+u64(s['jailed_at'])
@@ -135,6 +137,7 @@ def derive(say=print):
         for h_,ids in due.items(): s[b'\x12'+u64(h_)]=u8(1)+u32(len(ids))+b''.join(u64(i) for i in ids)
         for a,n in holds.items(): s[b'\x13'+a]=u32(n)
         for n,(start,value) in windows.items(): s[b'\x20'+n.encode()]=u8(1)+u64(start)+u128(value)
+        for n,(start,base,spent) in spends.items(): s[b'\x22'+n.encode()]=u8(1)+u64(start)+u128(base)+u128(spent)
         return {H(k):H(v) for k,v in s.items()}
     root=lambda: state_root(state())   # the state tree of §7 over {H(key): H(value)}
     mth=merkle_list
@@ -287,11 +290,20 @@ def derive(say=print):
         def effect(h):   # against the parameters in force at execution; the windows that open here are written
             new,opened=changed(h); live.update(new); windows.update(opened)
         return (1,u8(1)+u8(len(changes))+b''.join(u32(len(n))+n.encode()+u128(v) for n,v in changes),changed,effect)
-    def treasury_spend(to,amount):
+    def treasury_spend(to,amount,source='treasury'):
+        # the bound (152): at most MAX_SPEND bps of the source's balance at its window's start, in all, per window
+        # (the stored one while h < start + CHANGE_WINDOW, else a new one opening at h at the balance now)
+        src=mod(source)
+        def window(h):
+            w=spends.get(source)
+            if w is None or h>=w[0]+CHANGE_WINDOW: w=[h,acct.get(src,[0,0])[1],0]
+            if w[2]+amount>w[1]*MAX_SPEND//10000: raise Fail(152)
+            return [w[0],w[1],w[2]+amount]
         def effect(h):
-            if acct[TRE][1]<amount: raise Fail(151)
-            acct[TRE][1]-=amount; credit(to,amount)
-        return (2,u8(2)+to+u128(amount),lambda h: None,effect)
+            w=window(h)
+            if acct[src][1]<amount: raise Fail(151)
+            acct[src][1]-=amount; credit(to,amount); spends[source]=w
+        return (2,u8(2)+to+u128(amount)+u32(len(source))+source.encode(),window,effect)
     def text(title,doc): return (5,u8(5)+u32(len(title))+title+doc,lambda h: None,lambda h: None)
     def power(a,minimum):
         # quadratic voting power isqrt(balance) + 2*isqrt(unjailed stake); 0 below `minimum` of unjailed stake

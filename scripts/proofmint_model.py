@@ -233,6 +233,7 @@ def key_due(height): return b"\x12" + u64(height)                  # the due ind
 def key_slash_hold(addr): return b"\x13" + addr                    # open slash proposals naming addr (version 2)
 def key_parameter_window(name): return b"\x20" + name.encode()   # protocol version 2
 KEY_EMISSION_ANCHOR = b"\x21"                                      # protocol version 2
+def key_spend_window(source): return b"\x22" + source.encode()   # protocol version 2: a spend source's window
 
 def enc_account(nonce, balance): return u8(1) + u64(nonce) + u128(balance)
 def enc_totals(issued, burned, fees, staked=0, unbonding=0, minted=0):
@@ -259,7 +260,7 @@ def enc_governance_parameters(g):
     return (u128(g["min_deposit"]) + u128(g["min_proposer_power"]) + u128(g["voter_min_stake"]) + u64(g["block_time_ms"])
             + u8(len(KINDS)) + b"".join(u16(g["quorum_bps"][k]) + u32(g["voting_days"][k]) for k in KINDS)
             + u16(g["pass_threshold_bps"]) + u64(g["timelock_blocks"]) + u16(g["max_change_bps"])
-            + u32(g["max_active_proposals"]) + u64(g["change_window_blocks"]))
+            + u32(g["max_active_proposals"]) + u64(g["change_window_blocks"]) + u16(g["max_spend_bps"]))
 def enc_governance_state(next_id, open_proposals, total_stake):
     """0x0D, version 2: the open-proposal count and the total unjailed stake (linear)."""
     return u8(2) + u64(next_id) + u32(open_proposals) + u128(total_stake)
@@ -275,6 +276,8 @@ def stake_reputation(b): return int.from_bytes(b[-11:-9], "big")
 def stake_jailed(b): return b[-9] == 1
 def stake_with_reputation(b, reputation): return b[:-11] + u16(reputation) + b[-9:]
 def enc_parameter_window(start_height, value_at_start): return u8(1) + u64(start_height) + u128(value_at_start)
+def enc_spend_window(start_height, balance_at_start, spent): return u8(1) + u64(start_height) + u128(balance_at_start) + u128(spent)
+SPEND_SOURCES = ["treasury", "ecosystem", "liquidity", "training", "public_sale"]   # §12.2 (protocol version 2)
 def enc_emission_anchor(epoch, year, epochs_left, year_scheduled): return u8(1) + u64(epoch) + u64(year) + u64(epochs_left) + u128(year_scheduled)
 def enc_unbonding(entries): return u8(1) + u16(len(entries)) + b"".join(u128(a) + u64(m) for a, m in entries)
 def enc_epoch_state(number, start_height): return u8(1) + u64(number) + u64(start_height)
@@ -310,7 +313,8 @@ DEFAULT_GOVERNANCE = {"min_deposit": 100 * ONE, "min_proposer_power": 20_000_000
                                      "text": 5100},
                       "voting_days": {"parameter_change": 3, "treasury_spend": 7, "upgrade": 14, "slash": 7, "text": 3},
                       "pass_threshold_bps": 5000, "timelock_blocks": 86_400, "max_change_bps": 2000,
-                      "max_active_proposals": 100, "change_window_blocks": 7_776_000}
+                      "max_active_proposals": 100, "change_window_blocks": 7_776_000,
+                      "max_spend_bps": 1000}
 GOVERNANCE_AMOUNTS = {"min_deposit", "voter_min_stake"}
 DEFAULT_PARAMETERS = {"min_fee": ONE // 1000, "max_tx_bytes": 4096, "max_block_transactions": 10000,
                       "max_block_bytes": 8 << 20,
@@ -553,7 +557,7 @@ def dec_content(r):
     if kind == "parameter_change":
         return kind, [(r.string(), r.int(16)) for _ in range(r.int(1))]
     if kind == "treasury_spend":
-        return kind, (r.take(20), r.int(16))
+        return kind, (r.take(20), r.int(16), r.string())
     if kind == "upgrade":
         return kind, (r.string(), r.int(8))
     if kind == "slash":

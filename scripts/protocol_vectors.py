@@ -410,8 +410,8 @@ def enc_content(kind, body):
     if kind == "parameter_change":
         return tag + u8(len(body)) + b"".join(string(name) + u128(value) for name, value in body)
     if kind == "treasury_spend":
-        recipient, amount = body
-        return tag + recipient + u128(amount)
+        recipient, amount, source = body
+        return tag + recipient + u128(amount) + string(source)
     if kind == "upgrade":
         name, height = body
         return tag + string(name) + u64(height)
@@ -582,6 +582,7 @@ def parameter_problems(p):
         all(g["voting_days"][x] >= 1 for x in KINDS), 5000 <= g["pass_threshold_bps"] <= 9999,
         1 <= g["max_change_bps"] <= 2000, 1 <= g["max_active_proposals"] <= 1000,
         k["jail_period_blocks"] >= 1, g["change_window_blocks"] >= 1,   # protocol version 2
+        1 <= g["max_spend_bps"] <= 2000,
     ]
     return [i for i, ok in enumerate(rules) if not ok]
 
@@ -632,6 +633,8 @@ def check_propose_basic(kind, body, registry):
         check_changes_basic(body, registry)
     elif kind == "treasury_spend" and body[1] == 0:
         raise TxError(4, "zero_amount")
+    elif kind == "treasury_spend" and body[2] not in SPEND_SOURCES:
+        raise TxError(30, "invalid_proposal")
     elif kind == "upgrade" and not re.fullmatch(r"[a-z0-9_.-]+", body[0]):
         raise TxError(30, "invalid_proposal")
     elif kind == "slash" and not 1 <= body[2] <= 10000:
@@ -708,6 +711,22 @@ def tally(state, params, p, total_stake):
     return {**sums, "participation_stake": participation, "total_stake": total_stake, "quorum_reached": quorum,
             "passed": passed}
 
+def check_spend(state, params, source, amount, h):
+    """§12.8 the spend bound (protocol version 2): the source's window (0x22 ‖ name) while h < start +
+    change_window_blocks, else a new one at h at the source's balance now; the spent total may reach at most
+    balance_at_start × max_spend_bps / 10000 (152). Returns the window record the spend leaves."""
+    g = params["governance"]
+    stored = state.get(key_spend_window(source))
+    start, base, spent = (None, 0, 0)
+    if stored is not None:
+        start, base, spent = int.from_bytes(stored[1:9], "big"), int.from_bytes(stored[9:25], "big"), int.from_bytes(stored[25:41], "big")
+    if start is None or h >= start + g["change_window_blocks"]:
+        start, spent = h, 0
+        base = dec_account(state[key_account(module_address(source))])[1] if key_account(module_address(source)) in state else 0
+    if spent + amount > base * g["max_spend_bps"] // 10000:
+        raise TxError(152)
+    return enc_spend_window(start, base, spent + amount)
+
 def execute_proposal(chain, p):
     """§12.8: the effect, against the parameters in force now (an earlier execution at this block's end may have
     changed them); an impossible one is recorded as execution_failed and changes nothing."""
@@ -718,12 +737,14 @@ def execute_proposal(chain, p):
             state[KEY_PARAMETERS] = enc_parameters(chain.params)
             state.update(windows)
         elif p["kind"] == "treasury_spend":
-            recipient, amount = p["body"]
-            treasury = dec_account(state[key_account(module_address("treasury"))])[1]
-            if treasury < amount:
+            recipient, amount, source = p["body"]
+            window = check_spend(state, chain.params, source, amount, chain.height + 1)
+            balance = dec_account(state[key_account(module_address(source))])[1]
+            if balance < amount:
                 raise TxError(151)
-            credit(state, module_address("treasury"), -amount)
+            credit(state, module_address(source), -amount)
             credit(state, recipient, amount)
+            state[key_spend_window(source)] = window
         elif p["kind"] == "upgrade":
             state[KEY_UPGRADE] = enc_upgrade_plan(p["body"][0], p["body"][1], p["id"])
         elif p["kind"] == "slash":
@@ -959,35 +980,35 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
 # ----------------------------------------------------------------------------------------------------------------
 
 EXPECTED = {
-    "genesis_state_root": "797b0de41061e25c4511f8dd8e8e54c6bd300e33a3fe2c7f48df03c4b81b777d",
-    "genesis_hash": "684d60748548be177c59590d2a8f118b05aec9c0c295d3ee2ed8858c9e4c5517",
-    "example_root": "5472e0ffd5373f7450fc7d8ef1e25b5f19b8e74cba59198cb46053951bc63593",
+    "genesis_state_root": "f97d4378e6aa6f326a6d6d49c1525062e8707f9b64ef5135eeb261ffcfa45900",
+    "genesis_hash": "7bf9b1f5a64ee48c313948712b1ad1868cc3f37162c87b24b094c660be9d2e00",
+    "example_root": "2c95007ff7346f4a11388b398323f6eb45e23e0f2307313297e648294043d121",
     "transfer_id": "6096fa5a8f5c6b961b2bf08faf9b1ac53b9576c9e31b71fd262a71baed472553",
     "block1_tx_root": "dce4b7e8b28f0dbea6fb38f4d08eb3c4fe917fbb390bfb0e896db7be2dd1470e",
     "block1_receipt_root": "ee7fd004623b5fb52aee181418ea18b2d4f7dcd00404da422df6727d92f6415f",
-    "block1_state_root": "89a34e78ea121a4a9164781d77b814af719f89521476a9de5fe6e66c3be93ccf",
-    "block1_hash": "5b04b98477d815f4937b1ca576b566f698188b612d2b98c6cad5c73f36ebdd82",
+    "block1_state_root": "156f752f3c441e028e9bffa42bbc5735c342286d2c46704298f429c0e71740a9",
+    "block1_hash": "284c28f055ab7c05fcfaeb5c4b4601499775b20e363ccd47bd7ce23fbcb912d2",
     "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
     "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
     "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
-    "stake_block1_state_root": "e1175f84a12f79a3db83e5756865a0eee5d0634f275edfaddd84233b42ae2559",
+    "stake_block1_state_root": "139419c482524a5585a11557dead44241885fcf208e9c4ac38558a60f174f72c",
     "proof_id": "0c838be26d925ff57f7314aadb1ca6929d09243f342e423984be0775d4913845",
     "proof_block2_tx_root": "09c30f6972b4abcbd78d3cc05fa87873ff17f1ca84e24ebc800653e638eebb08",
     "proof_block2_receipt_root": "bc779a485e5c03d465d89191f557a7d10d86556dbce482ee97438efcc46c1b67",
-    "proof_block2_state_root": "19d9e3ac7baeca94d2cf8d31670eb94f685a49c722d2c119b513616426c7f061",
-    "settle_block60_state_root": "24ee317e0838cfc9745ab738de1fc47a8aab58b98d0e5ffef74b918a6ab0e152",
+    "proof_block2_state_root": "6619eefe2f8bfde0b6bc067827b5c84739c227c920da9b55d6b89b719029d31d",
+    "settle_block60_state_root": "0a81cc19e1ea72aa8b9a2a6c4c3f69ee99ea3665a55c03d8251be4a2704a4717",
     "propose_id": "e83d20fa8880fb58ef3415c799ddddff1b37bed26e55fc612f11414e4400470d",
     "propose_block2_tx_root": "db4ee78bd4fe1f87316ca6390512ac7b1b4931d0f681cd60f4f997a1234ab54d",
     "propose_block2_receipt_root": "e06075381651fb120be7a03105d44578ab2726c78046e169e75915f862ff8143",
-    "propose_block2_state_root": "7bee1ff237485c417fa09aa9faf7130f63c3fbb26a539510ad759a1db6a14060",
+    "propose_block2_state_root": "7e0e22b557bf03c667c9ce78af3e87c15190c9d6191cb5188f8133cb4c809f1d",
     "vote_id": "0696dc41bccb01f27ecf11149952b1d1d9ff20c4ae20db0bc2bd950afe233aa7",
     "vote_block3_tx_root": "d5d8e8a4e1c8c385280a76246a98157698f524ac1ebfd33d5a561f01e20e15c6",
     "vote_block3_receipt_root": "591964263280ec2df341290ac8aa8f97c682db4594c3f8c7eff678f49d5f0912",
-    "vote_block3_state_root": "d705f3948d75104b224ebbb1ff05f27b33d5f05ebc0bc2707172ad8e124045a9",
-    "fast_genesis_state_root": "3714d6229459f9acb1766b3a6a36656e9940053f465415f6f6fbb4b40781094d",
-    "fast_block7_state_root": "166940696f54fc43730ed4378d5ece4e82f71e40151d3a3a10001d23bd980bf3",
+    "vote_block3_state_root": "046627d1e5481b5931b7ff5a42140b13334da1ee6a76e2fc0b03f1bab30c3c0e",
+    "fast_genesis_state_root": "5f69215f0801221677974ddec172fedd9764cb3f3e8519ac838073d542f769f4",
+    "fast_block7_state_root": "47dd334e00f8b0f4fca9b437e147e87d818cd31b764bba51d061fa341cf2533f",
     "emission_anchor_record": "0100000000000186a00000000000000000000000000007cb0000000000000fbce2c2bf95567dfc4b40",
-    "fast_block9_state_root": "fda367eeb10de1d44ca159b5d62854162b9a671a94e02a8088845868695b88c8",
+    "fast_block9_state_root": "b9c022cd9a4a112bc195a9fd703c4608c443bf2e8baeed2fee230fa3881062af",
 }
 # Further computed values that PROTOCOL.md quotes in full; --check looks for each in the document.
 DOCUMENTED = {}

@@ -25,6 +25,7 @@ public enum StateDescription {
             case .slashHold?: return "\(try SlashHold(canonical: bytes).count)"
             case .parameterWindow?: return "\(try ParameterChangeWindow(canonical: bytes))"
             case .emissionAnchor?: return "\(try EmissionAnchor(canonical: bytes))"
+            case .spendWindow?: return "\(try SpendWindow(canonical: bytes))"
             case .evidence?, .job?, nil: return "0x" + bytes.hex
             }
         } catch {

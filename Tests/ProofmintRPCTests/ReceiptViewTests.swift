@@ -9,7 +9,7 @@ final class ReceiptViewTests: XCTestCase {
         let view = ReceiptView(receipt)
         XCTAssertEqual(view.status, "treasury_insufficient")
         XCTAssertEqual(view.message, TransactionErrorCode.treasuryInsufficient.message)
-        XCTAssertEqual(view.failureText, "treasury_insufficient (code 151): the treasury holds less than the spend")
+        XCTAssertEqual(view.failureText, "treasury_insufficient (code 151): the spend's source module account holds less than the spend")
         XCTAssertFalse(view.succeeded)
 
         let json = view.json

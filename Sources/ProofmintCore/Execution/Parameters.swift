@@ -96,7 +96,7 @@ public struct FeeSplit: Equatable, Sendable {
 }
 
 extension Parameters: CanonicalCodable {
-    /// 2 since protocol version 2: staking gains `jail_period_blocks` and `unjail_fee`, governance `change_window_blocks`.
+    /// 2 since protocol version 2: staking gains `jail_period_blocks` and `unjail_fee`, governance `change_window_blocks` and `max_spend_bps`.
     static let version: UInt8 = 2
 
     public func encode(to writer: inout CanonicalWriter) {

@@ -74,6 +74,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case votingClosed(id: UInt64)
     case notEligibleToVote(minimumStake: Amount, staked: Amount)
     case treasuryInsufficient(balance: Amount, amount: Amount)
+    case spendLimitExceeded(source: String, limit: Amount, spent: Amount, requested: Amount)
     /// The parent state could not be read. Never in a receipt: the executor turns it into a block error.
     case stateUnreadable(StateReadError)
 
@@ -139,6 +140,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .votingClosed: .votingClosed
         case .notEligibleToVote: .notEligibleToVote
         case .treasuryInsufficient: .treasuryInsufficient
+        case .spendLimitExceeded: .spendLimitExceeded
         case .stateUnreadable: .stateUnreadable
         }
     }
@@ -216,7 +218,9 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .notEligibleToVote(minimum, staked):
             return "voting needs at least \(Tokens.format(minimum)) AI of unjailed stake; the voter has \(Tokens.format(staked)) AI"
         case let .treasuryInsufficient(balance, amount):
-            return "the treasury holds \(Tokens.format(balance)) AI, less than the \(Tokens.format(amount)) AI to spend"
+            return "the source module account holds \(Tokens.format(balance)) AI, less than the \(Tokens.format(amount)) AI to spend"
+        case let .spendLimitExceeded(source, limit, spent, requested):
+            return "governance may pay at most \(Tokens.format(limit)) AI from \(source) in its current spend window (governance.max_spend_bps of its balance at the window's start); \(Tokens.format(spent)) AI is spent, \(Tokens.format(requested)) AI more is too much"
         case let .stateUnreadable(error): return "state unreadable: \(error)"
         }
     }

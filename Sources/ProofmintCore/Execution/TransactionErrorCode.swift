@@ -78,6 +78,7 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
     /// Reserved: protocol 1's voter cap. Version 2 has no cap and never records it; codes are never reused.
     case proposalFull = 150
     case treasuryInsufficient = 151
+    case spendLimitExceeded = 152
     /// A local storage fault: never in a receipt, never a verdict on a transaction.
     case stateUnreadable = 999
 
@@ -199,7 +200,10 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
             Entry(name: "not_eligible_to_vote", kind: .execution,
                   message: "the voter holds less unjailed stake than voting needs (parameter governance.voter_min_stake)")
         case .proposalFull: Entry(name: "proposal_full", kind: .execution, message: "reserved: protocol 1's voter cap, which version 2 removed")
-        case .treasuryInsufficient: Entry(name: "treasury_insufficient", kind: .execution, message: "the treasury holds less than the spend")
+        case .treasuryInsufficient: Entry(name: "treasury_insufficient", kind: .execution, message: "the spend's source module account holds less than the spend")
+        case .spendLimitExceeded:
+            Entry(name: "spend_limit_exceeded", kind: .execution,
+                  message: "the spend would take more from its source than governance.max_spend_bps of the source's balance at its spend window's start")
         case .stateUnreadable:
             Entry(name: "state_unreadable", kind: .local, message: "the node's database could not be read: a local fault, not a verdict on the transaction")
         }

@@ -1,5 +1,5 @@
 /// What a passed proposal does, inside the state transition at the block its tally fixed; its effect is visible from
-/// the next block. A proposal whose effect has become impossible (a spend above the treasury, a parameter set that
+/// the next block. A proposal whose effect has become impossible (a spend above its source or its window's bound, a parameter set that
 /// no longer validates) is marked `executionFailed` with the reason's code and changes nothing.
 public enum GovernanceExecution {
     static func execute(_ proposal: inout GovernanceProposal, context: BlockContext, state: inout StateOverlay) throws(TransactionError) {
@@ -25,11 +25,13 @@ public enum GovernanceExecution {
         switch proposal.content {
         case let .parameterChange(changes):
             try ParameterChanges.apply(changes, to: parameters, height: height, state: &state)
-        case let .treasurySpend(recipient, amount):
-            let treasury = try state.accountOrFail(ModuleAccount.treasury.address).balance
-            guard treasury >= amount else { throw .treasuryInsufficient(balance: treasury, amount: amount) }
-            try state.debit(ModuleAccount.treasury.address, amount)
+        case let .treasurySpend(recipient, amount, source):
+            let (account, window) = try SpendWindow.check(source: source, amount: amount, parameters: parameters, height: height, state: state)
+            let balance = try state.accountOrFail(account.address).balance
+            guard balance >= amount else { throw .treasuryInsufficient(balance: balance, amount: amount) }
+            try state.debit(account.address, amount)
             try state.credit(recipient, amount)
+            state.put(window, at: .spendWindow(source))
         case let .upgrade(name, upgradeHeight):
             state.put(UpgradePlan(name: name, height: upgradeHeight, proposal: proposal.id), at: .upgrade)
         case let .slash(provider, reason, bps):

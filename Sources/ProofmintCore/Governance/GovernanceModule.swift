@@ -6,8 +6,11 @@ public enum GovernanceModule {
         switch request.content {
         case let .parameterChange(changes):
             try ParameterChanges.validateBasic(changes)
-        case let .treasurySpend(_, amount):
+        case let .treasurySpend(_, amount, source):
             guard amount > 0 else { throw .zeroAmount }
+            guard SpendWindow.source(named: source) != nil else {
+                throw .invalidProposal(reason: "unknown spend source '\(source)' (one of treasury, ecosystem, liquidity, training, public_sale)")
+            }
         case let .upgrade(name, _):
             let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
             guard !name.isEmpty, name.allSatisfy(allowed.contains) else {
@@ -38,7 +41,9 @@ public enum GovernanceModule {
         case let .upgrade(_, height):
             let (earliest, overflow) = votingEnd.addingReportingOverflow(rules.timelockBlocks)
             guard !overflow, height > earliest else { throw .upgradeHeightTooSoon(earliest: overflow || earliest == .max ? .max : earliest + 1) }
-        case .treasurySpend, .slash, .text:
+        case let .treasurySpend(_, amount, source):
+            _ = try SpendWindow.check(source: source, amount: amount, parameters: context.parameters, height: context.height, state: state)
+        case .slash, .text:
             break
         }
         let balance = try state.accountOrFail(proposer).balance

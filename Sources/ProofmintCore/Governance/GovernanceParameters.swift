@@ -37,6 +37,9 @@ public struct GovernanceParameters: Equatable, Sendable {
     /// The rolling window of the step rule, in blocks, from a parameter's first change after its previous window ended
     /// (default a quarter of 1-second blocks; protocol version 2).
     public var changeWindowBlocks: UInt64
+    /// The most governance may pay from one module account within one window of `change_window_blocks`, in basis
+    /// points of the account's balance at the window's start (protocol version 2: the frozen allocations' way out).
+    public var maxSpendBps: UInt16
 
     public static let defaults = GovernanceParameters(
         minDeposit: 100 * Tokens.one, minProposerPower: 20_000_000_000, voterMinStake: 100 * Tokens.one, blockTimeMs: 1000,
@@ -48,12 +51,12 @@ public struct GovernanceParameters: Equatable, Sendable {
             KindRule(quorumBps: 5100, votingDays: 3),   // text: as a parameter change
         ],
         passThresholdBps: 5000, timelockBlocks: 86_400, maxChangeBps: 2000, maxActiveProposals: 100,
-        changeWindowBlocks: 7_776_000)
+        changeWindowBlocks: 7_776_000, maxSpendBps: 1000)
 
     public init(
         minDeposit: Amount, minProposerPower: UInt128, voterMinStake: Amount, blockTimeMs: UInt64, rules: [KindRule],
         passThresholdBps: UInt16, timelockBlocks: UInt64, maxChangeBps: UInt16, maxActiveProposals: UInt32,
-        changeWindowBlocks: UInt64 = 7_776_000
+        changeWindowBlocks: UInt64 = 7_776_000, maxSpendBps: UInt16 = 1000
     ) {
         self.minDeposit = minDeposit
         self.minProposerPower = minProposerPower
@@ -65,6 +68,7 @@ public struct GovernanceParameters: Equatable, Sendable {
         self.maxChangeBps = maxChangeBps
         self.maxActiveProposals = maxActiveProposals
         self.changeWindowBlocks = changeWindowBlocks
+        self.maxSpendBps = maxSpendBps
     }
 
     public func rule(_ kind: ProposalKind) -> KindRule {
@@ -90,6 +94,7 @@ public struct GovernanceParameters: Equatable, Sendable {
         if passThresholdBps < 5000 || passThresholdBps >= 10_000 { problems.append("governance.pass_threshold_bps must be 5000–9999") }
         if maxChangeBps == 0 || maxChangeBps > 2000 { problems.append("governance.max_change_bps must be 1–2000") }
         if changeWindowBlocks == 0 { problems.append("governance.change_window_blocks must be at least 1") }
+        if maxSpendBps == 0 || maxSpendBps > 2000 { problems.append("governance.max_spend_bps must be 1–2000") }
         if maxActiveProposals == 0 || maxActiveProposals > 1000 { problems.append("governance.max_active_proposals must be 1–1000") }
         return problems
     }
@@ -111,6 +116,7 @@ extension GovernanceParameters: CanonicalCodable {
         writer.u16(maxChangeBps)
         writer.u32(maxActiveProposals)
         writer.u64(changeWindowBlocks)
+        writer.u16(maxSpendBps)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> GovernanceParameters {
@@ -125,6 +131,6 @@ extension GovernanceParameters: CanonicalCodable {
         return GovernanceParameters(
             minDeposit: deposit, minProposerPower: power, voterMinStake: voterStake, blockTimeMs: blockTime, rules: rules,
             passThresholdBps: try reader.u16(), timelockBlocks: try reader.u64(), maxChangeBps: try reader.u16(),
-            maxActiveProposals: try reader.u32(), changeWindowBlocks: try reader.u64())
+            maxActiveProposals: try reader.u32(), changeWindowBlocks: try reader.u64(), maxSpendBps: try reader.u16())
     }
 }

@@ -101,6 +101,8 @@ public enum ParameterRegistry {
                       get: { UInt128($0.governance.maxChangeBps) }, set: { $0.governance.maxChangeBps = UInt16(clamping: $1) }),
         ParameterSpec("governance.change_window_blocks", .blocks, 86_400, 100_000_000, "window of the step rule, from a parameter's first change",
                       get: { UInt128($0.governance.changeWindowBlocks) }, set: { $0.governance.changeWindowBlocks = UInt64(clamping: $1) }),
+        ParameterSpec("governance.max_spend_bps", .bps, 1, 2000, "most paid from one module account within one change window, of its balance at the window's start",
+                      get: { UInt128($0.governance.maxSpendBps) }, set: { $0.governance.maxSpendBps = UInt16(clamping: $1) }),
         ParameterSpec("governance.max_active_proposals", .count, 1, 1000, "proposals voting or waiting at once",
                       get: { UInt128($0.governance.maxActiveProposals) }, set: { $0.governance.maxActiveProposals = UInt32(clamping: $1) }),
     ] + ProposalKind.allCases.flatMap { kind -> [ParameterSpec] in

@@ -2,7 +2,8 @@
 public enum ProposalContent: Equatable, Sendable {
     /// Named parameters (ParameterRegistry) and their new values; names unique, sorted by name.
     case parameterChange([ParameterChange])
-    case treasurySpend(recipient: Address, amount: Amount)
+    /// Pays `amount` from the module account named `source` (one of `spendSources`, by name) to `recipient`.
+    case treasurySpend(recipient: Address, amount: Amount, source: String = ModuleAccount.treasury.rawValue)
     /// At `height`, a node that does not know `name` stops instead of forking silently.
     case upgrade(name: String, height: UInt64)
     case slash(provider: Address, reason: SlashReason, bps: UInt16)
@@ -19,6 +20,8 @@ public enum ProposalContent: Equatable, Sendable {
     }
 
     public static let maxChanges = 16
+    /// The module accounts a `treasury_spend` may name as its source (protocol version 2), in this order.
+    public static let spendSources: [ModuleAccount] = [.treasury, .ecosystem, .liquidity, .training, .publicSale]
     public static let maxNameBytes = 64
 
     public var kind: ProposalKind {
@@ -42,9 +45,10 @@ extension ProposalContent: CanonicalCodable {
                 writer.string(change.name)
                 writer.u128(change.value)
             }
-        case let .treasurySpend(recipient, amount):
+        case let .treasurySpend(recipient, amount, source):
             writer.fixed(recipient.bytes)
             writer.u128(amount)
+            writer.string(source)
         case let .upgrade(name, height):
             writer.string(name)
             writer.u64(height)
@@ -71,7 +75,8 @@ extension ProposalContent: CanonicalCodable {
             }
             return .parameterChange(changes)
         case .treasurySpend?:
-            return .treasurySpend(recipient: try reader.address(), amount: try reader.u128())
+            return .treasurySpend(
+                recipient: try reader.address(), amount: try reader.u128(), source: try reader.string(field: "spend source", max: maxNameBytes))
         case .upgrade?:
             return .upgrade(name: try reader.string(field: "upgrade name", max: maxNameBytes), height: try reader.u64())
         case .slash?:
@@ -96,8 +101,8 @@ extension ProposalContent {
         switch self {
         case let .parameterChange(changes):
             return changes.map { (name: $0.name, value: String($0.value)) }
-        case let .treasurySpend(recipient, amount):
-            return [("recipient", recipient.text), ("amount", String(amount))]
+        case let .treasurySpend(recipient, amount, source):
+            return [("recipient", recipient.text), ("amount", String(amount)), ("source", source)]
         case let .upgrade(name, height):
             return [("name", name), ("height", String(height))]
         case let .slash(provider, reason, bps):

@@ -9,7 +9,8 @@ public enum ModuleAccount: String, CaseIterable, Sendable {
     /// Holds proposal deposits until the tally returns or burns them.
     case governance
     /// Genesis allocations of seed 001 that no key controls. `team` vests to its beneficiary (`TeamVesting`); the
-    /// others have no release rule in version 1 (a treasury-spend proposal draws on `treasury` only).
+    /// others had no release rule in version 1; since version 2 a `treasury_spend` may name them as its source,
+    /// bounded per window by `governance.max_spend_bps` (`SpendWindow`).
     case training
     case ecosystem
     case team

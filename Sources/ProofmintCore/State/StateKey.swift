@@ -51,6 +51,9 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         /// `0x21` → `EmissionAnchor`: where the emission schedule stood at the last change of its epochs per year
         /// (protocol version 2; absent: the schedule's start)
         case emissionAnchor = 0x21
+        /// `0x22 ‖ module account name (UTF-8)` → `SpendWindow`: what governance paid from that source in its current
+        /// spend window (protocol version 2)
+        case spendWindow = 0x22
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -90,6 +93,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func slashHold(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.slashHold.rawValue] + address.bytes) }
     public static func parameterWindow(_ name: String) -> StateKey { StateKey(bytes: [Prefix.parameterWindow.rawValue] + Array(name.utf8)) }
     public static let emissionAnchor = StateKey(bytes: [Prefix.emissionAnchor.rawValue])
+    public static func spendWindow(_ source: String) -> StateKey { StateKey(bytes: [Prefix.spendWindow.rawValue] + Array(source.utf8)) }
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -136,6 +140,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .slashHold?: return "slash-hold \(addressText)"
         case .parameterWindow?: return "parameter-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
         case .emissionAnchor?: return "emission-anchor"
+        case .spendWindow?: return "spend-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
         case nil: return "unknown \(bytes.hex)"
         }
     }

@@ -33,8 +33,9 @@ enum GovernancePreview {
                 ParameterRegistry.spec(named: change.name).map { ParameterChangeView($0, before: before, after: after) }
             }
             preview.projection = try projection(before: before, after: after, snapshot: snapshot, overlay: overlay)
-        case let .treasurySpend(recipient, _):
-            preview.balances = try [ModuleAccount.treasury.address, recipient].map { address in
+        case let .treasurySpend(recipient, _, source):
+            let from = SpendWindow.source(named: source)?.address ?? ModuleAccount.treasury.address
+            preview.balances = try [from, recipient].map { address in
                 AccountChangeView(address: address, before: try snapshot.account(address).balance, after: try overlay.account(address).balance)
             }
         case let .slash(provider, _, _):

@@ -175,7 +175,8 @@ public enum GovernancePresentation {
             return contentRows(proposal).map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         case "treasury_spend":
             let amount = Tokens.parseBaseUnits(value("amount")).map(tokens) ?? value("amount")
-            return "\(amount) to \(value("recipient"))"
+            let source = proposal.content.fields["source"].flatMap { $0 == "treasury" ? nil : " from \($0)" } ?? ""
+            return "\(amount)\(source) to \(value("recipient"))"
         case "upgrade":
             return "\(value("name")) at height \(value("height"))"
         case "slash":

@@ -114,14 +114,18 @@ struct TxProposeParamCommand: AsyncParsableCommand {
     }
 }
 
-/// `tx propose treasury`: pay from the treasury.
+/// `tx propose treasury`: pay from the treasury or another module account (`--source`).
 struct TxProposeTreasuryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "treasury",
-        abstract: "Propose a payment from the treasury to an account and wait for the block.",
+        abstract: "Propose a payment from the treasury (or another module account) to an account and wait for the block.",
         discussion: """
             If the proposal passes, the amount moves from the treasury module account to the recipient when the \
             timelock ends; if the treasury holds less by then, the proposal ends as execution_failed and nothing moves. \
+            --source names the module account that pays: treasury (the default), ecosystem, liquidity, training or \
+            public_sale. Within one window of governance.change_window_blocks, governance may pay from one source at most \
+            governance.max_spend_bps (10%) of its balance at the window's start; a spend past that fails \
+            (spend_limit_exceeded).
             Voting lasts governance.voting_days.treasury_spend (7 days) with a quorum of 60% of staked power.
             Example: proofmint tx propose treasury --from dev1 --to dev2 --amount 5000AI
             """)
@@ -134,14 +138,21 @@ struct TxProposeTreasuryCommand: AsyncParsableCommand {
     @Option(name: .customLong("amount"), parsing: .unconditional, help: ArgumentHelp("Amount to pay: tokens with their unit (5000AI) or base units with theirs (1000base).", valueName: "AMOUNT"))
     var amount: String
 
+    @Option(name: .customLong("source"), help: ArgumentHelp("Module account that pays: treasury, ecosystem, liquidity, training or public_sale.", valueName: "NAME"))
+    var source: String = ModuleAccount.treasury.rawValue
+
     @OptionGroup var proposal: ProposalOptions
     @OptionGroup var options: SendOptions
 
     func run() async throws {
+        guard SpendWindow.source(named: source) != nil else {
+            throw ValidationError("unknown --source '\(source)': one of treasury, ecosystem, liquidity, training, public_sale")
+        }
         let recipient = try WalletInput.account(to, keystore: options.keystore(WalletEnvironment()))
         let amount = try WalletInput.amount(amount)
+        let source = source
         try await ProposalSubmission.send(from: sender, proposal: proposal, with: options) { _, _ in
-            .treasurySpend(recipient: recipient, amount: amount)
+            .treasurySpend(recipient: recipient, amount: amount, source: source)
         }
     }
 }

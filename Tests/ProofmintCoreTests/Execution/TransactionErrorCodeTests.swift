@@ -29,7 +29,7 @@ final class TransactionErrorCodeTests: XCTestCase {
         (140, "deposit_below_minimum"), (141, "proposer_power_too_low"), (142, "too_many_active_proposals"),
         (143, "parameter_out_of_bounds"), (144, "parameter_change_too_large"), (145, "parameters_invalid"),
         (146, "upgrade_height_too_soon"), (147, "unknown_proposal"), (148, "voting_closed"), (149, "not_eligible_to_vote"),
-        (150, "proposal_full"), (151, "treasury_insufficient"),
+        (150, "proposal_full"), (151, "treasury_insufficient"), (152, "spend_limit_exceeded"),
         (999, "state_unreadable"),
     ]
 

@@ -135,6 +135,9 @@ final class GovernanceTests: StakingTestCase {
 
     func testATreasurySpendPaysAndCanNeverExceedTheTreasuryAtExecution() throws {
         let chain = try makeChain()
+        // Planted: an open spend window whose start balance allows far more than the treasury holds (the bound of
+        // governance.max_spend_bps has its own tests in SpendWindowTests), so only the balance check can stop a spend.
+        try chain.plant([(.spendWindow("treasury"), SpendWindow(startHeight: chain.head.height, balanceAtStart: 100_000 * Self.AI, spent: 0).canonicalBytes)])
         let treasury = chain.balance(ModuleAccount.treasury.address)
         let spend = try open(.treasurySpend(recipient: address(erin), amount: 300 * Self.AI), on: chain)
         let tooMuch = try open(.treasurySpend(recipient: address(erin), amount: treasury), on: chain)

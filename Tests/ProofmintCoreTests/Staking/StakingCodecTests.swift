@@ -125,8 +125,9 @@ final class StakingCodecTests: XCTestCase {
         expected += be(100 * Tokens.one) + be(UInt128(20_000_000_000)) + be(100 * Tokens.one) + be(UInt64(1000)) + [5]
         for (quorum, days) in [(5100, 3), (6000, 7), (7500, 14), (6000, 7), (5100, 3)] as [(UInt16, UInt32)] { expected += be(quorum) + be(days) }
         expected += be(UInt16(5000)) + be(UInt64(86_400)) + be(UInt16(2000)) + be(UInt32(100)) + be(UInt64(7_776_000))
+        expected += be(UInt16(1000))                                               // max spend bps (version 2)
         XCTAssertEqual(Parameters.defaults.canonicalBytes, expected)
-        XCTAssertEqual(expected.count, 121 + 24 + 96 + 103 + 8)
+        XCTAssertEqual(expected.count, 121 + 24 + 96 + 103 + 8 + 2)
     }
 
     // MARK: - Round trips and refusals

@@ -42,9 +42,9 @@ final class GovernanceVectorTests: XCTestCase {
         let chain = try chain(fastGovernance: false)
         let roots = try openVector(on: chain)
         XCTAssertEqual(roots, [
-            "e1175f84a12f79a3db83e5756865a0eee5d0634f275edfaddd84233b42ae2559",
-            "7bee1ff237485c417fa09aa9faf7130f63c3fbb26a539510ad759a1db6a14060",
-            "d705f3948d75104b224ebbb1ff05f27b33d5f05ebc0bc2707172ad8e124045a9",
+            "139419c482524a5585a11557dead44241885fcf208e9c4ac38558a60f174f72c",
+            "7e0e22b557bf03c667c9ce78af3e87c15190c9d6191cb5188f8133cb4c809f1d",
+            "046627d1e5481b5931b7ff5a42140b13334da1ee6a76e2fc0b03f1bab30c3c0e",
         ])
         XCTAssertEqual(chain.store.values[.governance]?.hex, "02000000000000000200000001000000000000003ba1910bf341b00000")
         XCTAssertEqual(chain.store.values[.due(height: 259_201)]?.hex, "01000000010000000000000001")
@@ -53,15 +53,15 @@ final class GovernanceVectorTests: XCTestCase {
 
     func testTheFastGovernanceLifecycle() throws {
         let chain = try chain(fastGovernance: true)
-        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "3714d6229459f9acb1766b3a6a36656e9940053f465415f6f6fbb4b40781094d")
+        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "5f69215f0801221677974ddec172fedd9764cb3f3e8519ac838073d542f769f4")
         var roots = try openVector(on: chain)
         let dev1 = try DevAccounts.key(index: 1)
         for tx in [chain.stake(from: dev1, amount: 100 * Tokens.one), chain.vote(from: dev1, proposal: 1, .no, nonce: 1)] {
             roots.append(try chain.produce([tx]).block.header.stateRoot.hex)
         }
         for _ in 6...9 { roots.append(try chain.produce([]).block.header.stateRoot.hex) }
-        XCTAssertEqual(roots[6], "166940696f54fc43730ed4378d5ece4e82f71e40151d3a3a10001d23bd980bf3", "block 7: the tally")
-        XCTAssertEqual(roots[8], "fda367eeb10de1d44ca159b5d62854162b9a671a94e02a8088845868695b88c8", "block 9: the execution")
+        XCTAssertEqual(roots[6], "47dd334e00f8b0f4fca9b437e147e87d818cd31b764bba51d061fa341cf2533f", "block 7: the tally")
+        XCTAssertEqual(roots[8], "b9c022cd9a4a112bc195a9fd703c4608c443bf2e8baeed2fee230fa3881062af", "block 9: the execution")
         XCTAssertEqual(roots[4], roots[5])
         XCTAssertEqual(roots[6], roots[7])
         let tally = try XCTUnwrap(chain.proposal(1)?.tally)
