@@ -53,3 +53,14 @@ extension AttackScenarioTests {
         XCTAssertEqual(report.figures.first { $0.0 == "changes executed" }?.1, "1", report.text)
     }
 }
+
+extension AttackScenarioTests {
+    func testATreasuryDrainIsBoundedToItsShareAWindow() throws {
+        let report = try AttackScenarios.run("treasury-drain", scale: 1)
+        XCTAssertFalse(report.succeeded, report.text)
+        // At most 10% of what the treasury held at the window's start (plus the fee shares it collected meanwhile).
+        XCTAssertLessThanOrEqual(report.gain, 15_000_001 * Tokens.one, report.text)
+        XCTAssertGreaterThan(report.gain, 0, report.text)
+        XCTAssertEqual(report.figures.first { $0.0 == "spends executed" }?.1, "1", report.text)
+    }
+}

@@ -33,6 +33,10 @@ public enum AttackScenarios {
             name: "double-sign",
             summary: "the validator signs two blocks at one height; a reporter submits the evidence",
             defaultScale: 1, run: DoubleSignScenario.run),
+        Scenario(
+            name: "treasury-drain",
+            summary: "a stake majority spends the treasury to itself, proposal after proposal, for N quarters",
+            defaultScale: 1, run: TreasuryDrainScenario.run),
     ]
 
     public static func scenario(named name: String) throws(ScenarioError) -> Scenario {
