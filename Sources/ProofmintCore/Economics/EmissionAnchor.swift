@@ -41,7 +41,7 @@ public struct EmissionAnchor: Equatable, Sendable {
         }
         guard schedule.epochsPerYear > 0 else { return 0 }
         let later = offset - epochsLeftInYear
-        let year = Self.saturatingSum(self.year, 1 + later / schedule.epochsPerYear)
+        let year = Self.saturatingSum(self.year, Self.saturatingSuccessor(later / schedule.epochsPerYear))
         return Self.share(
             of: schedule.annualAmount(year: Self.saturatingSuccessor(year)), parts: schedule.epochsPerYear, index: later % schedule.epochsPerYear)
     }
@@ -58,7 +58,7 @@ public struct EmissionAnchor: Equatable, Sendable {
             scheduled = checkedAdd(yearScheduled, before) ?? .max
         } else if old.epochsPerYear > 0 {
             let later = offset - epochsLeftInYear
-            year = Self.saturatingSum(year, 1 + later / old.epochsPerYear)
+            year = Self.saturatingSum(year, Self.saturatingSuccessor(later / old.epochsPerYear))
             let index = later % old.epochsPerYear
             left = old.epochsPerYear - index
             scheduled = Self.scheduledBefore(of: old.annualAmount(year: Self.saturatingSuccessor(year)), parts: old.epochsPerYear, count: index)
