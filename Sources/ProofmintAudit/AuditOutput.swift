@@ -17,10 +17,11 @@ public enum AuditOutput {
     }
 
     public static func epochsCSV(_ report: AuditReport) -> String {
-        var lines = ["epoch,end_height,proofs,minted,from_pool,paid_to_providers,to_treasury,vested,provider,reward,forfeited"]
+        var lines = ["epoch,started_at,finished_at,proofs,emission,pool_reserved,minted,from_pool,paid,forfeited,capped,vested,provider,reward,forfeited"]
         for row in report.epochs {
             let s = row.settlement
-            let prefix = "\(row.epoch),\(s.endHeight),\(row.proofs),\(s.minted),\(s.fromPool),\(s.paidToProviders),\(s.toTreasury),\(s.vested)"
+            let amounts = [s.emission, s.poolReserved, s.minted, s.fromPool, s.paid, s.forfeited, s.capped, row.vested].map { String($0) }
+            let prefix = (["\(row.epoch)", "\(s.startedAt)", s.finishedAt.map(String.init) ?? "", "\(row.proofs)"] + amounts).joined(separator: ",")
             if row.rewards.isEmpty { lines.append(prefix + ",,,") }
             for reward in row.rewards { lines.append(prefix + ",\(reward.provider),\(reward.reward),\(reward.forfeited)") }
         }

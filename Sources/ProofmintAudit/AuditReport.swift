@@ -18,6 +18,7 @@ public struct AuditReport: Sendable {
         public var epoch: UInt64
         public var settlement: EpochSettlement
         public var proofs: UInt64
+        public var vested: Amount
         public var rewards: [(provider: Address, reward: Amount, forfeited: Bool)]
     }
 

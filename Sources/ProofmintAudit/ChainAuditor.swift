@@ -61,19 +61,26 @@ public final class ChainAuditor {
         return row
     }
 
-    /// The epochs this block settled, with each provider's reward as the settlement recorded it.
+    /// Rewards paid so far per epoch whose settlement is still running (keyed by epoch; looked up, never iterated).
+    private var paying = [UInt64: [(provider: Address, reward: Amount, forfeited: Bool)]]()
+
+    /// The providers this block paid (protocol version 3 pays in batches), and the epochs whose settlement this block
+    /// finished, each with every provider's reward as the settlement recorded it.
     private func settlements(in outcome: BlockOutcome, store: MemoryStateStore, after: LayeredState) throws -> [AuditReport.EpochRow] {
+        for (key, value) in outcome.stateWrites where key.prefix == .providerWork {
+            guard let value, let work = try? ProviderWork(canonical: value), let reward = work.reward,
+                  try store.record(ProviderWork.self, at: key)?.reward == nil, let epoch = key.trailingNumber,
+                  let provider = try? Address(bytes: Array(key.bytes[1..<21]))
+            else { continue }
+            paying[epoch, default: []].append((provider, reward, work.forfeited))
+        }
         var rows = [AuditReport.EpochRow]()
         for (key, value) in outcome.stateWrites where key.prefix == .epochRecord {
-            guard let value, let record = try? EpochRecord(canonical: value), let settlement = record.settlement,
-                  try store.record(EpochRecord.self, at: key)?.settlement == nil
+            guard let value, let record = try? EpochRecord(canonical: value), let settlement = record.settlement, settlement.finishedAt != nil,
+                  try store.record(EpochRecord.self, at: key)?.settlement?.finishedAt == nil, let epoch = key.trailingNumber
             else { continue }
-            let epoch = key.trailingNumber ?? 0
-            let rewards = try record.providers.map { provider -> (provider: Address, reward: Amount, forfeited: Bool) in
-                let work = try after.record(ProviderWork.self, at: .providerWork(provider, epoch: epoch))
-                return (provider, work?.reward ?? 0, work?.forfeited ?? false)
-            }
-            rows.append(AuditReport.EpochRow(epoch: epoch, settlement: settlement, proofs: record.proofs, rewards: rewards))
+            rows.append(AuditReport.EpochRow(
+                epoch: epoch, settlement: settlement, proofs: record.proofs, vested: record.vested, rewards: paying.removeValue(forKey: epoch) ?? []))
         }
         return rows
     }

@@ -26,7 +26,10 @@ public enum StateDescription {
             case .parameterWindow?: return "\(try ParameterChangeWindow(canonical: bytes))"
             case .emissionAnchor?: return "\(try EmissionAnchor(canonical: bytes))"
             case .spendWindow?: return "\(try SpendWindow(canonical: bytes))"
-            case .evidence?, .job?, nil: return "0x" + bytes.hex
+            case .computeValidators?: return "\(try ComputeValidators(canonical: bytes).members.map(\.text))"
+            case .receipt?: return "\(try ReceiptRecord(canonical: bytes))"
+            case .settlement?: return "\(try SettlementCursor(canonical: bytes))"
+            case .evidence?, .job?, .computeDueCount?, .computeDue?, .epochProvider?, .epochReceipt?, .computeHold?, nil: return "0x" + bytes.hex
             }
         } catch {
             return "0x\(bytes.hex) (does not decode: \(error))"

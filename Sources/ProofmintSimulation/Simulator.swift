@@ -178,14 +178,14 @@ public final class Simulator {
             let settlement = record.settlement
             let previousBurned = rows.last?.cumulativeBurned ?? genesisTotals.burned
             return SimulationRow(
-                epoch: epoch, endHeight: settlement?.endHeight ?? head.height, year: epoch / config.epochsPerYear + 1,
+                epoch: epoch, endHeight: head.height, year: epoch / config.epochsPerYear + 1,
                 supply: totals.supply, issued: totals.issued, minted: settlement?.minted ?? 0, cumulativeMinted: totals.minted,
                 burned: totals.burned - min(previousBurned, totals.burned), cumulativeBurned: totals.burned, feesPaid: totals.feesPaid,
                 treasury: try store.account(ModuleAccount.treasury.address).balance,
                 rewardPool: try store.account(ModuleAccount.rewardPool.address).balance,
                 liquidity: try store.account(ModuleAccount.liquidity.address).balance,
                 staked: totals.staked, unbonding: totals.unbonding, proofs: record.proofs, units: record.totalUnits,
-                payments: record.payments, paidToProviders: settlement?.paidToProviders ?? 0)
+                payments: record.payments, paidToProviders: settlement?.paid ?? 0)
         }
     }
 
@@ -282,7 +282,9 @@ public final class Simulator {
                 chainId: Self.chainId,
                 jobId: Hash32.digest(parts: [Array("proofmint/simulation/job".utf8), Self.bytes(config.seed), Self.bytes(jobCounter)]),
                 consumer: consumer.key.publicKey, provider: providers[providerIndex].address, epoch: epoch,
-                workload: Self.workloads[random.index(Self.workloads.count)], units: random.uint64(config.minUnits, config.maxUnits),
+                workload: Self.workloads[random.index(Self.workloads.count)], modelHash: Hash32.digest(Array("model".utf8)),
+                inputHash: Hash32.digest(Array("input/\(jobCounter)".utf8)), outputHash: Hash32.digest(Array("output/\(jobCounter)".utf8)),
+                units: random.uint64(config.minUnits, config.maxUnits),
                 quality: quality, price: random.amount(config.minPrice, config.maxPrice))
             submissions.append(try transaction(from: providers[providerIndex], .submitProof(receipt.signed(by: consumer.key))))
         }

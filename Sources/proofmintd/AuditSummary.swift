@@ -14,8 +14,10 @@ enum AuditSummary {
             "epochs": report.epochs.map { row -> [String: Any] in
                 let s = row.settlement
                 return [
-                    "epoch": row.epoch, "end_height": s.endHeight, "proofs": row.proofs, "minted": String(s.minted), "from_pool": String(s.fromPool),
-                    "paid_to_providers": String(s.paidToProviders), "to_treasury": String(s.toTreasury), "vested": String(s.vested),
+                    "epoch": row.epoch, "started_at": s.startedAt, "finished_at": s.finishedAt.map { $0 as Any } ?? NSNull(), "proofs": row.proofs,
+                    "emission": String(s.emission), "pool_reserved": String(s.poolReserved), "minted": String(s.minted),
+                    "from_pool": String(s.fromPool), "paid": String(s.paid), "forfeited": String(s.forfeited), "capped": String(s.capped),
+                    "vested": String(row.vested),
                     "rewards": row.rewards.map { ["provider": $0.provider.text, "reward": String($0.reward), "forfeited": $0.forfeited] as [String: Any] },
                 ]
             },
@@ -25,7 +27,7 @@ enum AuditSummary {
 
     static func text(_ report: AuditReport, out: String) -> String {
         let last = report.blocks.last?.totals ?? .zero
-        let paid = report.epochs.reduce(Amount(0)) { $0 + $1.settlement.paidToProviders }
+        let paid = report.epochs.reduce(Amount(0)) { $0 + $1.settlement.paid }
         var lines = [
             ReplayOutput.text(report.replay),
             "supply        \(Tokens.format(last.supply)) AI (minted \(Tokens.format(last.minted)), burned \(Tokens.format(last.burned)))",
@@ -43,12 +45,12 @@ enum AuditSummary {
             "provider": e.provider.text, "epoch": e.epoch, "providers": e.providers,
             "receipts": e.receipts.map {
                 ["height": $0.height, "job_id": $0.jobId.hex, "consumer": $0.consumer.text, "units": $0.units, "quality_bps": $0.qualityBps,
-                 "tier_bps": $0.tierBps, "weight": String($0.weight), "price": String($0.price)] as [String: Any]
+                 "tier_bps": $0.tierBps, "weight": String($0.weight), "price": String($0.price), "status": $0.status] as [String: Any]
             },
-            "provider_weight": String(e.providerWeight), "total_weight": String(e.totalWeight),
-            "minted": String(e.settlement?.minted ?? 0), "scheduled_emission": String(e.scheduledEmission),
-            "from_pool": String(e.settlement?.fromPool ?? 0), "distributable": String(e.distributable),
-            "computed_reward": String(e.computedReward), "recorded_reward": e.recordedReward.map { String($0) as Any } ?? NSNull(),
+            "provider_weight": String(e.providerWeight), "provider_value": String(e.providerValue), "total_weight": String(e.totalWeight),
+            "emission": String(e.settlement?.emission ?? 0), "scheduled_emission": String(e.scheduledEmission),
+            "pool_reserved": String(e.settlement?.poolReserved ?? 0), "distributable": String(e.distributable),
+            "share": String(e.share), "reward_cap_bps": e.rewardCapBps, "cap": String(e.cap), "computed_reward": String(e.computedReward), "recorded_reward": e.recordedReward.map { String($0) as Any } ?? NSNull(),
             "forfeited": e.forfeited, "epoch_had_work": !e.epochHadNoWork, "consistent": e.consistent,
         ]
     }
@@ -57,8 +59,8 @@ enum AuditSummary {
         if e.epochHadNoWork {
             return [
                 "Provider \(e.provider), epoch \(e.epoch): no accepted work in this epoch from any provider",
-                "minted            \(e.settlement?.minted ?? 0) (an epoch without work mints nothing; the reward pool waits for the next one)",
-                "paid              \(e.settlement?.paidToProviders ?? 0)",
+                "emission          \(e.settlement?.emission ?? 0) (an epoch without standing work mints nothing; the reward pool waits for the next one)",
+                "paid              \(e.settlement?.paid ?? 0)",
                 e.consistent
                     ? "the settlement matches: nothing minted, nothing paid"
                     : "MISMATCH: the settlement of an epoch without work minted or paid something",
@@ -66,15 +68,17 @@ enum AuditSummary {
         }
         var lines = ["Provider \(e.provider), epoch \(e.epoch): \(e.receipts.count) accepted receipt(s)"]
         for r in e.receipts {
-            lines.append("  block \(r.height)  job \(r.jobId.hex.prefix(16))…  \(r.units) units × \(r.qualityBps) quality bps × \(r.tierBps) tier bps = weight \(r.weight)")
+            lines.append("  block \(r.height)  job \(r.jobId.hex.prefix(16))…  price \(r.price) × \(r.qualityBps) quality bps × \(r.tierBps) tier bps → weight \(r.weight) (\(r.status))")
         }
         lines += [
-            "provider weight   \(e.providerWeight)",
+            "provider weight   \(e.providerWeight) (standing value \(e.providerValue))",
             "epoch weight      \(e.totalWeight) over \(e.providers) provider(s)",
-            "minted            \(e.settlement?.minted ?? 0) (schedule gives \(e.scheduledEmission))",
-            "reward pool       \(e.settlement?.fromPool ?? 0)",
-            "reward            ⌊(\(e.settlement?.minted ?? 0) + \(e.settlement?.fromPool ?? 0)) × \(e.providerWeight) / \(e.totalWeight)⌋ = \(e.computedReward) base units = \(Tokens.format(e.computedReward)) AI",
-            "recorded          \(e.recordedReward.map(String.init) ?? (e.providerWeight == 0 ? "none (no accepted work from this provider)" : "none"))\(e.forfeited ? " (forfeited to the treasury: jailed at the epoch's end)" : "")",
+            "emission          \(e.settlement?.emission ?? 0) (schedule gives \(e.scheduledEmission))",
+            "reward pool       \(e.settlement?.poolReserved ?? 0) reserved",
+            "share             ⌊(\(e.settlement?.emission ?? 0) + \(e.settlement?.poolReserved ?? 0)) × \(e.providerWeight) / \(e.totalWeight)⌋ = \(e.share)",
+            "cap               ⌊\(e.providerValue) × \(e.rewardCapBps) / 10000⌋ = \(e.cap)",
+            "reward            min(share, cap) = \(e.computedReward) base units = \(Tokens.format(e.computedReward)) AI",
+            "recorded          \(e.recordedReward.map(String.init) ?? (e.providerWeight == 0 ? "none (no standing work from this provider)" : "none"))\(e.forfeited ? " (forfeited: jailed or below the minimum stake when paid)" : "")",
             e.consistent ? "the settlement matches the re-derivation" : "MISMATCH between the settlement and the re-derivation",
         ]
         return lines.joined(separator: "\n")

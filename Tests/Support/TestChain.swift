@@ -165,8 +165,32 @@ public final class TestChain: @unchecked Sendable {
         nextJob += 1
         let receipt = ComputeReceipt(
             chainId: chainId ?? self.chainId, jobId: jobId ?? Hash32.digest(Array("job/\(nextJob)".utf8)), consumer: consumer.publicKey,
-            provider: provider, epoch: epoch ?? epochState().number, workload: workload, units: units, quality: quality, price: price)
+            provider: provider, epoch: epoch ?? epochState().number, workload: workload,
+            modelHash: Hash32.digest(Array("model/\(workload)".utf8)), inputHash: Hash32.digest(Array("input/\(nextJob)".utf8)),
+            outputHash: Hash32.digest(Array("output/\(nextJob)".utf8)), units: units, quality: quality, price: price)
         return receipt.signed(by: consumer)
+    }
+
+    public func receiptRecord(_ job: Hash32) -> ReceiptRecord? { try! store.record(ReceiptRecord.self, at: .receipt(job)) }
+
+    public func computeValidators() -> ComputeValidators { (try! store.record(ComputeValidators.self, at: .computeValidators)) ?? .empty }
+
+    public func validatorTransaction(from sender: Ed25519.PrivateKey, join: Bool = true) -> SignedTransaction {
+        transaction(from: sender, .validator(ValidatorRequest(join: join)))
+    }
+
+    public func verdict(
+        from validator: Ed25519.PrivateKey, job: Hash32, _ verdict: Verdict = .pass, quality: UInt8 = 100, slashBps: UInt16 = 0
+    ) -> SignedTransaction {
+        transaction(from: validator, .validate(VerdictRequest(jobId: job, verdict: verdict, quality: quality, slashBps: slashBps)))
+    }
+
+    public func challenge(from challenger: Ed25519.PrivateKey, job: Hash32) -> SignedTransaction {
+        transaction(from: challenger, .challenge(ChallengeRequest(jobId: job)))
+    }
+
+    public func resolve(from validator: Ed25519.PrivateKey, job: Hash32, uphold: Bool) -> SignedTransaction {
+        transaction(from: validator, .resolve(ResolveRequest(jobId: job, uphold: uphold)))
     }
 
     public func submitProof(from provider: Ed25519.PrivateKey, _ receipt: SignedComputeReceipt, fee: Amount? = nil, nonce: UInt64? = nil) -> SignedTransaction {

@@ -1,5 +1,5 @@
 /// Proof of Compute's parameters: the year and the emission it carries, the protocol fee on compute payments,
-/// how receipts are weighed, and how late a receipt may arrive.
+/// how receipts are weighed, how late a receipt may arrive, and how receipts are verified.
 public struct ComputeParameters: Equatable, Sendable {
     /// Blocks in one emission year. A year is `⌊blocks_per_year / epoch_length⌋` whole epochs, so the per-epoch
     /// amounts of a year always add up to that year's amount.
@@ -23,6 +23,8 @@ public struct ComputeParameters: Equatable, Sendable {
     public var minUnitPrice: Amount
     /// Reputation points (of 1000) an accepted receipt adds to its provider.
     public var reputationPerProof: UInt16
+    /// Sampling, validation, challenges and the reward cap (protocol version 3).
+    public var verification: VerificationParameters
 
     /// Seed 001's emission over a year of 1-second blocks, seed 000's fee and multipliers.
     public static let defaults = ComputeParameters(
@@ -30,12 +32,12 @@ public struct ComputeParameters: Equatable, Sendable {
         initialAnnualEmission: 100_000_000 * Tokens.one, halvingYears: 4, terminalAnnualEmission: 6_250_000 * Tokens.one,
         miningCap: 300_000_000 * Tokens.one,
         protocolFeeBps: 30, qualityMinBps: 8000, qualityMaxBps: 15_000, proofWindowEpochs: 1,
-        minUnitPrice: Tokens.one / 1_000_000, reputationPerProof: 1)
+        minUnitPrice: Tokens.one / 1_000_000, reputationPerProof: 1, verification: .defaults)
 
     public init(
         blocksPerYear: UInt64, initialAnnualEmission: Amount, halvingYears: UInt64, terminalAnnualEmission: Amount,
         miningCap: Amount, protocolFeeBps: UInt16, qualityMinBps: UInt16, qualityMaxBps: UInt16, proofWindowEpochs: UInt64,
-        minUnitPrice: Amount, reputationPerProof: UInt16
+        minUnitPrice: Amount, reputationPerProof: UInt16, verification: VerificationParameters = .defaults
     ) {
         self.blocksPerYear = blocksPerYear
         self.initialAnnualEmission = initialAnnualEmission
@@ -48,6 +50,7 @@ public struct ComputeParameters: Equatable, Sendable {
         self.proofWindowEpochs = proofWindowEpochs
         self.minUnitPrice = minUnitPrice
         self.reputationPerProof = reputationPerProof
+        self.verification = verification
     }
 
     /// The schedule these parameters describe for epochs of `epochLength` blocks (`violations` guarantees a year
@@ -79,7 +82,7 @@ public struct ComputeParameters: Equatable, Sendable {
             problems.append("compute.quality_min_bps and quality_max_bps must satisfy 1 ≤ min ≤ max ≤ 50000")
         }
         if reputationPerProof > Stake.maxReputation { problems.append("compute.reputation_per_proof must be at most 1000") }
-        return problems
+        return problems + verification.violations(protocolFeeBps: protocolFeeBps)
     }
 }
 
@@ -96,6 +99,7 @@ extension ComputeParameters: CanonicalCodable {
         writer.u64(proofWindowEpochs)
         writer.u128(minUnitPrice)
         writer.u16(reputationPerProof)
+        writer.encode(verification)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> ComputeParameters {
@@ -103,6 +107,7 @@ extension ComputeParameters: CanonicalCodable {
             blocksPerYear: try reader.u64(), initialAnnualEmission: try reader.u128(), halvingYears: try reader.u64(),
             terminalAnnualEmission: try reader.u128(), miningCap: try reader.u128(), protocolFeeBps: try reader.u16(),
             qualityMinBps: try reader.u16(), qualityMaxBps: try reader.u16(), proofWindowEpochs: try reader.u64(),
-            minUnitPrice: try reader.u128(), reputationPerProof: try reader.u16())
+            minUnitPrice: try reader.u128(), reputationPerProof: try reader.u16(),
+            verification: try reader.decode(VerificationParameters.self))
     }
 }

@@ -1,9 +1,11 @@
 import ProofmintCrypto
 
-/// What a consumer signs after buying compute from a provider: "this provider did this work for me, in this epoch,
-/// at this quality, for this price, on this chain". The provider submits it; the chain pays and weighs it.
+/// What a consumer signs after buying compute from a provider: "this provider ran this model on this input and gave
+/// this output, for me, in this epoch, at this quality, for this price, on this chain". The provider submits it; the
+/// chain pays it, may sample it for a validator to re-check from its three hashes, and weighs it for rewards.
 public struct ComputeReceipt: Equatable, Sendable {
-    public static let version: UInt8 = 1
+    /// 2 since protocol version 3: the model, input and output hashes follow the workload.
+    public static let version: UInt8 = 2
     public static let maxWorkloadBytes = 64
     /// Quality scores run from 0 (worst) to this (best); the multiplier is interpolated between them.
     public static let maxQualityScore: UInt8 = 100
@@ -18,6 +20,11 @@ public struct ComputeReceipt: Equatable, Sendable {
     public var epoch: UInt64
     /// The model or workload identifier, as the marketplace names it (1–64 bytes of UTF-8).
     public var workload: String
+    /// What a validator needs to re-run the job (seed 003's `ValidationTask`): the model's, the input's and the
+    /// output's hashes. The data itself travels off chain, from the consumer or provider to the assigned validator.
+    public var modelHash: Hash32
+    public var inputHash: Hash32
+    public var outputHash: Hash32
     public var units: UInt64
     /// 0–100: the consumer's SLA measurement.
     public var quality: UInt8
@@ -25,7 +32,7 @@ public struct ComputeReceipt: Equatable, Sendable {
 
     public init(
         chainId: String, jobId: Hash32, consumer: Ed25519.PublicKey, provider: Address, epoch: UInt64, workload: String,
-        units: UInt64, quality: UInt8, price: Amount
+        modelHash: Hash32, inputHash: Hash32, outputHash: Hash32, units: UInt64, quality: UInt8, price: Amount
     ) {
         self.chainId = chainId
         self.jobId = jobId
@@ -33,6 +40,9 @@ public struct ComputeReceipt: Equatable, Sendable {
         self.provider = provider
         self.epoch = epoch
         self.workload = workload
+        self.modelHash = modelHash
+        self.inputHash = inputHash
+        self.outputHash = outputHash
         self.units = units
         self.quality = quality
         self.price = price
@@ -70,6 +80,9 @@ extension ComputeReceipt: CanonicalCodable {
         writer.fixed(provider.bytes)
         writer.u64(epoch)
         writer.string(workload)
+        writer.fixed(modelHash.bytes)
+        writer.fixed(inputHash.bytes)
+        writer.fixed(outputHash.bytes)
         writer.u64(units)
         writer.u8(quality)
         writer.u128(price)
@@ -84,6 +97,9 @@ extension ComputeReceipt: CanonicalCodable {
             provider: try reader.address(),
             epoch: try reader.u64(),
             workload: try reader.string(field: "workload", max: maxWorkloadBytes),
+            modelHash: try reader.hash(),
+            inputHash: try reader.hash(),
+            outputHash: try reader.hash(),
             units: try reader.u64(),
             quality: try reader.u8(),
             price: try reader.u128())

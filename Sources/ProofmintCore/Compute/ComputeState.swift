@@ -1,20 +1,79 @@
+import ProofmintCrypto
+
 /// Typed access to Proof of Compute's records through the block's overlay.
 extension StateOverlay {
     func epochStateOrFail() throws(TransactionError) -> EpochState {
         try recordOrFail(EpochState.self, at: .epoch) ?? .genesis
     }
 
-    /// The epoch in which the job was paid, if it was.
-    func paidEpochOrFail(job: Hash32) throws(TransactionError) -> UInt64? {
-        try recordOrFail(JobMarker.self, at: .job(job))?.epoch
+    func epochRecordOrFail(_ epoch: UInt64) throws(TransactionError) -> EpochRecord {
+        try recordOrFail(EpochRecord.self, at: .epochRecord(epoch)) ?? .empty
+    }
+
+    func receiptOrFail(_ job: Hash32) throws(TransactionError) -> ReceiptRecord? {
+        try recordOrFail(ReceiptRecord.self, at: .receipt(job))
+    }
+
+    func computeValidatorsOrFail() throws(TransactionError) -> ComputeValidators {
+        try recordOrFail(ComputeValidators.self, at: .computeValidators) ?? .empty
+    }
+
+    /// Files `job` to be looked at by the end of block `height` (its sampling or a deadline).
+    mutating func scheduleComputeDue(_ job: Hash32, at height: UInt64) throws(TransactionError) {
+        let count = try recordOrFail(IndexCount.self, at: .computeDueCount(height: height))?.count ?? 0
+        guard count < UInt32.max else { throw .balanceOverflow }
+        put(IndexEntry(bytes: job.bytes), at: .computeDue(height: height, index: count))
+        put(IndexCount(count: count + 1), at: .computeDueCount(height: height))
+    }
+
+    /// Takes the items due at `height` out of the index, in the order they were filed.
+    mutating func takeComputeDue(at height: UInt64) throws(TransactionError) -> [Hash32] {
+        let countKey = StateKey.computeDueCount(height: height)
+        guard let count = try recordOrFail(IndexCount.self, at: countKey)?.count else { return [] }
+        var jobs = [Hash32]()
+        for index in 0..<count {
+            let key = StateKey.computeDue(height: height, index: index)
+            if let entry = try recordOrFail(IndexEntry.self, at: key) { jobs.append(Hash32(unchecked: entry.bytes)) }
+            set(key, nil)
+        }
+        set(countKey, nil)
+        return jobs
+    }
+
+    /// Raises or lowers the provider's count of unsettled epochs with work; the record is deleted at 0.
+    mutating func changeComputeHold(_ provider: Address, raise: Bool) throws(TransactionError) {
+        let count = try computeHolds(provider)
+        let next: UInt32
+        if raise {
+            guard count < UInt32.max else { throw .balanceOverflow }
+            next = count + 1
+        } else {
+            next = count > 0 ? count - 1 : 0
+        }
+        set(.computeHold(provider), next == 0 ? nil : IndexCount(count: next).canonicalBytes)
+    }
+
+    func computeHolds(_ provider: Address) throws(TransactionError) -> UInt32 {
+        try recordOrFail(IndexCount.self, at: .computeHold(provider))?.count ?? 0
     }
 }
 
-/// `0x0C ‖ job id` → the epoch the job was paid in: a job id is paid at most once.
-struct JobMarker: CanonicalCodable {
-    var epoch: UInt64
+/// A big-endian u32 counter (no version byte): the due count under `0x25` and a provider's hold under `0x2D`.
+struct IndexCount: CanonicalCodable {
+    var count: UInt32
 
-    func encode(to writer: inout CanonicalWriter) { writer.u64(epoch) }
+    func encode(to writer: inout CanonicalWriter) { writer.u32(count) }
 
-    static func decode(from reader: inout CanonicalReader) throws(CodecError) -> JobMarker { JobMarker(epoch: try reader.u64()) }
+    static func decode(from reader: inout CanonicalReader) throws(CodecError) -> IndexCount { IndexCount(count: try reader.u32()) }
+}
+
+/// The raw bytes of an index entry: a job id (32 bytes) or an address (20 bytes), no version byte.
+struct IndexEntry: CanonicalCodable {
+    var bytes: Bytes
+
+    func encode(to writer: inout CanonicalWriter) { writer.fixed(bytes) }
+
+    static func decode(from reader: inout CanonicalReader) throws(CodecError) -> IndexEntry {
+        IndexEntry(bytes: try reader.fixed(reader.remaining))
+    }
 }

@@ -1,21 +1,16 @@
-/// The end-of-block step: at an epoch's last block, mint the epoch's emission and pay it, with the provider reward
-/// pool, to the epoch's providers pro rata by weight; release vested team tokens; start the next epoch.
-///
-/// Exact to the base unit: `minted + fromPool = paidToProviders + toTreasury`. An epoch without accepted work mints
-/// nothing (its emission is never created, so the mining cap lasts longer) and leaves the pool for the next epoch.
+/// The end-of-block step of Proof of Compute: first the receipts due at this height (sampling, verdict deadlines,
+/// challenge deadlines), then, at an epoch's last block, the epoch's close (vested team tokens, the next epoch), then
+/// a bounded batch of settlement (`SettlementModule`). Each part's work is proportional to what falls due or to the
+/// batch size, never to the number of providers.
 public enum EpochModule {
     static func endBlock(context: BlockContext, state: inout StateOverlay) throws(BlockError) {
         do {
+            try runDue(context: context, state: &state)
             let epoch = try state.epochStateOrFail()
-            guard context.height >= epoch.lastHeight(epochLength: context.parameters.epochLength) else { return }
-            var record = try state.recordOrFail(EpochRecord.self, at: .epochRecord(epoch.number)) ?? .empty
-            var settlement = try settle(&record, epoch: epoch.number, context: context, state: &state)
-            settlement.vested = try releaseVesting(height: context.height, state: &state)
-            record.settlement = settlement
-            state.put(record, at: .epochRecord(epoch.number))
-            // Saturating: a chain at the last height a u64 holds stays in its last epoch rather than trap.
-            let (next, overflow) = context.height.addingReportingOverflow(1)
-            state.put(EpochState(number: epoch.number + (overflow ? 0 : 1), startHeight: overflow ? .max : next), at: .epoch)
+            if context.height >= epoch.lastHeight(epochLength: context.parameters.epochLength) {
+                try close(epoch, context: context, state: &state)
+            }
+            try SettlementModule.run(context: context, state: &state)
         } catch let .stateUnreadable(error) {
             throw .state(error)
         } catch {
@@ -31,42 +26,35 @@ public enum EpochModule {
         return min(schedule.mintedAmount(epoch: epoch, alreadyMinted: totals.minted, anchor: anchor), room)
     }
 
-    private static func settle(
-        _ record: inout EpochRecord, epoch: UInt64, context: BlockContext, state: inout StateOverlay
-    ) throws(TransactionError) -> EpochSettlement {
-        guard record.totalWeight > 0 else {
-            return EpochSettlement(endHeight: context.height, minted: 0, fromPool: 0, paidToProviders: 0, toTreasury: 0, vested: 0)
-        }
-        let anchor = try state.recordOrFail(EmissionAnchor.self, at: .emissionAnchor)
-        let minted = emission(epoch: epoch, parameters: context.parameters, totals: try totals(state), anchor: anchor)
-        let pool = try state.accountOrFail(ModuleAccount.rewardPool.address).balance
-        guard let distributable = checkedAdd(minted, pool) else { throw .balanceOverflow }
-        var paid: Amount = 0
-        var forfeited: Amount = 0
-        for provider in record.providers {
-            let key = StateKey.providerWork(provider, epoch: epoch)
-            guard var work = try state.recordOrFail(ProviderWork.self, at: key) else { continue }
-            let share = WideArithmetic.multiplyDivide(distributable, work.weight, record.totalWeight)
-            work.forfeited = try state.stakeOrFail(provider)?.jailed == true
-            work.reward = share
-            if work.forfeited { forfeited += share } else {
-                try state.credit(provider, share)
-                paid += share
+    /// Each receipt filed under this height: sampled if it was waiting for that, its validator penalised if its
+    /// verdict deadline passed, its challenge decided if its deadline passed. A receipt filed twice for one height
+    /// (two deadlines at once) is handled by whichever step is due; the second look finds nothing left to do.
+    private static func runDue(context: BlockContext, state: inout StateOverlay) throws(TransactionError) {
+        for job in try state.takeComputeDue(at: context.height) {
+            guard var record = try state.receiptOrFail(job) else { continue }
+            let before = record
+            if record.validation == .pendingSample, record.deadline == context.height {
+                try ValidationModule.sample(&record, job: job, context: context, state: &state)
+            } else if record.validation == .assigned, record.deadline == context.height {
+                try ValidationModule.missed(&record, job: job, context: context, state: &state)
             }
-            state.put(work, at: key)
+            if record.challenge?.outcome == .open, record.challenge?.deadline == context.height {
+                try ChallengeModule.expire(&record, job: job, context: context, state: &state)
+            }
+            if record != before { state.put(record, at: .receipt(job)) }
         }
-        // Σ shares ≤ distributable because each share is floored: the rest is the treasury's.
-        let toTreasury = distributable - paid
-        try state.debit(ModuleAccount.rewardPool.address, pool)
-        try state.credit(ModuleAccount.treasury.address, toTreasury)
-        try state.updateTotals { totals in
-            guard let issued = checkedAdd(totals.issued, minted), let mintedTotal = checkedAdd(totals.minted, minted) else { return false }
-            totals.issued = issued
-            totals.minted = mintedTotal
-            return true
-        }
-        return EpochSettlement(
-            endHeight: context.height, minted: minted, fromPool: pool, paidToProviders: paid, toTreasury: toTreasury, vested: 0)
+    }
+
+    /// The epoch's last block: release what has vested, note it in the epoch's record, start the next epoch.
+    private static func close(_ epoch: EpochState, context: BlockContext, state: inout StateOverlay) throws(TransactionError) {
+        let vested = try releaseVesting(height: context.height, state: &state)
+        var record = try state.epochRecordOrFail(epoch.number)
+        record.vested = vested
+        record.closesAt = max(record.closesAt, context.height)
+        state.put(record, at: .epochRecord(epoch.number))
+        // Saturating: a chain at the last height a u64 holds stays in its last epoch rather than trap.
+        let (next, overflow) = context.height.addingReportingOverflow(1)
+        state.put(EpochState(number: epoch.number + (overflow ? 0 : 1), startHeight: overflow ? .max : next), at: .epoch)
     }
 
     /// Moves what has vested since the last release from the team module account to the beneficiary.
@@ -82,9 +70,5 @@ public enum EpochModule {
         vesting.released += amount
         state.put(vesting, at: .vesting)
         return amount
-    }
-
-    private static func totals(_ state: StateOverlay) throws(TransactionError) -> ChainTotals {
-        do { return try state.totals() } catch { throw .stateUnreadable(error) }
     }
 }

@@ -74,8 +74,9 @@ struct BlockExecution {
         case let .unstake(request): try StakingModule.validateBasic(request)
         case let .submitProof(receipt): try ProofModule.validateBasic(receipt, sender: signed.senderAddress, context: context)
         case let .propose(request): try GovernanceModule.validateBasic(request)
+        case let .validate(request): try ValidationModule.validateBasic(request, parameters: parameters)
         case .vote: break
-        case .withdraw, .evidence, .unjail: break
+        case .withdraw, .evidence, .unjail, .validator, .challenge, .resolve: break
         }
     }
 
@@ -90,11 +91,15 @@ struct BlockExecution {
         case let .propose(request): return try GovernanceModule.propose(request, proposer: sender, context: context, state: &overlay)
         case let .vote(request): return try GovernanceModule.vote(request, voter: sender, context: context, state: &overlay)
         case .unjail: return try StakingModule.unjail(provider: sender, context: context, state: &overlay)
+        case let .validator(request): return try ValidatorModule.execute(request, sender: sender, context: context, state: &overlay)
+        case let .validate(request): return try ValidationModule.verdict(request, validator: sender, context: context, state: &overlay)
+        case let .challenge(request): return try ChallengeModule.open(request, challenger: sender, context: context, state: &overlay)
+        case let .resolve(request): return try ChallengeModule.vote(request, validator: sender, context: context, state: &overlay)
         }
     }
 
-    /// Runs the end-of-block steps (an epoch's settlement at its last block, then governance's tallies and
-    /// executions), computes the roots and the tree writes, and completes `header` with them.
+    /// Runs the end-of-block steps (compute's due receipts, epoch close and settlement batch, then governance's
+    /// tallies and executions), computes the roots and the tree writes, and completes `header` with them.
     mutating func finish(header: BlockHeader) throws(BlockError) -> BlockOutcome {
         overlay.checkpoint()
         try EpochModule.endBlock(context: context, state: &overlay)

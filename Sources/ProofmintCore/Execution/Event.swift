@@ -10,14 +10,26 @@ public enum Event: Equatable, Sendable {
     case jailed(provider: Address)
     /// A jail was lifted by `unjail`; `burned` is the unjail fee (protocol version 2).
     case unjailed(provider: Address, burned: Amount)
-    /// A compute receipt was accepted: the consumer paid `price`, of which `protocolFee` went to the fee split, and
-    /// the work counts with `weight` (= units × quality bps × tier bps) in `epoch`'s rewards.
+    /// A compute receipt was accepted: the consumer paid `price`, of which `protocolFee` went to the fee split and
+    /// `validationFee` to the validation account, and the work counts with `weight` (= price × quality bps × tier bps,
+    /// since protocol version 3) in `epoch`'s rewards unless validation or a challenge removes it.
     case proofAccepted(
         jobId: Hash32, consumer: Address, provider: Address, epoch: UInt64, units: UInt64, qualityBps: UInt16, tierBps: UInt16,
-        weight: UInt128, price: Amount, protocolFee: Amount)
+        weight: UInt128, price: Amount, protocolFee: Amount, validationFee: Amount)
     /// A proposal was opened with `deposit` locked; votes are accepted up to `votingEndHeight`.
     case proposed(id: UInt64, proposer: Address, kind: UInt8, deposit: Amount, votingEndHeight: UInt64)
     case voted(id: UInt64, voter: Address, option: UInt8)
+    /// Joined the compute validator set, pushing out `evicted` if the set was full (protocol version 3).
+    case validatorJoined(validator: Address, evicted: Address?)
+    case validatorLeft(validator: Address)
+    /// The assigned validator's verdict; a pass sets the receipt's quality multiplier to `qualityBps`; `reward` was
+    /// paid from the validation account.
+    case verdictGiven(jobId: Hash32, validator: Address, verdict: UInt8, qualityBps: UInt16, reward: Amount)
+    case challenged(jobId: Hash32, challenger: Address, bond: Amount)
+    case challengeVoted(jobId: Hash32, validator: Address, uphold: Bool, stake: Amount)
+    /// A challenge was decided by its votes (in a `resolve`, or at its deadline, where it is recorded in the receipt
+    /// record only): `challengerReward` came out of the provider's slash.
+    case challengeDecided(jobId: Hash32, outcome: UInt8, challengerReward: Amount)
 
     static let transferTag: UInt8 = 1
     static let feePaidTag: UInt8 = 2
@@ -31,6 +43,13 @@ public enum Event: Equatable, Sendable {
     static let votedTag: UInt8 = 10
     /// 20, not 11: the tags after 10 are left to governance's events.
     static let unjailedTag: UInt8 = 20
+    /// 30–49: compute verification (protocol version 3).
+    static let validatorJoinedTag: UInt8 = 30
+    static let validatorLeftTag: UInt8 = 31
+    static let verdictGivenTag: UInt8 = 32
+    static let challengedTag: UInt8 = 33
+    static let challengeVotedTag: UInt8 = 34
+    static let challengeDecidedTag: UInt8 = 35
 }
 
 extension Event: CanonicalCodable {
@@ -72,7 +91,7 @@ extension Event: CanonicalCodable {
         case let .jailed(provider):
             writer.u8(Self.jailedTag)
             writer.fixed(provider.bytes)
-        case let .proofAccepted(jobId, consumer, provider, epoch, units, qualityBps, tierBps, weight, price, protocolFee):
+        case let .proofAccepted(jobId, consumer, provider, epoch, units, qualityBps, tierBps, weight, price, protocolFee, validationFee):
             writer.u8(Self.proofAcceptedTag)
             writer.fixed(jobId.bytes)
             writer.fixed(consumer.bytes)
@@ -84,6 +103,7 @@ extension Event: CanonicalCodable {
             writer.u128(weight)
             writer.u128(price)
             writer.u128(protocolFee)
+            writer.u128(validationFee)
         case let .proposed(id, proposer, kind, deposit, votingEndHeight):
             writer.u8(Self.proposedTag)
             writer.u64(id)
@@ -100,6 +120,36 @@ extension Event: CanonicalCodable {
             writer.u8(Self.unjailedTag)
             writer.fixed(provider.bytes)
             writer.u128(burned)
+        case let .validatorJoined(validator, evicted):
+            writer.u8(Self.validatorJoinedTag)
+            writer.fixed(validator.bytes)
+            writer.optional(evicted) { $0.fixed($1.bytes) }
+        case let .validatorLeft(validator):
+            writer.u8(Self.validatorLeftTag)
+            writer.fixed(validator.bytes)
+        case let .verdictGiven(jobId, validator, verdict, qualityBps, reward):
+            writer.u8(Self.verdictGivenTag)
+            writer.fixed(jobId.bytes)
+            writer.fixed(validator.bytes)
+            writer.u8(verdict)
+            writer.u16(qualityBps)
+            writer.u128(reward)
+        case let .challenged(jobId, challenger, bond):
+            writer.u8(Self.challengedTag)
+            writer.fixed(jobId.bytes)
+            writer.fixed(challenger.bytes)
+            writer.u128(bond)
+        case let .challengeVoted(jobId, validator, uphold, stake):
+            writer.u8(Self.challengeVotedTag)
+            writer.fixed(jobId.bytes)
+            writer.fixed(validator.bytes)
+            writer.bool(uphold)
+            writer.u128(stake)
+        case let .challengeDecided(jobId, outcome, challengerReward):
+            writer.u8(Self.challengeDecidedTag)
+            writer.fixed(jobId.bytes)
+            writer.u8(outcome)
+            writer.u128(challengerReward)
         }
     }
 
@@ -130,7 +180,7 @@ extension Event: CanonicalCodable {
             return .proofAccepted(
                 jobId: try reader.hash(), consumer: try reader.address(), provider: try reader.address(), epoch: try reader.u64(),
                 units: try reader.u64(), qualityBps: try reader.u16(), tierBps: try reader.u16(), weight: try reader.u128(),
-                price: try reader.u128(), protocolFee: try reader.u128())
+                price: try reader.u128(), protocolFee: try reader.u128(), validationFee: try reader.u128())
         case proposedTag:
             return .proposed(
                 id: try reader.u64(), proposer: try reader.address(), kind: try reader.u8(), deposit: try reader.u128(),
@@ -139,6 +189,21 @@ extension Event: CanonicalCodable {
             return .voted(id: try reader.u64(), voter: try reader.address(), option: try reader.u8())
         case unjailedTag:
             return .unjailed(provider: try reader.address(), burned: try reader.u128())
+        case validatorJoinedTag:
+            return .validatorJoined(
+                validator: try reader.address(), evicted: try reader.optional { (r: inout CanonicalReader) throws(CodecError) in try r.address() })
+        case validatorLeftTag:
+            return .validatorLeft(validator: try reader.address())
+        case verdictGivenTag:
+            return .verdictGiven(
+                jobId: try reader.hash(), validator: try reader.address(), verdict: try reader.u8(), qualityBps: try reader.u16(),
+                reward: try reader.u128())
+        case challengedTag:
+            return .challenged(jobId: try reader.hash(), challenger: try reader.address(), bond: try reader.u128())
+        case challengeVotedTag:
+            return .challengeVoted(jobId: try reader.hash(), validator: try reader.address(), uphold: try reader.bool(), stake: try reader.u128())
+        case challengeDecidedTag:
+            return .challengeDecided(jobId: try reader.hash(), outcome: try reader.u8(), challengerReward: try reader.u128())
         case let tag:
             throw .unknownTag(type: "event", tag: tag, offset: at)
         }

@@ -96,8 +96,9 @@ public struct FeeSplit: Equatable, Sendable {
 }
 
 extension Parameters: CanonicalCodable {
-    /// 2 since protocol version 2: staking gains `jail_period_blocks` and `unjail_fee`, governance `change_window_blocks` and `max_spend_bps`.
-    static let version: UInt8 = 2
+    /// 2 since protocol version 2: staking gains `jail_period_blocks` and `unjail_fee`, governance `change_window_blocks` and
+    /// `max_spend_bps`; 3 since protocol version 3: compute gains its verification parameters.
+    static let version: UInt8 = 3
 
     public func encode(to writer: inout CanonicalWriter) {
         writer.u8(Self.version)

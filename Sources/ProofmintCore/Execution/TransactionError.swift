@@ -22,6 +22,8 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case priceBelowMinimum(minimum: Amount, actual: Amount)
     case selfDealing
     case emptyWorkload
+    /// A verdict whose quality or slash rate is out of range (protocol version 3).
+    case verdictInvalid(reason: String)
     // Admission: governance (stateless).
     case invalidProposal(reason: String)
     // Admission: against the state.
@@ -61,7 +63,21 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case receiptEpochOutOfWindow(receipt: UInt64, current: UInt64, window: UInt64)
     case providerNotStaked(minimum: Amount, staked: Amount)
     case consumerCannotPay(balance: Amount, price: Amount)
-    case epochFull(maxProviders: Int)
+    // Execution: validation and challenges (protocol version 3).
+    case unknownReceipt(job: Hash32)
+    case notAwaitingVerdict(status: String)
+    case notAssignedValidator
+    case alreadyValidator
+    case notAValidator
+    case validatorStakeTooLow(minimum: Amount, staked: Amount)
+    case validatorSetFull(size: UInt32, smallestStake: Amount)
+    case challengeWindowClosed(until: UInt64, height: UInt64)
+    case alreadyChallenged
+    case receiptRemoved
+    case noOpenChallenge
+    case alreadyVoted
+    case conflictedVoter
+    case providerWorkUnsettled(epochs: UInt32)
     // Execution: governance.
     case depositBelowMinimum(minimum: Amount, actual: Amount)
     case proposerPowerTooLow(required: UInt128, actual: UInt128)
@@ -96,6 +112,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .priceBelowMinimum: .priceBelowMinimum
         case .selfDealing: .selfDealing
         case .emptyWorkload: .emptyWorkload
+        case .verdictInvalid: .verdictInvalid
         case .invalidProposal: .invalidProposal
         case .nonceTooLow: .nonceTooLow
         case .nonceTooHigh: .nonceTooHigh
@@ -128,7 +145,20 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .receiptEpochOutOfWindow: .receiptEpochOutOfWindow
         case .providerNotStaked: .providerNotStaked
         case .consumerCannotPay: .consumerCannotPay
-        case .epochFull: .epochFull
+        case .unknownReceipt: .unknownReceipt
+        case .notAwaitingVerdict: .notAwaitingVerdict
+        case .notAssignedValidator: .notAssignedValidator
+        case .alreadyValidator: .alreadyValidator
+        case .notAValidator: .notAValidator
+        case .validatorStakeTooLow: .validatorStakeTooLow
+        case .validatorSetFull: .validatorSetFull
+        case .challengeWindowClosed: .challengeWindowClosed
+        case .alreadyChallenged: .alreadyChallenged
+        case .receiptRemoved: .receiptRemoved
+        case .noOpenChallenge: .noOpenChallenge
+        case .alreadyVoted: .alreadyVoted
+        case .conflictedVoter: .conflictedVoter
+        case .providerWorkUnsettled: .providerWorkUnsettled
         case .depositBelowMinimum: .depositBelowMinimum
         case .proposerPowerTooLow: .proposerPowerTooLow
         case .tooManyActiveProposals: .tooManyActiveProposals
@@ -162,7 +192,8 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case .badSignature, .zeroAmount, .attestationUnexpected, .receiptBadSignature, .receiptWrongProvider, .zeroUnits, .selfDealing,
              .emptyWorkload, .nonceExhausted, .balanceOverflow, .jailed, .notJailed, .noStake, .evidenceWrongChain, .evidenceSameBlock,
-             .evidenceProducerMismatch, .evidenceUnknownValidator, .evidenceBadSignature, .evidenceAlreadyHandled:
+             .evidenceProducerMismatch, .evidenceUnknownValidator, .evidenceBadSignature, .evidenceAlreadyHandled, .notAssignedValidator,
+             .alreadyValidator, .notAValidator, .alreadyChallenged, .receiptRemoved, .noOpenChallenge, .alreadyVoted, .conflictedVoter:
             return errorCode.message ?? errorCode.name
         case let .tooLarge(size, max): return "transaction is \(size) bytes, the limit is \(max)"
         case let .wrongChainId(expected, actual): return "transaction is for chain '\(actual)', this chain is '\(expected)'"
@@ -201,7 +232,16 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
             return "the provider's active stake \(Tokens.format(staked)) AI is below the minimum \(Tokens.format(minimum)) AI"
         case let .consumerCannotPay(balance, price):
             return "the consumer's balance \(Tokens.format(balance)) AI cannot pay the price \(Tokens.format(price)) AI"
-        case let .epochFull(max): return "this epoch already has \(max) providers with accepted work; submit in the next epoch"
+        case let .verdictInvalid(reason): return "the verdict is malformed: \(reason)"
+        case let .unknownReceipt(job): return "no accepted receipt has job id \(job.hex) (or it was settled and pruned)"
+        case let .notAwaitingVerdict(status): return "the receipt is \(status), not waiting for a verdict"
+        case let .validatorStakeTooLow(minimum, staked):
+            return "a compute validator needs \(Tokens.format(minimum)) AI of unjailed stake; the sender has \(Tokens.format(staked)) AI"
+        case let .validatorSetFull(size, smallest):
+            return "the compute validator set is full (\(size) members): joining needs more stake than its smallest member's \(Tokens.format(smallest)) AI"
+        case let .challengeWindowClosed(until, height): return "the receipt could be challenged until height \(until); the chain is at \(height)"
+        case let .providerWorkUnsettled(epochs):
+            return "the account has compute work in \(epochs) epoch(s) not yet settled: withdraw waits until they settle"
         case let .invalidProposal(reason): return "the proposal is malformed: \(reason)"
         case let .depositBelowMinimum(minimum, actual):
             return "a deposit of \(Tokens.format(actual)) AI is below the minimum \(Tokens.format(minimum)) AI"

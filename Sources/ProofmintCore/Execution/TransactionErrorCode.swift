@@ -32,6 +32,7 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
     case priceBelowMinimum = 25
     case selfDealing = 26
     case emptyWorkload = 27
+    case verdictInvalid = 28
     // Admission: governance.
     case invalidProposal = 30
     // Execution.
@@ -63,6 +64,7 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
     case receiptEpochOutOfWindow = 131
     case providerNotStaked = 132
     case consumerCannotPay = 133
+    /// Reserved: protocol 1–2's per-epoch provider cap. Version 3 has no cap and never records it.
     case epochFull = 134
     // Execution: governance.
     case depositBelowMinimum = 140
@@ -79,6 +81,21 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
     case proposalFull = 150
     case treasuryInsufficient = 151
     case spendLimitExceeded = 152
+    // Execution: validation and challenges (protocol version 3).
+    case unknownReceipt = 160
+    case notAwaitingVerdict = 161
+    case notAssignedValidator = 162
+    case alreadyValidator = 163
+    case notAValidator = 164
+    case validatorStakeTooLow = 165
+    case validatorSetFull = 166
+    case challengeWindowClosed = 167
+    case alreadyChallenged = 168
+    case receiptRemoved = 169
+    case noOpenChallenge = 170
+    case alreadyVoted = 171
+    case conflictedVoter = 172
+    case providerWorkUnsettled = 173
     /// A local storage fault: never in a receipt, never a verdict on a transaction.
     case stateUnreadable = 999
 
@@ -127,6 +144,9 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
             Entry(name: "price_below_minimum", kind: .admission, message: "the receipt's price is below the minimum for its compute units (parameter compute.min_unit_price)")
         case .selfDealing: Entry(name: "self_dealing", kind: .admission, message: "the consumer and the provider are the same account")
         case .emptyWorkload: Entry(name: "empty_workload", kind: .admission, message: "the receipt's workload id is empty")
+        case .verdictInvalid:
+            Entry(name: "verdict_invalid", kind: .admission,
+                  message: "the verdict's quality must be 0–100, and only sla_violation names a slash rate, within staking.slash_sla_min_bps…slash_sla_max_bps")
         case .invalidProposal: Entry(name: "invalid_proposal", kind: .admission, message: "the proposal is malformed")
         case .insufficientBalance: Entry(name: "insufficient_balance", kind: .execution, message: "the sender's balance does not cover the amount")
         case .balanceOverflow:
@@ -174,8 +194,7 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
             Entry(name: "provider_not_staked", kind: .execution,
                   message: "the provider's active stake is below the minimum stake (parameter staking.min_stake)")
         case .consumerCannotPay: Entry(name: "consumer_cannot_pay", kind: .execution, message: "the consumer's balance does not cover the receipt's price")
-        case .epochFull:
-            Entry(name: "epoch_full", kind: .execution, message: "the epoch already has the maximum number of providers with accepted work")
+        case .epochFull: Entry(name: "epoch_full", kind: .execution, message: "reserved: protocol 1–2's per-epoch provider cap, which version 3 removed")
         case .depositBelowMinimum:
             Entry(name: "deposit_below_minimum", kind: .execution, message: "the deposit is below the minimum (parameter governance.min_deposit)")
         case .proposerPowerTooLow:
@@ -204,6 +223,29 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
         case .spendLimitExceeded:
             Entry(name: "spend_limit_exceeded", kind: .execution,
                   message: "the spend would take more from its source than governance.max_spend_bps of the source's balance at its spend window's start")
+        case .unknownReceipt: Entry(name: "unknown_receipt", kind: .execution, message: "no accepted receipt has that job id (or it was settled and pruned)")
+        case .notAwaitingVerdict: Entry(name: "not_awaiting_verdict", kind: .execution, message: "the receipt is not waiting for a verdict")
+        case .notAssignedValidator:
+            Entry(name: "not_assigned_validator", kind: .execution, message: "only the validator assigned to the receipt may give its verdict")
+        case .alreadyValidator: Entry(name: "already_validator", kind: .execution, message: "the sender is already in the compute validator set")
+        case .notAValidator: Entry(name: "not_a_validator", kind: .execution, message: "the sender is not in the compute validator set")
+        case .validatorStakeTooLow:
+            Entry(name: "validator_stake_too_low", kind: .execution,
+                  message: "the sender's unjailed stake is below what a compute validator needs (parameter compute.validator_min_stake)")
+        case .validatorSetFull:
+            Entry(name: "validator_set_full", kind: .execution,
+                  message: "the compute validator set is full (parameter compute.max_validators): joining needs more stake than its smallest member")
+        case .challengeWindowClosed:
+            Entry(name: "challenge_window_closed", kind: .execution, message: "the receipt's challenge window has closed (parameter compute.challenge_window_blocks)")
+        case .alreadyChallenged: Entry(name: "already_challenged", kind: .execution, message: "the receipt has already been challenged: a receipt is challenged once")
+        case .receiptRemoved: Entry(name: "receipt_removed", kind: .execution, message: "the receipt no longer stands: a validator failed it or a challenge was upheld")
+        case .noOpenChallenge: Entry(name: "no_open_challenge", kind: .execution, message: "the receipt has no open challenge to vote on")
+        case .alreadyVoted: Entry(name: "already_voted", kind: .execution, message: "the validator has already voted on this challenge")
+        case .conflictedVoter:
+            Entry(name: "conflicted_voter", kind: .execution, message: "the receipt's provider and its challenger may not vote on the challenge")
+        case .providerWorkUnsettled:
+            Entry(name: "provider_work_unsettled", kind: .execution,
+                  message: "the account has compute work in epochs not yet settled: withdraw waits until they settle")
         case .stateUnreadable:
             Entry(name: "state_unreadable", kind: .local, message: "the node's database could not be read: a local fault, not a verdict on the transaction")
         }

@@ -54,6 +54,7 @@ public struct Genesis: Equatable, Sendable {
             issued = overflow ? Amount.max : sum
         }
         var staked: Amount = 0
+        var computeValidators = ComputeValidators.empty
         for bond in bonds {
             let balance = allocations.first { $0.address == bond.address }?.amount ?? 0
             guard bond.amount > 0, balance >= bond.amount, let total = checkedAdd(staked, bond.amount) else { continue }
@@ -62,11 +63,14 @@ public struct Genesis: Equatable, Sendable {
             // Only the quorum sum can fail here, and only past 2¹²⁸: then the bond is left out, as above.
             guard (try? overlay.setStake(stake, for: bond.address)) != nil else { continue }
             staked = total
+            // Version 3: a bonded block validator starts in the compute validator set if its bond is enough for it.
+            if bond.amount >= parameters.compute.verification.validatorMinStake { computeValidators.insert(bond.address) }
         }
         overlay.put(ChainTotals(issued: issued, burned: 0, feesPaid: 0, staked: staked), at: .totals)
         overlay.put(parameters, at: .parameters)
         overlay.put(validators, at: .validators)
         overlay.put(EpochState.genesis, at: .epoch)
+        if !computeValidators.members.isEmpty { overlay.put(computeValidators, at: .computeValidators) }
         if let teamVesting { overlay.put(teamVesting, at: .vesting) }
         return overlay.sortedWrites
     }

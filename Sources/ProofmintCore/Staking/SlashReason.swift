@@ -6,6 +6,10 @@ public enum SlashReason: UInt8, CaseIterable, Sendable {
     case malicious = 3
     /// Two different blocks signed at one height, proved on chain by an `evidence` transaction.
     case doubleSign = 4
+    /// A compute validator let its validation window pass without a verdict (protocol version 3).
+    case missedValidation = 5
+    /// A compute validator passed a receipt that an upheld challenge then found bad (protocol version 3).
+    case falseVerdict = 6
 
     public var name: String {
         switch self {
@@ -13,6 +17,8 @@ public enum SlashReason: UInt8, CaseIterable, Sendable {
         case .attestationFailure: return "attestation_failure"
         case .malicious: return "malicious"
         case .doubleSign: return "double_sign"
+        case .missedValidation: return "missed_validation"
+        case .falseVerdict: return "false_verdict"
         }
     }
 

@@ -89,6 +89,9 @@ public enum StakingModule {
         // §9.5: an open slash proposal holds the unbonding entries where its execution can slash them.
         let holds = try state.slashHolds(provider)
         guard holds == 0 else { throw .stakeHeldForSlash(proposals: holds) }
+        // Version 3: compute work stays slashable (by validation and challenges) until its epoch settles.
+        let unsettled = try state.computeHolds(provider)
+        guard unsettled == 0 else { throw .providerWorkUnsettled(epochs: unsettled) }
         var queue = try state.unbondingOrFail(provider)
         let matured = queue.entries.filter { $0.matureAt <= context.height }
         guard !matured.isEmpty else { throw .nothingMatured(nextMaturity: queue.entries.map(\.matureAt).min()) }

@@ -15,6 +15,10 @@ public enum ModuleAccount: String, CaseIterable, Sendable {
     case ecosystem
     case team
     case publicSale = "public_sale"
+    /// Validation fees of compute payments, paid out as validation rewards (protocol version 3).
+    case validation
+    /// Challenge bonds, held until the challenge is decided (protocol version 3).
+    case challenges
 
     public var address: Address { Address(module: rawValue) }
 }

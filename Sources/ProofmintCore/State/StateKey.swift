@@ -29,7 +29,8 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case providerWork = 0x0A
         /// `0x0B` → `TeamVesting`
         case vesting = 0x0B
-        /// `0x0C ‖ job id(32)` → u64 epoch: the job was paid in that epoch and can never be paid again
+        /// `0x0C ‖ job id(32)` → u64 epoch: version 1–2's job markers; since version 3 the receipt record under
+        /// `0x24` guards a job id instead, and nothing is written here
         case job = 0x0C
         /// `0x0D` → `GovernanceState`
         case governance = 0x0D
@@ -54,6 +55,22 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         /// `0x22 ‖ module account name (UTF-8)` → `SpendWindow`: what governance paid from that source in its current
         /// spend window (protocol version 2)
         case spendWindow = 0x22
+        /// `0x23` → `ComputeValidators`: the compute validator set (protocol version 3)
+        case computeValidators = 0x23
+        /// `0x24 ‖ job id(32)` → `ReceiptRecord`: an accepted receipt, its validation and challenge (version 3)
+        case receipt = 0x24
+        /// `0x25 ‖ u64 height` → u32: how many compute items fall due at that height (version 3)
+        case computeDueCount = 0x25
+        /// `0x26 ‖ u64 height ‖ u32 n` → job id(32): the n-th compute item due at that height (version 3)
+        case computeDue = 0x26
+        /// `0x27 ‖ u64 epoch ‖ u32 n` → address(20): the epoch's n-th provider, in order of first receipt (version 3)
+        case epochProvider = 0x27
+        /// `0x28 ‖ u64 epoch ‖ u32 n` → job id(32): the epoch's n-th accepted receipt (version 3)
+        case epochReceipt = 0x28
+        /// `0x2C` → `SettlementCursor`: the oldest unsettled epoch and how far its settlement has come (version 3)
+        case settlement = 0x2C
+        /// `0x2D ‖ address(20)` → u32: the provider's epochs with work not yet settled; `withdraw` waits for 0 (version 3)
+        case computeHold = 0x2D
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -83,17 +100,27 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         StateKey(bytes: [Prefix.vote.rawValue] + bigEndian(proposal) + voter.bytes)
     }
     public static let upgrade = StateKey(bytes: [Prefix.upgrade.rawValue])
-    public static func voter(proposal: UInt64, index: UInt32) -> StateKey {
-        var writer = CanonicalWriter()
-        writer.u64(proposal)
-        writer.u32(index)
-        return StateKey(bytes: [Prefix.voter.rawValue] + writer.bytes)
-    }
+    public static func voter(proposal: UInt64, index: UInt32) -> StateKey { indexed(.voter, proposal, index) }
     public static func due(height: UInt64) -> StateKey { StateKey(bytes: [Prefix.due.rawValue] + bigEndian(height)) }
     public static func slashHold(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.slashHold.rawValue] + address.bytes) }
     public static func parameterWindow(_ name: String) -> StateKey { StateKey(bytes: [Prefix.parameterWindow.rawValue] + Array(name.utf8)) }
     public static let emissionAnchor = StateKey(bytes: [Prefix.emissionAnchor.rawValue])
     public static func spendWindow(_ source: String) -> StateKey { StateKey(bytes: [Prefix.spendWindow.rawValue] + Array(source.utf8)) }
+    public static let computeValidators = StateKey(bytes: [Prefix.computeValidators.rawValue])
+    public static func receipt(_ job: Hash32) -> StateKey { StateKey(bytes: [Prefix.receipt.rawValue] + job.bytes) }
+    public static func computeDueCount(height: UInt64) -> StateKey { StateKey(bytes: [Prefix.computeDueCount.rawValue] + bigEndian(height)) }
+    public static func computeDue(height: UInt64, index: UInt32) -> StateKey { indexed(.computeDue, height, index) }
+    public static func epochProvider(epoch: UInt64, index: UInt32) -> StateKey { indexed(.epochProvider, epoch, index) }
+    public static func epochReceipt(epoch: UInt64, index: UInt32) -> StateKey { indexed(.epochReceipt, epoch, index) }
+    public static let settlement = StateKey(bytes: [Prefix.settlement.rawValue])
+    public static func computeHold(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.computeHold.rawValue] + address.bytes) }
+
+    private static func indexed(_ prefix: Prefix, _ number: UInt64, _ index: UInt32) -> StateKey {
+        var writer = CanonicalWriter()
+        writer.u64(number)
+        writer.u32(index)
+        return StateKey(bytes: [prefix.rawValue] + writer.bytes)
+    }
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -132,15 +159,20 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
             let voter = (try? Address(bytes: Array(bytes.dropFirst(9))))?.text ?? "?"
             return "vote \(proposal) \(voter)"
         case .upgrade?: return "upgrade"
-        case .voter?:
-            let proposal = bytes.count >= 9 ? String(bytes[1..<9].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) : "?"
-            let index = bytes.count == 13 ? String(bytes[9..<13].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) : "?"
-            return "voter \(proposal) #\(index)"
+        case .voter?: return "voter \(numberText(at: 1)) #\(indexText)"
         case .due?: return "due \(trailingText)"
         case .slashHold?: return "slash-hold \(addressText)"
         case .parameterWindow?: return "parameter-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
         case .emissionAnchor?: return "emission-anchor"
         case .spendWindow?: return "spend-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
+        case .computeValidators?: return "compute-validators"
+        case .receipt?: return "receipt \(Array(bytes.dropFirst()).hex)"
+        case .computeDueCount?: return "compute-due \(trailingText)"
+        case .computeDue?: return "compute-due \(numberText(at: 1)) #\(indexText)"
+        case .epochProvider?: return "epoch-provider \(numberText(at: 1)) #\(indexText)"
+        case .epochReceipt?: return "epoch-receipt \(numberText(at: 1)) #\(indexText)"
+        case .settlement?: return "settlement"
+        case .computeHold?: return "compute-hold \(addressText)"
         case nil: return "unknown \(bytes.hex)"
         }
     }
@@ -152,6 +184,15 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     private var trailingText: String { trailingNumber.map(String.init) ?? "?" }
+
+    private func numberText(at offset: Int) -> String {
+        guard bytes.count >= offset + 8 else { return "?" }
+        return String(bytes[offset..<offset + 8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+    }
+
+    private var indexText: String {
+        bytes.count == 13 ? String(bytes[9..<13].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) : "?"
+    }
 
     private var addressText: String {
         (try? Address(bytes: Array(bytes.dropFirst())))?.text ?? "?\(bytes.hex)"

@@ -14,6 +14,14 @@ public enum Payload: Equatable, Sendable {
     case vote(VoteRequest)
     /// Lifts the sender's jail after the jail period, burning the unjail fee (protocol version 2).
     case unjail
+    /// Joins or leaves the compute validator set (protocol version 3).
+    case validator(ValidatorRequest)
+    /// The assigned validator's verdict on a sampled receipt (protocol version 3).
+    case validate(VerdictRequest)
+    /// Challenges a receipt with a bond (protocol version 3).
+    case challenge(ChallengeRequest)
+    /// A compute validator's vote on an open challenge (protocol version 3).
+    case resolve(ResolveRequest)
 
     /// Stable tags: never renumber.
     public enum Kind: UInt8, Sendable, CaseIterable {
@@ -26,6 +34,10 @@ public enum Payload: Equatable, Sendable {
         case propose = 7
         case vote = 8
         case unjail = 9
+        case validator = 10
+        case validate = 11
+        case challenge = 12
+        case resolve = 13
 
         public var name: String {
             switch self {
@@ -38,6 +50,10 @@ public enum Payload: Equatable, Sendable {
             case .propose: return "propose"
             case .vote: return "vote"
             case .unjail: return "unjail"
+            case .validator: return "validator"
+            case .validate: return "validate"
+            case .challenge: return "challenge"
+            case .resolve: return "resolve"
             }
         }
     }
@@ -53,6 +69,10 @@ public enum Payload: Equatable, Sendable {
         case .propose: return .propose
         case .vote: return .vote
         case .unjail: return .unjail
+        case .validator: return .validator
+        case .validate: return .validate
+        case .challenge: return .challenge
+        case .resolve: return .resolve
         }
     }
 }
@@ -70,6 +90,10 @@ extension Payload: CanonicalCodable {
         case let .propose(request): writer.encode(request)
         case let .vote(request): writer.encode(request)
         case .unjail: break
+        case let .validator(request): writer.encode(request)
+        case let .validate(request): writer.encode(request)
+        case let .challenge(request): writer.encode(request)
+        case let .resolve(request): writer.encode(request)
         }
     }
 
@@ -86,6 +110,10 @@ extension Payload: CanonicalCodable {
         case .propose?: return .propose(try reader.decode(ProposalRequest.self))
         case .vote?: return .vote(try reader.decode(VoteRequest.self))
         case .unjail?: return .unjail
+        case .validator?: return .validator(try reader.decode(ValidatorRequest.self))
+        case .validate?: return .validate(try reader.decode(VerdictRequest.self))
+        case .challenge?: return .challenge(try reader.decode(ChallengeRequest.self))
+        case .resolve?: return .resolve(try reader.decode(ResolveRequest.self))
         case nil: throw .unknownTag(type: "transaction kind", tag: tag, offset: at)
         }
     }

@@ -14,7 +14,9 @@ public struct EpochResult: RPCObject {
     public var work: WorkView
     /// The reward pool's balance now.
     public var rewardPool: Amount
-    /// Null until the epoch's last block.
+    /// Team allocation released when the epoch ended (0 while it runs).
+    public var vested: Amount
+    /// Null until the epoch's windows have closed and its settlement has started.
     public var settlement: SettlementView?
     @Omittable public var startHeight: UInt64?
     @Omittable public var endHeight: UInt64?
@@ -28,6 +30,7 @@ public struct EpochResult: RPCObject {
         running = false
         work = WorkView(record)
         self.rewardPool = rewardPool
+        vested = record.vested
         settlement = record.settlement.map(SettlementView.init)
     }
 }
@@ -37,35 +40,53 @@ public struct WorkView: RPCObject {
     public var proofs: UInt64
     public var units: UInt128
     public var totalWeight: UInt128
+    /// Σ value (price paid) of the receipts that still stand.
+    public var totalValue: Amount
     public var providerCount: UInt64
     public var payments: Amount
     public var protocolFees: Amount
+    public var validationFees: Amount
+    /// Settlement starts at the end of the first block at or after this height (once the epoch has ended).
+    public var closesAt: UInt64
 
     public init(_ record: EpochRecord) {
         proofs = record.proofs
         units = record.totalUnits
         totalWeight = record.totalWeight
-        providerCount = UInt64(record.providers.count)
+        totalValue = record.totalValue
+        providerCount = UInt64(record.providerCount)
         payments = record.payments
         protocolFees = record.protocolFees
+        validationFees = record.validationFees
+        closesAt = record.closesAt
     }
 }
 
-/// What an epoch's end paid: `minted + from_pool = paid_to_providers + to_treasury`.
+/// How an epoch's rewards are being paid, in batches: `paid = minted + from_pool`, and `paid + forfeited + capped ≤
+/// emission + pool_reserved`.
 public struct SettlementView: RPCObject {
-    public var endHeight: UInt64
+    public var startedAt: UInt64
+    public var emission: Amount
+    public var poolReserved: Amount
+    public var weight: UInt128
+    public var paid: Amount
     public var minted: Amount
     public var fromPool: Amount
-    public var paidToProviders: Amount
-    public var toTreasury: Amount
-    public var vested: Amount
+    public var forfeited: Amount
+    public var capped: Amount
+    /// Null while providers are still being paid.
+    public var finishedAt: UInt64?
 
     public init(_ settlement: EpochSettlement) {
-        endHeight = settlement.endHeight
+        startedAt = settlement.startedAt
+        emission = settlement.emission
+        poolReserved = settlement.poolReserved
+        weight = settlement.weight
+        paid = settlement.paid
         minted = settlement.minted
         fromPool = settlement.fromPool
-        paidToProviders = settlement.paidToProviders
-        toTreasury = settlement.toTreasury
-        vested = settlement.vested
+        forfeited = settlement.forfeited
+        capped = settlement.capped
+        finishedAt = settlement.finishedAt
     }
 }

@@ -4,7 +4,8 @@ import ProofmintCore
 public struct EventView: RPCNamedObject {
     public static let rpcName = "Event"
 
-    /// `transfer`, `fee_paid`, `staked`, `unstaked`, `withdrawn`, `slashed`, `jailed`, `unjailed`, `proof_accepted`, `proposed`, `voted`.
+    /// `transfer`, `fee_paid`, `staked`, `unstaked`, `withdrawn`, `slashed`, `jailed`, `unjailed`, `proof_accepted`, `proposed`, `voted`,
+    /// `validator_joined`, `validator_left`, `verdict_given`, `challenged`, `challenge_voted`, `challenge_decided`.
     public var type: String
     @Omittable public var from: Address?
     @Omittable public var to: Address?
@@ -33,6 +34,17 @@ public struct EventView: RPCNamedObject {
     @Omittable public var weight: UInt128?
     @Omittable public var price: Amount?
     @Omittable public var protocolFee: Amount?
+    @Omittable public var validationFee: Amount?
+    @Omittable public var validator: Address?
+    @Omittable public var evicted: Address?
+    @Omittable public var verdict: String?
+    @Omittable public var reward: Amount?
+    @Omittable public var challenger: Address?
+    @Omittable public var bond: Amount?
+    @Omittable public var uphold: Bool?
+    @Omittable public var stake: Amount?
+    @Omittable public var outcome: String?
+    @Omittable public var challengerReward: Amount?
     @Omittable public var proposalId: UInt64?
     @Omittable public var proposer: Address?
     @Omittable public var kind: String?
@@ -71,11 +83,31 @@ public struct EventView: RPCNamedObject {
         case let .unjailed(provider, burned):
             self.init(type: "unjailed")
             (self.provider, self.burned) = (provider, burned)
-        case let .proofAccepted(jobId, consumer, provider, epoch, units, qualityBps, tierBps, weight, price, protocolFee):
+        case let .proofAccepted(jobId, consumer, provider, epoch, units, qualityBps, tierBps, weight, price, protocolFee, validationFee):
             self.init(type: "proof_accepted")
             (self.jobId, self.consumer, self.provider, self.epoch, self.units) = (jobId, consumer, provider, epoch, UInt128(units))
             (self.qualityBps, self.tierBps, self.weight) = (UInt64(qualityBps), UInt64(tierBps), weight)
-            (self.price, self.protocolFee) = (price, protocolFee)
+            (self.price, self.protocolFee, self.validationFee) = (price, protocolFee, validationFee)
+        case let .validatorJoined(validator, evicted):
+            self.init(type: "validator_joined")
+            (self.validator, self.evicted) = (validator, evicted)
+        case let .validatorLeft(validator):
+            self.init(type: "validator_left")
+            self.validator = validator
+        case let .verdictGiven(jobId, validator, verdict, qualityBps, reward):
+            self.init(type: "verdict_given")
+            (self.jobId, self.validator, self.qualityBps, self.reward) = (jobId, validator, UInt64(qualityBps), reward)
+            self.verdict = Verdict(rawValue: verdict)?.name ?? "unknown_\(verdict)"
+        case let .challenged(jobId, challenger, bond):
+            self.init(type: "challenged")
+            (self.jobId, self.challenger, self.bond) = (jobId, challenger, bond)
+        case let .challengeVoted(jobId, validator, uphold, stake):
+            self.init(type: "challenge_voted")
+            (self.jobId, self.validator, self.uphold, self.stake) = (jobId, validator, uphold, stake)
+        case let .challengeDecided(jobId, outcome, challengerReward):
+            self.init(type: "challenge_decided")
+            (self.jobId, self.challengerReward) = (jobId, challengerReward)
+            self.outcome = ChallengeOutcome(rawValue: outcome)?.name ?? "unknown_\(outcome)"
         case let .proposed(id, proposer, kind, deposit, votingEndHeight):
             self.init(type: "proposed")
             (proposalId, self.proposer, self.deposit, self.votingEndHeight) = (id, proposer, deposit, votingEndHeight)

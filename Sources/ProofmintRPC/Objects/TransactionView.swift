@@ -6,7 +6,8 @@ public struct TransactionView: RPCNamedObject {
 
     public var id: Hash32
     public var chainId: String
-    /// `transfer`, `stake`, `unstake`, `withdraw`, `evidence`, `submit_proof`, `propose`, `vote` or `unjail`.
+    /// `transfer`, `stake`, `unstake`, `withdraw`, `evidence`, `submit_proof`, `propose`, `vote`, `unjail`, `validator`,
+    /// `validate`, `challenge` or `resolve`.
     public var kind: String
     public var sender: Address
     public var senderPublicKey: Hex
@@ -34,6 +35,16 @@ public struct TransactionView: RPCNamedObject {
     // vote
     @Omittable public var proposalId: UInt64?
     @Omittable public var option: String?
+    // validator
+    @Omittable public var join: Bool?
+    // validate, challenge, resolve
+    @Omittable public var jobId: Hash32?
+    // validate
+    @Omittable public var verdict: String?
+    @Omittable public var quality: UInt64?
+    @Omittable public var slashBps: UInt64?
+    // resolve
+    @Omittable public var uphold: Bool?
 
     public init(_ signed: SignedTransaction) {
         let tx = signed.transaction
@@ -70,6 +81,14 @@ public struct TransactionView: RPCNamedObject {
         case let .vote(request):
             proposalId = request.proposal
             option = request.option.name
+        case let .validator(request):
+            join = request.join
+        case let .validate(request):
+            (jobId, verdict, quality, slashBps) = (request.jobId, request.verdict.name, UInt64(request.quality), UInt64(request.slashBps))
+        case let .challenge(request):
+            jobId = request.jobId
+        case let .resolve(request):
+            (jobId, uphold) = (request.jobId, request.uphold)
         }
     }
 }
@@ -85,6 +104,9 @@ public struct ComputeReceiptView: RPCNamedObject {
     public var provider: Address
     public var epoch: UInt64
     public var workload: String
+    public var modelHash: Hash32
+    public var inputHash: Hash32
+    public var outputHash: Hash32
     public var units: UInt128
     /// The consumer's quality score, 0–100.
     public var quality: UInt64
@@ -100,6 +122,9 @@ public struct ComputeReceiptView: RPCNamedObject {
         provider = receipt.provider
         epoch = receipt.epoch
         workload = receipt.workload
+        modelHash = receipt.modelHash
+        inputHash = receipt.inputHash
+        outputHash = receipt.outputHash
         units = UInt128(receipt.units)
         quality = UInt64(receipt.quality)
         price = receipt.price

@@ -22,12 +22,14 @@ public enum ComputePresentation {
         ]
         if let settlement = answer.settlement {
             rows += [
-                ("settled at", "height \(settlement.endHeight)"),
+                ("settlement", settlement.finishedAt.map { "finished at height \($0)" } ?? "started at height \(settlement.startedAt), paying"),
+                ("emission", ai(settlement.emission)),
+                ("pool reserved", ai(settlement.poolReserved)),
+                ("paid to providers", ai(settlement.paid)),
                 ("minted", ai(settlement.minted)),
                 ("from pool", ai(settlement.fromPool)),
-                ("paid to providers", ai(settlement.paidToProviders)),
-                ("to treasury", ai(settlement.toTreasury)),
-                ("team vested", ai(settlement.vested)),
+                ("forfeited", ai(settlement.forfeited)),
+                ("held back by the cap", ai(settlement.capped)),
             ]
         }
         return table(rows)

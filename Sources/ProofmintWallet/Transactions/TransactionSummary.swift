@@ -37,6 +37,18 @@ public enum TransactionSummary {
         case let .vote(request):
             members.append(("proposal", .uint(request.proposal)))
             members.append(("option", .string(request.option.name)))
+        case let .validator(request):
+            members.append(("join", .bool(request.join)))
+        case let .validate(request):
+            members.append(("job_id", .string(request.jobId.hex)))
+            members.append(("verdict", .string(request.verdict.name)))
+            members.append(("quality", .uint(UInt64(request.quality))))
+            members.append(("slash_bps", .uint(UInt64(request.slashBps))))
+        case let .challenge(request):
+            members.append(("job_id", .string(request.jobId.hex)))
+        case let .resolve(request):
+            members.append(("job_id", .string(request.jobId.hex)))
+            members.append(("uphold", .bool(request.uphold)))
         }
         members += [
             ("fee", .string("\(Tokens.format(transaction.fee)) \(Tokens.symbol)")),
@@ -80,6 +92,18 @@ public enum TransactionSummary {
         case let .vote(request):
             lines.append(("proposal", String(request.proposal)))
             lines.append(("option", request.option.name))
+        case let .validator(request):
+            lines.append(("action", request.join ? "join the compute validator set" : "leave the compute validator set"))
+        case let .validate(request):
+            lines.append(("job", request.jobId.hex))
+            lines.append(("verdict", request.verdict.name))
+            lines.append(("quality", String(request.quality)))
+            if request.verdict == .slaViolation { lines.append(("slash", "\(request.slashBps) bps")) }
+        case let .challenge(request):
+            lines.append(("job", request.jobId.hex))
+        case let .resolve(request):
+            lines.append(("job", request.jobId.hex))
+            lines.append(("vote", request.uphold ? "uphold" : "reject"))
         }
         lines.append(("fee", "\(Tokens.format(transaction.fee)) \(Tokens.symbol)"))
         lines.append(("nonce", String(transaction.nonce)))
