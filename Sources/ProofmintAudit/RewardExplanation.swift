@@ -87,8 +87,7 @@ public struct RewardExplanation: Sendable {
             for (key, value) in outcome.stateWrites {
                 switch key.prefix {
                 case .receipt?:
-                    let job = Hash32(unchecked: Array(key.bytes.dropFirst()))
-                    guard let value, let place = jobIndex[job], let record = try? ReceiptRecord(canonical: value) else { continue }
+                    guard let value, let job = try? Hash32(bytes: Array(key.bytes.dropFirst())), let place = jobIndex[job], let record = try? ReceiptRecord(canonical: value) else { continue }
                     open[place.epoch]?.receipts[place.index].weight = record.weight
                     open[place.epoch]?.receipts[place.index].qualityBps = record.qualityBps
                     open[place.epoch]?.receipts[place.index].status =

@@ -73,6 +73,7 @@ struct ReceiptSignCommand: AsyncParsableCommand {
         let key = try keystore.unlock(consumer.name, password: try passwordOptions.source(environment).unlockPassword(for: consumer.name.text))
         let receipt = ComputeReceipt(
             chainId: chain, jobId: job, consumer: key.publicKey, provider: providerAddress, epoch: workEpoch, workload: workload,
+            modelHash: Hash32.digest(Array(workload.utf8)), inputHash: .zero, outputHash: .zero,  // TEMPORARY: flags come with wallet-v3
             units: units, quality: quality, price: amount)
         let file = ComputeReceiptFile(signed: receipt.signed(by: key))
         try file.write(to: out, overwrite: force)
