@@ -135,7 +135,7 @@ final class StakingCodecTests: XCTestCase {
         expected += be(UInt16(5000)) + be(UInt64(86_400)) + be(UInt16(2000)) + be(UInt32(100)) + be(UInt64(7_776_000))
         expected += be(UInt16(1000))                                               // max spend bps (version 2)
         XCTAssertEqual(Parameters.defaults.canonicalBytes, expected)
-        XCTAssertEqual(expected.count, 121 + 24 + 96 + 103 + 8 + 2 + 133)
+        XCTAssertEqual(expected.count, 121 + 24 + 96 + 103 + 8 + 2 + 120)
     }
 
     // MARK: - Round trips and refusals
