@@ -35,7 +35,14 @@ from math import isqrt
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from proofmint_model import (BLOCK_DOMAIN, H, TX_DOMAIN, Reader, address_of_key, dec_content, enc_header,  # noqa: E402
                              entries_of, genesis_state, merkle_list, module_address, optional, parse_genesis,
-                             public_key, sign, state_root, u8, u16, u32, u64, u128, verify)
+                             public_key, sign, state_root, u8, u16, u32, u64, u128, verify, ZERO, DEFAULT_COMPUTE,
+                             enc_verification_parameters, enc_epoch_record, enc_provider_work, enc_receipt_record,
+                             empty_epoch_record, empty_provider_work, enc_compute_validators, enc_settlement_cursor,
+                             enc_compute_receipt, quality_bps, windows_close, sample_probability_bps, sample_seed,
+                             sample_draw, draw_validator, standing, enc_event_proof_accepted, enc_event_validator_joined,
+                             enc_event_verdict_given, enc_event_challenged, enc_event_challenge_voted,
+                             enc_event_challenge_decided, PENDING_SAMPLE, NOT_SAMPLED, ASSIGNED, PASSED, FAILED,
+                             UNVERIFIED, VERDICTS, OPEN, UPHELD, REJECTED, LAPSED)
 
 TESTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests")
 SWIFT = os.path.join(TESTS, "ProofmintCoreTests", "Execution", "GoldenChain.swift")
@@ -67,6 +74,11 @@ def derive(say=print):
     PASS_BPS=5000; TIMELOCK=1; MAX_CHANGE=2000; MAX_ACTIVE=100   # treasury spend, upgrade, slash, text
     CHANGE_WINDOW=7776000   # version 2: the step rule's window (a quarter of 1-second blocks, the default)
     MAX_SPEND=1000          # version 2: governance.max_spend_bps, the most paid from one source per window
+    # protocol version 3: the verification parameters at their defaults except every receipt sampled (sample_bps 10000,
+    # so the draw never depends on the mix), 1-block windows for the sampling delay, the verdict, the challenge and its
+    # resolution, no reassignment, a 0.01 AI validation reward and one settlement step a block
+    V=dict(DEFAULT_COMPUTE); V.update(sample_bps=10000,sample_delay_blocks=1,validation_window_blocks=1,max_reassignments=0,
+        challenge_window_blocks=1,resolution_window_blocks=1,validation_reward=ONE//100,settlement_batch=1)
     BOUNDS={'compute.protocol_fee_bps':(0,10000)}   # the registry's bounds of the one parameter this chain changes
     live={'compute.protocol_fee_bps':PROTOCOL_FEE}  # the parameters governance can change, as in force now
     seed={n:H(b'proofmint/test-key/'+n.encode()) for n in ['golden-a','golden-b','alice','bob','carol','dave']}
@@ -74,38 +86,41 @@ def derive(say=print):
     addr={k:address_of_key(v) for k,v in pk.items()}
     mod=module_address
     TRE,POOL,LIQ,GOV=mod('treasury'),mod('reward_pool'),mod('liquidity'),mod('governance')
-    CHAIN='proofmint-golden'; T0=1767225600000
+    VAL,CHAL=mod('validation'),mod('challenges')   # protocol version 3
+    CHAIN='proofmint-golden'; T0=1767225600000; BLOCKS=int(os.environ.get('GOLDEN_BLOCKS','36'))
     # state
     acct={addr['alice']:[0,1000000*ONE],addr['bob']:[0,1000*ONE],addr['carol']:[0,ONE],addr['golden-a']:[0,500*ONE],TRE:[0,5000000*ONE]}
     stakes={}   # address -> dict(amount, lock, until, tier, att, rep, jailed, jailed_at)
     windows={}  # parameter name -> (window start height, value at its start): 0x20 ‖ name (version 2)
     spends={}   # spend source name -> [window start height, source balance at its start, spent]: 0x22 ‖ name (version 2)
     queues={}   # address -> [[amount, matureAt], ...]
-    markers=set()
+    markers=set()   # evidence markers 0x07
     totals=[sum(v[1] for v in acct.values()),0,0,0,0,0]   # issued, burned, fees paid, staked, unbonding, minted
     epoch=[0,1]  # running epoch: number, start height
-    recs={}      # epoch -> dict(weight, units, proofs, payments, fees, providers, settlement)
-    work={}      # (address, epoch) -> dict(weight, units, proofs, earned, reward, forfeited)
-    jobs={}      # job id -> epoch paid in
+    recs={}      # epoch -> EpochRecord v2 (dict, proofmint_model.empty_epoch_record)
+    work={}      # (address, epoch) -> ProviderWork v2 (dict)
+    receipts={}  # 0x24: job id -> ReceiptRecord (dict)
+    cvals=dict(members=[],stored=False)   # 0x23: the compute validator set (absent at genesis: no bonds)
+    cdue={}      # 0x25/0x26: height -> job ids filed there, in filing order
+    eprov={}     # 0x27: (epoch, i) -> provider
+    erec={}      # 0x28: (epoch, i) -> job id
+    chold={}     # 0x2D: provider -> unsettled epochs with work (absent at 0)
+    cursor=dict(c=(0,0,0),stored=False)   # 0x2C: (epoch, phase waiting 0 / paying 1 / pruning 2, index)
     gov=dict(next=1,open=0,power=0,stored=False)   # 0x0D (version 2): next id, open proposals, total unjailed stake; absent until first written
     props={}     # id -> dict(proposer, kind, content, deposit, submit, end, status, voters, tally, execute, failure, effect)
     votes={}     # (id, voter) -> option (1 yes, 2 no, 3 abstain)
     due={}       # 0x12: height -> ids whose tally or execution falls there (deleted once that block's end has read it)
     holds={}     # 0x13: address -> open slash proposals naming it (absent at 0)
-    params=lambda: (u8(2)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
+    params=lambda: (u8(3)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
             +u128(MINSTAKE)+u64(UNBOND)+u16(UNSTAKE_BURN)+u32(MAXLOCK)+u8(len(STEPS))+b''.join(u32(e)+u16(b) for e,b in STEPS)
             +u8(len(TIERS))+b''.join(u16(t) for t in TIERS)+u16(MAXENTRIES)+b''.join(u16(r) for r in SLASH)+u64(JAIL_PERIOD)+u128(UNJAIL_FEE)
             +u64(BPY)+u128(INITIAL)+u64(HALVING)+u128(TERMINAL)+u128(CAP)+u16(live['compute.protocol_fee_bps'])+u16(QMIN)+u16(QMAX)+u64(WINDOW)
-            +u128(MIN_UNIT_PRICE)+u16(REP_PER_PROOF)
+            +u128(MIN_UNIT_PRICE)+u16(REP_PER_PROOF)+enc_verification_parameters(V)
             +u128(MIN_DEPOSIT)+u128(MIN_PROPOSER_POWER)+u128(VOTER_MIN_STAKE)+u64(BLOCK_TIME_MS)+u8(len(RULES))
             +b''.join(u16(q)+u32(d) for q,d in RULES)+u16(PASS_BPS)+u64(TIMELOCK)+u16(MAX_CHANGE)+u32(MAX_ACTIVE)+u64(CHANGE_WINDOW)+u16(MAX_SPEND))
     VALIDATORS=['golden-a','golden-b']
     vals=u8(1)+u32(2)+b''.join(u32(len(n))+n.encode()+pk[n] for n in VALIDATORS)
     def enc_stake(s): return u8(2)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])+u64(s['jailed_at'])
-    def enc_rec(r):
-        st=r['settlement']
-        return (u8(1)+u128(r['weight'])+u128(r['units'])+u64(r['proofs'])+u128(r['payments'])+u128(r['fees'])
-                +u32(len(r['providers']))+b''.join(r['providers'])+opt(None if st is None else u64(st[0])+b''.join(u128(x) for x in st[1:])))
     # quadratic yes, no, abstain; linear yes, no, abstain stake; participation stake, total stake; quorum, passed
     def enc_tally(t): return b''.join(u128(x) for x in t[:8])+u8(t[8])+u8(t[9])
     def enc_prop(i,p):
@@ -113,7 +128,6 @@ def derive(say=print):
         return (u8(2)+u64(i)+p['proposer']+p['content']+u128(p['deposit'])+u64(p['submit'])+u64(p['end'])+u8(p['status'])
                 +u32(len(p['voters']))+opt(None if p['tally'] is None else enc_tally(p['tally']))
                 +opt(None if p['execute'] is None else u64(p['execute']))+u16(p['failure']))
-    def enc_work(w): return u8(1)+u128(w['weight'])+u128(w['units'])+u64(w['proofs'])+u128(w['earned'])+opt(None if w['reward'] is None else u128(w['reward']))+u8(w['forfeited'])
     def state():
         s={}
         for a,(n,b) in acct.items():
@@ -126,9 +140,17 @@ def derive(say=print):
             if q: s[b'\x06'+a]=u8(1)+u16(len(q))+b''.join(u128(x)+u64(m) for x,m in q)
         for m in markers: s[m]=b'\x01'
         s[b'\x08']=u8(1)+u64(epoch[0])+u64(epoch[1])
-        for e,r in recs.items(): s[b'\x09'+u64(e)]=enc_rec(r)
-        for (a,e),w in work.items(): s[b'\x0a'+a+u64(e)]=enc_work(w)
-        for j,e in jobs.items(): s[b'\x0c'+j]=u64(e)
+        for e,r in recs.items(): s[b'\x09'+u64(e)]=enc_epoch_record(r)
+        for (a,e),w in work.items(): s[b'\x0a'+a+u64(e)]=enc_provider_work(w)
+        if cvals['stored']: s[b'\x23']=enc_compute_validators(cvals['members'])
+        for j,r in receipts.items(): s[b'\x24'+j]=enc_receipt_record(r)
+        for h_,js in cdue.items():
+            s[b'\x25'+u64(h_)]=u32(len(js))
+            for i,j in enumerate(js): s[b'\x26'+u64(h_)+u32(i)]=j
+        for (e,i),a in eprov.items(): s[b'\x27'+u64(e)+u32(i)]=a
+        for (e,i),j in erec.items(): s[b'\x28'+u64(e)+u32(i)]=j
+        if cursor['stored']: s[b'\x2c']=enc_settlement_cursor(*cursor['c'])
+        for a,n in chold.items(): s[b'\x2d'+a]=u32(n)
         if gov['stored']: s[b'\x0d']=u8(2)+u64(gov['next'])+u32(gov['open'])+u128(gov['power'])
         for i,p in props.items():
             s[b'\x0e'+u64(i)]=enc_prop(i,p)
@@ -201,6 +223,7 @@ def derive(say=print):
     def withdraw():
         def run(s,h):
             if holds.get(s,0): raise Fail(111)   # an open slash proposal names the account (version 2)
+            if chold.get(s,0): raise Fail(173)   # work in an epoch not yet settled (version 3)
             q=queues.get(s,[]); ready=[e for e in q if e[1]<=h]
             if not ready: raise Fail(110)
             x=sum(e[0] for e in ready); queues[s]=[e for e in q if e[1]>h]
@@ -238,38 +261,165 @@ def derive(say=print):
             markers.add(m)
             return slash(addr[v[0]],MALICIOUS,4,height)
         return (5,h1+s1+h2+s2,run)
-    def submit_proof(consumer,provider,ep,units,quality,price,job,workload=b'llama-3-8b'):
-        # the consumer signs the receipt (domain "proofmint/receipt/v1" ‖ 0x00); the provider submits it
-        rc=(u8(1)+u32(len(CHAIN))+CHAIN.encode()+job+pk[consumer]+addr[provider]+u64(ep)+u32(len(workload))+workload
-            +u64(units)+u8(quality)+u128(price))
-        sig=sign(seed[consumer],b'proofmint/receipt/v1\x00'+rc)
+    nextjob=[0]   # TestChain.receipt's counter: the n-th receipt built names input H("input/n") and output H("output/n")
+    def receipt(consumer,provider,ep,units,quality,price,job,workload=b'llama-3-8b'):
+        # ComputeReceipt version 2 (§11.2): the model, input and output hashes follow the workload; the consumer signs it
+        # (domain "proofmint/receipt/v1" ‖ 0x00); the provider submits it
+        nextjob[0]+=1
+        hashes=(H(b'model/'+workload),H(b'input/%d'%nextjob[0]),H(b'output/%d'%nextjob[0]))
+        rc=enc_compute_receipt(CHAIN,job,pk[consumer],addr[provider],ep,workload.decode(),*hashes,units,quality,price)
+        return dict(consumer=consumer,provider=provider,ep=ep,units=units,quality=quality,price=price,job=job,
+                    workload=workload,hashes=hashes,bytes=rc,sig=sign(seed[consumer],b'proofmint/receipt/v1\x00'+rc))
+    def file_due(job,height):   # §11.11: append to the due index of `height`
+        cdue.setdefault(height,[]).append(job)
+    def hold_open(r,height):    # the epoch does not start settling before `height`
+        rec=recs.setdefault(r['epoch'],empty_epoch_record()); rec['closes_at']=max(rec['closes_at'],height)
+    def submit_proof(rc):
+        consumer,provider,ep,units,quality,price,job,workload=(rc[k] for k in ('consumer','provider','ep','units','quality','price','job','workload'))
         def run(s,h):
             c=addr[consumer]
             # admission (a receipt failing these never reaches a block): chain, provider = sender, no self-dealing,
             # quality ≤ 100, units > 0, a workload, the minimum unit price, the consumer's signature
             assert s==addr[provider] and c!=s and quality<=100 and units>0 and workload and price>=MIN_UNIT_PRICE*units
-            assert verify(pk[consumer],b'proofmint/receipt/v1\x00'+rc,sig)
-            if job in jobs: raise Fail(130)
+            assert verify(pk[consumer],b'proofmint/receipt/v1\x00'+rc['bytes'],rc['sig'])
+            if job in receipts: raise Fail(130)
             n=epoch[0]
             if not (ep<=n and n-ep<=WINDOW): raise Fail(131)
             st=stakes.get(s)
             if st and st['jailed']: raise Fail(104)
             if not st or st['amount']<MINSTAKE: raise Fail(132)
             if acct.get(c,[0,0])[1]<price: raise Fail(133)
-            qbps=QMIN+(QMAX-QMIN)*quality//100; tbps=TIERS[st['tier']]; w=units*qbps*tbps; fee=portion(price,live['compute.protocol_fee_bps'])
-            # the work counts in the running epoch (not the receipt's), providers listed in the order first seen
-            r=recs.setdefault(n,dict(weight=0,units=0,proofs=0,payments=0,fees=0,providers=[],settlement=None))
+            # version 3: value weight, the quality counted at most unverified_quality_max until a pass, two fees
+            qbps=quality_bps(V,min(quality,V['unverified_quality_max'])); tbps=TIERS[st['tier']]; w=price*qbps*tbps
+            fee=portion(price,live['compute.protocol_fee_bps']); vfee=portion(price,V['validation_fee_bps'])
+            # the work counts in the running epoch (not the receipt's); a provider's first receipt in it indexes it (0x27)
+            # and raises its compute hold; every receipt is indexed (0x28)
+            r=recs.setdefault(n,empty_epoch_record())
             if (s,n) not in work:
-                r['providers'].append(s); work[(s,n)]=dict(weight=0,units=0,proofs=0,earned=0,reward=None,forfeited=0)
+                eprov[(n,r['provider_count'])]=s; r['provider_count']+=1; chold[s]=chold.get(s,0)+1
+                work[(s,n)]=empty_provider_work()
+            erec[(n,r['proofs'])]=job; r['proofs']+=1
             wk=work[(s,n)]
-            r['weight']+=w; r['units']+=units; r['proofs']+=1; r['payments']+=price; r['fees']+=fee
-            wk['weight']+=w; wk['units']+=units; wk['proofs']+=1; wk['earned']+=price-fee
-            acct[c][1]-=price; credit(s,price-fee)
+            r['total_weight']+=w; r['total_value']+=price; r['total_units']+=units; r['payments']+=price
+            r['protocol_fees']+=fee; r['validation_fees']+=vfee; r['closes_at']=max(r['closes_at'],windows_close(V,h))
+            wk['weight']+=w; wk['value']+=price; wk['units']+=units; wk['proofs']+=1; wk['earned']+=price-fee-vfee
+            acct[c][1]-=price; credit(s,price-fee-vfee); credit(VAL,vfee)
             fee_event=split_fee(fee,c)
-            jobs[job]=n
+            receipts[job]=dict(provider=s,consumer=c,epoch=n,receipt_epoch=ep,accepted_at=h,value=price,units=units,score=quality,
+                quality_bps=qbps,tier_bps=tbps,weight=w,model_hash=rc['hashes'][0],input_hash=rc['hashes'][1],output_hash=rc['hashes'][2],
+                validation=PENDING_SAMPLE,validator=None,deadline=h+V['sample_delay_blocks'],missed=0,verdict=None,
+                challenge_until=h+V['challenge_window_blocks'],challenge=None)
+            file_due(job,h+V['sample_delay_blocks'])
             before=qp(st); st['rep']=min(MAXREP,st['rep']+REP_PER_PROOF); set_stake(s,before)   # the power is unchanged: no 0x0D write
-            return [u8(8)+job+c+s+u64(n)+u64(units)+u16(qbps)+u16(tbps)+u128(w)+u128(price)+u128(fee),fee_event]
-        return (6,rc+sig,run)
+            return [enc_event_proof_accepted(job,c,s,n,units,qbps,tbps,w,price,fee,vfee),fee_event]
+        return (6,rc['bytes']+rc['sig'],run)
+    # compute validators (§11.10): a member counts with its stake if unjailed and at least validator_min_stake
+    def counted(a):
+        st=stakes.get(a)
+        return st['amount'] if st and not st['jailed'] and st['amount']>=V['validator_min_stake'] else 0
+    def total_counted(): return sum(counted(m) for m in cvals['members'])
+    def validator_tx(join=True):
+        def run(s,h):
+            m=cvals['members']
+            if not join:
+                if s not in m: raise Fail(164)
+                m.remove(s); cvals['stored']=True; return [u8(31)+s]
+            if s in m: raise Fail(163)
+            if counted(s)==0: raise Fail(165)
+            evicted=None
+            if len(m)>=V['max_validators']:
+                smallest=min(m,key=lambda x:(counted(x),x))
+                if counted(s)<=counted(smallest): raise Fail(166)
+                m.remove(smallest); evicted=smallest
+            m.append(s); m.sort(); cvals['stored']=True
+            return [enc_event_validator_joined(s,evicted)]
+        return (10,u8(1 if join else 0),run)
+    def reweigh(r,w,removing):
+        # §11.11: a standing receipt's weight changes (and, removed, its value goes) in the record, its work and its epoch
+        rec=recs.setdefault(r['epoch'],empty_epoch_record()); wk=work.setdefault((r['provider'],r['epoch']),empty_provider_work())
+        rec['total_weight']=rec['total_weight']-min(rec['total_weight'],r['weight'])+w
+        wk['weight']=wk['weight']-min(wk['weight'],r['weight'])+w
+        if removing:
+            rec['total_value']-=min(rec['total_value'],r['value']); wk['value']-=min(wk['value'],r['value'])
+        r['weight']=w
+    def validate(job,verdict,quality,slash_bps=0):
+        v=VERDICTS[verdict]
+        # admission: quality ≤ 100; an sla_violation's rate within the staking bounds, the others 0
+        assert quality<=100 and ((SLASH[0]<=slash_bps<=SLASH[1]) if v==2 else slash_bps==0)
+        def run(s,h):
+            r=receipts.get(job)
+            if r is None: raise Fail(160)
+            if r['validation']!=ASSIGNED: raise Fail(161)
+            if r['validator']!=s: raise Fail(162)
+            ev=[]
+            if v!=1:
+                r['validation']=FAILED
+                if r['challenge'] is None or r['challenge']['outcome']!=UPHELD: reweigh(r,0,True)
+                bps={2:slash_bps,3:SLASH[2],4:MALICIOUS}[v]
+                ev=slash(r['provider'],bps,{2:1,3:2,4:3}[v],h)
+            else:
+                r['validation']=PASSED; q=quality_bps(V,min(r['score'],quality))
+                if standing(r): reweigh(r,r['value']*q*r['tier_bps'],False)
+                r['quality_bps']=q
+            r['verdict']=v; r['deadline']=0
+            reward=min(V['validation_reward'],acct.get(VAL,[0,0])[1])
+            if reward: acct[VAL][1]-=reward; credit(s,reward)
+            return [enc_event_verdict_given(job,s,v,r['quality_bps'],reward)]+ev
+        return (11,job+u8(v)+u8(quality)+u16(slash_bps),run)
+    def challenge(job):
+        def run(s,h):
+            r=receipts.get(job)
+            if r is None: raise Fail(160)
+            if s==r['provider']: raise Fail(172)
+            if r['challenge'] is not None: raise Fail(168)
+            if not standing(r): raise Fail(169)
+            if h>r['challenge_until']: raise Fail(167)
+            bond=V['challenge_bond']
+            if acct.get(s,[0,0])[1]<bond: raise Fail(100)
+            acct[s][1]-=bond; credit(CHAL,bond)
+            r['challenge']=dict(challenger=s,bond=bond,opened_at=h,deadline=h+V['resolution_window_blocks'],uphold_stake=0,
+                                reject_stake=0,voters=[],outcome=OPEN)
+            file_due(job,r['challenge']['deadline']); hold_open(r,r['challenge']['deadline'])
+            return [enc_event_challenged(job,s,bond)]
+        return (12,job,run)
+    def release(bond,to):
+        if bond: acct[CHAL][1]-=bond; credit(to,bond)
+    def decide(r,job,outcome,h):
+        # §11.12: upheld removes the receipt, slashes (and jails) its provider, returns the bond with a share of the slash,
+        # and slashes a validator that passed it; rejected pays the bond to the provider; lapsed returns it
+        c=r['challenge']; c['outcome']=outcome; ev=[]; reward=0
+        if outcome==UPHELD:
+            if r['validation']!=FAILED: reweigh(r,0,True)
+            ev=slash(r['provider'],MALICIOUS,3,h)
+            slashed=sum(int.from_bytes(e[24:40],'big')+int.from_bytes(e[40:56],'big') for e in ev if e[0]==6)
+            reward=portion(slashed,V['challenger_reward_bps'])
+            release(c['bond'],c['challenger'])
+            if reward: credit(c['challenger'],reward); totals[1]-=reward
+            if r['validation']==PASSED and r['validator'] is not None:
+                ev+=slash(r['validator'],V['false_pass_slash_bps'],6,h)
+        elif outcome==REJECTED: release(c['bond'],r['provider'])
+        else: release(c['bond'],c['challenger'])
+        return [enc_event_challenge_decided(job,outcome,reward)]+ev
+    def resolve(job,uphold):
+        def run(s,h):
+            r=receipts.get(job)
+            if r is None: raise Fail(160)
+            c=r['challenge']
+            if c is None or c['outcome']!=OPEN or h>c['deadline']: raise Fail(170)
+            if s not in cvals['members']: raise Fail(164)
+            if s in (r['provider'],c['challenger']): raise Fail(172)
+            if s in c['voters']: raise Fail(171)
+            stake=counted(s)
+            if stake==0: raise Fail(165)
+            if uphold: c['uphold_stake']+=stake
+            else: c['reject_stake']+=stake
+            c['voters'].append(s)
+            ev=[enc_event_challenge_voted(job,s,uphold,stake)]
+            total=total_counted()
+            if total>0 and c['uphold_stake']>total//2: ev+=decide(r,job,UPHELD,h)
+            elif total>0 and c['reject_stake']>=total-total//2: ev+=decide(r,job,REJECTED,h)
+            return ev
+        return (13,job+u8(1 if uphold else 0),run)
     # governance: contents are (kind, bytes, check at proposal, effect at execution); checks and effects raise Fail(code)
     def param_change(changes):
         # names sorted and unique; each within its bounds (143) and at most 20% (at least 1) from its value at the start of
@@ -340,29 +490,109 @@ def derive(say=print):
             votes[(i,s)]=option
             return [u8(10)+u64(i)+s+u8(option)]
         return (8,u64(i)+u8(option),run)
+    def mix(height):
+        # The randomness mix of block `height` (§4.6, 0x29), which the end of that block samples with. TEMPORARY: until the
+        # beacon branch merges, the chain's mix is 32 zero bytes (RandomnessMixStub.swift); swapping in the beacon's mix,
+        # mix_h = H("proofmint/mix/v1" ‖ mix_{h−1} ‖ beacon_h), is a change to this function alone.
+        return ZERO
+    def assign(r,job,sd,h,excluded):
+        # §11.11: stake-weighted draw over the members, in ascending order, other than the provider, the consumer and
+        # `excluded`, counting with their stake; none: the receipt stands unverified
+        eligible=[(m,counted(m)) for m in cvals['members'] if m not in [r['provider'],r['consumer']]+excluded and counted(m)>0]
+        v=draw_validator(sd,r['missed'],eligible)
+        if v is None:
+            r['validation']=UNVERIFIED; r['validator']=None; r['deadline']=0; return
+        r['validation']=ASSIGNED; r['validator']=v; r['deadline']=h+V['validation_window_blocks']
+        file_due(job,r['deadline']); hold_open(r,r['deadline'])
+    def run_due(h):
+        # §11.11: every job id filed at h, in filing order: sampled, its verdict missed, its challenge decided
+        log=[]
+        for job in cdue.pop(h,[]):
+            r=receipts.get(job)
+            if r is None: continue
+            if r['validation']==PENDING_SAMPLE and r['deadline']==h:
+                sd=sample_seed(mix(h),job)
+                if sample_draw(sd)>=sample_probability_bps(V,r['value']):
+                    r['validation']=NOT_SAMPLED; r['deadline']=0
+                else: assign(r,job,sd,h,[])
+                log.append((job,'sampled' if r['validation']!=NOT_SAMPLED else 'not sampled',r['validation'],r['validator']))
+            elif r['validation']==ASSIGNED and r['deadline']==h:
+                late=r['validator']
+                if late is not None:
+                    slash(late,V['missed_validation_slash_bps'],5,h); r['missed']=min(r['missed']+1,255)
+                    if r['missed']<=V['max_reassignments']: assign(r,job,sample_seed(mix(h),job),h,[late])
+                    else: r['validation']=UNVERIFIED; r['deadline']=0
+                    log.append((job,'missed',r['validation'],r['validator']))
+            c=r['challenge']
+            if c is not None and c['outcome']==OPEN and c['deadline']==h:
+                total=total_counted(); voted=c['uphold_stake']+c['reject_stake']; quorum=portion(total,V['resolution_quorum_bps'])
+                outcome=LAPSED if total==0 or voted==0 or voted<quorum else (UPHELD if c['uphold_stake']>c['reject_stake'] else REJECTED)
+                decide(r,job,outcome,h); log.append((job,'challenge decided',outcome,None))
+        return log
     E=BPY//EPOCH   # epochs per emission year
     def emission(n):
         # the epoch's scheduled amount (a year's amount cut into its E epochs exactly), clamped by the mining cap and the supply cap
         annual=max(INITIAL>>((n//E)//HALVING),TERMINAL)   # year n//E + 1, halved every HALVING years
         scheduled=annual//E+(1 if n%E<annual%E else 0)
         return min(scheduled,max(CAP-totals[5],0),max(MAXSUPPLY-totals[0],0))
-    def end_block(h):
-        # at an epoch's last block: settle it (pay emission + the whole pool pro rata by weight, the floor remainder to
-        # the treasury; with no work nothing is minted and the pool stays), then start the next epoch
-        n,start=epoch
-        if h<start+EPOCH-1: return None
-        r=recs.setdefault(n,dict(weight=0,units=0,proofs=0,payments=0,fees=0,providers=[],settlement=None))
-        if r['weight']==0: r['settlement']=(h,0,0,0,0,0)
+    def pay(e,i,rec,h,log):
+        # §11.13: share of emission + reserved pool by weight, capped at reward_cap_bps of the standing value; forfeited if
+        # the provider is jailed or below min_stake; from the reserved pool first, the rest minted; the hold is lowered
+        st_=rec['settlement']; a=eprov.get((e,i))
+        if a is None or (a,e) not in work: return
+        wk=work[(a,e)]; D=st_['emission']+st_['pool_reserved']
+        share=0 if st_['weight']==0 else D*wk['weight']//st_['weight']
+        cap=portion(wk['value'],V['reward_cap_bps']); reward=min(share,cap)
+        sk=stakes.get(a); wk['forfeited']=sk is None or bool(sk['jailed']) or sk['amount']<MINSTAKE
+        wk['reward']=0 if wk['forfeited'] else reward
+        st_['capped']+=share-reward
+        if wk['forfeited']: st_['forfeited']+=reward
+        elif reward:
+            frm=min(reward,st_['pool_reserved']-min(st_['pool_reserved'],st_['from_pool']),acct.get(POOL,[0,0])[1]); mint=reward-frm
+            if frm: acct[POOL][1]-=frm
+            credit(a,reward); totals[0]+=mint; totals[5]+=mint
+            st_['paid']+=reward; st_['minted']+=mint; st_['from_pool']+=frm
+        chold[a]=chold.get(a,0)-1
+        if chold[a]<=0: del chold[a]
+        log.append(('paid',e,a,share,cap,wk['reward'],wk['forfeited']))
+    def prune(e,i,rec):
+        if i<rec['proofs']:
+            j=erec.pop((e,i),None)
+            if j is not None: receipts.pop(j,None)
         else:
-            minted=emission(n); pool=acct[POOL][1]; dist=minted+pool; paid=0
-            for a in r['providers']:
-                wk=work[(a,n)]; share=dist*wk['weight']//r['weight']
-                wk['reward']=share; wk['forfeited']=int(bool(stakes.get(a) and stakes[a]['jailed']))
-                if not wk['forfeited']: credit(a,share); paid+=share
-            acct[POOL][1]-=pool; credit(TRE,dist-paid); totals[0]+=minted; totals[5]+=minted
-            r['settlement']=(h,minted,pool,paid,dist-paid,0)   # end height, minted, from pool, paid, to treasury, vested
-        epoch[:]=[n+1,h+1]
-        return r['settlement']
+            a=eprov.pop((e,i-rec['proofs']),None)
+            if a is not None: work.pop((a,e),None)
+    def end_block(h):
+        # §11.6: (1) the due receipts, (2) at an epoch's last block its close, (3) up to settlement_batch settlement steps
+        log=run_due(h)
+        n,start=epoch
+        if h>=start+EPOCH-1:
+            r=recs.setdefault(n,empty_epoch_record()); r['vested']=0; r['closes_at']=max(r['closes_at'],h)   # no team vesting here
+            epoch[:]=[n+1,h+1]
+        budget=V['settlement_batch']; cur=list(cursor['c']); orig=tuple(cur); current=epoch[0]
+        while budget>0 and cur[0]<current:
+            e=cur[0]; rec=recs.setdefault(e,empty_epoch_record())
+            if cur[1]==0:   # waiting
+                if h<rec['closes_at']: break
+                if rec['total_weight']==0: rec['settlement']=dict(started_at=h,emission=0,pool_reserved=0,weight=0,paid=0,minted=0,
+                                                                 from_pool=0,forfeited=0,capped=0,finished_at=None)
+                else: rec['settlement']=dict(started_at=h,emission=emission(e),pool_reserved=acct.get(POOL,[0,0])[1],weight=rec['total_weight'],
+                                             paid=0,minted=0,from_pool=0,forfeited=0,capped=0,finished_at=None)
+                log.append(('started',e)); cur=[e,1,0]; continue
+            if cur[1]==1:   # paying
+                while budget>0 and cur[2]<rec['provider_count']:
+                    pay(e,cur[2],rec,h,log); cur[2]+=1; budget-=1
+                if cur[2]>=rec['provider_count']:
+                    rec['settlement']['finished_at']=h; cur=[e,2,0]; log.append(('finished',e))
+                continue
+            # pruning, once no job id of the epoch can be submitted again
+            if not e+WINDOW<current: break
+            total=rec['proofs']+rec['provider_count']
+            while budget>0 and cur[2]<total:
+                prune(e,cur[2],rec); cur[2]+=1; budget-=1; log.append(('pruned',e,cur[2]-1))
+            if cur[2]>=total: cur=[e+1,0,0]
+        if tuple(cur)!=orig: cursor['c']=tuple(cur); cursor['stored']=True
+        return log
     def governance_end_block(h):
         # after the epoch settlement, each active proposal in ascending id order: at the end of its voting period the tally
         # (on balances and stakes as they are now, the stake power read per proposal) returns the deposit and schedules the
@@ -418,10 +648,12 @@ def derive(say=print):
      8:lambda:[tx('carol',evidence(3,'golden-a')),tx('alice',withdraw())],
      9:lambda:[tx('bob',unstake(100*ONE)),tx('golden-a',stake(100*ONE))],
      10:lambda:[tx('alice',withdraw()),tx('golden-a',withdraw()),tx('bob',withdraw())],
-     11:lambda:[tx('bob',submit_proof('alice','bob',5,1000,90,10*ONE,JOB(1))),tx('alice',submit_proof('bob','alice',5,333,37,3*ONE+7,JOB(2))),
-                tx('bob',submit_proof('alice','bob',5,1000,90,10*ONE,JOB(1)),n=nonce(B)+1),tx('dave',submit_proof('alice','dave',5,50,100,ONE,JOB(4)))],
-     12:lambda:[tx('alice',submit_proof('bob','alice',4,10,0,ONE,JOB(3)))],
-     13:lambda:[tx('bob',submit_proof('alice','bob',4,500,50,5*ONE,JOB(5)))],
+     # the TestChain counter names each receipt's input and output hashes: blocks 11-18 build receipts 1-7 in this order
+     11:lambda:(lambda r1,r2,r4:[tx('bob',submit_proof(r1)),tx('alice',submit_proof(r2)),tx('bob',submit_proof(r1),n=nonce(B)+1),
+                tx('dave',submit_proof(r4))])(receipt('alice','bob',5,1000,90,10*ONE,JOB(1)),receipt('bob','alice',5,333,37,3*ONE+7,JOB(2)),
+                                              receipt('alice','dave',5,50,100,ONE,JOB(4))),
+     12:lambda:[tx('alice',submit_proof(receipt('bob','alice',4,10,0,ONE,JOB(3))))],
+     13:lambda:[tx('bob',submit_proof(receipt('alice','bob',4,500,50,5*ONE,JOB(5))))],
      14:lambda:[],
      # governance: proposal 1 (alice) the protocol fee 30 -> 36 bps and 2 (bob) 2,500 AI from the treasury to dave vote in 15-16;
      # carol lacks the power (141), 99 AI is below the deposit (140); bob's yes is replaced by an abstain in block 16
@@ -431,24 +663,43 @@ def derive(say=print):
      16:lambda:[tx('alice',propose(150*ONE,SIGNAL)),tx('alice',vote(1,1),n=nonce(A)+1),tx('alice',vote(2,3),n=nonce(A)+2),tx('alice',vote(3,1),n=nonce(A)+3),
                 tx('bob',vote(1,3)),tx('bob',vote(2,1),n=nonce(B)+1),tx('golden-a',vote(1,1)),tx('carol',vote(2,1)),tx('dave',vote(9,1))],
      # 1 and 2 passed at 16's end and execute at 17's: the vote comes too late (148), the receipt still pays 30 bps
-     17:lambda:[tx('bob',vote(1,1)),tx('bob',submit_proof('alice','bob',8,400,80,10*ONE+9,JOB(6)),n=nonce(B)+1)],
+     17:lambda:[tx('bob',vote(1,1)),tx('bob',submit_proof(receipt('alice','bob',8,400,80,10*ONE+9,JOB(6))),n=nonce(B)+1)],
      # the same receipt pays the new 36 bps; epoch 8 settles, then proposal 3's tally misses its quorum and burns the deposit
-     18:lambda:[tx('bob',submit_proof('alice','bob',8,400,80,10*ONE+9,JOB(7)))]}
+     18:lambda:[tx('bob',submit_proof(receipt('alice','bob',8,400,80,10*ONE+9,JOB(7))))],
+     # protocol version 3. Epoch 9: dave stakes 200 AI and joins the compute validators (again: 163; golden-a, jailed,
+     # counts 0: 165), alice tops her stake up to 200 AI; bob (for alice) and alice (for bob) submit receipts 8 and 9
+     19:lambda:(lambda r8,r9:[tx('dave',stake(200*ONE)),tx('alice',stake(100*ONE)),tx('dave',validator_tx(),n=nonce(D)+1),
+                tx('dave',validator_tx(),n=nonce(D)+2),tx('golden-a',validator_tx()),tx('bob',submit_proof(r8)),
+                tx('alice',submit_proof(r9),n=nonce(A)+1)])(receipt('alice','bob',9,1000,90,10*ONE,JOB(8)),receipt('bob','alice',9,200,60,2*ONE,JOB(9))),
+     # golden-a challenges receipt 8 (its last block); at the end both receipts are sampled and assigned to dave
+     20:lambda:[tx('golden-a',challenge(JOB(8)))],
+     # epoch 10: too late to challenge 9 (167); alice is not 8's validator (162); dave passes 8 at quality 80, finds 9 an
+     # SLA violation (alice slashed 5%, 9 removed), and rejects the challenge (the bond to bob); bob submits receipt 10
+     21:lambda:(lambda r10:[tx('golden-a',challenge(JOB(9))),tx('alice',validate(JOB(8),'pass',100)),tx('dave',validate(JOB(8),'pass',80)),
+                tx('dave',validate(JOB(9),'sla_violation',60,500),n=nonce(D)+1),tx('dave',resolve(JOB(8),False),n=nonce(D)+2),
+                tx('bob',submit_proof(r10))])(receipt('alice','bob',10,500,100,5*ONE,JOB(10))),
+     # alice submits receipt 11 (dave paid her), golden-a challenges it and dave upholds: alice slashed 50% and jailed,
+     # golden-a gets its bond and half the slash; at the end receipt 10 is assigned to dave
+     22:lambda:(lambda r11:[tx('alice',submit_proof(r11)),tx('golden-a',challenge(JOB(11))),tx('dave',resolve(JOB(11),True))])(
+                receipt('dave','alice',10,300,95,3*ONE,JOB(11))),
+     # epoch 11: bob's withdrawal waits for his unsettled epochs (173); dave passes receipt 10 at quality 100; receipt 11
+     # has no eligible validator (its consumer dave is the only member): unverified
+     23:lambda:[tx('bob',withdraw()),tx('dave',validate(JOB(10),'pass',100))]}
     FEE_CHANGE=param_change([('compute.protocol_fee_bps',36)]); SIGNAL=text(b'golden-signal',H(b'golden-document'))
     parent=g_hash
-    for h in range(1,19):
-        txs=blocks[h](); ids=[]; receipts=[]; codes=[]
+    for h in range(1,BLOCKS+1):
+        txs=blocks.get(h,lambda:[])(); ids=[]; txrs=[]; codes=[]
         for t in txs:
             b=enc(t); sig=sign(seed[t['frm']],b'proofmint/tx/v1\x00'+b); ids.append(H(b+sig)); s=addr[t['frm']]; fee=t['fee']
             assert acct[s][0]==t['nonce'] and acct[s][1]>=fee
             acct[s][1]-=fee; acct[s][0]+=1
             ev=[split_fee(fee,s)]
-            saved=copy.deepcopy((acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live,due,holds))
+            saved=copy.deepcopy((acct,stakes,queues,markers,totals,recs,work,gov,props,votes,live,due,holds,receipts,cvals,cdue,eprov,erec,chold))
             try: ev+=t['payload'][2](s,h); code=0
             except Fail as f:
-                code=f.args[0]; acct,stakes,queues,markers,totals,recs,work,jobs,gov,props,votes,live,due,holds=saved
+                code=f.args[0]; acct,stakes,queues,markers,totals,recs,work,gov,props,votes,live,due,holds,receipts,cvals,cdue,eprov,erec,chold=saved
             codes.append(code)
-            receipts.append(u8(1)+H(b)+u16(code)+u128(fee)+u32(len(ev))+b''.join(ev))
+            txrs.append(u8(1)+H(b)+u16(code)+u128(fee)+u32(len(ev))+b''.join(ev))
         settled=end_block(h); decided=governance_end_block(h)   # the epoch first, then governance
         # supply invariant: issued (genesis + minted) − burned = balances + stakes + unbonding entries
         assert totals[0]-totals[1]==sum(v[1] for v in acct.values())+sum(x['amount'] for x in stakes.values())+sum(e[0] for q in queues.values() for e in q)
@@ -458,21 +709,44 @@ def derive(say=print):
         assert acct.get(GOV,[0,0])[1]==sum(p['deposit'] for p in props.values() if p['status']==1)
         assert gov['power']==sum(qp(x) for x in stakes.values())
         prod=pk['golden-a'] if h%2==1 else pk['golden-b']
-        sr=root(); rr=mth([H(r) for r in receipts]); txr=mth(ids)
+        sr=root(); rr=mth([H(r) for r in txrs]); txr=mth(ids)
         hdr=header(h,parent,T0+5000*h,txr,rr,sr,len(txs),prod); parent=H(hdr)
         out['blockHashes'].append(parent.hex()); out['stateRoots'].append(sr.hex()); out['receiptRoots'].append(rr.hex()); out['receiptCodes'].append(codes)
         say(h,'hash',parent.hex(),'state',sr.hex(),'receipts',rr.hex(),'codes',codes)
-        if settled and settled[1]+settled[2]:
-            en=epoch[0]-1; out['figures'].update({'epoch %d %s'%(en,k):v for k,v in zip(['minted','from pool','paid','to treasury'],settled[1:5])})
-            out['figures'].update({'epoch %d reward %d'%(en,j):work[(a,en)]['reward'] for j,a in enumerate(recs[en]['providers'])})
-            say('  epoch',epoch[0]-1,'settled: minted',settled[1],'from pool',settled[2],'paid',settled[3],'to treasury',settled[4],
-                  'rewards',[work[(a,epoch[0]-1)]['reward'] for a in recs[epoch[0]-1]['providers']])
-            assert settled[3]+settled[4]==settled[1]+settled[2]
+        names={addr[n]:n for n in addr}
+        for item in settled:
+            if item[0] in ('started','finished'):
+                st_=recs[item[1]]['settlement']
+                if st_['weight'] or item[0]=='finished' and st_['paid']+st_['forfeited']+st_['capped']:
+                    say('  epoch',item[1],'settlement',item[0],'(emission %d, pool reserved %d, weight %d, paid %d, minted %d, from pool %d,'
+                        ' forfeited %d, capped %d)'%tuple(st_[k] for k in ('emission','pool_reserved','weight','paid','minted','from_pool','forfeited','capped')))
+                    if item[0]=='finished':
+                        assert st_['paid']==st_['minted']+st_['from_pool'] and st_['paid']+st_['forfeited']+st_['capped']<=st_['emission']+st_['pool_reserved']
+                        out['figures'].update({'epoch %d %s'%(item[1],k.replace('_',' ')):st_[k] for k in ('emission','pool_reserved','paid','minted','from_pool','forfeited','capped','started_at','finished_at')})
+            elif item[0]=='paid':
+                _,e,a_,share,cap,reward,forf=item
+                say('  epoch',e,'pays',names.get(a_,a_.hex()),'share',share,'cap',cap,'reward',reward,'forfeited' if forf else '')
+                out['figures']['epoch %d reward %s'%(e,names.get(a_))]=reward
+            elif item[0]=='pruned':
+                say('  epoch',item[1],'pruned item',item[2])
+            else:
+                job,what,status,v=item
+                jn=[i for i in range(1,20) if JOB(i)==job][0]
+                say('  receipt',jn,what,'->',['','pending_sample','not_sampled','assigned','passed','failed','unverified'][status] if what!='challenge decided' else ['open','upheld','rejected','lapsed'][status],
+                    names.get(v,'') if v else '')
         for i,what,t in decided:
             if t is not None: out['figures'].update({'proposal %d %s'%(i,k):v for k,v in zip(['yes','no','abstain','yes stake','no stake','abstain stake'],t[:6])})
             say('  proposal',i,what+('' if t is None else ': yes %d no %d abstain %d; stake yes %d no %d abstain %d; participation %d of %d'%t[:8]))
-    out['figures'].update({'dave':acct[D][1],'treasury':acct[TRE][1],'burned':totals[1],'minted':totals[5]})
+    out['figures'].update({'dave':acct[D][1],'treasury':acct[TRE][1],'burned':totals[1],'minted':totals[5],
+                           'validation account':acct.get(VAL,[0,0])[1],'challenges account':acct.get(CHAL,[0,0])[1],
+                           'golden-a':acct[addr['golden-a']][1],'reward pool':acct.get(POOL,[0,0])[1]})
+    for n in ('alice','bob','dave'):
+        out['figures']['%s stake'%n]=stakes[addr[n]]['amount']
     say('protocol fee',live['compute.protocol_fee_bps'],'bps; dave',acct[D][1],'treasury',acct[TRE][1],'burned',totals[1],'minted',totals[5])
+    say('validation account',acct.get(VAL,[0,0])[1],'challenges account',acct.get(CHAL,[0,0])[1],'golden-a',acct[addr['golden-a']][1],
+        'reward pool',acct.get(POOL,[0,0])[1],'stakes',{n:(stakes[addr[n]]['amount'],stakes[addr[n]]['jailed']) for n in ('alice','bob','dave')})
+    say('compute validators',[names.get(m) for m in cvals['members']],'cursor',cursor['c'],'receipt records',sorted(
+        [i for i in range(1,20) if JOB(i) in receipts]),'epoch records',{e:(r['proofs'],r['provider_count']) for e,r in recs.items() if r['proofs']})
     return out
 
 

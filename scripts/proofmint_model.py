@@ -195,7 +195,8 @@ def parse_address(text):
     assert hrp == "pm" and len(data) == 20, text
     return data
 
-MODULES = ["treasury", "reward_pool", "liquidity", "governance", "training", "ecosystem", "team", "public_sale"]
+MODULES = ["treasury", "reward_pool", "liquidity", "governance", "training", "ecosystem", "team", "public_sale",
+           "validation", "challenges"]   # the last two since protocol version 3
 
 # ----------------------------------------------------------------------------------------------------------------
 # Records and state keys
@@ -225,7 +226,7 @@ KEY_EPOCH, KEY_VESTING = b"\x08", b"\x0b"
 KEY_GOVERNANCE, KEY_UPGRADE = b"\x0d", b"\x10"
 def key_epoch_record(epoch): return b"\x09" + u64(epoch)
 def key_provider_work(addr, epoch): return b"\x0a" + addr + u64(epoch)
-def key_job(job_id): return b"\x0c" + job_id
+def key_job(job_id): return b"\x0c" + job_id                        # version 1-2 only: the job marker (0x24 since 3)
 def key_proposal(pid): return b"\x0e" + u64(pid)
 def key_vote(pid, voter): return b"\x0f" + u64(pid) + voter
 def key_voter(pid, n): return b"\x11" + u64(pid) + u32(n)          # the proposal's n-th voter (version 2)
@@ -234,6 +235,16 @@ def key_slash_hold(addr): return b"\x13" + addr                    # open slash 
 def key_parameter_window(name): return b"\x20" + name.encode()   # protocol version 2
 KEY_EMISSION_ANCHOR = b"\x21"                                      # protocol version 2
 def key_spend_window(source): return b"\x22" + source.encode()   # protocol version 2: a spend source's window
+# protocol version 3 (§6.1, §11.10-§11.13)
+KEY_COMPUTE_VALIDATORS = b"\x23"
+def key_receipt(job_id): return b"\x24" + job_id                              # ReceiptRecord
+def key_compute_due_count(height): return b"\x25" + u64(height)               # u32 count
+def key_compute_due(height, i): return b"\x26" + u64(height) + u32(i)         # bytes32 job id
+def key_epoch_provider(epoch, i): return b"\x27" + u64(epoch) + u32(i)        # bytes20 provider
+def key_epoch_receipt(epoch, i): return b"\x28" + u64(epoch) + u32(i)         # bytes32 job id
+KEY_RANDOMNESS_MIX = b"\x29"                                                  # 32 bytes (the beacon branch)
+KEY_SETTLEMENT_CURSOR = b"\x2c"
+def key_compute_hold(addr): return b"\x2d" + addr                             # u32 count
 
 def enc_account(nonce, balance): return u8(1) + u64(nonce) + u128(balance)
 def enc_totals(issued, burned, fees, staked=0, unbonding=0, minted=0):
@@ -247,7 +258,7 @@ def enc_staking_parameters(k):
             + u64(k["jail_period_blocks"]) + u128(k["unjail_fee"]))   # protocol version 2
 def enc_parameters(p):
     s = p["fee_split_bps"]
-    return (u8(2) + u128(p["min_fee"]) + u32(p["max_tx_bytes"]) + u32(p["max_block_transactions"])
+    return (u8(3) + u128(p["min_fee"]) + u32(p["max_tx_bytes"]) + u32(p["max_block_transactions"])
             + u32(p["max_block_bytes"]) + u16(s["burn"]) + u16(s["reward_pool"]) + u16(s["treasury"]) + u16(s["liquidity"])
             + u64(p["epoch_length"]) + enc_staking_parameters(p["staking"]) + enc_compute_parameters(p["compute"])
             + enc_governance_parameters(p["governance"]))
@@ -255,7 +266,16 @@ def enc_compute_parameters(c):
     return (u64(c["blocks_per_year"]) + u128(c["initial_annual_emission"]) + u64(c["halving_years"])
             + u128(c["terminal_annual_emission"]) + u128(c["mining_cap"]) + u16(c["protocol_fee_bps"])
             + u16(c["quality_min_bps"]) + u16(c["quality_max_bps"]) + u64(c["proof_window_epochs"])
-            + u128(c["min_unit_price"]) + u16(c["reputation_per_proof"]))
+            + u128(c["min_unit_price"]) + u16(c["reputation_per_proof"]) + enc_verification_parameters(c))
+VERIFICATION_FIELDS = [   # §11.8, in encoding order: (name, width in bytes)
+    ("sample_bps", 2), ("sample_value", 16), ("sample_delay_blocks", 8), ("validation_window_blocks", 8),
+    ("max_reassignments", 1), ("validation_fee_bps", 2), ("validation_reward", 16), ("missed_validation_slash_bps", 2),
+    ("false_pass_slash_bps", 2), ("validator_min_stake", 16), ("max_validators", 4), ("unverified_quality_max", 1),
+    ("challenge_window_blocks", 8), ("challenge_bond", 16), ("resolution_window_blocks", 8), ("resolution_quorum_bps", 2),
+    ("challenger_reward_bps", 2), ("reward_cap_bps", 2), ("settlement_batch", 4)]
+def enc_verification_parameters(c):
+    """VerificationParameters (protocol version 3), the tail of ComputeParameters."""
+    return b"".join(c[name].to_bytes(width, "big") for name, width in VERIFICATION_FIELDS)
 def enc_governance_parameters(g):
     return (u128(g["min_deposit"]) + u128(g["min_proposer_power"]) + u128(g["voter_min_stake"]) + u64(g["block_time_ms"])
             + u8(len(KINDS)) + b"".join(u16(g["quorum_bps"][k]) + u32(g["voting_days"][k]) for k in KINDS)
@@ -281,18 +301,84 @@ SPEND_SOURCES = ["treasury", "ecosystem", "liquidity", "training", "public_sale"
 def enc_emission_anchor(epoch, year, epochs_left, year_scheduled): return u8(1) + u64(epoch) + u64(year) + u64(epochs_left) + u128(year_scheduled)
 def enc_unbonding(entries): return u8(1) + u16(len(entries)) + b"".join(u128(a) + u64(m) for a, m in entries)
 def enc_epoch_state(number, start_height): return u8(1) + u64(number) + u64(start_height)
-def enc_settlement(end_height, minted, from_pool, paid, to_treasury, vested):
-    return u64(end_height) + u128(minted) + u128(from_pool) + u128(paid) + u128(to_treasury) + u128(vested)
+def enc_settlement(st):
+    """EpochSettlement (protocol version 3, §11.13) from a dict."""
+    return (u64(st["started_at"]) + b"".join(u128(st[k]) for k in ("emission", "pool_reserved", "weight", "paid", "minted",
+                                                                   "from_pool", "forfeited", "capped"))
+            + optional(st["finished_at"], u64))
+def empty_epoch_record():
+    return dict(total_weight=0, total_value=0, total_units=0, proofs=0, payments=0, protocol_fees=0, validation_fees=0,
+                provider_count=0, closes_at=0, vested=0, settlement=None)
 def enc_epoch_record(r):
-    return (u8(1) + u128(r["total_weight"]) + u128(r["total_units"]) + u64(r["proofs"]) + u128(r["payments"])
-            + u128(r["protocol_fees"]) + u32(len(r["providers"])) + b"".join(r["providers"])
-            + optional(r["settlement"], lambda st: enc_settlement(*st)))
+    """EpochRecord version 2 (protocol version 3, §11.13): fixed size, providers and receipts indexed under 0x27/0x28."""
+    return (u8(2) + u128(r["total_weight"]) + u128(r["total_value"]) + u128(r["total_units"]) + u64(r["proofs"])
+            + u128(r["payments"]) + u128(r["protocol_fees"]) + u128(r["validation_fees"]) + u32(r["provider_count"])
+            + u64(r["closes_at"]) + u128(r["vested"]) + optional(r["settlement"], enc_settlement))
+def empty_provider_work(): return dict(weight=0, value=0, units=0, proofs=0, earned=0, reward=None, forfeited=False)
 def enc_provider_work(w):
-    return (u8(1) + u128(w["weight"]) + u128(w["units"]) + u64(w["proofs"]) + u128(w["earned"])
+    """ProviderWork version 2 (protocol version 3, §11.13)."""
+    return (u8(2) + u128(w["weight"]) + u128(w["value"]) + u128(w["units"]) + u64(w["proofs"]) + u128(w["earned"])
             + optional(w["reward"], u128) + u8(1 if w["forfeited"] else 0))
+# ReceiptRecord.validation (§11.13)
+PENDING_SAMPLE, NOT_SAMPLED, ASSIGNED, PASSED, FAILED, UNVERIFIED = 1, 2, 3, 4, 5, 6
+VERDICTS = {"pass": 1, "sla_violation": 2, "attestation_failure": 3, "malicious": 4}
+OPEN, UPHELD, REJECTED, LAPSED = 0, 1, 2, 3   # challenge outcomes
+def enc_challenge(c):
+    return (c["challenger"] + u128(c["bond"]) + u64(c["opened_at"]) + u64(c["deadline"]) + u128(c["uphold_stake"])
+            + u128(c["reject_stake"]) + u32(len(c["voters"])) + b"".join(c["voters"]) + u8(c["outcome"]))
+def enc_receipt_record(r):
+    """ReceiptRecord version 1 at 0x24 ‖ job id (protocol version 3, §11.13)."""
+    return (u8(1) + r["provider"] + r["consumer"] + u64(r["epoch"]) + u64(r["receipt_epoch"]) + u64(r["accepted_at"])
+            + u128(r["value"]) + u64(r["units"]) + u8(r["score"]) + u16(r["quality_bps"]) + u16(r["tier_bps"])
+            + u128(r["weight"]) + r["model_hash"] + r["input_hash"] + r["output_hash"] + u8(r["validation"])
+            + optional(r["validator"], lambda a: a) + u64(r["deadline"]) + u8(r["missed"]) + optional(r["verdict"], u8)
+            + u64(r["challenge_until"]) + optional(r["challenge"], enc_challenge))
+def standing(r):
+    """A receipt stands while its validation is not failed and its challenge not upheld (§11.13)."""
+    return r["validation"] != FAILED and (r["challenge"] is None or r["challenge"]["outcome"] != UPHELD)
+def enc_compute_validators(members): return u8(1) + u32(len(members)) + b"".join(sorted(members))
+def enc_settlement_cursor(epoch, phase, index): return u8(1) + u64(epoch) + u8(phase) + u64(index)
+def quality_bps(c, score):
+    """The quality multiplier of a score (§11.4): quality_min_bps + ⌊(max − min) × score / 100⌋."""
+    return c["quality_min_bps"] + (c["quality_max_bps"] - c["quality_min_bps"]) * min(score, 100) // 100
+def windows_close(c, h):
+    """The last height a window of a receipt accepted at h can reach (§11.4 `closes`)."""
+    return min(h + max(c["sample_delay_blocks"] + c["validation_window_blocks"] * (c["max_reassignments"] + 1),
+                       c["challenge_window_blocks"] + c["resolution_window_blocks"]), 2**64 - 1)
+def sample_probability_bps(c, value):
+    """§11.11: p_bps = min(10000, sample_bps + min(10000, ⌊value × 10000 / sample_value⌋))."""
+    return min(10000, c["sample_bps"] + min(10000, value * 10000 // c["sample_value"]))
+def sample_seed(mix, job_id): return H(b"proofmint/sample/v1", mix, job_id)
+def sample_draw(seed): return int.from_bytes(seed[:8], "big") % 10000
+def draw_validator(seed, missed, eligible):
+    """§11.11: eligible = [(address, counted stake > 0)] in ascending address order; the first whose stake exceeds the
+    point, the point being u128(H(seed ‖ u8 missed)[0..16]) mod Σ stake; None if there is no eligible member."""
+    total = sum(s for _, s in eligible)
+    if total == 0:
+        return None
+    point = int.from_bytes(H(seed, u8(missed))[:16], "big") % total
+    for m, s in eligible:
+        if point < s:
+            return m
+        point -= s
+    return None
+def enc_compute_receipt(chain_id, job_id, consumer_pk, provider, epoch, workload, model_hash, input_hash, output_hash,
+                        units, quality, price):
+    """ComputeReceipt version 2 (protocol version 3, §11.2)."""
+    return (u8(2) + string(chain_id) + job_id + consumer_pk + provider + u64(epoch) + string(workload) + model_hash
+            + input_hash + output_hash + u64(units) + u8(quality) + u128(price))
+# Events of protocol version 3 (§5.3)
+def enc_event_proof_accepted(job_id, consumer, provider, epoch, units, quality_bps_, tier_bps, weight, price, fee, vfee):
+    return (u8(8) + job_id + consumer + provider + u64(epoch) + u64(units) + u16(quality_bps_) + u16(tier_bps) + u128(weight)
+            + u128(price) + u128(fee) + u128(vfee))
+def enc_event_validator_joined(v, evicted=None): return u8(30) + v + optional(evicted, lambda a: a)
+def enc_event_validator_left(v): return u8(31) + v
+def enc_event_verdict_given(job_id, v, verdict, quality_bps_, reward): return u8(32) + job_id + v + u8(verdict) + u16(quality_bps_) + u128(reward)
+def enc_event_challenged(job_id, challenger, bond): return u8(33) + job_id + challenger + u128(bond)
+def enc_event_challenge_voted(job_id, v, uphold, stake): return u8(34) + job_id + v + u8(1 if uphold else 0) + u128(stake)
+def enc_event_challenge_decided(job_id, outcome, reward): return u8(35) + job_id + u8(outcome) + u128(reward)
 def enc_team_vesting(beneficiary, total, cliff_height, end_height, released):
     return u8(1) + beneficiary + u128(total) + u64(cliff_height) + u64(end_height) + u128(released)
-def enc_job_marker(epoch): return u64(epoch)
 
 DEFAULT_STAKING = {"min_stake": 100 * ONE, "unbonding_period": 20, "unstake_burn_bps": 10, "max_lock_epochs": 520,
                    "lock_steps": [{"min_epochs": 0, "multiplier_bps": 10000}, {"min_epochs": 4, "multiplier_bps": 11000},
@@ -303,8 +389,16 @@ DEFAULT_STAKING = {"min_stake": 100 * ONE, "unbonding_period": 20, "unstake_burn
 DEFAULT_COMPUTE = {"blocks_per_year": 31_536_000, "initial_annual_emission": 100_000_000 * ONE, "halving_years": 4,
                    "terminal_annual_emission": 6_250_000 * ONE, "mining_cap": 300_000_000 * ONE,
                    "protocol_fee_bps": 30, "quality_min_bps": 8000, "quality_max_bps": 15000, "proof_window_epochs": 1,
-                   "min_unit_price": ONE // 1_000_000, "reputation_per_proof": 1}
-COMPUTE_AMOUNTS = {"initial_annual_emission", "terminal_annual_emission", "mining_cap", "min_unit_price"}
+                   "min_unit_price": ONE // 1_000_000, "reputation_per_proof": 1,
+                   # protocol version 3: VerificationParameters (§11.8)
+                   "sample_bps": 1000, "sample_value": 100 * ONE, "sample_delay_blocks": 1, "validation_window_blocks": 20,
+                   "max_reassignments": 2, "validation_fee_bps": 50, "validation_reward": ONE // 2,
+                   "missed_validation_slash_bps": 100, "false_pass_slash_bps": 1000, "validator_min_stake": 100 * ONE,
+                   "max_validators": 100, "unverified_quality_max": 50, "challenge_window_blocks": 60,
+                   "challenge_bond": 10 * ONE, "resolution_window_blocks": 20, "resolution_quorum_bps": 3340,
+                   "challenger_reward_bps": 5000, "reward_cap_bps": 5000, "settlement_batch": 1000}
+COMPUTE_AMOUNTS = {"initial_annual_emission", "terminal_annual_emission", "mining_cap", "min_unit_price",
+                   "sample_value", "validation_reward", "validator_min_stake", "challenge_bond"}
 # Proposal kinds, by tag 1-5 (§12.2); the governance parameters keep one quorum and one voting period per kind.
 KINDS = ["parameter_change", "treasury_spend", "upgrade", "slash", "text"]
 DEFAULT_GOVERNANCE = {"min_deposit": 100 * ONE, "min_proposer_power": 20_000_000_000, "voter_min_stake": 100 * ONE,
@@ -401,6 +495,10 @@ def genesis_state(g):
     state[KEY_PARAMETERS] = enc_parameters(g["parameters"])
     state[KEY_VALIDATORS] = enc_validators(g["validators"])
     state[KEY_EPOCH] = enc_epoch_state(0, 1)
+    # §10.3 (version 3): every bonded validator whose bond is at least compute.validator_min_stake is a compute validator
+    members = [addr for addr, bond in g.get("bonds", []) if bond >= g["parameters"]["compute"]["validator_min_stake"]]
+    if members:
+        state[KEY_COMPUTE_VALIDATORS] = enc_compute_validators(members)
     if g["team_vesting"] is not None:
         state[KEY_VESTING] = enc_team_vesting(*g["team_vesting"])
     return state

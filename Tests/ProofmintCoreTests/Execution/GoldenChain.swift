@@ -132,13 +132,14 @@ enum GoldenChain {
             modules: [(.treasury, 5_000_000 * Tokens.one)],
             parameters: #"""
                 {"min_fee": "1000000000000000", "epoch_length": 2, "staking": {"unbonding_period": 3, "slash_malicious_bps": 5000},
-                 "compute": {"sample_delay_blocks": 1, "validation_window_blocks": 1, "max_reassignments": 0, "challenge_window_blocks": 1,
-                             "resolution_window_blocks": 1},
+                 "compute": {"sample_bps": 10000, "sample_delay_blocks": 1, "validation_window_blocks": 1, "max_reassignments": 0,
+                             "challenge_window_blocks": 1, "resolution_window_blocks": 1, "validation_reward": "10000000000000000",
+                             "settlement_batch": 1},
                  "governance": {"block_time_ms": 86400000, "timelock_blocks": 1, "voting_days": {"parameter_change": 2, "treasury_spend": 2}}}
                 """#)
     }
 
-    static let blockCount = 18
+    static let blockCount = 36
     static let attestation = Hash32.digest(Array("golden-attestation".utf8))
     static let workload = "llama-3-8b"
     /// Explicit job ids (not `TestChain.receipt`'s counter), so the Python model derives them from the name alone.
@@ -267,12 +268,64 @@ enum GoldenChain {
                 chain.vote(from: bob, proposal: 1, .yes),                                                     // 148 voting closed
                 chain.submitProof(from: bob, job6, nonce: chain.nonce(TestKeys.address("bob")) + 1),
             ]
-        default:
-            // 18: the same receipt pays the new 0.36%; epoch 8 settles, then the text proposal's tally misses quorum.
+        case 18:
+            // 18: the same receipt pays the new 0.36%; then the text proposal's tally misses quorum.
             let job7 = chain.receipt(
                 consumer: alice, provider: TestKeys.address("bob"), units: 400, quality: 80, price: 10 * one + 9, epoch: 8,
                 workload: workload, jobId: job(7))
             return [chain.submitProof(from: bob, job7)]
+        case 19:
+            // Protocol version 3. Epoch 9: dave stakes 200 AI and joins the compute validators (a second join: 163;
+            // golden-a, jailed, counts no stake: 165); alice tops her stake up to 200 AI; receipts 8 and 9.
+            let daveNonce = chain.nonce(TestKeys.address("dave"))
+            let job8 = chain.receipt(
+                consumer: alice, provider: TestKeys.address("bob"), units: 1000, quality: 90, price: 10 * one, epoch: 9,
+                workload: workload, jobId: job(8))
+            let job9 = chain.receipt(
+                consumer: bob, provider: TestKeys.address("alice"), units: 200, quality: 60, price: 2 * one, epoch: 9,
+                workload: workload, jobId: job(9))
+            return [
+                chain.stake(from: dave, amount: 200 * one),
+                chain.stake(from: alice, amount: 100 * one),
+                chain.validatorTransaction(from: dave, nonce: daveNonce + 1),
+                chain.validatorTransaction(from: dave, nonce: daveNonce + 2),                                  // 163 already a validator
+                chain.validatorTransaction(from: validator),                                                  // 165 jailed: no stake counted
+                chain.submitProof(from: bob, job8),
+                chain.submitProof(from: alice, job9, nonce: aliceNonce + 1),
+            ]
+        case 20:
+            return [chain.challenge(from: validator, job: job(8))]                                            // rejected in block 21
+        case 21:
+            // Epoch 10: receipts 8 and 9 were assigned to dave at 20's end.
+            let daveNonce = chain.nonce(TestKeys.address("dave"))
+            let job10 = chain.receipt(
+                consumer: alice, provider: TestKeys.address("bob"), units: 500, quality: 100, price: 5 * one, epoch: 10,
+                workload: workload, jobId: job(10))
+            return [
+                chain.challenge(from: validator, job: job(9)),                                                // 167 window closed
+                chain.verdict(from: alice, job: job(8), .pass, quality: 100),                                 // 162 not the assigned validator
+                chain.verdict(from: dave, job: job(8), .pass, quality: 80),
+                chain.verdict(from: dave, job: job(9), .slaViolation, quality: 60, slashBps: 500, nonce: daveNonce + 1),
+                chain.resolve(from: dave, job: job(8), uphold: false, nonce: daveNonce + 2),                   // rejected: the bond to bob
+                chain.submitProof(from: bob, job10),
+            ]
+        case 22:
+            // Receipt 11 (dave paid alice) is challenged and upheld at once: alice slashed 50% and jailed.
+            let job11 = chain.receipt(
+                consumer: dave, provider: TestKeys.address("alice"), units: 300, quality: 95, price: 3 * one, epoch: 10,
+                workload: workload, jobId: job(11))
+            return [
+                chain.submitProof(from: alice, job11),
+                chain.challenge(from: validator, job: job(11)),
+                chain.resolve(from: dave, job: job(11), uphold: true),
+            ]
+        case 23:
+            return [
+                chain.withdraw(from: bob),                                                                    // 173 work unsettled
+                chain.verdict(from: dave, job: job(10), .pass, quality: 100),
+            ]
+        default:
+            return []                                                                                         // 24–36: settlement and pruning
         }
     }
 
