@@ -171,19 +171,20 @@ def stake_vector(g, state, computed):
 # ----------------------------------------------------------------------------------------------------------------
 # Proof of Compute (PROTOCOL.md §11)
 
-def enc_compute_receipt(chain_id, job_id, consumer_pk, provider, epoch, workload, units, quality, price):
-    return (u8(1) + string(chain_id) + job_id + consumer_pk + provider + u64(epoch) + string(workload) + u64(units)
-            + u8(quality) + u128(price))
-
 def enc_submit_proof_tx(chain_id, sender_pk, nonce, fee, expiry, signed_receipt):
     return u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64) + u8(6) + signed_receipt
 
-def enc_event_proof_accepted(job_id, consumer, provider, epoch, units, quality_bps, tier_bps, weight, price, fee):
-    return (u8(8) + job_id + consumer + provider + u64(epoch) + u64(units) + u16(quality_bps) + u16(tier_bps)
-            + u128(weight) + u128(price) + u128(fee))
+def enc_tx(chain_id, sender_pk, nonce, fee, expiry, tag, body):
+    """§3.2: a transaction with payload kind `tag` and body bytes."""
+    return u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64) + u8(tag) + body
 
 def dec_account(b): return int.from_bytes(b[1:9], "big"), int.from_bytes(b[9:25], "big")
 def dec_totals(b): return [int.from_bytes(b[1 + 16 * i:17 + 16 * i], "big") for i in range(6)]
+
+def mix(height):
+    """The randomness mix of block `height` (§4.6, key 0x29) that the end of that block samples with. TEMPORARY: until
+    the beacon branch merges, every mix is 32 zero bytes; the real mix is a change to this function alone."""
+    return ZERO
 
 def credit(state, addr, amount, nonce_delta=0):
     """Adds `amount` (may be negative) to an account, deleting it if it becomes empty (§6.2)."""
@@ -268,22 +269,58 @@ def emission_anchor_vector(g, computed):
     print(f"  epochs {n}..{n + left - 1} share {annual_amount(c, 1) - anchor[3]}: {q} each, {r} of them one more;"
           f" year 2 from epoch {n + left} (height {year2_start}) at {scheduled(n + left, c, new_len, anchor)}")
 
+def slash_state(state, addr, bps, reason, h, jails):
+    """§9.6: bps of the stake and of each unbonding entry burned (this vector's validator has no unbonding entries);
+    reputation −= bps / 10; returns the `slashed` event."""
+    s = state[key_stake(addr)]
+    amount = int.from_bytes(s[1:17], "big")
+    cut = amount * bps // 10000
+    assert key_unbonding(addr) not in state and not jails
+    rec = s[:1] + u128(amount - cut) + s[17:]
+    rec = stake_with_reputation(rec, stake_reputation(rec) - min(stake_reputation(rec), bps // 10))
+    set_stake(state, addr, rec)
+    t = dec_totals(state[KEY_TOTALS])
+    t[3] -= cut
+    t[1] += cut
+    state[KEY_TOTALS] = enc_totals(*t)
+    return u8(6) + addr + u8(reason) + u16(bps) + u128(cut) + u128(0)
+
+def counted_stake(state, addr, c):
+    """§11.10: a member counts with its stake if unjailed and at least validator_min_stake, else 0."""
+    s = state.get(key_stake(addr))
+    if s is None or stake_jailed(s):
+        return 0
+    amount = int.from_bytes(s[1:17], "big")
+    return amount if amount >= c["validator_min_stake"] else 0
+
+def compute_members(state):
+    b = state.get(KEY_COMPUTE_VALIDATORS)
+    if b is None:
+        return []
+    r = Reader(b)
+    assert r.int(1) == 1
+    return [r.take(20) for _ in range(r.int(4))]
+
 def compute_vector(g, block1, computed):
     """dev1 (consumer) signs a compute receipt for dev0 (provider, staked 1000 AI at tier 2 by the stake vector in
-    block 1); dev0 submits it in block 2 (nonce 1, fee = min_fee); blocks 3-59 are empty and block 60 settles
-    epoch 0."""
+    block 1); dev0 submits it in block 2 (nonce 1, fee = min_fee). The end of block 3 samples it from mix(3); if it
+    is assigned (to validator-0, the devnet's only compute validator), validator-0 misses its deadline and the end of
+    that block slashes it and finds nobody else eligible. Epoch 0 ends at block 60; every window of the receipt has
+    closed at block 2 + 80 = 82, whose end settles epoch 0 (capped at half the receipt's value)."""
     p, c = g["parameters"], g["parameters"]["compute"]
     provider_sk, consumer_sk = SigningKey(dev_seed(0)), SigningKey(dev_seed(1))
     provider_pk, consumer_pk = provider_sk.public, consumer_sk.public
     provider, consumer = address_of_key(provider_pk), address_of_key(consumer_pk)
     job_id, workload, units, quality, price = H(b"proofmint/vector/job"), "inference", 1000, 90, ONE + 333
+    hashes = H(b"proofmint/vector/model"), H(b"proofmint/vector/input"), H(b"proofmint/vector/output")
     print(f"\n== Compute vector: dev1 pays dev0 {price} base units for {units} units of '{workload}' at quality {quality},"
-          f" job H('proofmint/vector/job'); submitted by dev0 in block 2; epoch 0 settles at block {p['epoch_length']}")
+          f" job H('proofmint/vector/job'); submitted by dev0 in block 2; epoch 0 settles once its windows close")
     height, epoch = 2, 0
     assert dec_account(block1[key_account(provider)])[0] == 1 and block1[KEY_EPOCH] == enc_epoch_state(0, 1)
     assert height < 1 + p["epoch_length"] - 1, "block 2 must not end epoch 0"
-    # §11.2: the receipt and the consumer's signature.
-    receipt = enc_compute_receipt(g["chain_id"], job_id, consumer_pk, provider, epoch, workload, units, quality, price)
+    # §11.2: the receipt (version 2) and the consumer's signature.
+    receipt = enc_compute_receipt(g["chain_id"], job_id, consumer_pk, provider, epoch, workload, *hashes, units, quality, price)
+    assert len(receipt) == 249
     receipt_sig = consumer_sk.sign(RECEIPT_DOMAIN + receipt)
     signed_receipt = receipt + receipt_sig
     tx = enc_submit_proof_tx(g["chain_id"], provider_pk, 1, p["min_fee"], None, signed_receipt)
@@ -302,95 +339,175 @@ def compute_vector(g, block1, computed):
     after = dict(block1)
     credit(after, provider, -p["min_fee"], nonce_delta=1)
     fee_event = distribute_fee(after, p["min_fee"], provider, p["fee_split_bps"])
-    # §11.4 execution.
-    assert key_job(job_id) not in after
+    # §11.4 execution, checks in order.
+    assert key_receipt(job_id) not in after
     stake = after[key_stake(provider)]
     tier, jailed = stake[29], stake_jailed(stake)
     assert not jailed and int.from_bytes(stake[1:17], "big") >= p["staking"]["min_stake"]
     assert dec_account(after[key_account(consumer)])[1] >= price
-    quality_bps = c["quality_min_bps"] + (c["quality_max_bps"] - c["quality_min_bps"]) * quality // 100
+    qbps = quality_bps(c, min(quality, c["unverified_quality_max"]))
     tier_bps = p["staking"]["tier_multipliers_bps"][tier]
-    weight = units * quality_bps * tier_bps
-    fee = (price // 10000) * c["protocol_fee_bps"] + (price % 10000) * c["protocol_fee_bps"] // 10000
-    record = {"total_weight": weight, "total_units": units, "proofs": 1, "payments": price, "protocol_fees": fee,
-              "providers": [provider], "settlement": None}
-    work = {"weight": weight, "units": units, "proofs": 1, "earned": price - fee, "reward": None, "forfeited": False}
+    weight = price * qbps * tier_bps
+    fee = price * c["protocol_fee_bps"] // 10000
+    vfee = price * c["validation_fee_bps"] // 10000
+    closes = windows_close(c, height)
+    # 1.-2. the epoch record and its indexes, the provider's work and compute hold
+    record = empty_epoch_record()
+    record.update(total_weight=weight, total_value=price, total_units=units, proofs=1, payments=price, protocol_fees=fee,
+                  validation_fees=vfee, provider_count=1, closes_at=closes)
+    work = empty_provider_work()
+    work.update(weight=weight, value=price, units=units, proofs=1, earned=price - fee - vfee)
+    after[key_epoch_provider(epoch, 0)] = provider
+    after[key_compute_hold(provider)] = u32(1)
+    after[key_epoch_receipt(epoch, 0)] = job_id
     after[key_epoch_record(epoch)] = enc_epoch_record(record)
     after[key_provider_work(provider, epoch)] = enc_provider_work(work)
+    # 3.-4. the payments and the protocol fee's split
     credit(after, consumer, -price)
-    credit(after, provider, price - fee)
+    credit(after, provider, price - fee - vfee)
+    credit(after, module_address("validation"), vfee)
     proof_fee_event = distribute_fee(after, fee, consumer, p["fee_split_bps"])
-    after[key_job(job_id)] = enc_job_marker(epoch)
+    # 5. the receipt record, filed in the due index at its sampling height
+    rr = dict(provider=provider, consumer=consumer, epoch=epoch, receipt_epoch=epoch, accepted_at=height, value=price, units=units,
+              score=quality, quality_bps=qbps, tier_bps=tier_bps, weight=weight, model_hash=hashes[0], input_hash=hashes[1],
+              output_hash=hashes[2], validation=PENDING_SAMPLE, validator=None, deadline=height + c["sample_delay_blocks"],
+              missed=0, verdict=None, challenge_until=height + c["challenge_window_blocks"], challenge=None)
+    after[key_receipt(job_id)] = enc_receipt_record(rr)
+    after[key_compute_due_count(rr["deadline"])] = u32(1)
+    after[key_compute_due(rr["deadline"], 0)] = job_id
+    # 6. reputation
     reputation = min(1000, stake_reputation(stake) + c["reputation_per_proof"])
     set_stake(after, provider, stake_with_reputation(stake, reputation))  # same amount: S and 0x0D unchanged
-    event = enc_event_proof_accepted(job_id, consumer, provider, epoch, units, quality_bps, tier_bps, weight, price, fee)
+    event = enc_event_proof_accepted(job_id, consumer, provider, epoch, units, qbps, tier_bps, weight, price, fee, vfee)
     tx_receipt = enc_receipt(tx_id, 0, p["min_fee"], [fee_event, event, proof_fee_event])
     DOCUMENTED["proof_accepted event"] = event.hex()
     DOCUMENTED["submit_proof receipt"] = tx_receipt.hex()
     DOCUMENTED["epoch 0 record after block 2"] = after[key_epoch_record(epoch)].hex()
     DOCUMENTED["dev0 work in epoch 0 after block 2"] = after[key_provider_work(provider, epoch)].hex()
+    DOCUMENTED["receipt record after block 2"] = after[key_receipt(job_id)].hex()
     computed["proof_block2_tx_root"] = merkle_list([H(tx + sig)]).hex()
     computed["proof_block2_receipt_root"] = merkle_list([H(tx_receipt)]).hex()
     computed["proof_block2_state_root"] = state_root(entries_of(after)).hex()
-    print(f"  quality_bps {quality_bps}, tier_bps {tier_bps}, weight {weight}, protocol fee {fee}")
+    print(f"  quality_bps {qbps}, tier_bps {tier_bps}, weight {weight}, protocol fee {fee}, validation fee {vfee}, closes {closes}")
     print(f"  proof_accepted event {event.hex()}\n  receipt   {tx_receipt.hex()}")
-    for k in [key_epoch_record(epoch), key_provider_work(provider, epoch), key_job(job_id), key_stake(provider), KEY_TOTALS]:
+    for k in sorted(set(after) - set(block1)) + [key_stake(provider), KEY_TOTALS]:
         print(f"  key {k.hex()} value {after[k].hex()}")
     print(f"  block 2 transaction root {computed['proof_block2_tx_root']}")
     print(f"  block 2 receipt root     {computed['proof_block2_receipt_root']}")
     print(f"  block 2 state root       {computed['proof_block2_state_root']}")
 
-    # §11.6: blocks 3 .. epoch_length - 1 hold nothing and end no epoch, so they write nothing; the block at
-    # height epoch_length (= start 1 + epoch_length - 1) settles epoch 0.
-    h = p["epoch_length"]
+    # §11.6/§11.11: the end of block 3 samples the receipt from mix(3).
     s = dict(after)
-    works = {provider: work}
+    h = rr["deadline"]
+    del s[key_compute_due_count(h)], s[key_compute_due(h, 0)]
+    seed = sample_seed(mix(h), job_id)
+    draw, p_bps = sample_draw(seed), sample_probability_bps(c, price)
+    log = [f"block {h}: seed {seed.hex()}, draw {draw}, probability {p_bps} bps"]
+    if draw >= p_bps:
+        rr.update(validation=NOT_SAMPLED, deadline=0)
+        log.append("not sampled")
+    else:
+        members = compute_members(s)
+        eligible = [(m, counted_stake(s, m, c)) for m in members if m not in (provider, consumer) and counted_stake(s, m, c) > 0]
+        v = draw_validator(seed, 0, eligible)
+        assert v is not None
+        rr.update(validation=ASSIGNED, validator=v, deadline=h + c["validation_window_blocks"])
+        s[key_compute_due_count(rr["deadline"])] = u32(1)
+        s[key_compute_due(rr["deadline"], 0)] = job_id
+        record["closes_at"] = max(record["closes_at"], rr["deadline"])
+        log.append(f"assigned to {v.hex()} until {rr['deadline']}")
+        # No verdict comes: at the end of the deadline block the validator is slashed and nobody else is eligible.
+        h = rr["deadline"]
+        del s[key_compute_due_count(h)], s[key_compute_due(h, 0)]
+        slash_state(s, v, c["missed_validation_slash_bps"], 5, h, False)
+        rr["missed"] = 1
+        assert rr["missed"] <= c["max_reassignments"]
+        eligible = [(m, counted_stake(s, m, c)) for m in compute_members(s) if m not in (provider, consumer, v) and counted_stake(s, m, c) > 0]
+        assert not eligible
+        rr.update(validation=UNVERIFIED, validator=None, deadline=0)
+        log.append(f"block {h}: deadline missed, validator slashed, nobody else eligible: unverified")
+    s[key_receipt(job_id)] = enc_receipt_record(rr)
+    s[key_epoch_record(epoch)] = enc_epoch_record(record)
+    DOCUMENTED["receipt record after sampling"] = s[key_receipt(job_id)].hex()
+    # §11.6 step 2 at block 60: epoch 0 closes (team vesting, closes_at, the next epoch); the settlement waits.
+    h = p["epoch_length"]
+    vested = 0
+    if KEY_VESTING in s:
+        v_ = s[KEY_VESTING]
+        beneficiary, total = v_[1:21], int.from_bytes(v_[21:37], "big")
+        cliff, end, released = int.from_bytes(v_[37:45], "big"), int.from_bytes(v_[45:53], "big"), int.from_bytes(v_[53:69], "big")
+        due_ = 0 if h < cliff else total if h >= end else total * h // end
+        assert due_ <= released, "nothing vests before the cliff"
+    record["vested"], record["closes_at"] = vested, max(record["closes_at"], h)
+    s[key_epoch_record(epoch)] = enc_epoch_record(record)
+    s[KEY_EPOCH] = enc_epoch_state(epoch + 1, h + 1)
+    assert record["closes_at"] > h, "the settlement waits for the windows"
+    computed["close_block60_state_root"] = state_root(entries_of(s)).hex()
+    # §11.13 at block closes_at: start (emission and the reward pool reserved), then pay the one provider (capped).
+    h = record["closes_at"]
     t = dec_totals(s[KEY_TOTALS])
-    minted = emission(epoch, c, p["epoch_length"], t[5], t[0])
-    pool = dec_account(s[key_account(module_address("reward_pool"))])[1]
-    distributable = minted + pool
-    paid = 0
-    for prov in record["providers"]:
-        w = dict(works[prov])
-        share = distributable * w["weight"] // record["total_weight"]
-        w["reward"], w["forfeited"] = share, stake_jailed(s[key_stake(prov)])
-        if not w["forfeited"]:
-            credit(s, prov, share)
-            paid += share
-        s[key_provider_work(prov, epoch)] = enc_provider_work(w)
-    to_treasury = distributable - paid
-    credit(s, module_address("reward_pool"), -pool)
-    credit(s, module_address("treasury"), to_treasury)
+    em = emission(epoch, c, p["epoch_length"], t[5], t[0])
+    pool_key = key_account(module_address("reward_pool"))
+    pool = dec_account(s[pool_key])[1] if pool_key in s else 0
+    st = dict(started_at=h, emission=em, pool_reserved=pool, weight=record["total_weight"], paid=0, minted=0, from_pool=0,
+              forfeited=0, capped=0, finished_at=None)
+    share = (em + pool) * work["weight"] // st["weight"]
+    cap = work["value"] * c["reward_cap_bps"] // 10000
+    reward = min(share, cap)
+    st["capped"] = share - reward
+    ps = s[key_stake(provider)]
+    assert not stake_jailed(ps) and int.from_bytes(ps[1:17], "big") >= p["staking"]["min_stake"]
+    work.update(reward=reward, forfeited=False)
+    from_pool = min(reward, pool)
+    minted = reward - from_pool
+    credit(s, module_address("reward_pool"), -from_pool)
+    credit(s, provider, reward)
     t[0] += minted
     t[5] += minted
     s[KEY_TOTALS] = enc_totals(*t)
-    # §11.7: team vesting (nothing has vested before the cliff).
-    vested = 0
-    if KEY_VESTING in s:
-        v = s[KEY_VESTING]
-        beneficiary, total = v[1:21], int.from_bytes(v[21:37], "big")
-        cliff, end, released = int.from_bytes(v[37:45], "big"), int.from_bytes(v[45:53], "big"), int.from_bytes(v[53:69], "big")
-        due = 0 if h < cliff else total if h >= end else total * h // end
-        if due > released:
-            team = key_account(module_address("team"))
-            vested = min(due - released, dec_account(s[team])[1] if team in s else 0)
-            if vested:
-                credit(s, module_address("team"), -vested)
-                credit(s, beneficiary, vested)
-                s[KEY_VESTING] = enc_team_vesting(beneficiary, total, cliff, end, released + vested)
-    record["settlement"] = (h, minted, pool, paid, to_treasury, vested)
+    st.update(paid=reward, minted=minted, from_pool=from_pool, finished_at=h)
+    del s[key_compute_hold(provider)]
+    record["settlement"] = st
     s[key_epoch_record(epoch)] = enc_epoch_record(record)
-    s[KEY_EPOCH] = enc_epoch_state(epoch + 1, h + 1)
-    assert minted + pool == paid + to_treasury
-    computed["settle_block60_state_root"] = state_root(entries_of(s)).hex()
-    DOCUMENTED["epoch 0 record after block 60"] = s[key_epoch_record(epoch)].hex()
-    DOCUMENTED["dev0 work in epoch 0 after block 60"] = s[key_provider_work(provider, epoch)].hex()
-    DOCUMENTED["totals after block 60"] = s[KEY_TOTALS].hex()
-    print(f"  block {h}: minted {minted}, from pool {pool}, paid {paid}, to treasury {to_treasury}")
-    for k in [key_epoch_record(epoch), key_provider_work(provider, epoch), KEY_TOTALS, KEY_EPOCH]:
+    s[key_provider_work(provider, epoch)] = enc_provider_work(work)
+    # The cursor moves to the pruning phase; pruning waits until epoch 0 + proof_window_epochs < the running epoch.
+    assert not epoch + c["proof_window_epochs"] < 1
+    s[KEY_SETTLEMENT_CURSOR] = enc_settlement_cursor(epoch, 2, 0)
+    computed["settle_state_root"] = state_root(entries_of(s)).hex()
+    DOCUMENTED["epoch 0 record after the settlement"] = s[key_epoch_record(epoch)].hex()
+    DOCUMENTED["dev0 work in epoch 0 after the settlement"] = s[key_provider_work(provider, epoch)].hex()
+    DOCUMENTED["totals after the settlement"] = s[KEY_TOTALS].hex()
+    DOCUMENTED["settlement height"] = f"block {h}"
+    DOCUMENTED["epoch 0 share"] = f"{share:,}"
+    DOCUMENTED["epoch 0 capped"] = f"{st['capped']:,}"
+    for line in log:
+        print("  " + line)
+    print(f"  block {p['epoch_length']} (epoch 0 closes) state root {computed['close_block60_state_root']}")
+    print(f"  block {h}: emission {em}, pool reserved {pool}, share {share}, cap {cap}, reward {reward}, minted {minted},"
+          f" from pool {from_pool}, capped {st['capped']}")
+    for k in [key_receipt(job_id), key_epoch_record(epoch), key_provider_work(provider, epoch), KEY_TOTALS, KEY_EPOCH, KEY_SETTLEMENT_CURSOR]:
         print(f"  key {k.hex()} value {s[k].hex()}")
-    print(f"  reward_pool account {'absent' if key_account(module_address('reward_pool')) not in s else 'present'}")
-    print(f"  block {h} state root     {computed['settle_block60_state_root']}")
+    print(f"  block {h} state root     {computed['settle_state_root']}")
+    verification_transaction_vectors(g, job_id, computed)
+
+def verification_transaction_vectors(g, job_id, computed):
+    """§11.10-§11.12 payloads, encodings only: validator-0 sends `validate` (pass, quality 90) on the vector job with
+    nonce 0, dev2 `challenge`s it with nonce 0, and validator-0 votes `resolve` (uphold) with nonce 1; fee min_fee."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from devnet_accounts import dev_validator_seed
+    v_sk, d2_sk = SigningKey(dev_validator_seed(0)), SigningKey(dev_seed(2))
+    fee = g["parameters"]["min_fee"]
+    print("\n== Verification payloads (encodings): validate, challenge, resolve on the compute vector's job")
+    for name, sk, nonce, tag, body in [
+            ("validate", v_sk, 0, 11, job_id + u8(VERDICTS["pass"]) + u8(90) + u16(0)),
+            ("challenge", d2_sk, 0, 12, job_id),
+            ("resolve", v_sk, 1, 13, job_id + u8(1)),
+            ("validator", v_sk, 2, 10, u8(1))]:
+        tx = enc_tx(g["chain_id"], sk.public, nonce, fee, None, tag, body)
+        signed = tx + sk.sign(TX_DOMAIN + tx)
+        computed[f"{name}_id"] = H(tx).hex()
+        DOCUMENTED[f"{name} signed transaction"] = signed.hex()
+        print(f"  {name:9} signed {signed.hex()}\n            id {H(tx).hex()}")
 
 # ----------------------------------------------------------------------------------------------------------------
 # Governance (PROTOCOL.md §12)
