@@ -15,7 +15,9 @@ It prints:
     holding only it;
   * a compute receipt signed by dev1 for the provider dev0, the `submit_proof` that dev0 sends with it in block 2
     (after that stake in block 1), its `proof_accepted` event, its receipt, the new records and the roots of block 2;
-    then the settlement of epoch 0 at block 60 (blocks 3-59 empty): the records and the state root;
+    then (protocol version 3) its sampling at the end of block 3 from mix(3), epoch 0's close at block 60 and its
+    settlement, capped, at the end of block 82 when every window of the receipt has closed: records and state roots;
+  * the encodings of a `validate`, a `challenge`, a `resolve` and a `validator` transaction on that job;
   * the parameter registry, read from docs/PARAMETERS.md (its defaults checked against the parameters here);
   * governance (§12), after that stake in block 1: dev0 proposes to raise min_fee by one 20% step (block 2) and
     votes yes (block 3): the transactions, the `proposed` event, receipts, records and roots; then the whole cycle on
@@ -1097,35 +1099,40 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
 # ----------------------------------------------------------------------------------------------------------------
 
 EXPECTED = {
-    "genesis_state_root": "f97d4378e6aa6f326a6d6d49c1525062e8707f9b64ef5135eeb261ffcfa45900",
-    "genesis_hash": "7bf9b1f5a64ee48c313948712b1ad1868cc3f37162c87b24b094c660be9d2e00",
-    "example_root": "2c95007ff7346f4a11388b398323f6eb45e23e0f2307313297e648294043d121",
+    "genesis_state_root": "f46614f57f23c93959215ece8c049e42aa358e613a2c94abe02c595f6c5b82eb",
+    "genesis_hash": "094da924ce3311a3e4b95c42b89e74499593d26144bc3f107f003eb51e4e4b9e",
+    "example_root": "acbb8e0e32a8287fdf6b23d68233c4978a58d492ebb4600e6b7da46f526daabb",
     "transfer_id": "6096fa5a8f5c6b961b2bf08faf9b1ac53b9576c9e31b71fd262a71baed472553",
     "block1_tx_root": "dce4b7e8b28f0dbea6fb38f4d08eb3c4fe917fbb390bfb0e896db7be2dd1470e",
     "block1_receipt_root": "ee7fd004623b5fb52aee181418ea18b2d4f7dcd00404da422df6727d92f6415f",
-    "block1_state_root": "156f752f3c441e028e9bffa42bbc5735c342286d2c46704298f429c0e71740a9",
-    "block1_hash": "284c28f055ab7c05fcfaeb5c4b4601499775b20e363ccd47bd7ce23fbcb912d2",
+    "block1_state_root": "6ea7eff7c26c7ceacc364d183926910a3da03e83fbb2aa4a9d83aec43c342e40",
+    "block1_hash": "1595100d895dd9fd602fce5382b9c9d2eba8976d915bc50b4d7c9a1a1d2b067a",
     "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
     "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
     "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
-    "stake_block1_state_root": "139419c482524a5585a11557dead44241885fcf208e9c4ac38558a60f174f72c",
-    "proof_id": "0c838be26d925ff57f7314aadb1ca6929d09243f342e423984be0775d4913845",
-    "proof_block2_tx_root": "09c30f6972b4abcbd78d3cc05fa87873ff17f1ca84e24ebc800653e638eebb08",
-    "proof_block2_receipt_root": "bc779a485e5c03d465d89191f557a7d10d86556dbce482ee97438efcc46c1b67",
-    "proof_block2_state_root": "6619eefe2f8bfde0b6bc067827b5c84739c227c920da9b55d6b89b719029d31d",
-    "settle_block60_state_root": "0a81cc19e1ea72aa8b9a2a6c4c3f69ee99ea3665a55c03d8251be4a2704a4717",
+    "stake_block1_state_root": "2ac5beea388002ce5458065de7dd560ee14b7e30a4e75001988c4664185a5961",
+    "proof_id": "bde62f7e8f3bfa4c2e0c112b9f0f4e9ddf7dec115c050da1b1511b42804a43de",
+    "proof_block2_tx_root": "bdb9a6f597e34d6836fc0b3d32a4f330d4d5c643dc999467504487b950ec2609",
+    "proof_block2_receipt_root": "38f13c02cd4314a44394e9064a0f7ae167eaf516cc779f1e5ef61642ce172b22",
+    "proof_block2_state_root": "ae18d221aeb969d67eaa047d2598549143c37214da12eb04e0675e9c23c14cc7",
     "propose_id": "e83d20fa8880fb58ef3415c799ddddff1b37bed26e55fc612f11414e4400470d",
     "propose_block2_tx_root": "db4ee78bd4fe1f87316ca6390512ac7b1b4931d0f681cd60f4f997a1234ab54d",
     "propose_block2_receipt_root": "e06075381651fb120be7a03105d44578ab2726c78046e169e75915f862ff8143",
-    "propose_block2_state_root": "7e0e22b557bf03c667c9ce78af3e87c15190c9d6191cb5188f8133cb4c809f1d",
+    "propose_block2_state_root": "d8ca68e9d92db1a2bf25b536ee0f6d4ec60380ccd66112ce07185c842cf23aff",
     "vote_id": "0696dc41bccb01f27ecf11149952b1d1d9ff20c4ae20db0bc2bd950afe233aa7",
     "vote_block3_tx_root": "d5d8e8a4e1c8c385280a76246a98157698f524ac1ebfd33d5a561f01e20e15c6",
     "vote_block3_receipt_root": "591964263280ec2df341290ac8aa8f97c682db4594c3f8c7eff678f49d5f0912",
-    "vote_block3_state_root": "046627d1e5481b5931b7ff5a42140b13334da1ee6a76e2fc0b03f1bab30c3c0e",
-    "fast_genesis_state_root": "5f69215f0801221677974ddec172fedd9764cb3f3e8519ac838073d542f769f4",
-    "fast_block7_state_root": "47dd334e00f8b0f4fca9b437e147e87d818cd31b764bba51d061fa341cf2533f",
+    "vote_block3_state_root": "ed018c230fef6bd41fa750c0cb02fb47c4f6f91c3243bcd81a306a4ea1569262",
+    "fast_genesis_state_root": "f910761819ff6f42f3252ee27a41e3d5e93d883424138226924a31f42c06b82a",
+    "fast_block7_state_root": "c4f8b3c7b95d44215b6e554134add5053a636b7d28ad036c9cf9aeea6330bcbf",
     "emission_anchor_record": "0100000000000186a00000000000000000000000000007cb0000000000000fbce2c2bf95567dfc4b40",
-    "fast_block9_state_root": "b9c022cd9a4a112bc195a9fd703c4608c443bf2e8baeed2fee230fa3881062af",
+    "fast_block9_state_root": "12d1368e8674562164fb0da73521f50351890512e678680cb575e49794eded8f",
+    "settle_state_root": "7004e26596b7a18ab6e27fb5c76aa5126fb8533e0a8a991728250e1ac4a1e280",
+    "close_block60_state_root": "5258b8ddf9af2f3b90bfc49996a453d3853f1604518af1562786d4acad42fbd3",
+    "validate_id": "5c3d49655e8cf72d3c5daaa9354e44efe12d24a3785ad871cb1f147781f6c492",
+    "challenge_id": "476de42a9342dbb62de8d73691690756c0dc5443c631cda62deecf006e0fed48",
+    "resolve_id": "d60fccafbf6864dd00cd29d8b5a0a30a642975269809b6bfd4a226793be0101a",
+    "validator_id": "4b4f7332aa7de18501af1293f47999df59ad3a171d0f29402a3f02802cfeccff",
 }
 # Further computed values that PROTOCOL.md quotes in full; --check looks for each in the document.
 DOCUMENTED = {}
