@@ -1,30 +1,42 @@
 #!/usr/bin/env python3
 """Independent re-derivation of the golden chain of the tests (Tests/ProofmintCoreTests/Execution/GoldenChain.swift): every
-pinned value (the genesis state root and hash, and each of the eighteen blocks' hash, state root, receipt root and
+pinned value (the genesis state root and hash, and each of the thirty-six blocks' hash, state root, receipt root and
 receipt codes) from the protocol's definitions alone, with nothing but the Python standard library. It shares no code
 with the Swift implementation; the hashing, integer encodings, Ed25519 (RFC 8032 §6), addresses, the state tree, the
-Merkle list and the header come from scripts/proofmint_model.py, the rest is written here.
+Merkle list, the header and the record encodings come from scripts/proofmint_model.py, the rules are written here.
 
-It implements the transfer, fee, staking (stake, unstake, withdraw, evidence, slash) and Proof of Compute rules
-(submit-proof with its checks, weight, protocol fee through the fee split, job markers, epoch and provider-work
-records; the end-of-block epoch settlement with the emission schedule clamped by the mining cap and the maximum
-supply, pro-rata rewards, the floor remainder to the treasury, empty epochs minting nothing) and the governance rules
-(protocol version 2: the parameters' governance section; the 0x0D record with its open-proposal count and the total
-unjailed stake kept by every stake write; propose and vote with their checks in order, deposits held by the
-governance module account, proposals at 0x0E, votes at 0x0F, voter index records at 0x11, the due index at 0x12
-and slash holds at 0x13; after the epoch settlement, the proposals of the height's due entry: a tally at the end of
-the voting period that needs both the quadratic and the linear-stake majority and a quorum in linear stake, the
-deposit returned or burned, and the execution after the timelock against the parameters then in force) from their
-definitions, checks after every block the supply invariant (issued, which includes what was minted, minus burned),
-that the governance account holds exactly the deposits of the proposals still voting and that the total stake is
-Σ unjailed stake, and verifies the evidence and receipt signatures
-itself. Keys come from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
+It implements the transfer, fee, staking (stake, unstake, withdraw with its slash and compute holds, evidence, slash)
+and Proof of Compute rules of protocol version 3 (PROTOCOL.md §11): submit-proof with its checks, the version 2
+receipt with its model, input and output hashes, value weight with the quality capped at unverified_quality_max,
+the protocol fee through the fee split and the validation fee to the `validation` module account, the receipt record
+(0x24), the epoch's provider and receipt indexes (0x27, 0x28), the compute hold (0x2D), the due index (0x25, 0x26);
+the compute validator set (0x23) and `validator` joins; at the end of a block the due receipts: sampling from the
+randomness mix `mix(h)` (a function of its own, 32 zero bytes until the beacon is merged), the stake-weighted
+validator draw, missed verdicts (slash, reassignment or unverified) and challenge deadlines; `validate` verdicts
+(re-weighing on a pass, removal and slash on a failure, the validation reward), `challenge` bonds to the
+`challenges` account and `resolve` votes with their immediate decisions (upheld: removal, malicious slash and jail,
+the challenger's bond and reward, a false pass slashed; rejected: the bond to the provider); the epoch close (vesting,
+closes_at) and the settlement cursor (0x2C): an epoch starts once its windows have closed (emission and the reward
+pool reserved), pays settlement_batch providers a block, each capped at reward_cap_bps of its standing value and
+forfeited if jailed or below the minimum stake, from the reserved pool first and the rest minted, then prunes its
+records once out of the proof window. And the governance rules (protocol version 2: the parameters' governance
+section; the 0x0D record with its open-proposal count and the total unjailed stake kept by every stake write; propose
+and vote with their checks in order, deposits held by the governance module account, proposals at 0x0E, votes at
+0x0F, voter index records at 0x11, the due index at 0x12 and slash holds at 0x13; after Proof of Compute's end of
+block, the proposals of the height's due entry: a tally at the end of the voting period that needs both the
+quadratic and the linear-stake majority and a quorum in linear stake, the deposit returned or burned, and the
+execution after the timelock against the parameters then in force). It checks after every block the supply invariant
+(issued, which includes what was minted, minus burned), that the governance account holds exactly the deposits of
+the proposals still voting and that the total stake is Σ unjailed stake, that every finished settlement paid minted
+plus pool and no more than emission plus pool, and verifies the evidence and receipt signatures itself. Keys come
+from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
 
 Usage:
   scripts/golden_chain_model.py [--check] [--quiet]
-It prints the genesis root and hash, then each block's hash, state root, receipt root and receipt codes (and, after
-blocks 12 and 18, how epochs 5 and 8 were settled; after blocks 16-18, each proposal's tally or execution; at the end,
-the protocol fee in force and a few balances). With --check it reads the pinned constants of GoldenChain.swift
+It prints the genesis root and hash, then each block's hash, state root, receipt root and receipt codes, and after
+each block what its end did: receipts sampled, assigned, missed or decided, settlements started, providers paid (share,
+cap, reward), records pruned, proposals tallied or executed; at the end the protocol fee in force, a few balances and
+stakes. GOLDEN_BLOCKS=n in the environment runs n blocks instead of 36 (to look further ahead; --check needs 36). With --check it reads the pinned constants of GoldenChain.swift
 (genesisStateRoot, genesisHash, blockHashes, stateRoots, receiptRoots, receiptCodes) and compares them with its own,
 looks up in that file the settlement and tally figures its assertions quote, and exits non-zero naming every value
 that differs. --quiet prints only the outcome. No node, no network and no Swift build: `make test-models` runs it.
@@ -49,8 +61,9 @@ SWIFT = os.path.join(TESTS, "ProofmintCoreTests", "Execution", "GoldenChain.swif
 FIXTURE = os.path.join(TESTS, "Fixtures", "golden-chain.pmc")
 FIXTURE_ROOTS = os.path.join(TESTS, "Fixtures", "golden-chain.roots")
 # Figures the Swift tests assert literally (as 1_000_000-style literals in GoldenChain.swift): the check finds each there.
-QUOTED = ["epoch 5 minted", "epoch 5 from pool", "epoch 5 reward 0", "epoch 5 reward 1", "epoch 8 from pool",
-          "proposal 1 yes", "proposal 1 abstain", "proposal 2 yes", "proposal 2 abstain", "proposal 3 yes", "treasury", "burned"]
+QUOTED = ["epoch 5 emission", "epoch 5 from pool", "epoch 5 minted", "epoch 5 capped", "epoch 5 reward alice", "epoch 8 paid",
+          "epoch 8 from pool", "epoch 9 from pool", "epoch 9 capped", "epoch 10 capped", "proposal 1 yes", "proposal 1 abstain",
+          "proposal 2 yes", "proposal 2 abstain", "proposal 3 yes", "treasury", "burned", "minted", "golden-a", "validation account"]
 
 
 def derive(say=print):

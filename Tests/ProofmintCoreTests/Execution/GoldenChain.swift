@@ -8,40 +8,65 @@ import XCTest
 ///
 /// The chain: genesis "proofmint-golden" at 2026-01-01T00:00:00Z with validators golden-a and golden-b (keys
 /// from `TestKeys`, i.e. fixed seeds), allocations to alice, bob, carol, golden-a and the treasury module, 2-block
-/// epochs, a 3-block unbonding period and a 50% malicious slash rate (compute parameters at their defaults),
-/// governance with one day = one block (`block_time_ms` 86,400,000), a 1-block timelock and 2 voting days for
-/// parameter changes and treasury spends (the rest at its defaults: 100 AI deposits, a proposer power of
-/// 2·isqrt(100 AI), voters with 100 AI of unjailed stake, quorums 51% / 60% / 75% / 60% / 51%, 3 voting days for
-/// text), and eighteen blocks at fixed timestamps (see `GoldenChain.transactions`). Epoch n runs from height 2n + 1
-/// to 2n + 2; every epoch's last block settles it, so blocks 2, 4, …, 10 write empty epoch records (no work: nothing
-/// minted, the fee pool carried over). Blocks 1–5 are transfers: ordinary ones, an odd fee that rounds, one creating
-/// a new account, a failing one (code 100), a self-transfer with expiry and memo, and an empty block. Blocks 6–10
-/// are staking: stakes at tiers 0 and 2 with and without a lock, a zero stake without a stake (105), an unstake
-/// leaving less than the minimum (108), one under lock (107), unstakes with their 0.1% burn, double-sign evidence
-/// against golden-a (50% of its stake and of its unbonding entry burned, jailed), a jailed stake (104), withdrawals
-/// before (110) and at maturity. Every stake write keeps governance's total stake (0x0D, Σ amount over unjailed
-/// stakes) in step, so from block 9 on it is 200 AI: alice's and bob's 100 AI, golden-a's jailed 100 AI counting
-/// nothing. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and
-/// alice (100 AI at tier 0) each submit a receipt signed by the other, at qualities 90 and 37 and prices with an odd
-/// base unit, then a job paid twice (130) and a provider without a stake (132); block 12 accepts a receipt of the
-/// previous epoch (window 1) and settles epoch 5 with two providers: its emission and the whole reward pool paid pro
-/// rata by weight, the floor remainder to the treasury. Block 13 refuses a receipt two epochs old (131), and block
-/// 14 ends epoch 6 without work: nothing minted, the pool carried over.
+/// epochs, a 3-block unbonding period and a 50% malicious slash rate; compute at its defaults except (protocol
+/// version 3) every receipt sampled (`sample_bps` 10,000, so whether a receipt is sampled never depends on the
+/// randomness mix, and each draw below has exactly one eligible validator), 1-block sampling delay, verdict,
+/// challenge and resolution windows, no reassignment, a 0.01 AI validation reward and one settlement step a block
+/// (`settlement_batch` 1); governance with one day = one block (`block_time_ms` 86,400,000), a 1-block timelock and
+/// 2 voting days for parameter changes and treasury spends (the rest at its defaults: 100 AI deposits, a proposer
+/// power of 2·isqrt(100 AI), voters with 100 AI of unjailed stake, quorums 51% / 60% / 75% / 60% / 51%, 3 voting days
+/// for text), and thirty-six blocks at fixed timestamps (see `GoldenChain.transactions`). Epoch n runs from height
+/// 2n + 1 to 2n + 2. Receipts are built in order by `TestChain.receipt`, whose counter names the n-th receipt's input
+/// and output hashes `H("input/n")`, `H("output/n")` (its model hash is `H("model/llama-3-8b")`).
+///
+/// Blocks 1–5 are transfers: ordinary ones, an odd fee that rounds, one creating a new account, a failing one (code
+/// 100), a self-transfer with expiry and memo, and an empty block. Blocks 6–10 are staking: stakes at tiers 0 and 2
+/// with and without a lock, a zero stake without a stake (105), an unstake leaving less than the minimum (108), one
+/// under lock (107), unstakes with their 0.1% burn, double-sign evidence against golden-a (50% of its stake and of
+/// its unbonding entry burned, jailed), a jailed stake (104), withdrawals before (110) and at maturity. Every stake
+/// write keeps governance's total stake (0x0D, Σ amount over unjailed stakes) in step. Empty epochs 0–4 close with an
+/// empty record each and settle at once (no work: nothing minted, the pool carried over).
+///
+/// Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and alice (100 AI at tier 0) each
+/// submit a receipt (1, 2) signed by the other, at qualities 90 and 37 (counted at most 50 until validated) and
+/// prices with an odd base unit, weighed by value; then a job paid twice (130) and a provider without a stake (132);
+/// block 12 accepts a receipt (3) of the previous epoch (window 1), block 13 refuses one two epochs old (131). There
+/// is no compute validator yet, so every receipt is sampled at the end of the next block and stands `unverified`.
+/// Epoch 5's windows close at 14, 2 blocks after its last receipt: the end of 14 starts its settlement (its emission
+/// and the whole reward pool reserved) and pays bob, capped at half his 10 AI of value; 15 pays alice her share (under
+/// her cap); from epoch 7 on (blocks 16–20) its 3 receipt records and 2 provider works are pruned, one a block.
 ///
 /// Blocks 15–18 are governance. Block 15: alice proposes `compute.protocol_fee_bps` 30 → 36 (proposal 1, the largest
 /// step: 20%) and bob a 2,500 AI treasury spend to dave (2), both voting in blocks 15–16; carol (1 AI, no stake) lacks
 /// the proposer power (141), a 99 AI deposit is too small (140), and bob votes yes on 1. Block 16: alice proposes a
 /// text (3, a 150 AI deposit, voting in 16–18) and votes yes on 1, abstain on 2 and yes on 3; bob abstains on 1 (which
 /// replaces his yes, keeping his place among the voters) and votes yes on 2; golden-a (jailed) and carol (not staked)
-/// may not vote (149), and there is no proposal 9 (147). At 16's end (after epoch 7's empty settlement) 1 and 2 are
-/// tallied: both had alice and bob, participation 200 AI of a total unjailed stake of 200 AI (golden-a is jailed),
-/// above the 51% and 60% quorums; on each, one voter's yes (100 AI of stake; quadratic power isqrt(balance) +
-/// 2·isqrt(stake)) is the only decided vote (abstain counts for quorum only), so both majorities, quadratic and
-/// linear, are 100% yes: both pass, their deposits go back, and they
-/// execute at the end of block 17, where bob's late vote on 1 is refused (148) and a receipt (alice for bob, 10 AI and
-/// 9 base units) still pays 0.30%. Block 18's identical receipt pays the new 0.36%, proving the change in force from
-/// the block after its execution; then epoch 8 settles (emission and the carried-over pool to bob) and proposal 3 is
-/// tallied: alice alone is 100 AI of 200 AI of stake, 50% < 51%, so it is rejected and its 150 AI burned.
+/// may not vote (149), and there is no proposal 9 (147). At 16's end 1 and 2 are tallied: both had alice and bob,
+/// participation 200 AI of a total unjailed stake of 200 AI (golden-a is jailed), above the 51% and 60% quorums; on
+/// each, one voter's yes (100 AI of stake; quadratic power isqrt(balance) + 2·isqrt(stake)) is the only decided vote
+/// (abstain counts for quorum only), so both majorities, quadratic and linear, are 100% yes: both pass, their deposits
+/// go back, and they execute at the end of block 17, where bob's late vote on 1 is refused (148) and a receipt (6,
+/// alice for bob, 10 AI and 9 base units) still pays 0.30%. Block 18's identical receipt (7) pays the new 0.36%,
+/// proving the change in force from the block after its execution; then proposal 3 is tallied: alice alone is 100 AI
+/// of 200 AI of stake, 50% < 51%, so it is rejected and its 150 AI burned.
+///
+/// Blocks 19–36 are protocol version 3's verification. Block 19 (epoch 9): dave stakes 200 AI and joins the compute
+/// validators with a `validator` transaction (a second join: 163; golden-a's jailed stake counts nothing: 165); alice
+/// tops her stake up to 200 AI; bob (for alice, 10 AI at quality 90) and alice (for bob, 2 AI at 60) submit receipts
+/// 8 and 9. At 19's end receipt 7 is sampled and assigned to dave, the one eligible member; he sends no verdict, so
+/// at 20's end he is slashed 1% (`missed_validation`, 200 → 198 AI) and, with no reassignment allowed, 7 stands
+/// unverified. Block 20: golden-a challenges receipt 8 (its last block in the window); at the end 8 and 9 are assigned
+/// to dave. Block 21 (epoch 10): golden-a is too late to challenge 9 (167); alice is not 8's validator (162); dave
+/// passes 8 at quality 80 (re-weighed at 13,600 bps, and paid the 0.01 AI validation reward from the `validation`
+/// account), finds 9 an `sla_violation` at 5% (alice slashed 200 → 190 AI, 9's weight and value removed), and votes
+/// to reject the challenge of 8, which his stake decides at once (the 10 AI bond goes to bob); bob submits receipt 10
+/// (5 AI at 100). Block 22: alice submits receipt 11 (dave paid her 3 AI), golden-a challenges it and dave upholds:
+/// 11 is removed, alice is slashed 50% (190 → 95 AI) and jailed, golden-a gets its bond back and half of the 95 AI
+/// slashed (the rest stays burned). Block 23 (epoch 11): bob's `withdraw` is refused while he has unsettled work
+/// (173); dave passes receipt 10 at 100; 11 has no eligible validator (dave is its consumer): unverified. Settlement
+/// runs one step a block behind: epoch 8 (bob alone, under his cap) at 21, pruned 22–24; epoch 9 at 25 (bob capped at
+/// 5 AI) and 26 (alice: forfeited, jailed, her share 0), pruned 27–30; epoch 10 at 31 (bob capped at 2.5 AI) and 32
+/// (alice forfeited), pruned 33–36, leaving no receipt record, index entry or compute hold behind.
 ///
 /// To regenerate after an intended consensus change, run
 ///
@@ -475,32 +500,96 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertGreaterThan(replay.totals().staked, 0)
         XCTAssertGreaterThan(replay.totals().unbonding, 0)
 
-        // Epoch 5's windows close 2 blocks after its last receipt (block 12): it settles at block 14, capped at half the
-        // value its receipts paid, the pool first and the rest minted.
+        // Settlement, one step a block (the figures the Python model prints). Epoch 5's windows close at 14, 2 blocks after
+        // its last receipt: it starts and pays bob at 14 (capped at half his 10 AI), alice at 15 (under her cap), from the
+        // reserved pool first and the rest minted; its 5 records are pruned in blocks 16–20 once epoch 7 runs.
+        let alice = TestKeys.address("alice"), bob = TestKeys.address("bob"), dave = TestKeys.address("dave")
         let settled = try XCTUnwrap(replay.epochRecord(5))
         let settlement = try XCTUnwrap(settled.settlement)
-        XCTAssertEqual(settled.providerCount, 2)
-        XCTAssertEqual(settlement.startedAt, 14)
-        XCTAssertEqual(settlement.finishedAt, 14)
+        XCTAssertEqual([settled.providerCount, UInt32(settled.proofs)], [2, 3])
+        XCTAssertEqual([settlement.startedAt, settlement.finishedAt], [14, 15])
+        XCTAssertEqual(settlement.emission, 6_341_958_396_752_917_301)
+        XCTAssertEqual(settlement.fromPool, 322_500_000_000_000_002)
+        XCTAssertEqual(settlement.minted, 5_926_124_442_638_448_773)
+        XCTAssertEqual(settlement.capped, 415_833_954_114_468_527)
+        XCTAssertEqual(settlement.paid, 5_000_000_000_000_000_000 + 1_248_624_442_638_448_775, "bob's cap, alice's share")
         XCTAssertEqual(settlement.paid, settlement.minted + settlement.fromPool)
-        XCTAssertGreaterThan(settlement.paid, 0)
-        XCTAssertLessThanOrEqual(settlement.paid + settlement.capped + settlement.forfeited, settlement.distributable)
-        // The providers as the brief has them: bob at tier 2, alice at tier 0, 100 AI each, a reputation point a proof.
-        let stakes = try [TestKeys.address("bob"), TestKeys.address("alice")].map { try XCTUnwrap(replay.stakeRecord($0)) }
-        XCTAssertEqual(stakes.map(\.amount), [100 * Tokens.one, 100 * Tokens.one])
-        XCTAssertEqual(stakes.map(\.tier), [.cpuTEE, .open])
-        XCTAssertEqual(stakes.map(\.reputation), [3, 2], "bob's receipts of blocks 17 and 18 count too")
+        XCTAssertEqual(settlement.forfeited, 0)
+        // Epoch 8 (bob alone, under his cap of 10 AI) takes the pool the fees refilled; epoch 9 caps bob at 5 AI (receipt 8,
+        // passed at quality 80) and gives alice nothing (receipt 9 failed, she is jailed); epoch 10 caps bob at 2.5 AI
+        // (receipt 10, passed at 100) and alice's upheld receipt 11 counts nothing.
+        let later = try [8, 9, 10].map { try XCTUnwrap(replay.epochRecord(UInt64($0))?.settlement) }
+        XCTAssertEqual(later.map(\.startedAt), [21, 25, 31])
+        XCTAssertEqual(later.map(\.finishedAt), [21, 26, 32])
+        XCTAssertEqual(later.map(\.fromPool), [47_460_000_000_000_000, 4_740_000_000_000_000, 0])
+        XCTAssertEqual(later.map(\.paid), [6_389_418_396_752_917_301, 5 * Tokens.one, 5 * Tokens.one / 2])
+        XCTAssertEqual(later.map(\.capped), [0, 1_346_698_396_752_917_301, 3_841_958_396_752_917_301])
+        XCTAssertEqual(later.map(\.forfeited), [0, 0, 0], "alice's forfeited rewards were 0: her receipts no longer stood")
+        // Pruned: no receipt record, provider work or index entry of epochs 5–10 is left, and the cursor waits for epoch 11.
+        for job in 1...11 { XCTAssertNil(replay.receiptRecord(GoldenChain.job(job)), "receipt \(job)") }
+        for epoch: UInt64 in [5, 8, 9, 10] {
+            XCTAssertNil(replay.providerWork(bob, epoch: epoch))
+            XCTAssertNil(replay.providerWork(alice, epoch: epoch))
+        }
+        XCTAssertFalse(replay.store.values.keys.contains { [0x24, 0x25, 0x26, 0x27, 0x28, 0x2D].contains($0.bytes.first) })
+        XCTAssertEqual(try replay.store.record(SettlementCursor.self, at: .settlement), SettlementCursor(epoch: 11, phase: .waiting, index: 0))
         // Epochs 6 and 7 had no work: nothing minted, nothing taken from the pool.
         for epoch: UInt64 in [6, 7] {
             let empty = try XCTUnwrap(replay.epochRecord(epoch)?.settlement)
             XCTAssertEqual(empty.minted, 0)
             XCTAssertEqual(empty.fromPool, 0)
         }
-        XCTAssertEqual(replay.epochState(), EpochState(number: 9, startHeight: 19))
+        XCTAssertEqual(replay.epochState(), EpochState(number: 18, startHeight: 37))
+
+        // Protocol version 3's verification, block by block (receipt records read from the chain before pruning).
+        func state(after height: Int) throws -> TestChain {
+            let prefix = try TestChain(genesis: chain.genesis, validatorKeys: chain.validatorKeys)
+            for block in chain.blocks.prefix(height) { try prefix.apply(block) }
+            return prefix
+        }
+        let at20 = try state(after: 20), at21 = try state(after: 21), at23 = try state(after: 23)
+        XCTAssertEqual(at20.computeValidators().members, [dave])
+        // Receipt 7 (block 18) was assigned to dave at 19's end and missed at 20's: slashed 1%, unverified.
+        XCTAssertEqual(at20.receiptRecord(GoldenChain.job(7))?.validation, .unverified)
+        XCTAssertEqual(at20.receiptRecord(GoldenChain.job(7))?.missed, 1)
+        XCTAssertEqual(at20.stakeRecord(dave)?.amount, 198 * Tokens.one)
+        XCTAssertEqual([8, 9].map { at20.receiptRecord(GoldenChain.job($0))?.validation }, [.assigned, .assigned])
+        XCTAssertEqual(at20.receiptRecord(GoldenChain.job(8))?.validator, dave)
+        // Block 21: 8 passed at quality 80 (8000 + 7000 × 80 / 100 = 13,600 bps, tier 2: 10 AI × 13,600 × 15,000), 9 failed
+        // (sla_violation, 5%: alice 200 → 190 AI), the challenge of 8 rejected (its 10 AI bond to bob).
+        let passed = try XCTUnwrap(at21.receiptRecord(GoldenChain.job(8)))
+        XCTAssertEqual([passed.validation, at21.receiptRecord(GoldenChain.job(9))?.validation], [.passed, .failed])
+        XCTAssertEqual(passed.qualityBps, 13_600)
+        XCTAssertEqual(passed.weight, 10 * Tokens.one * 13_600 * 15_000)
+        XCTAssertEqual(passed.challenge?.outcome, .rejected)
+        XCTAssertEqual(at21.receiptRecord(GoldenChain.job(9))?.weight, 0)
+        XCTAssertEqual(at21.stakeRecord(alice)?.amount, 190 * Tokens.one)
+        // Block 22: the challenge of 11 upheld at once (dave's 198 AI is all the counted stake): alice slashed 50% and
+        // jailed, golden-a paid back its bond and half of the 95 AI slash. Block 23: 11 unverified (no eligible validator),
+        // 10 passed at 100.
+        XCTAssertEqual(at23.receiptRecord(GoldenChain.job(11))?.challenge?.outcome, .upheld)
+        XCTAssertEqual(at23.receiptRecord(GoldenChain.job(11))?.validation, .unverified)
+        XCTAssertEqual(at23.receiptRecord(GoldenChain.job(10))?.validation, .passed)
+        XCTAssertEqual(at23.stakeRecord(alice)?.amount, 95 * Tokens.one)
+        XCTAssertEqual(at23.stakeRecord(alice)?.jailed, true)
+        let rewards = chain.outcomes[21].receipts.flatMap(\.events).compactMap { event -> Amount? in
+            if case let .challengeDecided(_, _, reward) = event { return reward } else { return nil }
+        }
+        XCTAssertEqual(rewards, [95 * Tokens.one / 2])
+        XCTAssertEqual(replay.balance(ModuleAccount.challenges.address), 0, "both bonds released")
+        XCTAssertEqual(replay.balance(ModuleAccount.validation.address), 240_000_000_000_000_000, "0.5% of every price, less 3 rewards of 0.01 AI")
+        XCTAssertEqual(replay.balance(TestKeys.address("golden-a")), 287_440_000_000_000_000_000)
+        // The stakes at the end: bob at tier 2 with a reputation point for each of his five accepted receipts; alice
+        // jailed at 95 AI, her points taken by the slashes (bps / 10 each); dave at 198 AI after his missed verdict.
+        let stakes = try [bob, alice, dave].map { try XCTUnwrap(replay.stakeRecord($0)) }
+        XCTAssertEqual(stakes.map(\.amount), [100 * Tokens.one, 95 * Tokens.one, 198 * Tokens.one])
+        XCTAssertEqual(stakes.map(\.tier), [.cpuTEE, .open, .open])
+        XCTAssertEqual(stakes.map(\.jailed), [false, true, false])
+        XCTAssertEqual(stakes.map(\.reputation), [5, 0, 0])
 
         // Governance: the parameter change and the spend passed at 16's end (quorum: alice and bob's 100 AI each, the
         // whole unjailed stake, golden-a being jailed) and executed at 17's; the text proposal had alice alone, 50% < 51%.
-        let stake = 100 * Tokens.one, totalStake = 2 * stake
+        let stake = 100 * Tokens.one, totalStake = 2 * stake   // at the tallies: alice's and bob's
         let proposals = try (1...3).map { try XCTUnwrap(replay.proposal(UInt64($0))) }
         XCTAssertEqual(proposals.map(\.status), [.executed, .executed, .rejected])
         XCTAssertEqual(proposals.map(\.votingEndHeight), [16, 16, 18])
@@ -514,10 +603,11 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(tallies.map(\.passed), [true, true, false])
         // The figures the Python model prints: bob's replaced yes counts as his abstain; abstentions count for quorum only
         // (her power is higher at proposal 2's tally, her deposit of proposal 1 having come back just before).
-        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_411_781, 0, 48_472_126_045])
-        XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_472_126_045, 0, 1_019_818_422_113])
-        XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_420_247, 0, 0])
-        XCTAssertEqual(replay.governanceState(), GovernanceState(nextProposalId: 4, openProposals: 0, totalStake: totalStake))
+        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_546_526, 0, 48_458_865_051])
+        XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_458_865_051, 0, 1_019_818_556_851])
+        XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_554_986, 0, 0])
+        // The total unjailed stake at the end: bob's 100 AI and dave's 198 AI (alice is jailed).
+        XCTAssertEqual(replay.governanceState(), GovernanceState(nextProposalId: 4, openProposals: 0, totalStake: 298 * Tokens.one))
         XCTAssertEqual(replay.balance(ModuleAccount.governance.address), 0, "deposits returned or burned")
         // The new protocol fee is in force, and the identical receipts of blocks 17 and 18 paid 0.30% and then 0.36%.
         XCTAssertEqual(replay.currentParameters().compute.protocolFeeBps, 36)
@@ -529,17 +619,17 @@ final class GoldenChainTests: XCTestCase {
         }
         XCTAssertEqual(protocolFees, [[30_000_000_000_000_000], [36_000_000_000_000_000]])
         // The spend reached dave (his 0.497 AI plus 2,500 AI); the text proposal's 150 AI deposit was burned.
-        XCTAssertEqual(replay.balance(TestKeys.address("dave")), 2_500 * Tokens.one + 497 * Tokens.one / 1000)
+        let at18 = try state(after: 18), before18 = try state(after: 17)
+        XCTAssertEqual(at18.balance(dave), 2_500 * Tokens.one + 497 * Tokens.one / 1000)
         XCTAssertEqual(proposals[2].deposit, 150 * Tokens.one)
-        let before18 = try TestChain(genesis: chain.genesis, validatorKeys: chain.validatorKeys)
-        for block in chain.blocks.prefix(17) { try before18.apply(block) }
         XCTAssertEqual(before18.proposal(3)?.status, .voting)
         XCTAssertEqual(before18.balance(ModuleAccount.governance.address), 150 * Tokens.one)
         XCTAssertEqual(
-            replay.totals().burned - before18.totals().burned, 150 * Tokens.one + (Tokens.one / 1000 + 36_000_000_000_000_000) * 4 / 10,
+            at18.totals().burned - before18.totals().burned, 150 * Tokens.one + (Tokens.one / 1000 + 36_000_000_000_000_000) * 4 / 10,
             "block 18 burned the deposit and 40% of its two fees")
-        XCTAssertEqual(replay.balance(ModuleAccount.treasury.address), 4_997_500_231_600_000_000_000_005)
-        XCTAssertEqual(replay.totals().burned, 300_663_200_000_000_000_002)
+        XCTAssertEqual(replay.balance(ModuleAccount.treasury.address), 4_997_500_249_800_000_000_000_004)
+        XCTAssertEqual(replay.totals().burned, 360_199_600_000_000_000_002)
+        XCTAssertEqual(replay.totals().minted, 19_763_342_839_391_366_074)
     }
 }
 
