@@ -552,7 +552,11 @@ def derive(say=print):
         # §11.13: share of emission + reserved pool by weight, capped at reward_cap_bps of the standing value; forfeited if
         # the provider is jailed or below min_stake; from the reserved pool first, the rest minted; the hold is lowered
         st_=rec['settlement']; a=eprov.get((e,i))
-        if a is None or (a,e) not in work: return
+        if a is None: return
+        # first the provider's hold for the epoch ends, whatever its work record holds (deleted at 0, never below)
+        if chold.get(a,0)>1: chold[a]-=1
+        else: chold.pop(a,None)
+        if (a,e) not in work: return
         wk=work[(a,e)]; D=st_['emission']+st_['pool_reserved']
         share=0 if st_['weight']==0 else D*wk['weight']//st_['weight']
         cap=portion(wk['value'],V['reward_cap_bps']); reward=min(share,cap)
@@ -565,8 +569,6 @@ def derive(say=print):
             if frm: acct[POOL][1]-=frm
             credit(a,reward); totals[0]+=mint; totals[5]+=mint
             st_['paid']+=reward; st_['minted']+=mint; st_['from_pool']+=frm
-        chold[a]=chold.get(a,0)-1
-        if chold[a]<=0: del chold[a]
         log.append(('paid',e,a,share,cap,wk['reward'],wk['forfeited']))
     def prune(e,i,rec):
         if i<rec['proofs']:
@@ -822,14 +824,22 @@ def read_transaction(r):
         for _ in range(2):
             read_header(r); r.take(64)
     elif tag == 6:
-        assert r.int(1) == 1, "compute receipt version"
-        r.string(); r.take(32 + 32 + 20 + 8); r.string(); r.take(8 + 1 + 16 + 64)
+        assert r.int(1) == 2, "compute receipt version"   # version 2 since protocol version 3 (§11.2)
+        r.string(); r.take(32 + 32 + 20 + 8); r.string(); r.take(3 * 32 + 8 + 1 + 16 + 64)
     elif tag == 7:
         r.take(16); dec_content(r)
     elif tag == 8:
         r.take(8 + 1)
+    elif tag == 10:
+        r.take(1)                  # validator: bool join
+    elif tag == 11:
+        r.take(32 + 1 + 1 + 2)     # validate: job id, verdict, quality, slash bps
+    elif tag == 12:
+        r.take(32)                 # challenge: job id
+    elif tag == 13:
+        r.take(32 + 1)             # resolve: job id, bool uphold
     else:
-        assert tag == 4, f"unknown transaction tag {tag}"
+        assert tag in (4, 9), f"unknown transaction tag {tag}"   # withdraw, unjail: no body
     unsigned = r.b[start:r.i]
     return unsigned, unsigned + r.take(64)
 
