@@ -482,11 +482,11 @@ final class GoldenChainTests: XCTestCase {
         let issued = balances.reduce(0) { $0 + $1.1 }
         // totals: version 1, u128 issued, burned, fees paid, staked, unbonding, minted.
         values[StateKey(bytes: [0x02])] = [1] + be(issued) + ([0, 0, 0, 0, 0] as [UInt128]).flatMap(be)
-        // parameters: version 2, u128 min fee, u32 × 3, u16 × 4 (burn, pool, treasury, liquidity), u64 epoch length,
+        // parameters: version 3, u128 min fee, u32 × 3, u16 × 4 (burn, pool, treasury, liquidity), u64 epoch length,
         // then staking: u128 min stake, u64 unbonding period, u16 burn, u32 max lock, u8 count + (u32, u16) lock
         // steps, u8 count + u16 tier multipliers, u16 max unbonding entries, u16 × 4 slash rates, u64 jail period,
         // u128 unjail fee.
-        var parameters: Bytes = [2] + be(UInt128(1_000_000_000_000_000)) + be(UInt32(4096)) + be(UInt32(10_000))
+        var parameters: Bytes = [3] + be(UInt128(1_000_000_000_000_000)) + be(UInt32(4096)) + be(UInt32(10_000))
             + be(UInt32(8 << 20)) + be(UInt16(4000)) + be(UInt16(3000)) + be(UInt16(2000)) + be(UInt16(1000)) + be(UInt64(2))
         parameters += be(100 * Tokens.one) + be(UInt64(3)) + be(UInt16(10)) + be(UInt32(520)) + [4]
         for (epochs, bps) in [(0, 10_000), (4, 11_000), (12, 12_500), (52, 15_000)] as [(UInt32, UInt16)] { parameters += be(epochs) + be(bps) }
@@ -499,6 +499,13 @@ final class GoldenChainTests: XCTestCase {
         parameters += be(UInt64(31_536_000)) + be(100_000_000 * Tokens.one) + be(UInt64(4)) + be(6_250_000 * Tokens.one)
             + be(300_000_000 * Tokens.one) + be(UInt16(30)) + be(UInt16(8000)) + be(UInt16(15_000)) + be(UInt64(1))
             + be(Tokens.one / 1_000_000) + be(UInt16(1))
+        // then (protocol version 3) the verification parameters: u16 sample bps (every receipt), u128 sample value, u64
+        // sample delay, u64 validation window, u8 reassignments, u16 validation fee, u128 validation reward, u16 × 2
+        // missed and false-pass slashes, u128 validator minimum stake, u32 max validators, u8 unverified quality cap,
+        // u64 challenge window, u128 bond, u64 resolution window, u16 × 3 quorum, challenger reward, reward cap, u32 batch.
+        parameters += be(UInt16(10_000)) + be(100 * Tokens.one) + be(UInt64(1)) + be(UInt64(1)) + [0] + be(UInt16(50))
+            + be(Tokens.one / 100) + be(UInt16(100)) + be(UInt16(1000)) + be(100 * Tokens.one) + be(UInt32(100)) + [50]
+            + be(UInt64(1)) + be(10 * Tokens.one) + be(UInt64(1)) + be(UInt16(3340)) + be(UInt16(5000)) + be(UInt16(5000)) + be(UInt32(1))
         // then governance: u128 min deposit, u128 min proposer power, u128 voter min stake, u64 block time in ms, u8 count +
         // (u16 quorum, u32 voting days) per proposal kind (parameter change, treasury spend, upgrade, slash, text), u16 pass
         // threshold, u64 timelock, u16 max change, u32 max active proposals, u64 change window; the golden chain's day is

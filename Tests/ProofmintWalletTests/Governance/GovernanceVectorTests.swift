@@ -42,9 +42,9 @@ final class GovernanceVectorTests: XCTestCase {
         let chain = try chain(fastGovernance: false)
         let roots = try openVector(on: chain)
         XCTAssertEqual(roots, [
-            "139419c482524a5585a11557dead44241885fcf208e9c4ac38558a60f174f72c",
-            "7e0e22b557bf03c667c9ce78af3e87c15190c9d6191cb5188f8133cb4c809f1d",
-            "046627d1e5481b5931b7ff5a42140b13334da1ee6a76e2fc0b03f1bab30c3c0e",
+            "2ac5beea388002ce5458065de7dd560ee14b7e30a4e75001988c4664185a5961",
+            "d8ca68e9d92db1a2bf25b536ee0f6d4ec60380ccd66112ce07185c842cf23aff",
+            "ed018c230fef6bd41fa750c0cb02fb47c4f6f91c3243bcd81a306a4ea1569262",
         ])
         XCTAssertEqual(chain.store.values[.governance]?.hex, "02000000000000000200000001000000000000003ba1910bf341b00000")
         XCTAssertEqual(chain.store.values[.due(height: 259_201)]?.hex, "01000000010000000000000001")
@@ -53,15 +53,15 @@ final class GovernanceVectorTests: XCTestCase {
 
     func testTheFastGovernanceLifecycle() throws {
         let chain = try chain(fastGovernance: true)
-        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "5f69215f0801221677974ddec172fedd9764cb3f3e8519ac838073d542f769f4")
+        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "f910761819ff6f42f3252ee27a41e3d5e93d883424138226924a31f42c06b82a")
         var roots = try openVector(on: chain)
         let dev1 = try DevAccounts.key(index: 1)
         for tx in [chain.stake(from: dev1, amount: 100 * Tokens.one), chain.vote(from: dev1, proposal: 1, .no, nonce: 1)] {
             roots.append(try chain.produce([tx]).block.header.stateRoot.hex)
         }
         for _ in 6...9 { roots.append(try chain.produce([]).block.header.stateRoot.hex) }
-        XCTAssertEqual(roots[6], "47dd334e00f8b0f4fca9b437e147e87d818cd31b764bba51d061fa341cf2533f", "block 7: the tally")
-        XCTAssertEqual(roots[8], "b9c022cd9a4a112bc195a9fd703c4608c443bf2e8baeed2fee230fa3881062af", "block 9: the execution")
+        XCTAssertEqual(roots[6], "c4f8b3c7b95d44215b6e554134add5053a636b7d28ad036c9cf9aeea6330bcbf", "block 7: the tally")
+        XCTAssertEqual(roots[8], "12d1368e8674562164fb0da73521f50351890512e678680cb575e49794eded8f", "block 9: the execution")
         XCTAssertEqual(roots[4], roots[5])
         XCTAssertEqual(roots[6], roots[7])
         let tally = try XCTUnwrap(chain.proposal(1)?.tally)
