@@ -405,6 +405,7 @@ def compute_vector(g, block1, computed):
     seed = sample_seed(mix(h), job_id)
     draw, p_bps = sample_draw(seed), sample_probability_bps(c, price)
     log = [f"block {h}: seed {seed.hex()}, draw {draw}, probability {p_bps} bps"]
+    DOCUMENTED["sampling draw of block 3"] = f"`draw = {draw}`"   # the §15 text says which way the draw went
     if draw >= p_bps:
         rr.update(validation=NOT_SAMPLED, deadline=0)
         log.append("not sampled")
