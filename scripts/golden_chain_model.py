@@ -694,8 +694,10 @@ def derive(say=print):
                 tx('dave',validate(JOB(9),'sla_violation',60,500),n=nonce(D)+1),tx('dave',resolve(JOB(8),False),n=nonce(D)+2),
                 tx('bob',submit_proof(r10))])(receipt('alice','bob',10,500,100,5*ONE,JOB(10))),
      # alice submits receipt 11 (dave paid her), golden-a challenges it and dave upholds: alice slashed 50% and jailed,
-     # golden-a gets its bond and half the slash; at the end receipt 10 is assigned to dave
-     22:lambda:(lambda r11:[tx('alice',submit_proof(r11)),tx('golden-a',challenge(JOB(11))),tx('dave',resolve(JOB(11),True))])(
+     # golden-a gets its bond and half the slash; golden-a also challenges receipt 10, on which nobody votes (it lapses at
+     # 23's end); at the end receipt 10 is assigned to dave
+     22:lambda:(lambda r11:[tx('alice',submit_proof(r11)),tx('golden-a',challenge(JOB(11))),tx('dave',resolve(JOB(11),True)),
+                tx('golden-a',challenge(JOB(10)),n=nonce(addr['golden-a'])+1)])(
                 receipt('dave','alice',10,300,95,3*ONE,JOB(11))),
      # epoch 11: bob's withdrawal waits for his unsettled epochs (173); dave passes receipt 10 at quality 100; receipt 11
      # has no eligible validator (its consumer dave is the only member): unverified

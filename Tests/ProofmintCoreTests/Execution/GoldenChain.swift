@@ -62,8 +62,10 @@ import XCTest
 /// to reject the challenge of 8, which his stake decides at once (the 10 AI bond goes to bob); bob submits receipt 10
 /// (5 AI at 100). Block 22: alice submits receipt 11 (dave paid her 3 AI), golden-a challenges it and dave upholds:
 /// 11 is removed, alice is slashed 50% (190 → 95 AI) and jailed, golden-a gets its bond back and half of the 95 AI
-/// slashed (the rest stays burned). Block 23 (epoch 11): bob's `withdraw` is refused while he has unsettled work
-/// (173); dave passes receipt 10 at 100; 11 has no eligible validator (dave is its consumer): unverified. Settlement
+/// slashed (the rest stays burned); golden-a also challenges receipt 10, and nobody votes. Block 23 (epoch 11): bob's
+/// `withdraw` is refused while he has unsettled work (173); dave passes receipt 10 at 100; at the end 11 has no
+/// eligible validator (dave is its consumer): unverified; and the challenge of 10 reaches its deadline with no vote:
+/// it lapses (no quorum of the 198 AI counted) and the bond goes back to golden-a. Settlement
 /// runs one step a block behind: epoch 8 (bob alone, under his cap) at 21, pruned 22–24; epoch 9 at 25 (bob capped at
 /// 5 AI) and 26 (alice: forfeited, jailed, her share 0), pruned 27–30; epoch 10 at 31 (bob capped at 2.5 AI) and 32
 /// (alice forfeited), pruned 33–36, leaving no receipt record, index entry or compute hold behind.
@@ -105,21 +107,21 @@ enum GoldenChain {
         "96c6676ba17dcf0ed0b41d2db55d4b01fd1c0e177558733c31c945acb4d64fac",
         "19eab644d559c09bb147f01b10c9a63f324e8e1b45ee611ca7dbb64bd736e9b1",
         "6874444075139ddb64916ec45aa3a0b6e5b5bd6eb89a1a7806f33e54700a8568",
-        "9ed580d93d5e9ef047eb202a9784a14b6708cd286112f39c080287b830f05519",
-        "83674a3890290d6982f9cc46e3e9b51e8aa50a15f41936af0f55aa27407186ec",
-        "4c58d70898eef9da941413cad7a4c4e203c1dd9119ffb264b8bfb75c91d5b88e",
-        "00879c3935f36b35e6cf15d99be0ace7809656630be695e487d9a1094c48bb09",
-        "3314c2d9807946799b71c8f269818e34a600b844a0e9d3b3231544869cb3b094",
-        "9752ccaa50f1489eec4742cd6e4657a5e46034465fd8a7451dac3f0f921eefa2",
-        "d19df7d24287eae9aec8e5ea9d9c8baefa414876991ee85e8e82efcf2a3d18d6",
-        "1b6a5e9c99d7e299c3b8df3827bd8d21bad63e89e6e813ba2279b8e21d7ea00f",
-        "6bee9d8815d4b11b2b96db4f0fb8b260f4f00649cd6ab6ba671e4617de962e3c",
-        "8f5917589cb0bb9d17aba3427811e59a4eefb36a9a290c276420ae28d2601125",
-        "d737c791b6107f1203cf4ccb66e695fe0f8bf3abd409e5b9f7edb1616389c748",
-        "a350d4a1ef4645170b0b7f92301a77c99ae8920212187489072df4a4498e945b",
-        "ef5dc87c4065b25833ad66151a3b297d607511c1041bbf0bd0614bf8948cb950",
-        "13c6199051697d08766f07642373eac52300177af0ecbd9577deb4b41eac9be9",
-        "491a8a0582ed952f192efeb86c74a687d93cf1140317e15c360aaf73f33f78bf",
+        "c1678b5ed017b77c1e54dda8c54e7299f986b943f838eb8e55049007804fdf76",
+        "3bc8ae96de482da89bb216ab64ace5e11cbde83e805db2ef476a1e71947f059d",
+        "92cee4242518247667f2a62a46aafd7cd20d4cc400b84ff57cdccd054a9411aa",
+        "25f09f01bc1e1441ce902738705980517ec6d386ed0b58532579d69b7e38087e",
+        "b4dd12f7d45845a97e5ca576f089053dcf8a3120df9a813156b59d75c1ad13ce",
+        "953211813c01d132d2564fc0eb70a1330fcc2c9f753dae927beee7fecc9e7012",
+        "6102a8d9327015466146819e33c110d1d436cafc2572fa6629470fe223dba4bf",
+        "744dc9a49c7488e0fe3828475f3f8bf3db1e19462e67776d16b418058c0004c9",
+        "baa6840b89d6b6b8bc155fabab676d2c5b5059bf73b4379586bff02f46c6444f",
+        "9ce5d585267b65f1e4c5a87d7031f7686d3dbe4dc6e9ea165b193f83b94b187b",
+        "ae38d338a8ec5b6a51e07e424d2981005e4fd49134ecd1c4b5a1218309ba7c93",
+        "e5a212be09a47a6373b0c44b9568751a345b3700f21bc19f21ea271114aede08",
+        "60de1e175e363ec036d8124666363ecc6343e9f758f0aa2a15310ffc99ae4316",
+        "457f66e3514947e2426812931cc2667f24994c1cac6cb566c1a4a2d97101e146",
+        "c218a09ff7aebcf00f47e44b32b0c0ddee62153e797989e0d713496f28f0681e",
     ]
     static let stateRoots: [String] = [
         "6fb469c1f6f719d31b5cee1e06cc56ea2f003a419a3df2c67da50372d9e87d2e",
@@ -143,21 +145,21 @@ enum GoldenChain {
         "2e4cb7dd254c9981f0779d9866073561accd95ceecd23fe98287e76425f5ffb5",
         "8ce8f23a2a81f7a51d0cecd2c69979015952f7498242fd2b004a9d0c40e3d49d",
         "9fbc5ea097e0284495e12791223f87c29775e9e2cf3684861720de5f22985c5a",
-        "5b64e64b50ebe24921621b5207d2a31c01c2a8b48ae1cb8644991cc712abc3d5",
-        "5a3b73375af277a1bd75b558fe9ebb99b57beb3add9c15cded8d9413fe73ef45",
-        "4cac28703aa857cf3aa08412bffd2d52c3e7a4760a0334d37653a8134d54906a",
-        "5609e1912595c62e09ce9a9a0efe4c274cd51e969389cc1814aab70aae384964",
-        "ba78942b8d9e3e2106c0a6c8b13d8c63c8f18ed7cdb9270e5cea9d171152a039",
-        "a4af22e7058b05c3206ef66647da3784970f9e51ee779797d0e435dee10cf8f0",
-        "a4dfc7eb8f9a33804b454a29e7736e8444daadff4244e71d835de85c75d9f3f6",
-        "2ec07f94ef07079a48bf2beeb5eaca3ce44e07bc2147bea645ecaca275555b2b",
-        "a6ac86eeb4ba8ff57885929fafa9cc6ad7d95a5b9d798c7586c5cb2adf0e108e",
-        "ad2d40bd24958457b289d3465a4afca5265ab3c68baf98a87144a13f2a121045",
-        "da1f2cd6c5d069f2ea299b25dcb05d9f51b7ede1e4f5835b87747cda3b5dea5e",
-        "7dfba97fd3044a09061fb2fde190275f3a692465f61b7972e4453e438ed88f39",
-        "20bc9b668feb79d5fa3b870cf657030b6ff47bda19b743453bceb38bb07e0ab5",
-        "4c6fd8fa6419346930532868839818091b7a51dfc2e48ac6b4bc95ddccf8c271",
-        "8569864a5157dfd007d76f32e3c26c5c3b7e23c28ba41eb7bdbee0637fa75996",
+        "f29e339c645850cdaddd95703ef8c36a9520b268bd8ddf8b334d0cb0a9ee86a6",
+        "a0ab30a69c137ae4c50ef1f8215aeb915249037be0e7df352fe2b6623ec4d8d3",
+        "4ff82c0cf50ee961098663cd9b8faa4f3ddcd8b2b8d8476058f9d01547edd1eb",
+        "323e5ad16064dd5ba8d4bb573185e679f34ffdbe7092a61c41667f043b55a8ba",
+        "33560286dc1ec363a78b2fc8aaa324919ecad4464dcace7549bb7b272837407a",
+        "5d4bd527f5080bad31cc36fc386acac56c0a5ce4b663b5551ff184681740c267",
+        "a791e44492645473b4642d07492bd20472757fa89a4b8fe1b61ce10cb37ae712",
+        "39b8e40bf04e25333b3e90db64c39ba2ede826c75ab09f2691037f8657bc8f32",
+        "7d3753608664a6c1fc5a9438a0a8309f9af955db9a01d9950d4e9c5c34818b47",
+        "0615a51719c63a3745267c0512a9824051fde94702422beb6c4e933255e5ac77",
+        "d18e23f1c91812b8efba7c1db302f21cfe1384a52265d8dc9e1cffc8f3870922",
+        "6e1843725ac60e2d9dd504981a579eb48d692bbae9bd910ce9d29f0d5128246c",
+        "43015d3f2d2dbb996047659601b9a846a3b610a3153f9d15e4bbb4d67ad04545",
+        "88040955c6c7374b95a0d9fa1e856e360abc8e56742f4c912634441439265838",
+        "77511965bc1557316b856cc9a64f4eff86d9f5757d26fb309f9112867378a0e5",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -181,7 +183,7 @@ enum GoldenChain {
         "b2887dcaf22517a08d3b6454a21e649ee1aa83c8d9d2d3410fe7f61dfbb8b5bf",
         "e03e9cef55c5a976c988685f482e1b2a8a4b59b2f47718bb5b7c34de519ce099",
         "92ad4e4ab03944cefe118480912ca88d6370a3766fcc7f0514b5189c5f94c47b",
-        "c2bff3a113c40651c216ae40b6a504836ace378a8c213f17ed4afeab865c5103",
+        "32c1716d38c60ae30ca22edac731496d3940c195e3b4000e3b0d4200d87adfaa",
         "1ff22c47d3f18af3cea47c050675d81cf00e7b7ee986d1440f9f0610b842272b",
         "0000000000000000000000000000000000000000000000000000000000000000",
         "0000000000000000000000000000000000000000000000000000000000000000",
@@ -197,7 +199,7 @@ enum GoldenChain {
         "0000000000000000000000000000000000000000000000000000000000000000",
         "0000000000000000000000000000000000000000000000000000000000000000",
     ]
-    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110], [0, 0, 130, 132], [0], [131], [], [0, 0, 141, 140, 0], [0, 0, 0, 0, 0, 0, 149, 149, 147], [148, 0], [0], [0, 0, 0, 163, 165, 0, 0], [0], [167, 162, 0, 0, 0, 0], [0, 0, 0], [173, 0], [], [], [], [], [], [], [], [], [], [], [], [], []]
+    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110], [0, 0, 130, 132], [0], [131], [], [0, 0, 141, 140, 0], [0, 0, 0, 0, 0, 0, 149, 149, 147], [148, 0], [0], [0, 0, 0, 163, 165, 0, 0], [0], [167, 162, 0, 0, 0, 0], [0, 0, 0, 0], [173, 0], [], [], [], [], [], [], [], [], [], [], [], [], []]
 
     // MARK: The chain
 
@@ -389,7 +391,9 @@ enum GoldenChain {
                 chain.submitProof(from: bob, job10),
             ]
         case 22:
-            // Receipt 11 (dave paid alice) is challenged and upheld at once: alice slashed 50% and jailed.
+            // Receipt 11 (dave paid alice) is challenged and upheld at once: alice slashed 50% and jailed. Receipt 10 is
+            // challenged too, and nobody votes: it lapses at 23's end.
+            let challengerNonce = chain.nonce(TestKeys.address("golden-a"))
             let job11 = chain.receipt(
                 consumer: dave, provider: TestKeys.address("alice"), units: 300, quality: 95, price: 3 * one, epoch: 10,
                 workload: workload, jobId: job(11))
@@ -397,6 +401,7 @@ enum GoldenChain {
                 chain.submitProof(from: alice, job11),
                 chain.challenge(from: validator, job: job(11)),
                 chain.resolve(from: dave, job: job(11), uphold: true),
+                chain.challenge(from: validator, job: job(10), nonce: challengerNonce + 1),
             ]
         case 23:
             return [
@@ -582,9 +587,9 @@ final class GoldenChainTests: XCTestCase {
         let later = try [8, 9, 10].map { try XCTUnwrap(replay.epochRecord(UInt64($0))?.settlement) }
         XCTAssertEqual(later.map(\.startedAt), [21, 25, 31])
         XCTAssertEqual(later.map(\.finishedAt), [21, 26, 32])
-        XCTAssertEqual(later.map(\.fromPool), [47_460_000_000_000_000, 4_740_000_000_000_000, 0])
+        XCTAssertEqual(later.map(\.fromPool), [47_460_000_000_000_000, 5_040_000_000_000_000, 0])
         XCTAssertEqual(later.map(\.paid), [6_389_418_396_752_917_301, 5 * Tokens.one, 5 * Tokens.one / 2])
-        XCTAssertEqual(later.map(\.capped), [0, 1_346_698_396_752_917_301, 3_841_958_396_752_917_301])
+        XCTAssertEqual(later.map(\.capped), [0, 1_346_998_396_752_917_301, 3_841_958_396_752_917_301])
         XCTAssertEqual(later.map(\.forfeited), [0, 0, 0], "alice's forfeited rewards were 0: her receipts no longer stood")
         // Pruned: no receipt record, provider work or index entry of epochs 5–10 is left, and the cursor waits for epoch 11.
         for job in 1...11 { XCTAssertNil(replay.receiptRecord(GoldenChain.job(job)), "receipt \(job)") }
@@ -631,15 +636,16 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(at23.receiptRecord(GoldenChain.job(11))?.challenge?.outcome, .upheld)
         XCTAssertEqual(at23.receiptRecord(GoldenChain.job(11))?.validation, .unverified)
         XCTAssertEqual(at23.receiptRecord(GoldenChain.job(10))?.validation, .passed)
+        XCTAssertEqual(at23.receiptRecord(GoldenChain.job(10))?.challenge?.outcome, .lapsed, "decided at its deadline without votes")
         XCTAssertEqual(at23.stakeRecord(alice)?.amount, 95 * Tokens.one)
         XCTAssertEqual(at23.stakeRecord(alice)?.jailed, true)
         let rewards = chain.outcomes[21].receipts.flatMap(\.events).compactMap { event -> Amount? in
             if case let .challengeDecided(_, _, reward) = event { return reward } else { return nil }
         }
         XCTAssertEqual(rewards, [95 * Tokens.one / 2])
-        XCTAssertEqual(replay.balance(ModuleAccount.challenges.address), 0, "both bonds released")
+        XCTAssertEqual(replay.balance(ModuleAccount.challenges.address), 0, "every bond released")
         XCTAssertEqual(replay.balance(ModuleAccount.validation.address), 240_000_000_000_000_000, "0.5% of every price, less 3 rewards of 0.01 AI")
-        XCTAssertEqual(replay.balance(TestKeys.address("golden-a")), 287_440_000_000_000_000_000)
+        XCTAssertEqual(replay.balance(TestKeys.address("golden-a")), 287_439_000_000_000_000_000)
         // The stakes at the end: bob at tier 2 with a reputation point for each of his five accepted receipts; alice
         // jailed at 95 AI, her points taken by the slashes (bps / 10 each); dave at 198 AI after his missed verdict.
         let stakes = try [bob, alice, dave].map { try XCTUnwrap(replay.stakeRecord($0)) }
@@ -688,9 +694,9 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(
             at18.totals().burned - before18.totals().burned, 150 * Tokens.one + (Tokens.one / 1000 + 36_000_000_000_000_000) * 4 / 10,
             "block 18 burned the deposit and 40% of its two fees")
-        XCTAssertEqual(replay.balance(ModuleAccount.treasury.address), 4_997_500_249_800_000_000_000_004)
-        XCTAssertEqual(replay.totals().burned, 360_199_600_000_000_000_002)
-        XCTAssertEqual(replay.totals().minted, 19_763_342_839_391_366_074)
+        XCTAssertEqual(replay.balance(ModuleAccount.treasury.address), 4_997_500_250_000_000_000_000_004)
+        XCTAssertEqual(replay.totals().burned, 360_200_000_000_000_000_002)
+        XCTAssertEqual(replay.totals().minted, 19_763_042_839_391_366_074)
     }
 }
 
