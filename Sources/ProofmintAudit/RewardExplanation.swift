@@ -32,9 +32,12 @@ public struct RewardExplanation: Sendable {
     /// What the emission schedule gives this epoch on the state before the block that started settlement.
     public var scheduledEmission: Amount = 0
     public var rewardCapBps: UInt16 = 0
-    /// ⌊distributable × provider weight / total weight⌋ and ⌊value × reward_cap_bps / 10000⌋, computed here.
+    /// ⌊distributable × provider weight / total weight⌋, and min(⌊value × reward_cap_bps / 10000⌋, stake when paid),
+    /// computed here.
     public var share: Amount = 0
-    public var cap: Amount = 0
+    public var valueCap: Amount = 0
+    public var stakeAtPayment: Amount?
+    public var cap: Amount { min(valueCap, stakeAtPayment ?? valueCap) }
     public var computedReward: Amount { min(share, cap) }
     /// What the settlement recorded for the provider (and whether it was forfeited).
     public var recordedReward: Amount?
@@ -111,7 +114,7 @@ public struct RewardExplanation: Sendable {
                     explanation.providerWeight = explanation.receipts.reduce(0) { $0 + $1.weight }
                     explanation.providerValue = explanation.receipts.reduce(0) { $0 + ($1.weight > 0 ? $1.price : 0) }
                     explanation.share = WideArithmetic.multiplyDivide(settlement.distributable, explanation.providerWeight, max(settlement.weight, 1))
-                    explanation.cap = FeeSplit.portion(explanation.providerValue, explanation.rewardCapBps)
+                    explanation.valueCap = FeeSplit.portion(explanation.providerValue, explanation.rewardCapBps)
                     open[epoch] = explanation
                     if explanation.receipts.isEmpty, target == epoch, record.providerCount == 0 {
                         settled[epoch] = explanation
@@ -124,6 +127,10 @@ public struct RewardExplanation: Sendable {
                     else { continue }
                     explanation.recordedReward = reward
                     explanation.forfeited = work.forfeited
+                    // Settlement runs after the block's transactions; what a later end-of-block step does to the
+                    // stake (a governance slash) would differ from this reading, which is the block's end.
+                    explanation.stakeAtPayment = try LayeredState(base: store, outcomes: [outcome])
+                        .record(Stake.self, at: .stake(provider))?.amount ?? 0
                     open[epoch] = nil
                     settled[epoch] = explanation
                     if epoch == target { done = true }

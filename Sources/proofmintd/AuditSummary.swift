@@ -50,7 +50,8 @@ enum AuditSummary {
             "provider_weight": String(e.providerWeight), "provider_value": String(e.providerValue), "total_weight": String(e.totalWeight),
             "emission": String(e.settlement?.emission ?? 0), "scheduled_emission": String(e.scheduledEmission),
             "pool_reserved": String(e.settlement?.poolReserved ?? 0), "distributable": String(e.distributable),
-            "share": String(e.share), "reward_cap_bps": e.rewardCapBps, "cap": String(e.cap), "computed_reward": String(e.computedReward), "recorded_reward": e.recordedReward.map { String($0) as Any } ?? NSNull(),
+            "share": String(e.share), "reward_cap_bps": e.rewardCapBps, "value_cap": String(e.valueCap),
+            "stake_at_payment": e.stakeAtPayment.map { String($0) as Any } ?? NSNull(), "cap": String(e.cap), "computed_reward": String(e.computedReward), "recorded_reward": e.recordedReward.map { String($0) as Any } ?? NSNull(),
             "forfeited": e.forfeited, "epoch_had_work": !e.epochHadNoWork, "consistent": e.consistent,
         ]
     }
@@ -76,7 +77,7 @@ enum AuditSummary {
             "emission          \(e.settlement?.emission ?? 0) (schedule gives \(e.scheduledEmission))",
             "reward pool       \(e.settlement?.poolReserved ?? 0) reserved",
             "share             ⌊(\(e.settlement?.emission ?? 0) + \(e.settlement?.poolReserved ?? 0)) × \(e.providerWeight) / \(e.totalWeight)⌋ = \(e.share)",
-            "cap               ⌊\(e.providerValue) × \(e.rewardCapBps) / 10000⌋ = \(e.cap)",
+            "cap               min(⌊\(e.providerValue) × \(e.rewardCapBps) / 10000⌋, stake \(e.stakeAtPayment.map(String.init) ?? "?")) = \(e.cap)",
             "reward            min(share, cap) = \(e.computedReward) base units = \(Tokens.format(e.computedReward)) AI",
             "recorded          \(e.recordedReward.map(String.init) ?? (e.providerWeight == 0 ? "none (no standing work from this provider)" : "none"))\(e.forfeited ? " (forfeited: jailed or below the minimum stake when paid)" : "")",
             e.consistent ? "the settlement matches the re-derivation" : "MISMATCH between the settlement and the re-derivation",

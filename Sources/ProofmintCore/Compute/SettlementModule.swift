@@ -5,7 +5,7 @@ import ProofmintCrypto
 ///
 /// Settlement of epoch `e` starts at the end of the first block at or after `closesAt` once `e` has ended. It fixes
 /// `distributable = emission(e) + the reward pool's balance` (both 0 if no weight stands) and the standing weight `W`.
-/// Provider `i` is then paid `min(⌊distributable × wᵢ / W⌋, ⌊valueᵢ × reward_cap_bps / 10000⌋)` — from the reserved
+/// Provider `i` is then paid `min(⌊distributable × wᵢ / W⌋, ⌊valueᵢ × reward_cap_bps / 10000⌋, its stake)` — from the reserved
 /// pool first, minting the rest — if it is unjailed and holds at least `staking.min_stake`; otherwise its share is
 /// forfeited. What is not paid is never minted (or stays in the pool). Pruning waits until `e + proof_window_epochs`
 /// is past, so no job id of the epoch can be submitted again once its record is gone.
@@ -84,9 +84,11 @@ public enum SettlementModule {
         let key = StateKey.providerWork(provider, epoch: epoch)
         guard var work = try state.recordOrFail(ProviderWork.self, at: key) else { return }
         let share = settlement.weight == 0 ? 0 : WideArithmetic.multiplyDivide(settlement.distributable, work.weight, settlement.weight)
-        let cap = FeeSplit.portion(work.value, context.parameters.compute.verification.rewardCapBps)
-        let reward = min(share, cap)
         let stake = try state.stakeOrFail(provider)
+        // At most a share of the value paid, and at most the stake the provider risks: a fake that a colluding
+        // validator lets through can win no more than what a caught one loses.
+        let cap = min(FeeSplit.portion(work.value, context.parameters.compute.verification.rewardCapBps), stake?.amount ?? 0)
+        let reward = min(share, cap)
         work.forfeited = stake == nil || stake?.jailed == true || (stake?.amount ?? 0) < context.parameters.staking.minStake
         work.reward = work.forfeited ? 0 : reward
         guard let capped = checkedAdd(settlement.capped, share - reward) else { throw .balanceOverflow }

@@ -120,7 +120,7 @@ final class ProofOfComputePropertyTests: StakingTestCase {
         XCTAssertEqual(outcome.header.stateRoot, produced.outcome.header.stateRoot)
     }
 
-    /// Every provider paid `min(⌊D·w/W⌋, ⌊value × cap / 10000⌋)` unless forfeited, `paid = minted + fromPool`, and the
+    /// Every provider paid `min(⌊D·w/W⌋, ⌊value × cap / 10000⌋, stake)` unless forfeited, `paid = minted + fromPool`, and the
     /// epoch minted no more than its emission.
     func assertSettlementIsExact(_ record: EpochRecord, epoch: UInt64, chain: TestChain, paidFrom: SettlementCursor, context: String) throws {
         let settlement = try XCTUnwrap(record.settlement, context)
@@ -132,7 +132,7 @@ final class ProofOfComputePropertyTests: StakingTestCase {
             let work = try XCTUnwrap(chain.providerWork(provider, epoch: epoch), context)
             let reward = try XCTUnwrap(work.reward, context)
             let share = WideArithmetic.multiplyDivide(settlement.distributable, work.weight, max(settlement.weight, 1))
-            let due = min(share, FeeSplit.portion(work.value, cap))
+            let due = min(share, FeeSplit.portion(work.value, cap), chain.stakeRecord(provider)?.amount ?? 0)
             capped += share - due
             if work.forfeited {
                 XCTAssertEqual(reward, 0, context)

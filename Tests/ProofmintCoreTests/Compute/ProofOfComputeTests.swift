@@ -260,6 +260,18 @@ final class ProofOfComputeTests: StakingTestCase {
         assertSupplyInvariant(chain)
     }
 
+    func testTheRewardIsAlsoCappedAtTheProvidersStake() throws {
+        // 1,000 AI paid allows 500 AI of reward by value, but alice risks only her 200 AI stake.
+        let chain = try stakedChain()
+        try assertSucceeds(chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice), price: 1_000 * Tokens.one)), on: chain)
+        let before = chain.balance(address(alice))
+        try chain.advance(to: 7)
+        XCTAssertEqual(chain.providerWork(address(alice), epoch: 0)?.reward, 200 * Tokens.one)
+        XCTAssertEqual(chain.balance(address(alice)), before + 200 * Tokens.one)
+        let settlement = try XCTUnwrap(chain.epochRecord(0)?.settlement)
+        XCTAssertEqual(settlement.capped, settlement.distributable - 200 * Tokens.one)
+    }
+
     func testAnEpochWithoutWorkMintsNothingAndKeepsThePool() throws {
         let chain = try stakedChain(compute: Self.smallEmission)
         try chain.advance(to: Self.epochLength)
