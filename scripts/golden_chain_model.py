@@ -549,7 +549,8 @@ def derive(say=print):
         scheduled=annual//E+(1 if n%E<annual%E else 0)
         return min(scheduled,max(CAP-totals[5],0),max(MAXSUPPLY-totals[0],0))
     def pay(e,i,rec,h,log):
-        # §11.13: share of emission + reserved pool by weight, capped at reward_cap_bps of the standing value; forfeited if
+        # §11.13: share of emission + reserved pool by weight, capped at reward_cap_bps of the standing value and at the
+        # provider's stake; forfeited if
         # the provider is jailed or below min_stake; from the reserved pool first, the rest minted; the hold is lowered
         st_=rec['settlement']; a=eprov.get((e,i))
         if a is None: return
@@ -559,8 +560,10 @@ def derive(say=print):
         if (a,e) not in work: return
         wk=work[(a,e)]; D=st_['emission']+st_['pool_reserved']
         share=0 if st_['weight']==0 else D*wk['weight']//st_['weight']
-        cap=portion(wk['value'],V['reward_cap_bps']); reward=min(share,cap)
-        sk=stakes.get(a); wk['forfeited']=sk is None or bool(sk['jailed']) or sk['amount']<MINSTAKE
+        sk=stakes.get(a)
+        # at most reward_cap_bps of the standing value, and at most the stake at risk now (§11.13)
+        cap=min(portion(wk['value'],V['reward_cap_bps']),sk['amount'] if sk else 0); reward=min(share,cap)
+        wk['forfeited']=sk is None or bool(sk['jailed']) or sk['amount']<MINSTAKE
         wk['reward']=0 if wk['forfeited'] else reward
         st_['capped']+=share-reward
         if wk['forfeited']: st_['forfeited']+=reward

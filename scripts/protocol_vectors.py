@@ -455,10 +455,10 @@ def compute_vector(g, block1, computed):
     st = dict(started_at=h, emission=em, pool_reserved=pool, weight=record["total_weight"], paid=0, minted=0, from_pool=0,
               forfeited=0, capped=0, finished_at=None)
     share = (em + pool) * work["weight"] // st["weight"]
-    cap = work["value"] * c["reward_cap_bps"] // 10000
+    ps = s[key_stake(provider)]
+    cap = min(work["value"] * c["reward_cap_bps"] // 10000, int.from_bytes(ps[1:17], "big"))   # and at most the stake
     reward = min(share, cap)
     st["capped"] = share - reward
-    ps = s[key_stake(provider)]
     assert not stake_jailed(ps) and int.from_bytes(ps[1:17], "big") >= p["staking"]["min_stake"]
     work.update(reward=reward, forfeited=False)
     from_pool = min(reward, pool)
