@@ -49,7 +49,8 @@ final class ComputeEndToEndTests: XCTestCase {
         let receiptPath = work + "/job.json"
         let signed = try devnet.wallet([
             "receipt", "sign", "--from", "dev1", "--provider", "dev2", "--units", "1000", "--quality", "95", "--price", "10AI",
-            "--workload", "llama-3-8b", "--out", receiptPath, "--json",
+            "--workload", "llama-3-8b", "--model-hash", Self.attestation, "--input-hash", Self.attestation, "--output-hash", Self.attestation,
+            "--out", receiptPath, "--json",
         ]).json()
         let summary = try XCTUnwrap(signed["summary"] as? [String: Any])
         XCTAssertEqual(summary["provider"] as? String, provider)
