@@ -45,7 +45,7 @@ public enum ComputePresentation {
         var lines = [table([
             ("address", answer.address.text),
             ("total reward", ai(answer.totalReward)),
-            ("total earned", "\(ai(answer.totalEarned)) (prices received, after the protocol fee)"),
+            ("total earned", "\(ai(answer.totalEarned)) (prices received, after the protocol and validation fees)"),
         ])]
         if answer.epochs.isEmpty { return lines[0] + "\n\nNo accepted compute work yet." }
         lines.append("\nepoch  proofs  units  weight  earned  reward")
