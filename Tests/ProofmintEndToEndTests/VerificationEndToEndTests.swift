@@ -129,6 +129,22 @@ final class VerificationEndToEndTests: XCTestCase {
         XCTAssertEqual(paid, 50 * Tokens.one)
         XCTAssertEqual(try devnet.balance(provider), before + paid)
         XCTAssertTrue(try devnet.wallet(["query", "epoch", "--epoch", "0"]).stdout.contains("paid to providers"))
+
+        // Joining the set needs the minimum stake (refused before signing without it); members can leave.
+        let unstaked = try devnet.walletResult(["tx", "validator", "join", "--from", "dev1"])
+        XCTAssertEqual(unstaked.status, 1)
+        XCTAssertTrue(unstaked.stderr.contains("needs an unjailed stake of at least 100 AI"), unstaked.stderr)
+        let joined = try devnet.wallet(["tx", "validator", "join", "--from", "dev2", "--json"]).json()
+        let joinEvents = try XCTUnwrap((joined["receipt"] as? [String: Any])?["events"] as? [[String: Any]])
+        XCTAssertTrue(joinEvents.contains { $0["type"] as? String == "validator_joined" && $0["validator"] as? String == provider }, "\(joinEvents)")
+        let grown = try devnet.wallet(["query", "validators", "--json"]).json()
+        XCTAssertEqual((grown["validators"] as? [Any])?.count, 2)
+        XCTAssertEqual(try amount(grown["total_stake"]), 700 * Tokens.one)
+        let again = try devnet.walletResult(["tx", "validator", "join", "--from", "dev2"])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("already a compute validator"), again.stderr)
+        try devnet.wallet(["tx", "validator", "leave", "--from", "dev2"])
+        XCTAssertEqual((try devnet.wallet(["query", "validators", "--json"]).json()["validators"] as? [Any])?.count, 1)
     }
 
     func testAChallengeUpheldByTheValidatorsSlashesTheProviderAndRewardsTheChallenger() throws {
