@@ -37,6 +37,10 @@ public enum AttackScenarios {
             name: "treasury-drain",
             summary: "a stake majority spends the treasury to itself, proposal after proposal, for N quarters",
             defaultScale: 1, run: TreasuryDrainScenario.run),
+        Scenario(
+            name: "wash-trade",
+            summary: "one owner's provider and consumer keys sign receipts for work never done; N accounts fake 1–50 AI each beside honest load",
+            defaultScale: 400, run: WashTradeScenario.run),
     ]
 
     public static func scenario(named name: String) throws(ScenarioError) -> Scenario {

@@ -1,0 +1,262 @@
+import Foundation
+import ProofmintCore
+
+/// Wash trading (issue 12): a provider key and a consumer key of one owner sign receipts for work never done, so
+/// the owner pays itself (losing only the fees) and collects emission for the fake weight.
+///
+/// "Before" is protocol version 2, modelled from its rules (weight = units × quality × tier, every receipt counted,
+/// nothing checked): the figures are arithmetic over the same honest load this scenario runs. "After" runs protocol
+/// version 3 through the state transition: (a) alone in an epoch, once with the cheapest receipt and once with the
+/// value that would take the whole emission under the reward cap; (b) beside an honest load of 240 jobs, 2,520 AI
+/// and 1.2M units an epoch, the version-2 attack receipt and then `scale` attacker accounts, each faking one receipt
+/// of 1–50 AI. An honest compute validator answers every sampled receipt (`malicious` for fake work, `pass` for
+/// real), and in the second half a colluding validator holding a quarter of the validator stake passes everything.
+enum WashTradeScenario {
+    /// The fake values the attacker accounts cycle through: all below `compute.sample_value`, where sampling is a
+    /// probability rather than a certainty.
+    static let fakeValues: [Amount] = [1, 5, 10, 25, 50].map { $0 * Tokens.one }
+    static let attackersPerEpoch = 100
+    static let honestJobs = 240
+    static let honestPrice: Amount = 10 * Tokens.one + Tokens.one / 2
+    static let honestUnits: UInt64 = 5_000
+    /// The version-2 attack receipt of the issue: 2.67e8 units at the minimum unit price.
+    static let bigUnits: UInt64 = 267_000_000
+    static let honestStake: Amount = 30_000 * Tokens.one
+    static let colluderStake: Amount = 10_000 * Tokens.one
+
+    struct Attacker {
+        let provider: ScenarioChain.Participant
+        let consumer: ScenarioChain.Participant
+        let value: Amount
+        let units: UInt64
+        var job: Hash32? = nil
+        var colluding = false
+
+        func allocations(_ parameters: Parameters) -> [(ScenarioChain.Participant, Amount)] {
+            [(provider, parameters.staking.minStake + 4 * parameters.minFee), (consumer, value + 4 * parameters.minFee)]
+        }
+    }
+
+    /// One attacker's outcome, every figure read back from the state.
+    struct Outcome {
+        let value: Amount
+        let net: Amount
+        let loss: Amount
+        let reward: Amount
+        let slashed: Amount
+        let cost: Amount
+        let sampled: Bool
+        let detected: Bool
+        let colluding: Bool
+        var gained: Bool { net > loss }
+    }
+
+    static func run(_ scale: Int) throws(ScenarioError) -> ScenarioReport {
+        let parameters = ScenarioChain.compressedTime
+        let rules = parameters.compute.verification
+        let minStake = parameters.staking.minStake
+        let emission = ComputeMarket.epochEmission(parameters)
+        let minPrice = parameters.compute.minUnitPrice
+
+        // Participants. Attacker accounts: the cheapest alone, the cap-filling alone, the version-2 receipt beside
+        // honest load, then `scale` cycling through `fakeValues`.
+        let capFilling = (WideArithmetic.multiplyDivide(emission, 10_000, Amount(rules.rewardCapBps)) / Tokens.one + 1) * Tokens.one
+        func attacker(_ index: Int, value: Amount, units: UInt64) throws(ScenarioError) -> Attacker {
+            Attacker(
+                provider: try ScenarioChain.participant("wash-provider", index), consumer: try ScenarioChain.participant("wash-consumer", index),
+                value: value, units: units)
+        }
+        let aloneMin = try attacker(0, value: minPrice, units: 1)
+        let aloneCap = try attacker(1, value: capFilling, units: UInt64(capFilling / minPrice))
+        let big = try attacker(2, value: Amount(bigUnits) * minPrice, units: bigUnits)
+        var crowd = [Attacker]()
+        for index in 0..<scale {
+            let value = fakeValues[index % fakeValues.count]
+            var member = try attacker(3 + index, value: value, units: UInt64(value / minPrice))
+            member.colluding = index >= scale / 2
+            crowd.append(member)
+        }
+        let batches = (scale + attackersPerEpoch - 1) / attackersPerEpoch
+        let honestProviders = try (0..<8).map { (index) throws(ScenarioError) in try ScenarioChain.participant("honest-provider", index) }
+        let honestConsumers = try (0..<8).map { (index) throws(ScenarioError) in try ScenarioChain.participant("honest-consumer", index) }
+        let checker = try ScenarioChain.participant("checker", 0)
+        let colluder = try ScenarioChain.participant("colluder", 0)
+        let perConsumer = Amount(honestJobs / honestConsumers.count) * honestPrice * Amount(batches + 2) + 100 * Tokens.one
+
+        var allocations = [(ScenarioChain.Participant, Amount)]()
+        for member in [aloneMin, aloneCap, big] + crowd { allocations += member.allocations(parameters) }
+        allocations += honestProviders.map { ($0, 1_000 * Tokens.one) }
+        allocations += honestConsumers.map { ($0, perConsumer) }
+        allocations += [(checker, honestStake + 1_000 * Tokens.one), (colluder, colluderStake + 1_000 * Tokens.one)]
+        let chain = try ScenarioChain(parameters: parameters, allocations: allocations, modules: [])
+        let market = ComputeMarket(chain: chain, tag: "wash")
+
+        let stakeRequest = Payload.stake(StakeRequest(amount: minStake, lockEpochs: 0, tier: .open, attestation: nil))
+        try chain.submit(([aloneMin, aloneCap, big] + crowd).map { ($0.provider, stakeRequest) }
+            + honestProviders.map { ($0, Payload.stake(StakeRequest(amount: 500 * Tokens.one, lockEpochs: 0, tier: .open, attestation: nil))) })
+        try market.register([(checker, honestStake, false)])
+
+        // (a) alone: the cheapest receipt in one epoch, the cap-filling one in the next.
+        var jobs = [Hash32: Int]()
+        var everyone = [aloneMin, aloneCap, big] + crowd
+        for index in 0..<2 {
+            try market.advanceToNextEpoch()
+            let epoch = try market.epoch().number
+            let member = everyone[index]
+            let (job, payload) = market.receipt(
+                consumer: member.consumer, provider: member.provider, price: member.value, units: member.units, quality: 100, epoch: epoch, isFake: true)
+            everyone[index].job = job
+            jobs[job] = index
+            try market.submitReceipts([(member.provider, job, payload)])
+        }
+
+        // (b) beside honest load: the version-2 receipt and the first batch, then a batch an epoch; the colluder
+        // joins when the second half starts.
+        var honestReceipts = [(units: UInt64, quality: UInt8)]()
+        var colluderJoined = false
+        for batch in 0..<max(1, batches) {
+            try market.advanceToNextEpoch()
+            let first = batch * attackersPerEpoch
+            let members = Array(first..<min(scale, first + attackersPerEpoch))
+            if !colluderJoined, let firstMember = members.first, crowd[firstMember].colluding {
+                try market.register([(colluder, colluderStake, true)])
+                colluderJoined = true
+            }
+            let epoch = try market.epoch().number
+            var receipts = [(ScenarioChain.Participant, Hash32, Payload)]()
+            for job in 0..<honestJobs {
+                let quality = UInt8(60 + (job * 7) % 41)
+                let provider = honestProviders[job % honestProviders.count]
+                let (id, payload) = market.receipt(
+                    consumer: honestConsumers[(job / honestProviders.count) % honestConsumers.count], provider: provider, price: honestPrice,
+                    units: honestUnits, quality: quality, epoch: epoch, isFake: false)
+                receipts.append((provider, id, payload))
+                if batch == 0 { honestReceipts.append((honestUnits, quality)) }
+            }
+            var indices = members.map { 3 + $0 }
+            if batch == 0 { indices.insert(2, at: 0) }
+            for index in indices {
+                let member = everyone[index]
+                let (job, payload) = market.receipt(
+                    consumer: member.consumer, provider: member.provider, price: member.value, units: member.units, quality: 100, epoch: epoch,
+                    isFake: true)
+                everyone[index].job = job
+                jobs[job] = index
+                receipts.append((member.provider, job, payload))
+            }
+            try market.submitReceipts(receipts)
+        }
+        let last = try market.epoch().number
+        try market.advanceToNextEpoch()
+        try market.runUntilSettled(last)
+
+        // Outcomes, from the state.
+        let fees = 2 * parameters.minFee
+        var outcomes = [Outcome]()
+        for member in everyone {
+            let allocated = member.allocations(parameters).reduce(Amount(0)) { $0 + $1.1 }
+            let held = try market.holdings(member.provider.address) + market.holdings(member.consumer.address)
+            let stakeLeft = (try market.stake(member.provider.address)?.amount ?? 0)
+                + (try chain.record(UnbondingQueue.self, at: .unbonding(member.provider.address))?.total ?? 0)
+            let slashed = minStake - min(minStake, stakeLeft)
+            let roundTrip = FeeSplit.portion(member.value, parameters.compute.protocolFeeBps) + FeeSplit.portion(member.value, rules.validationFeeBps)
+            let cost = fees + roundTrip
+            // held = allocated − cost − slashed + reward.
+            let reward = held + cost + slashed - min(held + cost + slashed, allocated)
+            let verdict = member.job.flatMap { market.verdicts[$0] }
+            outcomes.append(Outcome(
+                value: member.value, net: held, loss: allocated, reward: reward, slashed: slashed, cost: cost, sampled: verdict != nil,
+                detected: verdict?.verdict == .malicious, colluding: member.colluding))
+        }
+
+        return report(
+            scale: scale, parameters: parameters, emission: emission, outcomes: outcomes, honest: honestReceipts, chain: chain)
+    }
+
+    // MARK: - Report
+
+    private static func report(
+        scale: Int, parameters: Parameters, emission: Amount, outcomes: [Outcome], honest: [(units: UInt64, quality: UInt8)],
+        chain: ScenarioChain
+    ) -> ScenarioReport {
+        let rules = parameters.compute.verification
+        let stake = parameters.staking.minStake
+        let alpha = Double(colluderStake) / Double(honestStake + colluderStake)
+        let capShare = Double(rules.rewardCapBps) / 10_000
+        let sampleValue = ScenarioFormat.toDouble(rules.sampleValue)
+        let stakeAI = ScenarioFormat.toDouble(stake)
+        var figures = [(String, String)]()
+
+        // Before: protocol version 2 arithmetic.
+        let pool = FeeSplit.portion(
+            FeeSplit.portion(Amount(honest.count) * honestPrice + Amount(bigUnits) * parameters.compute.minUnitPrice, parameters.compute.protocolFeeBps),
+            parameters.feeSplit.rewardPoolBps)
+        let qualityBps = { (score: UInt8) in Double(parameters.compute.qualityMultiplierBps(score: score)) }
+        let honestWeight = honest.reduce(0.0) { $0 + Double($1.units) * qualityBps($1.quality) }
+        let fakeWeight = Double(bigUnits) * qualityBps(100)
+        let share = fakeWeight / (fakeWeight + honestWeight)
+        let bigValue = Amount(bigUnits) * parameters.compute.minUnitPrice
+        let bigFee = ScenarioFormat.toDouble(FeeSplit.portion(bigValue, parameters.compute.protocolFeeBps))
+        let poolBack = bigFee * Double(parameters.feeSplit.rewardPoolBps) / 10_000 * share
+        let v2Gain = share * ScenarioFormat.toDouble(emission + pool)
+        figures.append(("epoch emission", ScenarioFormat.ai(emission)))
+        figures.append(("before (a) alone", "1 unit at \(ScenarioFormat.ai(parameters.compute.minUnitPrice)): takes the whole \(ScenarioFormat.ai(emission)); cost \(ScenarioFormat.ai(2 * parameters.minFee)) of fees; no check, no loss"))
+        figures.append(("before (b) honest load", "\(honest.count) jobs, \(honest.count * Int(honestUnits)) units, \(ScenarioFormat.ai(Amount(honest.count) * honestPrice)) paid"))
+        figures.append(("before (b) fake receipt", String(format: "%.3g units for %@: %.2f%% of the weight, gain %.2f AI, net cost %.2f AI (protocol fee less its pool share back)",
+                                                          Double(bigUnits), ScenarioFormat.ai(bigValue), 100 * share, v2Gain, bigFee - poolBack)))
+
+        // After (a), (b): the single receipts.
+        let labels = ["after (a) alone, cheapest", "after (a) alone, cap-filling", "after (b) v2 receipt beside load"]
+        for (label, outcome) in zip(labels, outcomes.prefix(3)) {
+            let probability = rules.sampleProbabilityBps(value: outcome.value)
+            figures.append((label, "value \(ScenarioFormat.ai(outcome.value)), sampled with p = \(Double(probability) / 100)%: "
+                + (outcome.sampled ? (outcome.detected ? "sampled, malicious" : "sampled, passed") : "not sampled")
+                + "; reward \(ScenarioFormat.ai(outcome.reward)), slashed \(ScenarioFormat.ai(outcome.slashed)), cost \(ScenarioFormat.ai(outcome.cost)), net "
+                + ScenarioFormat.signed(outcome.net, minus: outcome.loss)))
+        }
+
+        // After (b): the crowd, by phase and value.
+        let crowd = Array(outcomes.dropFirst(3))
+        for colluding in [false, true] {
+            let phase = crowd.filter { $0.colluding == colluding }
+            guard !phase.isEmpty else { continue }
+            let tag = colluding ? "crowd, α = \(Int(alpha * 100))% colluding" : "crowd, honest validators"
+            let factor = colluding ? 1 - alpha : 1
+            let expected = phase.reduce(0.0) { $0 + Double(rules.sampleProbabilityBps(value: $1.value)) / 10_000 * factor }
+            let detected = phase.filter(\.detected).count
+            let net = phase.reduce(0.0) { $0 + ScenarioFormat.toDouble($1.net) - ScenarioFormat.toDouble($1.loss) }
+            let rewards = phase.reduce(Amount(0)) { $0 + $1.reward }
+            let slashed = phase.reduce(Amount(0)) { $0 + $1.slashed }
+            figures.append(("\(tag)", "\(phase.count) accounts: detected \(detected) (expected \(String(format: "%.1f", expected))), rewards \(ScenarioFormat.ai(rewards)), slashed \(ScenarioFormat.ai(slashed)), net \(ScenarioFormat.aiDouble(net)), \(phase.filter(\.gained).count) accounts ahead"))
+            for value in fakeValues {
+                let group = phase.filter { $0.value == value }
+                guard !group.isEmpty else { continue }
+                let p = Double(rules.sampleProbabilityBps(value: value)) / 10_000 * factor
+                let v = ScenarioFormat.toDouble(value)
+                let cost = ScenarioFormat.toDouble(group[0].cost)
+                let bound = (1 - p) * capShare * v - p * stakeAI - cost
+                let measured = group.reduce(0.0) { $0 + ScenarioFormat.toDouble($1.net) - ScenarioFormat.toDouble($1.loss) } / Double(group.count)
+                figures.append(("  \(Tokens.format(value)) AI fakes", String(
+                    format: "detection %@ (p = %.1f%%), mean net %+.3f AI, EV bound (1−p)·cap·v − p·stake − cost = %+.3f AI",
+                    ScenarioFormat.percent(Double(group.filter(\.detected).count), Double(group.count)), 100 * p, measured, bound)))
+            }
+        }
+        let threshold = capShare * sampleValue
+        figures.append(("negative EV when", String(
+            format: "min_stake ≥ reward_cap × sample_value / (1 − α): %.0f AI ≥ %.1f AI at α = 0, %.1f AI at α = %.0f%%; holds up to α = %.0f%%",
+            stakeAI, threshold, threshold / (1 - alpha), alpha * 100, max(0, 1 - threshold / stakeAI) * 100)))
+
+        // The attack is the owner's whole operation: it works if all its accounts together end ahead.
+        let gainedTotal = outcomes.reduce(Amount(0)) { $0 + $1.net }
+        let lossTotal = outcomes.reduce(Amount(0)) { $0 + $1.loss }
+        let rewardTotal = outcomes.reduce(Amount(0)) { $0 + $1.reward }
+        let costTotal = outcomes.reduce(Amount(0)) { $0 + $1.cost + $1.slashed }
+        _ = chain
+        return ScenarioReport(
+            name: "wash-trade",
+            summary: "one owner's provider and consumer keys sign receipts for work never done: alone in an epoch, beside 240 honest jobs, "
+                + "and as \(scale) accounts faking 1–50 AI each",
+            succeeded: gainedTotal > lossTotal,
+            cost: costTotal, gain: rewardTotal, figures: figures)
+    }
+}
