@@ -41,6 +41,14 @@ public enum AttackScenarios {
             name: "wash-trade",
             summary: "one owner's provider and consumer keys sign receipts for work never done; N accounts fake 1–50 AI each beside honest load",
             defaultScale: 400, run: WashTradeScenario.run),
+        Scenario(
+            name: "slot-filling",
+            summary: "N staked accounts each submit one minimum-price receipt into an epoch; then an honest provider submits one",
+            defaultScale: 10_000, run: SlotFillingScenario.run),
+        Scenario(
+            name: "challenge-griefing",
+            summary: "an attacker challenges N honest receipts; validators vote; a watcher challenges one fake receipt",
+            defaultScale: 10, run: ChallengeGriefingScenario.run),
     ]
 
     public static func scenario(named name: String) throws(ScenarioError) -> Scenario {
