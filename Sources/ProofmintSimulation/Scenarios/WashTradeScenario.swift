@@ -11,7 +11,7 @@ import ProofmintCore
 /// and 1.2M units an epoch, the version-2 attack receipt and then `scale` attacker accounts, each faking one receipt
 /// of 1–50 AI. An honest compute validator answers every sampled receipt (`malicious` for fake work, `pass` for
 /// real), and in the second half a colluding validator holding a quarter of the validator stake passes everything.
-enum WashTradeScenario {
+public enum WashTradeScenario {
     /// The fake values the attacker accounts cycle through: all below `compute.sample_value`, where sampling is a
     /// probability rather than a certainty.
     static let fakeValues: [Amount] = [1, 5, 10, 25, 50].map { $0 * Tokens.one }
@@ -37,21 +37,57 @@ enum WashTradeScenario {
         }
     }
 
-    /// One attacker's outcome, every figure read back from the state.
-    struct Outcome {
-        let value: Amount
-        let net: Amount
-        let loss: Amount
-        let reward: Amount
-        let slashed: Amount
-        let cost: Amount
-        let sampled: Bool
-        let detected: Bool
-        let colluding: Bool
-        var gained: Bool { net > loss }
+    /// One attacker account's outcome, every figure read back from the state. `net` is what the owner holds at the
+    /// end (balances, stake, unbonding), `loss` what it was allocated: it came out ahead if `net > loss`.
+    public struct Outcome: Sendable {
+        public let value: Amount
+        public let net: Amount
+        public let loss: Amount
+        public let reward: Amount
+        public let slashed: Amount
+        /// Transaction fees and the protocol and validation fees of the round trip.
+        public let cost: Amount
+        public let sampled: Bool
+        public let detected: Bool
+        /// Run while a colluding validator held `collusionShare` of the validator stake.
+        public let colluding: Bool
+        public var gained: Bool { net > loss }
     }
 
-    static func run(_ scale: Int) throws(ScenarioError) -> ScenarioReport {
+    /// The run's outcomes: [0] the cheapest receipt alone, [1] the cap-filling receipt alone, [2] the version-2
+    /// receipt beside honest load, then the `scale` crowd accounts.
+    public struct Measurement: Sendable {
+        public let parameters: Parameters
+        public let outcomes: [Outcome]
+        /// Part (c): the attacker owns half the validator stake and fakes the cap-filling value alone, epoch after
+        /// epoch, with a fresh provider each time (all `colluding`).
+        public let boundary: [Outcome]
+        public let report: ScenarioReport
+    }
+
+    /// Part (c)'s validator stakes: the honest one and the attacker's own, so α = 50%.
+    static let boundaryStake: Amount = 1_000 * Tokens.one
+
+    /// The colluding validator's share of the validator stake in the crowd's second half.
+    public static var collusionShareBps: UInt16 { UInt16(colluderStake * 10_000 / (honestStake + colluderStake)) }
+
+    /// An upper bound on the expected net of one fake receipt of `value` (in base units, may be negative), from the
+    /// parameters alone: kept with probability 1 − p(1−α), it earns at most `reward_cap × value`; caught, it loses the
+    /// provider's `stake` (slash_malicious_bps of it); it always pays the fees. Integer arithmetic in bps².
+    public static func expectedNetBound(value: Amount, stake: Amount, collusionBps: UInt16, parameters: Parameters) -> (gain: Amount, loss: Amount) {
+        let rules = parameters.compute.verification
+        let caught = UInt128(rules.sampleProbabilityBps(value: value)) * UInt128(10_000 - collusionBps)  // of 10⁸
+        let kept = 100_000_000 - caught
+        let slash = FeeSplit.portion(stake, parameters.staking.slashMaliciousBps)
+        let fees = FeeSplit.portion(value, parameters.compute.protocolFeeBps) + FeeSplit.portion(value, rules.validationFeeBps) + 2 * parameters.minFee
+        let gain = WideArithmetic.multiplyDivide(FeeSplit.portion(value, rules.rewardCapBps), kept, 100_000_000)
+        let loss = WideArithmetic.multiplyDivide(slash, caught, 100_000_000) + fees
+        return (gain, loss)
+    }
+
+    static func run(_ scale: Int) throws(ScenarioError) -> ScenarioReport { try measure(scale: scale).report }
+
+    public static func measure(scale: Int) throws(ScenarioError) -> Measurement {
         let parameters = ScenarioChain.compressedTime
         let rules = parameters.compute.verification
         let minStake = parameters.staking.minStake
@@ -151,33 +187,76 @@ enum WashTradeScenario {
         try market.runUntilSettled(last)
 
         // Outcomes, from the state.
-        let fees = 2 * parameters.minFee
         var outcomes = [Outcome]()
-        for member in everyone {
-            let allocated = member.allocations(parameters).reduce(Amount(0)) { $0 + $1.1 }
-            let held = try market.holdings(member.provider.address) + market.holdings(member.consumer.address)
-            let stakeLeft = (try market.stake(member.provider.address)?.amount ?? 0)
-                + (try chain.record(UnbondingQueue.self, at: .unbonding(member.provider.address))?.total ?? 0)
-            let slashed = minStake - min(minStake, stakeLeft)
-            let roundTrip = FeeSplit.portion(member.value, parameters.compute.protocolFeeBps) + FeeSplit.portion(member.value, rules.validationFeeBps)
-            let cost = fees + roundTrip
-            // held = allocated − cost − slashed + reward.
-            let reward = held + cost + slashed - min(held + cost + slashed, allocated)
-            let verdict = member.job.flatMap { market.verdicts[$0] }
-            outcomes.append(Outcome(
-                value: member.value, net: held, loss: allocated, reward: reward, slashed: slashed, cost: cost, sampled: verdict != nil,
-                detected: verdict?.verdict == .malicious, colluding: member.colluding))
-        }
+        for member in everyone { outcomes.append(try outcome(of: member, market: market, parameters: parameters)) }
 
-        return report(
-            scale: scale, parameters: parameters, emission: emission, outcomes: outcomes, honest: honestReceipts, chain: chain)
+        let boundary = try boundaryRun(epochs: max(4, scale / 8), value: capFilling, parameters: parameters)
+        let report = report(
+            scale: scale, parameters: parameters, emission: emission, outcomes: outcomes, boundary: boundary, honest: honestReceipts)
+        return Measurement(parameters: parameters, outcomes: outcomes, boundary: boundary, report: report)
+    }
+
+    /// One attacker's outcome after its epoch settled: `held = allocated − cost − slashed + reward`.
+    private static func outcome(of member: Attacker, market: ComputeMarket, parameters: Parameters) throws(ScenarioError) -> Outcome {
+        let minStake = parameters.staking.minStake
+        let allocated = member.allocations(parameters).reduce(Amount(0)) { $0 + $1.1 }
+        let held = try market.holdings(member.provider.address) + market.holdings(member.consumer.address)
+        let stakeLeft = (try market.stake(member.provider.address)?.amount ?? 0)
+            + (try market.chain.record(UnbondingQueue.self, at: .unbonding(member.provider.address))?.total ?? 0)
+        let slashed = minStake - min(minStake, stakeLeft)
+        let roundTrip = FeeSplit.portion(member.value, parameters.compute.protocolFeeBps)
+            + FeeSplit.portion(member.value, parameters.compute.verification.validationFeeBps)
+        let cost = 2 * parameters.minFee + roundTrip
+        let reward = held + cost + slashed - min(held + cost + slashed, allocated)
+        let verdict = member.job.flatMap { market.verdicts[$0] }
+        return Outcome(
+            value: member.value, net: held, loss: allocated, reward: reward, slashed: slashed, cost: cost, sampled: verdict != nil,
+            detected: verdict?.verdict == .malicious, colluding: member.colluding)
+    }
+
+    /// Part (c), where the bound stops holding: the attacker registers its own compute validator with as much stake
+    /// as the honest one (α = 50%), so half of its always-sampled receipts are drawn to itself and passed. Each epoch a
+    /// fresh attacker pair fakes `value` alone.
+    private static func boundaryRun(epochs: Int, value: Amount, parameters: Parameters) throws(ScenarioError) -> [Outcome] {
+        let minStake = parameters.staking.minStake
+        let minPrice = parameters.compute.minUnitPrice
+        var members = [Attacker]()
+        for index in 0..<epochs {
+            var member = Attacker(
+                provider: try ScenarioChain.participant("own-provider", index), consumer: try ScenarioChain.participant("own-consumer", index),
+                value: value, units: UInt64(value / minPrice))
+            member.colluding = true
+            members.append(member)
+        }
+        let honest = try ScenarioChain.participant("checker", 0)
+        let own = try ScenarioChain.participant("colluder", 0)
+        var allocations = members.flatMap { $0.allocations(parameters) }
+        allocations += [(honest, boundaryStake + Tokens.one), (own, boundaryStake + Tokens.one)]
+        let chain = try ScenarioChain(parameters: parameters, allocations: allocations, modules: [])
+        let market = ComputeMarket(chain: chain, tag: "own")
+        try chain.submit(members.map { ($0.provider, Payload.stake(StakeRequest(amount: minStake, lockEpochs: 0, tier: .open, attestation: nil))) })
+        try market.register([(honest, boundaryStake, false), (own, boundaryStake, true)])
+        for index in members.indices {
+            try market.advanceToNextEpoch()
+            let epoch = try market.epoch().number
+            let (job, payload) = market.receipt(
+                consumer: members[index].consumer, provider: members[index].provider, price: value, units: members[index].units, quality: 100,
+                epoch: epoch, isFake: true)
+            members[index].job = job
+            try market.submitReceipts([(members[index].provider, job, payload)])
+        }
+        let last = try market.epoch().number
+        try market.advanceToNextEpoch()
+        try market.runUntilSettled(last)
+        var outcomes = [Outcome]()
+        for member in members { outcomes.append(try outcome(of: member, market: market, parameters: parameters)) }
+        return outcomes
     }
 
     // MARK: - Report
 
     private static func report(
-        scale: Int, parameters: Parameters, emission: Amount, outcomes: [Outcome], honest: [(units: UInt64, quality: UInt8)],
-        chain: ScenarioChain
+        scale: Int, parameters: Parameters, emission: Amount, outcomes: [Outcome], boundary: [Outcome], honest: [(units: UInt64, quality: UInt8)]
     ) -> ScenarioReport {
         let rules = parameters.compute.verification
         let stake = parameters.staking.minStake
@@ -243,15 +322,27 @@ enum WashTradeScenario {
         }
         let threshold = capShare * sampleValue
         figures.append(("negative EV when", String(
-            format: "min_stake ≥ reward_cap × sample_value / (1 − α): %.0f AI ≥ %.1f AI at α = 0, %.1f AI at α = %.0f%%; holds up to α = %.0f%%",
+            format: "(receipts up to sample_value) min_stake ≥ reward_cap × sample_value / (1 − α): %.0f AI ≥ %.1f AI at α = 0, %.1f AI at α = %.0f%%; holds up to α = %.0f%%",
             stakeAI, threshold, threshold / (1 - alpha), alpha * 100, max(0, 1 - threshold / stakeAI) * 100)))
+
+        // (c) The boundary: above sample_value a receipt is always sampled, so only collusion lets it through; the gain
+        // is then bounded by the epoch's distributable amount D, not by reward_cap × sample_value.
+        let boundaryNet = boundary.reduce(0.0) { $0 + ScenarioFormat.toDouble($1.net) - ScenarioFormat.toDouble($1.loss) }
+        let passed = boundary.filter { $0.sampled && !$0.detected }.count
+        let d = ScenarioFormat.toDouble(emission)
+        figures.append(("(c) own validator, α = 50%", String(
+            format: "%d epochs faking %@ alone: %d passed by the attacker's validator, %d caught; net %+.2f AI (%+.2f AI an epoch); EV α·D − (1−α)·stake − cost = %+.2f AI",
+            boundary.count, ScenarioFormat.ai(boundary.first?.value ?? 0), passed, boundary.filter(\.detected).count, boundaryNet,
+            boundaryNet / Double(max(1, boundary.count)), 0.5 * d - 0.5 * stakeAI - ScenarioFormat.toDouble(boundary.first?.cost ?? 0))))
+        figures.append(("above sample_value", String(
+            format: "caught with probability 1 − α, gain ≤ D = %.2f AI an epoch: negative EV needs α < stake / (stake + D) = %.1f%% (so honest validator stake > %.2f × the attacker's)",
+            d, 100 * stakeAI / (stakeAI + d), d / stakeAI)))
 
         // The attack is the owner's whole operation: it works if all its accounts together end ahead.
         let gainedTotal = outcomes.reduce(Amount(0)) { $0 + $1.net }
         let lossTotal = outcomes.reduce(Amount(0)) { $0 + $1.loss }
         let rewardTotal = outcomes.reduce(Amount(0)) { $0 + $1.reward }
         let costTotal = outcomes.reduce(Amount(0)) { $0 + $1.cost + $1.slashed }
-        _ = chain
         return ScenarioReport(
             name: "wash-trade",
             summary: "one owner's provider and consumer keys sign receipts for work never done: alone in an epoch, beside 240 honest jobs, "
