@@ -37,7 +37,22 @@ enum BenchmarkMain {
                 accounts, rate, 100 * rate / verify.singleCore, 100 * rate / verify.allCores,
                 result.applyMilliseconds, result.commitMilliseconds, result.setupSeconds, PeakMemory.mebibytes()))
         }
+        if !options.proofProviders.isEmpty { try proofs(options, verify: verify) }
         if options.replayBlocks > 0 { try replay(options, verify: verify) }
+    }
+
+    /// Blocks of submit-proofs into epochs of different sizes: the rate must not fall with the number of providers.
+    static func proofs(_ options: BenchmarkOptions, verify: VerifyRate) throws {
+        print("\n## Proof of Compute: one block of \(options.transactions) submit-proofs\n")
+        print("| providers already in the epoch | submit-proofs/s | vs 1-core verify | apply ms | commit ms | next block (sampling) ms | setup s |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for providers in options.proofProviders {
+            let result = try ProofBenchmark(providers: providers, proofs: options.transactions, durability: options.durability).run()
+            print(String(
+                format: "| %d | %.0f | %.0f%% | %.0f | %.0f | %.0f | %.1f |", providers, result.proofsPerSecond,
+                100 * result.proofsPerSecond / verify.singleCore, result.applyMilliseconds, result.commitMilliseconds,
+                result.samplingMilliseconds, result.setupSeconds))
+        }
     }
 
     /// Live apply (LMDB, pipelined) and replay (in memory, next block's signatures checked meanwhile) of one chain.

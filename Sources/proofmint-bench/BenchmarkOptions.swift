@@ -11,11 +11,15 @@ struct BenchmarkOptions {
     /// The replay measurement: a chain of this many blocks of this many transfers, 0 to skip.
     var replayBlocks = 1000
     var replayTransactions = 1000
+    /// The compute measurement: a block of `transactions` submit-proofs into an epoch already holding this many
+    /// providers' work (empty to skip).
+    var proofProviders: [Int] = [1000, 100_000]
 
     static let usage = """
         usage: proofmint-bench [--accounts 100000,1000000] [--blocks 5] [--transactions 10000]
                                [--durability full|meta|none] [--no-pipeline]
                                [--replay-blocks 1000] [--replay-transactions 1000]   (--replay-blocks 0 skips the replay)
+                               [--proof-providers 1000,100000]   (--proof-providers none skips the submit-proof blocks)
         """
 
     struct Invalid: Error, CustomStringConvertible {
@@ -38,6 +42,12 @@ struct BenchmarkOptions {
             case "--replay-blocks": replayBlocks = Int(iterator.next() ?? "") ?? -1
                 guard replayBlocks >= 0 else { throw Invalid(description: "--replay-blocks takes a count (0 skips)") }
             case "--replay-transactions": replayTransactions = try Self.positive(iterator.next(), flag)
+            case "--proof-providers":
+                let text = iterator.next() ?? ""
+                proofProviders = try text == "none" ? [] : text.split(separator: ",").map { item in
+                    guard let value = Int(item), value >= 0 else { throw Invalid(description: "--proof-providers takes counts, comma separated, or none") }
+                    return value
+                }
             case "--durability":
                 guard let value = iterator.next().flatMap(Durability.init(rawValue:)) else {
                     throw Invalid(description: "--durability is full, meta or none")

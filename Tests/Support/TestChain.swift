@@ -175,22 +175,23 @@ public final class TestChain: @unchecked Sendable {
 
     public func computeValidators() -> ComputeValidators { (try! store.record(ComputeValidators.self, at: .computeValidators)) ?? .empty }
 
-    public func validatorTransaction(from sender: Ed25519.PrivateKey, join: Bool = true) -> SignedTransaction {
-        transaction(from: sender, .validator(ValidatorRequest(join: join)))
+    public func validatorTransaction(from sender: Ed25519.PrivateKey, join: Bool = true, nonce: UInt64? = nil) -> SignedTransaction {
+        transaction(from: sender, .validator(ValidatorRequest(join: join)), nonce: nonce)
     }
 
     public func verdict(
-        from validator: Ed25519.PrivateKey, job: Hash32, _ verdict: Verdict = .pass, quality: UInt8 = 100, slashBps: UInt16 = 0
+        from validator: Ed25519.PrivateKey, job: Hash32, _ verdict: Verdict = .pass, quality: UInt8 = 100, slashBps: UInt16 = 0,
+        nonce: UInt64? = nil
     ) -> SignedTransaction {
-        transaction(from: validator, .validate(VerdictRequest(jobId: job, verdict: verdict, quality: quality, slashBps: slashBps)))
+        transaction(from: validator, .validate(VerdictRequest(jobId: job, verdict: verdict, quality: quality, slashBps: slashBps)), nonce: nonce)
     }
 
-    public func challenge(from challenger: Ed25519.PrivateKey, job: Hash32) -> SignedTransaction {
-        transaction(from: challenger, .challenge(ChallengeRequest(jobId: job)))
+    public func challenge(from challenger: Ed25519.PrivateKey, job: Hash32, nonce: UInt64? = nil) -> SignedTransaction {
+        transaction(from: challenger, .challenge(ChallengeRequest(jobId: job)), nonce: nonce)
     }
 
-    public func resolve(from validator: Ed25519.PrivateKey, job: Hash32, uphold: Bool) -> SignedTransaction {
-        transaction(from: validator, .resolve(ResolveRequest(jobId: job, uphold: uphold)))
+    public func resolve(from validator: Ed25519.PrivateKey, job: Hash32, uphold: Bool, nonce: UInt64? = nil) -> SignedTransaction {
+        transaction(from: validator, .resolve(ResolveRequest(jobId: job, uphold: uphold)), nonce: nonce)
     }
 
     public func submitProof(from provider: Ed25519.PrivateKey, _ receipt: SignedComputeReceipt, fee: Amount? = nil, nonce: UInt64? = nil) -> SignedTransaction {

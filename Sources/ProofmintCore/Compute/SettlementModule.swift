@@ -79,6 +79,8 @@ public enum SettlementModule {
               let entry = try state.recordOrFail(IndexEntry.self, at: .epochProvider(epoch: epoch, index: index)),
               let provider = try? Address(bytes: entry.bytes)
         else { return }
+        // Whatever its work record holds, the provider's hold for this epoch ends here.
+        try state.changeComputeHold(provider, raise: false)
         let key = StateKey.providerWork(provider, epoch: epoch)
         guard var work = try state.recordOrFail(ProviderWork.self, at: key) else { return }
         let share = settlement.weight == 0 ? 0 : WideArithmetic.multiplyDivide(settlement.distributable, work.weight, settlement.weight)
@@ -97,7 +99,6 @@ public enum SettlementModule {
         }
         record.settlement = settlement
         state.put(work, at: key)
-        try state.changeComputeHold(provider, raise: false)
     }
 
     /// Pays `reward` from the pool reserved for the epoch first, then mints the rest (within the epoch's emission,

@@ -80,7 +80,8 @@ struct BlockExecution {
         }
     }
 
-    private mutating func execute(_ tx: Transaction, sender: Address) throws(TransactionError) -> [Event] {
+    /// A transaction's own rules (after admission); tests call it to read the exact error a receipt only codes.
+    mutating func execute(_ tx: Transaction, sender: Address) throws(TransactionError) -> [Event] {
         switch tx.payload {
         case let .transfer(transfer): return try TransferModule.execute(transfer, from: sender, state: &overlay)
         case let .stake(request): return try StakingModule.stake(request, provider: sender, context: context, state: &overlay)

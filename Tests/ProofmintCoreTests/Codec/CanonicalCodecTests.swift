@@ -256,8 +256,9 @@ final class CanonicalCodecTests: XCTestCase {
     func testUnknownTagsAndVersions() {
         let tx = Self.transaction(expiry: nil)
         let payloadOffset = 1 + 4 + tx.chainId.utf8.count + 32 + 8 + 16 + 1
-        // Tags 1–9 are transfer, stake, unstake, withdraw, evidence, submit-proof, propose, vote and unjail; 10 is the first free one.
-        for tag: UInt8 in [0, 10, 0xff] {
+        // Tags 1–9 are transfer, stake, unstake, withdraw, evidence, submit-proof, propose, vote and unjail; 10–13 validator,
+        // validate, challenge and resolve (protocol version 3); 14 is reserved for report_attestation; 15 is free.
+        for tag: UInt8 in [0, 15, 0xff] {
             var bytes = tx.canonicalBytes
             XCTAssertEqual(bytes[payloadOffset], Payload.Kind.transfer.rawValue)
             bytes[payloadOffset] = tag
@@ -283,15 +284,15 @@ final class CanonicalCodecTests: XCTestCase {
             validators[0] = version
             assertRefuses(ValidatorSet.self, validators, .unsupportedVersion(type: "validator set", version: version))
         }
-        // Parameters are at version 2 since protocol version 2.
-        for version: UInt8 in [0, 1, 3] {
+        // Parameters are at version 3 since protocol version 3.
+        for version: UInt8 in [0, 1, 2, 4] {
             var parameters = Parameters.defaults.canonicalBytes
             parameters[0] = version
             assertRefuses(Parameters.self, parameters, .unsupportedVersion(type: "parameters", version: version))
         }
         // Event tags 1–10 and 20 are assigned (transfer, fee_paid, staked, unstaked, withdrawn, slashed, jailed, proof_accepted,
-        // proposed, voted; unjailed).
-        for tag: UInt8 in [0, 11, 21, 0xff] {
+        // proposed, voted; unjailed), and 30–35 since protocol version 3 (validator_joined … challenge_decided).
+        for tag: UInt8 in [0, 11, 21, 36, 0xff] {
             var event = Self.events[1].canonicalBytes
             event[0] = tag
             assertRefuses(Event.self, event, .unknownTag(type: "event", tag: tag, offset: 0))

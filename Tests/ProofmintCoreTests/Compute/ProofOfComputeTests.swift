@@ -2,13 +2,16 @@
 import ProofmintTestSupport
 import XCTest
 
-/// Every rule of `submit-proof` and of the epoch settlement, with amounts checked to the base unit.
+/// Every rule of `submit-proof` and of the epoch settlement (protocol version 3), with amounts checked to the base unit.
 ///
 /// The chain: 5-block epochs and a 50-block year, so each year is 10 epochs and epoch k < 40 schedules exactly
-/// 10,000,000 AI (100M / 10). Alice and bob are providers (bob at tier 2), carol and dave are consumers.
+/// 10,000,000 AI (100M / 10), unless a test lowers the emission. Sampling is off (`sample_bps` 0 and a sample value of
+/// a million AI) and every window is short, so an epoch's windows close 5 blocks after its last receipt. Alice and bob
+/// are providers (bob at tier 1), carol and dave are consumers.
 final class ProofOfComputeTests: StakingTestCase {
     static let epochLength: UInt64 = 5
     static let perEpoch = 10_000_000 * Tokens.one
+    static let quiet = #""sample_bps": 0, "sample_value": "1000000AI", "sample_delay_blocks": 1, "validation_window_blocks": 2, "max_reassignments": 1, "challenge_window_blocks": 3, "resolution_window_blocks": 2"#
     let alice = TestKeys.key("alice"), bob = TestKeys.key("bob"), carol = TestKeys.key("carol"), dave = TestKeys.key("dave")
     let attestation = Hash32.digest(Array("attestation".utf8))
 
@@ -17,25 +20,27 @@ final class ProofOfComputeTests: StakingTestCase {
         return try TestChain(
             users: [("alice", 1_000 * Tokens.one), ("bob", 1_000 * Tokens.one), ("carol", 10_000 * Tokens.one), ("dave", 50 * Tokens.one)],
             modules: modules,
-            parameters: #"{"epoch_length": \#(Self.epochLength), "compute": {"blocks_per_year": 50\#(extra)}}"#,
+            parameters: #"{"epoch_length": \#(Self.epochLength), "compute": {"blocks_per_year": 50, \#(Self.quiet)\#(extra)}}"#,
             teamVesting: teamVesting)
     }
 
-    /// A chain where alice (tier 0) and bob (tier 2) have staked 200 AI each, in block 1.
+    /// A chain where alice (tier 0) and bob (tier 1) have staked 200 AI each, in block 1.
     func stakedChain(compute: String = "") throws -> TestChain {
         let chain = try makeChain(compute: compute)
         let (_, outcome, dropped) = try chain.produce([
             chain.stake(from: alice, amount: 200 * Tokens.one),
-            chain.stake(from: bob, amount: 200 * Tokens.one, tier: .cpuTEE, attestation: attestation),
+            chain.stake(from: bob, amount: 200 * Tokens.one, tier: .atRest, attestation: attestation),
         ])
         XCTAssertTrue(dropped.isEmpty)
         XCTAssertEqual(outcome.receipts.map(\.code), [0, 0])
         return chain
     }
 
+    var tier1: UInt16 { StakingParameters.defaults.tierMultipliersBps[1] }
+
     // MARK: - Accepted proofs
 
-    func testAcceptedProofPaysTheProviderAndSplitsTheProtocolFee() throws {
+    func testAcceptedProofPaysTheProviderAndSplitsTheProtocolAndValidationFees() throws {
         let chain = try stakedChain()
         let price = 12 * Tokens.one + 345
         let receipt = chain.receipt(consumer: carol, provider: address(bob), units: 1000, quality: 90, price: price)
@@ -45,12 +50,13 @@ final class ProofOfComputeTests: StakingTestCase {
         let liquidity = chain.balance(ModuleAccount.liquidity.address)
         let result = try assertSucceeds(tx, on: chain)
 
-        // 0.3% protocol fee, floored; split 40/30/20/10 with the treasury taking the remainder.
-        let fee = price * 30 / 10_000
+        // 0.3% protocol fee, floored; split 40/30/20/10 with the treasury taking the remainder; 0.5% to validation.
+        let fee = price * 30 / 10_000, validationFee = price * 50 / 10_000
         let burn = fee * 4000 / 10_000, poolShare = fee * 3000 / 10_000, liquidityShare = fee * 1000 / 10_000
         let txFee = chain.parameters.minFee
         XCTAssertEqual(chain.balance(address(carol)), before.carol - price)
-        XCTAssertEqual(chain.balance(address(bob)), before.bob + price - fee - txFee)
+        XCTAssertEqual(chain.balance(address(bob)), before.bob + price - fee - validationFee - txFee)
+        XCTAssertEqual(chain.balance(ModuleAccount.validation.address), validationFee)
         let txShares = chain.parameters.feeSplit.shares(of: txFee)
         XCTAssertEqual(chain.balance(ModuleAccount.rewardPool.address), pool + poolShare + txShares.rewardPool)
         XCTAssertEqual(chain.balance(ModuleAccount.liquidity.address), liquidity + liquidityShare + txShares.liquidity)
@@ -59,31 +65,59 @@ final class ProofOfComputeTests: StakingTestCase {
         XCTAssertEqual(chain.totals().burned, before.totals.burned + burn + txShares.burn)
         XCTAssertEqual(chain.totals().feesPaid, before.totals.feesPaid + fee + txFee)
 
-        // Weight: 1000 units × quality 90 (8000 + 7000 × 90 / 100 = 14,300 bps) × tier 2 (15,000 bps).
-        let weight = UInt128(1000) * 14_300 * 15_000
+        // Weight: the price × quality 90 capped at 50 until validated (8000 + 7000 × 50 / 100 = 11,500 bps) × tier 1.
+        let weight = price * 11_500 * UInt128(tier1)
         XCTAssertEqual(result.events[1], .proofAccepted(
             jobId: receipt.receipt.jobId, consumer: address(carol), provider: address(bob), epoch: 0, units: 1000,
-            qualityBps: 14_300, tierBps: 15_000, weight: weight, price: price, protocolFee: fee))
+            qualityBps: 11_500, tierBps: tier1, weight: weight, price: price, protocolFee: fee, validationFee: validationFee))
         XCTAssertEqual(result.events[2], .feePaid(
             payer: address(carol), total: fee, burned: burn, rewardPool: poolShare, treasury: fee - burn - poolShare - liquidityShare,
             liquidity: liquidityShare))
-        XCTAssertEqual(chain.epochRecord(0)?.totalWeight, weight)
-        XCTAssertEqual(chain.epochRecord(0)?.providers, [address(bob)])
+        let record = try XCTUnwrap(chain.epochRecord(0))
+        XCTAssertEqual(record.totalWeight, weight)
+        XCTAssertEqual(record.totalValue, price)
+        XCTAssertEqual(record.providerCount, 1)
+        XCTAssertEqual(record.closesAt, 2 + 5, "accepted at 2; the windows reach 5 blocks further")
         XCTAssertEqual(chain.providerWork(address(bob), epoch: 0), ProviderWork(
-            weight: weight, units: 1000, proofs: 1, earned: price - fee, reward: nil, forfeited: false))
+            weight: weight, value: price, units: 1000, proofs: 1, earned: price - fee - validationFee, reward: nil, forfeited: false))
+        let stored = try XCTUnwrap(chain.receiptRecord(receipt.receipt.jobId))
+        XCTAssertEqual(stored.validation, .pendingSample)
+        XCTAssertEqual(stored.deadline, 3)
+        XCTAssertEqual(stored.challengeUntil, 5)
+        XCTAssertEqual(stored.modelHash, receipt.receipt.modelHash)
         XCTAssertEqual(chain.stakeRecord(address(bob))?.reputation, 1, "reputation rises with accepted work")
+        try chain.produce([])
+        XCTAssertEqual(chain.receiptRecord(receipt.receipt.jobId)?.validation, .notSampled, "sampling is off in this chain")
+    }
+
+    func testAReceiptWeighsTheValuePaidNotTheUnitsClaimed() throws {
+        let chain = try stakedChain()
+        let small = chain.receipt(consumer: carol, provider: address(alice), units: 1, quality: 50, price: 2 * Tokens.one)
+        let huge = chain.receipt(consumer: carol, provider: address(alice), units: 1_000_000, quality: 50, price: Tokens.one)
+        XCTAssertEqual(try chain.produce([
+            chain.submitProof(from: alice, small), chain.submitProof(from: alice, huge, nonce: chain.nonce(address(alice)) + 1),
+        ]).outcome.receipts.map(\.code), [0, 0])
+        XCTAssertEqual(chain.receiptRecord(small.receipt.jobId)?.weight, 2 * (chain.receiptRecord(huge.receipt.jobId)?.weight ?? 0),
+                       "a million claimed units for 1 AI weigh half of one unit sold for 2 AI")
     }
 
     func testQualityMultiplierRunsFromPointEightToOnePointFive() {
-        let compute = ComputeParameters.defaults
-        XCTAssertEqual(compute.qualityMultiplierBps(score: 0), 8000)
-        XCTAssertEqual(compute.qualityMultiplierBps(score: 50), 11_500)
-        XCTAssertEqual(compute.qualityMultiplierBps(score: 37), 10_590)
-        XCTAssertEqual(compute.qualityMultiplierBps(score: 100), 15_000)
-        XCTAssertEqual(ProofModule.weight(units: .max, qualityBps: .max, tierBps: .max), UInt128(UInt64.max) * 65_535 * 65_535)
+        let parameters = ComputeParameters.defaults
+        XCTAssertEqual(parameters.qualityMultiplierBps(score: 0), 8000)
+        XCTAssertEqual(parameters.qualityMultiplierBps(score: 50), 11_500)
+        XCTAssertEqual(parameters.qualityMultiplierBps(score: 100), 15_000)
+        XCTAssertEqual(parameters.qualityMultiplierBps(score: 37), 10_590)
+        XCTAssertEqual(parameters.qualityMultiplierBps(score: 200), 15_000, "scores above 100 are clamped")
     }
 
-    // MARK: - Refusals
+    func testSamplingProbabilityGrowsWithValueAndIsCertainFromTheSampleValue() {
+        let rules = VerificationParameters.defaults
+        XCTAssertEqual(rules.sampleProbabilityBps(value: 0), 1000)
+        XCTAssertEqual(rules.sampleProbabilityBps(value: 10 * Tokens.one), 2000)
+        XCTAssertEqual(rules.sampleProbabilityBps(value: 90 * Tokens.one), 10_000)
+        XCTAssertEqual(rules.sampleProbabilityBps(value: 1_000_000 * Tokens.one), 10_000)
+        XCTAssertEqual(rules.windowsClose(acceptedAt: 100), 100 + max(1 + 20 * 3, 60 + 20))
+    }
 
     func testReceiptsThatCanNeverBeValidAreInadmissible() throws {
         let chain = try stakedChain()
@@ -114,6 +148,7 @@ final class ProofOfComputeTests: StakingTestCase {
         let chain = try stakedChain()
         let receipt = chain.receipt(consumer: carol, provider: address(bob))
         try assertSucceeds(chain.submitProof(from: bob, receipt), on: chain)
+        try chain.produce([])  // its sampling block, so the failures below are the only change
         try assertExecutionFails(chain.submitProof(from: bob, receipt), .jobAlreadyPaid(epoch: 0), on: chain)
         // The same job id signed again for another provider is refused too: a job is paid once.
         let again = chain.receipt(consumer: carol, provider: address(alice), jobId: receipt.receipt.jobId)
@@ -132,7 +167,7 @@ final class ProofOfComputeTests: StakingTestCase {
         let previous = chain.receipt(consumer: carol, provider: address(bob), epoch: 1)
         try assertSucceeds(chain.submitProof(from: bob, previous), on: chain)
         XCTAssertEqual(chain.epochRecord(2)?.proofs, 1)
-        XCTAssertNil(chain.epochRecord(1)?.providers.first)
+        XCTAssertEqual(chain.epochRecord(1)?.proofs, 0, "the late receipt counts in the running epoch, not in its own")
     }
 
     func testProviderMustHoldTheMinimumStakeAndNotBeJailed() throws {
@@ -162,8 +197,11 @@ final class ProofOfComputeTests: StakingTestCase {
 
     // MARK: - Settlement
 
-    func testTheEpochEndPaysEmissionAndPoolProRataToTheBaseUnit() throws {
-        let chain = try stakedChain()
+    /// 10 AI a year of 10 epochs: 1 AI per epoch, so the pro-rata shares stay under the reward cap.
+    static let smallEmission = #""initial_annual_emission": "10AI", "terminal_annual_emission": "1AI""#
+
+    func testSettlementPaysEmissionAndPoolProRataOnceTheWindowsClose() throws {
+        let chain = try stakedChain(compute: Self.smallEmission)
         let jobs = [
             chain.submitProof(from: bob, chain.receipt(consumer: carol, provider: address(bob), units: 1000, quality: 90, price: 7 * Tokens.one)),
             chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice), units: 333, quality: 37, price: 3 * Tokens.one + 7)),
@@ -171,86 +209,150 @@ final class ProofOfComputeTests: StakingTestCase {
                 from: alice, chain.receipt(consumer: dave, provider: address(alice), units: 10, quality: 0, price: Tokens.one), nonce: chain.nonce(address(alice)) + 1),
         ]
         XCTAssertEqual(try chain.produce(jobs).outcome.receipts.map(\.code), [0, 0, 0])
-        try chain.advance(to: Self.epochLength - 1)
-        // The epoch's last block is empty, so the pool it pays out is the pool before it.
-        let pool = chain.balance(ModuleAccount.rewardPool.address)
-        let before = (alice: chain.balance(address(alice)), bob: chain.balance(address(bob)),
-                      treasury: chain.balance(ModuleAccount.treasury.address), totals: chain.totals())
-        try chain.produce([])
+        try chain.advance(to: Self.epochLength)
         XCTAssertEqual(chain.epochState(), EpochState(number: 1, startHeight: Self.epochLength + 1))
+        XCTAssertNil(chain.epochRecord(0)?.settlement, "the epoch has ended, but its receipts' windows are still open")
+        XCTAssertEqual(chain.epochRecord(0)?.closesAt, 7)
+        try chain.advance(to: 6)
+        // The settlement block is empty, so the pool it reserves is the pool before it.
+        let pool = chain.balance(ModuleAccount.rewardPool.address)
+        let before = (alice: chain.balance(address(alice)), bob: chain.balance(address(bob)), totals: chain.totals())
+        try chain.produce([])
 
-        let bobWeight = UInt128(1000) * 14_300 * 15_000
-        let aliceWeight = UInt128(333) * 10_590 * 10_000 + UInt128(10) * 8000 * 10_000
+        let perEpoch = Tokens.one
+        let bobWeight = 7 * Tokens.one * 11_500 * UInt128(tier1)
+        let aliceWeight = (3 * Tokens.one + 7) * 10_590 * 10_000 + Tokens.one * 8000 * 10_000
         let total = bobWeight + aliceWeight
-        let distributable = Self.perEpoch + pool
-        let bobShare = distributable * bobWeight / total, aliceShare = distributable * aliceWeight / total
-        let dust = distributable - bobShare - aliceShare
+        let distributable = perEpoch + pool
+        let bobShare = WideArithmetic.multiplyDivide(distributable, bobWeight, total)
+        let aliceShare = WideArithmetic.multiplyDivide(distributable, aliceWeight, total)
+        XCTAssertLessThan(bobShare, 7 * Tokens.one / 2, "under the cap")
         XCTAssertEqual(chain.balance(address(bob)), before.bob + bobShare)
         XCTAssertEqual(chain.balance(address(alice)), before.alice + aliceShare)
-        XCTAssertEqual(chain.balance(ModuleAccount.treasury.address), before.treasury + dust)
-        XCTAssertEqual(chain.balance(ModuleAccount.rewardPool.address), 0)
-        XCTAssertEqual(chain.totals().minted, Self.perEpoch)
-        XCTAssertEqual(chain.totals().issued, before.totals.issued + Self.perEpoch)
+        let fromPool = min(pool, bobShare + aliceShare)
+        XCTAssertEqual(chain.balance(ModuleAccount.rewardPool.address), pool - fromPool)
+        XCTAssertEqual(chain.totals().minted, bobShare + aliceShare - fromPool, "the pool pays first; the rest is minted")
+        XCTAssertEqual(chain.totals().issued, before.totals.issued + chain.totals().minted)
         XCTAssertEqual(chain.epochRecord(0)?.settlement, EpochSettlement(
-            endHeight: Self.epochLength, minted: Self.perEpoch, fromPool: pool, paidToProviders: bobShare + aliceShare, toTreasury: dust, vested: 0))
+            startedAt: 7, emission: perEpoch, poolReserved: pool, weight: total, paid: bobShare + aliceShare,
+            minted: bobShare + aliceShare - fromPool, fromPool: fromPool, forfeited: 0, capped: 0, finishedAt: 7))
         XCTAssertEqual(chain.providerWork(address(bob), epoch: 0)?.reward, bobShare)
         XCTAssertEqual(chain.providerWork(address(alice), epoch: 0)?.reward, aliceShare)
         XCTAssertEqual(chain.stakeRecord(address(alice))?.reputation, 2)
         assertSupplyInvariant(chain)
     }
 
-    func testAnEpochWithoutWorkMintsNothingAndKeepsThePool() throws {
+    func testTheRewardIsCappedAtAShareOfTheValuePaidAndTheRestIsNeverMinted() throws {
+        // 10M AI an epoch against one 2 AI receipt: version 2 paid it all; version 3 pays at most half its value.
         let chain = try stakedChain()
+        let price = 2 * Tokens.one
+        try assertSucceeds(chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice), quality: 50, price: price)), on: chain)
+        let before = chain.balance(address(alice)), issued = chain.totals().issued
+        try chain.advance(to: 7)
+        let settlement = try XCTUnwrap(chain.epochRecord(0)?.settlement)
+        let cap = price * 5000 / 10_000
+        XCTAssertEqual(chain.balance(address(alice)), before + cap)
+        XCTAssertEqual(settlement.paid, cap)
+        XCTAssertEqual(settlement.emission, Self.perEpoch)
+        XCTAssertEqual(settlement.capped, settlement.distributable - cap)
+        XCTAssertEqual(chain.totals().issued, issued + settlement.minted)
+        XCTAssertLessThanOrEqual(settlement.minted, cap, "the epoch minted what it paid, not its schedule")
+        assertSupplyInvariant(chain)
+    }
+
+    func testAnEpochWithoutWorkMintsNothingAndKeepsThePool() throws {
+        let chain = try stakedChain(compute: Self.smallEmission)
         try chain.advance(to: Self.epochLength)
         XCTAssertEqual(chain.epochState().number, 1)
         XCTAssertEqual(chain.totals().minted, 0)
         let pool = chain.balance(ModuleAccount.rewardPool.address)
         XCTAssertGreaterThan(pool, 0, "the stake fees fed the pool")
-        XCTAssertEqual(chain.epochRecord(0), EpochRecord(
-            totalWeight: 0, totalUnits: 0, proofs: 0, payments: 0, protocolFees: 0, providers: [],
-            settlement: EpochSettlement(endHeight: Self.epochLength, minted: 0, fromPool: 0, paidToProviders: 0, toTreasury: 0, vested: 0)))
-        // The next epoch with work pays the carried pool and only its own emission.
-        try chain.produce([chain.submitProof(from: bob, chain.receipt(consumer: carol, provider: address(bob)))])
-        try chain.advance(to: 2 * Self.epochLength)
-        XCTAssertEqual(chain.totals().minted, Self.perEpoch)
-        XCTAssertEqual(chain.epochRecord(1)?.settlement?.fromPool, chain.epochRecord(1)?.settlement.map { $0.paidToProviders + $0.toTreasury - $0.minted })
-        XCTAssertGreaterThan(chain.epochRecord(1)?.settlement?.fromPool ?? 0, pool)
+        XCTAssertEqual(chain.epochRecord(0)?.settlement, EpochSettlement(
+            startedAt: Self.epochLength, emission: 0, poolReserved: 0, weight: 0, paid: 0, minted: 0, fromPool: 0, forfeited: 0, capped: 0,
+            finishedAt: Self.epochLength))
+        // The next epoch with work pays from the carried pool first.
+        try chain.produce([chain.submitProof(from: bob, chain.receipt(consumer: carol, provider: address(bob), price: 10 * Tokens.one))])
+        try chain.advance(to: 2 * Self.epochLength + 1)
+        let settlement = try XCTUnwrap(chain.epochRecord(1)?.settlement)
+        XCTAssertGreaterThan(settlement.poolReserved, pool)
+        XCTAssertEqual(settlement.paid, settlement.minted + settlement.fromPool)
+        XCTAssertEqual(chain.totals().minted, settlement.minted)
     }
 
     func testMintingStopsExactlyAtTheMiningCapAndThePoolStillPays() throws {
-        let chain = try stakedChain(compute: #""mining_cap": "15000000AI""#)
+        let chain = try stakedChain(compute: #""initial_annual_emission": "10AI", "terminal_annual_emission": "1AI", "mining_cap": "1.5AI""#)
+        // Receipts at heights 2, 7 and 12 (epochs 0, 1, 2); each epoch settles 5 blocks after its receipt.
         for epoch in 0..<3 as Range<UInt64> {
-            try chain.produce([chain.submitProof(from: bob, chain.receipt(consumer: carol, provider: address(bob)))])
-            try chain.advance(to: (epoch + 1) * Self.epochLength)
+            if epoch > 0 { try chain.advance(to: epoch * Self.epochLength + 1) }
+            try chain.produce([chain.submitProof(from: bob, chain.receipt(consumer: carol, provider: address(bob), price: 100 * Tokens.one))])
         }
-        XCTAssertEqual(chain.epochRecord(0)?.settlement?.minted, Self.perEpoch)
-        XCTAssertEqual(chain.epochRecord(1)?.settlement?.minted, 5_000_000 * Tokens.one)
-        XCTAssertEqual(chain.epochRecord(2)?.settlement?.minted, 0)
-        XCTAssertEqual(chain.totals().minted, 15_000_000 * Tokens.one)
+        try chain.produce([chain.transfer(from: carol, to: address(dave), amount: 1)])  // a fee for the pool after epoch 1 took it
+        try chain.advance(to: 17)
+        XCTAssertEqual(chain.epochRecord(0)?.settlement?.emission, Tokens.one)
+        XCTAssertEqual(chain.epochRecord(1)?.settlement?.emission, Tokens.one / 2)
+        XCTAssertEqual(chain.epochRecord(2)?.settlement?.emission, 0)
+        XCTAssertEqual(chain.totals().minted, Tokens.one + Tokens.one / 2)
         let last = try XCTUnwrap(chain.epochRecord(2)?.settlement)
         XCTAssertGreaterThan(last.fromPool, 0)
-        XCTAssertEqual(last.paidToProviders + last.toTreasury, last.fromPool, "after the cap providers are paid from the pool alone")
+        XCTAssertEqual(last.minted, 0, "after the cap providers are paid from the pool alone")
+        XCTAssertEqual(last.paid, last.fromPool)
+        assertSupplyInvariant(chain)
     }
 
-    func testAJailedProvidersRewardGoesToTheTreasury() throws {
-        let chain = try stakedChain()
+    func testAJailedOrUnstakedProviderForfeitsItsShare() throws {
+        let chain = try stakedChain(compute: Self.smallEmission)
         try chain.produce([
-            chain.submitProof(from: bob, chain.receipt(consumer: carol, provider: address(bob))),
-            chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice))),
+            chain.submitProof(from: bob, chain.receipt(consumer: carol, provider: address(bob), price: 10 * Tokens.one)),
+            chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice), price: 10 * Tokens.one)),
         ])
         try chain.slash(address(alice), bps: 100, reason: .malicious)
-        let treasury = chain.balance(ModuleAccount.treasury.address), aliceBalance = chain.balance(address(alice))
-        try chain.advance(to: Self.epochLength)
+        let aliceBalance = chain.balance(address(alice)), issued = chain.totals().issued
+        try chain.advance(to: 7)
         let work = try XCTUnwrap(chain.providerWork(address(alice), epoch: 0))
         let settlement = try XCTUnwrap(chain.epochRecord(0)?.settlement)
         XCTAssertTrue(work.forfeited)
-        let share = try XCTUnwrap(work.reward)
-        XCTAssertGreaterThan(share, 0)
+        XCTAssertEqual(work.reward, 0)
+        XCTAssertGreaterThan(settlement.forfeited, 0)
         XCTAssertEqual(chain.balance(address(alice)), aliceBalance)
-        XCTAssertEqual(settlement.paidToProviders, chain.providerWork(address(bob), epoch: 0)?.reward)
-        XCTAssertEqual(settlement.paidToProviders + settlement.toTreasury, settlement.minted + settlement.fromPool)
-        XCTAssertEqual(chain.balance(ModuleAccount.treasury.address), treasury + settlement.toTreasury)
-        XCTAssertGreaterThanOrEqual(settlement.toTreasury, share)
+        XCTAssertEqual(settlement.paid, chain.providerWork(address(bob), epoch: 0)?.reward)
+        XCTAssertEqual(chain.totals().issued, issued + settlement.minted, "a forfeited share is never minted")
+    }
+
+    func testSettlementIsPaidInBatchesAndTheRecordsArePrunedAfterTheProofWindow() throws {
+        let chain = try stakedChain(compute: Self.smallEmission + #", "settlement_batch": 1"#)
+        let first = chain.receipt(consumer: carol, provider: address(bob), price: 10 * Tokens.one)
+        try chain.produce([
+            chain.submitProof(from: bob, first),
+            chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice), price: 10 * Tokens.one)),
+        ])
+        XCTAssertEqual(chain.store.values[.computeHold(address(bob))].map { Array($0) }, [0, 0, 0, 1])
+        try chain.advance(to: 7)
+        XCTAssertNotNil(chain.providerWork(address(bob), epoch: 0)?.reward, "the first provider is paid in the first batch")
+        XCTAssertNil(chain.providerWork(address(alice), epoch: 0)?.reward, "one step per block")
+        XCTAssertNil(chain.epochRecord(0)?.settlement?.finishedAt)
+        try chain.produce([])
+        XCTAssertNotNil(chain.providerWork(address(alice), epoch: 0)?.reward)
+        XCTAssertEqual(chain.epochRecord(0)?.settlement?.finishedAt, 8)
+        XCTAssertNil(chain.store.values[.computeHold(address(bob))], "paid: withdrawals are free again")
+        // Pruning waits for epoch 0 + the proof window (1) to pass (height 10), then takes one record a block.
+        try chain.advance(to: 9)
+        XCTAssertNotNil(chain.receiptRecord(first.receipt.jobId))
+        try chain.advance(to: 14)
+        XCTAssertNil(chain.receiptRecord(first.receipt.jobId))
+        XCTAssertNil(chain.providerWork(address(bob), epoch: 0))
+        XCTAssertNil(chain.providerWork(address(alice), epoch: 0))
+        XCTAssertFalse(chain.store.values.keys.contains { [.epochProvider, .epochReceipt, .computeDue, .computeDueCount].contains($0.prefix) })
+        XCTAssertEqual(try chain.store.record(SettlementCursor.self, at: .settlement)?.epoch, 1, "epoch 0 is done")
+        XCTAssertNotNil(chain.epochRecord(0)?.settlement, "the epoch's totals and settlement stay")
+        // The pruned job id cannot come back: its epoch is out of the proof window.
+        try assertExecutionFails(chain.submitProof(from: bob, first), .receiptEpochOutOfWindow(receipt: 0, current: 2, window: 1), on: chain)
+    }
+
+    func testWithdrawWaitsUntilTheProvidersEpochsSettle() throws {
+        let chain = try stakedChain(compute: Self.smallEmission)
+        try chain.produce([chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice), price: 10 * Tokens.one))])
+        try chain.produce([chain.unstake(from: alice, amount: 200 * Tokens.one)])
+        try assertExecutionFails(chain.withdraw(from: alice), .providerWorkUnsettled(epochs: 1), on: chain)
     }
 
     // MARK: - Team vesting
@@ -268,8 +370,8 @@ final class ProofOfComputeTests: StakingTestCase {
             XCTAssertEqual(chain.balance(beneficiary), expected, "height \(height)")
             XCTAssertEqual(chain.balance(ModuleAccount.team.address), total - expected, "height \(height)")
         }
-        XCTAssertEqual(chain.epochRecord(1)?.settlement?.vested, total * 10 / 40)
-        XCTAssertEqual(chain.epochRecord(2)?.settlement?.vested, total * 15 / 40 - total * 10 / 40)
+        XCTAssertEqual(chain.epochRecord(1)?.vested, total * 10 / 40)
+        XCTAssertEqual(chain.epochRecord(2)?.vested, total * 15 / 40 - total * 10 / 40)
         XCTAssertEqual(try chain.store.record(TeamVesting.self, at: .vesting)?.released, total)
     }
 
@@ -296,9 +398,9 @@ final class ProofOfComputeTests: StakingTestCase {
         let asTx = SignedComputeReceipt(receipt: signed.receipt, signature: carol.signature(for: SigningDomain.transaction.message(signed.receipt.canonicalBytes)))
         XCTAssertFalse(asTx.hasValidSignature)
         var bytes = signed.receipt.canonicalBytes
-        bytes[0] = 2
-        XCTAssertThrowsError(try ComputeReceipt(canonical: bytes)) {
-            XCTAssertEqual($0 as? CodecError, .unsupportedVersion(type: "compute receipt", version: 2))
+        bytes[0] = 1
+        XCTAssertThrowsError(try ComputeReceipt(canonical: bytes), "version 1 receipts (no hashes) are refused") {
+            XCTAssertEqual($0 as? CodecError, .unsupportedVersion(type: "compute receipt", version: 1))
         }
     }
 }

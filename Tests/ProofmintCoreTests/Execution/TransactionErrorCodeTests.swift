@@ -14,7 +14,7 @@ final class TransactionErrorCodeTests: XCTestCase {
         (10, "nonce_too_low"), (11, "nonce_too_high"), (12, "expired"), (13, "fee_too_low"), (14, "cannot_pay_fee"),
         (15, "nonce_exhausted"),
         (20, "receipt_bad_signature"), (21, "receipt_wrong_chain"), (22, "receipt_wrong_provider"), (23, "quality_out_of_range"),
-        (24, "zero_units"), (25, "price_below_minimum"), (26, "self_dealing"), (27, "empty_workload"),
+        (24, "zero_units"), (25, "price_below_minimum"), (26, "self_dealing"), (27, "empty_workload"), (28, "verdict_invalid"),
         (30, "invalid_proposal"),
         (100, "insufficient_balance"), (101, "balance_overflow"),
         (102, "stake_below_minimum"), (103, "lock_shortened"), (104, "jailed"), (105, "no_stake"), (106, "unstake_exceeds_stake"),
@@ -30,6 +30,10 @@ final class TransactionErrorCodeTests: XCTestCase {
         (143, "parameter_out_of_bounds"), (144, "parameter_change_too_large"), (145, "parameters_invalid"),
         (146, "upgrade_height_too_soon"), (147, "unknown_proposal"), (148, "voting_closed"), (149, "not_eligible_to_vote"),
         (150, "proposal_full"), (151, "treasury_insufficient"), (152, "spend_limit_exceeded"),
+        (160, "unknown_receipt"), (161, "not_awaiting_verdict"), (162, "not_assigned_validator"), (163, "already_validator"),
+        (164, "not_a_validator"), (165, "validator_stake_too_low"), (166, "validator_set_full"), (167, "challenge_window_closed"),
+        (168, "already_challenged"), (169, "receipt_removed"), (170, "no_open_challenge"), (171, "already_voted"),
+        (172, "conflicted_voter"), (173, "provider_work_unsettled"),
         (999, "state_unreadable"),
     ]
 

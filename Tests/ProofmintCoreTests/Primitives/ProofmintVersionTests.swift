@@ -6,9 +6,9 @@ import XCTest
 final class ProofmintVersionTests: XCTestCase {
     func testTheVersionNamesThePackageAndTheProtocol() {
         // Version 2 changed governance's records (their own version bytes say so); the header kept version 1.
-        XCTAssertEqual(ProofmintVersion.protocolVersion, 2)
+        XCTAssertEqual(ProofmintVersion.protocolVersion, 3)
         XCTAssertEqual(BlockHeader.version, 1)
-        XCTAssertEqual(ProofmintVersion.text, "\(ProofmintVersion.package) (protocol 2, draft)")
+        XCTAssertEqual(ProofmintVersion.text, "\(ProofmintVersion.package) (protocol 3, draft)")
         XCTAssertNotNil(ProofmintVersion.package.range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression), ProofmintVersion.package)
     }
 }

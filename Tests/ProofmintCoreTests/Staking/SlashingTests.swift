@@ -200,8 +200,10 @@ final class SlashingTests: StakingTestCase {
     }
 
     func testSlashReasonCodesAndNames() {
-        XCTAssertEqual(SlashReason.allCases.map(\.rawValue), [1, 2, 3, 4])
-        XCTAssertEqual(SlashReason.allCases.map(\.name), ["sla_violation", "attestation_failure", "malicious", "double_sign"])
-        XCTAssertEqual(SlashReason.allCases.map(\.jails), [false, false, true, true])
+        XCTAssertEqual(SlashReason.allCases.map(\.rawValue), [1, 2, 3, 4, 5, 6])
+        XCTAssertEqual(
+            SlashReason.allCases.map(\.name),
+            ["sla_violation", "attestation_failure", "malicious", "double_sign", "missed_validation", "false_verdict"])
+        XCTAssertEqual(SlashReason.allCases.map(\.jails), [false, false, true, true, false, false])
     }
 }

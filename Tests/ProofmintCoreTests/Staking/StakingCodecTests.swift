@@ -106,7 +106,7 @@ final class StakingCodecTests: XCTestCase {
     func testTotalsAndParametersLayouts() {
         let totals = ChainTotals(issued: 1, burned: 2, feesPaid: 3, staked: 4, unbonding: 5, minted: 6)
         XCTAssertEqual(totals.canonicalBytes, [1] + (1...6).flatMap { be(UInt128($0)) })
-        var expected: Bytes = [2] + be(Tokens.one / 1000) + be(UInt32(4096)) + be(UInt32(10_000)) + be(UInt32(8 << 20))
+        var expected: Bytes = [3] + be(Tokens.one / 1000) + be(UInt32(4096)) + be(UInt32(10_000)) + be(UInt32(8 << 20))
         expected += be(UInt16(4000)) + be(UInt16(3000)) + be(UInt16(2000)) + be(UInt16(1000))
         expected += be(UInt64(60))                                               // epoch_length
         expected += be(100 * Tokens.one) + be(UInt64(20)) + be(UInt16(10)) + be(UInt32(520))
@@ -120,6 +120,14 @@ final class StakingCodecTests: XCTestCase {
         expected += be(UInt64(31_536_000)) + be(100_000_000 * Tokens.one) + be(UInt64(4)) + be(6_250_000 * Tokens.one)
         expected += be(300_000_000 * Tokens.one) + be(UInt16(30)) + be(UInt16(8000)) + be(UInt16(15_000)) + be(UInt64(1))
         expected += be(Tokens.one / 1_000_000) + be(UInt16(1))
+        // compute verification (version 3): sample bps, sample value, sample delay, validation window, max reassignments,
+        // validation fee, validation reward, missed slash, false-pass slash, validator min stake, max validators,
+        // unverified quality max, challenge window, challenge bond, resolution window, quorum, challenger reward, reward cap,
+        // settlement batch.
+        expected += be(UInt16(1000)) + be(100 * Tokens.one) + be(UInt64(1)) + be(UInt64(20)) + [2] + be(UInt16(50))
+        expected += be(Tokens.one / 2) + be(UInt16(100)) + be(UInt16(1000)) + be(100 * Tokens.one) + be(UInt32(100)) + [50]
+        expected += be(UInt64(60)) + be(10 * Tokens.one) + be(UInt64(20)) + be(UInt16(3340)) + be(UInt16(5000)) + be(UInt16(5000))
+        expected += be(UInt32(1000))
         // governance: u128 min deposit, u128 min proposer power, u128 voter min stake, u64 block time, u8 count +
         // (u16 quorum, u32 days) per kind, u16 pass threshold, u64 timelock, u16 max change, u32 max active, u64 change window.
         expected += be(100 * Tokens.one) + be(UInt128(20_000_000_000)) + be(100 * Tokens.one) + be(UInt64(1000)) + [5]
@@ -127,7 +135,7 @@ final class StakingCodecTests: XCTestCase {
         expected += be(UInt16(5000)) + be(UInt64(86_400)) + be(UInt16(2000)) + be(UInt32(100)) + be(UInt64(7_776_000))
         expected += be(UInt16(1000))                                               // max spend bps (version 2)
         XCTAssertEqual(Parameters.defaults.canonicalBytes, expected)
-        XCTAssertEqual(expected.count, 121 + 24 + 96 + 103 + 8 + 2)
+        XCTAssertEqual(expected.count, 121 + 24 + 96 + 103 + 8 + 2 + 120)
     }
 
     // MARK: - Round trips and refusals
