@@ -11,7 +11,10 @@ final class RewardExplanationTests: XCTestCase {
     private let json = TestChain.genesisJSON(
         chainId: "proofmint-explain", genesisTime: "2026-01-01T00:00:00Z", validators: ["validator-a"],
         users: [("alice", 1_000 * Tokens.one), ("bob", 1_000 * Tokens.one), ("carol", 1_000 * Tokens.one)],
-        parameters: #"{"epoch_length": \#(RewardExplanationTests.epochLength)}"#)
+        parameters: #"""
+            {"epoch_length": \#(RewardExplanationTests.epochLength), "compute": {"sample_delay_blocks": 1, "validation_window_blocks": 1,
+             "max_reassignments": 0, "challenge_window_blocks": 1, "resolution_window_blocks": 1}}
+            """#)
 
     private func explain(_ name: String, epoch: UInt64, chain: TestChain) throws -> RewardExplanation {
         var blocks = chain.blocks.makeIterator()
@@ -25,6 +28,7 @@ final class RewardExplanationTests: XCTestCase {
         XCTAssertNotNil(explanation.settlement, "epoch 0 settled")
         XCTAssertTrue(explanation.epochHadNoWork)
         XCTAssertEqual(explanation.settlement?.minted, 0)
+        XCTAssertEqual(explanation.settlement?.emission, 0)
         XCTAssertEqual(explanation.computedReward, 0)
         XCTAssertNil(explanation.recordedReward)
         XCTAssertTrue(explanation.consistent, "nothing minted and nothing paid is what an epoch without work should do")
@@ -44,9 +48,12 @@ final class RewardExplanationTests: XCTestCase {
 
         let worker = try explain("bob", epoch: 0, chain: chain)
         XCTAssertEqual(worker.receipts.count, 1)
-        XCTAssertGreaterThan(try XCTUnwrap(worker.settlement?.minted), 0)
+        XCTAssertGreaterThan(try XCTUnwrap(worker.settlement?.emission), 0)
         XCTAssertEqual(worker.recordedReward, worker.computedReward)
         XCTAssertGreaterThan(worker.computedReward, 0)
+        // The epoch schedules more than half of the 1 AI the receipt paid: the reward cap decides.
+        XCTAssertGreaterThan(worker.share, worker.cap)
+        XCTAssertEqual(worker.computedReward, Tokens.one / 2)
         XCTAssertTrue(worker.consistent)
 
         // Without an epoch: the latest settled epoch with the provider's work, not a later empty one.

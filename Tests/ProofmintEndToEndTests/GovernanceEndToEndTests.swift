@@ -216,6 +216,8 @@ final class GovernanceEndToEndTests: XCTestCase {
         let accepted = try XCTUnwrap((receipt["events"] as? [[String: Any]])?.first { $0["type"] as? String == "proof_accepted" })
         XCTAssertEqual(try amount(accepted["protocol_fee"]), protocolFee)
         XCTAssertEqual(try devnet.balance(dev1), consumerBefore - 10 * Tokens.one)
-        XCTAssertEqual(try devnet.balance(dev3), providerBefore + 10 * Tokens.one - protocolFee - Self.fee)
+        let validationFee = 10 * Tokens.one * 50 / 10_000  // protocol version 3: 0.5% to the validation account
+        XCTAssertEqual(try amount(accepted["validation_fee"]), validationFee)
+        XCTAssertEqual(try devnet.balance(dev3), providerBefore + 10 * Tokens.one - protocolFee - validationFee - Self.fee)
     }
 }

@@ -42,7 +42,19 @@ extension StateOverlay {
 
     /// Raises or lowers the provider's count of unsettled epochs with work; the record is deleted at 0.
     mutating func changeComputeHold(_ provider: Address, raise: Bool) throws(TransactionError) {
-        let count = try computeHolds(provider)
+        try changeStoredCount(at: .computeHold(provider), raise: raise)
+    }
+
+    func computeHolds(_ provider: Address) throws(TransactionError) -> UInt32 { try storedCount(at: .computeHold(provider)) }
+
+    /// The u32 counter at `key` (a hold or a due count), 0 if absent.
+    func storedCount(at key: StateKey) throws(TransactionError) -> UInt32 {
+        try recordOrFail(IndexCount.self, at: key)?.count ?? 0
+    }
+
+    /// Raises or lowers the counter at `key` by one; it is deleted at 0, cannot pass 2³² − 1 nor fall below 0.
+    mutating func changeStoredCount(at key: StateKey, raise: Bool) throws(TransactionError) {
+        let count = try storedCount(at: key)
         let next: UInt32
         if raise {
             guard count < UInt32.max else { throw .balanceOverflow }
@@ -50,15 +62,11 @@ extension StateOverlay {
         } else {
             next = count > 0 ? count - 1 : 0
         }
-        set(.computeHold(provider), next == 0 ? nil : IndexCount(count: next).canonicalBytes)
-    }
-
-    func computeHolds(_ provider: Address) throws(TransactionError) -> UInt32 {
-        try recordOrFail(IndexCount.self, at: .computeHold(provider))?.count ?? 0
+        set(key, next == 0 ? nil : IndexCount(count: next).canonicalBytes)
     }
 }
 
-/// A big-endian u32 counter (no version byte): the due count under `0x25` and a provider's hold under `0x2D`.
+/// A big-endian u32 counter (no version byte): a due count (`0x25`), a slash hold (`0x13`), a compute hold (`0x2D`).
 struct IndexCount: CanonicalCodable {
     var count: UInt32
 

@@ -14,21 +14,10 @@ extension StateOverlay {
     }
 
     /// The number of open slash proposals naming `address`.
-    func slashHolds(_ address: Address) throws(TransactionError) -> UInt32 {
-        try recordOrFail(SlashHold.self, at: .slashHold(address))?.count ?? 0
-    }
+    func slashHolds(_ address: Address) throws(TransactionError) -> UInt32 { try storedCount(at: .slashHold(address)) }
 
-    /// Raises (`by: +1`, at `propose`) or lowers (`by: -1`, when the proposal is decided) the hold on `address`;
-    /// the record is deleted at 0. A count cannot pass 2³² − 1 (at most 1,000 proposals are open) nor fall below 0.
+    /// Raises (at `propose`) or lowers (when the proposal is decided) the hold on `address`; deleted at 0.
     mutating func changeSlashHold(_ address: Address, raise: Bool) throws(TransactionError) {
-        let count = try slashHolds(address)
-        let next: UInt32
-        if raise {
-            guard count < UInt32.max else { throw .balanceOverflow }
-            next = count + 1
-        } else {
-            next = count > 0 ? count - 1 : 0
-        }
-        set(.slashHold(address), next == 0 ? nil : SlashHold(count: next).canonicalBytes)
+        try changeStoredCount(at: .slashHold(address), raise: raise)
     }
 }
