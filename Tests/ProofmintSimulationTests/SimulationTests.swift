@@ -141,7 +141,10 @@ final class SimulationTests: XCTestCase {
         let result = try Simulator.run(config)
         let verdicts = result.rows.map(\.verdicts).reduce(0, +)
         let proofs = result.rows.map(\.proofs).reduce(0, +)
-        XCTAssertEqual(result.rows.map(\.maliciousVerdicts).reduce(0, +), 1, "caught once, then jailed")
+        // Caught at its first verdict; receipts it had already submitted get theirs in the next blocks, and then it
+        // submits nothing more.
+        let caught = try XCTUnwrap(result.rows.firstIndex { $0.maliciousVerdicts > 0 })
+        for row in result.rows.dropFirst(caught + 2) { XCTAssertEqual(row.maliciousVerdicts, 0, "epoch \(row.epoch)") }
         XCTAssertGreaterThan(result.rows.map(\.slashed).reduce(0, +), 0)
         // Every receipt gets a verdict two blocks after it, except the last two blocks' (and the bad provider's
         // receipts still pending when it was caught).
