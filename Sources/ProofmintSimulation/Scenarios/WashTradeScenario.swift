@@ -62,6 +62,8 @@ public enum WashTradeScenario {
         /// Part (c): the attacker owns half the validator stake and fakes the cap-filling value alone, epoch after
         /// epoch, with a fresh provider each time (all `colluding`).
         public let boundary: [Outcome]
+        /// Part (d): attackers that grind job ids against the all-zero stub mix (see `grind`).
+        public let grinding: [Outcome]
         public let report: ScenarioReport
     }
 
@@ -112,6 +114,12 @@ public enum WashTradeScenario {
             member.colluding = index >= scale / 2
             crowd.append(member)
         }
+        var grinders = [Attacker]()
+        for index in 0..<max(5, scale / 20) {
+            grinders.append(Attacker(
+                provider: try ScenarioChain.participant("grind-provider", index), consumer: try ScenarioChain.participant("grind-consumer", index),
+                value: fakeValues[fakeValues.count - 1], units: UInt64(fakeValues[fakeValues.count - 1] / minPrice)))
+        }
         let batches = (scale + attackersPerEpoch - 1) / attackersPerEpoch
         let honestProviders = try (0..<8).map { (index) throws(ScenarioError) in try ScenarioChain.participant("honest-provider", index) }
         let honestConsumers = try (0..<8).map { (index) throws(ScenarioError) in try ScenarioChain.participant("honest-consumer", index) }
@@ -120,7 +128,7 @@ public enum WashTradeScenario {
         let perConsumer = Amount(honestJobs / honestConsumers.count) * honestPrice * Amount(batches + 2) + 100 * Tokens.one
 
         var allocations = [(ScenarioChain.Participant, Amount)]()
-        for member in [aloneMin, aloneCap, big] + crowd { allocations += member.allocations(parameters) }
+        for member in [aloneMin, aloneCap, big] + crowd + grinders { allocations += member.allocations(parameters) }
         allocations += honestProviders.map { ($0, 1_000 * Tokens.one) }
         allocations += honestConsumers.map { ($0, perConsumer) }
         allocations += [(checker, honestStake + 1_000 * Tokens.one), (colluder, colluderStake + 1_000 * Tokens.one)]
@@ -128,7 +136,7 @@ public enum WashTradeScenario {
         let market = ComputeMarket(chain: chain, tag: "wash")
 
         let stakeRequest = Payload.stake(StakeRequest(amount: minStake, lockEpochs: 0, tier: .open, attestation: nil))
-        try chain.submit(([aloneMin, aloneCap, big] + crowd).map { ($0.provider, stakeRequest) }
+        try chain.submit(([aloneMin, aloneCap, big] + crowd + grinders).map { ($0.provider, stakeRequest) }
             + honestProviders.map { ($0, Payload.stake(StakeRequest(amount: 500 * Tokens.one, lockEpochs: 0, tier: .open, attestation: nil))) })
         try market.register([(checker, honestStake, false)])
 
@@ -180,6 +188,17 @@ public enum WashTradeScenario {
                 jobs[job] = index
                 receipts.append((member.provider, job, payload))
             }
+            if batch == 0 {
+                // (d) Grinders: each tries job ids until the stub mix (all zero) would leave its receipt unsampled.
+                for index in grinders.indices {
+                    let job = grind(index: index, value: grinders[index].value, rules: parameters.compute.verification)
+                    let (id, payload) = market.receipt(
+                        consumer: grinders[index].consumer, provider: grinders[index].provider, price: grinders[index].value,
+                        units: grinders[index].units, quality: 100, epoch: epoch, job: job, isFake: true)
+                    grinders[index].job = id
+                    receipts.append((grinders[index].provider, id, payload))
+                }
+            }
             try market.submitReceipts(receipts)
         }
         let last = try market.epoch().number
@@ -189,11 +208,30 @@ public enum WashTradeScenario {
         // Outcomes, from the state.
         var outcomes = [Outcome]()
         for member in everyone { outcomes.append(try outcome(of: member, market: market, parameters: parameters)) }
+        var ground = [Outcome]()
+        for member in grinders { ground.append(try outcome(of: member, market: market, parameters: parameters)) }
 
         let boundary = try boundaryRun(epochs: max(4, scale / 8), value: capFilling, parameters: parameters)
         let report = report(
-            scale: scale, parameters: parameters, emission: emission, outcomes: outcomes, boundary: boundary, honest: honestReceipts)
-        return Measurement(parameters: parameters, outcomes: outcomes, boundary: boundary, report: report)
+            scale: scale, parameters: parameters, emission: emission, outcomes: outcomes, boundary: boundary, grinding: ground,
+            honest: honestReceipts)
+        return Measurement(parameters: parameters, outcomes: outcomes, boundary: boundary, grinding: ground, report: report)
+    }
+
+    /// The first job id (of a counter the attacker owns) that the sampling rule would leave unsampled if the
+    /// randomness mix were all zero, as the stub that stands in for the beacon returns: the attacker simply
+    /// evaluates `ValidationModule`'s published rule. With a real beacon, the deciding mix is unknown when the
+    /// consumer signs, and the grinding buys nothing.
+    static func grind(index: Int, value: Amount, rules: VerificationParameters) -> Hash32 {
+        let probability = UInt64(rules.sampleProbabilityBps(value: value))
+        var counter: UInt64 = 0
+        while true {
+            let job = Hash32.digest(parts: [Array("proofmint/scenario/grind".utf8), Array(String(index).utf8), Array(String(counter).utf8)])
+            let seed = Hash32.digest(Array("proofmint/sample/v1".utf8) + Hash32.zero.bytes + job.bytes)
+            let draw = seed.bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000
+            if draw >= probability || counter == .max { return job }
+            counter += 1
+        }
     }
 
     /// One attacker's outcome after its epoch settled: `held = allocated − cost − slashed + reward`.
@@ -256,7 +294,8 @@ public enum WashTradeScenario {
     // MARK: - Report
 
     private static func report(
-        scale: Int, parameters: Parameters, emission: Amount, outcomes: [Outcome], boundary: [Outcome], honest: [(units: UInt64, quality: UInt8)]
+        scale: Int, parameters: Parameters, emission: Amount, outcomes: [Outcome], boundary: [Outcome], grinding: [Outcome],
+        honest: [(units: UInt64, quality: UInt8)]
     ) -> ScenarioReport {
         let rules = parameters.compute.verification
         let stake = parameters.staking.minStake
@@ -337,6 +376,15 @@ public enum WashTradeScenario {
         figures.append(("above sample_value", String(
             format: "caught with probability 1 − α, gain ≤ D = %.2f AI an epoch: negative EV needs α < stake / (stake + D) = %.1f%% (so honest validator stake > %.2f × the attacker's)",
             d, 100 * stakeAI / (stakeAI + d), d / stakeAI)))
+
+        // (d) Job-id grinding against the stub mix: a weakness of the stub, not of the rule (it ends with the beacon).
+        let grindNet = grinding.reduce(0.0) { $0 + ScenarioFormat.toDouble($1.net) - ScenarioFormat.toDouble($1.loss) }
+        figures.append(("(d) job-id grinding, stub mix", String(
+            format: "%d accounts faking %@ with ground job ids (p = %.0f%%): %d sampled, %d caught; rewards %@, net %+.2f AI%@",
+            grinding.count, ScenarioFormat.ai(grinding.first?.value ?? 0),
+            Double(rules.sampleProbabilityBps(value: grinding.first?.value ?? 0)) / 100, grinding.filter(\.sampled).count,
+            grinding.filter(\.detected).count, ScenarioFormat.ai(grinding.reduce(Amount(0)) { $0 + $1.reward }), grindNet,
+            grinding.contains(where: \.sampled) ? "" : " — sampling is predictable until the beacon replaces the all-zero mix")))
 
         // The attack is the owner's whole operation: it works if all its accounts together end ahead.
         let gainedTotal = outcomes.reduce(Amount(0)) { $0 + $1.net }
