@@ -156,3 +156,26 @@ extension AttackScenarioTests {
         XCTAssertEqual(figure(report, "fake receipt's challenge"), "upheld", report.text)
     }
 }
+
+extension AttackScenarioTests {
+    /// Part (c): above sample_value every fake is sampled, so only the attacker's own validator lets one through; the
+    /// ones it passes are paid, the others slashed. (Whether the sum is positive depends on α against
+    /// stake / (stake + D); docs/ECONOMIC-SECURITY.md measures it at the audit's scale.)
+    func testAboveSampleValueOnlyTheAttackersOwnValidatorLetsAFakeThrough() throws {
+        let measured = try WashTradeScenario.measure(scale: 40)
+        let parameters = measured.parameters
+        let slash = FeeSplit.portion(parameters.staking.minStake, parameters.staking.slashMaliciousBps)
+        XCTAssertFalse(measured.boundary.isEmpty)
+        for (index, outcome) in measured.boundary.enumerated() {
+            XCTAssertGreaterThanOrEqual(outcome.value, parameters.compute.verification.sampleValue)
+            XCTAssertTrue(outcome.sampled, "always sampled (outcome \(index))")
+            if outcome.detected {
+                XCTAssertEqual(outcome.slashed, slash, "outcome \(index)")
+                XCTAssertEqual(outcome.reward, 0, "outcome \(index)")
+            } else {
+                XCTAssertEqual(outcome.slashed, 0, "outcome \(index)")
+                XCTAssertGreaterThan(outcome.reward, 0, "passed by the attacker's validator and paid (outcome \(index))")
+            }
+        }
+    }
+}

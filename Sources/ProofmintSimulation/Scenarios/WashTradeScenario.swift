@@ -141,7 +141,6 @@ public enum WashTradeScenario {
         try market.register([(checker, honestStake, false)])
 
         // (a) alone: the cheapest receipt in one epoch, the cap-filling one in the next.
-        var jobs = [Hash32: Int]()
         var everyone = [aloneMin, aloneCap, big] + crowd
         for index in 0..<2 {
             try market.advanceToNextEpoch()
@@ -150,7 +149,6 @@ public enum WashTradeScenario {
             let (job, payload) = market.receipt(
                 consumer: member.consumer, provider: member.provider, price: member.value, units: member.units, quality: 100, epoch: epoch, isFake: true)
             everyone[index].job = job
-            jobs[job] = index
             try market.submitReceipts([(member.provider, job, payload)])
         }
 
@@ -185,7 +183,6 @@ public enum WashTradeScenario {
                     consumer: member.consumer, provider: member.provider, price: member.value, units: member.units, quality: 100, epoch: epoch,
                     isFake: true)
                 everyone[index].job = job
-                jobs[job] = index
                 receipts.append((member.provider, job, payload))
             }
             if batch == 0 {
