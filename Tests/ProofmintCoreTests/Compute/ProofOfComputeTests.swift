@@ -348,6 +348,26 @@ final class ProofOfComputeTests: StakingTestCase {
         try assertExecutionFails(chain.submitProof(from: bob, first), .receiptEpochOutOfWindow(receipt: 0, current: 2, window: 1), on: chain)
     }
 
+    func testASubmitProofWritesTheSameWhateverTheNumberOfProvidersInTheEpoch() throws {
+        // The epoch gets `count` other providers' work; then one more receipt is measured by what its block writes.
+        func writes(after count: Int) throws -> (records: Int, bytes: Int) {
+            let names = (0..<count).map { "provider-\($0)" }
+            let chain = try TestChain(
+                users: names.map { ($0, 200 * Tokens.one) } + [("carol", 100_000 * Tokens.one), ("alice", 1_000 * Tokens.one)],
+                parameters: #"{"epoch_length": 1000, "compute": {\#(Self.quiet)}}"#)
+            try chain.produce(names.map { chain.stake(from: TestKeys.key($0), amount: 100 * Tokens.one) } + [chain.stake(from: alice, amount: 100 * Tokens.one)])
+            try chain.produce(names.map { chain.submitProof(from: TestKeys.key($0), chain.receipt(consumer: carol, provider: TestKeys.address($0))) })
+            try chain.produce([])
+            XCTAssertEqual(chain.epochRecord(0)?.providerCount, UInt32(count))
+            let outcome = try chain.produce([chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice)))]).outcome
+            XCTAssertEqual(outcome.receipts.map(\.code), [0])
+            return (outcome.stateWrites.count, outcome.stateWrites.reduce(0) { $0 + ($1.value?.count ?? 0) })
+        }
+        let small = try writes(after: 3), large = try writes(after: 300)
+        XCTAssertEqual(small.records, large.records)
+        XCTAssertEqual(small.bytes, large.bytes, "no record grows with the providers (version 2 rewrote a list of them)")
+    }
+
     func testWithdrawWaitsUntilTheProvidersEpochsSettle() throws {
         let chain = try stakedChain(compute: Self.smallEmission)
         try chain.produce([chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice), price: 10 * Tokens.one))])
