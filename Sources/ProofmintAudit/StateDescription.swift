@@ -26,7 +26,7 @@ public enum StateDescription {
             case .parameterWindow?: return "\(try ParameterChangeWindow(canonical: bytes))"
             case .emissionAnchor?: return "\(try EmissionAnchor(canonical: bytes))"
             case .spendWindow?: return "\(try SpendWindow(canonical: bytes))"
-            case .evidence?, .job?, nil: return "0x" + bytes.hex
+            case .evidence?, .job?, .randomnessMix?, nil: return "0x" + bytes.hex
             }
         } catch {
             return "0x\(bytes.hex) (does not decode: \(error))"

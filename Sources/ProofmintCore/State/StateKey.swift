@@ -54,6 +54,9 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         /// `0x22 ‖ module account name (UTF-8)` → `SpendWindow`: what governance paid from that source in its current
         /// spend window (protocol version 2)
         case spendWindow = 0x22
+        /// `0x29` → 32 bytes: the randomness mix, every block's beacon folded in at the block's start
+        /// (protocol version 3; absent: 32 zero bytes)
+        case randomnessMix = 0x29
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -94,6 +97,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func parameterWindow(_ name: String) -> StateKey { StateKey(bytes: [Prefix.parameterWindow.rawValue] + Array(name.utf8)) }
     public static let emissionAnchor = StateKey(bytes: [Prefix.emissionAnchor.rawValue])
     public static func spendWindow(_ source: String) -> StateKey { StateKey(bytes: [Prefix.spendWindow.rawValue] + Array(source.utf8)) }
+    public static let randomnessMix = StateKey(bytes: [Prefix.randomnessMix.rawValue])
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -141,6 +145,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .parameterWindow?: return "parameter-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
         case .emissionAnchor?: return "emission-anchor"
         case .spendWindow?: return "spend-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
+        case .randomnessMix?: return "randomness-mix"
         case nil: return "unknown \(bytes.hex)"
         }
     }
