@@ -18,7 +18,9 @@ deposit returned or burned, and the execution after the timelock against the par
 definitions, checks after every block the supply invariant (issued, which includes what was minted, minus burned),
 that the governance account holds exactly the deposits of the proposals still voting and that the total stake is
 Σ unjailed stake, and verifies the evidence and receipt signatures
-itself. Keys come from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
+itself. Every block starts by folding its producer's beacon (an RFC 9381 ECVRF proof over the chain id and height,
+protocol version 3) into the randomness mix at 0x29; the model proves each beacon with the producer's seed, verifies
+it, and puts it in the header; in the fixture it verifies every block's beacon under its producer. Keys come from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
 
 Usage:
   scripts/golden_chain_model.py [--check] [--quiet]

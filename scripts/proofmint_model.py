@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """The definitions of docs/PROTOCOL.md that the reference models share, written from the spec with nothing but the
 Python standard library: BLAKE2b-256 and the canonical integer encodings (§1), Ed25519 as RFC 8032 §6 writes it
-(pure Python, slow, fine for a few hundred signatures), addresses (§2), record and key encodings (§6, §9-§12), the
+(pure Python, slow, fine for a few hundred signatures), the ECVRF of RFC 9381 on the same point arithmetic and the
+block beacon and randomness mix built on it (§4.6), addresses (§2), record and key encodings (§6, §9-§12), the
 genesis file (§10), the state tree and its proofs (§7), Merkle lists, headers and receipts (§4, §5).
 
 Used by scripts/protocol_vectors.py (the vectors of §15) and scripts/golden_chain_model.py (the golden chain and
 the fixture of the tests). It shares no code with the Swift implementation. `python3 scripts/proofmint_model.py`
-checks the Ed25519 code against RFC 8032's first test vector.
+checks the Ed25519 code against RFC 8032's first test vector and the ECVRF against RFC 9381's example 17.
 """
 import hashlib, hmac, json, re
 from datetime import datetime
