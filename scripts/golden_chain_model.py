@@ -18,7 +18,9 @@ deposit returned or burned, and the execution after the timelock against the par
 definitions, checks after every block the supply invariant (issued, which includes what was minted, minus burned),
 that the governance account holds exactly the deposits of the proposals still voting and that the total stake is
 Σ unjailed stake, and verifies the evidence and receipt signatures
-itself. Keys come from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
+itself. Every block starts by folding its producer's beacon (an RFC 9381 ECVRF proof over the chain id and height,
+protocol version 3) into the randomness mix at 0x29; the model proves each beacon with the producer's seed, verifies
+it, and puts it in the header; in the fixture it verifies every block's beacon under its producer. Keys come from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
 
 Usage:
   scripts/golden_chain_model.py [--check] [--quiet]
@@ -33,9 +35,10 @@ import copy, json, os, re, sys
 from math import isqrt
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from proofmint_model import (BLOCK_DOMAIN, H, TX_DOMAIN, Reader, address_of_key, dec_content, enc_header,  # noqa: E402
-                             entries_of, genesis_state, merkle_list, module_address, optional, parse_genesis,
-                             public_key, sign, state_root, u8, u16, u32, u64, u128, verify)
+from proofmint_model import (BLOCK_DOMAIN, GENESIS_BEACON, H, TX_DOMAIN, Reader, address_of_key, beacon,  # noqa: E402
+                             beacon_input, dec_content, enc_header, entries_of, genesis_state, merkle_list,
+                             module_address, next_mix, optional, parse_genesis, public_key, sign, state_root, u8, u16,
+                             u32, u64, u128, verify, vrf_verify)
 
 TESTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests")
 SWIFT = os.path.join(TESTS, "ProofmintCoreTests", "Execution", "GoldenChain.swift")
@@ -90,6 +93,7 @@ def derive(say=print):
     gov=dict(next=1,open=0,power=0,stored=False)   # 0x0D (version 2): next id, open proposals, total unjailed stake; absent until first written
     props={}     # id -> dict(proposer, kind, content, deposit, submit, end, status, voters, tally, execute, failure, effect)
     votes={}     # (id, voter) -> option (1 yes, 2 no, 3 abstain)
+    mix=[None]   # the randomness mix at 0x29 (protocol version 3): absent until block 1 folds in its beacon
     due={}       # 0x12: height -> ids whose tally or execution falls there (deleted once that block's end has read it)
     holds={}     # 0x13: address -> open slash proposals naming it (absent at 0)
     params=lambda: (u8(2)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
@@ -138,11 +142,12 @@ def derive(say=print):
         for a,n in holds.items(): s[b'\x13'+a]=u32(n)
         for n,(start,value) in windows.items(): s[b'\x20'+n.encode()]=u8(1)+u64(start)+u128(value)
         for n,(start,base,spent) in spends.items(): s[b'\x22'+n.encode()]=u8(1)+u64(start)+u128(base)+u128(spent)
+        if mix[0] is not None: s[b'\x29']=mix[0]
         return {H(k):H(v) for k,v in s.items()}
     root=lambda: state_root(state())   # the state tree of §7 over {H(key): H(value)}
     mth=merkle_list
-    def header(h,parent,ts,txr,rr,sr,cnt,prod): return enc_header(CHAIN,h,parent,ts,txr,rr,sr,cnt,prod)
-    g_root=root(); g_hdr=header(0,bytes(32),T0,bytes(32),bytes(32),g_root,0,bytes(32)); g_hash=H(g_hdr)
+    def header(h,parent,ts,txr,rr,sr,cnt,prod,bcn): return enc_header(CHAIN,h,parent,ts,txr,rr,sr,cnt,prod,bcn)
+    g_root=root(); g_hdr=header(0,bytes(32),T0,bytes(32),bytes(32),g_root,0,bytes(32),GENESIS_BEACON); g_hash=H(g_hdr)
     out['genesisStateRoot']=g_root.hex(); out['genesisHash']=g_hash.hex()
     say('genesis state root',g_root.hex(),'hash',g_hash.hex())
     def nonce(a): return acct.get(a,[0,0])[0]
@@ -223,13 +228,14 @@ def derive(say=print):
         return [u8(6)+a+u8(reason)+u16(bps)+u128(fs)+u128(fu)]+([u8(7)+a] if jails else [])
     def signed_header(h,signer,variant):
         # as TestChain.signedHeader: roots derived from the variant, the signer's key as producer
-        hd=header(h,H(bytes([0x70,variant])),T0+h*1000,bytes(32),bytes(32),H(bytes([0x73,variant])),0,pk[signer])
+        hd=header(h,H(bytes([0x70,variant])),T0+h*1000,bytes(32),bytes(32),H(bytes([0x73,variant])),0,pk[signer],GENESIS_BEACON)
         return hd,sign(seed[signer],b'proofmint/block/v1\x00'+hd)
     def evidence(h,signer):
         (h1,s1),(h2,s2)=signed_header(h,signer,1),signed_header(h,signer,2)
         def run(s,height):
-            prod=h1[-32:]   # both headers: same chain, height h, different hashes, same producer (checked in this order)
-            assert h1[5:5+len(CHAIN)]==h2[5:5+len(CHAIN)]==CHAIN.encode() and H(h1)!=H(h2) and h2[-32:]==prod
+            prod=h1[-112:-80]   # the producer's key, before the 80-byte beacon (header version 2)
+            # both headers: same chain, height h, different hashes, same producer (checked in this order)
+            assert h1[5:5+len(CHAIN)]==h2[5:5+len(CHAIN)]==CHAIN.encode() and H(h1)!=H(h2) and h2[-112:-80]==prod
             v=[n for n in VALIDATORS if pk[n]==prod]
             if not v: raise Fail(124)
             if not (verify(prod,b'proofmint/block/v1\x00'+h1,s1) and verify(prod,b'proofmint/block/v1\x00'+h2,s2)): raise Fail(125)
@@ -437,6 +443,11 @@ def derive(say=print):
     FEE_CHANGE=param_change([('compute.protocol_fee_bps',36)]); SIGNAL=text(b'golden-signal',H(b'golden-document'))
     parent=g_hash
     for h in range(1,19):
+        # the block starts by folding its producer's beacon (a VRF proof over the chain id and height) into the mix
+        producer='golden-a' if h%2==1 else 'golden-b'
+        proof,value=beacon(seed[producer],CHAIN,h)
+        assert vrf_verify(pk[producer],beacon_input(CHAIN,h),proof) is not None
+        mix[0]=next_mix(mix[0],value)
         txs=blocks[h](); ids=[]; receipts=[]; codes=[]
         for t in txs:
             b=enc(t); sig=sign(seed[t['frm']],b'proofmint/tx/v1\x00'+b); ids.append(H(b+sig)); s=addr[t['frm']]; fee=t['fee']
@@ -457,9 +468,8 @@ def derive(say=print):
         assert gov['open']==sum(1 for p in props.values() if p['status'] in (1,2)) and h not in due
         assert acct.get(GOV,[0,0])[1]==sum(p['deposit'] for p in props.values() if p['status']==1)
         assert gov['power']==sum(qp(x) for x in stakes.values())
-        prod=pk['golden-a'] if h%2==1 else pk['golden-b']
         sr=root(); rr=mth([H(r) for r in receipts]); txr=mth(ids)
-        hdr=header(h,parent,T0+5000*h,txr,rr,sr,len(txs),prod); parent=H(hdr)
+        hdr=header(h,parent,T0+5000*h,txr,rr,sr,len(txs),pk[producer],proof); parent=H(hdr)
         out['blockHashes'].append(parent.hex()); out['stateRoots'].append(sr.hex()); out['receiptRoots'].append(rr.hex()); out['receiptCodes'].append(codes)
         say(h,'hash',parent.hex(),'state',sr.hex(),'receipts',rr.hex(),'codes',codes)
         if settled and settled[1]+settled[2]:
@@ -550,9 +560,9 @@ def read_transaction(r):
 def read_header(r):
     """A block header (§4.1) from a Reader: its bytes and fields."""
     start = r.i
-    assert r.int(1) == 1, "header version"
+    assert r.int(1) == 2, "header version"
     h = dict(chain_id=r.string(), height=r.int(8), parent=r.take(32), timestamp=r.int(8), tx_root=r.take(32),
-             receipt_root=r.take(32), state_root=r.take(32), tx_count=r.int(4), producer=r.take(32))
+             receipt_root=r.take(32), state_root=r.take(32), tx_count=r.int(4), producer=r.take(32), beacon=r.take(80))
     h["bytes"] = r.b[start:r.i]
     return h
 
@@ -582,7 +592,7 @@ def check_fixture(path=FIXTURE, roots_path=FIXTURE_ROOTS):
     g = parse_genesis(frames[0][1])
     validators = {pk for _, pk in g["validators"]}
     root = state_root(entries_of(genesis_state(g)))
-    parent = H(enc_header(g["chain_id"], 0, bytes(32), g["time_ms"], bytes(32), bytes(32), root, 0, bytes(32)))
+    parent = H(enc_header(g["chain_id"], 0, bytes(32), g["time_ms"], bytes(32), bytes(32), root, 0, bytes(32), GENESIS_BEACON))
     blocks = [p for _, p in frames[1:-1]]
     if len(blocks) != len(pinned):
         problems.append(f"{len(blocks)} blocks in the chain file, {len(pinned)} roots in golden-chain.roots")
@@ -607,6 +617,8 @@ def check_fixture(path=FIXTURE, roots_path=FIXTURE_ROOTS):
             problems.append(f"{where}: transaction count or root differs from its transactions")
         if h["producer"] not in validators or not verify(h["producer"], BLOCK_DOMAIN + h["bytes"], signature):
             problems.append(f"{where}: not signed by a genesis validator")
+        elif vrf_verify(h["producer"], beacon_input(g["chain_id"], height), h["beacon"]) is None:
+            problems.append(f"{where}: the beacon is not the producer's VRF proof for this chain and height")
         for i, (unsigned, signed) in enumerate(txs):
             n = len(g["chain_id"])   # version, u32 length, chain id, then the sender's key
             if unsigned[5:5 + n] != g["chain_id"].encode() or not verify(unsigned[5 + n:37 + n], TX_DOMAIN + unsigned, signed[-64:]):

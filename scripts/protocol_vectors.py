@@ -36,6 +36,30 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from proofmint_model import *  # noqa: E402,F401,F403 (the shared definitions of PROTOCOL.md)
 
 
+# The INSECURE devnet validator-0 key: it produces every block of these vectors, so it proves every beacon (§4.6).
+VALIDATOR0_SEED = H(b"proofmint/insecure-dev-validator/0")
+
+def begin_block(state, g, height):
+    """§8.5: a block starts by folding its beacon into the randomness mix (0x29); returns the beacon proof."""
+    return advance_mix(state, VALIDATOR0_SEED, g["chain_id"], height)
+
+
+def beacon_vector(g, computed):
+    """§4.6: validator-0's beacon for block 1 of the devnet: its input, the VRF proof, the output beta, the beacon
+    value H(beta) and the mix after block 1 (the genesis state has none)."""
+    print("\n== Beacon vector: validator-0, block 1")
+    alpha = beacon_input(g["chain_id"], 1)
+    proof = vrf_prove(VALIDATOR0_SEED, alpha)
+    beta = vrf_verify(public_key(VALIDATOR0_SEED), alpha, proof)
+    assert beta is not None and beta == vrf_output(proof)
+    assert vrf_verify(public_key(VALIDATOR0_SEED), beacon_input(g["chain_id"], 2), proof) is None, "another height"
+    computed["beacon1_proof"], computed["beacon1_output"] = proof.hex(), beta.hex()
+    computed["beacon1_value"], computed["mix1"] = H(beta).hex(), next_mix(None, H(beta)).hex()
+    DOCUMENTED["beacon input, devnet height 1"] = alpha.hex()
+    print(f"  key    {public_key(VALIDATOR0_SEED).hex()}\n  input  {alpha.hex()}\n  proof  {proof.hex()}\n"
+          f"  beta   {beta.hex()}\n  value  {H(beta).hex()}\n  mix 1  {computed['mix1']}")
+
+
 def transfer_vector(g, state, computed):
     """dev0 -> dev1, 1 AI, fee = min_fee, nonce 0, no expiry, memo 'vector', alone in block 1."""
     print("\n== Transfer vector: dev0 -> dev1, 1 AI, fee = min_fee, nonce 0, no expiry, memo 'vector'")
@@ -63,6 +87,7 @@ def transfer_vector(g, state, computed):
     balances[sender] -= amount
     balances[recipient] = balances.get(recipient, 0) + amount
     after = dict(state)
+    beacon1 = begin_block(after, g, 1)
     for a, b in balances.items():
         if b or nonces.get(a, 0):
             after[key_account(a)] = enc_account(nonces.get(a, 0), b)
@@ -82,10 +107,11 @@ def transfer_vector(g, state, computed):
     print(f"  dev0 account after       {after[key_account(sender)].hex()}")
     # The block itself, signed by the INSECURE devnet validator-0 key, for a given timestamp.
     vk = SigningKey(H(b"proofmint/insecure-dev-validator/0"))
-    genesis_hash = H(enc_header(g["chain_id"], 0, ZERO, g["time_ms"], ZERO, ZERO, state_root(entries_of(state)), 0, bytes(32)))
+    genesis_hash = H(enc_header(g["chain_id"], 0, ZERO, g["time_ms"], ZERO, ZERO, state_root(entries_of(state)), 0, bytes(32),
+                                GENESIS_BEACON))
     timestamp = g["time_ms"] + 1000
     header = enc_header(g["chain_id"], 1, genesis_hash, timestamp, merkle_list([H(tx + sig)]), merkle_list([H(receipt)]),
-                        bytes.fromhex(computed["block1_state_root"]), 1, vk.public)
+                        bytes.fromhex(computed["block1_state_root"]), 1, vk.public, beacon1)
     block_sig = vk.sign(BLOCK_DOMAIN + header)
     computed["block1_hash"] = H(header).hex()
     print(f"  block 1 at timestamp {timestamp} by validator-0:\n    header    {header.hex()}\n"
@@ -134,6 +160,7 @@ def stake_vector(g, state, computed):
     locked_until = height + lock * p["epoch_length"]
     shares = fee_shares(fee, p["fee_split_bps"])
     after = dict(state)
+    begin_block(after, g, height)
     balances[sender] -= fee + amount
     for name in ["reward_pool", "treasury", "liquidity"]:
         m = module_address(name)
@@ -300,6 +327,7 @@ def compute_vector(g, block1, computed):
     assert price >= c["min_unit_price"] * units
     # §8.3: fee and nonce; §8.4: the fee split.
     after = dict(block1)
+    begin_block(after, g, height)
     credit(after, provider, -p["min_fee"], nonce_delta=1)
     fee_event = distribute_fee(after, p["min_fee"], provider, p["fee_split_bps"])
     # §11.4 execution.
@@ -340,10 +368,12 @@ def compute_vector(g, block1, computed):
     print(f"  block 2 receipt root     {computed['proof_block2_receipt_root']}")
     print(f"  block 2 state root       {computed['proof_block2_state_root']}")
 
-    # §11.6: blocks 3 .. epoch_length - 1 hold nothing and end no epoch, so they write nothing; the block at
-    # height epoch_length (= start 1 + epoch_length - 1) settles epoch 0.
+    # §11.6: blocks 3 .. epoch_length - 1 hold nothing and end no epoch, so they write nothing but the mix; the block
+    # at height epoch_length (= start 1 + epoch_length - 1) settles epoch 0.
     h = p["epoch_length"]
     s = dict(after)
+    for empty in range(3, h + 1):
+        begin_block(s, g, empty)
     works = {provider: work}
     t = dec_totals(s[KEY_TOTALS])
     minted = emission(epoch, c, p["epoch_length"], t[5], t[0])
@@ -817,6 +847,7 @@ class Chain:
         """txs: [(signed bytes, sender address, fee, execute(state, params, h) -> events)], all admissible. Returns
         (transaction root, receipts); the state, parameters and height move on to the block's."""
         h, params = self.height + 1, json.loads(json.dumps(self.params))
+        begin_block(self.state, self.g, h)
         receipts = []
         for signed, sender, fee, execute in txs:
             assert fee >= params["min_fee"] and len(signed) <= params["max_tx_bytes"]
@@ -975,40 +1006,44 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
             print(f"  status {proposal['status']}; min_fee now {chain.params['min_fee']}")
             for k in [key_proposal(1), KEY_GOVERNANCE, KEY_PARAMETERS]:
                 print(f"  key {k.hex()} value {chain.state[k].hex()}")
-    assert roots[5] == roots[6] and roots[7] == roots[8], "a block that tallies or executes nothing changes nothing"
+    assert roots[5] != roots[6] and roots[7] != roots[8], "a block that tallies or executes nothing still advances the mix"
 
 # ----------------------------------------------------------------------------------------------------------------
 
 EXPECTED = {
+    "beacon1_proof": "7f78c33310b094b8830c6bbc56a569accf138ac2c3a1f2c3fa46bd6a0e714c3070b394635ac9497c6c39b188fd7f548f1c8850e027deabb6900a30556ea17abedee3129f9970310bb1f387ab0212970e",
+    "beacon1_output": "13a5d012bedaf94746829672184429018c1d5660073e414dfef84b5ae0d5b87a562052c13f2ea196ffe03890aed87499a05f7a1a3f913011dc7318ea8787da6c",
+    "beacon1_value": "aa3a433951f774fefaca07bac149f7b17adc5b9a22b81570ec40c1a1f227eea9",
+    "mix1": "ac49b73a84ffa077b65825e59604f80b97f3df3cf5603a8be44503505517a42b",
     "genesis_state_root": "f97d4378e6aa6f326a6d6d49c1525062e8707f9b64ef5135eeb261ffcfa45900",
-    "genesis_hash": "7bf9b1f5a64ee48c313948712b1ad1868cc3f37162c87b24b094c660be9d2e00",
+    "genesis_hash": "56a8b4d9a89f1eb5daaaa304fc8a562a4a3771fd4dcd18fb66e9bda1ca361706",
     "example_root": "2c95007ff7346f4a11388b398323f6eb45e23e0f2307313297e648294043d121",
     "transfer_id": "6096fa5a8f5c6b961b2bf08faf9b1ac53b9576c9e31b71fd262a71baed472553",
     "block1_tx_root": "dce4b7e8b28f0dbea6fb38f4d08eb3c4fe917fbb390bfb0e896db7be2dd1470e",
     "block1_receipt_root": "ee7fd004623b5fb52aee181418ea18b2d4f7dcd00404da422df6727d92f6415f",
-    "block1_state_root": "156f752f3c441e028e9bffa42bbc5735c342286d2c46704298f429c0e71740a9",
-    "block1_hash": "284c28f055ab7c05fcfaeb5c4b4601499775b20e363ccd47bd7ce23fbcb912d2",
+    "block1_state_root": "476192ad6390303ff6d8614012ac198f6062bbb72c81bdd6bec71f8f457327e5",
+    "block1_hash": "ce7153b7d7c95f13afa90816ff7fe885f557ec059bc4a4241f0621c61e598b6c",
     "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
     "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
     "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
-    "stake_block1_state_root": "139419c482524a5585a11557dead44241885fcf208e9c4ac38558a60f174f72c",
+    "stake_block1_state_root": "1cf4ad3c0521c82650105f9ecf55d65e956815c9f1a3f9adbf24df785be91d0b",
     "proof_id": "0c838be26d925ff57f7314aadb1ca6929d09243f342e423984be0775d4913845",
     "proof_block2_tx_root": "09c30f6972b4abcbd78d3cc05fa87873ff17f1ca84e24ebc800653e638eebb08",
     "proof_block2_receipt_root": "bc779a485e5c03d465d89191f557a7d10d86556dbce482ee97438efcc46c1b67",
-    "proof_block2_state_root": "6619eefe2f8bfde0b6bc067827b5c84739c227c920da9b55d6b89b719029d31d",
-    "settle_block60_state_root": "0a81cc19e1ea72aa8b9a2a6c4c3f69ee99ea3665a55c03d8251be4a2704a4717",
+    "proof_block2_state_root": "ce5318a939939b26374a3d66a370185db5b06caaa7583487a781c060010ed2c0",
+    "settle_block60_state_root": "8d39d5616f9f1c39af847ac1f6b0a63b98880026a52bfcb05c80f79dc86dc44c",
     "propose_id": "e83d20fa8880fb58ef3415c799ddddff1b37bed26e55fc612f11414e4400470d",
     "propose_block2_tx_root": "db4ee78bd4fe1f87316ca6390512ac7b1b4931d0f681cd60f4f997a1234ab54d",
     "propose_block2_receipt_root": "e06075381651fb120be7a03105d44578ab2726c78046e169e75915f862ff8143",
-    "propose_block2_state_root": "7e0e22b557bf03c667c9ce78af3e87c15190c9d6191cb5188f8133cb4c809f1d",
+    "propose_block2_state_root": "8e5e3da92e0541c782d7b772479f55d8ab1544c76db2090f8558cf8f434ad15a",
     "vote_id": "0696dc41bccb01f27ecf11149952b1d1d9ff20c4ae20db0bc2bd950afe233aa7",
     "vote_block3_tx_root": "d5d8e8a4e1c8c385280a76246a98157698f524ac1ebfd33d5a561f01e20e15c6",
     "vote_block3_receipt_root": "591964263280ec2df341290ac8aa8f97c682db4594c3f8c7eff678f49d5f0912",
-    "vote_block3_state_root": "046627d1e5481b5931b7ff5a42140b13334da1ee6a76e2fc0b03f1bab30c3c0e",
+    "vote_block3_state_root": "e6e5d4fd57af1a85e5e76c090f6949071ca2022e6d2b6b649aa4a0130cbb2d67",
     "fast_genesis_state_root": "5f69215f0801221677974ddec172fedd9764cb3f3e8519ac838073d542f769f4",
-    "fast_block7_state_root": "47dd334e00f8b0f4fca9b437e147e87d818cd31b764bba51d061fa341cf2533f",
+    "fast_block7_state_root": "4190d4e006b37d2943de0dc02d2647e0283ed8d761b02c32d8d77d82694c32e3",
     "emission_anchor_record": "0100000000000186a00000000000000000000000000007cb0000000000000fbce2c2bf95567dfc4b40",
-    "fast_block9_state_root": "b9c022cd9a4a112bc195a9fd703c4608c443bf2e8baeed2fee230fa3881062af",
+    "fast_block9_state_root": "a834c1995c2b84dd728dd89d909914b313d725196f5f1aef00afad185b0d4cbf",
 }
 # Further computed values that PROTOCOL.md quotes in full; --check looks for each in the document.
 DOCUMENTED = {}
@@ -1033,7 +1068,7 @@ def main():
     for k in sorted(state):
         print(f"  key {k.hex():42} value {state[k].hex()}")
     root = state_root(entries_of(state))
-    header = enc_header(g["chain_id"], 0, ZERO, g["time_ms"], ZERO, ZERO, root, 0, bytes(32))
+    header = enc_header(g["chain_id"], 0, ZERO, g["time_ms"], ZERO, ZERO, root, 0, bytes(32), GENESIS_BEACON)
     computed["genesis_state_root"], computed["genesis_hash"] = root.hex(), H(header).hex()
     print(f"  entries      {len(state)}")
     print(f"  state root   {root.hex()}")
@@ -1083,6 +1118,7 @@ def main():
     items = [H(bytes([i])) for i in range(3)]
     print(f"  items H(00), H(01), H(02); root {merkle_list(items).hex()}")
 
+    beacon_vector(g, computed)
     transfer_vector(g, state, computed)
     block1 = stake_vector(g, state, computed)
     if block1 is not None:

@@ -175,11 +175,12 @@ public final class Simulator {
         let (timestamp, late) = Self.genesisTime.addingReportingOverflow(offset)
         let proposal: BlockProposal
         do {
+            let beacon = try BlockHeader.beaconProof(chainId: head.chainId, height: height, producer: validator)
             proposal = try StateTransition.propose(
                 candidates: candidates, parent: head, timestamp: overflow || late ? .max : timestamp,
-                producer: validator.publicKey, state: store)
+                producer: validator.publicKey, beacon: beacon, state: store)
         } catch {
-            throw .block(height: height, reason: error.description)
+            throw .block(height: height, reason: "\(error)")
         }
         if let (transaction, error) = proposal.dropped.first {
             throw .transactionRefused(height: height, kind: transaction.transaction.payload.kind.name, reason: error.description)

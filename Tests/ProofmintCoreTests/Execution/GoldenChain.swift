@@ -57,46 +57,46 @@ enum GoldenChain {
     // MARK: Pinned values (generated; see above)
 
     static let genesisStateRoot = "dfec2a35c19341de0b028d57b6dedcc7b97095ab8bb431476a9ad24f3ead03d0"
-    static let genesisHash = "2c4e84208303463da8171da149899a165b7443d7654ef385c1a7fd60f1598162"
+    static let genesisHash = "6c918c415acb1ae484c2474f24c3d1334f76fe4e51041298d46e436a96175b38"
     static let blockHashes: [String] = [
-        "37125b8201b567b885c202497518656ebacbe60ad771a8708a8432a2c4b6eb7b",
-        "649f2b88d1f2e5f0648957cc639af6c73d4167cc7a63893bc18380290dc6a379",
-        "6f2f4a61e46982d2c276c6813d569876037f94d89c1e9c03eb13dfa490686347",
-        "c9a0d2ef27e15d34fd27e67d1f6a48dbb0377213d12e3f3ccf00e1ca09a414da",
-        "ce7bef15bdf738bc809363da5e1c521a927d63fce355d444fb152f1370aa1da3",
-        "4ac29b7b36600c4ae056a5f13009c195cde3f446af8d4cdd2a442f7d534691ee",
-        "5f160a84fd6c372f4cd4d57dcc47a8102ae23bc9b838906a3449d44d09768aa8",
-        "f85f4da03fe0ee94ac4c63fd03f4431a25e81b78dc66f9016cc9e854ec5d613d",
-        "ff3f0d42f9eadb074cfa9de3a4693493d0d17a4230f3ebb830d30081a6ce3513",
-        "aa9c77917305b44aef722440e1261f031bdc6229da0ef531484b54e4a849ccb2",
-        "9b9fac13d44d2f813ba91eb39c05599b36ce5a3bd9d3088adc02aae3118fbcba",
-        "eed8f2d63c59d8f1d72c18dc3af23ad84df29a968ed6041661f27dd72ed1398e",
-        "7c15197fd815c498a9c2226f2c0b32cd6715f5a5206f162ce8822ca99a81691c",
-        "39e98fef9bdd25fe2f144648cb5d2fee4b390e39add7e1b526a452b8af20d11a",
-        "b26155edb17a6dab97cbfdc6dfe15936d8cb59c8a849e5e1b7573c00bf58c688",
-        "3d2aafd04a76d1c3ca6180125aaecabfa4fe9462dfba2ee1e8a418777dada022",
-        "58b2df3e6d3e8de930f0728b39d6bb4730ec9cdc7b2bed5ae006d71981004fb9",
-        "d48aba19ea23cace922b32ba70b70ade33f91ed3073c21ffc51143869ea02335",
+        "339dfaf4dedfa869d988e2b8b92eb11bac0eacea342857ed6a0b41094ef034a7",
+        "f59642367a7cd98be7404f57a26c5849741518eb9201f77f8c3da4c9235e7eba",
+        "361640a5d9ed613f832013f019eeeb0fa65a9999178f33acb6c89d9f8a3310a6",
+        "692039ae2f6e06c5eeb9eea0012ede1543f63b60bd7473baab11ee1ba34d240a",
+        "6ab994865578be1f761c68ccc271a36a6ab708307f151a1f1e5c99b7f1e55a69",
+        "13118ddf78ae930f4b50688de29822e1bf9b5ed513f9f145ee7cf529c54a7b2c",
+        "0a965ce14c62e7bdeebdacb333c2c30def1c839978c1f2cdfc052fb3cf6174d0",
+        "b5ce6422a0cab25482e4dd21007f3563c2ff46237215a9b9afc607d9dab3e48d",
+        "3e1f4d7cbcf563acbde2d936ba78411c493e7ee5484f9efa78cd8d485e9729d6",
+        "3773d3d3f30c81350fa4b820bfe85fd5aa187ce35a13b89efe64e97ffed57e4b",
+        "63884e319c9fe65431765d47f675ebb92cfe8559a4dded95f4d8ec76da026c36",
+        "952baa4a2c38df732e3fbba1856d161af0b37a466ec4d33eccf9be8a23b3ff91",
+        "23abd7d1566af35b021fe22cb61590413f33bb5ff0ecd9d558633076e8adeb94",
+        "1345911ecc4fdcdd61d5e06849f51ad4f34c16e7fbd53253423ea44740e01ba6",
+        "7b695c58076d9e26ba508f2f51c0ada6b250992a3177e6869d4044509b147fb9",
+        "d25b32e4362c0bbd720931ec123f0366dafebb6aedde7b438fae4354feb57edd",
+        "42d04449f236719b178706700e6caedda0b85455e9cf52a3ddc61c19e03e5a78",
+        "5e2aac48df3ca440128e52ad24cb098588af180f05e8fd583a43da094fbc8a98",
     ]
     static let stateRoots: [String] = [
-        "47198c7d6a129d837cd5200dafa71813ed5658b9a9a7c9e412cd6ae50dec9322",
-        "fc854e48d86734d4fadcd65aa254e60471c9270cd1f277d436f5272a294b46b3",
-        "fc854e48d86734d4fadcd65aa254e60471c9270cd1f277d436f5272a294b46b3",
-        "d7e137ececb8a7f8a8ed17e554910667a237f260c37d3397dc036bf245325564",
-        "eab39b852b6fe2a7ab930017910d8252d9f3c8efb5cb7ce9a1dd4517bc3941fb",
-        "6d97c55087160fabeddb204f206e53fcb1b45ea1ff840a14808bccf72eb7c3c8",
-        "2b6c587ac26db556b6155963998e628baa3416f5b2f1c33d3dfa151274f0cbc0",
-        "b367ea41ee3cc9c6bc0796ef07d59793514349511c21af403010b905a3030919",
-        "60228b71a6cfc187db8609042e68849076740c40d076c72fac31390150fc85bb",
-        "651ed534b23ca238b6217b8e3367efa23e678ee5156eae75514d022dd8e8b001",
-        "3c0c7af2bb5503c7cf51208cb918a56b8d70c1b18c63078115c027f590021b84",
-        "8164eec0866e6f273d526129657887d78362983d563fee68d3916b23fc37158e",
-        "857633ef9b13e54db6d159b7d0f5e8b91567100736f8cc303ce52c46c08de2a3",
-        "d86a249b35145d5a381adcbe4d071e97c36fae7882e0b8b5b846bb1fea8c6f44",
-        "8c5b6437a6f0b6f62ca7b584a8d1963b08976afc1592ddf414169e8df35c4c52",
-        "29310a492619779d22e7846fc8ce03905a5adb5cacbd8d34564ab65247f7f128",
-        "17ec0f602a4e17d215e60598b704245809275cfd13b62f87cb3203624cde5ee7",
-        "8978383c3dc25439d93fe106da0ec3edd9851f17f440eaeaccc74b5412aafc32",
+        "9eaf9d84e51831b26cbc369bdb7b66738c6b3f8fc910bcdf3c0752f9b478998a",
+        "cd1f9c1e9503320711d468278fabdcb54c6e0d9ad8457104599f0a81f2a5725b",
+        "6544183da026f7075a7d822850e334323de7fa87e973415e2b26a35981442624",
+        "6ae588fea3cf45292f09a845d308889465e8938c25b1614a3fbd19389f867dc1",
+        "f2dc53e78cbc1c4e3797093b5efac74bd4f7be76ecc107687c67d07d170385c3",
+        "6e46561b31fef6694096a09d69aa8204be4ba34d1f0a1e3a3af327365b312c9a",
+        "0b1ccf57b8d89543efc9ef82f03032b82624352e7de971b9263b5ed6c6b96578",
+        "6483dbc8eb6d55ea62f350ce91381c6f8d5b79e207af8b69de1c6e1ea4a1bfb1",
+        "1bde028c78d5004e665df380c56a0b2b1688b379e95c1a514bb97fd956f61fa1",
+        "232788b88a10c6163c887cb2c32a23d769a1458dc8693d1960e23c460a9db2ae",
+        "6a26c50b21cfc39b22aa9952ec9dfe20bd5efbe057adf28113aff4192542d900",
+        "ab4be211e0690bb7e703f6f210403faa6d58b8ff53da187da3f23eb43028840f",
+        "21ba82085c78bb2715cceb71e542282748212305cb2cc893e19f4a8a3ef03cba",
+        "e3e32290136b75599d7264d897bec19821150f136e54dc403c75735c8ac7d5ce",
+        "eadc8a2c53966a2cc6624cf1bdc5f775024dbfcfc06d0826385a56e655733004",
+        "b3ea6ad65b7d88422dc1952bf8f6a317ef9de9cdfa1ca2d968fe8e82483d4590",
+        "c7adaf9b5c16cb0aa2240fb5c3e888ae6673b6bfd65adcfaedfa5a00a4e273bc",
+        "444ac3625e371c016ba81de1cb35c5d6fee008557bc932777e401a57f83a5234",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -106,7 +106,7 @@ enum GoldenChain {
         "f101dc41c2dfef114d62223c0545e01332c9e3f1db2be34c8d26cd4cb1bba85c",
         "d3aa7713d2ee8be131a2a8d17a15288ea9721e056bb503a0918572a06a77f629",
         "6673d271e2db9f28b15b916f0015086b6519df80dfd2ad226402b81cdda3d51b",
-        "21ff74b1c7a5264b25dd45a592898f414648587af5d812d5959559d9281aeb67",
+        "09e31199e0b442c1bc0a2f299cd7ea3c677f904b398d1ae2dee29a41e6e00b11",
         "ffac1e0d24d1e2032c3423862cb33809fd7a206cb2c19486e0abf1d07874fc29",
         "7cdf27bda3206ea40d1cc07a5e82250fc6313f53613309df4655e06f6d20e21a",
         "1baf87b5987e482f52e2481574f87b7af8d4ea4e204efcf46fb25d8dee57de21",
@@ -395,7 +395,7 @@ final class GoldenChainTests: XCTestCase {
     func testGenesisHashFromHandEncodedHeader() throws {
         func be<T: FixedWidthInteger>(_ value: T) -> Bytes { withUnsafeBytes(of: value.bigEndian, Array.init) }
         let root = try XCTUnwrap(Bytes(hex: GoldenChain.genesisStateRoot))
-        var header: Bytes = [1]
+        var header: Bytes = [2]                          // header version 2 (protocol version 3)
         header += be(UInt32(GoldenChain.chainId.utf8.count)) + Array(GoldenChain.chainId.utf8)
         header += be(UInt64(0))                          // height
         header += Bytes(repeating: 0, count: 32)         // parent
@@ -404,6 +404,7 @@ final class GoldenChainTests: XCTestCase {
         header += root                                   // state root
         header += be(UInt32(0))                          // transaction count
         header += Bytes(repeating: 0, count: 32)         // producer
+        header += Bytes(repeating: 0, count: 80)         // beacon: none at genesis
         XCTAssertEqual(Blake2b.hash256(header).hex, GoldenChain.genesisHash)
     }
 
