@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent re-derivation of the golden chain of the tests (Tests/ProofmintCoreTests/Execution/GoldenChain.swift): every
-pinned value (the genesis state root and hash, and each of the thirty-six blocks' hash, state root, receipt root and
+pinned value (the genesis state root and hash, and each of the thirty-eight blocks' hash, state root, receipt root and
 receipt codes) from the protocol's definitions alone, with nothing but the Python standard library. It shares no code
 with the Swift implementation; the hashing, integer encodings, Ed25519 (RFC 8032 §6), addresses, the state tree, the
 Merkle list, the header and the record encodings come from scripts/proofmint_model.py, the rules are written here.
@@ -28,15 +28,18 @@ quadratic and the linear-stake majority and a quorum in linear stake, the deposi
 execution after the timelock against the parameters then in force). It checks after every block the supply invariant
 (issued, which includes what was minted, minus burned), that the governance account holds exactly the deposits of
 the proposals still voting and that the total stake is Σ unjailed stake, that every finished settlement paid minted
-plus pool and no more than emission plus pool, and verifies the evidence and receipt signatures itself. Keys come
-from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
+plus pool and no more than emission plus pool, and verifies the evidence and receipt signatures itself. Every block
+starts by folding its producer's beacon (an RFC 9381 ECVRF proof over the chain id and height, protocol version 3)
+into the randomness mix at 0x29, which `mix(h)` returns to the sampling at the block's end; the model proves each
+beacon with the producer's seed, verifies it, and puts it in the header; in the fixture it verifies every block's
+beacon under its producer. Keys come from the same seeds as the Swift `TestKeys`: H("proofmint/test-key/" ‖ name).
 
 Usage:
   scripts/golden_chain_model.py [--check] [--quiet]
 It prints the genesis root and hash, then each block's hash, state root, receipt root and receipt codes, and after
 each block what its end did: receipts sampled, assigned, missed or decided, settlements started, providers paid (share,
 cap, reward), records pruned, proposals tallied or executed; at the end the protocol fee in force, a few balances and
-stakes. GOLDEN_BLOCKS=n in the environment runs n blocks instead of 36 (to look further ahead; --check needs 36). With --check it reads the pinned constants of GoldenChain.swift
+stakes. GOLDEN_BLOCKS=n in the environment runs n blocks instead of 38 (to look further ahead; --check needs 38). With --check it reads the pinned constants of GoldenChain.swift
 (genesisStateRoot, genesisHash, blockHashes, stateRoots, receiptRoots, receiptCodes) and compares them with its own,
 looks up in that file the settlement and tally figures its assertions quote, and exits non-zero naming every value
 that differs. --quiet prints only the outcome. No node, no network and no Swift build: `make test-models` runs it.
@@ -45,9 +48,10 @@ import copy, json, os, re, sys
 from math import isqrt
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from proofmint_model import (BLOCK_DOMAIN, H, TX_DOMAIN, Reader, address_of_key, dec_content, enc_header,  # noqa: E402
-                             entries_of, genesis_state, merkle_list, module_address, optional, parse_genesis,
-                             public_key, sign, state_root, u8, u16, u32, u64, u128, verify, ZERO, DEFAULT_COMPUTE,
+from proofmint_model import (BLOCK_DOMAIN, GENESIS_BEACON, H, TX_DOMAIN, Reader, address_of_key, beacon,  # noqa: E402
+                             beacon_input, dec_content, enc_header, entries_of, genesis_state, merkle_list,
+                             module_address, next_mix, optional, parse_genesis, public_key, sign, state_root, u8, u16,
+                             u32, u64, u128, verify, vrf_verify, ZERO, DEFAULT_COMPUTE,
                              enc_verification_parameters, enc_epoch_record, enc_provider_work, enc_receipt_record,
                              empty_epoch_record, empty_provider_work, enc_compute_validators, enc_settlement_cursor,
                              enc_compute_receipt, quality_bps, windows_close, sample_probability_bps, sample_seed,
@@ -62,7 +66,7 @@ FIXTURE = os.path.join(TESTS, "Fixtures", "golden-chain.pmc")
 FIXTURE_ROOTS = os.path.join(TESTS, "Fixtures", "golden-chain.roots")
 # Figures the Swift tests assert literally (as 1_000_000-style literals in GoldenChain.swift): the check finds each there.
 QUOTED = ["epoch 5 emission", "epoch 5 from pool", "epoch 5 minted", "epoch 5 capped", "epoch 5 reward alice", "epoch 8 paid",
-          "epoch 8 from pool", "epoch 9 from pool", "epoch 9 capped", "epoch 10 capped", "proposal 1 yes", "proposal 1 abstain",
+          "epoch 8 from pool", "epoch 9 capped", "epoch 10 capped", "proposal 1 yes", "proposal 1 abstain",
           "proposal 2 yes", "proposal 2 abstain", "proposal 3 yes", "treasury", "burned", "minted", "golden-a", "validation account"]
 
 
@@ -100,7 +104,7 @@ def derive(say=print):
     mod=module_address
     TRE,POOL,LIQ,GOV=mod('treasury'),mod('reward_pool'),mod('liquidity'),mod('governance')
     VAL,CHAL=mod('validation'),mod('challenges')   # protocol version 3
-    CHAIN='proofmint-golden'; T0=1767225600000; BLOCKS=int(os.environ.get('GOLDEN_BLOCKS','36'))
+    CHAIN='proofmint-golden'; T0=1767225600000; BLOCKS=int(os.environ.get('GOLDEN_BLOCKS','38'))
     # state
     acct={addr['alice']:[0,1000000*ONE],addr['bob']:[0,1000*ONE],addr['carol']:[0,ONE],addr['golden-a']:[0,500*ONE],TRE:[0,5000000*ONE]}
     stakes={}   # address -> dict(amount, lock, until, tier, att, rep, jailed, jailed_at)
@@ -122,6 +126,7 @@ def derive(say=print):
     gov=dict(next=1,open=0,power=0,stored=False)   # 0x0D (version 2): next id, open proposals, total unjailed stake; absent until first written
     props={}     # id -> dict(proposer, kind, content, deposit, submit, end, status, voters, tally, execute, failure, effect)
     votes={}     # (id, voter) -> option (1 yes, 2 no, 3 abstain)
+    mixrec=[None]   # the randomness mix at 0x29 (protocol version 3): absent until block 1 folds in its beacon
     due={}       # 0x12: height -> ids whose tally or execution falls there (deleted once that block's end has read it)
     holds={}     # 0x13: address -> open slash proposals naming it (absent at 0)
     params=lambda: (u8(3)+u128(MINFEE)+u32(4096)+u32(10000)+u32(8<<20)+u16(4000)+u16(3000)+u16(2000)+u16(1000)+u64(EPOCH)
@@ -173,11 +178,12 @@ def derive(say=print):
         for a,n in holds.items(): s[b'\x13'+a]=u32(n)
         for n,(start,value) in windows.items(): s[b'\x20'+n.encode()]=u8(1)+u64(start)+u128(value)
         for n,(start,base,spent) in spends.items(): s[b'\x22'+n.encode()]=u8(1)+u64(start)+u128(base)+u128(spent)
+        if mixrec[0] is not None: s[b'\x29']=mixrec[0]
         return {H(k):H(v) for k,v in s.items()}
     root=lambda: state_root(state())   # the state tree of §7 over {H(key): H(value)}
     mth=merkle_list
-    def header(h,parent,ts,txr,rr,sr,cnt,prod): return enc_header(CHAIN,h,parent,ts,txr,rr,sr,cnt,prod)
-    g_root=root(); g_hdr=header(0,bytes(32),T0,bytes(32),bytes(32),g_root,0,bytes(32)); g_hash=H(g_hdr)
+    def header(h,parent,ts,txr,rr,sr,cnt,prod,bcn): return enc_header(CHAIN,h,parent,ts,txr,rr,sr,cnt,prod,bcn)
+    g_root=root(); g_hdr=header(0,bytes(32),T0,bytes(32),bytes(32),g_root,0,bytes(32),GENESIS_BEACON); g_hash=H(g_hdr)
     out['genesisStateRoot']=g_root.hex(); out['genesisHash']=g_hash.hex()
     say('genesis state root',g_root.hex(),'hash',g_hash.hex())
     def nonce(a): return acct.get(a,[0,0])[0]
@@ -259,13 +265,14 @@ def derive(say=print):
         return [u8(6)+a+u8(reason)+u16(bps)+u128(fs)+u128(fu)]+([u8(7)+a] if jails else [])
     def signed_header(h,signer,variant):
         # as TestChain.signedHeader: roots derived from the variant, the signer's key as producer
-        hd=header(h,H(bytes([0x70,variant])),T0+h*1000,bytes(32),bytes(32),H(bytes([0x73,variant])),0,pk[signer])
+        hd=header(h,H(bytes([0x70,variant])),T0+h*1000,bytes(32),bytes(32),H(bytes([0x73,variant])),0,pk[signer],GENESIS_BEACON)
         return hd,sign(seed[signer],b'proofmint/block/v1\x00'+hd)
     def evidence(h,signer):
         (h1,s1),(h2,s2)=signed_header(h,signer,1),signed_header(h,signer,2)
         def run(s,height):
-            prod=h1[-32:]   # both headers: same chain, height h, different hashes, same producer (checked in this order)
-            assert h1[5:5+len(CHAIN)]==h2[5:5+len(CHAIN)]==CHAIN.encode() and H(h1)!=H(h2) and h2[-32:]==prod
+            prod=h1[-112:-80]   # the producer's key, before the 80-byte beacon (header version 2)
+            # both headers: same chain, height h, different hashes, same producer (checked in this order)
+            assert h1[5:5+len(CHAIN)]==h2[5:5+len(CHAIN)]==CHAIN.encode() and H(h1)!=H(h2) and h2[-112:-80]==prod
             v=[n for n in VALIDATORS if pk[n]==prod]
             if not v: raise Fail(124)
             if not (verify(prod,b'proofmint/block/v1\x00'+h1,s1) and verify(prod,b'proofmint/block/v1\x00'+h2,s2)): raise Fail(125)
@@ -504,10 +511,9 @@ def derive(say=print):
             return [u8(10)+u64(i)+s+u8(option)]
         return (8,u64(i)+u8(option),run)
     def mix(height):
-        # The randomness mix of block `height` (§4.6, 0x29), which the end of that block samples with. TEMPORARY: until the
-        # beacon branch merges, the chain's mix is 32 zero bytes (RandomnessMixStub.swift); swapping in the beacon's mix,
-        # mix_h = H("proofmint/mix/v1" ‖ mix_{h−1} ‖ beacon_h), is a change to this function alone.
-        return ZERO
+        # The randomness mix of block `height` (§4.6, 0x29), which the end of that block samples with: the start of block
+        # `height` folded its beacon in, mix_h = H("proofmint/mix/v1" ‖ mix_{h−1} ‖ beacon_h) (absent reads as zero).
+        return mixrec[0] if mixrec[0] is not None else ZERO
     def assign(r,job,sd,h,excluded):
         # §11.11: stake-weighted draw over the members, in ascending order, other than the provider, the consumer and
         # `excluded`, counting with their stake; none: the receipt stands unverified
@@ -600,9 +606,10 @@ def derive(say=print):
             if cur[1]==1:   # paying
                 while budget>0 and cur[2]<rec['provider_count']:
                     pay(e,cur[2],rec,h,log); cur[2]+=1; budget-=1
-                if cur[2]>=rec['provider_count']:
-                    rec['settlement']['finished_at']=h; cur=[e,2,0]; log.append(('finished',e))
-                continue
+                if cur[2]<rec['provider_count']: continue
+                # paid: pruning starts in a later block, so every paid work record is in a committed state
+                rec['settlement']['finished_at']=h; cur=[e,2,0]; log.append(('finished',e))
+                break
             # pruning, once no job id of the epoch can be submitted again
             if not e+WINDOW<current: break
             total=rec['proofs']+rec['provider_count']
@@ -708,6 +715,11 @@ def derive(say=print):
     FEE_CHANGE=param_change([('compute.protocol_fee_bps',36)]); SIGNAL=text(b'golden-signal',H(b'golden-document'))
     parent=g_hash
     for h in range(1,BLOCKS+1):
+        # the block starts by folding its producer's beacon (a VRF proof over the chain id and height) into the mix
+        producer='golden-a' if h%2==1 else 'golden-b'
+        proof,value=beacon(seed[producer],CHAIN,h)
+        assert vrf_verify(pk[producer],beacon_input(CHAIN,h),proof) is not None
+        mixrec[0]=next_mix(mixrec[0],value)
         txs=blocks.get(h,lambda:[])(); ids=[]; txrs=[]; codes=[]
         for t in txs:
             b=enc(t); sig=sign(seed[t['frm']],b'proofmint/tx/v1\x00'+b); ids.append(H(b+sig)); s=addr[t['frm']]; fee=t['fee']
@@ -728,9 +740,8 @@ def derive(say=print):
         assert gov['open']==sum(1 for p in props.values() if p['status'] in (1,2)) and h not in due
         assert acct.get(GOV,[0,0])[1]==sum(p['deposit'] for p in props.values() if p['status']==1)
         assert gov['power']==sum(qp(x) for x in stakes.values())
-        prod=pk['golden-a'] if h%2==1 else pk['golden-b']
         sr=root(); rr=mth([H(r) for r in txrs]); txr=mth(ids)
-        hdr=header(h,parent,T0+5000*h,txr,rr,sr,len(txs),prod); parent=H(hdr)
+        hdr=header(h,parent,T0+5000*h,txr,rr,sr,len(txs),pk[producer],proof); parent=H(hdr)
         out['blockHashes'].append(parent.hex()); out['stateRoots'].append(sr.hex()); out['receiptRoots'].append(rr.hex()); out['receiptCodes'].append(codes)
         say(h,'hash',parent.hex(),'state',sr.hex(),'receipts',rr.hex(),'codes',codes)
         names={addr[n]:n for n in addr}
@@ -852,9 +863,9 @@ def read_transaction(r):
 def read_header(r):
     """A block header (§4.1) from a Reader: its bytes and fields."""
     start = r.i
-    assert r.int(1) == 1, "header version"
+    assert r.int(1) == 2, "header version"
     h = dict(chain_id=r.string(), height=r.int(8), parent=r.take(32), timestamp=r.int(8), tx_root=r.take(32),
-             receipt_root=r.take(32), state_root=r.take(32), tx_count=r.int(4), producer=r.take(32))
+             receipt_root=r.take(32), state_root=r.take(32), tx_count=r.int(4), producer=r.take(32), beacon=r.take(80))
     h["bytes"] = r.b[start:r.i]
     return h
 
@@ -884,7 +895,7 @@ def check_fixture(path=FIXTURE, roots_path=FIXTURE_ROOTS):
     g = parse_genesis(frames[0][1])
     validators = {pk for _, pk in g["validators"]}
     root = state_root(entries_of(genesis_state(g)))
-    parent = H(enc_header(g["chain_id"], 0, bytes(32), g["time_ms"], bytes(32), bytes(32), root, 0, bytes(32)))
+    parent = H(enc_header(g["chain_id"], 0, bytes(32), g["time_ms"], bytes(32), bytes(32), root, 0, bytes(32), GENESIS_BEACON))
     blocks = [p for _, p in frames[1:-1]]
     if len(blocks) != len(pinned):
         problems.append(f"{len(blocks)} blocks in the chain file, {len(pinned)} roots in golden-chain.roots")
@@ -909,6 +920,8 @@ def check_fixture(path=FIXTURE, roots_path=FIXTURE_ROOTS):
             problems.append(f"{where}: transaction count or root differs from its transactions")
         if h["producer"] not in validators or not verify(h["producer"], BLOCK_DOMAIN + h["bytes"], signature):
             problems.append(f"{where}: not signed by a genesis validator")
+        elif vrf_verify(h["producer"], beacon_input(g["chain_id"], height), h["beacon"]) is None:
+            problems.append(f"{where}: the beacon is not the producer's VRF proof for this chain and height")
         for i, (unsigned, signed) in enumerate(txs):
             n = len(g["chain_id"])   # version, u32 length, chain id, then the sender's key
             if unsigned[5:5 + n] != g["chain_id"].encode() or not verify(unsigned[5 + n:37 + n], TX_DOMAIN + unsigned, signed[-64:]):

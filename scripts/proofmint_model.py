@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """The definitions of docs/PROTOCOL.md that the reference models share, written from the spec with nothing but the
 Python standard library: BLAKE2b-256 and the canonical integer encodings (§1), Ed25519 as RFC 8032 §6 writes it
-(pure Python, slow, fine for a few hundred signatures), addresses (§2), record and key encodings (§6, §9-§12), the
+(pure Python, slow, fine for a few hundred signatures), the ECVRF of RFC 9381 on the same point arithmetic and the
+block beacon and randomness mix built on it (§4.6), addresses (§2), record and key encodings (§6, §9-§12), the
 genesis file (§10), the state tree and its proofs (§7), Merkle lists, headers and receipts (§4, §5).
 
 Used by scripts/protocol_vectors.py (the vectors of §15) and scripts/golden_chain_model.py (the golden chain and
 the fixture of the tests). It shares no code with the Swift implementation. `python3 scripts/proofmint_model.py`
-checks the Ed25519 code against RFC 8032's first test vector.
+checks the Ed25519 code against RFC 8032's first test vector and the ECVRF against RFC 9381's example 17.
 """
 import hashlib, hmac, json, re
 from datetime import datetime
@@ -112,6 +113,80 @@ def ed25519_self_test():
     assert sig.hex() == ("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e3970"
                          "1cf9b46bd25bf5f0595bbe24655141438e7a100b"), "Ed25519 signature"
     assert verify(pk, b"", sig) and not verify(pk, b"x", sig), "Ed25519 verification"
+# ----------------------------------------------------------------------------------------------------------------
+# ECVRF-EDWARDS25519-SHA512-TAI (RFC 9381 §5, suite 0x03) on the point arithmetic above, for the block beacon (§4.6).
+# As PROTOCOL.md §4.6 requires, the public key and Gamma must be canonical points of the prime-order subgroup.
+
+_VRF_SUITE = b"\x03"
+_IDENTITY = (0, 1, 1, 0)
+
+def _is_identity(P): return _compress(P) == _compress(_IDENTITY)
+
+def _vrf_point(b):
+    """A canonical encoding of a point of the prime-order subgroup other than the identity, or None."""
+    P = _decompress(b) if len(b) == 32 else None
+    if P is None or _compress(P) != b or _is_identity(_mul(8, P)) or not _is_identity(_mul(_L, P)):
+        return None
+    return P
+
+def _vrf_encode_to_curve(salt, alpha):
+    """try-and-increment (RFC 9381 §5.4.1.1): the first counter whose hash decodes (RFC 8032) to a point not of small order."""
+    for ctr in range(256):
+        P = _decompress(hashlib.sha512(_VRF_SUITE + b"\x01" + salt + alpha + bytes([ctr]) + b"\x00").digest()[:32])
+        if P is not None and not _is_identity(_mul(8, P)):
+            return _mul(8, P)
+    raise ValueError("encode_to_curve: no point in 256 tries")
+
+def _vrf_challenge(*points):
+    return int.from_bytes(hashlib.sha512(_VRF_SUITE + b"\x02" + b"".join(points) + b"\x00").digest()[:16], "little")
+
+def _vrf_decode(proof):
+    if len(proof) != 80:
+        return None
+    gamma, c, s = _vrf_point(proof[:32]), int.from_bytes(proof[32:48], "little"), int.from_bytes(proof[48:], "little")
+    return None if gamma is None or s >= _L else (gamma, c, s)
+
+def vrf_prove(seed, alpha):
+    """The 80-byte proof Gamma ‖ c ‖ s of the Ed25519 key with this seed over alpha (RFC 9381 §5.1)."""
+    x, prefix = _secret_expand(seed)
+    Y = _compress(_mul(x, _G))
+    H_ = _vrf_encode_to_curve(Y, alpha)
+    h = _compress(H_)
+    gamma = _compress(_mul(x, H_))
+    k = int.from_bytes(hashlib.sha512(prefix + h).digest(), "little") % _L
+    c = _vrf_challenge(Y, h, gamma, _compress(_mul(k, _G)), _compress(_mul(k, H_)))
+    return gamma + c.to_bytes(16, "little") + ((k + c * x) % _L).to_bytes(32, "little")
+
+def vrf_output(proof):
+    """beta = SHA-512(0x03 ‖ 0x03 ‖ encode(8·Gamma) ‖ 0x00) (RFC 9381 §5.2), or None for a malformed proof."""
+    d = _vrf_decode(proof)
+    return None if d is None else hashlib.sha512(_VRF_SUITE + b"\x03" + _compress(_mul(8, d[0])) + b"\x00").digest()
+
+_VRF_KEYS = {}   # public key -> its point (or None): a chain has few producers, and the subgroup check is the slow part
+
+def vrf_verify(pk, alpha, proof):
+    """beta if proof is pk's proof over alpha (RFC 9381 §5.3), else None."""
+    if pk not in _VRF_KEYS:
+        _VRF_KEYS[pk] = _vrf_point(pk)
+    Y, d = _VRF_KEYS[pk], _vrf_decode(proof)
+    if Y is None or d is None:
+        return None
+    gamma, c, s = d
+    H_ = _vrf_encode_to_curve(pk, alpha)
+    U = _add(_mul(s, _G), _mul(_L - c, Y))
+    V = _add(_mul(s, H_), _mul(_L - c, gamma))
+    return vrf_output(proof) if _vrf_challenge(pk, _compress(H_), proof[:32], _compress(U), _compress(V)) == c else None
+
+def vrf_self_test():
+    """RFC 9381 Appendix B.3, example 17 (alpha = 0x72, encode_to_curve at ctr = 1)."""
+    s = bytes.fromhex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb")
+    pi = vrf_prove(s, b"\x72")
+    assert pi.hex() == ("f3141cd382dc42909d19ec5110469e4feae18300e94f304590abdced48aed5933bf0864a62558b3ed7f2fea45c92a465"
+                        "301b3bbf5e3e54ddf2d935be3b67926da3ef39226bbc355bdc9850112c8f4b02"), "ECVRF proof"
+    beta = ("eb4440665d3891d668e7e0fcaf587f1b4bd7fbfe99d0eb2211ccec90496310eb5e33821bc613efb94db5e5b54c70a848"
+            "a0bef4553a41befc57663b56373a5031")
+    assert vrf_verify(public_key(s), b"\x72", pi).hex() == beta, "ECVRF verification"
+    assert vrf_verify(public_key(s), b"\x73", pi) is None, "ECVRF: another input"
 # ----------------------------------------------------------------------------------------------------------------
 # Hash, canonical encoding
 
@@ -612,9 +687,34 @@ def merkle_list(items):
         return H(b"\x01", sub(xs[:k]), sub(xs[k:]))
     return sub(items)
 
-def enc_header(chain_id, height, parent, timestamp, tx_root, receipt_root, state_root_, tx_count, producer):
-    return (u8(1) + string(chain_id) + u64(height) + parent + u64(timestamp) + tx_root + receipt_root + state_root_
-            + u32(tx_count) + producer)
+GENESIS_BEACON = bytes(80)
+
+def enc_header(chain_id, height, parent, timestamp, tx_root, receipt_root, state_root_, tx_count, producer, beacon):
+    """§4.1, header version 2 (protocol version 3): the producer's 80-byte beacon proof follows its key."""
+    return (u8(2) + string(chain_id) + u64(height) + parent + u64(timestamp) + tx_root + receipt_root + state_root_
+            + u32(tx_count) + producer + beacon)
+
+def beacon_input(chain_id, height):
+    """§4.6: what the producer of block `height` proves: "proofmint/beacon/v1" ‖ string(chain_id) ‖ u64(height)."""
+    return b"proofmint/beacon/v1" + string(chain_id) + u64(height)
+
+def beacon(seed, chain_id, height):
+    """(proof, value): the producer's beacon proof for the height and the block's beacon value H(beta)."""
+    proof = vrf_prove(seed, beacon_input(chain_id, height))
+    return proof, H(vrf_output(proof))
+
+KEY_RANDOMNESS_MIX = b"\x29"                                      # protocol version 3
+
+def next_mix(previous, value):
+    """§6.2 (0x29): mix_h = H("proofmint/mix/v1" ‖ mix_{h-1} ‖ beacon_h); an absent mix is ZERO."""
+    return H(b"proofmint/mix/v1", previous or ZERO, value)
+
+def advance_mix(state, seed, chain_id, height):
+    """Folds block `height`'s beacon (produced with `seed`) into the state dict's mix, as every block does first.
+    Returns the beacon proof for the header."""
+    proof, value = beacon(seed, chain_id, height)
+    state[KEY_RANDOMNESS_MIX] = next_mix(state.get(KEY_RANDOMNESS_MIX), value)
+    return proof
 
 def enc_transfer_tx(chain_id, sender_pk, nonce, fee, expiry, recipient, amount, memo):
     return (u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64)
@@ -665,3 +765,5 @@ def dec_content(r):
 if __name__ == "__main__":
     ed25519_self_test()
     print("RFC 8032 test 1: ok")
+    vrf_self_test()
+    print("RFC 9381 example 17: ok")

@@ -38,6 +38,30 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from proofmint_model import *  # noqa: E402,F401,F403 (the shared definitions of PROTOCOL.md)
 
 
+# The INSECURE devnet validator-0 key: it produces every block of these vectors, so it proves every beacon (§4.6).
+VALIDATOR0_SEED = H(b"proofmint/insecure-dev-validator/0")
+
+def begin_block(state, g, height):
+    """§8.5: a block starts by folding its beacon into the randomness mix (0x29); returns the beacon proof."""
+    return advance_mix(state, VALIDATOR0_SEED, g["chain_id"], height)
+
+
+def beacon_vector(g, computed):
+    """§4.6: validator-0's beacon for block 1 of the devnet: its input, the VRF proof, the output beta, the beacon
+    value H(beta) and the mix after block 1 (the genesis state has none)."""
+    print("\n== Beacon vector: validator-0, block 1")
+    alpha = beacon_input(g["chain_id"], 1)
+    proof = vrf_prove(VALIDATOR0_SEED, alpha)
+    beta = vrf_verify(public_key(VALIDATOR0_SEED), alpha, proof)
+    assert beta is not None and beta == vrf_output(proof)
+    assert vrf_verify(public_key(VALIDATOR0_SEED), beacon_input(g["chain_id"], 2), proof) is None, "another height"
+    computed["beacon1_proof"], computed["beacon1_output"] = proof.hex(), beta.hex()
+    computed["beacon1_value"], computed["mix1"] = H(beta).hex(), next_mix(None, H(beta)).hex()
+    DOCUMENTED["beacon input, devnet height 1"] = alpha.hex()
+    print(f"  key    {public_key(VALIDATOR0_SEED).hex()}\n  input  {alpha.hex()}\n  proof  {proof.hex()}\n"
+          f"  beta   {beta.hex()}\n  value  {H(beta).hex()}\n  mix 1  {computed['mix1']}")
+
+
 def transfer_vector(g, state, computed):
     """dev0 -> dev1, 1 AI, fee = min_fee, nonce 0, no expiry, memo 'vector', alone in block 1."""
     print("\n== Transfer vector: dev0 -> dev1, 1 AI, fee = min_fee, nonce 0, no expiry, memo 'vector'")
@@ -65,6 +89,7 @@ def transfer_vector(g, state, computed):
     balances[sender] -= amount
     balances[recipient] = balances.get(recipient, 0) + amount
     after = dict(state)
+    beacon1 = begin_block(after, g, 1)
     for a, b in balances.items():
         if b or nonces.get(a, 0):
             after[key_account(a)] = enc_account(nonces.get(a, 0), b)
@@ -84,10 +109,11 @@ def transfer_vector(g, state, computed):
     print(f"  dev0 account after       {after[key_account(sender)].hex()}")
     # The block itself, signed by the INSECURE devnet validator-0 key, for a given timestamp.
     vk = SigningKey(H(b"proofmint/insecure-dev-validator/0"))
-    genesis_hash = H(enc_header(g["chain_id"], 0, ZERO, g["time_ms"], ZERO, ZERO, state_root(entries_of(state)), 0, bytes(32)))
+    genesis_hash = H(enc_header(g["chain_id"], 0, ZERO, g["time_ms"], ZERO, ZERO, state_root(entries_of(state)), 0, bytes(32),
+                                GENESIS_BEACON))
     timestamp = g["time_ms"] + 1000
     header = enc_header(g["chain_id"], 1, genesis_hash, timestamp, merkle_list([H(tx + sig)]), merkle_list([H(receipt)]),
-                        bytes.fromhex(computed["block1_state_root"]), 1, vk.public)
+                        bytes.fromhex(computed["block1_state_root"]), 1, vk.public, beacon1)
     block_sig = vk.sign(BLOCK_DOMAIN + header)
     computed["block1_hash"] = H(header).hex()
     print(f"  block 1 at timestamp {timestamp} by validator-0:\n    header    {header.hex()}\n"
@@ -136,6 +162,7 @@ def stake_vector(g, state, computed):
     locked_until = height + lock * p["epoch_length"]
     shares = fee_shares(fee, p["fee_split_bps"])
     after = dict(state)
+    begin_block(after, g, height)
     balances[sender] -= fee + amount
     for name in ["reward_pool", "treasury", "liquidity"]:
         m = module_address(name)
@@ -183,10 +210,10 @@ def enc_tx(chain_id, sender_pk, nonce, fee, expiry, tag, body):
 def dec_account(b): return int.from_bytes(b[1:9], "big"), int.from_bytes(b[9:25], "big")
 def dec_totals(b): return [int.from_bytes(b[1 + 16 * i:17 + 16 * i], "big") for i in range(6)]
 
-def mix(height):
-    """The randomness mix of block `height` (§4.6, key 0x29) that the end of that block samples with. TEMPORARY: until
-    the beacon branch merges, every mix is 32 zero bytes; the real mix is a change to this function alone."""
-    return ZERO
+def mix(state):
+    """The randomness mix (§4.6, key 0x29) in `state`, the state of a block after its start folded its beacon in: what
+    the end of that block samples with (absent reads as 32 zero bytes)."""
+    return state.get(KEY_RANDOMNESS_MIX, ZERO)
 
 def credit(state, addr, amount, nonce_delta=0):
     """Adds `amount` (may be negative) to an account, deleting it if it becomes empty (§6.2)."""
@@ -339,6 +366,7 @@ def compute_vector(g, block1, computed):
     assert price >= c["min_unit_price"] * units
     # §8.3: fee and nonce; §8.4: the fee split.
     after = dict(block1)
+    begin_block(after, g, height)
     credit(after, provider, -p["min_fee"], nonce_delta=1)
     fee_event = distribute_fee(after, p["min_fee"], provider, p["fee_split_bps"])
     # §11.4 execution, checks in order.
@@ -398,11 +426,18 @@ def compute_vector(g, block1, computed):
     print(f"  block 2 receipt root     {computed['proof_block2_receipt_root']}")
     print(f"  block 2 state root       {computed['proof_block2_state_root']}")
 
-    # §11.6/§11.11: the end of block 3 samples the receipt from mix(3).
+    # §11.6/§11.11: the end of block 3 samples the receipt with the mix of block 3. Every block first folds its
+    # beacon into the mix (§4.6, §8.5); blocks that hold nothing and have nothing due write nothing else.
     s = dict(after)
+    blocks_begun = [height]
+    def run_to(target):
+        for b in range(blocks_begun[0] + 1, target + 1):
+            begin_block(s, g, b)
+        blocks_begun[0] = target
     h = rr["deadline"]
+    run_to(h)
     del s[key_compute_due_count(h)], s[key_compute_due(h, 0)]
-    seed = sample_seed(mix(h), job_id)
+    seed = sample_seed(mix(s), job_id)
     draw, p_bps = sample_draw(seed), sample_probability_bps(c, price)
     log = [f"block {h}: seed {seed.hex()}, draw {draw}, probability {p_bps} bps"]
     DOCUMENTED["sampling draw of block 3"] = f"`draw = {draw}`"   # the §15 text says which way the draw went
@@ -421,6 +456,7 @@ def compute_vector(g, block1, computed):
         log.append(f"assigned to {v.hex()} until {rr['deadline']}")
         # No verdict comes: at the end of the deadline block the validator is slashed and nobody else is eligible.
         h = rr["deadline"]
+        run_to(h)
         del s[key_compute_due_count(h)], s[key_compute_due(h, 0)]
         slash_state(s, v, c["missed_validation_slash_bps"], 5, h, False)
         rr["missed"] = 1
@@ -434,6 +470,7 @@ def compute_vector(g, block1, computed):
     DOCUMENTED["receipt record after sampling"] = s[key_receipt(job_id)].hex()
     # §11.6 step 2 at block 60: epoch 0 closes (team vesting, closes_at, the next epoch); the settlement waits.
     h = p["epoch_length"]
+    run_to(h)
     vested = 0
     if KEY_VESTING in s:
         v_ = s[KEY_VESTING]
@@ -448,6 +485,7 @@ def compute_vector(g, block1, computed):
     computed["close_block60_state_root"] = state_root(entries_of(s)).hex()
     # §11.13 at block closes_at: start (emission and the reward pool reserved), then pay the one provider (capped).
     h = record["closes_at"]
+    run_to(h)
     t = dec_totals(s[KEY_TOTALS])
     em = emission(epoch, c, p["epoch_length"], t[5], t[0])
     pool_key = key_account(module_address("reward_pool"))
@@ -937,6 +975,7 @@ class Chain:
         """txs: [(signed bytes, sender address, fee, execute(state, params, h) -> events)], all admissible. Returns
         (transaction root, receipts); the state, parameters and height move on to the block's."""
         h, params = self.height + 1, json.loads(json.dumps(self.params))
+        begin_block(self.state, self.g, h)
         receipts = []
         for signed, sender, fee, execute in txs:
             assert fee >= params["min_fee"] and len(signed) <= params["max_tx_bytes"]
@@ -1095,41 +1134,45 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
             print(f"  status {proposal['status']}; min_fee now {chain.params['min_fee']}")
             for k in [key_proposal(1), KEY_GOVERNANCE, KEY_PARAMETERS]:
                 print(f"  key {k.hex()} value {chain.state[k].hex()}")
-    assert roots[5] == roots[6] and roots[7] == roots[8], "a block that tallies or executes nothing changes nothing"
+    assert roots[5] != roots[6] and roots[7] != roots[8], "a block that tallies or executes nothing still advances the mix"
 
 # ----------------------------------------------------------------------------------------------------------------
 
 EXPECTED = {
+    "beacon1_proof": "7f78c33310b094b8830c6bbc56a569accf138ac2c3a1f2c3fa46bd6a0e714c3070b394635ac9497c6c39b188fd7f548f1c8850e027deabb6900a30556ea17abedee3129f9970310bb1f387ab0212970e",
+    "beacon1_output": "13a5d012bedaf94746829672184429018c1d5660073e414dfef84b5ae0d5b87a562052c13f2ea196ffe03890aed87499a05f7a1a3f913011dc7318ea8787da6c",
+    "beacon1_value": "aa3a433951f774fefaca07bac149f7b17adc5b9a22b81570ec40c1a1f227eea9",
+    "mix1": "ac49b73a84ffa077b65825e59604f80b97f3df3cf5603a8be44503505517a42b",
     "genesis_state_root": "f46614f57f23c93959215ece8c049e42aa358e613a2c94abe02c595f6c5b82eb",
-    "genesis_hash": "094da924ce3311a3e4b95c42b89e74499593d26144bc3f107f003eb51e4e4b9e",
+    "genesis_hash": "d4ac5cf823ad008c149fe445ed85c9b3dde52e77c52b8327f52ef8ccc8642971",
     "example_root": "acbb8e0e32a8287fdf6b23d68233c4978a58d492ebb4600e6b7da46f526daabb",
     "transfer_id": "6096fa5a8f5c6b961b2bf08faf9b1ac53b9576c9e31b71fd262a71baed472553",
     "block1_tx_root": "dce4b7e8b28f0dbea6fb38f4d08eb3c4fe917fbb390bfb0e896db7be2dd1470e",
     "block1_receipt_root": "ee7fd004623b5fb52aee181418ea18b2d4f7dcd00404da422df6727d92f6415f",
-    "block1_state_root": "6ea7eff7c26c7ceacc364d183926910a3da03e83fbb2aa4a9d83aec43c342e40",
-    "block1_hash": "1595100d895dd9fd602fce5382b9c9d2eba8976d915bc50b4d7c9a1a1d2b067a",
+    "block1_state_root": "fafbd4a11e0df673ae52b6c771908b0e46b1caad1bc7b4496641707feebb5ff7",
+    "block1_hash": "a5ff14765d99602e9793e404b700aede46a9af39c78ed8b532b3f206e5d5b01f",
     "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
     "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
     "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
-    "stake_block1_state_root": "2ac5beea388002ce5458065de7dd560ee14b7e30a4e75001988c4664185a5961",
+    "stake_block1_state_root": "b43c838abe92493a901663340e4e9eb171d1550bd1c2a241a2780daecfa4f96b",
     "proof_id": "bde62f7e8f3bfa4c2e0c112b9f0f4e9ddf7dec115c050da1b1511b42804a43de",
     "proof_block2_tx_root": "bdb9a6f597e34d6836fc0b3d32a4f330d4d5c643dc999467504487b950ec2609",
     "proof_block2_receipt_root": "38f13c02cd4314a44394e9064a0f7ae167eaf516cc779f1e5ef61642ce172b22",
-    "proof_block2_state_root": "ae18d221aeb969d67eaa047d2598549143c37214da12eb04e0675e9c23c14cc7",
+    "proof_block2_state_root": "692f13260e025c25d31ba10ed10a61950f930103a36fb41694fa220dda0f8247",
     "propose_id": "e83d20fa8880fb58ef3415c799ddddff1b37bed26e55fc612f11414e4400470d",
     "propose_block2_tx_root": "db4ee78bd4fe1f87316ca6390512ac7b1b4931d0f681cd60f4f997a1234ab54d",
     "propose_block2_receipt_root": "e06075381651fb120be7a03105d44578ab2726c78046e169e75915f862ff8143",
-    "propose_block2_state_root": "d8ca68e9d92db1a2bf25b536ee0f6d4ec60380ccd66112ce07185c842cf23aff",
+    "propose_block2_state_root": "385a6f1f327e3b40301ab6bcf51f398152e83fdd0ba9b26ddd37aafa70b513fc",
     "vote_id": "0696dc41bccb01f27ecf11149952b1d1d9ff20c4ae20db0bc2bd950afe233aa7",
     "vote_block3_tx_root": "d5d8e8a4e1c8c385280a76246a98157698f524ac1ebfd33d5a561f01e20e15c6",
     "vote_block3_receipt_root": "591964263280ec2df341290ac8aa8f97c682db4594c3f8c7eff678f49d5f0912",
-    "vote_block3_state_root": "ed018c230fef6bd41fa750c0cb02fb47c4f6f91c3243bcd81a306a4ea1569262",
+    "vote_block3_state_root": "f03bfbefbd9fef63a7f73d47e887d5e95cc13a6cc89ee04fd264402bcbae849a",
     "fast_genesis_state_root": "f910761819ff6f42f3252ee27a41e3d5e93d883424138226924a31f42c06b82a",
-    "fast_block7_state_root": "c4f8b3c7b95d44215b6e554134add5053a636b7d28ad036c9cf9aeea6330bcbf",
+    "fast_block7_state_root": "d739ae7f9c9d07f2744279ca89b0620b945f6152adfdcdd7880f92e30aefb951",
     "emission_anchor_record": "0100000000000186a00000000000000000000000000007cb0000000000000fbce2c2bf95567dfc4b40",
-    "fast_block9_state_root": "12d1368e8674562164fb0da73521f50351890512e678680cb575e49794eded8f",
-    "settle_state_root": "7004e26596b7a18ab6e27fb5c76aa5126fb8533e0a8a991728250e1ac4a1e280",
-    "close_block60_state_root": "5258b8ddf9af2f3b90bfc49996a453d3853f1604518af1562786d4acad42fbd3",
+    "fast_block9_state_root": "af070f3837bcd5a826aa4643bfaea1420ac691fd8b3675af20fc2e0f37e8ede3",
+    "settle_state_root": "3534769d76688226fb1c23c52bf3dc862fda06b46f3e51f0c0d882890531266e",
+    "close_block60_state_root": "41c61e99ce39bad4900c5792a08f75770907d041d741aa8b2e59095bb9982974",
     "validate_id": "5c3d49655e8cf72d3c5daaa9354e44efe12d24a3785ad871cb1f147781f6c492",
     "challenge_id": "476de42a9342dbb62de8d73691690756c0dc5443c631cda62deecf006e0fed48",
     "resolve_id": "d60fccafbf6864dd00cd29d8b5a0a30a642975269809b6bfd4a226793be0101a",
@@ -1158,7 +1201,7 @@ def main():
     for k in sorted(state):
         print(f"  key {k.hex():42} value {state[k].hex()}")
     root = state_root(entries_of(state))
-    header = enc_header(g["chain_id"], 0, ZERO, g["time_ms"], ZERO, ZERO, root, 0, bytes(32))
+    header = enc_header(g["chain_id"], 0, ZERO, g["time_ms"], ZERO, ZERO, root, 0, bytes(32), GENESIS_BEACON)
     computed["genesis_state_root"], computed["genesis_hash"] = root.hex(), H(header).hex()
     print(f"  entries      {len(state)}")
     print(f"  state root   {root.hex()}")
@@ -1208,6 +1251,7 @@ def main():
     items = [H(bytes([i])) for i in range(3)]
     print(f"  items H(00), H(01), H(02); root {merkle_list(items).hex()}")
 
+    beacon_vector(g, computed)
     transfer_vector(g, state, computed)
     block1 = stake_vector(g, state, computed)
     if block1 is not None:

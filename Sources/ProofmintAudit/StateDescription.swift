@@ -29,7 +29,7 @@ public enum StateDescription {
             case .computeValidators?: return "\(try ComputeValidators(canonical: bytes).members.map(\.text))"
             case .receipt?: return "\(try ReceiptRecord(canonical: bytes))"
             case .settlement?: return "\(try SettlementCursor(canonical: bytes))"
-            case .evidence?, .job?, .computeDueCount?, .computeDue?, .epochProvider?, .epochReceipt?, .computeHold?, nil: return "0x" + bytes.hex
+            case .evidence?, .job?, .computeDueCount?, .computeDue?, .epochProvider?, .epochReceipt?, .computeHold?, .randomnessMix?, nil: return "0x" + bytes.hex
             }
         } catch {
             return "0x\(bytes.hex) (does not decode: \(error))"

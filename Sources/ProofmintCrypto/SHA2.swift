@@ -9,6 +9,14 @@ public enum SHA2 {
         return out
     }
 
+    /// SHA-512, the hash RFC 9381's ECVRF-EDWARDS25519-SHA512-TAI suite is defined over (`VRF`).
+    public static func sha512(_ message: Bytes) -> Bytes {
+        Sodium.ensureReady()
+        var out = Bytes(repeating: 0, count: Int(crypto_hash_sha512_BYTES))
+        crypto_hash_sha512(&out, message, UInt64(message.count))
+        return out
+    }
+
     public static func hmacSHA512(key: Bytes, message: Bytes) -> Bytes {
         Sodium.ensureReady()
         var state = crypto_auth_hmacsha512_state()

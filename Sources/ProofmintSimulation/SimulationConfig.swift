@@ -47,6 +47,16 @@ public struct SimulationConfig: Equatable, Sendable {
     /// Re-check every proposed block with `StateTransition.apply` (the node's import path) before committing it;
     /// false commits the proposal's own outcome, which is the same code minus the header and root checks.
     public var verifyBlocks = true
+    /// Compute validators (protocol version 3): each stakes `validatorStake` in block 1, joins the validator set in
+    /// block 2, and gives a verdict on every receipt it is assigned, in the block after the assignment.
+    public var validators: Int = 3
+    public var validatorStake: Amount = 10_000 * Tokens.one
+    /// Share of the providers (basis points, rounded down to whole providers) whose work is fake: a validator that
+    /// samples one of their receipts finds it `malicious`, which slashes and jails the provider; it submits no more.
+    public var badProviderBps: UInt16 = 0
+    /// Overrides the verification rules (windows, sampling, rewards); nil keeps the defaults. Tests shorten the
+    /// windows with it so that settlement, which waits for them, happens within a short run.
+    public var verification: VerificationParameters?
 
     public init() {}
 
@@ -82,6 +92,7 @@ public struct SimulationConfig: Equatable, Sendable {
         if let miningCap { parameters.compute.miningCap = miningCap }
         if let protocolFeeBps { parameters.compute.protocolFeeBps = protocolFeeBps }
         if let feeSplit { parameters.feeSplit = feeSplit }
+        if let verification { parameters.compute.verification = verification }
         let problems = parameters.violations()
         guard problems.isEmpty else { throw .invalidParameters(problems) }
         if let transactionFee, transactionFee < parameters.minFee || transactionFee > Self.maxTransactionFee {
@@ -124,9 +135,11 @@ public struct SimulationConfig: Equatable, Sendable {
         try check(minUnits >= 1 && minUnits <= maxUnits, "--min-units", "must be at least 1 and at most --max-units (\(maxUnits))")
         try check(minPrice <= maxPrice, "--min-price", "must not exceed --max-price (\(Tokens.format(maxPrice)) AI)")
         try check(consumerBalance > 0, "--consumer-balance", "must be greater than zero")
+        try check((0...100).contains(validators), "--validators", "must be between 0 and 100")
+        try check(badProviderBps <= 10_000, "--bad-provider-bps", "must be at most 10000")
         // One block may hold at most 10,000 transactions; the first also carries every provider's stake.
         try check(
-            providers * 3 + jobsPerBlock + transfersPerBlock <= Int(Parameters.defaults.maxBlockTransactions), "--jobs-per-block",
+            providers * 3 + validators + jobsPerBlock + transfersPerBlock <= Int(Parameters.defaults.maxBlockTransactions), "--jobs-per-block",
             "plus --transfers-per-block and 3 × --providers must fit in one block of "
                 + "\(Parameters.defaults.maxBlockTransactions) transactions")
         let needed = fundingNeeded
@@ -139,8 +152,16 @@ public struct SimulationConfig: Equatable, Sendable {
     var fundingNeeded: Amount? {
         let providerTotal = providerBalance.multipliedReportingOverflow(by: Amount(providers))
         let consumerTotal = consumerBalance.multipliedReportingOverflow(by: Amount(consumers))
-        guard !providerTotal.overflow, !consumerTotal.overflow else { return nil }
+        let validatorTotal = validatorBalance.multipliedReportingOverflow(by: Amount(validators))
+        guard !providerTotal.overflow, !consumerTotal.overflow, !validatorTotal.overflow else { return nil }
         let sum = providerTotal.partialValue.addingReportingOverflow(consumerTotal.partialValue)
-        return sum.overflow ? nil : sum.partialValue
+        let all = sum.partialValue.addingReportingOverflow(validatorTotal.partialValue)
+        return sum.overflow || all.overflow ? nil : all.partialValue
+    }
+
+    /// A validator's genesis balance: its stake and 100 AI for verdict fees.
+    var validatorBalance: Amount {
+        let (balance, overflow) = validatorStake.addingReportingOverflow(100 * Tokens.one)
+        return overflow ? .max : balance
     }
 }

@@ -10,7 +10,7 @@ public enum SimulationReport {
     public static let csvColumns = [
         "epoch", "end_height", "year", "supply_ai", "issued_ai", "minted_ai", "cumulative_minted_ai", "burned_ai",
         "cumulative_burned_ai", "fees_paid_ai", "treasury_ai", "reward_pool_ai", "liquidity_ai", "staked_ai", "unbonding_ai",
-        "proofs", "units", "payments_ai", "paid_to_providers_ai",
+        "proofs", "units", "payments_ai", "paid_to_providers_ai", "validation_rewards_ai", "verdicts", "malicious_verdicts", "slashed_ai",
     ]
 
     public static func csv(_ result: SimulationResult) -> String {
@@ -23,6 +23,7 @@ public enum SimulationReport {
                 Tokens.format(row.cumulativeBurned), Tokens.format(row.feesPaid), Tokens.format(row.treasury),
                 Tokens.format(row.rewardPool), Tokens.format(row.liquidity), Tokens.format(row.staked), Tokens.format(row.unbonding),
                 String(row.proofs), String(row.units), Tokens.format(row.payments), Tokens.format(row.paidToProviders),
+                Tokens.format(row.validationRewards), String(row.verdicts), String(row.maliciousVerdicts), Tokens.format(row.slashed),
             ]
             lines.append(fields.joined(separator: ","))
         }
@@ -30,6 +31,16 @@ public enum SimulationReport {
     }
 
     // MARK: - SVG
+
+    /// Running sums of per-epoch amounts (the chart shows cumulative series).
+    private static func running(_ values: [Amount]) -> [Amount] {
+        var total: Amount = 0
+        return values.map { value in
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            total = overflow ? .max : sum
+            return total
+        }
+    }
 
     private static let width = 960.0
     private static let height = 580.0
@@ -40,6 +51,8 @@ public enum SimulationReport {
     private static let supplyColor = "#1f5fa8"
     private static let mintedColor = "#2e8b3d"
     private static let burnedColor = "#c0392b"
+    private static let validationColor = "#8e44ad"
+    private static let slashedColor = "#d68910"
 
     /// A line chart of supply and cumulative minted (left axis) and cumulative burned (right axis, which has its own
     /// scale because burns are usually orders of magnitude smaller than emission) after each epoch, starting at
@@ -53,7 +66,9 @@ public enum SimulationReport {
         let minted = [result.genesisTotals.minted] + result.rows.map(\.cumulativeMinted)
         let burned = [result.genesisTotals.burned] + result.rows.map(\.cumulativeBurned)
         let leftScale = AxisScale(maximum: tokens((supply + minted).max() ?? 0))
-        let rightScale = AxisScale(maximum: tokens(burned.max() ?? 0))
+        let validation = running([0] + result.rows.map(\.validationRewards))
+        let slashed = running([0] + result.rows.map(\.slashed))
+        let rightScale = AxisScale(maximum: tokens((burned + validation + slashed).max() ?? 0))
         func x(_ index: Double) -> Double { left + plotWidth * index / epochs }
         func y(_ value: Double, _ scale: AxisScale) -> Double { top + plotHeight * (1 - value / scale.top) }
 
@@ -110,7 +125,7 @@ public enum SimulationReport {
         svg.append(line(left + plotWidth, top, left + plotWidth, top + plotHeight, color: burnedColor))
         svg.append(text(left + plotWidth / 2, height - 22, "epochs completed (\(perYear) per year; 0 = genesis)", anchor: "middle"))
         svg.append(rotated(28, top + plotHeight / 2, "AI: supply, cumulative minted"))
-        svg.append(rotated(width - 24, top + plotHeight / 2, "AI: cumulative burned", color: burnedColor))
+        svg.append(rotated(width - 24, top + plotHeight / 2, "AI: cumulative burned, validation rewards, slashed", color: burnedColor))
 
         // Series.
         func points(_ values: [Amount], _ scale: AxisScale) -> String {
@@ -119,6 +134,8 @@ public enum SimulationReport {
         svg.append(polyline(points(supply, leftScale), color: supplyColor, id: "supply"))
         svg.append(polyline(points(minted, leftScale), color: mintedColor, id: "cumulative-minted"))
         svg.append(polyline(points(burned, rightScale), color: burnedColor, id: "cumulative-burned", dash: "7,3"))
+        svg.append(polyline(points(validation, rightScale), color: validationColor, id: "cumulative-validation-rewards", dash: "2,2"))
+        svg.append(polyline(points(slashed, rightScale), color: slashedColor, id: "cumulative-slashed", dash: "4,2"))
 
         // Legend, above the plot, with each series' final value.
         let legend: [(String, String, String?)] = [
@@ -126,6 +143,17 @@ public enum SimulationReport {
             ("cumulative minted \(grouped(result.totalMinted)) AI", mintedColor, nil),
             ("cumulative burned \(grouped(result.totalBurned)) AI (right axis)", burnedColor, "7,3"),
         ]
+        // The verification series get a second legend line: the first is full.
+        let second: [(String, String, String?)] = [
+            ("validation rewards \(grouped(validation.last ?? 0)) AI (right)", validationColor, "2,2"),
+            ("slashed \(grouped(slashed.last ?? 0)) AI (right)", slashedColor, "4,2"),
+        ]
+        var sx = left
+        for (label, color, dash) in second {
+            svg.append(line(sx, 100, sx + 24, 100, color: color, width: 2.5, dash: dash))
+            svg.append(text(sx + 30, 104, label, anchor: "start"))
+            sx += 36 + Double(label.count) * 6.6
+        }
         var lx = left
         for (label, color, dash) in legend {
             svg.append(line(lx, 82, lx + 24, 82, color: color, width: 2.5, dash: dash))

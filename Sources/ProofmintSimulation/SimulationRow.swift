@@ -12,7 +12,8 @@ public struct SimulationRow: Equatable, Sendable {
     public var supply: Amount
     /// Genesis allocations plus everything minted so far.
     public var issued: Amount
-    /// Minted by this epoch's settlement, and by all settlements so far (`ChainTotals.minted`).
+    /// Minted during this epoch's blocks (by the settlements that ran in them, whichever epoch they settled), and in
+    /// all (`ChainTotals.minted`). Settlement lags: an epoch is paid once its receipts' windows close.
     public var minted: Amount
     public var cumulativeMinted: Amount
     /// Burned during this epoch (fee burns, unstake burns, slashes), and ever.
@@ -31,8 +32,14 @@ public struct SimulationRow: Equatable, Sendable {
     public var units: UInt128
     /// What consumers paid providers for this epoch's work (before the protocol fee).
     public var payments: Amount
-    /// The settlement's payout to providers (emission plus the reward pool).
+    /// Paid to providers by the settlements that ran during this epoch's blocks (emission plus the reward pool).
     public var paidToProviders: Amount
+    /// Paid to compute validators for verdicts in this epoch's blocks, and the verdicts given (`malicious` ones apart).
+    public var validationRewards: Amount = 0
+    public var verdicts: UInt64 = 0
+    public var maliciousVerdicts: UInt64 = 0
+    /// Stake (and unbonding) slashed by transactions in this epoch's blocks: verdicts and challenge votes.
+    public var slashed: Amount = 0
 
     public init(
         epoch: UInt64, endHeight: UInt64, year: UInt64, supply: Amount, issued: Amount, minted: Amount, cumulativeMinted: Amount,

@@ -2,7 +2,9 @@ import ProofmintCore
 
 /// Runs the node's state transition over a synthetic economy: a genesis built in code with seed 001's allocations,
 /// providers who stake at assorted privacy tiers and locks, consumers who buy compute (signing receipts that the
-/// providers submit) and send transfers, and one validator that proposes, signs and re-checks every block.
+/// providers submit) and send transfers, one validator that proposes, signs and re-checks every block, and a compute
+/// validator set that gives a verdict on every sampled receipt it is assigned (`pass` for good providers,
+/// `malicious` for the configured share of bad ones, whose stake is then slashed).
 ///
 /// Nothing here models the economics: minting, fee burns, pool payouts, vesting and unbonding all happen inside
 /// `StateTransition`, and the rows are read back from the state it leaves. All randomness comes from one seeded
@@ -27,6 +29,20 @@ public final class Simulator {
     private let validator: Ed25519.PrivateKey
     private let providers: [Participant]
     private let consumers: [Participant]
+    /// The compute validators and the providers whose work is fake (indices into `providers`).
+    private let checkers: [Participant]
+    private let badProviders: Set<Int>
+    /// Receipts submitted and not yet past sampling or their verdict.
+    private var pendingJobs: [Hash32] = []
+    /// Providers a `malicious` verdict in the block being built will jail: they submit nothing in it.
+    private var retiring: Set<Address> = []
+    /// What this epoch's blocks did so far: verdicts and their rewards, slashes (from transaction events).
+    private var epochVerdicts: (count: UInt64, malicious: UInt64, rewards: Amount, slashed: Amount) = (0, 0, 0, 0)
+    /// Σ `settlement.paid` of the epochs whose settlement finished, and the first epoch not yet finished: the
+    /// per-epoch payout is the change of Σ paid over all epochs.
+    private var paidFinished: Amount = 0
+    private var firstUnfinished: UInt64 = 0
+    private var paidBefore: Amount = 0
     /// Each provider's usual quality score (40–100); single jobs vary around it.
     private var providerQuality: [UInt8] = []
     private let fee: Amount
@@ -63,11 +79,15 @@ public final class Simulator {
         consumers = try (0..<config.consumers).map { (index) throws(SimulationError) in
             try Self.participant("consumer", index, seed: config.seed)
         }
+        checkers = try (0..<config.validators).map { (index) throws(SimulationError) in
+            try Self.participant("checker", index, seed: config.seed)
+        }
+        badProviders = Set(0..<(config.providers * Int(config.badProviderBps) / 10_000))
         fee = config.transactionFee ?? parameters.minFee
         blockMillis = max(1, 365 * 86_400_000 / blocksPerYear)
 
         let genesis = try Self.genesis(
-            config: config, parameters: parameters, validator: validator, providers: providers, consumers: consumers,
+            config: config, parameters: parameters, validator: validator, providers: providers, consumers: consumers, checkers: checkers,
             team: try Self.participant("team", 0, seed: config.seed).address)
         do {
             let (block, outcome) = try genesis.genesisBlock()
@@ -83,7 +103,7 @@ public final class Simulator {
     /// team allocation vesting over 4 simulated years after a 1-year cliff, as `team_vesting` sets it by default.
     private static func genesis(
         config: SimulationConfig, parameters: Parameters, validator: Ed25519.PrivateKey, providers: [Participant],
-        consumers: [Participant], team: Address
+        consumers: [Participant], checkers: [Participant], team: Address
     ) throws(SimulationError) -> Genesis {
         let funding = config.fundingNeeded ?? .max
         var allocations = providers.enumerated().map { index, provider in
@@ -91,6 +111,9 @@ public final class Simulator {
         }
         allocations += consumers.enumerated().map { index, consumer in
             Genesis.Allocation(name: "consumer-\(index)", address: consumer.address, amount: config.consumerBalance)
+        }
+        allocations += checkers.enumerated().map { index, checker in
+            Genesis.Allocation(name: "checker-\(index)", address: checker.address, amount: config.validatorBalance)
         }
         for (module, amount) in SimulationConfig.moduleAllocations {
             let remaining = module == .publicSale ? amount - min(amount, funding) : amount
@@ -132,8 +155,14 @@ public final class Simulator {
         nonces.reset()
         spent.removeAll(keepingCapacity: true)
         var candidates = [SignedTransaction]()
+        candidates += try verdicts()
         if height == 1 {
             candidates += try initialStakes()
+            candidates += try checkers.map { (checker) throws(SimulationError) in
+                try transaction(from: checker, .stake(StakeRequest(amount: config.validatorStake, lockEpochs: 0, tier: .open, attestation: nil)))
+            }
+        } else if height == 2 {
+            candidates += try checkers.map { (checker) throws(SimulationError) in try transaction(from: checker, .validator(ValidatorRequest(join: true))) }
         } else if height == epoch.startHeight {
             candidates += try stakeChurn(height: height)
             candidates += try marketTopUps()
@@ -146,11 +175,12 @@ public final class Simulator {
         let (timestamp, late) = Self.genesisTime.addingReportingOverflow(offset)
         let proposal: BlockProposal
         do {
+            let beacon = try BlockHeader.beaconProof(chainId: head.chainId, height: height, producer: validator)
             proposal = try StateTransition.propose(
                 candidates: candidates, parent: head, timestamp: overflow || late ? .max : timestamp,
-                producer: validator.publicKey, state: store)
+                producer: validator.publicKey, beacon: beacon, state: store)
         } catch {
-            throw .block(height: height, reason: error.description)
+            throw .block(height: height, reason: "\(error)")
         }
         if let (transaction, error) = proposal.dropped.first {
             throw .transactionRefused(height: height, kind: transaction.transaction.payload.kind.name, reason: error.description)
@@ -168,25 +198,91 @@ public final class Simulator {
         head = outcome.header
         transactions += UInt64(outcome.receipts.count)
         failedTransactions += UInt64(outcome.receipts.filter { $0.code != 0 }.count)
+        for receipt in outcome.receipts where receipt.code == 0 {
+            for event in receipt.events {
+                switch event {
+                case let .verdictGiven(_, _, verdict, _, reward):
+                    epochVerdicts.count += 1
+                    epochVerdicts.rewards += reward
+                    if verdict == Verdict.malicious.rawValue { epochVerdicts.malicious += 1 }
+                case let .slashed(_, _, _, fromStake, fromUnbonding): epochVerdicts.slashed += fromStake + fromUnbonding
+                default: break
+                }
+            }
+        }
     }
 
-    /// The row for `epoch`, which ended with the block just committed.
+    /// A verdict for every pending receipt whose assigned validator is ours: `malicious` if its provider is bad,
+    /// `pass` at the consumer's score otherwise. Receipts past sampling without an assignment leave the list.
+    private func verdicts() throws(SimulationError) -> [SignedTransaction] {
+        var given = [SignedTransaction]()
+        var still = [Hash32]()
+        retiring.removeAll(keepingCapacity: true)
+        for job in pendingJobs {
+            guard let record = try read({ () throws(StateReadError) in try store.record(ReceiptRecord.self, at: .receipt(job)) }) else { continue }
+            switch record.validation {
+            case .pendingSample: still.append(job)
+            case .assigned:
+                guard let checker = checkers.first(where: { $0.address == record.validator }) else { continue }
+                let bad = providers.firstIndex { $0.address == record.provider }.map { badProviders.contains($0) } ?? false
+                let request = VerdictRequest(jobId: job, verdict: bad ? .malicious : .pass, quality: bad ? 0 : record.score, slashBps: 0)
+                if bad { retiring.insert(record.provider) }
+                given.append(try transaction(from: checker, .validate(request)))
+            default: continue
+            }
+        }
+        pendingJobs = still
+        return given
+    }
+
+    /// The row for `epoch`, which ended with the block just committed. Flows (minted, burned, paid, verdicts,
+    /// slashes) are what happened during the epoch's blocks: settlement is lagged and batched, so an epoch's own
+    /// settlement runs in later epochs' blocks and is counted there.
     private func recordRow(epoch: UInt64) throws(SimulationError) -> SimulationRow {
-        try read { () throws(StateReadError) in
+        let paid = try paidSoFar(through: epoch)
+        defer {
+            paidBefore = paid
+            epochVerdicts = (0, 0, 0, 0)
+        }
+        return try read { () throws(StateReadError) in
             let totals = try store.totals()
             let record = try store.record(EpochRecord.self, at: .epochRecord(epoch)) ?? .empty
-            let settlement = record.settlement
             let previousBurned = rows.last?.cumulativeBurned ?? genesisTotals.burned
-            return SimulationRow(
+            let previousMinted = rows.last?.cumulativeMinted ?? genesisTotals.minted
+            var row = SimulationRow(
                 epoch: epoch, endHeight: head.height, year: epoch / config.epochsPerYear + 1,
-                supply: totals.supply, issued: totals.issued, minted: settlement?.minted ?? 0, cumulativeMinted: totals.minted,
+                supply: totals.supply, issued: totals.issued, minted: totals.minted - min(previousMinted, totals.minted), cumulativeMinted: totals.minted,
                 burned: totals.burned - min(previousBurned, totals.burned), cumulativeBurned: totals.burned, feesPaid: totals.feesPaid,
                 treasury: try store.account(ModuleAccount.treasury.address).balance,
                 rewardPool: try store.account(ModuleAccount.rewardPool.address).balance,
                 liquidity: try store.account(ModuleAccount.liquidity.address).balance,
                 staked: totals.staked, unbonding: totals.unbonding, proofs: record.proofs, units: record.totalUnits,
-                payments: record.payments, paidToProviders: settlement?.paid ?? 0)
+                payments: record.payments, paidToProviders: paid - min(paidBefore, paid))
+            row.validationRewards = epochVerdicts.rewards
+            row.verdicts = epochVerdicts.count
+            row.maliciousVerdicts = epochVerdicts.malicious
+            row.slashed = epochVerdicts.slashed
+            return row
         }
+    }
+
+    /// Σ `settlement.paid` over epochs 0...`epoch`: finished settlements are summed once, the others read each time.
+    private func paidSoFar(through epoch: UInt64) throws(SimulationError) -> Amount {
+        var open: Amount = 0
+        var scanning = true
+        var index = firstUnfinished
+        while index <= epoch {
+            let settlement = try read { () throws(StateReadError) in try store.record(EpochRecord.self, at: .epochRecord(index)) }?.settlement
+            if scanning, settlement?.finishedAt != nil {
+                paidFinished += settlement?.paid ?? 0
+                firstUnfinished = index + 1
+            } else {
+                scanning = false
+                open += settlement?.paid ?? 0
+            }
+            index += 1
+        }
+        return paidFinished + open
     }
 
     // MARK: - Synthetic activity
@@ -272,9 +368,18 @@ public final class Simulator {
     private func jobs(epoch: UInt64) throws(SimulationError) -> [SignedTransaction] {
         var submissions = [SignedTransaction]()
         submissions.reserveCapacity(config.jobsPerBlock)
+        let minStake = parameters.staking.minStake
+        var active = [Bool]()
+        for provider in providers {
+            let stake = try stake(of: provider)
+            active.append(!retiring.contains(provider.address) && (stake.map { !$0.jailed && $0.amount >= minStake } ?? false))
+        }
         for _ in 0..<config.jobsPerBlock {
             let consumer = consumers[random.index(consumers.count)]
-            let providerIndex = random.index(providers.count)
+            let drawn = random.index(providers.count)
+            // A slashed (jailed) provider submits no more: the job goes to the next active one, if any.
+            guard let step = (0..<providers.count).first(where: { active[(drawn + $0) % providers.count] }) else { continue }
+            let providerIndex = (drawn + step) % providers.count
             let base = Int(providerIndex < providerQuality.count ? providerQuality[providerIndex] : 80)
             let quality = UInt8(min(Int(ComputeReceipt.maxQualityScore), max(0, base + Int(random.below(21)) - 10)))
             jobCounter += 1
@@ -287,6 +392,7 @@ public final class Simulator {
                 units: random.uint64(config.minUnits, config.maxUnits),
                 quality: quality, price: random.amount(config.minPrice, config.maxPrice))
             submissions.append(try transaction(from: providers[providerIndex], .submitProof(receipt.signed(by: consumer.key))))
+            pendingJobs.append(receipt.jobId)
         }
         return submissions
     }

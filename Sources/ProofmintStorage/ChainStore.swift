@@ -6,8 +6,9 @@ import ProofmintCore
 /// Each block is committed in one LMDB write transaction, so a crash at any moment leaves the last
 /// committed block whole and the next start resumes from it.
 public final class ChainStore: @unchecked Sendable {
-    /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters).
-    public static let schemaVersion: UInt32 = 3
+    /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters;
+    /// 4: block headers carry the beacon, protocol version 3).
+    public static let schemaVersion: UInt32 = 4
     public static let dataFileName = "data.mdb"
 
     /// Options for opening the database.

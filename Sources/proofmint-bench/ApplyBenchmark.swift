@@ -117,9 +117,10 @@ struct ApplyBenchmark {
                     nonces[senderIndex] += 1
                     transactions.append(transaction.signed(by: senders[senderIndex]))
                 }
+                let beacon = try BlockHeader.beaconProof(chainId: parent.chainId, height: parent.height + 1, producer: validator)
                 let proposal = try StateTransition.propose(
                     candidates: transactions, parent: parent, timestamp: parent.timestamp + 1000,
-                    producer: validator.publicKey, state: layered)
+                    producer: validator.publicKey, beacon: beacon, state: layered)
                 guard proposal.dropped.isEmpty, proposal.transactions.count == transactionCount else {
                     throw BenchmarkOptions.Invalid(description: "benchmark block \(blockIndex) dropped \(proposal.dropped.count) transfers")
                 }

@@ -109,9 +109,11 @@ struct ProofBenchmark {
 
         func sign(_ transactions: [SignedTransaction]) throws -> Block {
             let parent = store.head
+            let beacon = try BlockHeader.beaconProof(chainId: parent.chainId, height: parent.height + 1, producer: validator)
             let proposal = try store.withSnapshot {
                 try StateTransition.propose(
-                    candidates: transactions, parent: parent, timestamp: parent.timestamp + 1000, producer: validator.publicKey, state: $0)
+                    candidates: transactions, parent: parent, timestamp: parent.timestamp + 1000, producer: validator.publicKey,
+                    beacon: beacon, state: $0)
             }
             guard proposal.dropped.isEmpty else {
                 throw BenchmarkOptions.Invalid(description: "a benchmark block dropped \(proposal.dropped.count) transactions: \(proposal.dropped[0].error)")

@@ -98,6 +98,15 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Genesis balance of each provider, in AI.")
     var providerBalance: TokenAmount = TokenAmount(10_000 * Tokens.one)
 
+    @Option(help: "Compute validators: each stakes --validator-stake, joins the validator set and answers every receipt it is assigned.")
+    var validators: Int = 3
+
+    @Option(help: "Stake of each compute validator, in AI.")
+    var validatorStake: TokenAmount = TokenAmount(10_000 * Tokens.one)
+
+    @Option(help: "Share of providers (basis points, rounded down) whose work is fake: sampled receipts get `malicious` and the provider is slashed.")
+    var badProviderBps: UInt16 = 0
+
     @Flag(help: "Commit each proposed block without re-checking it with StateTransition.apply (about twice as fast).")
     var noVerify = false
 
@@ -196,6 +205,9 @@ struct SimulateCommand: ParsableCommand {
         config.consumerBalance = consumerBalance.amount
         config.providerBalance = providerBalance.amount
         config.verifyBlocks = !noVerify
+        config.validators = validators
+        config.validatorStake = validatorStake.amount
+        config.badProviderBps = badProviderBps
         return config
     }
 

@@ -34,6 +34,29 @@ final class RewardExplanationTests: XCTestCase {
         XCTAssertTrue(explanation.consistent, "nothing minted and nothing paid is what an epoch without work should do")
     }
 
+    func testARewardPaidWhenItsEpochCanAlreadyBePrunedIsStillExplained() throws {
+        // Windows closing 9 blocks after the receipt: epoch 0 is paid at block 11, in epoch 2, when its records may
+        // already be pruned; pruning waits a block, so the replay sees the paid work record.
+        let json = TestChain.genesisJSON(
+            chainId: "proofmint-explain", genesisTime: "2026-01-01T00:00:00Z", validators: ["validator-a"],
+            users: [("bob", 1_000 * Tokens.one), ("carol", 1_000 * Tokens.one)],
+            parameters: #"""
+                {"epoch_length": 5, "compute": {"challenge_window_blocks": 8, "resolution_window_blocks": 1, "sample_bps": 0,
+                 "validation_window_blocks": 1, "max_reassignments": 0}}
+                """#)
+        let chain = try TestChain(genesis: try Genesis.parse(json: Array(json.utf8)), validatorKeys: [TestKeys.key("validator-a")])
+        try chain.produce([chain.stake(from: TestKeys.key("bob"), amount: 200 * Tokens.one)])
+        try chain.produce([chain.submitProof(from: TestKeys.key("bob"), chain.receipt(consumer: TestKeys.key("carol"), provider: TestKeys.address("bob")))])
+        try chain.advance(to: 20)
+        XCTAssertNil(chain.providerWork(TestKeys.address("bob"), epoch: 0), "pruned by now")
+        var blocks = chain.blocks.makeIterator()
+        let worker = try RewardExplanation.derive(provider: TestKeys.address("bob"), epoch: 0, genesisFile: Array(json.utf8), next: { blocks.next() })
+        XCTAssertEqual(worker.settlement?.startedAt, 2 + 8 + 1)
+        XCTAssertNotNil(worker.recordedReward)
+        XCTAssertGreaterThan(worker.computedReward, 0)
+        XCTAssertTrue(worker.consistent)
+    }
+
     func testAProviderWithoutWorkInAnEpochWithWorkIsConsistentAndTheWorkerIsChecked() throws {
         let chain = try TestChain(genesis: try Genesis.parse(json: Array(json.utf8)), validatorKeys: [TestKeys.key("validator-a")])
         try chain.produce([chain.stake(from: TestKeys.key("bob"), amount: 200 * Tokens.one)])

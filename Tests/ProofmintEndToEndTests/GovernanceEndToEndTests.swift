@@ -205,7 +205,8 @@ final class GovernanceEndToEndTests: XCTestCase {
         let receiptPath = work + "/job.json"
         try wallet([
             "receipt", "sign", "--from", "dev1", "--provider", "dev3", "--units", "1000", "--quality", "95", "--price", "10AI",
-            "--workload", "llama-3-8b", "--out", receiptPath,
+            "--workload", "llama-3-8b", "--model-hash", String(repeating: "ab", count: 32), "--input-hash", String(repeating: "cd", count: 32),
+            "--output-hash", String(repeating: "ef", count: 32), "--out", receiptPath,
         ])
         let consumerBefore = try devnet.balance(dev1), providerBefore = try devnet.balance(dev3)
         let submitted = try wallet(["tx", "submit-proof", "--from", "dev3", "--receipt", receiptPath, "--json"]).json()

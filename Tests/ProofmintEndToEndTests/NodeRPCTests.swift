@@ -152,6 +152,14 @@ final class NodeRPCTests: XCTestCase {
         let header = try BlockHeader(canonical: try XCTUnwrap(Bytes(hex: try XCTUnwrap(block["header_hex"] as? String))))
         XCTAssertEqual(header.hash.hex, block["hash"] as? String)
         XCTAssertEqual(header.height, 1)
+        // The node's producer proved the beacon with its validator key; the RPC shows the proof and its value.
+        let producer = try Ed25519.PublicKey(bytes: header.producer)
+        let randomness = try XCTUnwrap(BlockHeader.beaconOutput(header.beacon, producer: producer, chainId: header.chainId, height: 1))
+        let view = try XCTUnwrap(block["header"] as? [String: Any])
+        XCTAssertEqual(view["beacon"] as? String, header.beacon.hex)
+        XCTAssertEqual(view["randomness"] as? String, randomness.hex)
+        let genesis = try XCTUnwrap(try node.callObject("pm_getBlock", ["height": 0])["header"] as? [String: Any])
+        XCTAssertTrue(genesis["randomness"] is NSNull, "genesis has no beacon")
     }
 
     func testMetricsAreServed() throws {

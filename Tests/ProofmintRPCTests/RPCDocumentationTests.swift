@@ -10,6 +10,7 @@ final class RPCDocumentationTests: XCTestCase {
     static let namedObjects: [any RPCNamedObject.Type] = [
         HeaderView.self, SignedHeaderView.self, TransactionView.self, ComputeReceiptView.self, ProposalContentView.self,
         ReceiptView.self, EventView.self, StakeView.self, UnbondingView.self, ProposalView.self, TallyView.self, FeeFiguresView.self,
+        ReceiptRecordView.self, ChallengeView.self,
     ]
 
     func testEveryMethodIsDocumentedWithItsExactMembers() throws {
@@ -43,6 +44,7 @@ final class RPCDocumentationTests: XCTestCase {
             "stake",  // a stake record, or a preview's before/after of one
             "proposal",  // a proposal's content in a `propose` transaction, or the proposal itself
             "error",  // a preview's reason it would not execute
+            "forfeited",  // whether a provider's epoch reward was forfeited (pm_getRewards), or the amount an epoch's settlement forfeited
         ]
         var seen = [String: (type: String, at: String)]()
         // Results and objects: params are inputs (`height` there may also be "latest").

@@ -24,7 +24,42 @@ final class SimulationTests: XCTestCase {
         config.consumers = 4
         config.jobsPerBlock = 2
         config.transfersPerBlock = 1
+        config.verification = Self.quickVerification
         return config
+    }
+
+    /// Verification windows of one block, so that an epoch settles in the next one (settlement waits for every
+    /// window of its receipts), and no reward cap below the value paid, so that emission tests see the schedule.
+    private static var quickVerification: VerificationParameters {
+        var rules = VerificationParameters.defaults
+        rules.sampleDelayBlocks = 1
+        rules.validationWindowBlocks = 1
+        rules.maxReassignments = 0
+        rules.challengeWindowBlocks = 1
+        rules.resolutionWindowBlocks = 1
+        rules.rewardCapBps = 10_000
+        return rules
+    }
+
+    /// Jobs of 100 AI: every receipt is sampled (its value reaches `compute.sample_value`), and an epoch's
+    /// payments far exceed the small emissions the schedule tests use, so no provider's reward reaches its cap.
+    private func expensive(_ config: SimulationConfig) -> SimulationConfig {
+        var config = config
+        config.minPrice = 100 * Self.AI
+        config.maxPrice = 100 * Self.AI
+        return config
+    }
+
+    /// Settlement floors each provider's share, and what is not paid is never minted: an epoch mints its emission
+    /// less at most one base unit per provider.
+    private func assertMintedWithinDust(
+        _ minted: [Amount], _ expected: [Amount], providers: Int, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        XCTAssertEqual(minted.count, expected.count, file: file, line: line)
+        for (index, (got, want)) in zip(minted, expected).enumerated() {
+            XCTAssertLessThanOrEqual(got, want, "row \(index)", file: file, line: line)
+            XCTAssertLessThanOrEqual(want - min(want, got), Amount(providers), "row \(index): \(got) for \(want)", file: file, line: line)
+        }
     }
 
     func testTheSameSeedGivesTheSameRunByteForByte() throws {
@@ -67,28 +102,57 @@ final class SimulationTests: XCTestCase {
         }
     }
 
-    func testEachEpochMintsItsShareOfTheYearWithTheRemainderFirst() throws {
-        var config = config()
+    /// Settlement is lagged: epoch e's windows close in epoch e + 1's blocks (one-block windows), which is where its
+    /// emission is minted; row 0 mints nothing.
+    func testEachEpochMintsItsShareOfTheYearWithTheRemainderFirstOneEpochLate() throws {
+        var config = expensive(config())
         config.epochsPerYear = 3
-        let annual = 1_000_000 * Self.AI + 7  // not divisible by 3: the first epochs of each year get one base unit more
+        let annual = 30 * Self.AI + 7  // not divisible by 3: the first epochs of each year get one base unit more
         config.initialAnnualEmission = annual
         config.terminalAnnualEmission = Self.AI
         let result = try Simulator.run(config)
-        let expected = (0..<6).map { epoch in annual / 3 + (Amount(epoch % 3) < annual % 3 ? 1 : 0) }
-        XCTAssertEqual(result.rows.map(\.minted), expected)
-        XCTAssertEqual(result.rows.prefix(3).reduce(0) { $0 + $1.minted }, annual)
+        let expected = (0..<5).map { epoch in annual / 3 + (Amount(epoch % 3) < annual % 3 ? 1 : 0) }
+        XCTAssertEqual(result.rows.first?.minted, 0)
+        assertMintedWithinDust(result.rows.dropFirst().map(\.minted), expected, providers: config.providers)
+        XCTAssertEqual(result.rows.map(\.paidToProviders).reduce(0, +) > result.rows.map(\.minted).reduce(0, +), true, "the reward pool pays too")
     }
 
-    func testWithWorkInEveryEpochMintingStopsExactlyAtTheCap() throws {
-        var config = config()
+    func testWithWorkInEveryEpochMintingStopsAtTheCap() throws {
+        var config = expensive(config(epochs: 7))
         config.initialAnnualEmission = 100 * Self.AI  // 50 AI an epoch
         config.terminalAnnualEmission = 10 * Self.AI
         config.miningCap = 175 * Self.AI
         let result = try Simulator.run(config)
-        XCTAssertEqual(result.rows.map(\.minted), [50, 50, 50, 25, 0, 0].map { $0 * Self.AI })
-        XCTAssertEqual(result.rows.map(\.cumulativeMinted), [50, 100, 150, 175, 175, 175].map { $0 * Self.AI })
-        XCTAssertEqual(result.capReachedAtEpoch, 3)
-        XCTAssertEqual(result.totalMinted, 175 * Self.AI)
+        // One epoch late (lagged settlement); the epoch that meets the cap mints what is left of it, dust included.
+        let minted = result.rows.map(\.minted)
+        XCTAssertEqual(minted.first, 0)
+        assertMintedWithinDust(Array(minted[1...3]), [50, 50, 50].map { $0 * Self.AI }, providers: config.providers)
+        XCTAssertGreaterThanOrEqual(minted[4], 25 * Self.AI)
+        XCTAssertLessThanOrEqual(minted[4], 25 * Self.AI + 3 * Amount(config.providers))
+        for row in result.rows { XCTAssertLessThanOrEqual(row.cumulativeMinted, config.miningCap ?? 0, "epoch \(row.epoch)") }
+        XCTAssertLessThanOrEqual(175 * Self.AI - result.totalMinted, 6 * Amount(config.providers), "only the last settlements' dust is missing")
+    }
+
+    /// The compute validators answer every sampled receipt; a bad provider's first sampled receipt is found
+    /// malicious, its stake is slashed, and it submits no more. Every 100 AI receipt is sampled.
+    func testValidatorsCatchBadProvidersAndArePaidForVerdicts() throws {
+        var config = expensive(config(epochs: 5))
+        config.badProviderBps = 3_400  // one of the three providers
+        let result = try Simulator.run(config)
+        let verdicts = result.rows.map(\.verdicts).reduce(0, +)
+        let proofs = result.rows.map(\.proofs).reduce(0, +)
+        // Caught at its first verdict; receipts it had already submitted get theirs in the next blocks, and then it
+        // submits nothing more.
+        let caught = try XCTUnwrap(result.rows.firstIndex { $0.maliciousVerdicts > 0 })
+        for row in result.rows.dropFirst(caught + 2) { XCTAssertEqual(row.maliciousVerdicts, 0, "epoch \(row.epoch)") }
+        XCTAssertGreaterThan(result.rows.map(\.slashed).reduce(0, +), 0)
+        // Every receipt gets a verdict two blocks after it, except the last two blocks' (and the bad provider's
+        // receipts still pending when it was caught).
+        XCTAssertLessThanOrEqual(verdicts, proofs)
+        XCTAssertGreaterThanOrEqual(verdicts + UInt64(3 * config.jobsPerBlock), proofs)
+        XCTAssertGreaterThan(result.rows.map(\.validationRewards).reduce(0, +), 0)
+        // Slashed stake is burned: it shows in the burn column of the same epoch.
+        for row in result.rows { XCTAssertLessThanOrEqual(row.slashed, row.burned, "epoch \(row.epoch)") }
     }
 
     func testWithoutWorkNothingIsMinted() throws {
@@ -119,7 +183,9 @@ final class SimulationTests: XCTestCase {
         let parser = XMLParser(data: Data(svg.utf8))
         parser.delegate = collector
         XCTAssertTrue(parser.parse(), "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
-        XCTAssertEqual(collector.polylines.keys.sorted(), ["cumulative-burned", "cumulative-minted", "supply"])
+        XCTAssertEqual(
+            collector.polylines.keys.sorted(),
+            ["cumulative-burned", "cumulative-minted", "cumulative-slashed", "cumulative-validation-rewards", "supply"])
         for (id, points) in collector.polylines {
             XCTAssertEqual(points.split(separator: " ").count, result.rows.count + 1, "\(id): genesis plus one point per epoch")
         }

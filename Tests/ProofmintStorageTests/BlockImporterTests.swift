@@ -125,6 +125,29 @@ final class BlockImporterTests: XCTestCase {
         }
     }
 
+    /// A block whose beacon is another height's proof by the right key (re-signed, so only the beacon is wrong) stops
+    /// the import at that block, as every other refused block does.
+    func testABadBeaconInTheMiddleStopsTheImportThere() throws {
+        let chain = try makeChain()
+        try createHome(chain)
+        var blocks = chain.blocks
+        let forged = blocks[2]
+        let producer = chain.producerKey(at: forged.height)
+        var header = forged.header
+        header.beacon = try BlockHeader.beaconProof(chainId: header.chainId, height: forged.height + 1, producer: producer)
+        blocks[2] = Block.sign(header: header, transactions: forged.transactions, producer: producer)
+        try withStore { store in
+            XCTAssertThrowsError(try BlockImporter(store: store).importBlocks(blocks)) { error in
+                guard case BlockImporter.ImportError.invalidBlock(height: 3, .badBeacon(height: 3)) = error else {
+                    return XCTFail("expected a bad beacon at height 3, got \(error)")
+                }
+            }
+            XCTAssertEqual(store.head, chain.blocks[1].header)
+            XCTAssertNil(try store.block(at: 3))
+            try assertConsistent(store)
+        }
+    }
+
     func testDyingBetweenApplyAndCommitLeavesTheLastCommittedBlockWholeAndResumable() throws {
         let chain = try makeChain()
         try createHome(chain)

@@ -252,7 +252,8 @@ public final class TestChain: @unchecked Sendable {
         let header = BlockHeader(
             chainId: chainId ?? self.chainId, height: height, parentHash: parentHash ?? Hash32.digest([0x70, variant]),
             timestamp: genesis.genesisTime + height * 1000, transactionRoot: .zero, receiptRoot: .zero,
-            stateRoot: Hash32.digest([0x73, variant]), transactionCount: 0, producer: producer ?? signer.publicKey.bytes)
+            stateRoot: Hash32.digest([0x73, variant]), transactionCount: 0, producer: producer ?? signer.publicKey.bytes,
+            beacon: BlockHeader.genesisBeacon)
         return SignedHeader(header: header, signature: signer.signature(for: header.signingMessage))
     }
 
@@ -326,11 +327,25 @@ public final class TestChain: @unchecked Sendable {
     /// Commits nothing.
     public func propose(_ candidates: [SignedTransaction], timestamp: UInt64? = nil) throws -> (block: Block, proposal: BlockProposal) {
         let producer = producerKey(at: nextHeight)
+        let beacon = try BlockHeader.beaconProof(chainId: head.chainId, height: nextHeight, producer: producer)
         let proposal = try StateTransition.propose(
             candidates: candidates, parent: head, timestamp: timestamp ?? nextTimestamp,
-            producer: producer.publicKey, state: store)
+            producer: producer.publicKey, beacon: beacon, state: store)
         let block = Block.sign(header: proposal.header, transactions: proposal.transactions, producer: producer)
         return (block, proposal)
+    }
+
+    /// The randomness mix (`0x29`) that `block` leaves when applied on a state whose values are `before`: what every
+    /// block writes even when nothing else changes.
+    public static func mix(after block: Block, before: [StateKey: Bytes]) throws -> Bytes {
+        guard let output = VRF.output(proof: block.header.beacon) else { throw StateReadError("block \(block.height) has no beacon output") }
+        let previous = try before[.randomnessMix].map { try Hash32(bytes: $0) } ?? .zero
+        return RandomnessMix.next(previous: previous, beacon: Hash32.digest(output)).bytes
+    }
+
+    /// The current randomness mix (zero before the first block).
+    public func randomnessMix() throws -> Hash32 {
+        try store.value(for: .randomnessMix).map { try Hash32(bytes: $0) } ?? .zero
     }
 
     /// Checks and executes `block` on the head state with `StateTransition.apply`, then commits it.
@@ -353,16 +368,18 @@ public final class TestChain: @unchecked Sendable {
     }
 
     /// A signed block on the head with these transactions, a correct transaction root and count, and the given
-    /// (by default zero) receipt and state roots: for tests of what `apply` refuses.
+    /// (by default zero) receipt and state roots, and the producer's beacon for the height unless `beacon` is given:
+    /// for tests of what `apply` refuses.
     public func rawBlock(
         _ transactions: [SignedTransaction], timestamp: UInt64? = nil, receiptRoot: Hash32 = .zero,
-        stateRoot: Hash32 = .zero, producer: Ed25519.PrivateKey? = nil
+        stateRoot: Hash32 = .zero, producer: Ed25519.PrivateKey? = nil, beacon: Bytes? = nil
     ) -> Block {
         let key = producer ?? producerKey(at: nextHeight)
         let header = BlockHeader(
             chainId: chainId, height: nextHeight, parentHash: head.hash, timestamp: timestamp ?? nextTimestamp,
             transactionRoot: Block.transactionRoot(transactions), receiptRoot: receiptRoot, stateRoot: stateRoot,
-            transactionCount: UInt32(transactions.count), producer: key.publicKey.bytes)
+            transactionCount: UInt32(transactions.count), producer: key.publicKey.bytes,
+            beacon: beacon ?? (try? BlockHeader.beaconProof(chainId: chainId, height: nextHeight, producer: key)) ?? BlockHeader.genesisBeacon)
         return Block.sign(header: header, transactions: transactions, producer: key)
     }
 }

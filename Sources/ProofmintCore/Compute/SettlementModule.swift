@@ -31,13 +31,15 @@ public enum SettlementModule {
                     cursor.index += 1
                     budget -= 1
                 }
-                if cursor.index >= UInt64(record.providerCount) {
-                    record.settlement?.finishedAt = context.height
-                    cursor.phase = .pruning
-                    cursor.index = 0
-                }
+                let finished = cursor.index >= UInt64(record.providerCount)
+                if finished { record.settlement?.finishedAt = context.height }
                 state.put(record, at: .epochRecord(cursor.epoch))
-                continue
+                guard finished else { continue }
+                cursor.phase = .pruning
+                cursor.index = 0
+                // Pruning starts in a later block, so every paid work record is in at least one committed state
+                // (an auditor replaying the chain reads the rewards there).
+                break
             case .pruning:
                 guard cursor.epoch.saturatingAdd(context.parameters.compute.proofWindowEpochs) < current else { break }
                 let total = record.proofs + UInt64(record.providerCount)

@@ -4,4 +4,16 @@ public struct BlockContext: Sendable {
     public let height: UInt64
     public let timestamp: UInt64
     public let parameters: Parameters
+    /// The block's randomness: BLAKE2b-256 of the producer's VRF output over the block's height (§4.6 of PROTOCOL.md).
+    /// The producer cannot choose it, only withhold its block. `Hash32.zero` where there is no block yet (mempool
+    /// admission). Sampling reads the running mix (`StateOverlay.randomnessMix`), which folds in every beacon.
+    public let beacon: Hash32
+
+    public init(chainId: String, height: UInt64, timestamp: UInt64, parameters: Parameters, beacon: Hash32) {
+        self.chainId = chainId
+        self.height = height
+        self.timestamp = timestamp
+        self.parameters = parameters
+        self.beacon = beacon
+    }
 }

@@ -6,6 +6,8 @@ public enum BlockError: Error, Equatable, Sendable, CustomStringConvertible {
     case timestampBeforeParent(parent: UInt64, actual: UInt64)
     case wrongProducer(height: UInt64, expected: String)
     case badProducerSignature(height: UInt64)
+    /// The header's beacon is not the scheduled producer's VRF proof for this chain and height (protocol version 3).
+    case badBeacon(height: UInt64)
     case transactionCountMismatch(header: UInt32, actual: Int)
     case tooManyTransactions(count: Int, max: UInt32)
     case tooLarge(bytes: Int, max: UInt32)
@@ -29,6 +31,8 @@ public enum BlockError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .timestampBeforeParent(parent, actual): return "block timestamp \(actual) is before its parent's \(parent)"
         case let .wrongProducer(height, expected): return "block \(height) was not produced by the scheduled validator \(expected)"
         case let .badProducerSignature(height): return "block \(height) has a producer signature that does not verify"
+        case let .badBeacon(height):
+            return "block \(height) has a beacon that is not the scheduled producer's VRF proof for this chain and height"
         case let .transactionCountMismatch(header, actual): return "header says \(header) transactions, block has \(actual)"
         case let .tooManyTransactions(count, max): return "block has \(count) transactions, the limit is \(max)"
         case let .tooLarge(bytes, max): return "block transactions take \(bytes) bytes, the limit is \(max)"

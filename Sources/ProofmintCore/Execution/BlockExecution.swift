@@ -11,6 +11,13 @@ struct BlockExecution {
         self.overlay = StateOverlay(base: state)
     }
 
+    /// Starts the block, before its first transaction: folds the block's beacon into the randomness mix (`0x29`), so
+    /// every transaction and end-of-block step of the block reads the same mix. `apply` and `propose` call it;
+    /// mempool admission does not, since it is not a block.
+    mutating func begin() throws(BlockError) {
+        do { try overlay.advanceRandomnessMix(beacon: context.beacon) } catch { throw .state(error) }
+    }
+
     /// Admits and executes one transaction: an admission error leaves no trace; an execution error is
     /// recorded in the receipt after the fee and nonce are charged.
     mutating func include(_ transaction: SignedTransaction, size: Int, signatureValid: Bool) throws(TransactionError) {

@@ -28,12 +28,12 @@ public enum StateTransition {
         _ block: Block, parent: BlockHeader, state: any StateReader, signatures: [Bool]? = nil
     ) throws(BlockError) -> BlockOutcome {
         let header = block.header
-        let context = try checkHeader(header, parent: parent, state: state)
+        let parameters = try checkHeader(header, parent: parent, state: state)
         guard header.transactionCount == block.transactions.count else {
             throw .transactionCountMismatch(header: header.transactionCount, actual: block.transactions.count)
         }
-        guard block.transactions.count <= context.parameters.maxBlockTransactions else {
-            throw .tooManyTransactions(count: block.transactions.count, max: context.parameters.maxBlockTransactions)
+        guard block.transactions.count <= parameters.maxBlockTransactions else {
+            throw .tooManyTransactions(count: block.transactions.count, max: parameters.maxBlockTransactions)
         }
         let validators = try read { () throws(StateReadError) in try state.validatorSet() }
         guard let scheduled = validators.producer(at: header.height), scheduled.publicKey.bytes == header.producer else {
@@ -42,6 +42,11 @@ public enum StateTransition {
         guard scheduled.publicKey.isValidSignature(block.signature, for: header.signingMessage) else {
             throw .badProducerSignature(height: header.height)
         }
+        guard let beacon = BlockHeader.beaconOutput(
+            header.beacon, producer: scheduled.publicKey, chainId: header.chainId, height: header.height)
+        else { throw .badBeacon(height: header.height) }
+        let context = BlockContext(
+            chainId: header.chainId, height: header.height, timestamp: header.timestamp, parameters: parameters, beacon: beacon)
         let computedTxRoot = Block.transactionRoot(block.transactions)
         guard computedTxRoot == header.transactionRoot else {
             throw .transactionRootMismatch(header: header.transactionRoot, computed: computedTxRoot)
@@ -50,6 +55,7 @@ public enum StateTransition {
         // Precomputed results are used only if they match the block; otherwise they are recomputed.
         let valid = signatures.flatMap { $0.count == block.transactions.count ? $0 : nil } ?? SignatureBatch.verify(block.transactions)
         var execution = BlockExecution(context: context, state: state)
+        try execution.begin()
         var blockBytes = 0
         for (index, transaction) in block.transactions.enumerated() {
             let size = transaction.encodedSize
@@ -70,18 +76,26 @@ public enum StateTransition {
 
     /// Assembles the next block from `candidates` in the given order, leaving out any that are not admissible,
     /// and fills in the header's roots. The producer signs the header afterwards.
+    /// - Parameter beacon: the producer's VRF proof for the next height
+    ///   (`BlockHeader.beaconProof(chainId:height:producer:)`); a proof that does not verify under `producer` is
+    ///   refused (`badBeacon`) rather than built into a block every node would refuse.
     public static func propose(
         candidates: [SignedTransaction], parent: BlockHeader, timestamp: UInt64,
-        producer: Ed25519.PublicKey, state: any StateReader
+        producer: Ed25519.PublicKey, beacon: Bytes, state: any StateReader
     ) throws(BlockError) -> BlockProposal {
         let parameters = try read { () throws(StateReadError) in try state.parameters() }
         guard parent.height < UInt64.max else { throw .wrongHeight(expected: parent.height, actual: parent.height) }
-        try checkUpgrade(height: parent.height + 1, state: state)
+        let height = parent.height + 1
+        try checkUpgrade(height: height, state: state)
+        guard let output = BlockHeader.beaconOutput(beacon, producer: producer, chainId: parent.chainId, height: height) else {
+            throw .badBeacon(height: height)
+        }
         let context = BlockContext(
-            chainId: parent.chainId, height: parent.height + 1, timestamp: Swift.max(timestamp, parent.timestamp),
-            parameters: parameters)
+            chainId: parent.chainId, height: height, timestamp: Swift.max(timestamp, parent.timestamp),
+            parameters: parameters, beacon: output)
         let valid = SignatureBatch.verify(candidates)
         var execution = BlockExecution(context: context, state: state)
+        try execution.begin()
         var included = [SignedTransaction]()
         var dropped = [(transaction: SignedTransaction, error: TransactionError)]()
         var blockBytes = 0
@@ -102,7 +116,7 @@ public enum StateTransition {
         let header = BlockHeader(
             chainId: parent.chainId, height: context.height, parentHash: parent.hash, timestamp: context.timestamp,
             transactionRoot: Block.transactionRoot(included), receiptRoot: .zero, stateRoot: .zero,
-            transactionCount: UInt32(included.count), producer: producer.bytes)
+            transactionCount: UInt32(included.count), producer: producer.bytes, beacon: beacon)
         return BlockProposal(outcome: try execution.finish(header: header), transactions: included, dropped: dropped)
     }
 
@@ -114,14 +128,16 @@ public enum StateTransition {
     ) throws(TransactionError) {
         let parameters: Parameters
         do { parameters = try state.parameters() } catch { throw .stateUnreadable(error) }
-        let context = BlockContext(chainId: chainId, height: nextHeight, timestamp: 0, parameters: parameters)
+        // No block exists yet, so no beacon: admission never reads randomness.
+        let context = BlockContext(chainId: chainId, height: nextHeight, timestamp: 0, parameters: parameters, beacon: .zero)
         var execution = BlockExecution(context: context, state: state)
         try execution.admit(
             transaction, size: transaction.encodedSize, signatureValid: transaction.hasValidSignature(),
             acceptFutureNonce: acceptFutureNonce)
     }
 
-    private static func checkHeader(_ header: BlockHeader, parent: BlockHeader, state: any StateReader) throws(BlockError) -> BlockContext {
+    /// The checks that need only the parent (§4.5 checks 1–6); returns the parameters that govern the block.
+    private static func checkHeader(_ header: BlockHeader, parent: BlockHeader, state: any StateReader) throws(BlockError) -> Parameters {
         guard header.chainId.utf8.elementsEqual(parent.chainId.utf8) else { throw .wrongChainId(expected: parent.chainId, actual: header.chainId) }
         guard parent.height < UInt64.max else { throw .wrongHeight(expected: parent.height, actual: header.height) }
         guard header.height == parent.height + 1 else { throw .wrongHeight(expected: parent.height + 1, actual: header.height) }
@@ -131,7 +147,7 @@ public enum StateTransition {
         }
         let parameters = try read { () throws(StateReadError) in try state.parameters() }
         try checkUpgrade(height: header.height, state: state)
-        return BlockContext(chainId: header.chainId, height: header.height, timestamp: header.timestamp, parameters: parameters)
+        return parameters
     }
 
     /// Refuses to build or apply a block at or past a scheduled upgrade this build does not know.

@@ -83,7 +83,7 @@ public struct Genesis: Equatable, Sendable {
         let header = BlockHeader(
             chainId: chainId, height: 0, parentHash: .zero, timestamp: genesisTime, transactionRoot: .zero,
             receiptRoot: .zero, stateRoot: tree.root, transactionCount: 0,
-            producer: Bytes(repeating: 0, count: Ed25519.publicKeyLength))
+            producer: Bytes(repeating: 0, count: Ed25519.publicKeyLength), beacon: BlockHeader.genesisBeacon)
         let block = Block(header: header, signature: Bytes(repeating: 0, count: Ed25519.signatureLength), transactions: [])
         return (block, BlockOutcome(header: header, stateWrites: writes, treeNodes: tree.nodes, receipts: []))
     }

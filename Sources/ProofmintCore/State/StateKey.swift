@@ -67,6 +67,9 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case epochProvider = 0x27
         /// `0x28 ‖ u64 epoch ‖ u32 n` → job id(32): the epoch's n-th accepted receipt (version 3)
         case epochReceipt = 0x28
+        /// `0x29` → 32 bytes: the randomness mix, every block's beacon folded in at the block's start
+        /// (protocol version 3; absent: 32 zero bytes)
+        case randomnessMix = 0x29
         /// `0x2C` → `SettlementCursor`: the oldest unsettled epoch and how far its settlement has come (version 3)
         case settlement = 0x2C
         /// `0x2D ‖ address(20)` → u32: the provider's epochs with work not yet settled; `withdraw` waits for 0 (version 3)
@@ -112,6 +115,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func computeDue(height: UInt64, index: UInt32) -> StateKey { indexed(.computeDue, height, index) }
     public static func epochProvider(epoch: UInt64, index: UInt32) -> StateKey { indexed(.epochProvider, epoch, index) }
     public static func epochReceipt(epoch: UInt64, index: UInt32) -> StateKey { indexed(.epochReceipt, epoch, index) }
+    public static let randomnessMix = StateKey(bytes: [Prefix.randomnessMix.rawValue])
     public static let settlement = StateKey(bytes: [Prefix.settlement.rawValue])
     public static func computeHold(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.computeHold.rawValue] + address.bytes) }
 
@@ -171,6 +175,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .computeDue?: return "compute-due \(numberText(at: 1)) #\(indexText)"
         case .epochProvider?: return "epoch-provider \(numberText(at: 1)) #\(indexText)"
         case .epochReceipt?: return "epoch-receipt \(numberText(at: 1)) #\(indexText)"
+        case .randomnessMix?: return "randomness-mix"
         case .settlement?: return "settlement"
         case .computeHold?: return "compute-hold \(addressText)"
         case nil: return "unknown \(bytes.hex)"

@@ -59,10 +59,16 @@ struct BlockProducer: Sendable {
                 let candidates = mempool.candidates(limit: Int(parameters.maxBlockTransactions) * 2) { sender in
                     (try? snapshot.account(sender).nonce) ?? 0
                 }
+                let beacon: Bytes
+                do {
+                    beacon = try BlockHeader.beaconProof(chainId: parent.chainId, height: parent.height + 1, producer: producer.key)
+                } catch {
+                    throw NodeError.cannotProduce("the validator key could not compute the block's beacon: \(error)")
+                }
                 do {
                     return try StateTransition.propose(
                         candidates: candidates, parent: parent, timestamp: timestamp, producer: producer.key.publicKey,
-                        state: snapshot)
+                        beacon: beacon, state: snapshot)
                 } catch let error as BlockError {
                     throw NodeError.block(error)
                 }

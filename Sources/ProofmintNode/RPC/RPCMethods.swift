@@ -28,6 +28,11 @@ struct RPCMethods: Sendable {
         case .getProposals: return try await run(Calls.GetProposals.self, params, proposals)
         case .getProposal: return try await run(Calls.GetProposal.self, params, proposal)
         case .previewProposal: return try await run(Calls.PreviewProposal.self, params, previewProposal)
+        case .getReceipt: return try await run(Calls.GetReceipt.self, params, receiptRecord)
+        case .getPendingValidations: return try await run(Calls.GetPendingValidations.self, params, pendingValidations)
+        case .getChallenges: return try await run(Calls.GetChallenges.self, params, challenges)
+        case .getComputeValidators:
+            return try await run(Calls.GetComputeValidators.self, params) { _ throws(RPCErrorObject) in try computeValidators() }
         }
     }
 

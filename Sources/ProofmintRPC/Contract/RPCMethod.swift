@@ -17,6 +17,10 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case getProposals = "pm_getProposals"
     case getProposal = "pm_getProposal"
     case previewProposal = "pm_previewProposal"
+    case getReceipt = "pm_getReceipt"
+    case getPendingValidations = "pm_getPendingValidations"
+    case getChallenges = "pm_getChallenges"
+    case getComputeValidators = "pm_getComputeValidators"
 
     /// The typed request and answer of each method: what the node decodes and encodes, and the wallet the reverse.
     public var call: any RPCCall.Type {
@@ -36,6 +40,10 @@ public enum RPCMethod: String, CaseIterable, Sendable {
         case .getProposals: return Calls.GetProposals.self
         case .getProposal: return Calls.GetProposal.self
         case .previewProposal: return Calls.PreviewProposal.self
+        case .getReceipt: return Calls.GetReceipt.self
+        case .getPendingValidations: return Calls.GetPendingValidations.self
+        case .getChallenges: return Calls.GetChallenges.self
+        case .getComputeValidators: return Calls.GetComputeValidators.self
         }
     }
 }
@@ -153,6 +161,30 @@ public enum Calls {
         public typealias Params = ProposalParams
         public typealias Result = ProposalPreview
         public static let method = RPCMethod.previewProposal
+    }
+
+    public enum GetReceipt: RPCCall {
+        public typealias Params = JobParams
+        public typealias Result = ReceiptRecordResult
+        public static let method = RPCMethod.getReceipt
+    }
+
+    public enum GetPendingValidations: RPCCall {
+        public typealias Params = PendingValidationsParams
+        public typealias Result = PendingValidationsResult
+        public static let method = RPCMethod.getPendingValidations
+    }
+
+    public enum GetChallenges: RPCCall {
+        public typealias Params = ChallengesParams
+        public typealias Result = ChallengesResult
+        public static let method = RPCMethod.getChallenges
+    }
+
+    public enum GetComputeValidators: RPCCall {
+        public typealias Params = NoParams
+        public typealias Result = ComputeValidatorsResult
+        public static let method = RPCMethod.getComputeValidators
     }
 }
 

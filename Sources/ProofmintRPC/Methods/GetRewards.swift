@@ -33,7 +33,7 @@ public struct ProviderEpochView: RPCObject {
     public var weight: UInt128
     public var units: UInt128
     public var proofs: UInt64
-    /// What consumers paid it, after the protocol fee (credited at once).
+    /// What consumers paid it, after the protocol and validation fees (credited at once).
     public var earned: Amount
     /// Its share of the epoch's emission and pool: null while the epoch runs.
     public var reward: Amount?

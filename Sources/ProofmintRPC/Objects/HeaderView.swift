@@ -1,6 +1,7 @@
 import ProofmintCore
 
-/// A block header (PROTOCOL.md, "Blocks"); `producer` is the producer's public key in hex.
+/// A block header (PROTOCOL.md, "Blocks"); `producer` is the producer's public key in hex, `beacon` its VRF proof and
+/// `randomness` the block's beacon value derived from it (null for genesis, which has no proof).
 public struct HeaderView: RPCNamedObject {
     public static let rpcName = "Header"
 
@@ -13,6 +14,8 @@ public struct HeaderView: RPCNamedObject {
     public var stateRoot: Hash32
     public var transactionCount: UInt64
     public var producer: Hex
+    public var beacon: Hex
+    public var randomness: Hash32?
 
     public init(_ header: BlockHeader) {
         chainId = header.chainId
@@ -24,6 +27,9 @@ public struct HeaderView: RPCNamedObject {
         stateRoot = header.stateRoot
         transactionCount = UInt64(header.transactionCount)
         producer = Hex(header.producer)
+        beacon = Hex(header.beacon)
+        // The stored block's beacon was verified when it was applied; this only reads its output.
+        randomness = VRF.output(proof: header.beacon).map(Hash32.digest)
     }
 }
 

@@ -37,6 +37,18 @@ public enum AttackScenarios {
             name: "treasury-drain",
             summary: "a stake majority spends the treasury to itself, proposal after proposal, for N quarters",
             defaultScale: 1, run: TreasuryDrainScenario.run),
+        Scenario(
+            name: "wash-trade",
+            summary: "one owner's provider and consumer keys sign receipts for work never done; N accounts fake 1–50 AI each beside honest load",
+            defaultScale: 400, run: WashTradeScenario.run),
+        Scenario(
+            name: "slot-filling",
+            summary: "N staked accounts each submit one minimum-price receipt into an epoch; then an honest provider submits one",
+            defaultScale: 10_000, run: SlotFillingScenario.run),
+        Scenario(
+            name: "challenge-griefing",
+            summary: "an attacker challenges N honest receipts; validators vote; a watcher challenges one fake receipt",
+            defaultScale: 10, run: ChallengeGriefingScenario.run),
     ]
 
     public static func scenario(named name: String) throws(ScenarioError) -> Scenario {

@@ -110,9 +110,10 @@ final class ScenarioChain {
         let (timestamp, late) = Self.genesisTime.addingReportingOverflow(offset)
         let proposal: BlockProposal
         do {
+            let beacon = try BlockHeader.beaconProof(chainId: head.chainId, height: height, producer: validator)
             proposal = try StateTransition.propose(
                 candidates: candidates, parent: head, timestamp: overflow || late ? .max : timestamp, producer: validator.publicKey,
-                state: store)
+                beacon: beacon, state: store)
         } catch {
             throw .chain("block \(height): \(error)")
         }

@@ -16,10 +16,16 @@ public enum ComputePresentation {
             ("compute units", String(work.units)),
             ("total weight", String(work.totalWeight)),
             ("providers", String(work.providerCount)),
+            ("standing value", ai(work.totalValue)),
             ("payments", ai(work.payments)),
             ("protocol fees", ai(work.protocolFees)),
+            ("validation fees", ai(work.validationFees)),
             ("reward pool", ai(answer.rewardPool)),
         ]
+        // Settlement waits for the epoch's end and for every window its receipts opened (sampling, verdicts, challenges).
+        if answer.settlement == nil, work.proofs > 0 {
+            rows.append(("settles", "after height \(max(work.closesAt, answer.endHeight ?? 0)) (the epoch's end and its receipts' windows)"))
+        }
         if let settlement = answer.settlement {
             rows += [
                 ("settlement", settlement.finishedAt.map { "finished at height \($0)" } ?? "started at height \(settlement.startedAt), paying"),
@@ -39,7 +45,7 @@ public enum ComputePresentation {
         var lines = [table([
             ("address", answer.address.text),
             ("total reward", ai(answer.totalReward)),
-            ("total earned", "\(ai(answer.totalEarned)) (prices received, after the protocol fee)"),
+            ("total earned", "\(ai(answer.totalEarned)) (prices received, after the protocol and validation fees)"),
         ])]
         if answer.epochs.isEmpty { return lines[0] + "\n\nNo accepted compute work yet." }
         lines.append("\nepoch  proofs  units  weight  earned  reward")

@@ -1,7 +1,9 @@
 import ProofmintCore
 
 /// A consumer-signed compute receipt on disk, handed from the consumer to the provider:
-/// `{"version":1,"summary":{…},"receipt":"<hex of the canonical signed receipt>"}`.
+/// `{"version":1,"summary":{…},"receipt":"<hex of the canonical signed receipt>"}`. Since protocol version 3 the
+/// summary also shows the model, input and output hashes (`model_hash`, `input_hash`, `output_hash`) the receipt
+/// signs, so the provider sees what a validator will be asked to re-check.
 ///
 /// Only `receipt` is authoritative. Reading checks that it decodes, that the consumer's signature verifies and that
 /// the summary describes those bytes, so an edited file is refused before the provider pays a fee to submit it.
@@ -30,6 +32,9 @@ public struct ComputeReceiptFile: Equatable, Sendable {
             ("provider", .string(receipt.provider.text)),
             ("epoch", .uint(receipt.epoch)),
             ("workload", .string(receipt.workload)),
+            ("model_hash", .string(receipt.modelHash.hex)),
+            ("input_hash", .string(receipt.inputHash.hex)),
+            ("output_hash", .string(receipt.outputHash.hex)),
             ("units", .uint(receipt.units)),
             ("quality", .uint(UInt64(receipt.quality))),
             ("price", .string("\(Tokens.format(receipt.price)) \(Tokens.symbol)")),
@@ -45,6 +50,9 @@ public struct ComputeReceiptFile: Equatable, Sendable {
             ("provider", receipt.provider.text),
             ("epoch", String(receipt.epoch)),
             ("workload", receipt.workload),
+            ("model hash", receipt.modelHash.hex),
+            ("input hash", receipt.inputHash.hex),
+            ("output hash", receipt.outputHash.hex),
             ("units", String(receipt.units)),
             ("quality", "\(receipt.quality) / \(ComputeReceipt.maxQualityScore)"),
             ("price", "\(Tokens.format(receipt.price)) \(Tokens.symbol) (\(receipt.price) base units)"),

@@ -25,6 +25,10 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     /// Tiers 1–4 need `--attestation`; tier 0 takes none.
     case attestationRequired(tier: PrivacyTier)
     case attestationUnexpected
+    /// Not one of the verdict names.
+    case invalidVerdict(String)
+    /// Not a 32-byte hash in hex (a receipt's model, input or output hash).
+    case invalidHash(field: String, text: String)
 
     public var description: String {
         switch self {
@@ -66,6 +70,10 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
             return "privacy tier \(tier.rawValue) (\(tier.name)) needs an attestation hash: pass --attestation HEX64; nothing was sent"
         case .attestationUnexpected:
             return "privacy tier 0 (open) takes no attestation hash: drop --attestation or choose a tier from 1 to 4; nothing was sent"
+        case let .invalidVerdict(text):
+            return "unknown verdict '\(text)': choose one of \(Verdict.allCases.map(\.name).joined(separator: ", "))"
+        case let .invalidHash(field, text):
+            return "invalid \(field) '\(text)': expected a 32-byte hash as 64 hex digits"
         }
     }
 }

@@ -26,6 +26,20 @@ extension ReceiptView {
                 + "height \(text(event.votingEndHeight))"
         case "voted":
             return "voted \(text(event.option)) on proposal \(text(event.proposalId))"
+        case "validator_joined":
+            return "joined the compute validator set: \(text(event.validator))" + (event.evicted.map { " (evicted \($0), the smallest member)" } ?? "")
+        case "validator_left":
+            return "left the compute validator set: \(text(event.validator))"
+        case "verdict_given":
+            return "verdict \(text(event.verdict)) on job \(text(event.jobId)) by \(text(event.validator)): quality counted at \(text(event.qualityBps)) bps, "
+                + "validation reward \(tokens(event.reward))"
+        case "challenged":
+            return "challenged job \(text(event.jobId)), bonding \(tokens(event.bond))"
+        case "challenge_voted":
+            return "\(text(event.validator)) voted to \(event.uphold == true ? "uphold" : "reject") the challenge on job \(text(event.jobId)) "
+                + "with \(tokens(event.stake)) of stake"
+        case "challenge_decided":
+            return "challenge on job \(text(event.jobId)) \(text(event.outcome)); challenger reward \(tokens(event.challengerReward))"
         default:
             return nil
         }

@@ -32,6 +32,25 @@ public enum FileSystem {
         }
     }
 
+    /// BLAKE2b-256 of the whole file, read in chunks so that a model of any size can be hashed without holding it in
+    /// memory (`receipt sign --model-file`).
+    public static func blake2b256(_ path: String) throws(FileSystemError) -> Bytes {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path, "open") }
+        defer { close(fd) }
+        let hasher = Blake2b.Hasher256()
+        var chunk = Bytes(repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(path, "read")
+            }
+            if count == 0 { return hasher.finalize() }
+            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+    }
+
     /// True if something exists at `path`.
     public static func exists(_ path: String) -> Bool {
         var info = stat()

@@ -33,6 +33,7 @@ struct QueryBlockCommand: AsyncParsableCommand {
             ("timestamp", Formatting.timestamp(milliseconds: header.timestamp)), ("producer", header.producer.description),
             ("state root", header.stateRoot.hex), ("tx root", header.transactionRoot.hex), ("receipt root", header.receiptRoot.hex),
             ("transactions", String(header.transactionCount)),
+            ("randomness", header.randomness?.hex ?? "none (genesis)"),
         ]
         let ids: [String]
         switch result.transactions {

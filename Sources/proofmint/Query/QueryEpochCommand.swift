@@ -7,9 +7,11 @@ struct QueryEpochCommand: AsyncParsableCommand {
         commandName: "epoch",
         abstract: "Show the running epoch (or --epoch N): blocks left, compute work so far, emission and settlement.",
         discussion: """
-            At an epoch's last block the epoch's emission (if any work was accepted) and the whole reward pool are paid \
-            to its providers pro rata by weight; the rounding remainder goes to the treasury. An epoch without work \
-            mints nothing. Example: proofmint query epoch   or   proofmint query epoch --epoch 3 --json
+            An epoch settles once it has ended and every window its receipts opened has closed (work.closes_at: \
+            sampling, verdicts and challenges): its emission (if any work stands) and the reward pool are then paid to \
+            its providers pro rata by weight, in batches, each at most compute.reward_cap_bps of the value its standing \
+            receipts paid. An epoch without work mints nothing.
+            Example: proofmint query epoch   or   proofmint query epoch --epoch 3 --json
             """)
 
     @Option(name: .customLong("epoch"), help: ArgumentHelp("A past epoch to show instead of the running one.", valueName: "N"))

@@ -7,8 +7,9 @@ struct QueryRewardsCommand: AsyncParsableCommand {
         commandName: "rewards",
         abstract: "Show a provider's accepted compute work and rewards per epoch.",
         discussion: """
-            'earned' is what consumers paid the provider (after the protocol fee), credited at once; 'reward' is the \
-            provider's share of the epoch's emission and reward pool, paid at the epoch's last block. \
+            'earned' is what consumers paid the provider (after the protocol and validation fees), credited at once; 'reward' is the \
+            provider's share of the epoch's emission and reward pool, at most compute.reward_cap_bps of the value its standing \
+            receipts paid, paid when the epoch settles (after its end and its receipts' validation and challenge windows). \
             Example: proofmint query rewards dev3 --limit 10
             """)
 

@@ -11,8 +11,12 @@ struct ReceiptSignCommand: AsyncParsableCommand {
             When the provider submits it, the price moves from your account to the provider's (less the 0.3% protocol \
             fee), once per job id, within the proof window (the receipt's epoch or the one after). Chain id and epoch \
             come from the node unless --chain-id and --epoch are both given (then no node is contacted). The job id is \
-            random unless --job-id is given.
-            Example: proofmint receipt sign --from dev1 --provider dev2 --units 1000 --quality 95 --price 10AI --out job.json
+            random unless --job-id is given. The receipt names the model, the input and the output by their hashes, so \
+            a validator the chain samples can re-run the job and compare: give each as --model-hash/--input-hash/\
+            --output-hash (64 hex digits, as your marketplace computed them) or as --model-file/--input-file/\
+            --output-file (the wallet hashes the file with BLAKE2b-256, in chunks, so large models are fine).
+            Example: proofmint receipt sign --from dev1 --provider dev2 --units 1000 --quality 95 --price 10AI \
+            --model-file model.bin --input-file prompt.txt --output-file answer.txt --out job.json
             """)
 
     @Option(name: .customLong("from"), help: ArgumentHelp("Name of the consumer's key in the keystore (it signs and pays).", valueName: "NAME"))
@@ -32,6 +36,24 @@ struct ReceiptSignCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("workload"), help: ArgumentHelp("Model or workload id, 1–64 bytes (default 'inference').", valueName: "ID"))
     var workload = "inference"
+
+    @Option(name: .customLong("model-hash"), help: ArgumentHelp("Hash of the model run, 64 hex digits (or --model-file).", valueName: "HEX"))
+    var modelHash: String?
+
+    @Option(name: .customLong("model-file"), help: ArgumentHelp("The model file, hashed with BLAKE2b-256 (or --model-hash).", valueName: "FILE"))
+    var modelFile: String?
+
+    @Option(name: .customLong("input-hash"), help: ArgumentHelp("Hash of the job's input, 64 hex digits (or --input-file).", valueName: "HEX"))
+    var inputHash: String?
+
+    @Option(name: .customLong("input-file"), help: ArgumentHelp("The job's input, hashed with BLAKE2b-256 (or --input-hash).", valueName: "FILE"))
+    var inputFile: String?
+
+    @Option(name: .customLong("output-hash"), help: ArgumentHelp("Hash of the output delivered, 64 hex digits (or --output-file).", valueName: "HEX"))
+    var outputHash: String?
+
+    @Option(name: .customLong("output-file"), help: ArgumentHelp("The output delivered, hashed with BLAKE2b-256 (or --output-hash).", valueName: "FILE"))
+    var outputFile: String?
 
     @Option(name: .customLong("epoch"), help: ArgumentHelp("Epoch of the work (default: the node's running epoch).", valueName: "N"))
     var epoch: UInt64?
@@ -66,6 +88,9 @@ struct ReceiptSignCommand: AsyncParsableCommand {
         let providerAddress = try WalletInput.account(provider, keystore: keystore)
         guard providerAddress != consumer.address else { throw CommandFailure("the consumer and the provider are the same account; the chain refuses such receipts") }
         let amount = try WalletInput.amount(price, field: "price")
+        let model = try VerificationInput.contentHash(hex: modelHash, file: modelFile, name: "model")
+        let input = try VerificationInput.contentHash(hex: inputHash, file: inputFile, name: "input")
+        let result = try VerificationInput.contentHash(hex: outputHash, file: outputFile, name: "output")
         let job = try jobId.map { try WalletInput.jobId($0) } ?? Hash32.digest(SecureRandom.bytes(32))
         if !force && FileSystem.exists(out) { throw CommandFailure("\(out) already exists; choose another --out FILE or pass --force to overwrite it") }
         let (chain, workEpoch) = try await chainAndEpoch(environment)
@@ -73,8 +98,7 @@ struct ReceiptSignCommand: AsyncParsableCommand {
         let key = try keystore.unlock(consumer.name, password: try passwordOptions.source(environment).unlockPassword(for: consumer.name.text))
         let receipt = ComputeReceipt(
             chainId: chain, jobId: job, consumer: key.publicKey, provider: providerAddress, epoch: workEpoch, workload: workload,
-            modelHash: Hash32.digest(Array(workload.utf8)), inputHash: .zero, outputHash: .zero,  // TEMPORARY: flags come with wallet-v3
-            units: units, quality: quality, price: amount)
+            modelHash: model, inputHash: input, outputHash: result, units: units, quality: quality, price: amount)
         let file = ComputeReceiptFile(signed: receipt.signed(by: key))
         try file.write(to: out, overwrite: force)
         guard case let .object(members) = file.json else { return }

@@ -9,6 +9,7 @@ struct TxCommand: AsyncParsableCommand {
         subcommands: [
             TxTransferCommand.self, TxStakeCommand.self, TxUnstakeCommand.self, TxWithdrawCommand.self, TxUnjailCommand.self, TxEvidenceCommand.self, TxSubmitProofCommand.self,
             TxProposeCommand.self, TxVoteCommand.self,
+            TxValidatorCommand.self, TxValidateCommand.self, TxChallengeCommand.self, TxResolveCommand.self,
             TxSignCommand.self, TxBroadcastCommand.self,
         ]
     )

@@ -18,7 +18,7 @@ final class CanonicalCodecTests: XCTestCase {
         BlockHeader(
             chainId: "proofmint-test", height: 42, parentHash: Hash32.digest([1]), timestamp: 1_767_225_600_000,
             transactionRoot: Hash32.digest([2]), receiptRoot: Hash32.digest([3]), stateRoot: Hash32.digest([4]),
-            transactionCount: 2, producer: TestKeys.key("validator-a").publicKey.bytes)
+            transactionCount: 2, producer: TestKeys.key("validator-a").publicKey.bytes, beacon: Bytes(repeating: 0x5b, count: 80))
     }
 
     static var events: [Event] {
@@ -264,13 +264,16 @@ final class CanonicalCodecTests: XCTestCase {
             bytes[payloadOffset] = tag
             assertRefuses(Transaction.self, bytes, .unknownTag(type: "transaction kind", tag: tag, offset: payloadOffset))
         }
+        // Header version 1 (before the beacon) is refused like any unknown version.
+        for version: UInt8 in [0, 1, 3] {
+            var header = Self.header.canonicalBytes
+            header[0] = version
+            assertRefuses(BlockHeader.self, header, .unsupportedVersion(type: "block header", version: version))
+        }
         for version: UInt8 in [0, 2] {
             var bytes = tx.canonicalBytes
             bytes[0] = version
             assertRefuses(Transaction.self, bytes, .unsupportedVersion(type: "transaction", version: version))
-            var header = Self.header.canonicalBytes
-            header[0] = version
-            assertRefuses(BlockHeader.self, header, .unsupportedVersion(type: "block header", version: version))
             var account = Account.empty.canonicalBytes
             account[0] = version
             assertRefuses(Account.self, account, .unsupportedVersion(type: "account", version: version))

@@ -15,7 +15,7 @@ import XCTest
 /// (`settlement_batch` 1); governance with one day = one block (`block_time_ms` 86,400,000), a 1-block timelock and
 /// 2 voting days for parameter changes and treasury spends (the rest at its defaults: 100 AI deposits, a proposer
 /// power of 2·isqrt(100 AI), voters with 100 AI of unjailed stake, quorums 51% / 60% / 75% / 60% / 51%, 3 voting days
-/// for text), and thirty-six blocks at fixed timestamps (see `GoldenChain.transactions`). Epoch n runs from height
+/// for text), and thirty-eight blocks at fixed timestamps (see `GoldenChain.transactions`). Epoch n runs from height
 /// 2n + 1 to 2n + 2. Receipts are built in order by `TestChain.receipt`, whose counter names the n-th receipt's input
 /// and output hashes `H("input/n")`, `H("output/n")` (its model hash is `H("model/llama-3-8b")`).
 ///
@@ -34,7 +34,8 @@ import XCTest
 /// is no compute validator yet, so every receipt is sampled at the end of the next block and stands `unverified`.
 /// Epoch 5's windows close at 14, 2 blocks after its last receipt: the end of 14 starts its settlement (its emission
 /// and the whole reward pool reserved) and pays bob, capped at half his 10 AI of value; 15 pays alice her share (under
-/// her cap); from epoch 7 on (blocks 16–20) its 3 receipt records and 2 provider works are pruned, one a block.
+/// her cap) and stops; from epoch 7 on (blocks 16–20) its 3 receipt records and 2 provider works are pruned, one a
+/// block. Every block starts by folding its producer's VRF beacon into the randomness mix (0x29).
 ///
 /// Blocks 15–18 are governance. Block 15: alice proposes `compute.protocol_fee_bps` 30 → 36 (proposal 1, the largest
 /// step: 20%) and bob a 2,500 AI treasury spend to dave (2), both voting in blocks 15–16; carol (1 AI, no stake) lacks
@@ -65,10 +66,12 @@ import XCTest
 /// slashed (the rest stays burned); golden-a also challenges receipt 10, and nobody votes. Block 23 (epoch 11): bob's
 /// `withdraw` is refused while he has unsettled work (173); dave passes receipt 10 at 100; at the end 11 has no
 /// eligible validator (dave is its consumer): unverified; and the challenge of 10 reaches its deadline with no vote:
-/// it lapses (no quorum of the 198 AI counted) and the bond goes back to golden-a. Settlement
-/// runs one step a block behind: epoch 8 (bob alone, under his cap) at 21, pruned 22–24; epoch 9 at 25 (bob capped at
-/// 5 AI) and 26 (alice: forfeited, jailed, her share 0), pruned 27–30; epoch 10 at 31 (bob capped at 2.5 AI) and 32
-/// (alice forfeited), pruned 33–36, leaving no receipt record, index entry or compute hold behind.
+/// it lapses (no quorum of the 198 AI counted) and the bond goes back to golden-a. Settlement runs one step a block,
+/// and stops for the block once an epoch is paid (so each empty epoch takes a block): epochs 6 and 7 at 21 and 22;
+/// epoch 8 (bob alone, under his cap, with the pool the fees refilled) at 23, pruned 24–26; epoch 9 at 27 (bob capped
+/// at 5 AI, all minted: the pool went to epoch 8) and 28 (alice: forfeited, jailed, her share 0), pruned 29–32; epoch
+/// 10 at 33 (bob capped at 2.5 AI) and 34 (alice forfeited), pruned 35–38, leaving no receipt record, index entry or
+/// compute hold behind.
 ///
 /// To regenerate after an intended consensus change, run
 ///
@@ -84,82 +87,86 @@ enum GoldenChain {
     // MARK: Pinned values (generated; see above)
 
     static let genesisStateRoot = "d0939dfe86e6ba08358a68d0404da5a3d60caf2f9dc629df14b3f4b1293db0ef"
-    static let genesisHash = "ed7c582f4f06f44b347dcd18a854f64046700ac58d4e2e2caf0294ed465ba821"
+    static let genesisHash = "9e89ab2822ba0dca95927dc00ceea241e8cb4219a4aadeb7af5f1be146c5578e"
     static let blockHashes: [String] = [
-        "9605a06f4889341b97ec9250f89a898a4929723e861b37eff8c1c856a6c026fb",
-        "46293c5eaa9a94c0b6b1cda5959ed33337817316df654034a00419fc9eee17bf",
-        "afbad0e79be455d74ff43b8140fb1221b606f5cb8925dbc88545a2c5ad6721d3",
-        "21fae51893afbddef4eaa9c319236dd7181d4d1e6db132d4b181aa51d14301a7",
-        "823d82865c367f412fcbebf87beb3423c5392904389cea76894124caabff7304",
-        "9a90a8f0174fba4c6e87f3df1efd1c1bda42fc2cf83ecaf3e7fcbb74ba454d92",
-        "98dc50078fe01bb56c99a0e49928e1afffb1c05ef471e5b71af89fd0788fef84",
-        "13f19820ad2c83b6cd9014326767b917fc07cd4e9f64167183c43d90016589e5",
-        "d2adffcb8aa9f8787e3810b85cf483b05c74868e2ab767e0227d7c243986a01f",
-        "1d86095df9b05cd62cec1bf89e8995b9026119953cfa426e05888609a7d8a766",
-        "3cd09a5c889d7d4cfa741d6c429f1c7f1b17e32ae2e20571bc9d787052b4e393",
-        "67b9a037d9444d399dc844e4503e6ce44c6dd0e23da6ab991d9e1f5ffde3b84a",
-        "202dfbf355dec276cd7dd67fc5468b75652b92ad6dddc90f2053bb201878a64e",
-        "f0d06f3ae1578ee80f943acb505364948f209d2010ef24a51aa8b0ff4cc7352a",
-        "401df8cd86273b5d0654404791b5c84a604da0435d3b94d6baa83a99c284b646",
-        "705e24e37c855e7f594fc8477adc1e42b3e25b7811c6e7d7b45d5615b7f02a69",
-        "ceab372363d44cd264615e4a4c4b05324976199fe7c231a0d2e87a00ae2f5c68",
-        "0004dcef773611a0c6e079135650f854d87f2677402c4e4bd20a8c698e3c517b",
-        "96c6676ba17dcf0ed0b41d2db55d4b01fd1c0e177558733c31c945acb4d64fac",
-        "19eab644d559c09bb147f01b10c9a63f324e8e1b45ee611ca7dbb64bd736e9b1",
-        "6874444075139ddb64916ec45aa3a0b6e5b5bd6eb89a1a7806f33e54700a8568",
-        "c1678b5ed017b77c1e54dda8c54e7299f986b943f838eb8e55049007804fdf76",
-        "3bc8ae96de482da89bb216ab64ace5e11cbde83e805db2ef476a1e71947f059d",
-        "92cee4242518247667f2a62a46aafd7cd20d4cc400b84ff57cdccd054a9411aa",
-        "25f09f01bc1e1441ce902738705980517ec6d386ed0b58532579d69b7e38087e",
-        "b4dd12f7d45845a97e5ca576f089053dcf8a3120df9a813156b59d75c1ad13ce",
-        "953211813c01d132d2564fc0eb70a1330fcc2c9f753dae927beee7fecc9e7012",
-        "6102a8d9327015466146819e33c110d1d436cafc2572fa6629470fe223dba4bf",
-        "744dc9a49c7488e0fe3828475f3f8bf3db1e19462e67776d16b418058c0004c9",
-        "baa6840b89d6b6b8bc155fabab676d2c5b5059bf73b4379586bff02f46c6444f",
-        "9ce5d585267b65f1e4c5a87d7031f7686d3dbe4dc6e9ea165b193f83b94b187b",
-        "ae38d338a8ec5b6a51e07e424d2981005e4fd49134ecd1c4b5a1218309ba7c93",
-        "e5a212be09a47a6373b0c44b9568751a345b3700f21bc19f21ea271114aede08",
-        "60de1e175e363ec036d8124666363ecc6343e9f758f0aa2a15310ffc99ae4316",
-        "457f66e3514947e2426812931cc2667f24994c1cac6cb566c1a4a2d97101e146",
-        "c218a09ff7aebcf00f47e44b32b0c0ddee62153e797989e0d713496f28f0681e",
+        "c8adc6f4de73318b97b159d8863ff4a76e22912577c51c544a49ecfa9280f20a",
+        "62eba7659752834e5cd7c66d8ceebd4879c215f2d9e81cc7a09f4ca996401996",
+        "879a828d74a86e74beba3a5412d7f93703f3fee667d93cd9ffad902dff09af5d",
+        "84c74f0a86fa6d1acc611845d48ec25d1ebea8be062ec85051a21a0be74c464e",
+        "a63830d26ab29b8c30b20841b2e51e835c89755023dced31edc2da3889fd714f",
+        "0288520ec6e8c65d3d60719c68464ddecd3c124fbd208a9a6deb3d2701ed5a13",
+        "0bd38c6afe2ce3fedf8d1c75979b27aad4480680b47768f75991f2bbc531ee40",
+        "2f50addbfd81a893a536d9a8afb62d7f55e664731db740897f8ac790b7828831",
+        "aafa67d5f5db8bd9dfeaba2724e2f3eaca1206436fcb40508af9482390ec8976",
+        "882a816744332c20939975d2ecf5ca15b923da0f1be01cfc0c786e65f310f8fc",
+        "0db3758a37272308cf2ffcd23ce20d1c57afc2929ad0ff013c39e14732eb9ff7",
+        "6361a548e0071b2b94f0986bb794064c8fd80a4a6532752b14d7df59691fe70e",
+        "29512f3a7e96f078d2b41916272ad931ab24bb73b2b066226570a5f1d5a64eb6",
+        "a5155039b447d66f6640d4f5973ae4d38f9235370b68f401cafc8ae713023039",
+        "536baaa652715c5e0a026d9f1a91f32543572da7f8bed2e3e47f28c3fb1d030a",
+        "414438e8e34f5f5ed7700222c894c1cf903c08abc706f3e3344ec5bb04bc71f7",
+        "85d02b05b9f0b0bd10b7e0fa7e177852d78a6cc8ce1843aa5cec5ae55502cff9",
+        "16bd0fd8880f2ff725321d8ded9811197f10453901b64c426abd1094ccc12bc2",
+        "05ae57ec56455d5e905e14759bbd995e9ad6ee05f431214fb66641d1906efde9",
+        "ae807f281354073ba2c7711b2b9818016dc7d978e48c86834bae1b287cb10461",
+        "a1b85cd4140f9f820c30efbe0ec3ee96b5163ac7b635e333e150a0c4efa5bacd",
+        "f8bfd9091c55d6cdc342b663e8f54097170179b393796bb2714b4d9523e2fc48",
+        "a9342a7efe7c064c86aeff6ebdfdb203cb8ceaa75522b2ad9b5908cd89004156",
+        "6ae127abd32c8feb48814444cf5238974bd9f3517023fde2c69a43a0e2fec939",
+        "97ebd931e405a25ba0ec7a1b2316dec704cc7920d8c9084a15ac55fd052c3fa7",
+        "4ba139fa0599ddca280420556c65a2b1108f56a66f602c32c8cc43f62fa27f9d",
+        "98e5efa35f4319ef5b4912323a3e141606704f20444752dd90b1d47b83613315",
+        "a45337e54eaa53aae113c99d5a89b961ae11c71b1f1ef609b717cf3c49d2f5ec",
+        "0179d6b0325f1b7b1ee2703107231f5f5e879d08292beef1ed72673f1cbdd6f7",
+        "68df64a2434c9fb4f206fa9b282117600ec8341d8311cb8b1c2c98dd5394b809",
+        "5a3feaf6d2d44481f8dd1beff2e5fc68cf275c357040e34e669fcdd60e10bbfb",
+        "9204f968f6a92ca0f42f5457489e3cd6f0e1d0603f7f8e3cbc70577218ac0d3d",
+        "bfc943ad359627c4f2fed2224b324d6a80ba52dbe4b6499471a84512d518645d",
+        "1d62c324078c091d8726194bbdc1093309db096a3eb24f83b840a05344237c2d",
+        "0965b9f39911a85ced1043a108773b6006f0558634fe995e7d3395b8dfc1e25a",
+        "1de77416cbbdd1c964d7353e964d2e3ec35d18f7fb84333f3c1e5322b9bbc25f",
+        "5b54c627354e9e07e71d7a8ffb03bdcdb6258d88b5d3b2d960fa20160850b022",
+        "3e392d9af61c950937e68a42cbe9f12e7bea986cc1f8d3ac0504c58d3304c502",
     ]
     static let stateRoots: [String] = [
-        "6fb469c1f6f719d31b5cee1e06cc56ea2f003a419a3df2c67da50372d9e87d2e",
-        "2881ac71e1f1c1fbd7ea9230d3875bb7d74303d1ae1d392d666b65fb6fc80cc2",
-        "2881ac71e1f1c1fbd7ea9230d3875bb7d74303d1ae1d392d666b65fb6fc80cc2",
-        "85bde1c6f99c6142629da2d4088755eada9022bd489f064a1e58d8392f2b5796",
-        "e5553c19781b046c990b5ad3aff9fdc27a6c2aa178fbfdb604604170d0d94162",
-        "a2b632d00c73279e20a6ce55e4145a45e4ec162f00aeb4e6b231b2956760a801",
-        "8ee39426f851ecb8e61510fd17ff83fb51258a35f5c277820f27564545a94d1e",
-        "1d6d9702c4ca67f842a6e37e82919f8a39110085bb9775f6a04bef8fc51f5b87",
-        "8066b23e8db5a26d1f2ffb2d3f46abbf7ce7dc41f1a8df977ed1ac83663df512",
-        "68dde974c595d55ba74eff8e41c3b1e744becddd890ac518896549a2820f21af",
-        "46452467a73500378da6d3980c4a96610a1680d6773fc850bf4693a78293da2a",
-        "946d9f06840671acb1fd0c1e88b843cb42dc44f97075af990b4c177b2a22c0d8",
-        "bf78d3b3ca9f7f9e71f12052603b6fa888bb40b409804370164b8c4a5165503c",
-        "8090172f8171dbae38d3d8f907f567302be432d143831731d96ee4ff572dbf29",
-        "5193e8adb6ed08b1c0cee1f6a82e3149c2290a622f604261f4cf4c449899426f",
-        "7d3b7058ae7c8cd98ee7c6060a9150894bbaea4d0d3c89a61d9b92c11f621e6f",
-        "bbdf87189bb46e1264e34c2bd1f12fca813f5a6c0a5e45e0939cd4560cf21bd2",
-        "fb31bf89dc65a1aeb00252946560cc9bef5d94cc351974e29456cb5e022571ab",
-        "2e4cb7dd254c9981f0779d9866073561accd95ceecd23fe98287e76425f5ffb5",
-        "8ce8f23a2a81f7a51d0cecd2c69979015952f7498242fd2b004a9d0c40e3d49d",
-        "9fbc5ea097e0284495e12791223f87c29775e9e2cf3684861720de5f22985c5a",
-        "f29e339c645850cdaddd95703ef8c36a9520b268bd8ddf8b334d0cb0a9ee86a6",
-        "a0ab30a69c137ae4c50ef1f8215aeb915249037be0e7df352fe2b6623ec4d8d3",
-        "4ff82c0cf50ee961098663cd9b8faa4f3ddcd8b2b8d8476058f9d01547edd1eb",
-        "323e5ad16064dd5ba8d4bb573185e679f34ffdbe7092a61c41667f043b55a8ba",
-        "33560286dc1ec363a78b2fc8aaa324919ecad4464dcace7549bb7b272837407a",
-        "5d4bd527f5080bad31cc36fc386acac56c0a5ce4b663b5551ff184681740c267",
-        "a791e44492645473b4642d07492bd20472757fa89a4b8fe1b61ce10cb37ae712",
-        "39b8e40bf04e25333b3e90db64c39ba2ede826c75ab09f2691037f8657bc8f32",
-        "7d3753608664a6c1fc5a9438a0a8309f9af955db9a01d9950d4e9c5c34818b47",
-        "0615a51719c63a3745267c0512a9824051fde94702422beb6c4e933255e5ac77",
-        "d18e23f1c91812b8efba7c1db302f21cfe1384a52265d8dc9e1cffc8f3870922",
-        "6e1843725ac60e2d9dd504981a579eb48d692bbae9bd910ce9d29f0d5128246c",
-        "43015d3f2d2dbb996047659601b9a846a3b610a3153f9d15e4bbb4d67ad04545",
-        "88040955c6c7374b95a0d9fa1e856e360abc8e56742f4c912634441439265838",
-        "77511965bc1557316b856cc9a64f4eff86d9f5757d26fb309f9112867378a0e5",
+        "2c437baa692fcfb0aa7c0667595064936171f8a8b0d02b756d88b61ad17481be",
+        "5b13eef0d66a59d9f501325ba1d1bb3b4ce4d56a32f73362eadb93c725a89ae6",
+        "3effba5850acc6b85452d160c5ea01b421027f34934094841557770a2f9187e5",
+        "62bd24081fa353fc57019bd545a30ff02a3fb89e10ecfe6c8cecc40b70ec8bcf",
+        "886d6b6765ef7e030b76a7a824abfd53261e4e8545c602502c44c56c2b7713a7",
+        "8d1ca1f18ba50f8a7d28b3a2e741a6a0023b0661d362cc07f4a21f4d05e2cb3d",
+        "92c8c3e39d29fe49bb76d03bec351f25fe7dcc2eb220d0aabe45ae7b7fc77ea4",
+        "7ef2a3daf3c9538dbdcac4c27aa885fd251cdc0ad31d437696cf4c328d8f7c3e",
+        "863524178b0b429c9a41de410063b53f51253cd3b2dc7625af6597076ff80e49",
+        "2cf2d546a9f752d1cbad3c6653f6018c40c0ab2eb8b46e99fa6be9aa2b1bdbb1",
+        "e5149752460813e7e4fa9da84f082ad05aac7c4f9bc265179b76cabe39dd6a0c",
+        "4d261d64866fe5f20421df72956687d8364d650253a57739f0b6c5cbd4fa275d",
+        "0f1ad8fa976d63136f9890d98990dad28fa6b10dbf2359102c07f3fd6d39b916",
+        "fd630daa92c80094665d8d413894b9dd6bb9516307d25ebc88fcc0d9bb783866",
+        "3413a610b75898572534d1df891d4075b90ad6c5031622781f77d313865b9eb6",
+        "73ffe73309fdae013e23070854623209da4ace1c571b362cc24d4b6a2595fe15",
+        "423d7f50d3ead3b316c3b12b53a5ab28ec65dc0594922f47e53a8db1eb8fe0af",
+        "9d58b23c346c46156c46e5e290593ba67ce6dea03b8f781818b1fd325a870d7c",
+        "313fd99ca9bc809eed5f86607c75d3f7744413c455a15341c98f6fffc957913a",
+        "4ee551e67d72650b0892ec5c03e5f95ad558fd46fef1cb55da5ef6b154f45733",
+        "11c65c98d49f1aecf297cb2ef9b95f146ee734166d5519d95c3e3d34d73822ba",
+        "34bf80bde8e95290dcd6d5455addd1261af54c3f5aa523b4fa13db7a460a8611",
+        "ff6691f2d8fb30f397343e12049dc8f2b63e593f4012ea1952831f93ce0e6661",
+        "7d798e61591454206d3998edae28069ad4fc92ab0cd7143a92cacd7da00a9793",
+        "9aa88e8034b7bef4a330ed2eb88d0f8619c41169531df0b9663a55a4fe6d3899",
+        "a9d4f701a05d9d1a2fe7a106efe2d79498cab5d15382cb3e22f53bf9ed574e6b",
+        "4edee9903bdb031ca9a0f48f334900c7013d8a1d9416498dffb534fff035db72",
+        "221dc11c38160bb1723678dcc9a430233f871d39ae5afebf587fb50930fe7b3e",
+        "95ad146df5eb5f4503e52fa0ae000a40940bad76eb9bbfc6e7a7f03c016791d0",
+        "f1b583e22f69cabf75114d2c215315b7d6634b21db0f722926127c1da0d4afac",
+        "b2aebda37eea70f9b7dd8190aefd545d1afb3b6d7a9704bcd21187ce5033f338",
+        "34a8e66d358e8d085cdfd71b06a71e2b867e881bd651ef5644f6557a787e4bd9",
+        "66e53bf1aa6e5c1322932f55da77d3388d2eac74305e80429689fab1bbd4d82f",
+        "0fd4885082f186c4fc2f794c4e6b9fc54a065c642046f3657e3c15255416f6a9",
+        "5866800580556394a77c14be15158383053672cbdbcd8717bb59a1506f0b4ae8",
+        "c40febe421987a4e1ce340c26e912c9ab14f80d78877ccfdcd3d4b0592eeb5f1",
+        "057d6eef5ab531aaac2f9866e3bb2e0d186da2c6d4c5e2490a60690e3d6b7670",
+        "7cc589db7906d45f5756714f3b7f123632e6acac5742279e5d3a151d2fb4c75f",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -169,7 +176,7 @@ enum GoldenChain {
         "f101dc41c2dfef114d62223c0545e01332c9e3f1db2be34c8d26cd4cb1bba85c",
         "d3aa7713d2ee8be131a2a8d17a15288ea9721e056bb503a0918572a06a77f629",
         "6673d271e2db9f28b15b916f0015086b6519df80dfd2ad226402b81cdda3d51b",
-        "21ff74b1c7a5264b25dd45a592898f414648587af5d812d5959559d9281aeb67",
+        "09e31199e0b442c1bc0a2f299cd7ea3c677f904b398d1ae2dee29a41e6e00b11",
         "ffac1e0d24d1e2032c3423862cb33809fd7a206cb2c19486e0abf1d07874fc29",
         "7cdf27bda3206ea40d1cc07a5e82250fc6313f53613309df4655e06f6d20e21a",
         "a29574e63116b372ab0fdf4ba969ba4f05000dbedc6579b94bd256fc09cae235",
@@ -198,8 +205,10 @@ enum GoldenChain {
         "0000000000000000000000000000000000000000000000000000000000000000",
         "0000000000000000000000000000000000000000000000000000000000000000",
         "0000000000000000000000000000000000000000000000000000000000000000",
+        "0000000000000000000000000000000000000000000000000000000000000000",
+        "0000000000000000000000000000000000000000000000000000000000000000",
     ]
-    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110], [0, 0, 130, 132], [0], [131], [], [0, 0, 141, 140, 0], [0, 0, 0, 0, 0, 0, 149, 149, 147], [148, 0], [0], [0, 0, 0, 163, 165, 0, 0], [0], [167, 162, 0, 0, 0, 0], [0, 0, 0, 0], [173, 0], [], [], [], [], [], [], [], [], [], [], [], [], []]
+    static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110], [0, 0, 130, 132], [0], [131], [], [0, 0, 141, 140, 0], [0, 0, 0, 0, 0, 0, 149, 149, 147], [148, 0], [0], [0, 0, 0, 163, 165, 0, 0], [0], [167, 162, 0, 0, 0, 0], [0, 0, 0, 0], [173, 0], [], [], [], [], [], [], [], [], [], [], [], [], [], [], []]
 
     // MARK: The chain
 
@@ -220,7 +229,7 @@ enum GoldenChain {
                 """#)
     }
 
-    static let blockCount = 36
+    static let blockCount = 38
     static let attestation = Hash32.digest(Array("golden-attestation".utf8))
     static let workload = "llama-3-8b"
     /// Explicit job ids (not `TestChain.receipt`'s counter), so the Python model derives them from the name alone.
@@ -409,7 +418,7 @@ enum GoldenChain {
                 chain.verdict(from: dave, job: job(10), .pass, quality: 100),
             ]
         default:
-            return []                                                                                         // 24–36: settlement and pruning
+            return []                                                                                         // 24–38: settlement and pruning
         }
     }
 
@@ -539,7 +548,7 @@ final class GoldenChainTests: XCTestCase {
     func testGenesisHashFromHandEncodedHeader() throws {
         func be<T: FixedWidthInteger>(_ value: T) -> Bytes { withUnsafeBytes(of: value.bigEndian, Array.init) }
         let root = try XCTUnwrap(Bytes(hex: GoldenChain.genesisStateRoot))
-        var header: Bytes = [1]
+        var header: Bytes = [2]                          // header version 2 (protocol version 3)
         header += be(UInt32(GoldenChain.chainId.utf8.count)) + Array(GoldenChain.chainId.utf8)
         header += be(UInt64(0))                          // height
         header += Bytes(repeating: 0, count: 32)         // parent
@@ -548,6 +557,7 @@ final class GoldenChainTests: XCTestCase {
         header += root                                   // state root
         header += be(UInt32(0))                          // transaction count
         header += Bytes(repeating: 0, count: 32)         // producer
+        header += Bytes(repeating: 0, count: 80)         // beacon: none at genesis
         XCTAssertEqual(Blake2b.hash256(header).hex, GoldenChain.genesisHash)
     }
 
@@ -585,11 +595,11 @@ final class GoldenChainTests: XCTestCase {
         // passed at quality 80) and gives alice nothing (receipt 9 failed, she is jailed); epoch 10 caps bob at 2.5 AI
         // (receipt 10, passed at 100) and alice's upheld receipt 11 counts nothing.
         let later = try [8, 9, 10].map { try XCTUnwrap(replay.epochRecord(UInt64($0))?.settlement) }
-        XCTAssertEqual(later.map(\.startedAt), [21, 25, 31])
-        XCTAssertEqual(later.map(\.finishedAt), [21, 26, 32])
-        XCTAssertEqual(later.map(\.fromPool), [47_460_000_000_000_000, 5_040_000_000_000_000, 0])
-        XCTAssertEqual(later.map(\.paid), [6_389_418_396_752_917_301, 5 * Tokens.one, 5 * Tokens.one / 2])
-        XCTAssertEqual(later.map(\.capped), [0, 1_346_998_396_752_917_301, 3_841_958_396_752_917_301])
+        XCTAssertEqual(later.map(\.startedAt), [23, 27, 33])
+        XCTAssertEqual(later.map(\.finishedAt), [23, 28, 34])
+        XCTAssertEqual(later.map(\.fromPool), [52_500_000_000_000_000, 0, 0])
+        XCTAssertEqual(later.map(\.paid), [6_394_458_396_752_917_301, 5 * Tokens.one, 5 * Tokens.one / 2])
+        XCTAssertEqual(later.map(\.capped), [0, 1_341_958_396_752_917_301, 3_841_958_396_752_917_301])
         XCTAssertEqual(later.map(\.forfeited), [0, 0, 0], "alice's forfeited rewards were 0: her receipts no longer stood")
         // Pruned: no receipt record, provider work or index entry of epochs 5–10 is left, and the cursor waits for epoch 11.
         for job in 1...11 { XCTAssertNil(replay.receiptRecord(GoldenChain.job(job)), "receipt \(job)") }
@@ -605,7 +615,7 @@ final class GoldenChainTests: XCTestCase {
             XCTAssertEqual(empty.minted, 0)
             XCTAssertEqual(empty.fromPool, 0)
         }
-        XCTAssertEqual(replay.epochState(), EpochState(number: 18, startHeight: 37))
+        XCTAssertEqual(replay.epochState(), EpochState(number: 19, startHeight: 39))
 
         // Protocol version 3's verification, block by block (receipt records read from the chain before pruning).
         func state(after height: Int) throws -> TestChain {
@@ -696,7 +706,7 @@ final class GoldenChainTests: XCTestCase {
             "block 18 burned the deposit and 40% of its two fees")
         XCTAssertEqual(replay.balance(ModuleAccount.treasury.address), 4_997_500_250_000_000_000_000_004)
         XCTAssertEqual(replay.totals().burned, 360_200_000_000_000_000_002)
-        XCTAssertEqual(replay.totals().minted, 19_763_042_839_391_366_074)
+        XCTAssertEqual(replay.totals().minted, 19_768_082_839_391_366_074)
     }
 }
 

@@ -106,14 +106,15 @@ final class StateTransitionTests: XCTestCase {
         file: StaticString = #filePath, line: UInt = #line
     ) throws {
         let chain = chain ?? self.chain!
-        let rootBefore = try chain.store.stateRoot()
         let (_, proposal) = try chain.propose([tx])
         XCTAssertTrue(proposal.transactions.isEmpty, "included", file: file, line: line)
         XCTAssertEqual(proposal.dropped.count, 1, file: file, line: line)
         XCTAssertEqual(proposal.dropped.first?.transaction, tx, file: file, line: line)
         XCTAssertEqual(proposal.dropped.first?.error, expected, file: file, line: line)
-        XCTAssertTrue(proposal.outcome.stateWrites.isEmpty, "a dropped transaction left writes", file: file, line: line)
-        XCTAssertEqual(proposal.outcome.stateRoot, rootBefore, file: file, line: line)
+        // The block still folds its beacon into the randomness mix; nothing else may be written.
+        let (_, empty) = try chain.propose([])
+        XCTAssertEqual(proposal.outcome.stateWrites.map { $0.key }, [.randomnessMix], "a dropped transaction left writes", file: file, line: line)
+        XCTAssertEqual(proposal.outcome.stateRoot, empty.outcome.stateRoot, file: file, line: line)
         XCTAssertTrue(expected.isAdmissionError, file: file, line: line)
 
         XCTAssertThrowsError(try StateTransition.apply(chain.rawBlock([tx]), parent: chain.head, state: chain.store), file: file, line: line) { error in
@@ -332,6 +333,58 @@ final class StateTransitionTests: XCTestCase {
         // Block 2 belongs to validator-b.
         try chain.apply(block)
         XCTAssertEqual(try proposed().header.producer, b.publicKey.bytes)
+    }
+
+    /// The beacon (PROTOCOL.md §4.6, §4.5 check 11) is the scheduled producer's VRF proof for this chain and height and
+    /// nothing else: a tampered proof, another key's, another height's or another chain's is refused even when the
+    /// right producer signs the header, and `propose` refuses to build a block on one.
+    func testTheBeaconMustBeTheScheduledProducersProofForThisChainAndHeight() throws {
+        let block = try proposed()
+        let a = TestKeys.key("validator-a"), b = TestKeys.key("validator-b")
+        XCTAssertNotNil(BlockHeader.beaconOutput(block.header.beacon, producer: a.publicKey, chainId: chain.chainId, height: 1))
+        var tampered = block.header.beacon
+        tampered[40] ^= 1
+        assertRefused(resigned(block, producer: a) { $0.beacon = tampered }, .badBeacon(height: 1))
+        let byB = try BlockHeader.beaconProof(chainId: chain.chainId, height: 1, producer: b)
+        assertRefused(resigned(block, producer: a) { $0.beacon = byB }, .badBeacon(height: 1))
+        let otherHeight = try BlockHeader.beaconProof(chainId: chain.chainId, height: 2, producer: a)
+        assertRefused(resigned(block, producer: a) { $0.beacon = otherHeight }, .badBeacon(height: 1))
+        let otherChain = try BlockHeader.beaconProof(chainId: "another-chain", height: 1, producer: a)
+        assertRefused(resigned(block, producer: a) { $0.beacon = otherChain }, .badBeacon(height: 1))
+        assertRefused(resigned(block, producer: a) { $0.beacon = BlockHeader.genesisBeacon }, .badBeacon(height: 1))
+        // A beacon edited after signing is caught by the signature first: the header hash covers it.
+        assertRefused(Block(header: { var h = block.header; h.beacon = otherHeight; return h }(), signature: block.signature,
+                            transactions: block.transactions), .badProducerSignature(height: 1))
+        XCTAssertThrowsError(try StateTransition.propose(
+            candidates: [], parent: chain.head, timestamp: chain.nextTimestamp, producer: a.publicKey, beacon: byB, state: chain.store)
+        ) { XCTAssertEqual($0 as? BlockError, .badBeacon(height: 1)) }
+        XCTAssertEqual(BlockError.badBeacon(height: 1).description,
+                       "block 1 has a beacon that is not the scheduled producer's VRF proof for this chain and height")
+        try chain.apply(block)
+    }
+
+    /// Every block, an empty one too, folds its beacon value into the randomness mix (0x29) before its first
+    /// transaction, so the mix differs after every block; two runs of the same blocks give the same mixes.
+    func testTheRandomnessMixAdvancesEveryBlockAndIsTheSameOnTwoRuns() throws {
+        func run() throws -> [Hash32] {
+            let chain = try TestChain()
+            var mixes = [try chain.randomnessMix()]
+            XCTAssertEqual(mixes[0], .zero, "genesis has no mix")
+            for height in 1...5 {
+                let candidates = height == 3 ? [chain.transfer(from: alice, to: address(bob), amount: Tokens.one)] : []
+                let before = chain.store.values
+                let (block, outcome, _) = try chain.produce(candidates)
+                XCTAssertEqual(try chain.store.value(for: .randomnessMix), try TestChain.mix(after: block, before: before))
+                XCTAssertTrue(outcome.stateWrites.contains { $0.key == .randomnessMix }, "block \(height) writes the mix")
+                mixes.append(try chain.randomnessMix())
+            }
+            // What the compute module reads: the overlay's view, the same bytes.
+            XCTAssertEqual(try StateOverlay(base: chain.store).randomnessMix(), mixes.last)
+            return mixes
+        }
+        let first = try run()
+        XCTAssertEqual(Set(first).count, first.count, "every block changes the mix")
+        XCTAssertEqual(try run(), first)
     }
 
     func testTransactionRootAndCountMismatch() throws {

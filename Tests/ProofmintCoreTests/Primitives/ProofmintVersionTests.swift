@@ -5,9 +5,10 @@ import XCTest
 /// builds agree on blocks.
 final class ProofmintVersionTests: XCTestCase {
     func testTheVersionNamesThePackageAndTheProtocol() {
-        // Version 2 changed governance's records (their own version bytes say so); the header kept version 1.
+        // Version 2 changed governance's records (their own version bytes say so); version 3 added the header's
+        // beacon, so the header is at version 2.
         XCTAssertEqual(ProofmintVersion.protocolVersion, 3)
-        XCTAssertEqual(BlockHeader.version, 1)
+        XCTAssertEqual(BlockHeader.version, 2)
         XCTAssertEqual(ProofmintVersion.text, "\(ProofmintVersion.package) (protocol 3, draft)")
         XCTAssertNotNil(ProofmintVersion.package.range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression), ProofmintVersion.package)
     }

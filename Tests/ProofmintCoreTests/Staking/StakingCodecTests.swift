@@ -24,7 +24,7 @@ final class StakingCodecTests: XCTestCase {
         BlockHeader(
             chainId: "proofmint-test", height: 9, parentHash: Hash32.digest([1]), timestamp: 1_767_225_609_000,
             transactionRoot: .zero, receiptRoot: .zero, stateRoot: Hash32.digest([2]), transactionCount: 0,
-            producer: TestKeys.key("validator-a").publicKey.bytes)
+            producer: TestKeys.key("validator-a").publicKey.bytes, beacon: BlockHeader.genesisBeacon)
     }
 
     static var evidence: DoubleSignEvidence {
@@ -66,8 +66,8 @@ final class StakingCodecTests: XCTestCase {
         let expected = prefix + [5] + evidence.first.header.canonicalBytes + evidence.first.signature
             + evidence.second.header.canonicalBytes + evidence.second.signature
         XCTAssertEqual(Self.transaction(.evidence(evidence)).canonicalBytes, expected)
-        XCTAssertEqual(evidence.first.header.canonicalBytes.count, 185 + 14)
-        XCTAssertEqual(Self.transaction(.evidence(evidence)).canonicalBytes.count, prefix.count + 1 + 2 * (199 + 64))
+        XCTAssertEqual(evidence.first.header.canonicalBytes.count, 265 + 14)
+        XCTAssertEqual(Self.transaction(.evidence(evidence)).canonicalBytes.count, prefix.count + 1 + 2 * (279 + 64))
     }
 
     func testStakeRecordLayout() {

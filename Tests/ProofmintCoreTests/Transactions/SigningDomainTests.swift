@@ -30,7 +30,8 @@ final class SigningDomainTests: XCTestCase {
         // The other way round: a producer's header signature is not a transaction signature.
         let header = BlockHeader(
             chainId: "proofmint-test", height: 1, parentHash: .zero, timestamp: 0, transactionRoot: .zero,
-            receiptRoot: .zero, stateRoot: .zero, transactionCount: 0, producer: alice.publicKey.bytes)
+            receiptRoot: .zero, stateRoot: .zero, transactionCount: 0, producer: alice.publicKey.bytes,
+            beacon: BlockHeader.genesisBeacon)
         let block = Block.sign(header: header, transactions: [], producer: alice)
         XCTAssertTrue(alice.publicKey.isValidSignature(block.signature, for: header.signingMessage))
         XCTAssertFalse(alice.publicKey.isValidSignature(block.signature, for: SigningDomain.transaction.message(header.canonicalBytes)))

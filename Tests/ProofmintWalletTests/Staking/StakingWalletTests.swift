@@ -64,7 +64,8 @@ final class StakingWalletTests: XCTestCase {
     private static func header(height: UInt64 = 12, timestamp: UInt64 = 1_000, chainId: String = "proofmint-devnet-1", producer: Ed25519.PrivateKey = producer) -> BlockHeader {
         BlockHeader(
             chainId: chainId, height: height, parentHash: Hash32.digest([1]), timestamp: timestamp, transactionRoot: Hash32.digest([2]),
-            receiptRoot: Hash32.digest([3]), stateRoot: Hash32.digest([4]), transactionCount: 0, producer: producer.publicKey.bytes)
+            receiptRoot: Hash32.digest([3]), stateRoot: Hash32.digest([4]), transactionCount: 0, producer: producer.publicKey.bytes,
+            beacon: BlockHeader.genesisBeacon)
     }
 
     private static func signed(_ header: BlockHeader, by key: Ed25519.PrivateKey = producer) -> SignedHeader {
