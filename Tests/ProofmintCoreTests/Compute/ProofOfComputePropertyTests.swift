@@ -41,6 +41,8 @@ final class ProofOfComputePropertyTests: StakingTestCase {
         var codes = [UInt16: Int]()
         var accepted = [Hash32]()
         var usedJobs = [SignedComputeReceipt]()
+        var payouts = [UInt64: Payout]()
+        var settled = 0
 
         for blockIndex in 0..<80 {
             var candidates = [SignedTransaction]()
@@ -75,7 +77,7 @@ final class ProofOfComputePropertyTests: StakingTestCase {
                 guard let record = chain.receiptRecord(job) else { continue }
                 if record.validation == .assigned, let validator = record.validator, rng.chance(3, in: 4),
                    let name = Self.validators.first(where: { TestKeys.address($0) == validator }) {
-                    let verdict: Verdict = rng.chance(1, in: 4) ? .malicious : .pass
+                    let verdict: Verdict = rng.chance(1, in: 25) ? .malicious : .pass
                     candidates.append(chain.transaction(
                         from: TestKeys.key(name),
                         .validate(VerdictRequest(jobId: job, verdict: verdict, quality: UInt8(rng.below(101)), slashBps: 0)),
@@ -90,7 +92,6 @@ final class ProofOfComputePropertyTests: StakingTestCase {
                     candidates.append(chain.resolve(from: TestKeys.key(name), job: job, uphold: rng.bool(), nonce: nextNonce(name)))
                 }
             }
-            let cursorBefore = try chain.store.record(SettlementCursor.self, at: .settlement) ?? .start
             let produced = try chain.produce(candidates)
             try replicate(produced, into: replica)
             let context = "block \(blockIndex + 3)"
@@ -101,11 +102,24 @@ final class ProofOfComputePropertyTests: StakingTestCase {
             assertSupplyInvariant(chain, context)
             XCTAssertEqual(totals.issued, genesisIssued + totals.minted, context)
             XCTAssertLessThanOrEqual(totals.minted, 6 * Self.AI, context)
+            // Each provider paid in this block, checked against its stake now (payment is the block's last stake write);
+            // an epoch's sums are checked when its settlement finishes.
+            for (key, value) in produced.outcome.stateWrites where key.prefix == .providerWork {
+                guard let value, let work = try? ProviderWork(canonical: value), work.reward != nil, let epoch = key.trailingNumber,
+                      let settlement = chain.epochRecord(epoch)?.settlement
+                else { continue }
+                let provider = try Address(bytes: Array(key.bytes[1..<21]))
+                payouts[epoch, default: Payout()].add(work, provider: provider, settlement: settlement, chain: chain, context: context)
+            }
             for (key, value) in produced.outcome.stateWrites where key.prefix == .epochRecord {
-                guard let value, let record = try? EpochRecord(canonical: value), record.settlement?.finishedAt == chain.head.height else { continue }
-                try assertSettlementIsExact(record, epoch: key.trailingNumber ?? 0, chain: chain, paidFrom: cursorBefore, context: context)
+                guard let value, let record = try? EpochRecord(canonical: value), record.settlement?.finishedAt == chain.head.height,
+                      let epoch = key.trailingNumber
+                else { continue }
+                try assertSettlementIsExact(record, payout: payouts.removeValue(forKey: epoch) ?? Payout(), context: context)
+                settled += 1
             }
         }
+        XCTAssertGreaterThan(settled, 3, "settlements were checked")
         XCTAssertEqual(try chain.store.stateRoot(), try replica.store.stateRoot(), "the same blocks give the same root")
         XCTAssertEqual(try chain.store.stateRoot(), ReferenceTree.root(values: chain.store.values))
         XCTAssertGreaterThan(chain.totals().minted, 0)
@@ -120,31 +134,32 @@ final class ProofOfComputePropertyTests: StakingTestCase {
         XCTAssertEqual(outcome.header.stateRoot, produced.outcome.header.stateRoot)
     }
 
-    /// Every provider paid `min(⌊D·w/W⌋, ⌊value × cap / 10000⌋, stake)` unless forfeited, `paid = minted + fromPool`, and the
-    /// epoch minted no more than its emission.
-    func assertSettlementIsExact(_ record: EpochRecord, epoch: UInt64, chain: TestChain, paidFrom: SettlementCursor, context: String) throws {
-        let settlement = try XCTUnwrap(record.settlement, context)
-        let cap = chain.currentParameters().compute.verification.rewardCapBps
+    /// What an epoch's settlement paid so far, each payment checked as it happened: `min(⌊D·w/W⌋, ⌊value × cap /
+    /// 10000⌋, stake)`, or 0 and forfeited.
+    struct Payout {
         var paid: Amount = 0, forfeited: Amount = 0, capped: Amount = 0
-        for index in 0..<record.providerCount {
-            let entry = try XCTUnwrap(chain.store.value(for: .epochProvider(epoch: epoch, index: index)), context)
-            let provider = try Address(bytes: entry)
-            let work = try XCTUnwrap(chain.providerWork(provider, epoch: epoch), context)
-            let reward = try XCTUnwrap(work.reward, context)
+
+        mutating func add(_ work: ProviderWork, provider: Address, settlement: EpochSettlement, chain: TestChain, context: String) {
+            let cap = chain.currentParameters().compute.verification.rewardCapBps
             let share = WideArithmetic.multiplyDivide(settlement.distributable, work.weight, max(settlement.weight, 1))
             let due = min(share, FeeSplit.portion(work.value, cap), chain.stakeRecord(provider)?.amount ?? 0)
             capped += share - due
             if work.forfeited {
-                XCTAssertEqual(reward, 0, context)
+                XCTAssertEqual(work.reward, 0, context)
                 forfeited += due
             } else {
-                XCTAssertEqual(reward, due, context)
-                paid += reward
+                XCTAssertEqual(work.reward, due, context)
+                paid += due
             }
         }
-        XCTAssertEqual(settlement.paid, paid, context)
-        XCTAssertEqual(settlement.forfeited, forfeited, context)
-        XCTAssertEqual(settlement.capped, capped, context)
+    }
+
+    /// The payments add up to the settlement, `paid = minted + fromPool`, and the epoch minted no more than its emission.
+    func assertSettlementIsExact(_ record: EpochRecord, payout: Payout, context: String) throws {
+        let settlement = try XCTUnwrap(record.settlement, context)
+        XCTAssertEqual(settlement.paid, payout.paid, context)
+        XCTAssertEqual(settlement.forfeited, payout.forfeited, context)
+        XCTAssertEqual(settlement.capped, payout.capped, context)
         XCTAssertEqual(settlement.paid, settlement.minted + settlement.fromPool, context)
         XCTAssertLessThanOrEqual(settlement.minted, settlement.emission, context)
         XCTAssertLessThanOrEqual(settlement.fromPool, settlement.poolReserved, context)
