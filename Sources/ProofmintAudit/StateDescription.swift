@@ -26,6 +26,7 @@ public enum StateDescription {
             case .parameterWindow?: return "\(try ParameterChangeWindow(canonical: bytes))"
             case .emissionAnchor?: return "\(try EmissionAnchor(canonical: bytes))"
             case .spendWindow?: return "\(try SpendWindow(canonical: bytes))"
+            case .attestor?: return "\(try AttestorRecord(canonical: bytes))"
             case .evidence?, .job?, nil: return "0x" + bytes.hex
             }
         } catch {

@@ -48,9 +48,7 @@ public enum ProofModule {
         guard balance >= receipt.price else { throw .consumerCannotPay(balance: balance, price: receipt.price) }
 
         let qualityBps = parameters.compute.qualityMultiplierBps(score: receipt.quality)
-        let tierIndex = Int(stake.tier.rawValue)
-        let tiers = parameters.staking.tierMultipliersBps
-        let tierBps = tierIndex < tiers.count ? tiers[tierIndex] : 10_000
+        let tierBps = try AttestationModule.effectiveTierBps(stake: stake, context: context, state: state)
         let weight = weight(units: receipt.units, qualityBps: qualityBps, tierBps: tierBps)
         let fee = FeeSplit.portion(receipt.price, parameters.compute.protocolFeeBps)
         try recordWork(

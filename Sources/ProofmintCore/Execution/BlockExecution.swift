@@ -75,7 +75,7 @@ struct BlockExecution {
         case let .submitProof(receipt): try ProofModule.validateBasic(receipt, sender: signed.senderAddress, context: context)
         case let .propose(request): try GovernanceModule.validateBasic(request)
         case .vote: break
-        case .withdraw, .evidence, .unjail: break
+        case .withdraw, .evidence, .unjail, .reportAttestation: break
         }
     }
 
@@ -90,6 +90,8 @@ struct BlockExecution {
         case let .propose(request): return try GovernanceModule.propose(request, proposer: sender, context: context, state: &overlay)
         case let .vote(request): return try GovernanceModule.vote(request, voter: sender, context: context, state: &overlay)
         case .unjail: return try StakingModule.unjail(provider: sender, context: context, state: &overlay)
+        case let .reportAttestation(report):
+            return try AttestationModule.report(report, reporter: sender, context: context, state: &overlay)
         }
     }
 

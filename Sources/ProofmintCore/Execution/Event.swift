@@ -18,6 +18,9 @@ public enum Event: Equatable, Sendable {
     /// A proposal was opened with `deposit` locked; votes are accepted up to `votingEndHeight`.
     case proposed(id: UInt64, proposer: Address, kind: UInt8, deposit: Amount, votingEndHeight: UInt64)
     case voted(id: UInt64, voter: Address, option: UInt8)
+    /// `reporter` showed that `provider`'s attestation was signed by `attestor`, since revoked: the provider was
+    /// slashed (the `slashed` event before this one) and its tier fell to open (protocol version 3).
+    case attestationReported(provider: Address, reporter: Address, attestor: Ed25519.PublicKey)
 
     static let transferTag: UInt8 = 1
     static let feePaidTag: UInt8 = 2
@@ -31,6 +34,8 @@ public enum Event: Equatable, Sendable {
     static let votedTag: UInt8 = 10
     /// 20, not 11: the tags after 10 are left to governance's events.
     static let unjailedTag: UInt8 = 20
+    /// 50: tags 30–49 belong to Proof of Compute's version 3 events.
+    static let attestationReportedTag: UInt8 = 50
 }
 
 extension Event: CanonicalCodable {
@@ -100,6 +105,11 @@ extension Event: CanonicalCodable {
             writer.u8(Self.unjailedTag)
             writer.fixed(provider.bytes)
             writer.u128(burned)
+        case let .attestationReported(provider, reporter, attestor):
+            writer.u8(Self.attestationReportedTag)
+            writer.fixed(provider.bytes)
+            writer.fixed(reporter.bytes)
+            writer.fixed(attestor.bytes)
         }
     }
 
@@ -139,6 +149,8 @@ extension Event: CanonicalCodable {
             return .voted(id: try reader.u64(), voter: try reader.address(), option: try reader.u8())
         case unjailedTag:
             return .unjailed(provider: try reader.address(), burned: try reader.u128())
+        case attestationReportedTag:
+            return .attestationReported(provider: try reader.address(), reporter: try reader.address(), attestor: try reader.publicKey())
         case let tag:
             throw .unknownTag(type: "event", tag: tag, offset: at)
         }

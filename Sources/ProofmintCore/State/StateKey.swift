@@ -54,6 +54,8 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         /// `0x22 ‖ module account name (UTF-8)` → `SpendWindow`: what governance paid from that source in its current
         /// spend window (protocol version 2)
         case spendWindow = 0x22
+        /// `0x2A ‖ attestor public key(32)` → `AttestorRecord`: the governance-managed attestor registry (protocol version 3)
+        case attestor = 0x2A
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -94,6 +96,8 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func parameterWindow(_ name: String) -> StateKey { StateKey(bytes: [Prefix.parameterWindow.rawValue] + Array(name.utf8)) }
     public static let emissionAnchor = StateKey(bytes: [Prefix.emissionAnchor.rawValue])
     public static func spendWindow(_ source: String) -> StateKey { StateKey(bytes: [Prefix.spendWindow.rawValue] + Array(source.utf8)) }
+
+    public static func attestor(_ key: Ed25519.PublicKey) -> StateKey { StateKey(bytes: [Prefix.attestor.rawValue] + key.bytes) }
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -141,6 +145,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .parameterWindow?: return "parameter-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
         case .emissionAnchor?: return "emission-anchor"
         case .spendWindow?: return "spend-window \(String(decoding: bytes.dropFirst(), as: UTF8.self))"
+        case .attestor?: return "attestor \(Array(bytes.dropFirst()).hex)"
         case nil: return "unknown \(bytes.hex)"
         }
     }

@@ -14,6 +14,8 @@ public enum Payload: Equatable, Sendable {
     case vote(VoteRequest)
     /// Lifts the sender's jail after the jail period, burning the unjail fee (protocol version 2).
     case unjail
+    /// Reports a provider whose tier 2–4 attestation was signed by an attestor since revoked (protocol version 3).
+    case reportAttestation(AttestationReport)
 
     /// Stable tags: never renumber.
     public enum Kind: UInt8, Sendable, CaseIterable {
@@ -26,6 +28,8 @@ public enum Payload: Equatable, Sendable {
         case propose = 7
         case vote = 8
         case unjail = 9
+        /// 14: tags 10–13 belong to Proof of Compute's version 3 transactions.
+        case reportAttestation = 14
 
         public var name: String {
             switch self {
@@ -38,6 +42,7 @@ public enum Payload: Equatable, Sendable {
             case .propose: return "propose"
             case .vote: return "vote"
             case .unjail: return "unjail"
+            case .reportAttestation: return "report_attestation"
             }
         }
     }
@@ -53,6 +58,7 @@ public enum Payload: Equatable, Sendable {
         case .propose: return .propose
         case .vote: return .vote
         case .unjail: return .unjail
+        case .reportAttestation: return .reportAttestation
         }
     }
 }
@@ -70,6 +76,7 @@ extension Payload: CanonicalCodable {
         case let .propose(request): writer.encode(request)
         case let .vote(request): writer.encode(request)
         case .unjail: break
+        case let .reportAttestation(report): writer.encode(report)
         }
     }
 
@@ -86,6 +93,7 @@ extension Payload: CanonicalCodable {
         case .propose?: return .propose(try reader.decode(ProposalRequest.self))
         case .vote?: return .vote(try reader.decode(VoteRequest.self))
         case .unjail?: return .unjail
+        case .reportAttestation?: return .reportAttestation(try reader.decode(AttestationReport.self))
         case nil: throw .unknownTag(type: "transaction kind", tag: tag, offset: at)
         }
     }

@@ -28,6 +28,7 @@ struct RPCMethods: Sendable {
         case .getProposals: return try await run(Calls.GetProposals.self, params, proposals)
         case .getProposal: return try await run(Calls.GetProposal.self, params, proposal)
         case .previewProposal: return try await run(Calls.PreviewProposal.self, params, previewProposal)
+        case .getAttestors: return try await run(Calls.GetAttestors.self, params) { _ throws(RPCErrorObject) in try attestors() }
         }
     }
 

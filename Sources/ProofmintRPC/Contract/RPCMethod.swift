@@ -17,6 +17,7 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case getProposals = "pm_getProposals"
     case getProposal = "pm_getProposal"
     case previewProposal = "pm_previewProposal"
+    case getAttestors = "pm_getAttestors"
 
     /// The typed request and answer of each method: what the node decodes and encodes, and the wallet the reverse.
     public var call: any RPCCall.Type {
@@ -36,6 +37,7 @@ public enum RPCMethod: String, CaseIterable, Sendable {
         case .getProposals: return Calls.GetProposals.self
         case .getProposal: return Calls.GetProposal.self
         case .previewProposal: return Calls.PreviewProposal.self
+        case .getAttestors: return Calls.GetAttestors.self
         }
     }
 }
@@ -153,6 +155,12 @@ public enum Calls {
         public typealias Params = ProposalParams
         public typealias Result = ProposalPreview
         public static let method = RPCMethod.previewProposal
+    }
+
+    public enum GetAttestors: RPCCall {
+        public typealias Params = NoParams
+        public typealias Result = AttestorsResult
+        public static let method = RPCMethod.getAttestors
     }
 }
 

@@ -25,6 +25,10 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     /// Tiers 1–4 need `--attestation`; tier 0 takes none.
     case attestationRequired(tier: PrivacyTier)
     case attestationUnexpected
+    /// Tiers 2–4 need an attestor-signed attestation file (protocol version 3).
+    case signedAttestationRequired(tier: PrivacyTier)
+    case attestationTierMismatch(requested: PrivacyTier, attested: PrivacyTier)
+    case attestationForAnotherProvider(provider: Address, sender: Address)
 
     public var description: String {
         switch self {
@@ -66,6 +70,12 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
             return "privacy tier \(tier.rawValue) (\(tier.name)) needs an attestation hash: pass --attestation HEX64; nothing was sent"
         case .attestationUnexpected:
             return "privacy tier 0 (open) takes no attestation hash: drop --attestation or choose a tier from 1 to 4; nothing was sent"
+        case let .signedAttestationRequired(tier):
+            return "privacy tier \(tier.rawValue) (\(tier.name)) needs an attestation signed by a registered attestor: pass --attestation FILE (made by `proofmint attest`); nothing was sent"
+        case let .attestationTierMismatch(requested, attested):
+            return "the attestation file is for tier \(attested.rawValue) (\(attested.name)), not tier \(requested.rawValue): pass --tier \(attested.rawValue) or another file; nothing was sent"
+        case let .attestationForAnotherProvider(provider, sender):
+            return "the attestation file is for provider \(provider), not \(sender): only the provider it names may stake with it; nothing was sent"
         }
     }
 }

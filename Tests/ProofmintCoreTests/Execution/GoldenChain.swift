@@ -133,7 +133,8 @@ enum GoldenChain {
             parameters: #"""
                 {"min_fee": "1000000000000000", "epoch_length": 2, "staking": {"unbonding_period": 3, "slash_malicious_bps": 5000},
                  "governance": {"block_time_ms": 86400000, "timelock_blocks": 1, "voting_days": {"parameter_change": 2, "treasury_spend": 2}}}
-                """#)
+                """#,
+            attestors: [])
     }
 
     static let blockCount = 18
@@ -174,7 +175,7 @@ enum GoldenChain {
             ]
         case 6:
             return [
-                chain.stake(from: bob, amount: 200 * one, lockEpochs: 1, tier: .cpuTEE, attestation: attestation),  // locked until 8
+                chain.stake(from: bob, amount: 200 * one, lockEpochs: 1, tier: .atRest, attestation: attestation),  // locked until 8
                 chain.stake(from: alice, amount: 150 * one + 5),
                 chain.stake(from: carol, amount: 0),                                                          // 105 no_stake
                 chain.stake(from: validator, amount: 300 * one, fee: 2 * milli),

@@ -31,6 +31,8 @@ class StakingTestCase: XCTestCase {
             case let .propose(request): _ = try GovernanceModule.propose(request, proposer: sender, context: context, state: &overlay)
             case let .vote(request): _ = try GovernanceModule.vote(request, voter: sender, context: context, state: &overlay)
             case .unjail: _ = try StakingModule.unjail(provider: sender, context: context, state: &overlay)
+            case let .reportAttestation(report):
+                _ = try AttestationModule.report(report, reporter: sender, context: context, state: &overlay)
             }
             return nil
         } catch {

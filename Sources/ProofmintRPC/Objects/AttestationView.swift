@@ -1,0 +1,83 @@
+import ProofmintCore
+
+/// An attestor-signed attestation (PROTOCOL.md §9.10), as a stake transaction carries it and as the file
+/// `proofmint attest` writes and `proofmint tx stake --attestation FILE` reads.
+public struct AttestationView: RPCNamedObject {
+    public static let rpcName = "Attestation"
+
+    /// The attestor's Ed25519 public key (64 hex digits).
+    public var attestor: Hex
+    public var chainId: String
+    public var provider: Address
+    public var tier: UInt64
+    /// The TEE measurement the attestor vouched for.
+    public var measurement: Hash32
+    /// The last height at which the attestation counts.
+    public var expiresAt: UInt64
+    public var signature: Hex
+
+    public init(_ signed: SignedAttestation) {
+        let statement = signed.attestation
+        attestor = Hex(statement.attestor.bytes)
+        chainId = statement.chainId
+        provider = statement.provider
+        tier = UInt64(statement.tier.rawValue)
+        measurement = statement.measurement
+        expiresAt = statement.expiresAt
+        signature = Hex(signed.signature)
+    }
+
+    /// The signed attestation back; a malformed key, tier or signature length is named. The signature itself is
+    /// checked by the chain (`attestation_bad_signature`), and by `proofmint tx stake` before it signs.
+    public func signedAttestation() throws(JSONShapeError) -> SignedAttestation {
+        guard let key = try? Ed25519.PublicKey(bytes: attestor.bytes) else {
+            throw JSONShapeError(path: "attestor", problem: "must be a 32-byte Ed25519 public key (64 hex digits)")
+        }
+        guard tier <= UInt64(UInt8.max), let tier = PrivacyTier(rawValue: UInt8(tier)) else { throw JSONShapeError(path: "tier", problem: "must be 0–4") }
+        guard signature.bytes.count == Ed25519.signatureLength else { throw JSONShapeError(path: "signature", problem: "must be 64 bytes (128 hex digits)") }
+        let statement = Attestation(
+            attestor: key, chainId: chainId, provider: provider, tier: tier, measurement: measurement, expiresAt: expiresAt)
+        return SignedAttestation(attestation: statement, signature: signature.bytes)
+    }
+}
+
+/// A stake's checked attestation as the state keeps it (tiers 2–4), with whether it still counts at the answer's height.
+public struct StakeAttestationView: RPCNamedObject {
+    public static let rpcName = "StakeAttestation"
+
+    public var attestor: Hex
+    public var measurement: Hash32
+    public var expiresAt: UInt64
+    /// The height of the stake that presented it.
+    public var attestedAt: UInt64
+    /// True while the attestor is registered, unrevoked and allows the tier, and `expires_at` has not passed.
+    public var holds: Bool
+
+    public init(_ attested: TierProof.Attested, holds: Bool) {
+        attestor = Hex(attested.attestor.bytes)
+        measurement = attested.measurement
+        expiresAt = attested.expiresAt
+        attestedAt = attested.attestedAt
+        self.holds = holds
+    }
+}
+
+/// One key of the attestor registry (`pm_getAttestors`).
+public struct AttestorView: RPCNamedObject {
+    public static let rpcName = "Attestor"
+
+    public var publicKey: Hex
+    public var name: String
+    public var maxTier: UInt64
+    public var addedAt: UInt64
+    /// The height of its revocation; absent while it is trusted.
+    @Omittable public var revokedAt: UInt64?
+
+    public init(publicKey: Ed25519.PublicKey, record: AttestorRecord) {
+        self.publicKey = Hex(publicKey.bytes)
+        name = record.name
+        maxTier = UInt64(record.maxTier.rawValue)
+        addedAt = record.addedAt
+        revokedAt = record.revokedAt
+    }
+}
