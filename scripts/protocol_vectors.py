@@ -94,7 +94,7 @@ def transfer_vector(g, state, computed):
 
 def enc_stake_tx(chain_id, sender_pk, nonce, fee, expiry, amount, lock_epochs, tier, attestation):
     return (u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64)
-            + u8(2) + u128(amount) + u32(lock_epochs) + u8(tier) + optional(attestation, lambda a: a))
+            + u8(2) + u128(amount) + u32(lock_epochs) + u8(tier) + enc_tier_claim(attestation))
 
 def enc_event_staked(provider, added, total, tier, locked_until):
     return u8(3) + provider + u128(added) + u128(total) + u8(tier) + u64(locked_until)
@@ -107,15 +107,25 @@ def staking_power(amount, lock_epochs, tier, reputation, jailed, k):
     return (amount * lock // 10000) * k["tier_multipliers_bps"][tier] // 10000 * (1000 + reputation) // 1000
 
 def stake_vector(g, state, computed):
-    """dev0 stakes 1000 AI at tier 2 (cpu-tee) with an attestation, locked 4 epochs; fee = min_fee, nonce 0; alone in
-    block 1."""
-    print("\n== Stake vector: dev0 stakes 1000 AI, tier 2 (cpu-tee), lock 4 epochs, fee = min_fee, nonce 0")
+    """dev0 stakes 1000 AI at tier 2 (cpu-tee) with an attestation signed by devnet-attestor-0 (measurement
+    H("proofmint/vector/attestation"), expiring at height 1,000,000), locked 4 epochs; fee = min_fee, nonce 0; alone in
+    block 1 (§9.10: the attestor is in the genesis registry, max tier 4; the attestation names this chain and dev0)."""
+    print("\n== Stake vector: dev0 stakes 1000 AI, tier 2 (cpu-tee, attested), lock 4 epochs, fee = min_fee, nonce 0")
     sk = SigningKey(dev_seed(0))
     pk = sk.public
     sender = address_of_key(pk)
     p, k = g["parameters"], g["parameters"]["staking"]
     fee, amount, lock, tier = p["min_fee"], 1000 * ONE, 4, 2
-    attestation = H(b"proofmint/vector/attestation")
+    measurement, expires_at = H(b"proofmint/vector/attestation"), 1_000_000
+    attestor_seed = H(b"proofmint/insecure-dev-attestor/0")
+    attestor = public_key(attestor_seed)
+    if not any(pk == attestor and t >= tier for _, pk, t in g.get("attestors", [])):
+        print("  (devnet-attestor-0 is not registered by this genesis: vector skipped)")
+        return
+    attestation = sign_attestation(attestor_seed, g["chain_id"], sender, tier, measurement, expires_at)
+    assert verify(attestor, ATTESTATION_DOMAIN + attestation[:-64], attestation[-64:])
+    DOCUMENTED["signed attestation"] = attestation.hex()
+    print(f"  signed attestation ({len(attestation)} bytes) {attestation.hex()}")
     balances = dict(g["allocations"])
     for addr, bond in g["bonds"]:   # §10.3: a validator's bond left its allocation at genesis
         balances[addr] -= bond
@@ -145,7 +155,7 @@ def stake_vector(g, state, computed):
     # §9.2/§12.4: the stake write moves the quorum denominator (the total unjailed stake) by amount; governance's record
     # holds the genesis bonds' total (§10.3), or is absent and reads as (next id 1, no open proposals, total stake 0).
     bonded = sum(b for _, b in g["bonds"])
-    set_stake(after, sender, enc_stake(amount, lock, locked_until, tier, attestation, 0, False))
+    set_stake(after, sender, enc_stake(amount, lock, locked_until, tier, (attestor, measurement, expires_at, height), 0, False))
     assert after[KEY_GOVERNANCE] == enc_governance_state(1, 0, bonded + amount)
     after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee, bonded + amount, 0)
     receipt = enc_receipt(tx_id, 0, fee, [enc_event_fee(sender, fee, shares),
@@ -793,14 +803,38 @@ def governance_end_block(chain, params, h):
             if p["kind"] == "slash":
                 change_slash_hold(state, p["body"][0], -1)
 
+def check_attestation(state, params, h, provider, tier, signed):
+    """§9.10's checks 3-10 of a SignedAttestation; returns the TierProof the stake keeps."""
+    r = Reader(signed)
+    assert r.int(1) == 1
+    attestor = r.take(32)
+    chain_id = r.take(r.int(4)).decode()
+    who, att_tier, measurement, expires_at = r.take(20), r.int(1), r.take(32), r.int(8)
+    sig = r.take(64)
+    if att_tier != tier: raise TxError(181)
+    if chain_id != params.get("chain_id", chain_id): raise TxError(182)
+    if who != provider: raise TxError(183)
+    if h > expires_at: raise TxError(185)
+    record = state.get(key_attestor(attestor))
+    if record is None: raise TxError(186)
+    name_len = int.from_bytes(record[1:5], "big")
+    max_tier, revoked = record[5 + name_len], record[14 + name_len]
+    if revoked: raise TxError(187)
+    if tier > max_tier: raise TxError(188)
+    if not verify(attestor, ATTESTATION_DOMAIN + signed[:-64], sig): raise TxError(184)
+    return (attestor, measurement, expires_at, h)
+
 def execute_stake(state, params, h, provider, amount, lock_epochs, tier, attestation):
-    """§9.3 for an account without a stake record (all this script needs)."""
+    """§9.3 for an account without a stake record (all this script needs), with §9.10's checks of a signed attestation."""
     assert key_stake(provider) not in state and amount >= params["staking"]["min_stake"]
     if dec_account(state[key_account(provider)])[1] < amount:
         raise TxError(100)
     locked_until = min(h + lock_epochs * params["epoch_length"], 2**64 - 1)
+    proof = attestation
+    if attestation is not None and len(attestation) > 32:
+        proof = check_attestation(state, params, h, provider, tier, attestation)
     credit(state, provider, -amount)
-    set_stake(state, provider, enc_stake(amount, lock_epochs, locked_until, tier, attestation, 0, False))
+    set_stake(state, provider, enc_stake(amount, lock_epochs, locked_until, tier, proof, 0, False))
     t = dec_totals(state[KEY_TOTALS])
     t[3] += amount
     state[KEY_TOTALS] = enc_totals(*t)
@@ -935,7 +969,8 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
     sk0, pk0, dev0 = dev_keys(0)
     sk1, pk1, dev1 = dev_keys(1)
     signed = lambda sk, tx: tx + sk.sign(TX_DOMAIN + tx)
-    attestation = H(b"proofmint/vector/attestation")
+    attestation = sign_attestation(H(b"proofmint/insecure-dev-attestor/0"), g["chain_id"], dev0, 2,
+                                   H(b"proofmint/vector/attestation"), 1_000_000)
     kind, body, deposit = propose_min_fee(g, registry)
     blocks = [
         (signed(sk0, enc_stake_tx(g["chain_id"], pk0, 0, fee, None, 1000 * ONE, 4, 2, attestation)), dev0,
@@ -980,35 +1015,35 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
 # ----------------------------------------------------------------------------------------------------------------
 
 EXPECTED = {
-    "genesis_state_root": "f97d4378e6aa6f326a6d6d49c1525062e8707f9b64ef5135eeb261ffcfa45900",
-    "genesis_hash": "7bf9b1f5a64ee48c313948712b1ad1868cc3f37162c87b24b094c660be9d2e00",
+    "genesis_state_root": "ac46444b5d0b394e65fb11a32562d75f99efb8642ab25e99fc8bea874c623af3",
+    "genesis_hash": "79d127c4dc740f29c5776da169efea916f6cb1c5d1c3b1f705e629c453409bb5",
     "example_root": "2c95007ff7346f4a11388b398323f6eb45e23e0f2307313297e648294043d121",
     "transfer_id": "6096fa5a8f5c6b961b2bf08faf9b1ac53b9576c9e31b71fd262a71baed472553",
     "block1_tx_root": "dce4b7e8b28f0dbea6fb38f4d08eb3c4fe917fbb390bfb0e896db7be2dd1470e",
     "block1_receipt_root": "ee7fd004623b5fb52aee181418ea18b2d4f7dcd00404da422df6727d92f6415f",
-    "block1_state_root": "156f752f3c441e028e9bffa42bbc5735c342286d2c46704298f429c0e71740a9",
-    "block1_hash": "284c28f055ab7c05fcfaeb5c4b4601499775b20e363ccd47bd7ce23fbcb912d2",
-    "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
-    "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
-    "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
-    "stake_block1_state_root": "139419c482524a5585a11557dead44241885fcf208e9c4ac38558a60f174f72c",
+    "block1_state_root": "f4d434b002e68d60c5faa199d24ed2d2273ef98da5d2b6fc9e15376a0636508b",
+    "block1_hash": "a95b00d7850ad62d2a091fc9df5fde4f1b6b5e6e23bfb25211efc3955493a7b8",
+    "stake_id": "44c3eca8ed396333aa701849e5d7265d52634fa5b29086683b00ccae1b4743c3",
+    "stake_block1_tx_root": "11101a5eb569af43b07589e4e88cb72363dcace9f857fbc8bf05d843cca7e995",
+    "stake_block1_receipt_root": "9c4c401456bb3096c81b8cf67a3273116c8a91df1fe89d52f68770a89295b89c",
+    "stake_block1_state_root": "53f979e5d3a34251a22e43679f16a1dceb2459af4ab6d81a10533a6b83b0a2be",
     "proof_id": "0c838be26d925ff57f7314aadb1ca6929d09243f342e423984be0775d4913845",
     "proof_block2_tx_root": "09c30f6972b4abcbd78d3cc05fa87873ff17f1ca84e24ebc800653e638eebb08",
     "proof_block2_receipt_root": "bc779a485e5c03d465d89191f557a7d10d86556dbce482ee97438efcc46c1b67",
-    "proof_block2_state_root": "6619eefe2f8bfde0b6bc067827b5c84739c227c920da9b55d6b89b719029d31d",
-    "settle_block60_state_root": "0a81cc19e1ea72aa8b9a2a6c4c3f69ee99ea3665a55c03d8251be4a2704a4717",
+    "proof_block2_state_root": "103c7cf339a6abee052ea193bd3976633e60c58c503373bb05fb6218b09dd8a7",
+    "settle_block60_state_root": "c1988283827c5f5396f87403bdda0bd675aeda0edd8c29554da26380bbb67a40",
     "propose_id": "e83d20fa8880fb58ef3415c799ddddff1b37bed26e55fc612f11414e4400470d",
     "propose_block2_tx_root": "db4ee78bd4fe1f87316ca6390512ac7b1b4931d0f681cd60f4f997a1234ab54d",
     "propose_block2_receipt_root": "e06075381651fb120be7a03105d44578ab2726c78046e169e75915f862ff8143",
-    "propose_block2_state_root": "7e0e22b557bf03c667c9ce78af3e87c15190c9d6191cb5188f8133cb4c809f1d",
+    "propose_block2_state_root": "6d30394c4e53a75ea22a729ca4897c3edb2785abcb9f6ac957b113f0514dc3ad",
     "vote_id": "0696dc41bccb01f27ecf11149952b1d1d9ff20c4ae20db0bc2bd950afe233aa7",
     "vote_block3_tx_root": "d5d8e8a4e1c8c385280a76246a98157698f524ac1ebfd33d5a561f01e20e15c6",
     "vote_block3_receipt_root": "591964263280ec2df341290ac8aa8f97c682db4594c3f8c7eff678f49d5f0912",
-    "vote_block3_state_root": "046627d1e5481b5931b7ff5a42140b13334da1ee6a76e2fc0b03f1bab30c3c0e",
-    "fast_genesis_state_root": "5f69215f0801221677974ddec172fedd9764cb3f3e8519ac838073d542f769f4",
-    "fast_block7_state_root": "47dd334e00f8b0f4fca9b437e147e87d818cd31b764bba51d061fa341cf2533f",
+    "vote_block3_state_root": "2c3e1a07c2fa6a87f157b41e3288b1754546c90cfcb360044141ec6a5b98035a",
+    "fast_genesis_state_root": "d11d5c03acbace9c712052c56e1a4487888d99e979e432303c0bcdff89734fdd",
+    "fast_block7_state_root": "c41a69d616e96f73d571729368a4ae14c1a5d7cc76774d8f4dc5c176ff4cff8e",
     "emission_anchor_record": "0100000000000186a00000000000000000000000000007cb0000000000000fbce2c2bf95567dfc4b40",
-    "fast_block9_state_root": "b9c022cd9a4a112bc195a9fd703c4608c443bf2e8baeed2fee230fa3881062af",
+    "fast_block9_state_root": "8cc64fbf0bfa6812ace7cdc43adbb46c5ef7ea6f66eb939cdfca9d0df26a2847",
 }
 # Further computed values that PROTOCOL.md quotes in full; --check looks for each in the document.
 DOCUMENTED = {}

@@ -131,8 +131,8 @@ final class AttestationTests: StakingTestCase {
         try pass(.attestor(publicKey: attestor, name: TestChain.attestorName, maxTier: .teeIO, action: .revoke))
         let revoked = try XCTUnwrap(chain.store.record(AttestorRecord.self, at: .attestor(attestor)))
         XCTAssertNotNil(revoked.revokedAt)
-        let stake = try XCTUnwrap(chain.stakeRecord(address(alice)))
-        XCTAssertEqual(try effectiveBps(stake), 10_000, "a revoked attestor's tiers count as open at once")
+        let held = try XCTUnwrap(chain.stakeRecord(address(alice)))
+        XCTAssertEqual(try effectiveBps(held), 10_000, "a revoked attestor's tiers count as open at once")
         // A new stake with its attestations is refused.
         try assertExecutionFails(
             stake(bob, amount: 0, tier: .cpuTEE, attest(bob, tier: .cpuTEE)),

@@ -30,6 +30,9 @@ final class TransactionErrorCodeTests: XCTestCase {
         (143, "parameter_out_of_bounds"), (144, "parameter_change_too_large"), (145, "parameters_invalid"),
         (146, "upgrade_height_too_soon"), (147, "unknown_proposal"), (148, "voting_closed"), (149, "not_eligible_to_vote"),
         (150, "proposal_full"), (151, "treasury_insufficient"), (152, "spend_limit_exceeded"),
+        (180, "signed_attestation_required"), (181, "attestation_tier_mismatch"), (182, "attestation_wrong_chain"),
+        (183, "attestation_wrong_provider"), (184, "attestation_bad_signature"), (185, "attestation_expired"),
+        (186, "attestor_unknown"), (187, "attestor_revoked"), (188, "attestation_tier_above_max"), (189, "nothing_to_report"),
         (999, "state_unreadable"),
     ]
 

@@ -213,7 +213,7 @@ final class StakingCodecTests: XCTestCase {
         bytes[65] = 2
         assertRefuses(Stake.self, bytes, .invalidBool(byte: 2, offset: 65))
         // Versions.
-        for version: UInt8 in [0, 1, 3] {
+        for version: UInt8 in [0, 1, 2, 4] {
             var stake = Self.stake.canonicalBytes
             stake[0] = version
             assertRefuses(Stake.self, stake, .unsupportedVersion(type: "stake", version: version))

@@ -20,13 +20,31 @@ final class GovernanceVectorTests: XCTestCase {
         return try TestChain(genesis: try Genesis.parse(json: Array(json.utf8)), validatorKeys: [validator])
     }
 
-    /// dev0 stakes 1,000 AI (block 1), proposes min_fee + one step (2) and votes yes (3).
+    /// dev0's tier-2 attestation by the INSECURE devnet attestor (registered by genesis/devnet.json), expiring at
+    /// height 1,000,000: the signed-attestation vector of PROTOCOL.md §15.
+    static func attestation(chainId: String) throws -> SignedAttestation {
+        let attestor = try DevAttestor.key(index: 0)
+        return Attestation(
+            attestor: attestor.publicKey, chainId: chainId, provider: try DevAccounts.address(index: 0), tier: .cpuTEE,
+            measurement: attestation, expiresAt: 1_000_000
+        ).signed(by: attestor)
+    }
+
+    func testTheSignedAttestationVector() throws {
+        let signed = try Self.attestation(chainId: "proofmint-devnet-1")
+        XCTAssertEqual(
+            signed.canonicalBytes.hex,
+            "0150f98798f8244aebbb45f94de41ee38579e958957e1253df8b71dd4908602b060000001270726f6f666d696e742d6465766e65742d311951e59fca22a5b731ca2c9ce35a93f2e480bc19028c6c6184fd1ed0fbc4e67dad9f96cde33d0dd04c93d3c6865462c72522af862c00000000000f4240ee67cf5a0c00572a197dd23a0605c73337103e802ee4ce7180fb165ec3f1ab468db312d4c307ce76485b9e1b6b75b6d3ac7c4f8c84f74b3c946f6b8c90b6ad07")
+        XCTAssertTrue(signed.hasValidSignature)
+    }
+
+    /// dev0 stakes 1,000 AI at tier 2 with the attestation (block 1), proposes min_fee + one step (2) and votes yes (3).
     func openVector(on chain: TestChain) throws -> [String] {
         let dev0 = try DevAccounts.key(index: 0)
         let proposal = ProposalContent.parameterChange([.init(name: "min_fee", value: 1_200_000_000_000_000)])
         var roots = [String]()
         for tx in [
-            chain.stake(from: dev0, amount: 1_000 * Tokens.one, lockEpochs: 4, tier: .cpuTEE, attestation: Self.attestation),
+            chain.stake(from: dev0, amount: 1_000 * Tokens.one, lockEpochs: 4, tier: .cpuTEE, claim: .signed(try Self.attestation(chainId: chain.chainId))),
             chain.propose(from: dev0, proposal, deposit: 100 * Tokens.one, nonce: 1),
             chain.vote(from: dev0, proposal: 1, .yes, nonce: 2),
         ] {
@@ -42,9 +60,9 @@ final class GovernanceVectorTests: XCTestCase {
         let chain = try chain(fastGovernance: false)
         let roots = try openVector(on: chain)
         XCTAssertEqual(roots, [
-            "139419c482524a5585a11557dead44241885fcf208e9c4ac38558a60f174f72c",
-            "7e0e22b557bf03c667c9ce78af3e87c15190c9d6191cb5188f8133cb4c809f1d",
-            "046627d1e5481b5931b7ff5a42140b13334da1ee6a76e2fc0b03f1bab30c3c0e",
+            "53f979e5d3a34251a22e43679f16a1dceb2459af4ab6d81a10533a6b83b0a2be",
+            "6d30394c4e53a75ea22a729ca4897c3edb2785abcb9f6ac957b113f0514dc3ad",
+            "2c3e1a07c2fa6a87f157b41e3288b1754546c90cfcb360044141ec6a5b98035a",
         ])
         XCTAssertEqual(chain.store.values[.governance]?.hex, "02000000000000000200000001000000000000003ba1910bf341b00000")
         XCTAssertEqual(chain.store.values[.due(height: 259_201)]?.hex, "01000000010000000000000001")
@@ -53,15 +71,15 @@ final class GovernanceVectorTests: XCTestCase {
 
     func testTheFastGovernanceLifecycle() throws {
         let chain = try chain(fastGovernance: true)
-        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "5f69215f0801221677974ddec172fedd9764cb3f3e8519ac838073d542f769f4")
+        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "d11d5c03acbace9c712052c56e1a4487888d99e979e432303c0bcdff89734fdd")
         var roots = try openVector(on: chain)
         let dev1 = try DevAccounts.key(index: 1)
         for tx in [chain.stake(from: dev1, amount: 100 * Tokens.one), chain.vote(from: dev1, proposal: 1, .no, nonce: 1)] {
             roots.append(try chain.produce([tx]).block.header.stateRoot.hex)
         }
         for _ in 6...9 { roots.append(try chain.produce([]).block.header.stateRoot.hex) }
-        XCTAssertEqual(roots[6], "47dd334e00f8b0f4fca9b437e147e87d818cd31b764bba51d061fa341cf2533f", "block 7: the tally")
-        XCTAssertEqual(roots[8], "b9c022cd9a4a112bc195a9fd703c4608c443bf2e8baeed2fee230fa3881062af", "block 9: the execution")
+        XCTAssertEqual(roots[6], "7912d0ba6881f04be925bdc88c75cd04ec45468d36d7827d547d20ae54ec94a8", "block 7: the tally")
+        XCTAssertEqual(roots[8], "7b607206f2f0be1cd0ea3b69872a22391dcda1c5257609974083aa4658d465b6", "block 9: the execution")
         XCTAssertEqual(roots[4], roots[5])
         XCTAssertEqual(roots[6], roots[7])
         let tally = try XCTUnwrap(chain.proposal(1)?.tally)

@@ -157,12 +157,17 @@ final class StakingWalletTests: XCTestCase {
 
     /// A stake as the chain holds it: 1000 AI at tier 2 (cpu-tee), locked 4 epochs until height 250, reputation 10.
     private static func stake(amount: Amount = 1000 * Tokens.one, jailed: Bool = false) -> Stake {
-        Stake(amount: amount, lockEpochs: 4, lockedUntil: 250, tier: .cpuTEE, attestation: attestationHash, reputation: 10, jailed: jailed)
+        Stake(
+            amount: amount, lockEpochs: 4, lockedUntil: 250, tier: .cpuTEE,
+            proof: .attested(.init(attestor: try! DevAttestor.key(index: 0).publicKey, measurement: attestationHash, expiresAt: 1000, attestedAt: 10)),
+            reputation: 10, jailed: jailed)
     }
 
     /// The stake as a query at `height` shows it (power and amount tier derived by the core).
     private static func stakeView(amount: Amount = 1000 * Tokens.one, jailed: Bool = false, height: UInt64 = 240) -> StakeInfo {
-        StakeInfo(stake(amount: amount, jailed: jailed), parameters: .defaults, height: height)
+        StakeInfo(
+            stake(amount: amount, jailed: jailed), parameters: .defaults, height: height,
+            attestor: AttestorRecord(name: DevAttestor.name(index: 0), maxTier: .teeIO, addedAt: 0))
     }
 
     private static let queue = UnbondingQueue(entries: [
