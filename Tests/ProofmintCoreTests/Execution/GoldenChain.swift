@@ -21,7 +21,7 @@ import XCTest
 /// against golden-a (50% of its stake and of its unbonding entry burned, jailed), a jailed stake (104), withdrawals
 /// before (110) and at maturity. Every stake write keeps governance's total stake (0x0D, Σ amount over unjailed
 /// stakes) in step, so from block 9 on it is 200 AI: alice's and bob's 100 AI, golden-a's jailed 100 AI counting
-/// nothing. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and
+/// nothing. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 1, at-rest: the golden genesis registers no attestor) and
 /// alice (100 AI at tier 0) each submit a receipt signed by the other, at qualities 90 and 37 and prices with an odd
 /// base unit, then a job paid twice (130) and a provider without a stake (132); block 12 accepts a receipt of the
 /// previous epoch (window 1) and settles epoch 5 with two providers: its emission and the whole reward pool paid pro
@@ -64,19 +64,19 @@ enum GoldenChain {
         "6f2f4a61e46982d2c276c6813d569876037f94d89c1e9c03eb13dfa490686347",
         "c9a0d2ef27e15d34fd27e67d1f6a48dbb0377213d12e3f3ccf00e1ca09a414da",
         "ce7bef15bdf738bc809363da5e1c521a927d63fce355d444fb152f1370aa1da3",
-        "4ac29b7b36600c4ae056a5f13009c195cde3f446af8d4cdd2a442f7d534691ee",
-        "5f160a84fd6c372f4cd4d57dcc47a8102ae23bc9b838906a3449d44d09768aa8",
-        "f85f4da03fe0ee94ac4c63fd03f4431a25e81b78dc66f9016cc9e854ec5d613d",
-        "ff3f0d42f9eadb074cfa9de3a4693493d0d17a4230f3ebb830d30081a6ce3513",
-        "aa9c77917305b44aef722440e1261f031bdc6229da0ef531484b54e4a849ccb2",
-        "9b9fac13d44d2f813ba91eb39c05599b36ce5a3bd9d3088adc02aae3118fbcba",
-        "eed8f2d63c59d8f1d72c18dc3af23ad84df29a968ed6041661f27dd72ed1398e",
-        "7c15197fd815c498a9c2226f2c0b32cd6715f5a5206f162ce8822ca99a81691c",
-        "39e98fef9bdd25fe2f144648cb5d2fee4b390e39add7e1b526a452b8af20d11a",
-        "b26155edb17a6dab97cbfdc6dfe15936d8cb59c8a849e5e1b7573c00bf58c688",
-        "3d2aafd04a76d1c3ca6180125aaecabfa4fe9462dfba2ee1e8a418777dada022",
-        "58b2df3e6d3e8de930f0728b39d6bb4730ec9cdc7b2bed5ae006d71981004fb9",
-        "d48aba19ea23cace922b32ba70b70ade33f91ed3073c21ffc51143869ea02335",
+        "377cb9db765a834d33f83264ede6c3f3fe464e828362c4c03fff93a39901efe3",
+        "1d34e056cbff05d79648dec2cd83e78a4182ef97634e75b73cfced6a82e55fce",
+        "5428213e41e4d5c3ddab634ee231a344c5b9e31eb40b45287e85606d53527000",
+        "2b7903dda33b23ba8834be923cdcf4dafd2039c8dcd71fa80a92111706d6c08d",
+        "4a99464fa8b31e5c4edfbab1fd68226e86807a5681c36dc6d052165b5f7c8f67",
+        "74d703e1a3f496d2b1db3de77507813238ed79964539c18e67a910b2bcb23950",
+        "1071417692b6593850d0c7cb53668afc12bba532b7cdcdb24faebfe83cd54f03",
+        "30e118557925aa3ba167d569ab01319dcd95ac219452827456354990ea0bba78",
+        "ca08c35f9bd880dc8c08c23c5591f8032f370c41948dcaff7b964f1c044c9ca8",
+        "d4ebfa36c573e9a16244e19d4d0cd90423f28091124871f9ff02bce245325219",
+        "e76dbaf813da6870c61737df6299df93441fca5eb15e36cfccabcd706986626a",
+        "fe8a9ad654cda9eacb5d770438d87c93649a63719f86f6e10ca83a4246f25663",
+        "c21077077fda6285019939664695ea7c45f32d029bdd90297637fb4ad611e9b3",
     ]
     static let stateRoots: [String] = [
         "47198c7d6a129d837cd5200dafa71813ed5658b9a9a7c9e412cd6ae50dec9322",
@@ -84,19 +84,19 @@ enum GoldenChain {
         "fc854e48d86734d4fadcd65aa254e60471c9270cd1f277d436f5272a294b46b3",
         "d7e137ececb8a7f8a8ed17e554910667a237f260c37d3397dc036bf245325564",
         "eab39b852b6fe2a7ab930017910d8252d9f3c8efb5cb7ce9a1dd4517bc3941fb",
-        "6d97c55087160fabeddb204f206e53fcb1b45ea1ff840a14808bccf72eb7c3c8",
-        "2b6c587ac26db556b6155963998e628baa3416f5b2f1c33d3dfa151274f0cbc0",
-        "b367ea41ee3cc9c6bc0796ef07d59793514349511c21af403010b905a3030919",
-        "60228b71a6cfc187db8609042e68849076740c40d076c72fac31390150fc85bb",
-        "651ed534b23ca238b6217b8e3367efa23e678ee5156eae75514d022dd8e8b001",
-        "3c0c7af2bb5503c7cf51208cb918a56b8d70c1b18c63078115c027f590021b84",
-        "8164eec0866e6f273d526129657887d78362983d563fee68d3916b23fc37158e",
-        "857633ef9b13e54db6d159b7d0f5e8b91567100736f8cc303ce52c46c08de2a3",
-        "d86a249b35145d5a381adcbe4d071e97c36fae7882e0b8b5b846bb1fea8c6f44",
-        "8c5b6437a6f0b6f62ca7b584a8d1963b08976afc1592ddf414169e8df35c4c52",
-        "29310a492619779d22e7846fc8ce03905a5adb5cacbd8d34564ab65247f7f128",
-        "17ec0f602a4e17d215e60598b704245809275cfd13b62f87cb3203624cde5ee7",
-        "8978383c3dc25439d93fe106da0ec3edd9851f17f440eaeaccc74b5412aafc32",
+        "c12ef7558a73100839a30c49978d4f0777c1297a76ffc58de4044d20aae04fe8",
+        "4f89570d2fbd7f00126badf60b709d5725bed6d913c613ded3f20b424d148cfa",
+        "484500cfaeadb6efbae8c8af0d6568020fe7d4be2af9915eb42bb1a07a75af49",
+        "6b23d767803c41a61e1ad714a8b2091bbd5cbeeb3eed436701279c66ba273e55",
+        "d2b789d4939163e6a2ae0e668f350517e4d3ba38fe6fd469ed1b1aad05272d68",
+        "47db257f765c5e891b9f779d48ae107cf9eb25f4209a0214209d4e41f4a80161",
+        "1c1baaf4935cc140f7481a1f0b386c1e6c283e263f67ac7907cdd60d0d7cde8c",
+        "02b4035b5157100de92ed973ef3c68eb823be2e0e71bf07bb8ef6cbc6c1f9188",
+        "0b6d6107b157c4cb151407a2ade988c596aedd153802ba78b19fd0715896fb3d",
+        "d6e3bdfb1906fa8365742d832e29dc9a76440eb34f90d29a0d0b120435f4563e",
+        "b94a8bb704a8d73a1863305b42277debd514fa5c92742aeead7ea0efc5215f0f",
+        "fbef770c637e6866630b9de50b720ba4544b06bba59e7daaafa31defb55d4848",
+        "ec6fdfed68a2906fce780bd6967dc45e0584548326c58fc56808a20ebf577272",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -104,19 +104,19 @@ enum GoldenChain {
         "0000000000000000000000000000000000000000000000000000000000000000",
         "b98990c442340051594022a8f6665a046032e320fb5b279e6eadfdfa11565008",
         "f101dc41c2dfef114d62223c0545e01332c9e3f1db2be34c8d26cd4cb1bba85c",
-        "d3aa7713d2ee8be131a2a8d17a15288ea9721e056bb503a0918572a06a77f629",
+        "f581958c87bdc2ced83582e3b61ec14c8eef974739054af20cc563556871c34b",
         "6673d271e2db9f28b15b916f0015086b6519df80dfd2ad226402b81cdda3d51b",
         "21ff74b1c7a5264b25dd45a592898f414648587af5d812d5959559d9281aeb67",
         "ffac1e0d24d1e2032c3423862cb33809fd7a206cb2c19486e0abf1d07874fc29",
         "7cdf27bda3206ea40d1cc07a5e82250fc6313f53613309df4655e06f6d20e21a",
-        "1baf87b5987e482f52e2481574f87b7af8d4ea4e204efcf46fb25d8dee57de21",
+        "0f0d26a682ffa642a3191c98b199d5702cc8254fdeae71b6c2fee68c5e8b3625",
         "cada8ad42c0fff04201c3cd2fc707451ea97bc8d1a756780e8f2a39db20cffc3",
         "62985bd6db72dbef4203b900963a668114055453a6d411af4653e877c8035460",
         "0000000000000000000000000000000000000000000000000000000000000000",
         "545ab540f6d08192926da40bc281f35f4ed8037945432fb240e951f0d0ee05b6",
         "cfd2553fded493f0947dd8b30c428a1a9df86fd4493a2f826a6ce187c5de57f9",
-        "d09842bdb95500c00288c4a02fde6e05bd57c57df90a58b9af64c57f7fa6174b",
-        "60fb3aa3cb83124513294c27dae28b3ebefc097f7ec5350352fa56860fded684",
+        "6f0ff7711f92c088ac9aa251f6955cae79d31da884b70a827f020d5fa61ad5d3",
+        "0204299c740ceb2e5f402f1210f9f4addd487c97cf00b8f0f3ab4b084b0bd377",
     ]
     static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110], [0, 0, 130, 132], [0], [131], [], [0, 0, 141, 140, 0], [0, 0, 0, 0, 0, 0, 149, 149, 147], [148, 0], [0]]
 
@@ -204,7 +204,7 @@ enum GoldenChain {
                 chain.withdraw(from: bob),                                                                    // 110 nothing matured
             ]
         case 11:
-            // Epoch 5's first block: bob (tier 2) and alice (tier 0) are staked providers, dave is not.
+            // Epoch 5's first block: bob (tier 1) and alice (tier 0) are staked providers, dave is not.
             let job1 = chain.receipt(
                 consumer: alice, provider: TestKeys.address("bob"), units: 1000, quality: 90, price: 10 * one, epoch: 5,
                 workload: workload, jobId: job(1))
@@ -434,12 +434,12 @@ final class GoldenChainTests: XCTestCase {
         // The figures the Python model prints for epoch 5 (epoch 5 < 10²⁶ mod 15,768,000, so one base unit over the floor).
         XCTAssertEqual(settlement.minted, 6_341_958_396_752_917_301)
         XCTAssertEqual(settlement.fromPool, 322_200_000_000_000_002)
-        XCTAssertEqual(rewards, [5_704_961_537_293_564_342, 959_196_859_459_352_960])
+        XCTAssertEqual(rewards, [5_506_807_757_326_115_652, 1_157_350_639_426_801_650])
         XCTAssertEqual(settlement.toTreasury, 1)
-        // The providers as the brief has them: bob at tier 2, alice at tier 0, 100 AI each, a reputation point a proof.
+        // The providers as the brief has them: bob at tier 1, alice at tier 0, 100 AI each, a reputation point a proof.
         let stakes = try [TestKeys.address("bob"), TestKeys.address("alice")].map { try XCTUnwrap(replay.stakeRecord($0)) }
         XCTAssertEqual(stakes.map(\.amount), [100 * Tokens.one, 100 * Tokens.one])
-        XCTAssertEqual(stakes.map(\.tier), [.cpuTEE, .open])
+        XCTAssertEqual(stakes.map(\.tier), [.atRest, .open])
         XCTAssertEqual(stakes.map(\.reputation), [3, 2], "bob's receipts of blocks 17 and 18 count too")
         // Epochs 6 and 7 had no work: nothing minted, nothing taken from the pool, which carries over to epoch 8.
         for epoch: UInt64 in [6, 7] {
@@ -473,9 +473,9 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(tallies.map(\.passed), [true, true, false])
         // The figures the Python model prints: bob's replaced yes counts as his abstain; abstentions count for quorum only
         // (her power is higher at proposal 2's tally, her deposit of proposal 1 having come back just before).
-        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_411_781, 0, 48_472_126_045])
-        XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_472_126_045, 0, 1_019_818_422_113])
-        XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_420_247, 0, 0])
+        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_510_881, 0, 48_468_646_047])
+        XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_468_646_047, 0, 1_019_818_521_208])
+        XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_519_342, 0, 0])
         XCTAssertEqual(replay.governanceState(), GovernanceState(nextProposalId: 4, openProposals: 0, totalStake: totalStake))
         XCTAssertEqual(replay.balance(ModuleAccount.governance.address), 0, "deposits returned or burned")
         // The new protocol fee is in force, and the identical receipts of blocks 17 and 18 paid 0.30% and then 0.36%.
