@@ -10,6 +10,7 @@ final class RPCDocumentationTests: XCTestCase {
     static let namedObjects: [any RPCNamedObject.Type] = [
         HeaderView.self, SignedHeaderView.self, TransactionView.self, ComputeReceiptView.self, ProposalContentView.self,
         ReceiptView.self, EventView.self, StakeView.self, UnbondingView.self, ProposalView.self, TallyView.self, FeeFiguresView.self,
+        AttestationView.self, StakeAttestationView.self, AttestorView.self,
     ]
 
     func testEveryMethodIsDocumentedWithItsExactMembers() throws {
