@@ -8,7 +8,7 @@ struct QueryCommand: AsyncParsableCommand {
         subcommands: [
             QueryStatusCommand.self, QueryBalanceCommand.self, QueryAccountCommand.self, QueryBlockCommand.self,
             QueryTxCommand.self, QueryStakeCommand.self, QueryProvidersCommand.self, QueryEpochCommand.self, QueryRewardsCommand.self,
-            QuerySupplyCommand.self, QueryProposalsCommand.self, QueryProposalCommand.self,
+            QuerySupplyCommand.self, QueryProposalsCommand.self, QueryProposalCommand.self, QueryAttestorsCommand.self,
         ]
     )
 }
