@@ -37,6 +37,11 @@ public enum AttackScenarios {
             name: "treasury-drain",
             summary: "a stake majority spends the treasury to itself, proposal after proposal, for N quarters",
             defaultScale: 1, run: TreasuryDrainScenario.run),
+        Scenario(
+            name: "fake-tier",
+            summary: "a provider claims tier 4 (2.0x) with a self-made attestation by a zero-amount restake; then an attestor is "
+                + "revoked and its provider reported",
+            defaultScale: 1, run: FakeTierScenario.run),
     ]
 
     public static func scenario(named name: String) throws(ScenarioError) -> Scenario {
