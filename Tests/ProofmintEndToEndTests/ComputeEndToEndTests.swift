@@ -9,7 +9,6 @@ import XCTest
 final class ComputeEndToEndTests: XCTestCase {
     private static let epochLength = 10
     private static let fee = Tokens.one / 1000
-    private static let attestation = String(repeating: "cd", count: 32)
 
     private var work = ""
     private var devnet: WalletDevnet!
@@ -43,7 +42,7 @@ final class ComputeEndToEndTests: XCTestCase {
 
     func testAReceiptGoesFromConsumerToProviderToAMintedReward() throws {
         let consumer = try DevAccounts.address(index: 1).text, provider = try DevAccounts.address(index: 2).text
-        try devnet.wallet(["tx", "stake", "--from", "dev2", "--amount", "500AI", "--tier", "2", "--attestation", Self.attestation])
+        try devnet.wallet(["tx", "stake", "--from", "dev2", "--amount", "500AI", "--tier", "2", "--attestation", try devnet.attestation(for: "dev2")])
 
         // The consumer signs; the file checks out; an edited copy is refused before anything is sent.
         let receiptPath = work + "/job.json"
