@@ -187,7 +187,10 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
             return errorCode.message ?? errorCode.name
         case let .tooLarge(size, max): return "transaction is \(size) bytes, the limit is \(max)"
         case let .wrongChainId(expected, actual): return "transaction is for chain '\(actual)', this chain is '\(expected)'"
-        case let .attestationRequired(tier): return "privacy tier \(tier) needs an attestation hash (--attestation)"
+        case let .attestationRequired(tier):
+            return tier >= 2
+                ? "privacy tier \(tier) needs an attestation signed by a registered attestor (--attestation FILE, made by `proofmint attest`)"
+                : "privacy tier \(tier) needs an attestation hash (--attestation HEX64)"
         case let .lockTooLong(max, actual): return "a lock of \(actual) epochs is longer than the maximum \(max)"
         case let .nonceTooLow(expected, actual): return "nonce \(actual) was already used; the account's next nonce is \(expected)"
         case let .nonceTooHigh(expected, actual): return "nonce \(actual) is ahead of the account's next nonce \(expected)"

@@ -116,8 +116,8 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
         case .wrongChainId: Entry(name: "wrong_chain_id", kind: .admission, message: "the transaction is for another chain")
         case .zeroAmount: Entry(name: "zero_amount", kind: .admission, message: "amount must be greater than zero")
         case .attestationRequired:
-            Entry(name: "attestation_required", kind: .admission, message: "a stake at privacy tier 1 or above needs an attestation hash (--attestation)")
-        case .attestationUnexpected: Entry(name: "attestation_unexpected", kind: .admission, message: "privacy tier 0 takes no attestation hash")
+            Entry(name: "attestation_required", kind: .admission, message: "a stake at privacy tier 1 or above needs --attestation: a hash for tier 1, a signed attestation file for tiers 2–4")
+        case .attestationUnexpected: Entry(name: "attestation_unexpected", kind: .admission, message: "privacy tier 0 takes no attestation")
         case .lockTooLong:
             Entry(name: "lock_too_long", kind: .admission, message: "the stake lock is longer than the maximum (parameter staking.max_lock_epochs)")
         case .nonceTooLow: Entry(name: "nonce_too_low", kind: .admission, message: "the nonce was already used")

@@ -244,6 +244,27 @@ final class AttestationTests: StakingTestCase {
         XCTAssertEqual(try Event(canonical: event.canonicalBytes), event)
     }
 
+    func testGenesisAttestorsAreWrittenAndCheckedWithTheirPath() throws {
+        let record = try XCTUnwrap(chain.store.record(AttestorRecord.self, at: .attestor(attestor)))
+        XCTAssertEqual(record, AttestorRecord(name: TestChain.attestorName, maxTier: .teeIO, addedAt: 0))
+        func refused(_ attestors: String) -> String? {
+            var json = TestChain.genesisJSON(chainId: "proofmint-test", genesisTime: "2026-01-01T00:00:00Z", validators: ["validator-a"], users: [])
+            json = json.replacingOccurrences(of: "\n}\n", with: ",\n  \"attestors\": \(attestors)\n}\n")
+            do {
+                _ = try Genesis.parse(json: Array(json.utf8))
+                return nil
+            } catch { return "\(error)" }
+        }
+        let key = attestor.bytes.hex
+        XCTAssertNil(refused(#"[{"name": "a", "public_key": "\#(key)", "max_tier": 4}]"#))
+        XCTAssertEqual(refused(#"[{"name": "a", "public_key": "\#(key)", "max_tier": 1}]"#)?.hasPrefix("genesis.attestors[0].max_tier"), true)
+        XCTAssertEqual(
+            refused(#"[{"name": "a", "public_key": "\#(key)", "max_tier": 4}, {"name": "b", "public_key": "\#(key)", "max_tier": 2}]"#)?
+                .hasPrefix("genesis.attestors[1].public_key"), true)
+        XCTAssertEqual(refused(#"[{"name": "", "public_key": "\#(key)", "max_tier": 4}]"#)?.hasPrefix("genesis.attestors[0].name"), true)
+        XCTAssertEqual(refused(#"[{"name": "a", "public_key": "00", "max_tier": 4}]"#)?.hasPrefix("genesis.attestors[0].public_key"), true)
+    }
+
     // MARK: - helpers
 
     func effectiveBps(_ stake: Stake, height: UInt64? = nil) throws -> UInt16 {
