@@ -120,7 +120,7 @@ def transfer_vector(g, state, computed):
 
 def enc_stake_tx(chain_id, sender_pk, nonce, fee, expiry, amount, lock_epochs, tier, attestation):
     return (u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64)
-            + u8(2) + u128(amount) + u32(lock_epochs) + u8(tier) + optional(attestation, lambda a: a))
+            + u8(2) + u128(amount) + u32(lock_epochs) + u8(tier) + enc_tier_claim(attestation))
 
 def enc_event_staked(provider, added, total, tier, locked_until):
     return u8(3) + provider + u128(added) + u128(total) + u8(tier) + u64(locked_until)
@@ -133,15 +133,25 @@ def staking_power(amount, lock_epochs, tier, reputation, jailed, k):
     return (amount * lock // 10000) * k["tier_multipliers_bps"][tier] // 10000 * (1000 + reputation) // 1000
 
 def stake_vector(g, state, computed):
-    """dev0 stakes 1000 AI at tier 2 (cpu-tee) with an attestation, locked 4 epochs; fee = min_fee, nonce 0; alone in
-    block 1."""
-    print("\n== Stake vector: dev0 stakes 1000 AI, tier 2 (cpu-tee), lock 4 epochs, fee = min_fee, nonce 0")
+    """dev0 stakes 1000 AI at tier 2 (cpu-tee) with an attestation signed by devnet-attestor-0 (measurement
+    H("proofmint/vector/attestation"), expiring at height 1,000,000), locked 4 epochs; fee = min_fee, nonce 0; alone in
+    block 1 (§9.10: the attestor is in the genesis registry, max tier 4; the attestation names this chain and dev0)."""
+    print("\n== Stake vector: dev0 stakes 1000 AI, tier 2 (cpu-tee, attested), lock 4 epochs, fee = min_fee, nonce 0")
     sk = SigningKey(dev_seed(0))
     pk = sk.public
     sender = address_of_key(pk)
     p, k = g["parameters"], g["parameters"]["staking"]
     fee, amount, lock, tier = p["min_fee"], 1000 * ONE, 4, 2
-    attestation = H(b"proofmint/vector/attestation")
+    measurement, expires_at = H(b"proofmint/vector/attestation"), 1_000_000
+    attestor_seed = H(b"proofmint/insecure-dev-attestor/0")
+    attestor = public_key(attestor_seed)
+    if not any(pk == attestor and t >= tier for _, pk, t in g.get("attestors", [])):
+        print("  (devnet-attestor-0 is not registered by this genesis: vector skipped)")
+        return
+    attestation = sign_attestation(attestor_seed, g["chain_id"], sender, tier, measurement, expires_at)
+    assert verify(attestor, ATTESTATION_DOMAIN + attestation[:-64], attestation[-64:])
+    DOCUMENTED["signed attestation"] = attestation.hex()
+    print(f"  signed attestation ({len(attestation)} bytes) {attestation.hex()}")
     balances = dict(g["allocations"])
     for addr, bond in g["bonds"]:   # §10.3: a validator's bond left its allocation at genesis
         balances[addr] -= bond
@@ -172,7 +182,7 @@ def stake_vector(g, state, computed):
     # §9.2/§12.4: the stake write moves the quorum denominator (the total unjailed stake) by amount; governance's record
     # holds the genesis bonds' total (§10.3), or is absent and reads as (next id 1, no open proposals, total stake 0).
     bonded = sum(b for _, b in g["bonds"])
-    set_stake(after, sender, enc_stake(amount, lock, locked_until, tier, attestation, 0, False))
+    set_stake(after, sender, enc_stake(amount, lock, locked_until, tier, (attestor, measurement, expires_at, height), 0, False))
     assert after[KEY_GOVERNANCE] == enc_governance_state(1, 0, bonded + amount)
     after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee, bonded + amount, 0)
     receipt = enc_receipt(tx_id, 0, fee, [enc_event_fee(sender, fee, shares),
@@ -823,14 +833,38 @@ def governance_end_block(chain, params, h):
             if p["kind"] == "slash":
                 change_slash_hold(state, p["body"][0], -1)
 
+def check_attestation(state, params, h, provider, tier, signed):
+    """§9.10's checks 3-10 of a SignedAttestation; returns the TierProof the stake keeps."""
+    r = Reader(signed)
+    assert r.int(1) == 1
+    attestor = r.take(32)
+    chain_id = r.take(r.int(4)).decode()
+    who, att_tier, measurement, expires_at = r.take(20), r.int(1), r.take(32), r.int(8)
+    sig = r.take(64)
+    if att_tier != tier: raise TxError(181)
+    if chain_id != params.get("chain_id", chain_id): raise TxError(182)
+    if who != provider: raise TxError(183)
+    if h > expires_at: raise TxError(185)
+    record = state.get(key_attestor(attestor))
+    if record is None: raise TxError(186)
+    name_len = int.from_bytes(record[1:5], "big")
+    max_tier, revoked = record[5 + name_len], record[14 + name_len]
+    if revoked: raise TxError(187)
+    if tier > max_tier: raise TxError(188)
+    if not verify(attestor, ATTESTATION_DOMAIN + signed[:-64], sig): raise TxError(184)
+    return (attestor, measurement, expires_at, h)
+
 def execute_stake(state, params, h, provider, amount, lock_epochs, tier, attestation):
-    """§9.3 for an account without a stake record (all this script needs)."""
+    """§9.3 for an account without a stake record (all this script needs), with §9.10's checks of a signed attestation."""
     assert key_stake(provider) not in state and amount >= params["staking"]["min_stake"]
     if dec_account(state[key_account(provider)])[1] < amount:
         raise TxError(100)
     locked_until = min(h + lock_epochs * params["epoch_length"], 2**64 - 1)
+    proof = attestation
+    if attestation is not None and len(attestation) > 32:
+        proof = check_attestation(state, params, h, provider, tier, attestation)
     credit(state, provider, -amount)
-    set_stake(state, provider, enc_stake(amount, lock_epochs, locked_until, tier, attestation, 0, False))
+    set_stake(state, provider, enc_stake(amount, lock_epochs, locked_until, tier, proof, 0, False))
     t = dec_totals(state[KEY_TOTALS])
     t[3] += amount
     state[KEY_TOTALS] = enc_totals(*t)
@@ -966,7 +1000,8 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
     sk0, pk0, dev0 = dev_keys(0)
     sk1, pk1, dev1 = dev_keys(1)
     signed = lambda sk, tx: tx + sk.sign(TX_DOMAIN + tx)
-    attestation = H(b"proofmint/vector/attestation")
+    attestation = sign_attestation(H(b"proofmint/insecure-dev-attestor/0"), g["chain_id"], dev0, 2,
+                                   H(b"proofmint/vector/attestation"), 1_000_000)
     kind, body, deposit = propose_min_fee(g, registry)
     blocks = [
         (signed(sk0, enc_stake_tx(g["chain_id"], pk0, 0, fee, None, 1000 * ONE, 4, 2, attestation)), dev0,

@@ -21,7 +21,7 @@ import XCTest
 /// against golden-a (50% of its stake and of its unbonding entry burned, jailed), a jailed stake (104), withdrawals
 /// before (110) and at maturity. Every stake write keeps governance's total stake (0x0D, Σ amount over unjailed
 /// stakes) in step, so from block 9 on it is 200 AI: alice's and bob's 100 AI, golden-a's jailed 100 AI counting
-/// nothing. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and
+/// nothing. Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 1, at-rest: the golden genesis registers no attestor) and
 /// alice (100 AI at tier 0) each submit a receipt signed by the other, at qualities 90 and 37 and prices with an odd
 /// base unit, then a job paid twice (130) and a provider without a stake (132); block 12 accepts a receipt of the
 /// previous epoch (window 1) and settles epoch 5 with two providers: its emission and the whole reward pool paid pro
@@ -104,19 +104,19 @@ enum GoldenChain {
         "0000000000000000000000000000000000000000000000000000000000000000",
         "b98990c442340051594022a8f6665a046032e320fb5b279e6eadfdfa11565008",
         "f101dc41c2dfef114d62223c0545e01332c9e3f1db2be34c8d26cd4cb1bba85c",
-        "d3aa7713d2ee8be131a2a8d17a15288ea9721e056bb503a0918572a06a77f629",
+        "f581958c87bdc2ced83582e3b61ec14c8eef974739054af20cc563556871c34b",
         "6673d271e2db9f28b15b916f0015086b6519df80dfd2ad226402b81cdda3d51b",
         "09e31199e0b442c1bc0a2f299cd7ea3c677f904b398d1ae2dee29a41e6e00b11",
         "ffac1e0d24d1e2032c3423862cb33809fd7a206cb2c19486e0abf1d07874fc29",
         "7cdf27bda3206ea40d1cc07a5e82250fc6313f53613309df4655e06f6d20e21a",
-        "1baf87b5987e482f52e2481574f87b7af8d4ea4e204efcf46fb25d8dee57de21",
+        "0f0d26a682ffa642a3191c98b199d5702cc8254fdeae71b6c2fee68c5e8b3625",
         "cada8ad42c0fff04201c3cd2fc707451ea97bc8d1a756780e8f2a39db20cffc3",
         "62985bd6db72dbef4203b900963a668114055453a6d411af4653e877c8035460",
         "0000000000000000000000000000000000000000000000000000000000000000",
         "545ab540f6d08192926da40bc281f35f4ed8037945432fb240e951f0d0ee05b6",
         "cfd2553fded493f0947dd8b30c428a1a9df86fd4493a2f826a6ce187c5de57f9",
-        "d09842bdb95500c00288c4a02fde6e05bd57c57df90a58b9af64c57f7fa6174b",
-        "60fb3aa3cb83124513294c27dae28b3ebefc097f7ec5350352fa56860fded684",
+        "6f0ff7711f92c088ac9aa251f6955cae79d31da884b70a827f020d5fa61ad5d3",
+        "0204299c740ceb2e5f402f1210f9f4addd487c97cf00b8f0f3ab4b084b0bd377",
     ]
     static let receiptCodes: [[UInt16]] = [[0, 0], [100, 0, 0], [], [0, 0], [0, 0], [0, 0, 105, 0], [108, 0, 107, 0], [0, 110], [0, 104], [0, 0, 110], [0, 0, 130, 132], [0], [131], [], [0, 0, 141, 140, 0], [0, 0, 0, 0, 0, 0, 149, 149, 147], [148, 0], [0]]
 
@@ -135,7 +135,8 @@ enum GoldenChain {
                  "compute": {"sample_delay_blocks": 1, "validation_window_blocks": 1, "max_reassignments": 0, "challenge_window_blocks": 1,
                              "resolution_window_blocks": 1},
                  "governance": {"block_time_ms": 86400000, "timelock_blocks": 1, "voting_days": {"parameter_change": 2, "treasury_spend": 2}}}
-                """#)
+                """#,
+            attestors: [])
     }
 
     static let blockCount = 18
@@ -176,7 +177,7 @@ enum GoldenChain {
             ]
         case 6:
             return [
-                chain.stake(from: bob, amount: 200 * one, lockEpochs: 1, tier: .cpuTEE, attestation: attestation),  // locked until 8
+                chain.stake(from: bob, amount: 200 * one, lockEpochs: 1, tier: .atRest, attestation: attestation),  // locked until 8
                 chain.stake(from: alice, amount: 150 * one + 5),
                 chain.stake(from: carol, amount: 0),                                                          // 105 no_stake
                 chain.stake(from: validator, amount: 300 * one, fee: 2 * milli),
@@ -205,7 +206,7 @@ enum GoldenChain {
                 chain.withdraw(from: bob),                                                                    // 110 nothing matured
             ]
         case 11:
-            // Epoch 5's first block: bob (tier 2) and alice (tier 0) are staked providers, dave is not.
+            // Epoch 5's first block: bob (tier 1) and alice (tier 0) are staked providers, dave is not.
             let job1 = chain.receipt(
                 consumer: alice, provider: TestKeys.address("bob"), units: 1000, quality: 90, price: 10 * one, epoch: 5,
                 workload: workload, jobId: job(1))
@@ -436,7 +437,7 @@ final class GoldenChainTests: XCTestCase {
         // The providers as the brief has them: bob at tier 2, alice at tier 0, 100 AI each, a reputation point a proof.
         let stakes = try [TestKeys.address("bob"), TestKeys.address("alice")].map { try XCTUnwrap(replay.stakeRecord($0)) }
         XCTAssertEqual(stakes.map(\.amount), [100 * Tokens.one, 100 * Tokens.one])
-        XCTAssertEqual(stakes.map(\.tier), [.cpuTEE, .open])
+        XCTAssertEqual(stakes.map(\.tier), [.atRest, .open])
         XCTAssertEqual(stakes.map(\.reputation), [3, 2], "bob's receipts of blocks 17 and 18 count too")
         // Epochs 6 and 7 had no work: nothing minted, nothing taken from the pool.
         for epoch: UInt64 in [6, 7] {
@@ -462,9 +463,9 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(tallies.map(\.passed), [true, true, false])
         // The figures the Python model prints: bob's replaced yes counts as his abstain; abstentions count for quorum only
         // (her power is higher at proposal 2's tally, her deposit of proposal 1 having come back just before).
-        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_411_781, 0, 48_472_126_045])
-        XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_472_126_045, 0, 1_019_818_422_113])
-        XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_420_247, 0, 0])
+        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_510_881, 0, 48_468_646_047])
+        XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_468_646_047, 0, 1_019_818_521_208])
+        XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_519_342, 0, 0])
         XCTAssertEqual(replay.governanceState(), GovernanceState(nextProposalId: 4, openProposals: 0, totalStake: totalStake))
         XCTAssertEqual(replay.balance(ModuleAccount.governance.address), 0, "deposits returned or burned")
         // The new protocol fee is in force, and the identical receipts of blocks 17 and 18 paid 0.30% and then 0.36%.

@@ -20,13 +20,31 @@ final class GovernanceVectorTests: XCTestCase {
         return try TestChain(genesis: try Genesis.parse(json: Array(json.utf8)), validatorKeys: [validator])
     }
 
-    /// dev0 stakes 1,000 AI (block 1), proposes min_fee + one step (2) and votes yes (3).
+    /// dev0's tier-2 attestation by the INSECURE devnet attestor (registered by genesis/devnet.json), expiring at
+    /// height 1,000,000: the signed-attestation vector of PROTOCOL.md §15.
+    static func attestation(chainId: String) throws -> SignedAttestation {
+        let attestor = try DevAttestor.key(index: 0)
+        return Attestation(
+            attestor: attestor.publicKey, chainId: chainId, provider: try DevAccounts.address(index: 0), tier: .cpuTEE,
+            measurement: attestation, expiresAt: 1_000_000
+        ).signed(by: attestor)
+    }
+
+    func testTheSignedAttestationVector() throws {
+        let signed = try Self.attestation(chainId: "proofmint-devnet-1")
+        XCTAssertEqual(
+            signed.canonicalBytes.hex,
+            "0150f98798f8244aebbb45f94de41ee38579e958957e1253df8b71dd4908602b060000001270726f6f666d696e742d6465766e65742d311951e59fca22a5b731ca2c9ce35a93f2e480bc19028c6c6184fd1ed0fbc4e67dad9f96cde33d0dd04c93d3c6865462c72522af862c00000000000f4240ee67cf5a0c00572a197dd23a0605c73337103e802ee4ce7180fb165ec3f1ab468db312d4c307ce76485b9e1b6b75b6d3ac7c4f8c84f74b3c946f6b8c90b6ad07")
+        XCTAssertTrue(signed.hasValidSignature)
+    }
+
+    /// dev0 stakes 1,000 AI at tier 2 with the attestation (block 1), proposes min_fee + one step (2) and votes yes (3).
     func openVector(on chain: TestChain) throws -> [String] {
         let dev0 = try DevAccounts.key(index: 0)
         let proposal = ProposalContent.parameterChange([.init(name: "min_fee", value: 1_200_000_000_000_000)])
         var roots = [String]()
         for tx in [
-            chain.stake(from: dev0, amount: 1_000 * Tokens.one, lockEpochs: 4, tier: .cpuTEE, attestation: Self.attestation),
+            chain.stake(from: dev0, amount: 1_000 * Tokens.one, lockEpochs: 4, tier: .cpuTEE, claim: .signed(try Self.attestation(chainId: chain.chainId))),
             chain.propose(from: dev0, proposal, deposit: 100 * Tokens.one, nonce: 1),
             chain.vote(from: dev0, proposal: 1, .yes, nonce: 2),
         ] {
@@ -53,7 +71,7 @@ final class GovernanceVectorTests: XCTestCase {
 
     func testTheFastGovernanceLifecycle() throws {
         let chain = try chain(fastGovernance: true)
-        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "5f69215f0801221677974ddec172fedd9764cb3f3e8519ac838073d542f769f4")
+        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "d11d5c03acbace9c712052c56e1a4487888d99e979e432303c0bcdff89734fdd")
         var roots = try openVector(on: chain)
         let dev1 = try DevAccounts.key(index: 1)
         for tx in [chain.stake(from: dev1, amount: 100 * Tokens.one), chain.vote(from: dev1, proposal: 1, .no, nonce: 1)] {
