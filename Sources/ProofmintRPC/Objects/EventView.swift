@@ -5,8 +5,8 @@ public struct EventView: RPCNamedObject {
     public static let rpcName = "Event"
 
     /// `transfer`, `fee_paid`, `staked`, `unstaked`, `withdrawn`, `slashed`, `jailed`, `unjailed`, `proof_accepted`, `proposed`, `voted`,
-    /// `validator_joined`, `validator_left`, `verdict_given`, `challenged`, `challenge_voted`, `challenge_decided`.
-    /// `transfer`, `fee_paid`, `staked`, `unstaked`, `withdrawn`, `slashed`, `jailed`, `unjailed`, `proof_accepted`, `proposed`, `voted`, `attestation_reported`.
+    /// `validator_joined`, `validator_left`, `verdict_given`, `challenged`, `challenge_voted`, `challenge_decided`,
+    /// `attestation_reported`.
     public var type: String
     @Omittable public var from: Address?
     @Omittable public var to: Address?

@@ -7,8 +7,7 @@ public struct TransactionView: RPCNamedObject {
     public var id: Hash32
     public var chainId: String
     /// `transfer`, `stake`, `unstake`, `withdraw`, `evidence`, `submit_proof`, `propose`, `vote`, `unjail`, `validator`,
-    /// `validate`, `challenge` or `resolve`.
-    /// `transfer`, `stake`, `unstake`, `withdraw`, `evidence`, `submit_proof`, `propose`, `vote`, `unjail` or `report_attestation`.
+    /// `validate`, `challenge`, `resolve` or `report_attestation`.
     public var kind: String
     public var sender: Address
     public var senderPublicKey: Hex
