@@ -15,6 +15,11 @@ def address(pk): return address_text(address_of_key(pk))
 def dev_validator_seed(index):
     return H(f"proofmint/insecure-dev-validator/{index}".encode())
 
+def dev_attestor_seed(index):
+    # INSECURE devnet attestor (protocol version 3): derived like the validator's key, so anyone can sign attestations
+    # with it on a devnet (`proofmint attest --dev-attestor 0`); a real chain registers the TEE vendors' keys instead.
+    return H(f"proofmint/insecure-dev-attestor/{index}".encode())
+
 def genesis():
     million = "1000000AI"
     allocations = [{"name": f"dev{i}", "address": address(public_key(dev_seed(i))), "amount": million} for i in range(10)]
@@ -35,7 +40,8 @@ def genesis():
                    "Allocations follow seed 001 (training 20%, ecosystem 15%, treasury 15%, team 10%, sale 5% incl. the dev accounts "
                    "and validator-0's 10,000 AI, liquidity 5%); validator-0 bonds 100 AI of its allocation as stake (slashable "
                    "by double-sign evidence); the 30% compute-mining share is minted only by Proof of Compute. The team allocation vests to "
-                   "dev9 (1-year cliff, 4 years linear, in blocks of compute.blocks_per_year).",
+                   "dev9 (1-year cliff, 4 years linear, in blocks of compute.blocks_per_year). devnet-attestor-0 is an INSECURE, publicly "
+                   "known attestor key (seed BLAKE2b-256(\"proofmint/insecure-dev-attestor/0\")) trusted for tiers 2-4.",
         "chain_id": "proofmint-devnet-1",
         "genesis_time": "2026-01-01T00:00:00Z",
         "parameters": {
@@ -48,6 +54,7 @@ def genesis():
         "validators": [{"name": "validator-0", "public_key": public_key(dev_validator_seed(0)).hex(), "bond": "100AI"}],
         "allocations": allocations,
         "team_vesting": {"beneficiary": address(public_key(dev_seed(9)))},
+        "attestors": [{"name": "devnet-attestor-0", "public_key": public_key(dev_attestor_seed(0)).hex(), "max_tier": 4}],
     }
 
 if __name__ == "__main__":

@@ -138,7 +138,7 @@ def derive(say=print):
             +b''.join(u16(q)+u32(d) for q,d in RULES)+u16(PASS_BPS)+u64(TIMELOCK)+u16(MAX_CHANGE)+u32(MAX_ACTIVE)+u64(CHANGE_WINDOW)+u16(MAX_SPEND))
     VALIDATORS=['golden-a','golden-b']
     vals=u8(1)+u32(2)+b''.join(u32(len(n))+n.encode()+pk[n] for n in VALIDATORS)
-    def enc_stake(s): return u8(2)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])+u64(s['jailed_at'])
+    def enc_stake(s): return u8(3)+u128(s['amount'])+u32(s['lock'])+u64(s['until'])+u8(s['tier'])+opt(s['att'])+u16(s['rep'])+u8(s['jailed'])+u64(s['jailed_at'])
     # quadratic yes, no, abstain; linear yes, no, abstain stake; participation stake, total stake; quorum, passed
     def enc_tally(t): return b''.join(u128(x) for x in t[:8])+u8(t[8])+u8(t[9])
     def enc_prop(i,p):
@@ -668,7 +668,7 @@ def derive(say=print):
      3:lambda:[],
      4:lambda:[tx('alice',transfer(A,ONE,b'invoice-42'),expiry=10),tx('bob',transfer(A,12345),fee=ONE)],
      5:lambda:[tx('dave',transfer(B,ONE//2)),tx('alice',transfer(LIQ,7*ONE),fee=3*MILLI+1)],
-     6:lambda:[tx('bob',stake(200*ONE,1,2,ATT)),tx('alice',stake(150*ONE+5)),tx('carol',stake(0)),tx('golden-a',stake(300*ONE),fee=2*MILLI)],
+     6:lambda:[tx('bob',stake(200*ONE,1,1,ATT)),tx('alice',stake(150*ONE+5)),tx('carol',stake(0)),tx('golden-a',stake(300*ONE),fee=2*MILLI)],
      7:lambda:[tx('alice',unstake(50*ONE+6)),tx('alice',unstake(50*ONE+5),n=nonce(A)+1),tx('bob',unstake(ONE)),tx('golden-a',unstake(100*ONE))],
      8:lambda:[tx('carol',evidence(3,'golden-a')),tx('alice',withdraw())],
      9:lambda:[tx('bob',unstake(100*ONE)),tx('golden-a',stake(100*ONE))],

@@ -362,10 +362,34 @@ def enc_governance_state(next_id, open_proposals, total_stake):
 def enc_due(ids): return u8(1) + u32(len(ids)) + b"".join(u64(i) for i in ids)
 def enc_validators(vs):
     return u8(1) + u32(len(vs)) + b"".join(string(name) + pk for name, pk in vs)
+def enc_tier_proof(proof):
+    """TierProof (§6.2, version 3): None -> 0x00; a 32-byte hash (tier 1) -> 0x01 ‖ hash; a checked attestation
+    (attestor, measurement, expires_at, attested_at) (tiers 2-4) -> 0x02 ‖ bytes32 ‖ bytes32 ‖ u64 ‖ u64.
+    Tags 0 and 1 are protocol 2's optional<bytes32>."""
+    if proof is None: return u8(0)
+    if isinstance(proof, bytes): return u8(1) + proof
+    attestor, measurement, expires_at, attested_at = proof
+    return u8(2) + attestor + measurement + u64(expires_at) + u64(attested_at)
 def enc_stake(amount, lock_epochs, locked_until, tier, attestation, reputation, jailed, jailed_at=0):
-    # version 2: the jail height follows the jailed flag
-    return (u8(2) + u128(amount) + u32(lock_epochs) + u64(locked_until) + u8(tier) + optional(attestation, lambda a: a)
+    # version 3: field 6 is a TierProof (version 2 added the jail height after the jailed flag)
+    return (u8(3) + u128(amount) + u32(lock_epochs) + u64(locked_until) + u8(tier) + enc_tier_proof(attestation)
             + u16(reputation) + u8(1 if jailed else 0) + u64(jailed_at))
+# Attestations (§9.10, protocol version 3)
+ATTESTATION_DOMAIN = b"proofmint/attestation/v1\x00"
+def key_attestor(pk): return b"\x2a" + pk
+def enc_attestor_record(name, max_tier, added_at, revoked_at=None):
+    return u8(1) + string(name) + u8(max_tier) + u64(added_at) + optional(revoked_at, u64)
+def enc_attestation(attestor_pk, chain_id, provider, tier, measurement, expires_at):
+    return u8(1) + attestor_pk + string(chain_id) + provider + u8(tier) + measurement + u64(expires_at)
+def sign_attestation(attestor_seed, chain_id, provider, tier, measurement, expires_at):
+    """SignedAttestation = Attestation ‖ Ed25519 over the attestation domain ‖ Attestation."""
+    a = enc_attestation(public_key(attestor_seed), chain_id, provider, tier, measurement, expires_at)
+    return a + sign(attestor_seed, ATTESTATION_DOMAIN + a)
+def enc_tier_claim(claim):
+    """TierClaim (§3.3, version 3): None -> 0x00; a 32-byte hash -> 0x01 ‖ hash; a signed attestation (longer) -> 0x02 ‖ it."""
+    if claim is None: return u8(0)
+    if len(claim) == 32: return u8(1) + claim
+    return u8(2) + claim
 # The fixed tail of a Stake record: u16 reputation, u8 jailed, u64 jailed_at.
 def stake_reputation(b): return int.from_bytes(b[-11:-9], "big")
 def stake_jailed(b): return b[-9] == 1
@@ -549,8 +573,12 @@ def parse_genesis(text):
         duration = v.get("duration_blocks", min(4 * year, 2**64 - 1))
         assert 0 < duration and cliff <= duration
         vesting = (parse_address(v["beneficiary"]), team[0], cliff, duration, 0)
+    # §10.1 (version 3): attestors trusted from genesis, {name, public_key, max_tier 2-4}
+    attestors = [(a["name"], bytes.fromhex(a["public_key"]), a["max_tier"]) for a in g.get("attestors") or []]
+    assert all(2 <= t <= 4 for _, _, t in attestors)
     return {"chain_id": g["chain_id"], "time_ms": int(t.timestamp()) * 1000, "parameters": params,
-            "validators": validators, "allocations": allocations, "team_vesting": vesting, "bonds": bonds}
+            "validators": validators, "allocations": allocations, "team_vesting": vesting, "bonds": bonds,
+            "attestors": attestors}
 
 def genesis_state(g):
     """State key -> canonical value bytes after genesis."""
@@ -576,6 +604,8 @@ def genesis_state(g):
         state[KEY_COMPUTE_VALIDATORS] = enc_compute_validators(members)
     if g["team_vesting"] is not None:
         state[KEY_VESTING] = enc_team_vesting(*g["team_vesting"])
+    for name, pk, max_tier in g.get("attestors", []):
+        state[key_attestor(pk)] = enc_attestor_record(name, max_tier, 0)
     return state
 
 # ----------------------------------------------------------------------------------------------------------------

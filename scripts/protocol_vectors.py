@@ -122,7 +122,7 @@ def transfer_vector(g, state, computed):
 
 def enc_stake_tx(chain_id, sender_pk, nonce, fee, expiry, amount, lock_epochs, tier, attestation):
     return (u8(1) + string(chain_id) + sender_pk + u64(nonce) + u128(fee) + optional(expiry, u64)
-            + u8(2) + u128(amount) + u32(lock_epochs) + u8(tier) + optional(attestation, lambda a: a))
+            + u8(2) + u128(amount) + u32(lock_epochs) + u8(tier) + enc_tier_claim(attestation))
 
 def enc_event_staked(provider, added, total, tier, locked_until):
     return u8(3) + provider + u128(added) + u128(total) + u8(tier) + u64(locked_until)
@@ -135,15 +135,25 @@ def staking_power(amount, lock_epochs, tier, reputation, jailed, k):
     return (amount * lock // 10000) * k["tier_multipliers_bps"][tier] // 10000 * (1000 + reputation) // 1000
 
 def stake_vector(g, state, computed):
-    """dev0 stakes 1000 AI at tier 2 (cpu-tee) with an attestation, locked 4 epochs; fee = min_fee, nonce 0; alone in
-    block 1."""
-    print("\n== Stake vector: dev0 stakes 1000 AI, tier 2 (cpu-tee), lock 4 epochs, fee = min_fee, nonce 0")
+    """dev0 stakes 1000 AI at tier 2 (cpu-tee) with an attestation signed by devnet-attestor-0 (measurement
+    H("proofmint/vector/attestation"), expiring at height 1,000,000), locked 4 epochs; fee = min_fee, nonce 0; alone in
+    block 1 (§9.10: the attestor is in the genesis registry, max tier 4; the attestation names this chain and dev0)."""
+    print("\n== Stake vector: dev0 stakes 1000 AI, tier 2 (cpu-tee, attested), lock 4 epochs, fee = min_fee, nonce 0")
     sk = SigningKey(dev_seed(0))
     pk = sk.public
     sender = address_of_key(pk)
     p, k = g["parameters"], g["parameters"]["staking"]
     fee, amount, lock, tier = p["min_fee"], 1000 * ONE, 4, 2
-    attestation = H(b"proofmint/vector/attestation")
+    measurement, expires_at = H(b"proofmint/vector/attestation"), 1_000_000
+    attestor_seed = H(b"proofmint/insecure-dev-attestor/0")
+    attestor = public_key(attestor_seed)
+    if not any(pk == attestor and t >= tier for _, pk, t in g.get("attestors", [])):
+        print("  (devnet-attestor-0 is not registered by this genesis: vector skipped)")
+        return
+    attestation = sign_attestation(attestor_seed, g["chain_id"], sender, tier, measurement, expires_at)
+    assert verify(attestor, ATTESTATION_DOMAIN + attestation[:-64], attestation[-64:])
+    DOCUMENTED["signed attestation"] = attestation.hex()
+    print(f"  signed attestation ({len(attestation)} bytes) {attestation.hex()}")
     balances = dict(g["allocations"])
     for addr, bond in g["bonds"]:   # §10.3: a validator's bond left its allocation at genesis
         balances[addr] -= bond
@@ -174,7 +184,7 @@ def stake_vector(g, state, computed):
     # §9.2/§12.4: the stake write moves the quorum denominator (the total unjailed stake) by amount; governance's record
     # holds the genesis bonds' total (§10.3), or is absent and reads as (next id 1, no open proposals, total stake 0).
     bonded = sum(b for _, b in g["bonds"])
-    set_stake(after, sender, enc_stake(amount, lock, locked_until, tier, attestation, 0, False))
+    set_stake(after, sender, enc_stake(amount, lock, locked_until, tier, (attestor, measurement, expires_at, height), 0, False))
     assert after[KEY_GOVERNANCE] == enc_governance_state(1, 0, bonded + amount)
     after[KEY_TOTALS] = enc_totals(sum(a for _, a in g["allocations"]), shares["burn"], fee, bonded + amount, 0)
     receipt = enc_receipt(tx_id, 0, fee, [enc_event_fee(sender, fee, shares),
@@ -951,14 +961,38 @@ def governance_end_block(chain, params, h):
             if p["kind"] == "slash":
                 change_slash_hold(state, p["body"][0], -1)
 
+def check_attestation(state, params, h, provider, tier, signed):
+    """§9.10's checks 3-10 of a SignedAttestation; returns the TierProof the stake keeps."""
+    r = Reader(signed)
+    assert r.int(1) == 1
+    attestor = r.take(32)
+    chain_id = r.take(r.int(4)).decode()
+    who, att_tier, measurement, expires_at = r.take(20), r.int(1), r.take(32), r.int(8)
+    sig = r.take(64)
+    if att_tier != tier: raise TxError(181)
+    if chain_id != params.get("chain_id", chain_id): raise TxError(182)
+    if who != provider: raise TxError(183)
+    if h > expires_at: raise TxError(185)
+    record = state.get(key_attestor(attestor))
+    if record is None: raise TxError(186)
+    name_len = int.from_bytes(record[1:5], "big")
+    max_tier, revoked = record[5 + name_len], record[14 + name_len]
+    if revoked: raise TxError(187)
+    if tier > max_tier: raise TxError(188)
+    if not verify(attestor, ATTESTATION_DOMAIN + signed[:-64], sig): raise TxError(184)
+    return (attestor, measurement, expires_at, h)
+
 def execute_stake(state, params, h, provider, amount, lock_epochs, tier, attestation):
-    """§9.3 for an account without a stake record (all this script needs)."""
+    """§9.3 for an account without a stake record (all this script needs), with §9.10's checks of a signed attestation."""
     assert key_stake(provider) not in state and amount >= params["staking"]["min_stake"]
     if dec_account(state[key_account(provider)])[1] < amount:
         raise TxError(100)
     locked_until = min(h + lock_epochs * params["epoch_length"], 2**64 - 1)
+    proof = attestation
+    if attestation is not None and len(attestation) > 32:
+        proof = check_attestation(state, params, h, provider, tier, attestation)
     credit(state, provider, -amount)
-    set_stake(state, provider, enc_stake(amount, lock_epochs, locked_until, tier, attestation, 0, False))
+    set_stake(state, provider, enc_stake(amount, lock_epochs, locked_until, tier, proof, 0, False))
     t = dec_totals(state[KEY_TOTALS])
     t[3] += amount
     state[KEY_TOTALS] = enc_totals(*t)
@@ -1094,7 +1128,8 @@ def governance_lifecycle_vector(genesis_path, computed, registry):
     sk0, pk0, dev0 = dev_keys(0)
     sk1, pk1, dev1 = dev_keys(1)
     signed = lambda sk, tx: tx + sk.sign(TX_DOMAIN + tx)
-    attestation = H(b"proofmint/vector/attestation")
+    attestation = sign_attestation(H(b"proofmint/insecure-dev-attestor/0"), g["chain_id"], dev0, 2,
+                                   H(b"proofmint/vector/attestation"), 1_000_000)
     kind, body, deposit = propose_min_fee(g, registry)
     blocks = [
         (signed(sk0, enc_stake_tx(g["chain_id"], pk0, 0, fee, None, 1000 * ONE, 4, 2, attestation)), dev0,
@@ -1143,36 +1178,36 @@ EXPECTED = {
     "beacon1_output": "13a5d012bedaf94746829672184429018c1d5660073e414dfef84b5ae0d5b87a562052c13f2ea196ffe03890aed87499a05f7a1a3f913011dc7318ea8787da6c",
     "beacon1_value": "aa3a433951f774fefaca07bac149f7b17adc5b9a22b81570ec40c1a1f227eea9",
     "mix1": "ac49b73a84ffa077b65825e59604f80b97f3df3cf5603a8be44503505517a42b",
-    "genesis_state_root": "f46614f57f23c93959215ece8c049e42aa358e613a2c94abe02c595f6c5b82eb",
-    "genesis_hash": "d4ac5cf823ad008c149fe445ed85c9b3dde52e77c52b8327f52ef8ccc8642971",
+    "genesis_state_root": "d872b53517632b826adcc3964141b6ae9b77c6234414edf786ded058cf7f5e55",
+    "genesis_hash": "b80128b4572e0c7bce06dc48def365374ed2ea1d36c1300a9d2515b5d5b1a9c7",
     "example_root": "acbb8e0e32a8287fdf6b23d68233c4978a58d492ebb4600e6b7da46f526daabb",
     "transfer_id": "6096fa5a8f5c6b961b2bf08faf9b1ac53b9576c9e31b71fd262a71baed472553",
     "block1_tx_root": "dce4b7e8b28f0dbea6fb38f4d08eb3c4fe917fbb390bfb0e896db7be2dd1470e",
     "block1_receipt_root": "ee7fd004623b5fb52aee181418ea18b2d4f7dcd00404da422df6727d92f6415f",
-    "block1_state_root": "fafbd4a11e0df673ae52b6c771908b0e46b1caad1bc7b4496641707feebb5ff7",
-    "block1_hash": "a5ff14765d99602e9793e404b700aede46a9af39c78ed8b532b3f206e5d5b01f",
-    "stake_id": "cea51b32796f0860af7f75643360f109c4e2c1e5d66bb5593ab6729f9e77bdb8",
-    "stake_block1_tx_root": "fae999cc324288e5b76db421aed2e8e696fda758f2b4fae9b3a06e0a91be6518",
-    "stake_block1_receipt_root": "563e38d8dce0a72b91eb7358aae6080ffe04d3ac886ca9bdf46d584c03a32537",
-    "stake_block1_state_root": "b43c838abe92493a901663340e4e9eb171d1550bd1c2a241a2780daecfa4f96b",
+    "block1_state_root": "0556b70ba1d63d5da11b27e71b30a3b8cac410e854e38551cd87181b7c1aa866",
+    "block1_hash": "1dce2b0d08e83e95df6fc0ff7e5be1ca47d2ff2d50b9fed2bc953adb81fa0915",
+    "stake_id": "44c3eca8ed396333aa701849e5d7265d52634fa5b29086683b00ccae1b4743c3",
+    "stake_block1_tx_root": "11101a5eb569af43b07589e4e88cb72363dcace9f857fbc8bf05d843cca7e995",
+    "stake_block1_receipt_root": "9c4c401456bb3096c81b8cf67a3273116c8a91df1fe89d52f68770a89295b89c",
+    "stake_block1_state_root": "8cd8dee6bedbfd796cdbeffd072365afdd3044336bc2d5487b7d12a552578717",
     "proof_id": "bde62f7e8f3bfa4c2e0c112b9f0f4e9ddf7dec115c050da1b1511b42804a43de",
     "proof_block2_tx_root": "bdb9a6f597e34d6836fc0b3d32a4f330d4d5c643dc999467504487b950ec2609",
     "proof_block2_receipt_root": "38f13c02cd4314a44394e9064a0f7ae167eaf516cc779f1e5ef61642ce172b22",
-    "proof_block2_state_root": "692f13260e025c25d31ba10ed10a61950f930103a36fb41694fa220dda0f8247",
+    "proof_block2_state_root": "7d0eb427cdfb7fcd9dfe00659fceb7c73911e659e08ee98a2b33045bdf6394cd",
     "propose_id": "e83d20fa8880fb58ef3415c799ddddff1b37bed26e55fc612f11414e4400470d",
     "propose_block2_tx_root": "db4ee78bd4fe1f87316ca6390512ac7b1b4931d0f681cd60f4f997a1234ab54d",
     "propose_block2_receipt_root": "e06075381651fb120be7a03105d44578ab2726c78046e169e75915f862ff8143",
-    "propose_block2_state_root": "385a6f1f327e3b40301ab6bcf51f398152e83fdd0ba9b26ddd37aafa70b513fc",
+    "propose_block2_state_root": "30a1f6e5f80c8755c33e9c805ab7d075958ace6a1f28b61ba6bbb2312c082c05",
     "vote_id": "0696dc41bccb01f27ecf11149952b1d1d9ff20c4ae20db0bc2bd950afe233aa7",
     "vote_block3_tx_root": "d5d8e8a4e1c8c385280a76246a98157698f524ac1ebfd33d5a561f01e20e15c6",
     "vote_block3_receipt_root": "591964263280ec2df341290ac8aa8f97c682db4594c3f8c7eff678f49d5f0912",
-    "vote_block3_state_root": "f03bfbefbd9fef63a7f73d47e887d5e95cc13a6cc89ee04fd264402bcbae849a",
-    "fast_genesis_state_root": "f910761819ff6f42f3252ee27a41e3d5e93d883424138226924a31f42c06b82a",
-    "fast_block7_state_root": "d739ae7f9c9d07f2744279ca89b0620b945f6152adfdcdd7880f92e30aefb951",
+    "vote_block3_state_root": "abacd2712f5349e4a613a361d059e73676fe965fab970f4ec4046efbf72c2883",
+    "fast_genesis_state_root": "78693c5dfc4ed345cec4f09f699e2975d72b46a96bcfe6be530dabe8250956f5",
+    "fast_block7_state_root": "0f4f968dbb83130302ed5f84ef126bc5b3a2ee52f76b2c8fe491fca24d6bfad1",
     "emission_anchor_record": "0100000000000186a00000000000000000000000000007cb0000000000000fbce2c2bf95567dfc4b40",
-    "fast_block9_state_root": "af070f3837bcd5a826aa4643bfaea1420ac691fd8b3675af20fc2e0f37e8ede3",
-    "settle_state_root": "3534769d76688226fb1c23c52bf3dc862fda06b46f3e51f0c0d882890531266e",
-    "close_block60_state_root": "41c61e99ce39bad4900c5792a08f75770907d041d741aa8b2e59095bb9982974",
+    "fast_block9_state_root": "9582094b4100c75dbdd46bdfce64606cf7f4f850b65226c3ce8c3c8c5906d730",
+    "settle_state_root": "2dc73c2e3434f1e4d1ed9fe979b45d646bd26633ad199072db0853bb9c423986",
+    "close_block60_state_root": "9c252fa45961ae3c8e8c048b25002c9cc0a2fd5b5eadedcfb279a649d9d0e7e8",
     "validate_id": "5c3d49655e8cf72d3c5daaa9354e44efe12d24a3785ad871cb1f147781f6c492",
     "challenge_id": "476de42a9342dbb62de8d73691690756c0dc5443c631cda62deecf006e0fed48",
     "resolve_id": "d60fccafbf6864dd00cd29d8b5a0a30a642975269809b6bfd4a226793be0101a",

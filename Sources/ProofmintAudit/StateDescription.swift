@@ -30,6 +30,8 @@ public enum StateDescription {
             case .receipt?: return "\(try ReceiptRecord(canonical: bytes))"
             case .settlement?: return "\(try SettlementCursor(canonical: bytes))"
             case .evidence?, .job?, .computeDueCount?, .computeDue?, .epochProvider?, .epochReceipt?, .computeHold?, .randomnessMix?, nil: return "0x" + bytes.hex
+            case .attestor?: return "\(try AttestorRecord(canonical: bytes))"
+            case .evidence?, .job?, nil: return "0x" + bytes.hex
             }
         } catch {
             return "0x\(bytes.hex) (does not decode: \(error))"

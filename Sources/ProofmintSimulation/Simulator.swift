@@ -27,6 +27,9 @@ public final class Simulator {
     private var head: BlockHeader
     private let genesisTotals: ChainTotals
     private let validator: Ed25519.PrivateKey
+    /// The simulated TEE vendor: registered at genesis for tiers up to 4, it signs the attestations of the providers
+    /// that draw tiers 2–4 (protocol version 3), valid for the whole run.
+    private let attestor: Ed25519.PrivateKey
     private let providers: [Participant]
     private let consumers: [Participant]
     /// The compute validators and the providers whose work is fake (indices into `providers`).
@@ -73,6 +76,7 @@ public final class Simulator {
         let blocksPerYear = config.blocksPerYear ?? 1
         random = SimulationRandom(seed: config.seed)
         validator = try Self.key("validator", 0, seed: config.seed)
+        attestor = try Self.key("attestor", 0, seed: config.seed)
         providers = try (0..<config.providers).map { (index) throws(SimulationError) in
             try Self.participant("provider", index, seed: config.seed)
         }
@@ -87,7 +91,8 @@ public final class Simulator {
         blockMillis = max(1, 365 * 86_400_000 / blocksPerYear)
 
         let genesis = try Self.genesis(
-            config: config, parameters: parameters, validator: validator, providers: providers, consumers: consumers, checkers: checkers,
+            config: config, parameters: parameters, validator: validator, attestor: attestor, providers: providers, consumers: consumers,
+            checkers: checkers,
             team: try Self.participant("team", 0, seed: config.seed).address)
         do {
             let (block, outcome) = try genesis.genesisBlock()
@@ -102,8 +107,8 @@ public final class Simulator {
     /// Seed 001's allocations (the public sale less what funds the synthetic accounts), one validator, and the
     /// team allocation vesting over 4 simulated years after a 1-year cliff, as `team_vesting` sets it by default.
     private static func genesis(
-        config: SimulationConfig, parameters: Parameters, validator: Ed25519.PrivateKey, providers: [Participant],
-        consumers: [Participant], checkers: [Participant], team: Address
+        config: SimulationConfig, parameters: Parameters, validator: Ed25519.PrivateKey, attestor: Ed25519.PrivateKey,
+        providers: [Participant], consumers: [Participant], checkers: [Participant], team: Address
     ) throws(SimulationError) -> Genesis {
         let funding = config.fundingNeeded ?? .max
         var allocations = providers.enumerated().map { index, provider in
@@ -127,7 +132,8 @@ public final class Simulator {
             validators: ValidatorSet(validators: [.init(name: "sim-validator", publicKey: validator.publicKey)]),
             allocations: allocations,
             teamVesting: TeamVesting(
-                beneficiary: team, total: teamTotal, cliffHeight: year, endHeight: overflow ? .max : fourYears, released: 0))
+                beneficiary: team, total: teamTotal, cliffHeight: year, endHeight: overflow ? .max : fourYears, released: 0),
+            attestors: [GenesisAttestor(name: "sim-attestor", publicKey: attestor.publicKey, maxTier: .teeIO)])
     }
 
     // MARK: - Running
@@ -297,14 +303,26 @@ public final class Simulator {
             let amount = max(minStake, random.amount(minStake, config.providerBalance / 2) / Tokens.one * Tokens.one)
             let tier = PrivacyTier(rawValue: UInt8(random.below(UInt64(PrivacyTier.allCases.count)))) ?? .open
             let lock = locks.isEmpty ? 0 : locks[random.index(locks.count)]
-            let attestation = tier.requiresAttestation
-                ? Hash32.digest(parts: [Array("proofmint/simulation/attestation".utf8), Self.bytes(config.seed), Self.bytes(UInt64(index))])
-                : nil
+            let measurement = Hash32.digest(parts: [Array("proofmint/simulation/attestation".utf8), Self.bytes(config.seed), Self.bytes(UInt64(index))])
             providerQuality.append(UInt8(random.uint64(40, 100)))
-            let request = StakeRequest(amount: amount, lockEpochs: lock, tier: tier, attestation: attestation)
+            let request = StakeRequest(amount: amount, lockEpochs: lock, tier: tier, claim: claim(tier: tier, provider: provider, measurement: measurement))
             stakes.append(try transaction(from: provider, .stake(request)))
         }
         return stakes
+    }
+
+    /// What a stake at `tier` presents: nothing, the bare hash (tier 1), or the simulated attestor's signature over
+    /// the provider and its measurement, never expiring within a run (tiers 2–4).
+    private func claim(tier: PrivacyTier, provider: Participant, measurement: Hash32) -> TierClaim {
+        switch tier {
+        case .open: return .none
+        case .atRest: return .hash(measurement)
+        case .cpuTEE, .gpuTEE, .teeIO:
+            let statement = Attestation(
+                attestor: attestor.publicKey, chainId: Self.chainId, provider: provider.address, tier: tier, measurement: measurement,
+                expiresAt: .max)
+            return .signed(statement.signed(by: attestor))
+        }
     }
 
     /// At each epoch's first block: providers withdraw matured unbonding entries; now and then one provider whose
@@ -332,7 +350,9 @@ public final class Simulator {
             let amount = try available(provider) / 4 / Tokens.one * Tokens.one
             if amount > 0, let stake = try stake(of: provider), !stake.jailed, stake.amount > 0 {
                 spent[provider.address, default: 0] += amount
-                let request = StakeRequest(amount: amount, lockEpochs: stake.lockEpochs, tier: stake.tier, attestation: stake.attestation)
+                let measurement = stake.proof.attested?.measurement ?? stake.proof.hash ?? .zero
+                let claim = claim(tier: stake.tier, provider: provider, measurement: measurement)
+                let request = StakeRequest(amount: amount, lockEpochs: stake.lockEpochs, tier: stake.tier, claim: claim)
                 churn.append(try transaction(from: provider, .stake(request)))
             }
         }

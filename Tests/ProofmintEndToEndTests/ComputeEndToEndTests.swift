@@ -12,7 +12,6 @@ final class ComputeEndToEndTests: XCTestCase {
     /// still inside the proof window: its provider records are not yet pruned and `query rewards` shows them.
     private static let epochLength = 100
     private static let fee = Tokens.one / 1000
-    private static let attestation = String(repeating: "cd", count: 32)
 
     private var work = ""
     private var devnet: WalletDevnet!
@@ -39,6 +38,9 @@ final class ComputeEndToEndTests: XCTestCase {
 
     /// Epoch 0's emission under the defaults, computed here from seed 001's numbers: 100M AI a year over
     /// 31,536,000 / 10 epochs, the first `annual mod epochs` epochs one base unit more.
+    /// The model, input and output hashes the receipts name (opaque to the chain).
+    private static let contentHash = String(repeating: "ab", count: 32)
+
     private static var firstEpochEmission: Amount {
         let annual = 100_000_000 * Tokens.one, epochs = Amount(31_536_000 / epochLength)
         return annual / epochs + (annual % epochs > 0 ? 1 : 0)
@@ -46,13 +48,13 @@ final class ComputeEndToEndTests: XCTestCase {
 
     func testAReceiptGoesFromConsumerToProviderToAMintedReward() throws {
         let consumer = try DevAccounts.address(index: 1).text, provider = try DevAccounts.address(index: 2).text
-        try devnet.wallet(["tx", "stake", "--from", "dev2", "--amount", "500AI", "--tier", "2", "--attestation", Self.attestation])
+        try devnet.wallet(["tx", "stake", "--from", "dev2", "--amount", "500AI", "--tier", "2", "--attestation", try devnet.attestation(for: "dev2")])
 
         // The consumer signs; the file checks out; an edited copy is refused before anything is sent.
         let receiptPath = work + "/job.json"
         let signed = try devnet.wallet([
             "receipt", "sign", "--from", "dev1", "--provider", "dev2", "--units", "1000", "--quality", "95", "--price", "10AI",
-            "--workload", "llama-3-8b", "--model-hash", Self.attestation, "--input-hash", Self.attestation, "--output-hash", Self.attestation,
+            "--workload", "llama-3-8b", "--model-hash", Self.contentHash, "--input-hash", Self.contentHash, "--output-hash", Self.contentHash,
             "--out", receiptPath, "--json",
         ]).json()
         let summary = try XCTUnwrap(signed["summary"] as? [String: Any])

@@ -102,9 +102,9 @@ final class StakingEndToEndTests: XCTestCase {
         let initial = try devnet.balance(dev3)
         let before = try supply()
 
-        // Stake 1000 AI at privacy tier 2 (CPU TEE) with an attestation, no lock.
+        // Stake 1000 AI at privacy tier 2 (CPU TEE) with an attestation by the devnet attestor, no lock.
         let staked = try wallet([
-            "tx", "stake", "--from", "dev3", "--amount", "1000AI", "--tier", "2", "--attestation", Self.attestation, "--json",
+            "tx", "stake", "--from", "dev3", "--amount", "1000AI", "--tier", "2", "--attestation", try devnet.attestation(for: "dev3"), "--json",
         ]).json()
         XCTAssertEqual((staked["receipt"] as? [String: Any])?["status"] as? String, "ok")
         let afterStake = try supply()
@@ -118,7 +118,11 @@ final class StakingEndToEndTests: XCTestCase {
         XCTAssertEqual(record["amount"] as? String, String(1000 * Tokens.one))
         XCTAssertEqual(record["tier"] as? Int, 2)
         XCTAssertEqual(record["tier_name"] as? String, "cpu-tee")
-        XCTAssertEqual(record["attestation"] as? String, Self.attestation)
+        let attested = try XCTUnwrap(record["attested"] as? [String: Any])
+        XCTAssertEqual(attested["measurement"] as? String, Self.attestation)
+        XCTAssertEqual(attested["attestor"] as? String, "50f98798f8244aebbb45f94de41ee38579e958957e1253df8b71dd4908602b06")
+        XCTAssertEqual(attested["holds"] as? Bool, true)
+        XCTAssertEqual(record["effective_tier"] as? Int, 2)
         XCTAssertEqual(record["lock_epochs"] as? Int, 0)
         XCTAssertEqual(record["reputation"] as? Int, 0)
         XCTAssertEqual(record["jailed"] as? Bool, false)
@@ -192,7 +196,7 @@ final class StakingEndToEndTests: XCTestCase {
     func testChainRefusalsAndTheProviderList() throws {
         let dev3 = try devAddress(3), dev4 = try devAddress(4), dev5 = try devAddress(5), dev6 = try devAddress(6)
 
-        try wallet(["tx", "stake", "--from", "dev3", "--amount", "1000AI", "--tier", "2", "--attestation", Self.attestation])
+        try wallet(["tx", "stake", "--from", "dev3", "--amount", "1000AI", "--tier", "2", "--attestation", try devnet.attestation(for: "dev3")])
         try wallet(["tx", "stake", "--from", "dev4", "--amount", "150AI"])
         // 100 epochs of lock: 1.5x (from 52 epochs), and no unstaking for 500 blocks.
         try wallet(["tx", "stake", "--from", "dev5", "--amount", "200AI", "--lock-epochs", "100"])
@@ -209,6 +213,20 @@ final class StakingEndToEndTests: XCTestCase {
         try failsOnChain(["tx", "stake", "--from", "dev7", "--amount", "50AI"], with: "stake_below_minimum")
         try failsOnChain(["tx", "unstake", "--from", "dev6", "--amount", "151AI"], with: "unstake_exceeds_stake")
         try failsOnChain(["tx", "unstake", "--from", "dev7", "--amount", "1AI"], with: "no_stake")
+        // Attestations (protocol version 3): an attestation for another provider is refused by the wallet; one by a key
+        // outside the registry (dev5's, from the keystore) is refused by the chain; a report finds nothing to report.
+        let refusedFile = try devnet.walletResult(["tx", "stake", "--from", "dev4", "--amount", "0", "--tier", "2", "--attestation", try devnet.attestation(for: "dev3")])
+        XCTAssertEqual(refusedFile.status, 1, refusedFile.stderr)
+        XCTAssertTrue(refusedFile.stderr.contains("only the provider it names"), refusedFile.stderr)
+        let selfMade = work + "/self-made.json"
+        try wallet([
+            "attest", "--attestor-key", "dev5", "--provider", "dev4", "--tier", "4", "--measurement", Self.attestation,
+            "--expires-at", "1000000", "--out", selfMade,
+        ])
+        try failsOnChain(["tx", "stake", "--from", "dev4", "--amount", "0", "--tier", "4", "--attestation", selfMade], with: "attestor_unknown")
+        try failsOnChain(["tx", "report-attestation", "--from", "dev6", "dev3"], with: "nothing_to_report")
+        let registry = try wallet(["query", "attestors", "--json"]).json()
+        XCTAssertEqual((registry["attestors"] as? [[String: Any]])?.compactMap { $0["name"] as? String }, ["devnet-attestor-0"])
 
         // Refused by the wallet, before signing: an attestation on tier 0, an unknown tier, a malformed attestation.
         for arguments in [

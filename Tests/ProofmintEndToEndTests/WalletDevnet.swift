@@ -42,6 +42,17 @@ final class WalletDevnet {
         try Command.run("proofmint", arguments, environment: walletEnvironment.merging(environment) { $1 })
     }
 
+    /// Has the INSECURE devnet attestor (registered by genesis/devnet.json) sign a tier attestation for dev key
+    /// `provider` with `proofmint attest`, as the README tour does; returns the file's path (in the keystore directory).
+    func attestation(for provider: String, tier: Int = 2, measurement: String = String(repeating: "ab", count: 32)) throws -> String {
+        let path = keystore + "/\(provider)-tier\(tier).attestation.json"
+        try wallet([
+            "attest", "--dev-attestor", "0", "--provider", provider, "--tier", String(tier), "--measurement", measurement,
+            "--expires-at", "1000000", "--out", path, "--force",
+        ])
+        return path
+    }
+
     func balance(_ address: String) throws -> Amount {
         let account = try node.callObject("pm_getAccount", ["address": address])
         return try XCTUnwrap((account["balance"] as? String).flatMap(Tokens.parseBaseUnits), "balance of \(address)")

@@ -11,6 +11,7 @@ final class RPCDocumentationTests: XCTestCase {
         HeaderView.self, SignedHeaderView.self, TransactionView.self, ComputeReceiptView.self, ProposalContentView.self,
         ReceiptView.self, EventView.self, StakeView.self, UnbondingView.self, ProposalView.self, TallyView.self, FeeFiguresView.self,
         ReceiptRecordView.self, ChallengeView.self,
+        AttestationView.self, StakeAttestationView.self, AttestorView.self,
     ]
 
     func testEveryMethodIsDocumentedWithItsExactMembers() throws {

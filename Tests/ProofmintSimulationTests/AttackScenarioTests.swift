@@ -179,3 +179,22 @@ extension AttackScenarioTests {
         }
     }
 }
+
+extension AttackScenarioTests {
+    /// Issue 12, attestors: a self-made tier-4 claim is refused (bare hash and self-signed alike) and equal work counts
+    /// 1.0x; a revoked attestor's provider falls to 1.0x at the revocation and a report slashes 10% of its stake.
+    func testAFakeTierIsRefusedAndARevokedAttestorsProviderIsSlashed() throws {
+        let report = try AttackScenarios.run("fake-tier", scale: 1)
+        XCTAssertFalse(report.succeeded, report.text)
+        XCTAssertEqual(report.gain, 0, report.text)
+        func figure(_ name: String) -> String? { report.figures.first { $0.0 == name }?.1 }
+        XCTAssertEqual(figure("v3: bare hash, 0 AI"), "signed_attestation_required", report.text)
+        XCTAssertEqual(figure("v3: self-signed"), "attestor_unknown", report.text)
+        XCTAssertEqual(figure("tier bps of equal work"), "attacker 10000, honest 10000, attested by the vendor 20000", report.text)
+        XCTAssertEqual(figure("revocation"), "executed", report.text)
+        XCTAssertEqual(figure("attested provider after it"), "tier bps 10000 (was 20000)", report.text)
+        XCTAssertEqual(figure("report"), "accepted", report.text)
+        XCTAssertEqual(figure("slashed")?.hasPrefix("100 AI of 1000 AI"), true, report.text)
+        XCTAssertEqual(figure("v2 rule (computed)")?.contains("66.66%"), true, report.text)
+    }
+}

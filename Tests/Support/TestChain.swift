@@ -32,10 +32,12 @@ public final class TestChain: @unchecked Sendable {
     ///   - modules: module accounts with an allocation.
     ///   - parameters: JSON object text for `parameters`, or nil for the defaults.
     ///   - bonds: validators (by name) with a genesis `bond`, taken from their own allocation in `users`.
+    ///   - attestors: `TestKeys` names registered as attestors at genesis, with their max tier.
     public static func genesisJSON(
         chainId: String, genesisTime: String, validators: [String],
         users: [(name: String, amount: Amount)], modules: [(module: ModuleAccount, amount: Amount)] = [],
-        parameters: String? = nil, teamVesting: String? = nil, bonds: [(name: String, amount: Amount)] = []
+        parameters: String? = nil, teamVesting: String? = nil, bonds: [(name: String, amount: Amount)] = [],
+        attestors: [(name: String, maxTier: UInt8)] = []
     ) -> String {
         var allocations = users.map { "{\"name\": \"\($0.name)\", \"address\": \"\(TestKeys.address($0.name))\", \"amount\": \"\($0.amount)\"}" }
         allocations += modules.map { "{\"module\": \"\($0.module.rawValue)\", \"amount\": \"\($0.amount)\"}" }
@@ -51,6 +53,12 @@ public final class TestChain: @unchecked Sendable {
         ]
         if let parameters { fields.append("\"parameters\": \(parameters)") }
         if let teamVesting { fields.append("\"team_vesting\": \(teamVesting)") }
+        if !attestors.isEmpty {
+            let list = attestors.map {
+                "{\"name\": \"\($0.name)\", \"public_key\": \"\(TestKeys.key($0.name).publicKey.bytes.hex)\", \"max_tier\": \($0.maxTier)}"
+            }
+            fields.append("\"attestors\": [\(list.joined(separator: ", "))]")
+        }
         return "{\n  " + fields.joined(separator: ",\n  ") + "\n}\n"
     }
 
@@ -59,11 +67,12 @@ public final class TestChain: @unchecked Sendable {
         validators: [String] = ["validator-a", "validator-b"],
         users: [(name: String, amount: Amount)] = [("alice", 1_000 * Tokens.one), ("bob", 500 * Tokens.one), ("carol", 250 * Tokens.one)],
         modules: [(module: ModuleAccount, amount: Amount)] = [],
-        parameters: String? = nil, teamVesting: String? = nil, bonds: [(name: String, amount: Amount)] = []
+        parameters: String? = nil, teamVesting: String? = nil, bonds: [(name: String, amount: Amount)] = [],
+        attestors: [(name: String, maxTier: UInt8)] = [(TestChain.attestorName, 4)]
     ) throws {
         let json = Self.genesisJSON(
             chainId: chainId, genesisTime: genesisTime, validators: validators, users: users, modules: modules,
-            parameters: parameters, teamVesting: teamVesting, bonds: bonds)
+            parameters: parameters, teamVesting: teamVesting, bonds: bonds, attestors: attestors)
         let genesis = try Genesis.parse(json: Array(json.utf8))
         try self.init(genesis: genesis, validatorKeys: validators.map(TestKeys.key))
     }
@@ -124,14 +133,39 @@ public final class TestChain: @unchecked Sendable {
         ).signed(by: sender)
     }
 
+    /// The attestor every default `TestChain` registers at genesis (max tier 4).
+    public static let attestorName = "test-attestor"
+
     /// A signed `stake`: `amount` more, locked for `lockEpochs`, at privacy `tier` (tier ≥ 1 needs `attestation`).
+    /// For tiers 2–4 the hash becomes the measurement of an attestation signed by `TestChain.attestorName`'s key,
+    /// never expiring; pass `claim` to present anything else.
     public func stake(
         from sender: Ed25519.PrivateKey, amount: Amount, lockEpochs: UInt32 = 0, tier: PrivacyTier = .open,
-        attestation: Hash32? = nil, fee: Amount? = nil, nonce: UInt64? = nil
+        attestation: Hash32? = nil, claim: TierClaim? = nil, fee: Amount? = nil, nonce: UInt64? = nil
     ) -> SignedTransaction {
-        transaction(
-            from: sender, .stake(StakeRequest(amount: amount, lockEpochs: lockEpochs, tier: tier, attestation: attestation)),
+        var presented = claim ?? TierClaim(hash: attestation)
+        if claim == nil, tier.rawValue >= PrivacyTier.cpuTEE.rawValue, let attestation {
+            presented = .signed(attest(provider: Address(publicKey: sender.publicKey), tier: tier, measurement: attestation))
+        }
+        return transaction(
+            from: sender, .stake(StakeRequest(amount: amount, lockEpochs: lockEpochs, tier: tier, claim: presented)),
             fee: fee, nonce: nonce)
+    }
+
+    /// An attestation for `provider` at `tier`, signed by the key of `signer` (default: the genesis test attestor).
+    public func attest(
+        provider: Address, tier: PrivacyTier, measurement: Hash32 = Hash32.digest(Array("test-measurement".utf8)),
+        expiresAt: UInt64 = .max, signer: String = TestChain.attestorName, attestor: String? = nil, chainId: String? = nil
+    ) -> SignedAttestation {
+        Attestation(
+            attestor: TestKeys.key(attestor ?? signer).publicKey, chainId: chainId ?? self.chainId, provider: provider, tier: tier,
+            measurement: measurement, expiresAt: expiresAt
+        ).signed(by: TestKeys.key(signer))
+    }
+
+    /// A signed `report_attestation` naming `provider`.
+    public func reportAttestation(from sender: Ed25519.PrivateKey, provider: Address, nonce: UInt64? = nil) -> SignedTransaction {
+        transaction(from: sender, .reportAttestation(AttestationReport(provider: provider)), nonce: nonce)
     }
 
     public func unstake(from sender: Ed25519.PrivateKey, amount: Amount, fee: Amount? = nil, nonce: UInt64? = nil) -> SignedTransaction {

@@ -54,7 +54,7 @@ public enum ProofModule {
         guard balance >= receipt.price else { throw .consumerCannotPay(balance: balance, price: receipt.price) }
 
         let qualityBps = parameters.compute.qualityMultiplierBps(score: min(receipt.quality, rules.unverifiedQualityMax))
-        let tierBps = tierMultiplierBps(stake, parameters: parameters)
+        let tierBps = try AttestationModule.effectiveTierBps(stake: stake, context: context, state: state)
         guard let weight = weight(value: receipt.price, qualityBps: qualityBps, tierBps: tierBps) else { throw .balanceOverflow }
         let fee = FeeSplit.portion(receipt.price, parameters.compute.protocolFeeBps)
         let validationFee = FeeSplit.portion(receipt.price, rules.validationFeeBps)

@@ -84,6 +84,7 @@ struct BlockExecution {
         case let .validate(request): try ValidationModule.validateBasic(request, parameters: parameters)
         case .vote: break
         case .withdraw, .evidence, .unjail, .validator, .challenge, .resolve: break
+        case .withdraw, .evidence, .unjail, .reportAttestation: break
         }
     }
 
@@ -103,6 +104,8 @@ struct BlockExecution {
         case let .validate(request): return try ValidationModule.verdict(request, validator: sender, context: context, state: &overlay)
         case let .challenge(request): return try ChallengeModule.open(request, challenger: sender, context: context, state: &overlay)
         case let .resolve(request): return try ChallengeModule.vote(request, validator: sender, context: context, state: &overlay)
+        case let .reportAttestation(report):
+            return try AttestationModule.report(report, reporter: sender, context: context, state: &overlay)
         }
     }
 

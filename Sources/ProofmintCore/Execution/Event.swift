@@ -30,6 +30,9 @@ public enum Event: Equatable, Sendable {
     /// A challenge was decided by its votes (in a `resolve`, or at its deadline, where it is recorded in the receipt
     /// record only): `challengerReward` came out of the provider's slash.
     case challengeDecided(jobId: Hash32, outcome: UInt8, challengerReward: Amount)
+    /// `reporter` showed that `provider`'s attestation was signed by `attestor`, since revoked: the provider was
+    /// slashed (the `slashed` event before this one) and its tier fell to open (protocol version 3).
+    case attestationReported(provider: Address, reporter: Address, attestor: Ed25519.PublicKey)
 
     static let transferTag: UInt8 = 1
     static let feePaidTag: UInt8 = 2
@@ -50,6 +53,8 @@ public enum Event: Equatable, Sendable {
     static let challengedTag: UInt8 = 33
     static let challengeVotedTag: UInt8 = 34
     static let challengeDecidedTag: UInt8 = 35
+    /// 50: tags 30–49 belong to Proof of Compute's version 3 events.
+    static let attestationReportedTag: UInt8 = 50
 }
 
 extension Event: CanonicalCodable {
@@ -150,6 +155,11 @@ extension Event: CanonicalCodable {
             writer.fixed(jobId.bytes)
             writer.u8(outcome)
             writer.u128(challengerReward)
+        case let .attestationReported(provider, reporter, attestor):
+            writer.u8(Self.attestationReportedTag)
+            writer.fixed(provider.bytes)
+            writer.fixed(reporter.bytes)
+            writer.fixed(attestor.bytes)
         }
     }
 
@@ -204,6 +214,8 @@ extension Event: CanonicalCodable {
             return .challengeVoted(jobId: try reader.hash(), validator: try reader.address(), uphold: try reader.bool(), stake: try reader.u128())
         case challengeDecidedTag:
             return .challengeDecided(jobId: try reader.hash(), outcome: try reader.u8(), challengerReward: try reader.u128())
+        case attestationReportedTag:
+            return .attestationReported(provider: try reader.address(), reporter: try reader.address(), attestor: try reader.publicKey())
         case let tag:
             throw .unknownTag(type: "event", tag: tag, offset: at)
         }

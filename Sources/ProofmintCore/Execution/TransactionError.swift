@@ -91,6 +91,17 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case notEligibleToVote(minimumStake: Amount, staked: Amount)
     case treasuryInsufficient(balance: Amount, amount: Amount)
     case spendLimitExceeded(source: String, limit: Amount, spent: Amount, requested: Amount)
+    // Attestations (protocol version 3, §9.10).
+    case signedAttestationRequired(tier: UInt8)
+    case attestationTierMismatch(requested: UInt8, attested: UInt8?)
+    case attestationWrongChain(expected: String, actual: String)
+    case attestationWrongProvider(provider: Address, sender: Address)
+    case attestationBadSignature
+    case attestationExpired(expiresAt: UInt64, height: UInt64)
+    case attestorUnknown(key: String)
+    case attestorRevoked(key: String, revokedAt: UInt64)
+    case attestationTierAboveMax(tier: UInt8, maxTier: UInt8)
+    case nothingToReport(provider: Address, reason: String)
     /// The parent state could not be read. Never in a receipt: the executor turns it into a block error.
     case stateUnreadable(StateReadError)
 
@@ -171,6 +182,16 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .notEligibleToVote: .notEligibleToVote
         case .treasuryInsufficient: .treasuryInsufficient
         case .spendLimitExceeded: .spendLimitExceeded
+        case .signedAttestationRequired: .signedAttestationRequired
+        case .attestationTierMismatch: .attestationTierMismatch
+        case .attestationWrongChain: .attestationWrongChain
+        case .attestationWrongProvider: .attestationWrongProvider
+        case .attestationBadSignature: .attestationBadSignature
+        case .attestationExpired: .attestationExpired
+        case .attestorUnknown: .attestorUnknown
+        case .attestorRevoked: .attestorRevoked
+        case .attestationTierAboveMax: .attestationTierAboveMax
+        case .nothingToReport: .nothingToReport
         case .stateUnreadable: .stateUnreadable
         }
     }
@@ -193,11 +214,15 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .badSignature, .zeroAmount, .attestationUnexpected, .receiptBadSignature, .receiptWrongProvider, .zeroUnits, .selfDealing,
              .emptyWorkload, .nonceExhausted, .balanceOverflow, .jailed, .notJailed, .noStake, .evidenceWrongChain, .evidenceSameBlock,
              .evidenceProducerMismatch, .evidenceUnknownValidator, .evidenceBadSignature, .evidenceAlreadyHandled, .notAssignedValidator,
-             .alreadyValidator, .notAValidator, .alreadyChallenged, .receiptRemoved, .noOpenChallenge, .alreadyVoted, .conflictedVoter:
+             .alreadyValidator, .notAValidator, .alreadyChallenged, .receiptRemoved, .noOpenChallenge, .alreadyVoted, .conflictedVoter,
+             .attestationBadSignature:
             return errorCode.message ?? errorCode.name
         case let .tooLarge(size, max): return "transaction is \(size) bytes, the limit is \(max)"
         case let .wrongChainId(expected, actual): return "transaction is for chain '\(actual)', this chain is '\(expected)'"
-        case let .attestationRequired(tier): return "privacy tier \(tier) needs an attestation hash (--attestation)"
+        case let .attestationRequired(tier):
+            return tier >= 2
+                ? "privacy tier \(tier) needs an attestation signed by a registered attestor (--attestation FILE, made by `proofmint attest`)"
+                : "privacy tier \(tier) needs an attestation hash (--attestation HEX64)"
         case let .lockTooLong(max, actual): return "a lock of \(actual) epochs is longer than the maximum \(max)"
         case let .nonceTooLow(expected, actual): return "nonce \(actual) was already used; the account's next nonce is \(expected)"
         case let .nonceTooHigh(expected, actual): return "nonce \(actual) is ahead of the account's next nonce \(expected)"
@@ -261,6 +286,21 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
             return "the source module account holds \(Tokens.format(balance)) AI, less than the \(Tokens.format(amount)) AI to spend"
         case let .spendLimitExceeded(source, limit, spent, requested):
             return "governance may pay at most \(Tokens.format(limit)) AI from \(source) in its current spend window (governance.max_spend_bps of its balance at the window's start); \(Tokens.format(spent)) AI is spent, \(Tokens.format(requested)) AI more is too much"
+        case let .signedAttestationRequired(tier):
+            return "privacy tier \(tier) needs an attestation signed by a registered attestor (--attestation FILE, made by `proofmint attest`), not a bare hash"
+        case let .attestationTierMismatch(requested, attested):
+            if let attested { return "the stake asks for tier \(requested) but the attestation is for tier \(attested)" }
+            return "tier \(requested) takes a bare attestation hash, not a signed attestation"
+        case let .attestationWrongChain(expected, actual): return "the attestation is for chain '\(actual)', this chain is '\(expected)'"
+        case let .attestationWrongProvider(provider, sender):
+            return "the attestation names provider \(provider), not the sender \(sender): only the provider it names may stake with it"
+        case let .attestationExpired(expiresAt, height):
+            return "the attestation expired at height \(expiresAt); the chain is at \(height): ask the attestor for a new one"
+        case let .attestorUnknown(key): return "attestor \(key) is not in the attestor registry (see pm_getAttestors)"
+        case let .attestorRevoked(key, revokedAt): return "attestor \(key) was revoked at height \(revokedAt): its attestations are no longer trusted"
+        case let .attestationTierAboveMax(tier, maxTier):
+            return "the attestation is for tier \(tier), above the attestor's max_tier \(maxTier)"
+        case let .nothingToReport(provider, reason): return "nothing to report against \(provider): \(reason)"
         case let .stateUnreadable(error): return "state unreadable: \(error)"
         }
     }

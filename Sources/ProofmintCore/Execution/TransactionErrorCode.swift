@@ -96,6 +96,17 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
     case alreadyVoted = 171
     case conflictedVoter = 172
     case providerWorkUnsettled = 173
+    // Execution: attestations (protocol version 3).
+    case signedAttestationRequired = 180
+    case attestationTierMismatch = 181
+    case attestationWrongChain = 182
+    case attestationWrongProvider = 183
+    case attestationBadSignature = 184
+    case attestationExpired = 185
+    case attestorUnknown = 186
+    case attestorRevoked = 187
+    case attestationTierAboveMax = 188
+    case nothingToReport = 189
     /// A local storage fault: never in a receipt, never a verdict on a transaction.
     case stateUnreadable = 999
 
@@ -122,8 +133,8 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
         case .wrongChainId: Entry(name: "wrong_chain_id", kind: .admission, message: "the transaction is for another chain")
         case .zeroAmount: Entry(name: "zero_amount", kind: .admission, message: "amount must be greater than zero")
         case .attestationRequired:
-            Entry(name: "attestation_required", kind: .admission, message: "a stake at privacy tier 1 or above needs an attestation hash (--attestation)")
-        case .attestationUnexpected: Entry(name: "attestation_unexpected", kind: .admission, message: "privacy tier 0 takes no attestation hash")
+            Entry(name: "attestation_required", kind: .admission, message: "a stake at privacy tier 1 or above needs --attestation: a hash for tier 1, a signed attestation file for tiers 2–4")
+        case .attestationUnexpected: Entry(name: "attestation_unexpected", kind: .admission, message: "privacy tier 0 takes no attestation")
         case .lockTooLong:
             Entry(name: "lock_too_long", kind: .admission, message: "the stake lock is longer than the maximum (parameter staking.max_lock_epochs)")
         case .nonceTooLow: Entry(name: "nonce_too_low", kind: .admission, message: "the nonce was already used")
@@ -246,6 +257,28 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
         case .providerWorkUnsettled:
             Entry(name: "provider_work_unsettled", kind: .execution,
                   message: "the account has compute work in epochs not yet settled: withdraw waits until they settle")
+        case .signedAttestationRequired:
+            Entry(name: "signed_attestation_required", kind: .execution,
+                  message: "privacy tiers 2–4 need an attestation signed by a registered attestor (--attestation FILE), not a bare hash")
+        case .attestationTierMismatch:
+            Entry(name: "attestation_tier_mismatch", kind: .execution,
+                  message: "the signed attestation is for another privacy tier than the stake asks for (tier 1 takes a bare hash)")
+        case .attestationWrongChain: Entry(name: "attestation_wrong_chain", kind: .execution, message: "the attestation is for another chain")
+        case .attestationWrongProvider:
+            Entry(name: "attestation_wrong_provider", kind: .execution, message: "the attestation names another provider: only the provider it names may stake with it")
+        case .attestationBadSignature:
+            Entry(name: "attestation_bad_signature", kind: .execution, message: "the attestation's signature does not verify under the attestor key it names")
+        case .attestationExpired:
+            Entry(name: "attestation_expired", kind: .execution, message: "the attestation's expires_at height has passed: ask the attestor for a new one")
+        case .attestorUnknown:
+            Entry(name: "attestor_unknown", kind: .execution, message: "the attestor key is not in the attestor registry (see pm_getAttestors)")
+        case .attestorRevoked:
+            Entry(name: "attestor_revoked", kind: .execution, message: "the attestor was revoked by governance: its attestations are no longer trusted")
+        case .attestationTierAboveMax:
+            Entry(name: "attestation_tier_above_max", kind: .execution, message: "the attestation's tier is above the highest tier its attestor may vouch for (max_tier)")
+        case .nothingToReport:
+            Entry(name: "nothing_to_report", kind: .execution,
+                  message: "the provider's stake carries no tier 2–4 attestation by a revoked attestor: there is nothing to report")
         case .stateUnreadable:
             Entry(name: "state_unreadable", kind: .local, message: "the node's database could not be read: a local fault, not a verdict on the transaction")
         }

@@ -9,7 +9,7 @@ extension Genesis {
         } catch {
             throw GenesisError("genesis", "is not valid JSON: \(error)")
         }
-        let top = try JSONFields(root, path: "genesis", allowed: ["chain_id", "genesis_time", "parameters", "validators", "allocations", "team_vesting", "comment"])
+        let top = try JSONFields(root, path: "genesis", allowed: ["chain_id", "genesis_time", "parameters", "validators", "allocations", "team_vesting", "attestors", "comment"])
         if top.has("comment") { _ = try top.string("comment") }
         let chainId = try parseChainId(top)
         let time = try parseTime(top)
@@ -18,9 +18,10 @@ extension Genesis {
         let allocations = try parseAllocations(top)
         let bonds = try checkBonds(bondAmounts, validators: validators, allocations: allocations, parameters: parameters)
         let vesting = try parseTeamVesting(top, allocations: allocations, parameters: parameters)
+        let attestors = try GenesisAttestor.parseList(top)
         return Genesis(
             chainId: chainId, genesisTime: time, parameters: parameters, validators: validators, allocations: allocations,
-            teamVesting: vesting, bonds: bonds)
+            teamVesting: vesting, bonds: bonds, attestors: attestors)
     }
 
     private static func parseChainId(_ top: JSONFields) throws(GenesisError) -> String {

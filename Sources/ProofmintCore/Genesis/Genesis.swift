@@ -28,10 +28,12 @@ public struct Genesis: Equatable, Sendable {
     public let teamVesting: TeamVesting?
     /// In validator order: each moves its amount from the validator's allocation into its stake.
     public let bonds: [ValidatorBond]
+    /// The attestor registry at height 0 (protocol version 3); governance changes it afterwards.
+    public let attestors: [GenesisAttestor]
 
     public init(
         chainId: String, genesisTime: UInt64, parameters: Parameters, validators: ValidatorSet, allocations: [Allocation],
-        teamVesting: TeamVesting? = nil, bonds: [ValidatorBond] = []
+        teamVesting: TeamVesting? = nil, bonds: [ValidatorBond] = [], attestors: [GenesisAttestor] = []
     ) {
         self.chainId = chainId
         self.genesisTime = genesisTime
@@ -40,6 +42,7 @@ public struct Genesis: Equatable, Sendable {
         self.allocations = allocations
         self.teamVesting = teamVesting
         self.bonds = bonds
+        self.attestors = attestors
     }
 
     /// The initial state's writes, sorted by key. `parse` guarantees the allocations fit; a hand-built genesis
@@ -72,6 +75,9 @@ public struct Genesis: Equatable, Sendable {
         overlay.put(EpochState.genesis, at: .epoch)
         if !computeValidators.members.isEmpty { overlay.put(computeValidators, at: .computeValidators) }
         if let teamVesting { overlay.put(teamVesting, at: .vesting) }
+        for attestor in attestors {
+            overlay.put(AttestorRecord(name: attestor.name, maxTier: attestor.maxTier, addedAt: 0), at: .attestor(attestor.publicKey))
+        }
         return overlay.sortedWrites
     }
 

@@ -38,6 +38,10 @@ public enum GovernanceExecution {
             _ = try StakingModule.slash(provider, bps: bps, reason: reason, height: height, state: &state)
         case .text:
             break
+        case let .attestor(publicKey, name, maxTier, action):
+            let record = try AttestationModule.checkChange(
+                publicKey: publicKey, name: name, maxTier: maxTier, action: action, height: height, state: state)
+            state.put(record, at: .attestor(publicKey))
         }
     }
 }

@@ -20,6 +20,8 @@ public enum GovernanceModule {
             guard bps > 0, bps <= 10_000 else { throw .invalidProposal(reason: "a slash rate is 1–10000 basis points") }
         case let .text(title, _):
             guard !title.isEmpty else { throw .invalidProposal(reason: "a text proposal needs a title") }
+        case let .attestor(publicKey, name, maxTier, _):
+            try AttestationModule.validateBasic(publicKey: publicKey, name: name, maxTier: maxTier)
         }
     }
 
@@ -43,6 +45,8 @@ public enum GovernanceModule {
             guard !overflow, height > earliest else { throw .upgradeHeightTooSoon(earliest: overflow || earliest == .max ? .max : earliest + 1) }
         case let .treasurySpend(_, amount, source):
             _ = try SpendWindow.check(source: source, amount: amount, parameters: context.parameters, height: context.height, state: state)
+        case let .attestor(publicKey, name, maxTier, action):
+            try AttestationModule.checkChange(publicKey: publicKey, name: name, maxTier: maxTier, action: action, height: context.height, state: state)
         case .slash, .text:
             break
         }

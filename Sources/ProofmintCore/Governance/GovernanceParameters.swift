@@ -72,7 +72,7 @@ public struct GovernanceParameters: Equatable, Sendable {
     }
 
     public func rule(_ kind: ProposalKind) -> KindRule {
-        let index = Int(kind.rawValue) - 1
+        let index = Int(kind.ruleKind.rawValue) - 1
         return index < rules.count ? rules[index] : KindRule(quorumBps: 10_000, votingDays: 1)
     }
 
@@ -87,7 +87,7 @@ public struct GovernanceParameters: Equatable, Sendable {
         var problems = [String]()
         if minDeposit == 0 { problems.append("governance.min_deposit must be at least 1 base unit") }
         if blockTimeMs == 0 { problems.append("governance.block_time_ms must be at least 1") }
-        if rules.count != ProposalKind.allCases.count { problems.append("governance needs one rule per proposal kind") }
+        if rules.count != ProposalKind.withOwnRule.count { problems.append("governance needs one rule per proposal kind") }
         if rules.contains(where: { $0.quorumBps == 0 || $0.quorumBps > 10_000 || $0.votingDays == 0 }) {
             problems.append("governance quorums must be 1–10000 bps and voting periods at least 1 day")
         }

@@ -147,7 +147,7 @@ public enum ParameterRegistry {
                       get: { UInt128($0.governance.maxSpendBps) }, set: { $0.governance.maxSpendBps = UInt16(clamping: $1) }),
         ParameterSpec("governance.max_active_proposals", .count, 1, 1000, "proposals voting or waiting at once",
                       get: { UInt128($0.governance.maxActiveProposals) }, set: { $0.governance.maxActiveProposals = UInt32(clamping: $1) }),
-    ] + ProposalKind.allCases.flatMap { kind -> [ParameterSpec] in
+    ] + ProposalKind.withOwnRule.flatMap { kind -> [ParameterSpec] in
         let index = Int(kind.rawValue) - 1
         return [
             ParameterSpec(

@@ -1,3 +1,5 @@
+import ProofmintCrypto
+
 /// What a proposal would do if it passes.
 public enum ProposalContent: Equatable, Sendable {
     /// Named parameters (ParameterRegistry) and their new values; names unique, sorted by name.
@@ -9,6 +11,16 @@ public enum ProposalContent: Equatable, Sendable {
     case slash(provider: Address, reason: SlashReason, bps: UInt16)
     /// A signalling proposal: a title and the hash of the document it refers to.
     case text(title: String, documentHash: Hash32)
+    /// Adds `publicKey` to the attestor registry (or, if it is there and not revoked, updates its name and max tier),
+    /// or revokes it for good (protocol version 3).
+    case attestor(publicKey: Ed25519.PublicKey, name: String, maxTier: PrivacyTier, action: AttestorAction)
+
+    /// What an `attestor` proposal does to its key. Stable codes.
+    public enum AttestorAction: UInt8, CaseIterable, Sendable {
+        case add = 1
+        case revoke = 2
+        public var name: String { self == .add ? "add" : "revoke" }
+    }
 
     public struct ParameterChange: Equatable, Sendable {
         public var name: String
@@ -31,6 +43,7 @@ public enum ProposalContent: Equatable, Sendable {
         case .upgrade: return .upgrade
         case .slash: return .slash
         case .text: return .text
+        case .attestor: return .attestor
         }
     }
 }
@@ -59,6 +72,11 @@ extension ProposalContent: CanonicalCodable {
         case let .text(title, documentHash):
             writer.string(title)
             writer.fixed(documentHash.bytes)
+        case let .attestor(publicKey, name, maxTier, action):
+            writer.fixed(publicKey.bytes)
+            writer.string(name)
+            writer.u8(maxTier.rawValue)
+            writer.u8(action.rawValue)
         }
     }
 
@@ -89,6 +107,18 @@ extension ProposalContent: CanonicalCodable {
             return .slash(provider: provider, reason: reason, bps: try reader.u16())
         case .text?:
             return .text(title: try reader.string(field: "proposal title", max: 256), documentHash: try reader.hash())
+        case .attestor?:
+            let key = try reader.publicKey()
+            let name = try reader.string(field: "attestor name", max: AttestorRecord.maxNameBytes)
+            let tierAt = reader.offset
+            let tierByte = try reader.u8()
+            guard let tier = PrivacyTier(rawValue: tierByte) else { throw .unknownTag(type: "privacy tier", tag: tierByte, offset: tierAt) }
+            let actionAt = reader.offset
+            let actionByte = try reader.u8()
+            guard let action = AttestorAction(rawValue: actionByte) else {
+                throw .unknownTag(type: "attestor action", tag: actionByte, offset: actionAt)
+            }
+            return .attestor(publicKey: key, name: name, maxTier: tier, action: action)
         case nil:
             throw .unknownTag(type: "proposal kind", tag: tag, offset: at)
         }
@@ -109,6 +139,8 @@ extension ProposalContent {
             return [("provider", provider.text), ("reason", reason.name), ("bps", String(bps))]
         case let .text(title, documentHash):
             return [("title", title), ("document_hash", documentHash.hex)]
+        case let .attestor(publicKey, name, maxTier, action):
+            return [("public_key", publicKey.bytes.hex), ("name", name), ("max_tier", String(maxTier.rawValue)), ("action", action.name)]
         }
     }
 }

@@ -7,8 +7,9 @@ public struct Stake: Equatable, Sendable {
     /// The height until which the stake cannot be unstaked.
     public var lockedUntil: UInt64
     public var tier: PrivacyTier
-    /// The attestation hash for tiers ≥ 1 (the chain stores it; checking it is for the attestation's verifiers).
-    public var attestation: Hash32?
+    /// What backs the tier: the bare hash for tier 1, the checked attestation for tiers 2–4 (whose multiplier counts
+    /// only while its attestor stays trusted and it has not expired: `AttestationModule.effectiveTierBps`).
+    public var proof: TierProof
     /// 0–1000: rises with accepted compute work, falls with slashes.
     public var reputation: UInt16
     /// Set by double-sign evidence or a malicious-behaviour slash; a jailed provider cannot add stake or earn.
@@ -18,12 +19,19 @@ public struct Stake: Equatable, Sendable {
 
     public static let maxReputation: UInt16 = 1000
 
+    /// A stake whose tier is backed by nothing (tier 0) or a bare hash (tier 1), as protocol 2 stored every stake.
     public init(amount: Amount, lockEpochs: UInt32, lockedUntil: UInt64, tier: PrivacyTier, attestation: Hash32?, reputation: UInt16, jailed: Bool, jailedAt: UInt64 = 0) {
+        self.init(
+            amount: amount, lockEpochs: lockEpochs, lockedUntil: lockedUntil, tier: tier, proof: TierProof(hash: attestation),
+            reputation: reputation, jailed: jailed, jailedAt: jailedAt)
+    }
+
+    public init(amount: Amount, lockEpochs: UInt32, lockedUntil: UInt64, tier: PrivacyTier, proof: TierProof, reputation: UInt16, jailed: Bool, jailedAt: UInt64 = 0) {
         self.amount = amount
         self.lockEpochs = lockEpochs
         self.lockedUntil = lockedUntil
         self.tier = tier
-        self.attestation = attestation
+        self.proof = proof
         self.reputation = reputation
         self.jailed = jailed
         self.jailedAt = jailedAt
@@ -34,8 +42,8 @@ public struct Stake: Equatable, Sendable {
 }
 
 extension Stake: CanonicalCodable {
-    /// 2 since protocol version 2: `jailed_at` follows `jailed`.
-    static let version: UInt8 = 2
+    /// 3 since protocol version 3: field 6 is a `TierProof` (a checked attestation for tiers 2–4); 2 added `jailed_at`.
+    static let version: UInt8 = 3
 
     public func encode(to writer: inout CanonicalWriter) {
         writer.u8(Self.version)
@@ -43,7 +51,7 @@ extension Stake: CanonicalCodable {
         writer.u32(lockEpochs)
         writer.u64(lockedUntil)
         writer.u8(tier.rawValue)
-        writer.optional(attestation) { $0.fixed($1.bytes) }
+        writer.encode(proof)
         writer.u16(reputation)
         writer.bool(jailed)
         writer.u64(jailedAt)
@@ -57,11 +65,11 @@ extension Stake: CanonicalCodable {
         let tierOffset = reader.offset
         let tierByte = try reader.u8()
         guard let tier = PrivacyTier(rawValue: tierByte) else { throw .unknownTag(type: "privacy tier", tag: tierByte, offset: tierOffset) }
-        let attestation = try reader.optional { (r: inout CanonicalReader) throws(CodecError) in try r.hash() }
+        let proof = try reader.decode(TierProof.self)
         let reputation = try reader.u16()
         guard reputation <= maxReputation else { throw .invalidValue(field: "reputation", reason: "\(reputation) > 1000") }
         return Stake(
-            amount: amount, lockEpochs: lockEpochs, lockedUntil: lockedUntil, tier: tier, attestation: attestation,
+            amount: amount, lockEpochs: lockEpochs, lockedUntil: lockedUntil, tier: tier, proof: proof,
             reputation: reputation, jailed: try reader.bool(), jailedAt: try reader.u64())
     }
 }

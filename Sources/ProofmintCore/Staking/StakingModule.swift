@@ -2,8 +2,8 @@
 /// Every check runs before the first write, so a refused transaction changes nothing but its fee and nonce.
 public enum StakingModule {
     static func validateBasic(_ request: StakeRequest, parameters: StakingParameters) throws(TransactionError) {
-        if request.tier.requiresAttestation && request.attestation == nil { throw .attestationRequired(tier: request.tier.rawValue) }
-        if !request.tier.requiresAttestation && request.attestation != nil { throw .attestationUnexpected }
+        if request.tier.requiresAttestation && request.claim == .none { throw .attestationRequired(tier: request.tier.rawValue) }
+        if !request.tier.requiresAttestation && request.claim != .none { throw .attestationUnexpected }
         guard request.lockEpochs <= parameters.maxLockEpochs else {
             throw .lockTooLong(maxEpochs: parameters.maxLockEpochs, actual: request.lockEpochs)
         }
@@ -33,12 +33,15 @@ public enum StakingModule {
         }
         let balance = try state.accountOrFail(provider).balance
         guard balance >= request.amount else { throw .insufficientBalance(balance: balance, needed: request.amount) }
+        // Every stake replaces the tier and its proof, a zero-amount restake included: no tier above 1 without a
+        // checked attestation (§9.10).
+        let proof = try AttestationModule.checkClaim(request, provider: provider, context: context, state: state)
 
         try state.debit(provider, request.amount)
         try state.setStake(
             Stake(
                 amount: total, lockEpochs: request.lockEpochs, lockedUntil: lockedUntil, tier: request.tier,
-                attestation: request.attestation, reputation: existing?.reputation ?? 0, jailed: false),
+                proof: proof, reputation: existing?.reputation ?? 0, jailed: false),
             for: provider)
         try state.updateTotals { totals in
             guard let staked = checkedAdd(totals.staked, request.amount) else { return false }

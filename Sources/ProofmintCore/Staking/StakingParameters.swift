@@ -49,6 +49,12 @@ public struct StakingParameters: Equatable, Sendable {
         slashSLAMinBps: 100, slashSLAMaxBps: 500, slashAttestationBps: 1000, slashMaliciousBps: 10_000,
         jailPeriodBlocks: 8640, unjailFee: 10 * Tokens.one)
 
+    /// The multiplier of `tier` (1.0x for a table too short, which genesis and governance never allow).
+    public func tierMultiplierBps(_ tier: PrivacyTier) -> UInt16 {
+        let index = Int(tier.rawValue)
+        return index < tierMultipliersBps.count ? tierMultipliersBps[index] : 10_000
+    }
+
     public init(
         minStake: Amount, unbondingPeriod: UInt64, unstakeBurnBps: UInt16, maxLockEpochs: UInt32, lockSteps: [LockStep],
         tierMultipliersBps: [UInt16], maxUnbondingEntries: UInt16, slashSLAMinBps: UInt16, slashSLAMaxBps: UInt16,

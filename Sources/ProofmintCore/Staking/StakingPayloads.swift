@@ -3,14 +3,19 @@ public struct StakeRequest: Equatable, Sendable {
     public var amount: Amount
     public var lockEpochs: UInt32
     public var tier: PrivacyTier
-    /// Required for tiers ≥ 1, absent for tier 0.
-    public var attestation: Hash32?
+    /// None for tier 0, a bare hash for tier 1, an attestor-signed attestation for tiers 2–4 (§3.3).
+    public var claim: TierClaim
 
-    public init(amount: Amount, lockEpochs: UInt32, tier: PrivacyTier, attestation: Hash32?) {
+    public init(amount: Amount, lockEpochs: UInt32, tier: PrivacyTier, claim: TierClaim) {
         self.amount = amount
         self.lockEpochs = lockEpochs
         self.tier = tier
-        self.attestation = attestation
+        self.claim = claim
+    }
+
+    /// A request backed by nothing or by a bare hash (tiers 0 and 1; a higher tier with a hash is refused).
+    public init(amount: Amount, lockEpochs: UInt32, tier: PrivacyTier, attestation: Hash32?) {
+        self.init(amount: amount, lockEpochs: lockEpochs, tier: tier, claim: TierClaim(hash: attestation))
     }
 }
 
@@ -25,7 +30,7 @@ extension StakeRequest: CanonicalCodable {
         writer.u128(amount)
         writer.u32(lockEpochs)
         writer.u8(tier.rawValue)
-        writer.optional(attestation) { $0.fixed($1.bytes) }
+        writer.encode(claim)
     }
 
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> StakeRequest {
@@ -34,8 +39,7 @@ extension StakeRequest: CanonicalCodable {
         let offset = reader.offset
         let tierByte = try reader.u8()
         guard let tier = PrivacyTier(rawValue: tierByte) else { throw .unknownTag(type: "privacy tier", tag: tierByte, offset: offset) }
-        let attestation = try reader.optional { (r: inout CanonicalReader) throws(CodecError) in try r.hash() }
-        return StakeRequest(amount: amount, lockEpochs: lock, tier: tier, attestation: attestation)
+        return StakeRequest(amount: amount, lockEpochs: lock, tier: tier, claim: try reader.decode(TierClaim.self))
     }
 }
 

@@ -74,6 +74,8 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case settlement = 0x2C
         /// `0x2D ‖ address(20)` → u32: the provider's epochs with work not yet settled; `withdraw` waits for 0 (version 3)
         case computeHold = 0x2D
+        /// `0x2A ‖ attestor public key(32)` → `AttestorRecord`: the governance-managed attestor registry (protocol version 3)
+        case attestor = 0x2A
     }
 
     public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
@@ -125,6 +127,8 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         writer.u32(index)
         return StateKey(bytes: [prefix.rawValue] + writer.bytes)
     }
+
+    public static func attestor(_ key: Ed25519.PublicKey) -> StateKey { StateKey(bytes: [Prefix.attestor.rawValue] + key.bytes) }
 
     private static func bigEndian(_ value: UInt64) -> Bytes {
         var writer = CanonicalWriter()
@@ -178,6 +182,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .randomnessMix?: return "randomness-mix"
         case .settlement?: return "settlement"
         case .computeHold?: return "compute-hold \(addressText)"
+        case .attestor?: return "attestor \(Array(bytes.dropFirst()).hex)"
         case nil: return "unknown \(bytes.hex)"
         }
     }

@@ -22,6 +22,8 @@ public enum Payload: Equatable, Sendable {
     case challenge(ChallengeRequest)
     /// A compute validator's vote on an open challenge (protocol version 3).
     case resolve(ResolveRequest)
+    /// Reports a provider whose tier 2–4 attestation was signed by an attestor since revoked (protocol version 3).
+    case reportAttestation(AttestationReport)
 
     /// Stable tags: never renumber.
     public enum Kind: UInt8, Sendable, CaseIterable {
@@ -38,6 +40,8 @@ public enum Payload: Equatable, Sendable {
         case validate = 11
         case challenge = 12
         case resolve = 13
+        /// 14: tags 10–13 belong to Proof of Compute's version 3 transactions.
+        case reportAttestation = 14
 
         public var name: String {
             switch self {
@@ -54,6 +58,7 @@ public enum Payload: Equatable, Sendable {
             case .validate: return "validate"
             case .challenge: return "challenge"
             case .resolve: return "resolve"
+            case .reportAttestation: return "report_attestation"
             }
         }
     }
@@ -73,6 +78,7 @@ public enum Payload: Equatable, Sendable {
         case .validate: return .validate
         case .challenge: return .challenge
         case .resolve: return .resolve
+        case .reportAttestation: return .reportAttestation
         }
     }
 }
@@ -94,6 +100,7 @@ extension Payload: CanonicalCodable {
         case let .validate(request): writer.encode(request)
         case let .challenge(request): writer.encode(request)
         case let .resolve(request): writer.encode(request)
+        case let .reportAttestation(report): writer.encode(report)
         }
     }
 
@@ -114,6 +121,7 @@ extension Payload: CanonicalCodable {
         case .validate?: return .validate(try reader.decode(VerdictRequest.self))
         case .challenge?: return .challenge(try reader.decode(ChallengeRequest.self))
         case .resolve?: return .resolve(try reader.decode(ResolveRequest.self))
+        case .reportAttestation?: return .reportAttestation(try reader.decode(AttestationReport.self))
         case nil: throw .unknownTag(type: "transaction kind", tag: tag, offset: at)
         }
     }

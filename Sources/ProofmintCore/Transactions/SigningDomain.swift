@@ -5,6 +5,8 @@ public enum SigningDomain: String, Sendable {
     case blockHeader = "proofmint/block/v1"
     /// Signed by the consumer of compute work, not by a transaction sender.
     case computeReceipt = "proofmint/receipt/v1"
+    /// Signed by an attestor of the registry about one provider's hardware (protocol version 3).
+    case attestation = "proofmint/attestation/v1"
 
     /// The domain tag followed by a zero byte, prepended to the canonical bytes before signing.
     public var tag: Bytes { Array(rawValue.utf8) + [0] }

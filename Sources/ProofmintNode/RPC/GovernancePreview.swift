@@ -46,6 +46,11 @@ enum GovernancePreview {
             preview.upgrade = UpgradeView(name: name, height: upgradeHeight, knownToThisNode: UpgradePlan.known.contains(name))
         case .text:
             preview.effect = "none: a text proposal only records the outcome of the vote"
+        case let .attestor(publicKey, name, maxTier, action):
+            preview.effect = action == .add
+                ? "attestor \(name) (\(publicKey.bytes.hex)) may sign attestations up to tier \(maxTier.rawValue) (\(maxTier.name))"
+                : "attestor \(name) (\(publicKey.bytes.hex)) is revoked for good: the tier 2–4 multipliers resting on its attestations "
+                    + "stop counting, and their providers can be reported (report_attestation) and slashed staking.slash_attestation_bps"
         }
         return preview
     }

@@ -33,6 +33,7 @@ struct RPCMethods: Sendable {
         case .getChallenges: return try await run(Calls.GetChallenges.self, params, challenges)
         case .getComputeValidators:
             return try await run(Calls.GetComputeValidators.self, params) { _ throws(RPCErrorObject) in try computeValidators() }
+        case .getAttestors: return try await run(Calls.GetAttestors.self, params) { _ throws(RPCErrorObject) in try attestors() }
         }
     }
 

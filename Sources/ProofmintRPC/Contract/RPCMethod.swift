@@ -21,6 +21,7 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case getPendingValidations = "pm_getPendingValidations"
     case getChallenges = "pm_getChallenges"
     case getComputeValidators = "pm_getComputeValidators"
+    case getAttestors = "pm_getAttestors"
 
     /// The typed request and answer of each method: what the node decodes and encodes, and the wallet the reverse.
     public var call: any RPCCall.Type {
@@ -44,6 +45,7 @@ public enum RPCMethod: String, CaseIterable, Sendable {
         case .getPendingValidations: return Calls.GetPendingValidations.self
         case .getChallenges: return Calls.GetChallenges.self
         case .getComputeValidators: return Calls.GetComputeValidators.self
+        case .getAttestors: return Calls.GetAttestors.self
         }
     }
 }
@@ -185,6 +187,12 @@ public enum Calls {
         public typealias Params = NoParams
         public typealias Result = ComputeValidatorsResult
         public static let method = RPCMethod.getComputeValidators
+    }
+
+    public enum GetAttestors: RPCCall {
+        public typealias Params = NoParams
+        public typealias Result = AttestorsResult
+        public static let method = RPCMethod.getAttestors
     }
 }
 

@@ -5,7 +5,8 @@ public struct EventView: RPCNamedObject {
     public static let rpcName = "Event"
 
     /// `transfer`, `fee_paid`, `staked`, `unstaked`, `withdrawn`, `slashed`, `jailed`, `unjailed`, `proof_accepted`, `proposed`, `voted`,
-    /// `validator_joined`, `validator_left`, `verdict_given`, `challenged`, `challenge_voted`, `challenge_decided`.
+    /// `validator_joined`, `validator_left`, `verdict_given`, `challenged`, `challenge_voted`, `challenge_decided`,
+    /// `attestation_reported`.
     public var type: String
     @Omittable public var from: Address?
     @Omittable public var to: Address?
@@ -52,6 +53,8 @@ public struct EventView: RPCNamedObject {
     @Omittable public var votingEndHeight: UInt64?
     @Omittable public var voter: Address?
     @Omittable public var option: String?
+    @Omittable public var reporter: Address?
+    @Omittable public var attestor: Hex?
 
     public init(type: String) { self.type = type }
 
@@ -116,6 +119,9 @@ public struct EventView: RPCNamedObject {
             self.init(type: "voted")
             (proposalId, self.voter) = (id, voter)
             self.option = VoteOption(rawValue: option)?.name ?? "unknown_\(option)"
+        case let .attestationReported(provider, reporter, attestor):
+            self.init(type: "attestation_reported")
+            (self.provider, self.reporter, self.attestor) = (provider, reporter, Hex(attestor.bytes))
         }
     }
 }

@@ -7,7 +7,7 @@ public struct TransactionView: RPCNamedObject {
     public var id: Hash32
     public var chainId: String
     /// `transfer`, `stake`, `unstake`, `withdraw`, `evidence`, `submit_proof`, `propose`, `vote`, `unjail`, `validator`,
-    /// `validate`, `challenge` or `resolve`.
+    /// `validate`, `challenge`, `resolve` or `report_attestation`.
     public var kind: String
     public var sender: Address
     public var senderPublicKey: Hex
@@ -23,8 +23,12 @@ public struct TransactionView: RPCNamedObject {
     // stake
     @Omittable public var lockEpochs: UInt64?
     @Omittable public var tier: UInt64?
-    /// For a stake at tier ≥ 1: the attestation hash (left out for tier 0).
+    /// For a stake at tier 1: the attestation hash (left out otherwise).
     @Omittable public var attestation: Hash32?
+    /// For a stake at tiers 2–4: the attestor-signed attestation (protocol version 3).
+    @Omittable public var signedAttestation: AttestationView?
+    // report_attestation
+    @Omittable public var provider: Address?
     // evidence
     @Omittable public var evidence: [SignedHeaderView]?
     // submit_proof
@@ -66,7 +70,11 @@ public struct TransactionView: RPCNamedObject {
             amount = request.amount
             lockEpochs = UInt64(request.lockEpochs)
             tier = UInt64(request.tier.rawValue)
-            attestation = request.attestation
+            switch request.claim {
+            case .none: break
+            case let .hash(hash): attestation = hash
+            case let .signed(signed): signedAttestation = AttestationView(signed)
+            }
         case let .unstake(request):
             amount = request.amount
         case .withdraw, .unjail:
@@ -89,6 +97,8 @@ public struct TransactionView: RPCNamedObject {
             jobId = request.jobId
         case let .resolve(request):
             (jobId, uphold) = (request.jobId, request.uphold)
+        case let .reportAttestation(report):
+            provider = report.provider
         }
     }
 }

@@ -49,6 +49,11 @@ public enum AttackScenarios {
             name: "challenge-griefing",
             summary: "an attacker challenges N honest receipts; validators vote; a watcher challenges one fake receipt",
             defaultScale: 10, run: ChallengeGriefingScenario.run),
+        Scenario(
+            name: "fake-tier",
+            summary: "a provider claims tier 4 (2.0x) with a self-made attestation by a zero-amount restake; then an attestor is "
+                + "revoked and its provider reported",
+            defaultScale: 1, run: FakeTierScenario.run),
     ]
 
     public static func scenario(named name: String) throws(ScenarioError) -> Scenario {

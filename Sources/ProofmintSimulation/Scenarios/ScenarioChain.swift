@@ -19,9 +19,11 @@ final class ScenarioChain {
     /// The wall time one block stands for: time-like parameters are scaled to it (see `compressedTime`).
     private let blockMillis: UInt64
 
-    /// `validatorBond`: stake the validator bonds at genesis from an allocation of the same amount (none by default).
+    /// `validatorBond`: stake the validator bonds at genesis from an allocation of the same amount (none by default);
+    /// `attestors`: the attestor registry at genesis (none by default).
     init(
-        parameters: Parameters, allocations: [(Participant, Amount)], modules: [(ModuleAccount, Amount)], validatorBond: Amount = 0
+        parameters: Parameters, allocations: [(Participant, Amount)], modules: [(ModuleAccount, Amount)], validatorBond: Amount = 0,
+        attestors: [GenesisAttestor] = []
     ) throws(ScenarioError) {
         self.parameters = parameters
         blockMillis = parameters.governance.blockTimeMs
@@ -36,7 +38,7 @@ final class ScenarioChain {
             chainId: Self.chainId, genesisTime: Self.genesisTime, parameters: parameters,
             validators: ValidatorSet(validators: [.init(name: "scenario-validator", publicKey: validator.publicKey)]),
             allocations: entries,
-            bonds: validatorBond > 0 ? [ValidatorBond(address: validatorAddress, amount: validatorBond)] : [])
+            bonds: validatorBond > 0 ? [ValidatorBond(address: validatorAddress, amount: validatorBond)] : [], attestors: attestors)
         do {
             let (block, outcome) = try genesis.genesisBlock()
             store.commit(outcome)

@@ -126,6 +126,24 @@ public enum GovernanceInput {
         return reason
     }
 
+    /// An `attestor` proposal's content: a valid Ed25519 key (64 hex digits), a 1–64-byte name, max tier 2–4, and
+    /// `add` or `revoke` (protocol version 3).
+    public static func attestor(publicKey: String, name: String, maxTier: Int, action: String) throws(GovernanceInputError) -> ProposalContent {
+        var hex = publicKey.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if hex.hasPrefix("0x") { hex.removeFirst(2) }
+        guard hex.count == 64, let bytes = Bytes(hex: hex), let key = try? Ed25519.PublicKey(bytes: bytes), key.isValidPoint else {
+            throw .invalidAttestor("--public-key must be a valid Ed25519 public key as 64 hex digits")
+        }
+        guard !name.isEmpty, name.utf8.count <= AttestorRecord.maxNameBytes else { throw .invalidAttestor("--name must be 1–64 bytes") }
+        guard maxTier >= 2, maxTier <= 4, let tier = PrivacyTier(rawValue: UInt8(maxTier)) else {
+            throw .invalidAttestor("--max-tier must be 2, 3 or 4 (tiers 0 and 1 need no attestor)")
+        }
+        guard let parsed = ProposalContent.AttestorAction.allCases.first(where: { $0.name == action.lowercased() }) else {
+            throw .invalidAttestor("--action must be add or revoke")
+        }
+        return .attestor(publicKey: key, name: name, maxTier: tier, action: parsed)
+    }
+
     public static func slashBps(_ bps: Int) throws(GovernanceInputError) -> UInt16 {
         guard bps >= 1, bps <= 10_000 else { throw .invalidSlashBps(bps) }
         return UInt16(bps)

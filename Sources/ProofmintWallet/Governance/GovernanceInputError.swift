@@ -22,6 +22,7 @@ public enum GovernanceInputError: Error, Equatable, CustomStringConvertible {
     case invalidDocumentHash(String)
     case invalidTitle(String)
     case invalidUpgradeName(String)
+    case invalidAttestor(String)
 
     public var description: String {
         switch self {
@@ -64,6 +65,7 @@ public enum GovernanceInputError: Error, Equatable, CustomStringConvertible {
             return "invalid title: \(reason)"
         case let .invalidUpgradeName(text):
             return "invalid upgrade name '\(text)': 1–\(ProposalContent.maxNameBytes) characters of a-z, 0-9, '-', '_' and '.'"
+        case let .invalidAttestor(reason): return "invalid attestor proposal: \(reason); nothing was sent"
         }
     }
 }

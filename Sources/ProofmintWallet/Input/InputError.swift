@@ -29,6 +29,10 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     case invalidVerdict(String)
     /// Not a 32-byte hash in hex (a receipt's model, input or output hash).
     case invalidHash(field: String, text: String)
+    /// Tiers 2–4 need an attestor-signed attestation file (protocol version 3).
+    case signedAttestationRequired(tier: PrivacyTier)
+    case attestationTierMismatch(requested: PrivacyTier, attested: PrivacyTier)
+    case attestationForAnotherProvider(provider: Address, sender: Address)
 
     public var description: String {
         switch self {
@@ -74,6 +78,12 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
             return "unknown verdict '\(text)': choose one of \(Verdict.allCases.map(\.name).joined(separator: ", "))"
         case let .invalidHash(field, text):
             return "invalid \(field) '\(text)': expected a 32-byte hash as 64 hex digits"
+        case let .signedAttestationRequired(tier):
+            return "privacy tier \(tier.rawValue) (\(tier.name)) needs an attestation signed by a registered attestor: pass --attestation FILE (made by `proofmint attest`); nothing was sent"
+        case let .attestationTierMismatch(requested, attested):
+            return "the attestation file is for tier \(attested.rawValue) (\(attested.name)), not tier \(requested.rawValue): pass --tier \(attested.rawValue) or another file; nothing was sent"
+        case let .attestationForAnotherProvider(provider, sender):
+            return "the attestation file is for provider \(provider), not \(sender): only the provider it names may stake with it; nothing was sent"
         }
     }
 }

@@ -12,6 +12,12 @@ public enum StakePresentation {
             ("privacy tier", "\(stake.tier) (\(stake.tierName))"),
         ]
         if let attestation = stake.attestation { rows.append(("attestation", attestation.hex)) }
+        if let attested = stake.attested {
+            let state = attested.holds
+                ? "holds (until height \(attested.expiresAt))"
+                : "no longer holds (expired, or its attestor revoked): the tier counts as \(stake.effectiveTier) (open)"
+            rows.append(("attestation", "by attestor \(attested.attestor), measurement \(attested.measurement.hex); \(state)"))
+        }
         rows.append(("lock", lockText(stake, height: height)))
         rows.append(("reputation", "\(stake.reputation) / \(Stake.maxReputation)"))
         rows.append(("jailed", stake.jailed ? "yes: it cannot stake again, and has no staking power" : "no"))

@@ -21,9 +21,22 @@ public enum StakingInput {
     }
 
     /// The stake request for `tx stake`; an amount of 0 is allowed (it changes only the tier or lock of an existing stake).
-    public static func stakeRequest(amount: String, lockEpochs: UInt32, tier number: Int, attestation text: String?) throws(InputError) -> StakeRequest {
+    /// `attestation` is tier 1's hash (64 hex digits); tiers 2–4 take `signed`, read from an attestation file, which
+    /// must be for this tier and this provider (the chain checks the rest: registry, expiry, chain).
+    public static func stakeRequest(
+        amount: String, lockEpochs: UInt32, tier number: Int, attestation text: String?, signed: SignedAttestation? = nil,
+        provider: Address? = nil
+    ) throws(InputError) -> StakeRequest {
         let amount = try WalletInput.amount(amount, allowZero: true)
         let tier = try tier(number)
+        if tier.rawValue >= PrivacyTier.cpuTEE.rawValue {
+            guard let signed else { throw .signedAttestationRequired(tier: tier) }
+            guard signed.attestation.tier == tier else { throw .attestationTierMismatch(requested: tier, attested: signed.attestation.tier) }
+            if let provider, signed.attestation.provider != provider {
+                throw .attestationForAnotherProvider(provider: signed.attestation.provider, sender: provider)
+            }
+            return StakeRequest(amount: amount, lockEpochs: lockEpochs, tier: tier, claim: .signed(signed))
+        }
         let attestation = try attestation(text)
         if tier.requiresAttestation && attestation == nil { throw .attestationRequired(tier: tier) }
         if !tier.requiresAttestation && attestation != nil { throw .attestationUnexpected }

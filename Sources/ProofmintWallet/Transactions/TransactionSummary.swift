@@ -19,7 +19,11 @@ public enum TransactionSummary {
             members.append(("amount_base_units", .string(String(request.amount))))
             members.append(("lock_epochs", .uint(UInt64(request.lockEpochs))))
             members.append(("tier", .uint(UInt64(request.tier.rawValue))))
-            members.append(("attestation", .optionalString(request.attestation?.hex)))
+            switch request.claim {
+            case .none: members.append(("attestation", .null))
+            case let .hash(hash): members.append(("attestation", .string(hash.hex)))
+            case let .signed(signed): members.append(("attestation", AttestationFile.json(signed)))
+            }
         case let .unstake(request):
             members.append(("amount", .string("\(Tokens.format(request.amount)) \(Tokens.symbol)")))
             members.append(("amount_base_units", .string(String(request.amount))))
@@ -49,6 +53,8 @@ public enum TransactionSummary {
         case let .resolve(request):
             members.append(("job_id", .string(request.jobId.hex)))
             members.append(("uphold", .bool(request.uphold)))
+        case let .reportAttestation(report):
+            members.append(("provider", .string(report.provider.text)))
         }
         members += [
             ("fee", .string("\(Tokens.format(transaction.fee)) \(Tokens.symbol)")),
@@ -75,7 +81,11 @@ public enum TransactionSummary {
             lines.append(("amount", "\(Tokens.format(request.amount)) \(Tokens.symbol) (\(request.amount) base units)"))
             lines.append(("lock", "\(request.lockEpochs) epochs"))
             lines.append(("tier", "\(request.tier.rawValue) (\(request.tier.name))"))
-            if let attestation = request.attestation { lines.append(("attestation", attestation.hex)) }
+            switch request.claim {
+            case .none: break
+            case let .hash(hash): lines.append(("attestation", hash.hex))
+            case let .signed(signed): lines += AttestationFile.lines(signed)
+            }
         case let .unstake(request):
             lines.append(("amount", "\(Tokens.format(request.amount)) \(Tokens.symbol) (\(request.amount) base units)"))
         case .withdraw, .unjail:
@@ -104,6 +114,8 @@ public enum TransactionSummary {
         case let .resolve(request):
             lines.append(("job", request.jobId.hex))
             lines.append(("vote", request.uphold ? "uphold" : "reject"))
+        case let .reportAttestation(report):
+            lines.append(("provider", report.provider.text))
         }
         lines.append(("fee", "\(Tokens.format(transaction.fee)) \(Tokens.symbol)"))
         lines.append(("nonce", String(transaction.nonce)))

@@ -19,7 +19,7 @@ struct TxProposeCommand: AsyncParsableCommand {
             """,
         subcommands: [
             TxProposeParamCommand.self, TxProposeTreasuryCommand.self, TxProposeUpgradeCommand.self, TxProposeSlashCommand.self,
-            TxProposeTextCommand.self,
+            TxProposeTextCommand.self, TxProposeAttestorCommand.self,
         ]
     )
 }
@@ -232,6 +232,39 @@ struct TxProposeSlashCommand: AsyncParsableCommand {
         try await ProposalSubmission.send(from: sender, proposal: proposal, with: options) { _, _ in
             .slash(provider: provider, reason: reason, bps: bps)
         }
+    }
+}
+
+/// `tx propose attestor`: add or revoke a key of the attestor registry.
+struct TxProposeAttestorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attestor",
+        abstract: "Propose adding (or updating) or revoking an attestor of privacy tiers 2–4, and wait for the block.",
+        discussion: """
+            Attestors stand in for the TEE vendors' roots: a stake at tiers 2–4 needs an attestation signed by one             (`proofmint attest`). add registers the key with its name and max tier (2–4), or updates them if the key is             already trusted; revoke withdraws the trust for good: the tier 2–4 multipliers of the stakes resting on its             attestations stop counting, and anyone can then report those providers (`tx report-attestation`) for the             staking.slash_attestation_bps slash. A revoked key can never be added again. Decided like a slash (quorum and             voting period of governance.quorum_bps.slash and governance.voting_days.slash: 60%, 7 days), then the timelock.
+            Example: proofmint tx propose attestor --from dev1 --action revoke --public-key 3b6a27bc…  --name devnet-attestor-0
+            """)
+
+    @OptionGroup var sender: SenderOptions
+
+    @Option(name: .customLong("action"), help: ArgumentHelp("add (or update) or revoke.", valueName: "add|revoke"))
+    var action: String
+
+    @Option(name: .customLong("public-key"), help: ArgumentHelp("The attestor's Ed25519 public key: 64 hex digits.", valueName: "HEX64"))
+    var publicKey: String
+
+    @Option(name: .customLong("name"), help: ArgumentHelp("The attestor's name, 1–64 bytes (kept by revoke as given).", valueName: "NAME"))
+    var name: String
+
+    @Option(name: .customLong("max-tier"), help: ArgumentHelp("The highest tier it may attest: 2, 3 or 4.", valueName: "2-4"))
+    var maxTier: Int = 4
+
+    @OptionGroup var proposal: ProposalOptions
+    @OptionGroup var options: SendOptions
+
+    func run() async throws {
+        let content = try GovernanceInput.attestor(publicKey: publicKey, name: name, maxTier: maxTier, action: action)
+        try await ProposalSubmission.send(from: sender, proposal: proposal, with: options) { _, _ in content }
     }
 }
 

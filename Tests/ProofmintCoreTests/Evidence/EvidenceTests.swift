@@ -91,7 +91,7 @@ final class EvidenceTests: StakingTestCase {
         XCTAssertEqual(after.reputation, 803 - 250, "reputation falls by bps / 10 points")
         XCTAssertTrue(after.jailed)
         XCTAssertEqual(after.tier, .atRest)
-        XCTAssertEqual(after.attestation, Hash32.digest([1]))
+        XCTAssertEqual(after.proof, .hash(Hash32.digest([1])))
         XCTAssertEqual(chain.unbonding(a).entries, [
             .init(amount: entries[0].amount - cuts[0], matureAt: entries[0].matureAt), .init(amount: 750, matureAt: entries[1].matureAt),
         ])

@@ -20,14 +20,15 @@ import XCTest
 /// and output hashes `H("input/n")`, `H("output/n")` (its model hash is `H("model/llama-3-8b")`).
 ///
 /// Blocks 1–5 are transfers: ordinary ones, an odd fee that rounds, one creating a new account, a failing one (code
-/// 100), a self-transfer with expiry and memo, and an empty block. Blocks 6–10 are staking: stakes at tiers 0 and 2
+/// 100), a self-transfer with expiry and memo, and an empty block. Blocks 6–10 are staking: stakes at tiers 0 and 1
 /// with and without a lock, a zero stake without a stake (105), an unstake leaving less than the minimum (108), one
 /// under lock (107), unstakes with their 0.1% burn, double-sign evidence against golden-a (50% of its stake and of
 /// its unbonding entry burned, jailed), a jailed stake (104), withdrawals before (110) and at maturity. Every stake
 /// write keeps governance's total stake (0x0D, Σ amount over unjailed stakes) in step. Empty epochs 0–4 close with an
 /// empty record each and settle at once (no work: nothing minted, the pool carried over).
 ///
-/// Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 2) and alice (100 AI at tier 0) each
+/// Blocks 11–14 are Proof of Compute: in epoch 5, bob (100 AI staked at tier 1, at-rest: the golden genesis registers
+/// no attestor, so no higher tier can be claimed) and alice (100 AI at tier 0) each
 /// submit a receipt (1, 2) signed by the other, at qualities 90 and 37 (counted at most 50 until validated) and
 /// prices with an odd base unit, weighed by value; then a job paid twice (130) and a provider without a stake (132);
 /// block 12 accepts a receipt (3) of the previous epoch (window 1), block 13 refuses one two epochs old (131). There
@@ -94,39 +95,39 @@ enum GoldenChain {
         "879a828d74a86e74beba3a5412d7f93703f3fee667d93cd9ffad902dff09af5d",
         "84c74f0a86fa6d1acc611845d48ec25d1ebea8be062ec85051a21a0be74c464e",
         "a63830d26ab29b8c30b20841b2e51e835c89755023dced31edc2da3889fd714f",
-        "0288520ec6e8c65d3d60719c68464ddecd3c124fbd208a9a6deb3d2701ed5a13",
-        "0bd38c6afe2ce3fedf8d1c75979b27aad4480680b47768f75991f2bbc531ee40",
-        "2f50addbfd81a893a536d9a8afb62d7f55e664731db740897f8ac790b7828831",
-        "aafa67d5f5db8bd9dfeaba2724e2f3eaca1206436fcb40508af9482390ec8976",
-        "882a816744332c20939975d2ecf5ca15b923da0f1be01cfc0c786e65f310f8fc",
-        "0db3758a37272308cf2ffcd23ce20d1c57afc2929ad0ff013c39e14732eb9ff7",
-        "6361a548e0071b2b94f0986bb794064c8fd80a4a6532752b14d7df59691fe70e",
-        "29512f3a7e96f078d2b41916272ad931ab24bb73b2b066226570a5f1d5a64eb6",
-        "a5155039b447d66f6640d4f5973ae4d38f9235370b68f401cafc8ae713023039",
-        "536baaa652715c5e0a026d9f1a91f32543572da7f8bed2e3e47f28c3fb1d030a",
-        "414438e8e34f5f5ed7700222c894c1cf903c08abc706f3e3344ec5bb04bc71f7",
-        "85d02b05b9f0b0bd10b7e0fa7e177852d78a6cc8ce1843aa5cec5ae55502cff9",
-        "16bd0fd8880f2ff725321d8ded9811197f10453901b64c426abd1094ccc12bc2",
-        "05ae57ec56455d5e905e14759bbd995e9ad6ee05f431214fb66641d1906efde9",
-        "ae807f281354073ba2c7711b2b9818016dc7d978e48c86834bae1b287cb10461",
-        "a1b85cd4140f9f820c30efbe0ec3ee96b5163ac7b635e333e150a0c4efa5bacd",
-        "f8bfd9091c55d6cdc342b663e8f54097170179b393796bb2714b4d9523e2fc48",
-        "a9342a7efe7c064c86aeff6ebdfdb203cb8ceaa75522b2ad9b5908cd89004156",
-        "6ae127abd32c8feb48814444cf5238974bd9f3517023fde2c69a43a0e2fec939",
-        "97ebd931e405a25ba0ec7a1b2316dec704cc7920d8c9084a15ac55fd052c3fa7",
-        "4ba139fa0599ddca280420556c65a2b1108f56a66f602c32c8cc43f62fa27f9d",
-        "98e5efa35f4319ef5b4912323a3e141606704f20444752dd90b1d47b83613315",
-        "a45337e54eaa53aae113c99d5a89b961ae11c71b1f1ef609b717cf3c49d2f5ec",
-        "0179d6b0325f1b7b1ee2703107231f5f5e879d08292beef1ed72673f1cbdd6f7",
-        "68df64a2434c9fb4f206fa9b282117600ec8341d8311cb8b1c2c98dd5394b809",
-        "5a3feaf6d2d44481f8dd1beff2e5fc68cf275c357040e34e669fcdd60e10bbfb",
-        "9204f968f6a92ca0f42f5457489e3cd6f0e1d0603f7f8e3cbc70577218ac0d3d",
-        "bfc943ad359627c4f2fed2224b324d6a80ba52dbe4b6499471a84512d518645d",
-        "1d62c324078c091d8726194bbdc1093309db096a3eb24f83b840a05344237c2d",
-        "0965b9f39911a85ced1043a108773b6006f0558634fe995e7d3395b8dfc1e25a",
-        "1de77416cbbdd1c964d7353e964d2e3ec35d18f7fb84333f3c1e5322b9bbc25f",
-        "5b54c627354e9e07e71d7a8ffb03bdcdb6258d88b5d3b2d960fa20160850b022",
-        "3e392d9af61c950937e68a42cbe9f12e7bea986cc1f8d3ac0504c58d3304c502",
+        "3ee8a14e523cb1ed3b79c2f4571bd70a3c2c9121424bfa30ccf6601fca3992ee",
+        "109b3a6742e6c3ff0b7dc357fac75b88d6a7c97d5a3a3d9ff783cedd134c5428",
+        "1a6d767dd0cbc7b0f8621c112640e0a04f461e06fa5dce38917f14a7878bff14",
+        "0204eeda02a7ac91fd9dfafa74f2b8c06dcb9f68d5bdd0c430e09a57b804349c",
+        "ccab3b83b5c4e008c775ef58270e571dae7082c529f724947c811e0ca1beaab4",
+        "6e7373de8003433f5e880fa9d8a4eb7a1aa5e63b64fb67b76d28aad1b075df22",
+        "11f70f875745ae72a1e396a11ec47180511d32fc76f6a54f46e0683778953338",
+        "b80c6bb673e17bf865678bc17c88f0f2860a80f664d964887ac7e60a14dca72e",
+        "d6a61d545330287bb53e6d038e35f2e4b73c67c3545d26cc10d871dd77ae33ca",
+        "5bffbcf6337e75d43858d98d085d9f98950fe4a9c454a7cefa99607fceff4457",
+        "b2728452935dc23605aef9666355f9f7cf9685eed04cab1149985d9f3ec591a1",
+        "e74ad51b5efc8b54a12eeb427299388cb330591f6ef05a5e4f55a9d991fe9972",
+        "bd66ab2f406e92bf3cf6d310028a213963c4e39109b868084ffb2bfa0abeef2f",
+        "92881f70c42d44be9bba35675ea957030e88325fe21ece7c201428ea47954424",
+        "a38e63c6bddb1f5c34b4f178d942edef2cf93a92ed8e58c0430322c41b477b7c",
+        "00d156c7daa16a938eb08a9300cf7a3ab9313f12a9705bf5d4a3c305668057a5",
+        "5f28960f32257fa6cc149a6a606b9826b615379f0fca20e255762c4a87de8e04",
+        "af75eddbdde2344d5fd9204a487dbaa1720b3e1a374df8451f64675e75f800eb",
+        "568890bce635ff986dfea9922427982ee0386208413016092c8be2343e079259",
+        "eb0546e4361035dd6dce910936ad7bf9244a1479869760685b4f0f9a5a8b5252",
+        "3c4ceb9d5d62b959c53500c4672de3291f0e4855bbbd62db26d7f164eddaa9f8",
+        "80c1cf118115e73a0c6694f0581d3b38f86057cf63ab46554176702254cd4549",
+        "ad8d836830cd565fbbfd31c179cc2fe9afbc3b01b54a802ecc3f1494f7504994",
+        "77d729bf8705845bdafc3e255151b0b74ae97c8f6d44dd39e015b196fb0c0f5b",
+        "58996e515ca0f150670fdf9dda736cadb4493f75e022cb2f38a5409697a2bf0d",
+        "de29ba4da0b45b20074b0c251836344892bfcce0f4905ebd680b2d7cfa19dc1c",
+        "bef9677f92bec5e9eb5116cc36da693c8745b2312e76cdba5261815f73087a3a",
+        "f6d229d74fd09c39dfc288f65020b144e3de90d6e6c0ca8ae3ce62d9509c83ce",
+        "1cff5a1dafdc563bdd8863a6213b8735a86b51655e56e5c316b5c79d9b794424",
+        "6a5b7b2a2e6ba9c2e4e1c77e9b3e7c4da6c2e2581eb0a1f12f22f11a81952b37",
+        "25b5b4507198ecc07fdce657a3e5ddfc06d4ab65544fa6874c8165e98877f546",
+        "283fdb585d5aac96556f41fe0c5c59379502810807bb5a37797ec968651f8ebb",
+        "6b8136b4873ebb290f6a617debbee4b4f0247d21addb4b0ad4f145f8cc329e7f",
     ]
     static let stateRoots: [String] = [
         "2c437baa692fcfb0aa7c0667595064936171f8a8b0d02b756d88b61ad17481be",
@@ -134,39 +135,39 @@ enum GoldenChain {
         "3effba5850acc6b85452d160c5ea01b421027f34934094841557770a2f9187e5",
         "62bd24081fa353fc57019bd545a30ff02a3fb89e10ecfe6c8cecc40b70ec8bcf",
         "886d6b6765ef7e030b76a7a824abfd53261e4e8545c602502c44c56c2b7713a7",
-        "8d1ca1f18ba50f8a7d28b3a2e741a6a0023b0661d362cc07f4a21f4d05e2cb3d",
-        "92c8c3e39d29fe49bb76d03bec351f25fe7dcc2eb220d0aabe45ae7b7fc77ea4",
-        "7ef2a3daf3c9538dbdcac4c27aa885fd251cdc0ad31d437696cf4c328d8f7c3e",
-        "863524178b0b429c9a41de410063b53f51253cd3b2dc7625af6597076ff80e49",
-        "2cf2d546a9f752d1cbad3c6653f6018c40c0ab2eb8b46e99fa6be9aa2b1bdbb1",
-        "e5149752460813e7e4fa9da84f082ad05aac7c4f9bc265179b76cabe39dd6a0c",
-        "4d261d64866fe5f20421df72956687d8364d650253a57739f0b6c5cbd4fa275d",
-        "0f1ad8fa976d63136f9890d98990dad28fa6b10dbf2359102c07f3fd6d39b916",
-        "fd630daa92c80094665d8d413894b9dd6bb9516307d25ebc88fcc0d9bb783866",
-        "3413a610b75898572534d1df891d4075b90ad6c5031622781f77d313865b9eb6",
-        "73ffe73309fdae013e23070854623209da4ace1c571b362cc24d4b6a2595fe15",
-        "423d7f50d3ead3b316c3b12b53a5ab28ec65dc0594922f47e53a8db1eb8fe0af",
-        "9d58b23c346c46156c46e5e290593ba67ce6dea03b8f781818b1fd325a870d7c",
-        "313fd99ca9bc809eed5f86607c75d3f7744413c455a15341c98f6fffc957913a",
-        "4ee551e67d72650b0892ec5c03e5f95ad558fd46fef1cb55da5ef6b154f45733",
-        "11c65c98d49f1aecf297cb2ef9b95f146ee734166d5519d95c3e3d34d73822ba",
-        "34bf80bde8e95290dcd6d5455addd1261af54c3f5aa523b4fa13db7a460a8611",
-        "ff6691f2d8fb30f397343e12049dc8f2b63e593f4012ea1952831f93ce0e6661",
-        "7d798e61591454206d3998edae28069ad4fc92ab0cd7143a92cacd7da00a9793",
-        "9aa88e8034b7bef4a330ed2eb88d0f8619c41169531df0b9663a55a4fe6d3899",
-        "a9d4f701a05d9d1a2fe7a106efe2d79498cab5d15382cb3e22f53bf9ed574e6b",
-        "4edee9903bdb031ca9a0f48f334900c7013d8a1d9416498dffb534fff035db72",
-        "221dc11c38160bb1723678dcc9a430233f871d39ae5afebf587fb50930fe7b3e",
-        "95ad146df5eb5f4503e52fa0ae000a40940bad76eb9bbfc6e7a7f03c016791d0",
-        "f1b583e22f69cabf75114d2c215315b7d6634b21db0f722926127c1da0d4afac",
-        "b2aebda37eea70f9b7dd8190aefd545d1afb3b6d7a9704bcd21187ce5033f338",
-        "34a8e66d358e8d085cdfd71b06a71e2b867e881bd651ef5644f6557a787e4bd9",
-        "66e53bf1aa6e5c1322932f55da77d3388d2eac74305e80429689fab1bbd4d82f",
-        "0fd4885082f186c4fc2f794c4e6b9fc54a065c642046f3657e3c15255416f6a9",
-        "5866800580556394a77c14be15158383053672cbdbcd8717bb59a1506f0b4ae8",
-        "c40febe421987a4e1ce340c26e912c9ab14f80d78877ccfdcd3d4b0592eeb5f1",
-        "057d6eef5ab531aaac2f9866e3bb2e0d186da2c6d4c5e2490a60690e3d6b7670",
-        "7cc589db7906d45f5756714f3b7f123632e6acac5742279e5d3a151d2fb4c75f",
+        "61fce8946884544e31cd3ad2f254529f45ffbc128896cea3e8759f84953d52e4",
+        "6e589ef09a8aaa66374a1b6f609355ba72bfae1d67e370fc050a3ffc8ad4d179",
+        "4daa14aa4ac56e815656dcaae910a5e68260eb63c437e14fec9d9372d111f791",
+        "c4ab6125f09164bab8c470f6afcf2abadf1f8b54eae095b468a7d72c781b208a",
+        "38725db716855db0c4c191747ea286b7bfbad6e30fcd0d7912e58d24e9588626",
+        "193ec581d52c7f5d0fb8366828aa5af6a4fc52dc51262088f085f1eac4bbf68d",
+        "9b5144f1c2dbcfe9dde45cb715c55187b66d616f29ede319897796ed78c15a1d",
+        "4bde22c549069d518ce31019a86db41d95b3ec10a6a856d4d34e8c763c06be4f",
+        "8e26cfee3a1b9233ed395bd897c5e8c4c1a1015912b114699ae73f65c47db7b4",
+        "d19301baf674e02047bbbf3ffc8b0b4601ddb95d8d3178f8890bf9073d9c84da",
+        "9b8567677f30c3b0e1cea149e266632e1a3f9b44ffa80af1bcb6be567f73a31c",
+        "6d6bd47028e1a35d7c430c1c3eeaa3663af85a7ddd8088e1303da1a8c47948d5",
+        "f679cf1c13c200983fadcb7fafdb4a5d3d298422185af99c4f740a3490e22f59",
+        "52ff3b53f857b96a025408156f5f0c9146829c2c8a1328b27cdaf59c6259f0f4",
+        "37872eb2e17ba5ddfd65ea04a39e0ff673b027fc2f575a7df93d7f653b184cfa",
+        "314b3da5600e7a162276b975d456488e028a30602c97d80ddd5f748766ac93f2",
+        "870273e5c36a1ed7331875289478f3a9280ce975ebe10aa29778a99c9fe6a946",
+        "92f199d1d12c6a53eaaacc2e57af82f123e3d102bf3a61d0cc43ae507696b252",
+        "0a754b2bc40efb45c6a06883644245c44655177ced4f62e8b1d3d8b6b12b9eb1",
+        "47d69ee4aeace8be9852ab7db98ccb0dc75e963a0ed133ca719250dc7559a7ac",
+        "1933627552609a77358d086eb003ac15b20a91db92bfefbeca35dae9f4f1a043",
+        "461b068c08f45f44717525a84e8982f656e2e51ccb084915bc7dfed021d840f1",
+        "807deccb4afac61eeccd3b92afeb53cf61c5644e33e6792b1e7ef493a616460a",
+        "fcfac5dbabae69d7bd05dd500f22b9732a08cee2f9d3e98417ba614862f08bbb",
+        "0b91d40a59d68848adaa203c2b18166de317fdbb38dd894e5783d5c7d0092f0c",
+        "c6735af7bef506b07437fc981e0a21194d5fdae87ed76230bcd1128c4847bbb2",
+        "6c4eea3ee3c30b570f26d21841d9e13a8b4a9f4b2f27553068e3f26c54d2b4c9",
+        "67971c5a28111ddf99393fe9f348c748ecd14c1e13e2f733ee32e549cad7d4e7",
+        "b6452b6daa63587dd52c0f7e23316e59102522c84a4f72c9d7aaf48babcb02c5",
+        "a4b6992f0809f0e5b70c1548ce0a539809643ed6d04764c5ba88a2bd089da42b",
+        "dbbd413120dec11a679b510acd27df5d9d945835af615b4667e9a4c256c7249c",
+        "c65c93cd772ca4c741191b6d63ea526a529e2322f0f3d837aaae3ad800344a1f",
+        "5465cca374181443f9fd19e1cfd0b3bbee0e387d39aa008c2de1c7444638540a",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -174,22 +175,22 @@ enum GoldenChain {
         "0000000000000000000000000000000000000000000000000000000000000000",
         "b98990c442340051594022a8f6665a046032e320fb5b279e6eadfdfa11565008",
         "f101dc41c2dfef114d62223c0545e01332c9e3f1db2be34c8d26cd4cb1bba85c",
-        "d3aa7713d2ee8be131a2a8d17a15288ea9721e056bb503a0918572a06a77f629",
+        "f581958c87bdc2ced83582e3b61ec14c8eef974739054af20cc563556871c34b",
         "6673d271e2db9f28b15b916f0015086b6519df80dfd2ad226402b81cdda3d51b",
         "09e31199e0b442c1bc0a2f299cd7ea3c677f904b398d1ae2dee29a41e6e00b11",
         "ffac1e0d24d1e2032c3423862cb33809fd7a206cb2c19486e0abf1d07874fc29",
         "7cdf27bda3206ea40d1cc07a5e82250fc6313f53613309df4655e06f6d20e21a",
-        "a29574e63116b372ab0fdf4ba969ba4f05000dbedc6579b94bd256fc09cae235",
+        "726338d37d0ace8d041b9c90bf60c7ad26e9f20f643c04755cfa8763c56afce1",
         "3dbd1d719373e4fc654e98e1ec9f13828439560ee65bd3f7acdd4e6fcdb815cc",
         "a054bd329afde66c9a4babbb518b41c3c407a437e3804fc9fe69fea98869fe64",
         "0000000000000000000000000000000000000000000000000000000000000000",
         "545ab540f6d08192926da40bc281f35f4ed8037945432fb240e951f0d0ee05b6",
         "cfd2553fded493f0947dd8b30c428a1a9df86fd4493a2f826a6ce187c5de57f9",
-        "8aafd683af3c2b1861119a280e127ab9e8de20c7de6334dcf0936ca57db24abd",
-        "4940c74231cfe8e5b92514e4e48fd6909bd96cd1964418dcdb1cab8aa157cb58",
-        "b2887dcaf22517a08d3b6454a21e649ee1aa83c8d9d2d3410fe7f61dfbb8b5bf",
+        "12c98e253633d7f14161a5b2be33b52047a99f035e00354f9ef5d05949f70227",
+        "5289d12bdc8cd22fe643d308aaa85061b7f7e779af7650fe554361a26d87b70d",
+        "7a78653f84b92cc25d17b8e4d663dcc253672647b5eed801f73eb0aecf4ba18e",
         "e03e9cef55c5a976c988685f482e1b2a8a4b59b2f47718bb5b7c34de519ce099",
-        "92ad4e4ab03944cefe118480912ca88d6370a3766fcc7f0514b5189c5f94c47b",
+        "698a96c0c96562ea8b212c0f77afc1d57282df754476978f60f0ef1c901a9ae6",
         "32c1716d38c60ae30ca22edac731496d3940c195e3b4000e3b0d4200d87adfaa",
         "1ff22c47d3f18af3cea47c050675d81cf00e7b7ee986d1440f9f0610b842272b",
         "0000000000000000000000000000000000000000000000000000000000000000",
@@ -226,7 +227,8 @@ enum GoldenChain {
                              "challenge_window_blocks": 1, "resolution_window_blocks": 1, "validation_reward": "10000000000000000",
                              "settlement_batch": 1},
                  "governance": {"block_time_ms": 86400000, "timelock_blocks": 1, "voting_days": {"parameter_change": 2, "treasury_spend": 2}}}
-                """#)
+                """#,
+            attestors: [])
     }
 
     static let blockCount = 38
@@ -267,7 +269,7 @@ enum GoldenChain {
             ]
         case 6:
             return [
-                chain.stake(from: bob, amount: 200 * one, lockEpochs: 1, tier: .cpuTEE, attestation: attestation),  // locked until 8
+                chain.stake(from: bob, amount: 200 * one, lockEpochs: 1, tier: .atRest, attestation: attestation),  // locked until 8
                 chain.stake(from: alice, amount: 150 * one + 5),
                 chain.stake(from: carol, amount: 0),                                                          // 105 no_stake
                 chain.stake(from: validator, amount: 300 * one, fee: 2 * milli),
@@ -296,7 +298,7 @@ enum GoldenChain {
                 chain.withdraw(from: bob),                                                                    // 110 nothing matured
             ]
         case 11:
-            // Epoch 5's first block: bob (tier 2) and alice (tier 0) are staked providers, dave is not.
+            // Epoch 5's first block: bob (tier 1) and alice (tier 0) are staked providers, dave is not.
             let job1 = chain.receipt(
                 consumer: alice, provider: TestKeys.address("bob"), units: 1000, quality: 90, price: 10 * one, epoch: 5,
                 workload: workload, jobId: job(1))
@@ -586,9 +588,9 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual([settlement.startedAt, settlement.finishedAt], [14, 15])
         XCTAssertEqual(settlement.emission, 6_341_958_396_752_917_301)
         XCTAssertEqual(settlement.fromPool, 322_500_000_000_000_002)
-        XCTAssertEqual(settlement.minted, 5_926_124_442_638_448_773)
-        XCTAssertEqual(settlement.capped, 415_833_954_114_468_527)
-        XCTAssertEqual(settlement.paid, 5_000_000_000_000_000_000 + 1_248_624_442_638_448_775, "bob's cap, alice's share")
+        XCTAssertEqual(settlement.minted, 6_168_446_225_115_956_129)
+        XCTAssertEqual(settlement.capped, 173_512_171_636_961_171)
+        XCTAssertEqual(settlement.paid, 5_000_000_000_000_000_000 + 1_490_946_225_115_956_131, "bob's cap, alice's share")
         XCTAssertEqual(settlement.paid, settlement.minted + settlement.fromPool)
         XCTAssertEqual(settlement.forfeited, 0)
         // Epoch 8 (bob alone, under his cap of 10 AI) takes the pool the fees refilled; epoch 9 caps bob at 5 AI (receipt 8,
@@ -631,12 +633,12 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(at20.stakeRecord(dave)?.amount, 198 * Tokens.one)
         XCTAssertEqual([8, 9].map { at20.receiptRecord(GoldenChain.job($0))?.validation }, [.assigned, .assigned])
         XCTAssertEqual(at20.receiptRecord(GoldenChain.job(8))?.validator, dave)
-        // Block 21: 8 passed at quality 80 (8000 + 7000 × 80 / 100 = 13,600 bps, tier 2: 10 AI × 13,600 × 15,000), 9 failed
+        // Block 21: 8 passed at quality 80 (8000 + 7000 × 80 / 100 = 13,600 bps, tier 1: 10 AI × 13,600 × 12,000), 9 failed
         // (sla_violation, 5%: alice 200 → 190 AI), the challenge of 8 rejected (its 10 AI bond to bob).
         let passed = try XCTUnwrap(at21.receiptRecord(GoldenChain.job(8)))
         XCTAssertEqual([passed.validation, at21.receiptRecord(GoldenChain.job(9))?.validation], [.passed, .failed])
         XCTAssertEqual(passed.qualityBps, 13_600)
-        XCTAssertEqual(passed.weight, 10 * Tokens.one * 13_600 * 15_000)
+        XCTAssertEqual(passed.weight, 10 * Tokens.one * 13_600 * 12_000)
         XCTAssertEqual(passed.challenge?.outcome, .rejected)
         XCTAssertEqual(at21.receiptRecord(GoldenChain.job(9))?.weight, 0)
         XCTAssertEqual(at21.stakeRecord(alice)?.amount, 190 * Tokens.one)
@@ -656,11 +658,11 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(replay.balance(ModuleAccount.challenges.address), 0, "every bond released")
         XCTAssertEqual(replay.balance(ModuleAccount.validation.address), 240_000_000_000_000_000, "0.5% of every price, less 3 rewards of 0.01 AI")
         XCTAssertEqual(replay.balance(TestKeys.address("golden-a")), 287_439_000_000_000_000_000)
-        // The stakes at the end: bob at tier 2 with a reputation point for each of his five accepted receipts; alice
+        // The stakes at the end: bob at tier 1 with a reputation point for each of his five accepted receipts; alice
         // jailed at 95 AI, her points taken by the slashes (bps / 10 each); dave at 198 AI after his missed verdict.
         let stakes = try [bob, alice, dave].map { try XCTUnwrap(replay.stakeRecord($0)) }
         XCTAssertEqual(stakes.map(\.amount), [100 * Tokens.one, 95 * Tokens.one, 198 * Tokens.one])
-        XCTAssertEqual(stakes.map(\.tier), [.cpuTEE, .open, .open])
+        XCTAssertEqual(stakes.map(\.tier), [.atRest, .open, .open])
         XCTAssertEqual(stakes.map(\.jailed), [false, true, false])
         XCTAssertEqual(stakes.map(\.reputation), [5, 0, 0])
 
@@ -680,9 +682,9 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(tallies.map(\.passed), [true, true, false])
         // The figures the Python model prints: bob's replaced yes counts as his abstain; abstentions count for quorum only
         // (her power is higher at proposal 2's tally, her deposit of proposal 1 having come back just before).
-        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_546_526, 0, 48_458_865_051])
-        XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_458_865_051, 0, 1_019_818_556_851])
-        XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_554_986, 0, 0])
+        XCTAssertEqual([tallies[0].yes, tallies[0].no, tallies[0].abstain], [1_019_768_667_715, 0, 48_458_865_051])
+        XCTAssertEqual([tallies[1].yes, tallies[1].no, tallies[1].abstain], [48_458_865_051, 0, 1_019_818_678_034])
+        XCTAssertEqual([tallies[2].yes, tallies[2].no, tallies[2].abstain], [1_019_808_676_170, 0, 0])
         // The total unjailed stake at the end: bob's 100 AI and dave's 198 AI (alice is jailed).
         XCTAssertEqual(replay.governanceState(), GovernanceState(nextProposalId: 4, openProposals: 0, totalStake: 298 * Tokens.one))
         XCTAssertEqual(replay.balance(ModuleAccount.governance.address), 0, "deposits returned or burned")
@@ -706,7 +708,7 @@ final class GoldenChainTests: XCTestCase {
             "block 18 burned the deposit and 40% of its two fees")
         XCTAssertEqual(replay.balance(ModuleAccount.treasury.address), 4_997_500_250_000_000_000_000_004)
         XCTAssertEqual(replay.totals().burned, 360_200_000_000_000_000_002)
-        XCTAssertEqual(replay.totals().minted, 19_768_082_839_391_366_074)
+        XCTAssertEqual(replay.totals().minted, 20_010_404_621_868_873_430)
     }
 }
 

@@ -34,6 +34,9 @@ final class TransactionErrorCodeTests: XCTestCase {
         (164, "not_a_validator"), (165, "validator_stake_too_low"), (166, "validator_set_full"), (167, "challenge_window_closed"),
         (168, "already_challenged"), (169, "receipt_removed"), (170, "no_open_challenge"), (171, "already_voted"),
         (172, "conflicted_voter"), (173, "provider_work_unsettled"),
+        (180, "signed_attestation_required"), (181, "attestation_tier_mismatch"), (182, "attestation_wrong_chain"),
+        (183, "attestation_wrong_provider"), (184, "attestation_bad_signature"), (185, "attestation_expired"),
+        (186, "attestor_unknown"), (187, "attestor_revoked"), (188, "attestation_tier_above_max"), (189, "nothing_to_report"),
         (999, "state_unreadable"),
     ]
 

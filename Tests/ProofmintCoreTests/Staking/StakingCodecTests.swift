@@ -71,13 +71,13 @@ final class StakingCodecTests: XCTestCase {
     }
 
     func testStakeRecordLayout() {
-        let expected: Bytes = [2] + be(150 * Tokens.one + 1) + be(UInt32(12)) + be(UInt64(733)) + [2] + [1] + Self.attestation.bytes
+        let expected: Bytes = [3] + be(150 * Tokens.one + 1) + be(UInt32(12)) + be(UInt64(733)) + [2] + [1] + Self.attestation.bytes
             + be(UInt16(640)) + [1] + be(UInt64(700))
         XCTAssertEqual(Self.stake.canonicalBytes, expected)
         XCTAssertEqual(expected.count, 74)
         var open = Self.stake
         open.tier = .open
-        open.attestation = nil
+        open.proof = .none
         open.jailed = false
         open.jailedAt = 0
         XCTAssertEqual(open.canonicalBytes.count, 42)
@@ -221,7 +221,7 @@ final class StakingCodecTests: XCTestCase {
         bytes[65] = 2
         assertRefuses(Stake.self, bytes, .invalidBool(byte: 2, offset: 65))
         // Versions.
-        for version: UInt8 in [0, 1, 3] {
+        for version: UInt8 in [0, 1, 2, 4] {
             var stake = Self.stake.canonicalBytes
             stake[0] = version
             assertRefuses(Stake.self, stake, .unsupportedVersion(type: "stake", version: version))

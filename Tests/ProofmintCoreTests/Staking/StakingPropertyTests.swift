@@ -58,7 +58,11 @@ final class StakingPropertyTests: StakingTestCase {
                 var attestation: Hash32? = tier.requiresAttestation ? rng.hash32() : nil
                 if rng.chance(1, in: 25) { attestation = attestation == nil ? rng.hash32() : nil }
                 let lock = UInt32(rng.chance(1, in: 25) ? 7 : rng.below(7))
-                payload = .stake(StakeRequest(amount: amount, lockEpochs: lock, tier: tier, attestation: attestation))
+                // Tiers 2–4 present the test attestor's signature over the random hash (protocol version 3).
+                let claim: TierClaim = tier.rawValue >= 2 && attestation != nil
+                    ? .signed(chain.attest(provider: from, tier: tier, measurement: attestation ?? .zero))
+                    : TierClaim(hash: attestation)
+                payload = .stake(StakeRequest(amount: amount, lockEpochs: lock, tier: tier, claim: claim))
             case 5, 6, 7:
                 let amount: Amount
                 switch rng.below(7) {

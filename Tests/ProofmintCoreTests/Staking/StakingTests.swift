@@ -79,16 +79,16 @@ final class StakingTests: StakingTestCase {
         XCTAssertEqual(receipt.events.last, .staked(provider: address(alice), added: 0, total: 1_000 * Self.AI, tier: 2, lockedUntil: 2))
         let raised = try XCTUnwrap(chain.stakeRecord(address(alice)))
         XCTAssertEqual(raised.tier, .cpuTEE)
-        XCTAssertEqual(raised.attestation, attestation)
+        XCTAssertEqual(raised.proof.attested?.measurement, attestation)
         XCTAssertEqual(StakingPower.of(raised, parameters: staking), 1_500 * Self.AI, "tier 2 is 1.5x")
         XCTAssertEqual(chain.balance(address(alice)), 10_000 * Self.AI - 2 * fee - 1_000 * Self.AI)
         // A new attestation replaces the old; a lower tier is not refused (it only lowers the power).
         let other = Hash32.digest([9])
         try assertSucceeds(chain.stake(from: alice, amount: 0, tier: .teeIO, attestation: other), on: chain)
-        XCTAssertEqual(chain.stakeRecord(address(alice))?.attestation, other)
+        XCTAssertEqual(chain.stakeRecord(address(alice))?.proof.attested?.measurement, other)
         try assertSucceeds(chain.stake(from: alice, amount: 0, tier: .open), on: chain)
         XCTAssertEqual(chain.stakeRecord(address(alice))?.tier, .open)
-        XCTAssertNil(chain.stakeRecord(address(alice))?.attestation)
+        XCTAssertEqual(chain.stakeRecord(address(alice))?.proof, TierProof.none)
     }
 
     func testExtendingTheLock() throws {

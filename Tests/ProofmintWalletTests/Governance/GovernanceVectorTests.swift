@@ -20,13 +20,31 @@ final class GovernanceVectorTests: XCTestCase {
         return try TestChain(genesis: try Genesis.parse(json: Array(json.utf8)), validatorKeys: [validator])
     }
 
-    /// dev0 stakes 1,000 AI (block 1), proposes min_fee + one step (2) and votes yes (3).
+    /// dev0's tier-2 attestation by the INSECURE devnet attestor (registered by genesis/devnet.json), expiring at
+    /// height 1,000,000: the signed-attestation vector of PROTOCOL.md §15.
+    static func attestation(chainId: String) throws -> SignedAttestation {
+        let attestor = try DevAttestor.key(index: 0)
+        return Attestation(
+            attestor: attestor.publicKey, chainId: chainId, provider: try DevAccounts.address(index: 0), tier: .cpuTEE,
+            measurement: attestation, expiresAt: 1_000_000
+        ).signed(by: attestor)
+    }
+
+    func testTheSignedAttestationVector() throws {
+        let signed = try Self.attestation(chainId: "proofmint-devnet-1")
+        XCTAssertEqual(
+            signed.canonicalBytes.hex,
+            "0150f98798f8244aebbb45f94de41ee38579e958957e1253df8b71dd4908602b060000001270726f6f666d696e742d6465766e65742d311951e59fca22a5b731ca2c9ce35a93f2e480bc19028c6c6184fd1ed0fbc4e67dad9f96cde33d0dd04c93d3c6865462c72522af862c00000000000f4240ee67cf5a0c00572a197dd23a0605c73337103e802ee4ce7180fb165ec3f1ab468db312d4c307ce76485b9e1b6b75b6d3ac7c4f8c84f74b3c946f6b8c90b6ad07")
+        XCTAssertTrue(signed.hasValidSignature)
+    }
+
+    /// dev0 stakes 1,000 AI at tier 2 with the attestation (block 1), proposes min_fee + one step (2) and votes yes (3).
     func openVector(on chain: TestChain) throws -> [String] {
         let dev0 = try DevAccounts.key(index: 0)
         let proposal = ProposalContent.parameterChange([.init(name: "min_fee", value: 1_200_000_000_000_000)])
         var roots = [String]()
         for tx in [
-            chain.stake(from: dev0, amount: 1_000 * Tokens.one, lockEpochs: 4, tier: .cpuTEE, attestation: Self.attestation),
+            chain.stake(from: dev0, amount: 1_000 * Tokens.one, lockEpochs: 4, tier: .cpuTEE, claim: .signed(try Self.attestation(chainId: chain.chainId))),
             chain.propose(from: dev0, proposal, deposit: 100 * Tokens.one, nonce: 1),
             chain.vote(from: dev0, proposal: 1, .yes, nonce: 2),
         ] {
@@ -42,9 +60,9 @@ final class GovernanceVectorTests: XCTestCase {
         let chain = try chain(fastGovernance: false)
         let roots = try openVector(on: chain)
         XCTAssertEqual(roots, [
-            "b43c838abe92493a901663340e4e9eb171d1550bd1c2a241a2780daecfa4f96b",
-            "385a6f1f327e3b40301ab6bcf51f398152e83fdd0ba9b26ddd37aafa70b513fc",
-            "f03bfbefbd9fef63a7f73d47e887d5e95cc13a6cc89ee04fd264402bcbae849a",
+            "8cd8dee6bedbfd796cdbeffd072365afdd3044336bc2d5487b7d12a552578717",
+            "30a1f6e5f80c8755c33e9c805ab7d075958ace6a1f28b61ba6bbb2312c082c05",
+            "abacd2712f5349e4a613a361d059e73676fe965fab970f4ec4046efbf72c2883",
         ])
         XCTAssertEqual(chain.store.values[.governance]?.hex, "02000000000000000200000001000000000000003ba1910bf341b00000")
         XCTAssertEqual(chain.store.values[.due(height: 259_201)]?.hex, "01000000010000000000000001")
@@ -53,15 +71,15 @@ final class GovernanceVectorTests: XCTestCase {
 
     func testTheFastGovernanceLifecycle() throws {
         let chain = try chain(fastGovernance: true)
-        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "f910761819ff6f42f3252ee27a41e3d5e93d883424138226924a31f42c06b82a")
+        XCTAssertEqual(chain.genesisBlock.header.stateRoot.hex, "78693c5dfc4ed345cec4f09f699e2975d72b46a96bcfe6be530dabe8250956f5")
         var roots = try openVector(on: chain)
         let dev1 = try DevAccounts.key(index: 1)
         for tx in [chain.stake(from: dev1, amount: 100 * Tokens.one), chain.vote(from: dev1, proposal: 1, .no, nonce: 1)] {
             roots.append(try chain.produce([tx]).block.header.stateRoot.hex)
         }
         for _ in 6...9 { roots.append(try chain.produce([]).block.header.stateRoot.hex) }
-        XCTAssertEqual(roots[6], "d739ae7f9c9d07f2744279ca89b0620b945f6152adfdcdd7880f92e30aefb951", "block 7: the tally")
-        XCTAssertEqual(roots[8], "af070f3837bcd5a826aa4643bfaea1420ac691fd8b3675af20fc2e0f37e8ede3", "block 9: the execution")
+        XCTAssertEqual(roots[6], "0f4f968dbb83130302ed5f84ef126bc5b3a2ee52f76b2c8fe491fca24d6bfad1", "block 7: the tally")
+        XCTAssertEqual(roots[8], "9582094b4100c75dbdd46bdfce64606cf7f4f850b65226c3ce8c3c8c5906d730", "block 9: the execution")
         // Blocks 6 and 8 change nothing but the randomness mix (protocol version 3), so their roots differ from the block before.
         XCTAssertNotEqual(roots[4], roots[5])
         XCTAssertNotEqual(roots[6], roots[7])

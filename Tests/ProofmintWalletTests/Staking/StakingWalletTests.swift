@@ -12,10 +12,32 @@ final class StakingWalletTests: XCTestCase {
         let open = try StakingInput.stakeRequest(amount: "150AI", lockEpochs: 0, tier: 0, attestation: nil)
         XCTAssertEqual(open, StakeRequest(amount: 150 * Tokens.one, lockEpochs: 0, tier: .open, attestation: nil))
 
-        let tee = try StakingInput.stakeRequest(amount: "1000AI", lockEpochs: 52, tier: 2, attestation: Self.attestation)
-        XCTAssertEqual(tee.tier, .cpuTEE)
-        XCTAssertEqual(tee.lockEpochs, 52)
-        XCTAssertEqual(tee.attestation?.hex, Self.attestation)
+        let atRest = try StakingInput.stakeRequest(amount: "1000AI", lockEpochs: 52, tier: 1, attestation: Self.attestation)
+        XCTAssertEqual(atRest.tier, .atRest)
+        XCTAssertEqual(atRest.lockEpochs, 52)
+        XCTAssertEqual(atRest.claim, .hash(try XCTUnwrap(Hash32(hex: Self.attestation))))
+
+        // Tiers 2–4 take the attestor-signed attestation (from an attestation file), for that tier and provider.
+        let provider = try DevAccounts.address(index: 3)
+        let signed = Attestation(
+            attestor: try DevAttestor.key(index: 0).publicKey, chainId: "proofmint-devnet-1", provider: provider, tier: .gpuTEE,
+            measurement: Hash32.digest([7]), expiresAt: 1000
+        ).signed(by: try DevAttestor.key(index: 0))
+        let tee = try StakingInput.stakeRequest(amount: "1000AI", lockEpochs: 0, tier: 3, attestation: nil, signed: signed, provider: provider)
+        XCTAssertEqual(tee.claim, .signed(signed))
+        XCTAssertThrowsError(try StakingInput.stakeRequest(amount: "1AI", lockEpochs: 0, tier: 4, attestation: nil, signed: signed)) {
+            XCTAssertEqual($0 as? InputError, .attestationTierMismatch(requested: .teeIO, attested: .gpuTEE))
+        }
+        let other = try DevAccounts.address(index: 4)
+        XCTAssertThrowsError(try StakingInput.stakeRequest(amount: "1AI", lockEpochs: 0, tier: 3, attestation: nil, signed: signed, provider: other)) {
+            XCTAssertEqual($0 as? InputError, .attestationForAnotherProvider(provider: provider, sender: other))
+        }
+        // The file round-trips, and an edited one is refused.
+        let file = AttestationFile(signed: signed)
+        let text = Array(file.json.prettyText.utf8)
+        XCTAssertEqual(try AttestationFile(parsing: text, path: "a.json").signed, signed)
+        let edited = Array(file.json.prettyText.replacingOccurrences(of: "\"expires_at\": 1000", with: "\"expires_at\": 2000").utf8)
+        XCTAssertThrowsError(try AttestationFile(parsing: edited, path: "a.json"))
 
         // Amount 0 only changes tier or lock of an existing stake: the wallet lets the chain judge it.
         XCTAssertEqual(try StakingInput.stakeRequest(amount: "0", lockEpochs: 4, tier: 1, attestation: Self.attestation).amount, 0)
@@ -30,8 +52,9 @@ final class StakingWalletTests: XCTestCase {
                 XCTAssertEqual($0 as? InputError, expected, file: file, line: line)
             }
         }
-        for tier in 1...4 {
-            refuses(tier: tier, attestation: nil, .attestationRequired(tier: PrivacyTier(rawValue: UInt8(tier))!))
+        refuses(tier: 1, attestation: nil, .attestationRequired(tier: .atRest))
+        for tier in 2...4 {
+            refuses(tier: tier, attestation: Self.attestation, .signedAttestationRequired(tier: PrivacyTier(rawValue: UInt8(tier))!))
         }
         refuses(tier: 0, attestation: Self.attestation, .attestationUnexpected)
         refuses(tier: 5, attestation: Self.attestation, .invalidTier(5))
@@ -135,12 +158,17 @@ final class StakingWalletTests: XCTestCase {
 
     /// A stake as the chain holds it: 1000 AI at tier 2 (cpu-tee), locked 4 epochs until height 250, reputation 10.
     private static func stake(amount: Amount = 1000 * Tokens.one, jailed: Bool = false) -> Stake {
-        Stake(amount: amount, lockEpochs: 4, lockedUntil: 250, tier: .cpuTEE, attestation: attestationHash, reputation: 10, jailed: jailed)
+        Stake(
+            amount: amount, lockEpochs: 4, lockedUntil: 250, tier: .cpuTEE,
+            proof: .attested(.init(attestor: try! DevAttestor.key(index: 0).publicKey, measurement: attestationHash, expiresAt: 1000, attestedAt: 10)),
+            reputation: 10, jailed: jailed)
     }
 
     /// The stake as a query at `height` shows it (power and amount tier derived by the core).
     private static func stakeView(amount: Amount = 1000 * Tokens.one, jailed: Bool = false, height: UInt64 = 240) -> StakeInfo {
-        StakeInfo(stake(amount: amount, jailed: jailed), parameters: .defaults, height: height)
+        StakeInfo(
+            stake(amount: amount, jailed: jailed), parameters: .defaults, height: height,
+            attestor: AttestorRecord(name: DevAttestor.name(index: 0), maxTier: .teeIO, addedAt: 0))
     }
 
     private static let queue = UnbondingQueue(entries: [
@@ -162,7 +190,9 @@ final class StakingWalletTests: XCTestCase {
         XCTAssertEqual(state, Self.stakeResult)
         XCTAssertEqual(state.address, Self.address)
         XCTAssertEqual(state.stake?.power, 1_666_500_000_000_000_000_000)
-        XCTAssertEqual(state.stake?.attestation?.hex, Self.attestation)
+        XCTAssertEqual(state.stake?.attested?.measurement.hex, Self.attestation)
+        XCTAssertEqual(state.stake?.attested?.holds, true)
+        XCTAssertEqual(state.stake?.effectiveTier, 2)
         XCTAssertEqual(state.unbonding.map(\.matureAt), [30, 260])
         XCTAssertEqual(state.unbonding.map(\.matured), [true, false])
         XCTAssertEqual(state.unbondingTotal, 400_600_000_000_000_000_000)
