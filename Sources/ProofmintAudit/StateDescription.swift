@@ -31,7 +31,6 @@ public enum StateDescription {
             case .settlement?: return "\(try SettlementCursor(canonical: bytes))"
             case .evidence?, .job?, .computeDueCount?, .computeDue?, .epochProvider?, .epochReceipt?, .computeHold?, .randomnessMix?, nil: return "0x" + bytes.hex
             case .attestor?: return "\(try AttestorRecord(canonical: bytes))"
-            case .evidence?, .job?, nil: return "0x" + bytes.hex
             }
         } catch {
             return "0x\(bytes.hex) (does not decode: \(error))"

@@ -83,8 +83,7 @@ struct BlockExecution {
         case let .propose(request): try GovernanceModule.validateBasic(request)
         case let .validate(request): try ValidationModule.validateBasic(request, parameters: parameters)
         case .vote: break
-        case .withdraw, .evidence, .unjail, .validator, .challenge, .resolve: break
-        case .withdraw, .evidence, .unjail, .reportAttestation: break
+        case .withdraw, .evidence, .unjail, .validator, .challenge, .resolve, .reportAttestation: break
         }
     }
 

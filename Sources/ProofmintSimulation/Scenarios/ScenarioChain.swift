@@ -154,6 +154,11 @@ final class ScenarioChain {
 
     func totals() throws(ScenarioError) -> ChainTotals { try read { () throws(StateReadError) in try store.totals() } }
 
+    /// The randomness mix after the head: what anyone can see before the next block.
+    func randomnessMix() throws(ScenarioError) -> Hash32 {
+        do { return try StateOverlay(base: store).randomnessMix() } catch { throw .chain("the randomness mix does not read: \(error)") }
+    }
+
     /// The parameters after the head (governance may have changed them).
     func parametersInForce() throws(ScenarioError) -> Parameters { try read { () throws(StateReadError) in try store.parameters() } }
 

@@ -62,7 +62,8 @@ public enum WashTradeScenario {
         /// Part (c): the attacker owns half the validator stake and fakes the cap-filling value alone, epoch after
         /// epoch, with a fresh provider each time (all `colluding`).
         public let boundary: [Outcome]
-        /// Part (d): attackers that grind job ids against the all-zero stub mix (see `grind`).
+        /// Part (d): attackers that grind job ids against the mix of the block before their receipt (see `grind`): the
+        /// beacons of later blocks decide, so grinding buys nothing.
         public let grinding: [Outcome]
         public let report: ScenarioReport
     }
@@ -186,9 +187,11 @@ public enum WashTradeScenario {
                 receipts.append((member.provider, job, payload))
             }
             if batch == 0 {
-                // (d) Grinders: each tries job ids until the stub mix (all zero) would leave its receipt unsampled.
+                // (d) Grinders: each tries job ids until the mix it can see (the last committed one) would leave its receipt
+                // unsampled; the deciding mix folds in later beacons.
                 for index in grinders.indices {
-                    let job = grind(index: index, value: grinders[index].value, rules: parameters.compute.verification)
+                    let job = grind(
+                        index: index, value: grinders[index].value, rules: parameters.compute.verification, mix: try market.chain.randomnessMix())
                     let (id, payload) = market.receipt(
                         consumer: grinders[index].consumer, provider: grinders[index].provider, price: grinders[index].value,
                         units: grinders[index].units, quality: 100, epoch: epoch, job: job, isFake: true)
@@ -219,12 +222,12 @@ public enum WashTradeScenario {
     /// randomness mix were all zero, as the stub that stands in for the beacon returns: the attacker simply
     /// evaluates `ValidationModule`'s published rule. With a real beacon, the deciding mix is unknown when the
     /// consumer signs, and the grinding buys nothing.
-    static func grind(index: Int, value: Amount, rules: VerificationParameters) -> Hash32 {
+    static func grind(index: Int, value: Amount, rules: VerificationParameters, mix: Hash32) -> Hash32 {
         let probability = UInt64(rules.sampleProbabilityBps(value: value))
         var counter: UInt64 = 0
         while true {
             let job = Hash32.digest(parts: [Array("proofmint/scenario/grind".utf8), Array(String(index).utf8), Array(String(counter).utf8)])
-            let seed = Hash32.digest(Array("proofmint/sample/v1".utf8) + Hash32.zero.bytes + job.bytes)
+            let seed = Hash32.digest(Array("proofmint/sample/v1".utf8) + mix.bytes + job.bytes)
             let draw = seed.bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000
             if draw >= probability || counter == .max { return job }
             counter += 1
@@ -362,26 +365,26 @@ public enum WashTradeScenario {
             stakeAI, threshold, threshold / (1 - alpha), alpha * 100, max(0, 1 - threshold / stakeAI) * 100)))
 
         // (c) The boundary: above sample_value a receipt is always sampled, so only collusion lets it through; the gain
-        // is then bounded by the epoch's distributable amount D, not by reward_cap × sample_value.
+        // is then bounded by min(D, stake): the epoch's distributable amount and the provider's stake (the stake cap).
         let boundaryNet = boundary.reduce(0.0) { $0 + ScenarioFormat.toDouble($1.net) - ScenarioFormat.toDouble($1.loss) }
         let passed = boundary.filter { $0.sampled && !$0.detected }.count
         let d = ScenarioFormat.toDouble(emission)
         figures.append(("(c) own validator, α = 50%", String(
-            format: "%d epochs faking %@ alone: %d passed by the attacker's validator, %d caught; net %+.2f AI (%+.2f AI an epoch); EV α·D − (1−α)·stake − cost = %+.2f AI",
+            format: "%d epochs faking %@ alone: %d passed by the attacker's validator, %d caught; net %+.2f AI (%+.2f AI an epoch); EV α·min(D, stake) − (1−α)·stake − cost = %+.2f AI",
             boundary.count, ScenarioFormat.ai(boundary.first?.value ?? 0), passed, boundary.filter(\.detected).count, boundaryNet,
-            boundaryNet / Double(max(1, boundary.count)), 0.5 * d - 0.5 * stakeAI - ScenarioFormat.toDouble(boundary.first?.cost ?? 0))))
+            boundaryNet / Double(max(1, boundary.count)), 0.5 * min(d, stakeAI) - 0.5 * stakeAI - ScenarioFormat.toDouble(boundary.first?.cost ?? 0))))
         figures.append(("above sample_value", String(
-            format: "caught with probability 1 − α, gain ≤ D = %.2f AI an epoch: negative EV needs α < stake / (stake + D) = %.1f%% (so honest validator stake > %.2f × the attacker's)",
-            d, 100 * stakeAI / (stakeAI + d), d / stakeAI)))
+            format: "caught with probability 1 − α, gain ≤ min(D, stake) = %.2f AI an epoch (D = %.2f AI): negative EV needs α < stake / (stake + min(D, stake)) = %.1f%%",
+            min(d, stakeAI), d, 100 * stakeAI / (stakeAI + min(d, stakeAI)))))
 
-        // (d) Job-id grinding against the stub mix: a weakness of the stub, not of the rule (it ends with the beacon).
+        // (d) Job-id grinding: the mix a consumer can see when it signs is not the one that decides.
         let grindNet = grinding.reduce(0.0) { $0 + ScenarioFormat.toDouble($1.net) - ScenarioFormat.toDouble($1.loss) }
-        figures.append(("(d) job-id grinding, stub mix", String(
+        figures.append(("(d) job-id grinding", String(
             format: "%d accounts faking %@ with ground job ids (p = %.0f%%): %d sampled, %d caught; rewards %@, net %+.2f AI%@",
             grinding.count, ScenarioFormat.ai(grinding.first?.value ?? 0),
             Double(rules.sampleProbabilityBps(value: grinding.first?.value ?? 0)) / 100, grinding.filter(\.sampled).count,
             grinding.filter(\.detected).count, ScenarioFormat.ai(grinding.reduce(Amount(0)) { $0 + $1.reward }), grindNet,
-            grinding.contains(where: \.sampled) ? "" : " — sampling is predictable until the beacon replaces the all-zero mix")))
+            grinding.contains(where: \.sampled) ? "" : " — no receipt sampled: check the beacon")))
 
         // The attack is the owner's whole operation: it works if all its accounts together end ahead.
         let gainedTotal = outcomes.reduce(Amount(0)) { $0 + $1.net }

@@ -10,7 +10,7 @@ struct QueryCommand: AsyncParsableCommand {
             QueryTxCommand.self, QueryStakeCommand.self, QueryProvidersCommand.self, QueryEpochCommand.self, QueryRewardsCommand.self,
             QuerySupplyCommand.self, QueryProposalsCommand.self, QueryProposalCommand.self,
             QueryReceiptCommand.self, QueryValidationsCommand.self, QueryChallengesCommand.self, QueryValidatorsCommand.self,
-            QuerySupplyCommand.self, QueryProposalsCommand.self, QueryProposalCommand.self, QueryAttestorsCommand.self,
+            QueryAttestorsCommand.self,
         ]
     )
 }
