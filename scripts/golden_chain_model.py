@@ -374,9 +374,10 @@ def derive(say=print):
             ev=[]
             if v!=1:
                 r['validation']=FAILED
-                if r['challenge'] is None or r['challenge']['outcome']!=UPHELD: reweigh(r,0,True)
-                bps={2:slash_bps,3:SLASH[2],4:MALICIOUS}[v]
-                ev=slash(r['provider'],bps,{2:1,3:2,4:3}[v],h)
+                if r['challenge'] is None or r['challenge']['outcome']!=UPHELD:   # removed by a challenge: punished once
+                    reweigh(r,0,True)
+                    bps={2:slash_bps,3:SLASH[2],4:MALICIOUS}[v]
+                    ev=slash(r['provider'],bps,{2:1,3:2,4:3}[v],h)
             else:
                 r['validation']=PASSED; q=quality_bps(V,min(r['score'],quality))
                 if standing(r): reweigh(r,r['value']*q*r['tier_bps'],False)
@@ -409,8 +410,7 @@ def derive(say=print):
         # and slashes a validator that passed it; rejected pays the bond to the provider; lapsed returns it
         c=r['challenge']; c['outcome']=outcome; ev=[]; reward=0
         if outcome==UPHELD:
-            if r['validation']!=FAILED: reweigh(r,0,True)
-            ev=slash(r['provider'],MALICIOUS,3,h)
+            if r['validation']!=FAILED: reweigh(r,0,True); ev=slash(r['provider'],MALICIOUS,3,h)   # failed already: punished once
             slashed=sum(int.from_bytes(e[24:40],'big')+int.from_bytes(e[40:56],'big') for e in ev if e[0]==6)
             reward=portion(slashed,V['challenger_reward_bps'])
             release(c['bond'],c['challenger'])
@@ -531,7 +531,7 @@ def derive(say=print):
             if r is None: continue
             if r['validation']==PENDING_SAMPLE and r['deadline']==h:
                 sd=sample_seed(mix(h),job)
-                if sample_draw(sd)>=sample_probability_bps(V,r['value']):
+                if not standing(r) or sample_draw(sd)>=sample_probability_bps(V,r['value']):   # removed: not checked again
                     r['validation']=NOT_SAMPLED; r['deadline']=0
                 else: assign(r,job,sd,h,[])
                 log.append((job,'sampled' if r['validation']!=NOT_SAMPLED else 'not sampled',r['validation'],r['validator']))
@@ -709,8 +709,8 @@ def derive(say=print):
      22:lambda:(lambda r11:[tx('alice',submit_proof(r11)),tx('golden-a',challenge(JOB(11))),tx('dave',resolve(JOB(11),True)),
                 tx('golden-a',challenge(JOB(10)),n=nonce(addr['golden-a'])+1)])(
                 receipt('dave','alice',10,300,95,3*ONE,JOB(11))),
-     # epoch 11: bob's withdrawal waits for his unsettled epochs (173); dave passes receipt 10 at quality 100; receipt 11
-     # has no eligible validator (its consumer dave is the only member): unverified
+     # epoch 11: bob's withdrawal waits for his unsettled epochs (173); dave passes receipt 10 at quality 100; receipt 11,
+     # removed by the upheld challenge, is not sampled (checked and punished once)
      23:lambda:[tx('bob',withdraw()),tx('dave',validate(JOB(10),'pass',100))]}
     FEE_CHANGE=param_change([('compute.protocol_fee_bps',36)]); SIGNAL=text(b'golden-signal',H(b'golden-document'))
     parent=g_hash

@@ -99,9 +99,14 @@ public enum ChallengeModule {
         var reward: Amount = 0
         switch outcome {
         case .upheld:
-            if record.validation != .failed { try ProofModule.reweigh(&record, to: 0, removing: true, state: &state) }
-            let slash = try StakingModule.slash(
-                record.provider, bps: context.parameters.staking.slashMaliciousBps, reason: .malicious, height: context.height, state: &state)
+            // A receipt a failing verdict already removed (and punished) is not punished again: the bond comes back.
+            var slash = [Event]()
+            if record.validation != .failed {
+                try ProofModule.reweigh(&record, to: 0, removing: true, state: &state)
+                slash = try StakingModule.slash(
+                    record.provider, bps: context.parameters.staking.slashMaliciousBps, reason: .malicious, height: context.height,
+                    state: &state)
+            }
             reward = FeeSplit.portion(slashedAmount(slash), rules.challengerRewardBps)
             try release(bond: challenge.bond, to: challenge.challenger, state: &state)
             if reward > 0 {

@@ -31,6 +31,12 @@ public enum ValidationModule {
 
     /// End of block at the receipt's sampling height: draw whether it is checked, and by whom.
     static func sample(_ record: inout ReceiptRecord, job: Hash32, context: BlockContext, state: inout StateOverlay) throws(TransactionError) {
+        // A receipt already removed by an upheld challenge is not checked again: one receipt, one punishment.
+        guard record.isStanding else {
+            record.validation = .notSampled
+            record.deadline = 0
+            return
+        }
         let rules = context.parameters.compute.verification
         let seed = try seed(job: job, state: state)
         let draw = seed.bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000
@@ -91,13 +97,16 @@ public enum ValidationModule {
         var qualityBps = record.qualityBps
         if let reason = request.verdict.slashReason {
             record.validation = .failed
-            if record.isStandingBeforeFailure { try ProofModule.reweigh(&record, to: 0, removing: true, state: &state) }
-            let bps: UInt16 = switch request.verdict {
-            case .slaViolation: request.slashBps
-            case .attestationFailure: parameters.staking.slashAttestationBps
-            default: parameters.staking.slashMaliciousBps
+            // A receipt an upheld challenge already removed (and punished) is not punished again.
+            if record.isStandingBeforeFailure {
+                try ProofModule.reweigh(&record, to: 0, removing: true, state: &state)
+                let bps: UInt16 = switch request.verdict {
+                case .slaViolation: request.slashBps
+                case .attestationFailure: parameters.staking.slashAttestationBps
+                default: parameters.staking.slashMaliciousBps
+                }
+                events += try StakingModule.slash(record.provider, bps: bps, reason: reason, height: context.height, state: &state)
             }
-            events += try StakingModule.slash(record.provider, bps: bps, reason: reason, height: context.height, state: &state)
         } else {
             record.validation = .passed
             qualityBps = parameters.compute.qualityMultiplierBps(score: min(record.score, request.quality))

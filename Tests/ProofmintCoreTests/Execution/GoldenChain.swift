@@ -65,8 +65,8 @@ import XCTest
 /// (5 AI at 100). Block 22: alice submits receipt 11 (dave paid her 3 AI), golden-a challenges it and dave upholds:
 /// 11 is removed, alice is slashed 50% (190 → 95 AI) and jailed, golden-a gets its bond back and half of the 95 AI
 /// slashed (the rest stays burned); golden-a also challenges receipt 10, and nobody votes. Block 23 (epoch 11): bob's
-/// `withdraw` is refused while he has unsettled work (173); dave passes receipt 10 at 100; at the end 11 has no
-/// eligible validator (dave is its consumer): unverified; and the challenge of 10 reaches its deadline with no vote:
+/// `withdraw` is refused while he has unsettled work (173); dave passes receipt 10 at 100; at the end 11, removed by
+/// the upheld challenge, is not sampled (a receipt is checked and punished once); and the challenge of 10 reaches its deadline with no vote:
 /// it lapses (no quorum of the 198 AI counted) and the bond goes back to golden-a. Settlement runs one step a block,
 /// and stops for the block once an epoch is paid (so each empty epoch takes a block): epochs 6 and 7 at 21 and 22;
 /// epoch 8 (bob alone, under his cap, with the pool the fees refilled) at 23, pruned 24–26; epoch 9 at 27 (bob capped
@@ -112,22 +112,22 @@ enum GoldenChain {
         "a38e63c6bddb1f5c34b4f178d942edef2cf93a92ed8e58c0430322c41b477b7c",
         "00d156c7daa16a938eb08a9300cf7a3ab9313f12a9705bf5d4a3c305668057a5",
         "5f28960f32257fa6cc149a6a606b9826b615379f0fca20e255762c4a87de8e04",
-        "af75eddbdde2344d5fd9204a487dbaa1720b3e1a374df8451f64675e75f800eb",
-        "568890bce635ff986dfea9922427982ee0386208413016092c8be2343e079259",
-        "eb0546e4361035dd6dce910936ad7bf9244a1479869760685b4f0f9a5a8b5252",
-        "3c4ceb9d5d62b959c53500c4672de3291f0e4855bbbd62db26d7f164eddaa9f8",
-        "80c1cf118115e73a0c6694f0581d3b38f86057cf63ab46554176702254cd4549",
-        "ad8d836830cd565fbbfd31c179cc2fe9afbc3b01b54a802ecc3f1494f7504994",
-        "77d729bf8705845bdafc3e255151b0b74ae97c8f6d44dd39e015b196fb0c0f5b",
-        "58996e515ca0f150670fdf9dda736cadb4493f75e022cb2f38a5409697a2bf0d",
-        "de29ba4da0b45b20074b0c251836344892bfcce0f4905ebd680b2d7cfa19dc1c",
-        "bef9677f92bec5e9eb5116cc36da693c8745b2312e76cdba5261815f73087a3a",
-        "f6d229d74fd09c39dfc288f65020b144e3de90d6e6c0ca8ae3ce62d9509c83ce",
-        "1cff5a1dafdc563bdd8863a6213b8735a86b51655e56e5c316b5c79d9b794424",
-        "6a5b7b2a2e6ba9c2e4e1c77e9b3e7c4da6c2e2581eb0a1f12f22f11a81952b37",
-        "25b5b4507198ecc07fdce657a3e5ddfc06d4ab65544fa6874c8165e98877f546",
-        "283fdb585d5aac96556f41fe0c5c59379502810807bb5a37797ec968651f8ebb",
-        "6b8136b4873ebb290f6a617debbee4b4f0247d21addb4b0ad4f145f8cc329e7f",
+        "aecf1d3b06d47acede5a36cd54007cec4077489c40bf353680388b6762992f3a",
+        "4c6455454e6b271952e1af2db1f2ccc91b343578d85d3cb56b280f79eb651899",
+        "60bd2f25bd227297c570948743ecbe06fa0b1f6f0709cc827fcc47777e1690b0",
+        "21caae06f6ac4b542a27b46a477f9987bbeecadf2765395856017be02dfca993",
+        "e10312d4bdb446c2d8fa87906178873df7ec01c0fdf3a335bea3d7ae188678aa",
+        "ea5ad498b868770b5e06531f202a199167f405ea970e5662715682b96213e735",
+        "4beb55da4e51ad26b19ea6ec3958bc346fc3cfa93b1fce42c4b27971ed159ce1",
+        "e35670364891c514aba6f18c6ce1ac6b95a3f41405569a4108ae58fe86cfb459",
+        "912d2d0719f38fef588a5c7bbab13b2efa99d8a65f02f9d898bff5bd32bd66e0",
+        "5e82a7f87d43a57a3ecb97b0e59166b07ece5be0a99132921f03e8aeec54ef30",
+        "72ff49ad0e4f22c62dafcb8c797547c29f73481e80869c7d496025bea1e144ca",
+        "69a189e13ebbc9f43bd4501cab6c36c69e33b7127f52db55a483a5abf015f655",
+        "a8c00863329ebbe68ac918887e52cdb1cc0691952536c236238ee8996315b580",
+        "6fa32e0b7320c7099c7edf27ba3186feb4575780b816e8fc34accba3e7d77dcf",
+        "cadd35cdd03dab9727fffb23a276a0707027f738f1d24cf60d6e7e22449244b9",
+        "9873abf4dea4b44b8694b6037717005330f8f42d1f47d61a6d3fdf363f185aee",
     ]
     static let stateRoots: [String] = [
         "2c437baa692fcfb0aa7c0667595064936171f8a8b0d02b756d88b61ad17481be",
@@ -152,19 +152,19 @@ enum GoldenChain {
         "37872eb2e17ba5ddfd65ea04a39e0ff673b027fc2f575a7df93d7f653b184cfa",
         "314b3da5600e7a162276b975d456488e028a30602c97d80ddd5f748766ac93f2",
         "870273e5c36a1ed7331875289478f3a9280ce975ebe10aa29778a99c9fe6a946",
-        "92f199d1d12c6a53eaaacc2e57af82f123e3d102bf3a61d0cc43ae507696b252",
-        "0a754b2bc40efb45c6a06883644245c44655177ced4f62e8b1d3d8b6b12b9eb1",
-        "47d69ee4aeace8be9852ab7db98ccb0dc75e963a0ed133ca719250dc7559a7ac",
-        "1933627552609a77358d086eb003ac15b20a91db92bfefbeca35dae9f4f1a043",
-        "461b068c08f45f44717525a84e8982f656e2e51ccb084915bc7dfed021d840f1",
-        "807deccb4afac61eeccd3b92afeb53cf61c5644e33e6792b1e7ef493a616460a",
-        "fcfac5dbabae69d7bd05dd500f22b9732a08cee2f9d3e98417ba614862f08bbb",
-        "0b91d40a59d68848adaa203c2b18166de317fdbb38dd894e5783d5c7d0092f0c",
-        "c6735af7bef506b07437fc981e0a21194d5fdae87ed76230bcd1128c4847bbb2",
-        "6c4eea3ee3c30b570f26d21841d9e13a8b4a9f4b2f27553068e3f26c54d2b4c9",
-        "67971c5a28111ddf99393fe9f348c748ecd14c1e13e2f733ee32e549cad7d4e7",
-        "b6452b6daa63587dd52c0f7e23316e59102522c84a4f72c9d7aaf48babcb02c5",
-        "a4b6992f0809f0e5b70c1548ce0a539809643ed6d04764c5ba88a2bd089da42b",
+        "5130f6a2ccc4d37a5f5e9e0e7a0c14ac0453ba5a6b11c6304f09771741365f48",
+        "e87c833ed3657769cf89e4b4d2c04dfe786f893b449689f58c171934e446c525",
+        "4657a0eac1f0887217760ca5a8882efea2c8daa231a38efab91f5463d69d1a88",
+        "71bdaa9285cd4ecb546ee6ac1eb5d6665e8cd313506fcde77706eaf20368ebe9",
+        "69790702af8a9a1a362c89566171763615b34fb53b886ec1151e25d7d6af2184",
+        "421f0b511d04e70f85f30e95e25180099341ecd340442939d6419be8dee6e8c7",
+        "668fbd79843c26ef85dcc606c73d861f0aa576d5b77f4101548bca45b21b94c1",
+        "50709e0630a1b502cf5d270418515967c00a3a443b436305a3a03b3a8206bd5b",
+        "1236846ef08512f6b07d56b36f1ff3234c2f1ba77a15383981a1b1dedcda7825",
+        "050940e1983b7b207913392b5688b28c39b77788ec62a1fde3766384fb98dc0a",
+        "5c3a0cda6f4826079a9e92fcc02734a25e3ca081ac1a144ea0d82d68371d266a",
+        "7a4aca5caeba8ae3727cfa991efc6db42fb8ad518d7c1e13a4fc5e3b54c693be",
+        "386ec73fb3395a33ec3db7f804549b5874a9e0811b9ffe3a1657923d802f8622",
         "dbbd413120dec11a679b510acd27df5d9d945835af615b4667e9a4c256c7249c",
         "c65c93cd772ca4c741191b6d63ea526a529e2322f0f3d837aaae3ad800344a1f",
         "5465cca374181443f9fd19e1cfd0b3bbee0e387d39aa008c2de1c7444638540a",
@@ -643,10 +643,10 @@ final class GoldenChainTests: XCTestCase {
         XCTAssertEqual(at21.receiptRecord(GoldenChain.job(9))?.weight, 0)
         XCTAssertEqual(at21.stakeRecord(alice)?.amount, 190 * Tokens.one)
         // Block 22: the challenge of 11 upheld at once (dave's 198 AI is all the counted stake): alice slashed 50% and
-        // jailed, golden-a paid back its bond and half of the 95 AI slash. Block 23: 11 unverified (no eligible validator),
-        // 10 passed at 100.
+        // jailed, golden-a paid back its bond and half of the 95 AI slash. Block 23: 11 is not sampled (an upheld challenge
+        // removed it: it is not checked again), 10 passed at 100.
         XCTAssertEqual(at23.receiptRecord(GoldenChain.job(11))?.challenge?.outcome, .upheld)
-        XCTAssertEqual(at23.receiptRecord(GoldenChain.job(11))?.validation, .unverified)
+        XCTAssertEqual(at23.receiptRecord(GoldenChain.job(11))?.validation, .notSampled)
         XCTAssertEqual(at23.receiptRecord(GoldenChain.job(10))?.validation, .passed)
         XCTAssertEqual(at23.receiptRecord(GoldenChain.job(10))?.challenge?.outcome, .lapsed, "decided at its deadline without votes")
         XCTAssertEqual(at23.stakeRecord(alice)?.amount, 95 * Tokens.one)
