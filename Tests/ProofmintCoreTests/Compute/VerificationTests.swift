@@ -192,6 +192,36 @@ final class VerificationTests: StakingTestCase {
         assertSupplyInvariant(chain)
     }
 
+    func testAReceiptIsPunishedOnceWhetherTheVerdictOrTheChallengeComesFirst() throws {
+        // A failing verdict first (3%), then an upheld challenge: no second slash; the challenger gets its bond back.
+        let chain = try makeChain()
+        let job = try submitAndSample(chain)
+        let validator = try key(of: chain.receiptRecord(job)?.validator)
+        let mallorys = chain.balance(address(mallory))
+        try assertSucceeds(chain.challenge(from: mallory, job: job), on: chain)
+        let stake = try XCTUnwrap(chain.stakeRecord(address(alice))).amount
+        try assertSucceeds(chain.verdict(from: validator, job: job, .slaViolation, quality: 10, slashBps: 300), on: chain)
+        XCTAssertEqual(chain.stakeRecord(address(alice))?.amount, stake - stake * 300 / 10_000)
+        let decided = try assertSucceeds(chain.resolve(from: vera, job: job, uphold: true), on: chain)
+        XCTAssertFalse(decided.events.contains { if case .slashed(address(alice), _, _, _, _) = $0 { return true } else { return false } })
+        XCTAssertTrue(decided.events.contains(.challengeDecided(jobId: job, outcome: ChallengeOutcome.upheld.rawValue, challengerReward: 0)))
+        XCTAssertEqual(chain.stakeRecord(address(alice))?.amount, stake - stake * 300 / 10_000, "punished once")
+        XCTAssertEqual(chain.stakeRecord(address(alice))?.jailed, false)
+        XCTAssertEqual(chain.balance(address(mallory)), mallorys - chain.parameters.minFee, "the bond came back")
+
+        // An upheld challenge first: the receipt is not sampled, and so never checked or punished again.
+        let second = try makeChain()
+        let receipt = second.receipt(consumer: carol, provider: address(alice), price: 10 * Tokens.one)
+        try assertSucceeds(second.submitProof(from: alice, receipt), on: second)
+        // Its sampling block holds the challenge and its deciding vote.
+        let outcome = try second.produce([
+            second.challenge(from: mallory, job: receipt.receipt.jobId), second.resolve(from: vera, job: receipt.receipt.jobId, uphold: true),
+        ]).outcome
+        XCTAssertEqual(outcome.receipts.map(\.code), [0, 0])
+        XCTAssertEqual(second.receiptRecord(receipt.receipt.jobId)?.challenge?.outcome, .upheld)
+        XCTAssertEqual(second.receiptRecord(receipt.receipt.jobId)?.validation, .notSampled, "removed before its sampling block ended")
+    }
+
     func testARejectedChallengePaysTheBondToTheProvider() throws {
         let chain = try makeChain()
         let job = try submitAndSample(chain)
