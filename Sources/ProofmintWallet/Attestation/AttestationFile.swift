@@ -14,13 +14,7 @@ public struct AttestationFile: Equatable, Sendable {
 
     public init(signed: SignedAttestation) { self.signed = signed }
 
-    public var json: JSONValue {
-        .object([
-            ("version", .int(Self.version)),
-            ("summary", Self.json(signed)),
-            ("attestation", .string(signed.canonicalBytes.hex)),
-        ])
-    }
+    public var json: JSONValue { SignedFile.json(version: Self.version, summary: Self.json(signed), member: "attestation", signed: signed) }
 
     /// The attestation's fields, readable: the `summary` of the file and of `--json` output.
     public static func json(_ signed: SignedAttestation) -> JSONValue {
@@ -49,11 +43,7 @@ public struct AttestationFile: Equatable, Sendable {
 
     /// Writes the file atomically (mode 0644); an existing file is kept unless `overwrite`.
     public func write(to path: String, overwrite: Bool) throws(AttestationFileError) {
-        do {
-            try FileSystem.writeAtomically(Array((json.prettyText + "\n").utf8), to: path, permissions: 0o644, overwrite: overwrite)
-        } catch {
-            throw .file(error)
-        }
+        do { try SignedFile.write(json, to: path, overwrite: overwrite) } catch { throw .file(error) }
     }
 
     public static func read(_ path: String) throws(AttestationFileError) -> AttestationFile {
@@ -63,35 +53,10 @@ public struct AttestationFile: Equatable, Sendable {
     }
 
     public init(parsing bytes: Bytes, path: String) throws(AttestationFileError) {
-        func invalid(_ reason: String) -> AttestationFileError { .invalid(path: path, reason: reason) }
-        let document: JSONValue
-        do { document = try JSONParser.parse(bytes) } catch { throw invalid(bytes.isEmpty ? "the file is empty" : "\(error)") }
-        let signed: SignedAttestation
-        do {
-            let root = try JSONObjectReader(document, path: "")
-            let version = try root.value("version")
-            guard version.intValue == Self.version else {
-                throw invalid("version \(version.compactText) is not supported (expected \(Self.version))")
-            }
-            do {
-                signed = try SignedAttestation(canonical: try root.hex("attestation"))
-            } catch let error as JSONShapeError {
-                throw error
-            } catch {
-                throw invalid("'attestation' does not decode as a signed attestation: \(error)")
-            }
-            guard signed.hasValidSignature else {
-                throw invalid("the attestor's signature does not verify: the attestation was altered after signing")
-            }
-            guard try root.value("summary") == Self.json(signed) else {
-                throw invalid("'summary' does not describe the signed attestation (was it edited?)")
-            }
-        } catch let error as AttestationFileError {
-            throw error
-        } catch {
-            throw invalid("\(error)")
-        }
-        self.signed = signed
+        signed = try SignedFile.parse(
+            bytes, version: Self.version, member: "attestation", noun: "a signed attestation", badSignature: "the attestor's signature does not verify: the attestation was altered after signing",
+            verifies: { (value: SignedAttestation) in value.hasValidSignature }, summary: Self.json,
+            invalid: { AttestationFileError.invalid(path: path, reason: $0) })
     }
 }
 

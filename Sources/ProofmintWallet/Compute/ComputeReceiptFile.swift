@@ -14,13 +14,7 @@ public struct ComputeReceiptFile: Equatable, Sendable {
 
     public init(signed: SignedComputeReceipt) { self.signed = signed }
 
-    public var json: JSONValue {
-        .object([
-            ("version", .int(Self.version)),
-            ("summary", Self.json(signed)),
-            ("receipt", .string(signed.canonicalBytes.hex)),
-        ])
-    }
+    public var json: JSONValue { SignedFile.json(version: Self.version, summary: Self.json(signed), member: "receipt", signed: signed) }
 
     /// The receipt's fields, readable: the `summary` of the file and of `--json` output.
     public static func json(_ signed: SignedComputeReceipt) -> JSONValue {
@@ -61,11 +55,7 @@ public struct ComputeReceiptFile: Equatable, Sendable {
 
     /// Writes the file atomically (mode 0644); an existing file is kept unless `overwrite`.
     public func write(to path: String, overwrite: Bool) throws(ComputeReceiptFileError) {
-        do {
-            try FileSystem.writeAtomically(Array((json.prettyText + "\n").utf8), to: path, permissions: 0o644, overwrite: overwrite)
-        } catch {
-            throw .file(error)
-        }
+        do { try SignedFile.write(json, to: path, overwrite: overwrite) } catch { throw .file(error) }
     }
 
     public static func read(_ path: String) throws(ComputeReceiptFileError) -> ComputeReceiptFile {
@@ -75,35 +65,10 @@ public struct ComputeReceiptFile: Equatable, Sendable {
     }
 
     public init(parsing bytes: Bytes, path: String) throws(ComputeReceiptFileError) {
-        func invalid(_ reason: String) -> ComputeReceiptFileError { .invalid(path: path, reason: reason) }
-        let document: JSONValue
-        do { document = try JSONParser.parse(bytes) } catch { throw invalid(bytes.isEmpty ? "the file is empty" : "\(error)") }
-        let signed: SignedComputeReceipt
-        do {
-            let root = try JSONObjectReader(document, path: "")
-            let version = try root.value("version")
-            guard version.intValue == Self.version else {
-                throw invalid("version \(version.compactText) is not supported (expected \(Self.version))")
-            }
-            do {
-                signed = try SignedComputeReceipt(canonical: try root.hex("receipt"))
-            } catch let error as JSONShapeError {
-                throw error
-            } catch {
-                throw invalid("'receipt' does not decode as a signed compute receipt: \(error)")
-            }
-            guard signed.hasValidSignature else {
-                throw invalid("the consumer's signature does not verify: the receipt was altered after signing")
-            }
-            guard try root.value("summary") == Self.json(signed) else {
-                throw invalid("'summary' does not describe the signed receipt (was it edited?)")
-            }
-        } catch let error as ComputeReceiptFileError {
-            throw error
-        } catch {
-            throw invalid("\(error)")
-        }
-        self.signed = signed
+        signed = try SignedFile.parse(
+            bytes, version: Self.version, member: "receipt", noun: "a signed compute receipt", badSignature: "the consumer's signature does not verify: the receipt was altered after signing",
+            verifies: { (value: SignedComputeReceipt) in value.hasValidSignature }, summary: Self.json,
+            invalid: { ComputeReceiptFileError.invalid(path: path, reason: $0) })
     }
 }
 
