@@ -383,7 +383,10 @@ def derive(say=print):
                 if standing(r): reweigh(r,r['value']*q*r['tier_bps'],False)
                 r['quality_bps']=q
             r['verdict']=v; r['deadline']=0
-            reward=min(V['validation_reward'],acct.get(VAL,[0,0])[1])
+            # §11.11: the receipt's validation fee over its sampling probability, at most validation_reward and the balance
+            scaled=portion(r['value'],V['validation_fee_bps'])*10000
+            due=V['validation_reward'] if scaled>=1<<128 else scaled//max(sample_probability_bps(V,r['value']),1)
+            reward=min(V['validation_reward'],due,acct.get(VAL,[0,0])[1])
             if reward: acct[VAL][1]-=reward; credit(s,reward)
             return [enc_event_verdict_given(job,s,v,r['quality_bps'],reward)]+ev
         return (11,job+u8(v)+u8(quality)+u16(slash_bps),run)

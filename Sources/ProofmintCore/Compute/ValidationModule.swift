@@ -121,15 +121,27 @@ public enum ValidationModule {
         record.verdict = request.verdict
         record.deadline = 0
         state.put(record, at: .receipt(request.jobId))
-        let reward = try payValidationReward(to: validator, rules: parameters.compute.verification, state: &state)
+        let reward = try payValidationReward(to: validator, value: record.value, rules: parameters.compute.verification, state: &state)
         return [.verdictGiven(jobId: request.jobId, validator: validator, verdict: request.verdict.rawValue, qualityBps: qualityBps, reward: reward)] + events
     }
 
-    /// `compute.validation_reward` from the validation account, or what is left in it: a pass and a failure pay
-    /// the same, so a validator gains nothing by the verdict it gives, only by giving one in time.
-    private static func payValidationReward(to validator: Address, rules: VerificationParameters, state: inout StateOverlay) throws(TransactionError) -> Amount {
+    /// What a verdict on a receipt worth `value` earns: its validation fee divided by its sampling probability, so
+    /// that what the validation account pays out matches, in expectation, what the receipts paid in (a receipt sampled
+    /// one time in ten pays its checker ten times its fee); at most `compute.validation_reward`, and at most what the
+    /// account holds. A pass and a failure pay the same, so a validator gains nothing by the verdict it gives, only by
+    /// giving one in time.
+    public static func validationReward(value: Amount, rules: VerificationParameters) -> Amount {
+        let fee = FeeSplit.portion(value, rules.validationFeeBps)
+        let probability = Amount(max(rules.sampleProbabilityBps(value: value), 1))
+        let (scaled, overflow) = fee.multipliedReportingOverflow(by: 10_000)
+        return min(rules.validationReward, overflow ? rules.validationReward : scaled / probability)
+    }
+
+    private static func payValidationReward(
+        to validator: Address, value: Amount, rules: VerificationParameters, state: inout StateOverlay
+    ) throws(TransactionError) -> Amount {
         let account = ModuleAccount.validation.address
-        let reward = min(rules.validationReward, try state.accountOrFail(account).balance)
+        let reward = min(validationReward(value: value, rules: rules), try state.accountOrFail(account).balance)
         guard reward > 0 else { return 0 }
         try state.debit(account, reward)
         try state.credit(validator, reward)

@@ -16,7 +16,8 @@ public struct VerificationParameters: Equatable, Sendable {
     public var maxReassignments: UInt8
     /// Share of every compute price paid into the `validation` module account (seed 002: 0.5% to quality validators).
     public var validationFeeBps: UInt16
-    /// Paid from the `validation` module account for every verdict given in time (or what is left in it).
+    /// The most a verdict given in time earns from the `validation` module account (which pays the receipt's validation
+    /// fee divided by its sampling probability, up to this).
     public var validationReward: Amount
     /// Slashed from a validator that lets its validation window pass without a verdict.
     public var missedValidationSlashBps: UInt16

@@ -98,7 +98,7 @@ public enum ParameterRegistry {
                       get: { UInt128($0.compute.verification.maxReassignments) }, set: { $0.compute.verification.maxReassignments = UInt8(clamping: $1) }),
         ParameterSpec("compute.validation_fee_bps", .bps, 0, 10_000, "share of every compute price paid to the validation account",
                       get: { UInt128($0.compute.verification.validationFeeBps) }, set: { $0.compute.verification.validationFeeBps = UInt16(clamping: $1) }),
-        ParameterSpec("compute.validation_reward", .amount, 0, 1_000_000 * AI, "paid from the validation account for each verdict given in time",
+        ParameterSpec("compute.validation_reward", .amount, 0, 1_000_000 * AI, "the most a verdict given in time earns (its receipt's validation fee over its sampling probability)",
                       get: { $0.compute.verification.validationReward }, set: { $0.compute.verification.validationReward = $1 }),
         ParameterSpec("compute.missed_validation_slash_bps", .bps, 0, 10_000, "slashed from a validator that misses its validation window",
                       get: { UInt128($0.compute.verification.missedValidationSlashBps) }, set: { $0.compute.verification.missedValidationSlashBps = UInt16(clamping: $1) }),

@@ -387,6 +387,17 @@ final class ProofOfComputeTests: StakingTestCase {
         try assertExecutionFails(chain.withdraw(from: alice), .providerWorkUnsettled(epochs: 1), on: chain)
     }
 
+    func testAVerdictEarnsTheReceiptsValidationFeeOverItsSamplingProbability() {
+        let rules = VerificationParameters.defaults
+        // 10 AI: fee 0.05 AI, sampled with 20% (10% + 10 AI / 100 AI): 0.25 AI, so the account breaks even on average.
+        XCTAssertEqual(ValidationModule.validationReward(value: 10 * Tokens.one, rules: rules), Tokens.one / 4)
+        // 1 AI: fee 0.005 AI at 11%: ⌊0.005 AI × 10000 / 1100⌋.
+        XCTAssertEqual(ValidationModule.validationReward(value: Tokens.one, rules: rules), Tokens.one / 200 * 10_000 / 1100)
+        // 200 AI: always sampled, its 1 AI fee is more than the 0.5 AI cap.
+        XCTAssertEqual(ValidationModule.validationReward(value: 200 * Tokens.one, rules: rules), Tokens.one / 2)
+        XCTAssertEqual(ValidationModule.validationReward(value: Amount.max, rules: rules), Tokens.one / 2, "saturates, never traps")
+    }
+
     // MARK: - Team vesting
 
     func testTheTeamAllocationVestsAfterTheCliffLinearly() throws {
