@@ -242,7 +242,8 @@ def derive(say=print):
     def withdraw():
         def run(s,h):
             if holds.get(s,0): raise Fail(111)   # an open slash proposal names the account (version 2)
-            if chold.get(s,0): raise Fail(173)   # work in an epoch not yet settled (version 3)
+            st=stakes.get(s)
+            if chold.get(s,0) and (not st or st['amount']<MINSTAKE): raise Fail(173)   # unsettled work, and below min_stake
             q=queues.get(s,[]); ready=[e for e in q if e[1]<=h]
             if not ready: raise Fail(110)
             x=sum(e[0] for e in ready); queues[s]=[e for e in q if e[1]>h]
@@ -712,9 +713,10 @@ def derive(say=print):
      22:lambda:(lambda r11:[tx('alice',submit_proof(r11)),tx('golden-a',challenge(JOB(11))),tx('dave',resolve(JOB(11),True)),
                 tx('golden-a',challenge(JOB(10)),n=nonce(addr['golden-a'])+1)])(
                 receipt('dave','alice',10,300,95,3*ONE,JOB(11))),
-     # epoch 11: bob's withdrawal waits for his unsettled epochs (173); dave passes receipt 10 at quality 100; receipt 11,
+     # epoch 11: alice's withdrawal waits for her unsettled epochs, her 95 AI being below the minimum stake (173); dave
+     # passes receipt 10 at quality 100; receipt 11,
      # removed by the upheld challenge, is not sampled (checked and punished once)
-     23:lambda:[tx('bob',withdraw()),tx('dave',validate(JOB(10),'pass',100))]}
+     23:lambda:[tx('alice',withdraw()),tx('dave',validate(JOB(10),'pass',100))]}
     FEE_CHANGE=param_change([('compute.protocol_fee_bps',36)]); SIGNAL=text(b'golden-signal',H(b'golden-document'))
     parent=g_hash
     for h in range(1,BLOCKS+1):

@@ -266,7 +266,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
             return "the compute validator set is full (\(size) members): joining needs more stake than its smallest member's \(Tokens.format(smallest)) AI"
         case let .challengeWindowClosed(until, height): return "the receipt could be challenged until height \(until); the chain is at \(height)"
         case let .providerWorkUnsettled(epochs):
-            return "the account has compute work in \(epochs) epoch(s) not yet settled: withdraw waits until they settle"
+            return "the account has compute work in \(epochs) epoch(s) not yet settled and less than the minimum stake: withdraw waits until they settle (or stake up to the minimum)"
         case let .invalidProposal(reason): return "the proposal is malformed: \(reason)"
         case let .depositBelowMinimum(minimum, actual):
             return "a deposit of \(Tokens.format(actual)) AI is below the minimum \(Tokens.format(minimum)) AI"

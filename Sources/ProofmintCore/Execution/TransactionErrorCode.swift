@@ -256,7 +256,7 @@ public enum TransactionErrorCode: UInt16, CaseIterable, Sendable {
             Entry(name: "conflicted_voter", kind: .execution, message: "the receipt's provider and its challenger may not vote on the challenge")
         case .providerWorkUnsettled:
             Entry(name: "provider_work_unsettled", kind: .execution,
-                  message: "the account has compute work in epochs not yet settled: withdraw waits until they settle")
+                  message: "the account has compute work in epochs not yet settled and less than the minimum stake: withdraw waits until they settle")
         case .signedAttestationRequired:
             Entry(name: "signed_attestation_required", kind: .execution,
                   message: "privacy tiers 2–4 need an attestation signed by a registered attestor (--attestation FILE), not a bare hash")

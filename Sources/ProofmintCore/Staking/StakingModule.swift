@@ -92,9 +92,13 @@ public enum StakingModule {
         // §9.5: an open slash proposal holds the unbonding entries where its execution can slash them.
         let holds = try state.slashHolds(provider)
         guard holds == 0 else { throw .stakeHeldForSlash(proposals: holds) }
-        // Version 3: compute work stays slashable (by validation and challenges) until its epoch settles.
+        // Version 3: while it has compute work in unsettled epochs, a provider keeps at least the minimum stake at risk
+        // (by validation and challenges): one below it withdraws nothing until those epochs settle. A provider that
+        // keeps working (and so staked) withdraws what it unstaked earlier as usual.
         let unsettled = try state.computeHolds(provider)
-        guard unsettled == 0 else { throw .providerWorkUnsettled(epochs: unsettled) }
+        if unsettled > 0, (try state.stakeOrFail(provider)?.amount ?? 0) < context.parameters.staking.minStake {
+            throw .providerWorkUnsettled(epochs: unsettled)
+        }
         var queue = try state.unbondingOrFail(provider)
         let matured = queue.entries.filter { $0.matureAt <= context.height }
         guard !matured.isEmpty else { throw .nothingMatured(nextMaturity: queue.entries.map(\.matureAt).min()) }

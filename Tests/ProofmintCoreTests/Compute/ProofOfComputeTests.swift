@@ -380,11 +380,26 @@ final class ProofOfComputeTests: StakingTestCase {
         XCTAssertEqual(small.bytes, large.bytes, "no record grows with the providers (version 2 rewrote a list of them)")
     }
 
-    func testWithdrawWaitsUntilTheProvidersEpochsSettle() throws {
-        let chain = try stakedChain(compute: Self.smallEmission)
-        try chain.produce([chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice), price: 10 * Tokens.one))])
-        try chain.produce([chain.unstake(from: alice, amount: 200 * Tokens.one)])
+    func testWithdrawWaitsForUnsettledWorkOnlyBelowTheMinimumStake() throws {
+        // One-block unbonding, so the only thing between an unstake and its withdrawal is the compute hold.
+        let chain = try TestChain(
+            users: [("alice", 1_000 * Tokens.one), ("bob", 1_000 * Tokens.one), ("carol", 10_000 * Tokens.one)],
+            parameters: #"{"epoch_length": 5, "staking": {"unbonding_period": 1}, "compute": {\#(Self.quiet)}}"#)
+        try chain.produce([chain.stake(from: alice, amount: 200 * Tokens.one), chain.stake(from: bob, amount: 200 * Tokens.one)])
+        try chain.produce([
+            chain.submitProof(from: alice, chain.receipt(consumer: carol, provider: address(alice), price: 10 * Tokens.one)),
+            chain.submitProof(from: bob, chain.receipt(consumer: carol, provider: address(bob), price: 10 * Tokens.one)),
+        ])
+        // alice leaves entirely: her work is unsettled and nothing of hers would be left to slash.
+        try chain.produce([chain.unstake(from: alice, amount: 200 * Tokens.one), chain.unstake(from: bob, amount: 100 * Tokens.one)])
         try assertExecutionFails(chain.withdraw(from: alice), .providerWorkUnsettled(epochs: 1), on: chain)
+        // bob keeps the minimum at risk, and keeps working: he withdraws what he unstaked.
+        let receipt = try assertSucceeds(chain.withdraw(from: bob), on: chain)
+        XCTAssertEqual(receipt.events.last, .withdrawn(provider: address(bob), amount: 100 * Tokens.one - 100 * Tokens.one / 1000))
+        // Once alice's epoch is paid (she forfeits: she is not staked), her withdrawal goes through.
+        try chain.advance(to: 8)
+        XCTAssertNil(chain.store.values[.computeHold(address(alice))])
+        try assertSucceeds(chain.withdraw(from: alice), on: chain)
     }
 
     func testAVerdictEarnsTheReceiptsValidationFeeOverItsSamplingProbability() {

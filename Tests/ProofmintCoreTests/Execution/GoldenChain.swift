@@ -64,8 +64,9 @@ import XCTest
 /// to reject the challenge of 8, which his stake decides at once (the 10 AI bond goes to bob); bob submits receipt 10
 /// (5 AI at 100). Block 22: alice submits receipt 11 (dave paid her 3 AI), golden-a challenges it and dave upholds:
 /// 11 is removed, alice is slashed 50% (190 → 95 AI) and jailed, golden-a gets its bond back and half of the 95 AI
-/// slashed (the rest stays burned); golden-a also challenges receipt 10, and nobody votes. Block 23 (epoch 11): bob's
-/// `withdraw` is refused while he has unsettled work (173); dave passes receipt 10 at 100; at the end 11, removed by
+/// slashed (the rest stays burned); golden-a also challenges receipt 10, and nobody votes. Block 23 (epoch 11): alice's
+/// `withdraw` is refused: she has unsettled work and, slashed to 95 AI, less than the minimum stake at risk (173; a
+/// provider that keeps the minimum may withdraw); dave passes receipt 10 at 100; at the end 11, removed by
 /// the upheld challenge, is not sampled (a receipt is checked and punished once); and the challenge of 10 reaches its deadline with no vote:
 /// it lapses (no quorum of the 198 AI counted) and the bond goes back to golden-a. Settlement runs one step a block,
 /// and stops for the block once an epoch is paid (so each empty epoch takes a block): epochs 6 and 7 at 21 and 22;
@@ -112,22 +113,22 @@ enum GoldenChain {
         "a38e63c6bddb1f5c34b4f178d942edef2cf93a92ed8e58c0430322c41b477b7c",
         "00d156c7daa16a938eb08a9300cf7a3ab9313f12a9705bf5d4a3c305668057a5",
         "5f28960f32257fa6cc149a6a606b9826b615379f0fca20e255762c4a87de8e04",
-        "aecf1d3b06d47acede5a36cd54007cec4077489c40bf353680388b6762992f3a",
-        "4c6455454e6b271952e1af2db1f2ccc91b343578d85d3cb56b280f79eb651899",
-        "60bd2f25bd227297c570948743ecbe06fa0b1f6f0709cc827fcc47777e1690b0",
-        "21caae06f6ac4b542a27b46a477f9987bbeecadf2765395856017be02dfca993",
-        "e10312d4bdb446c2d8fa87906178873df7ec01c0fdf3a335bea3d7ae188678aa",
-        "ea5ad498b868770b5e06531f202a199167f405ea970e5662715682b96213e735",
-        "4beb55da4e51ad26b19ea6ec3958bc346fc3cfa93b1fce42c4b27971ed159ce1",
-        "e35670364891c514aba6f18c6ce1ac6b95a3f41405569a4108ae58fe86cfb459",
-        "912d2d0719f38fef588a5c7bbab13b2efa99d8a65f02f9d898bff5bd32bd66e0",
-        "5e82a7f87d43a57a3ecb97b0e59166b07ece5be0a99132921f03e8aeec54ef30",
-        "72ff49ad0e4f22c62dafcb8c797547c29f73481e80869c7d496025bea1e144ca",
-        "69a189e13ebbc9f43bd4501cab6c36c69e33b7127f52db55a483a5abf015f655",
-        "a8c00863329ebbe68ac918887e52cdb1cc0691952536c236238ee8996315b580",
-        "6fa32e0b7320c7099c7edf27ba3186feb4575780b816e8fc34accba3e7d77dcf",
-        "cadd35cdd03dab9727fffb23a276a0707027f738f1d24cf60d6e7e22449244b9",
-        "9873abf4dea4b44b8694b6037717005330f8f42d1f47d61a6d3fdf363f185aee",
+        "bdb2831eec299e3895f0aa68022c21d2a7704decd2d24d413a2057d256cf154a",
+        "8fe322824c51f21f638e02c283810da5297cda475aadbb579bf3d89d1fd5c7e6",
+        "2b843f0ebf54d9c257570f64f30c8633f7295138f9aaebca112516a3296bd3a1",
+        "5cb8edeb399358ab702091ac94292ef256a0dddc9f92febc62b29651bdd9f2ba",
+        "1ed634ec908d53e8c2b5057e59e6fe98954744f51a6ca57f4a0ef77419d9840c",
+        "d3d78673801cc581b670f9de676f37f173f387ed411d52386dd42ac717c9914a",
+        "20916486e3df53608e369c4a18ae7900ea02982f60a03fd7e3ef2226a87d99e6",
+        "8ed6b483d317166d982792517744add71a7f85cc9d5f86409b99d3b5d07412d2",
+        "9753ecfadbe6a1a5186448e56a23c55e6c66330048dfe6d102c9357f1821437e",
+        "fe54a928308ac2a26ba67d6cb604c432e2628ef204d70bf68fe5568a6849fab2",
+        "3cb76c5c8da45a2352ab5a0ac3f6b5d7875be20f8d0b4f5f1c88d7d4b24c0072",
+        "9827ac58fde580a5898357d07aaa11842bbfeef6d4cabe58f0e4bcee9b918c3a",
+        "c68e3c3a121deec5814a1a6e2bae28230a20a72375a05339e4f93c1bd67baada",
+        "bb0e323d74abbcdecc0b5ae957f0cda14b76ba95401432308fabe315ae200b16",
+        "8977d2fdd756b05d9b306b3ed5fe3016b2254a204ff02b6daef56fcd9aa4794d",
+        "d131fc64c9c70033790fa6179dc59a02cc5996282e596abf66aabfe90c975a9e",
     ]
     static let stateRoots: [String] = [
         "2c437baa692fcfb0aa7c0667595064936171f8a8b0d02b756d88b61ad17481be",
@@ -152,22 +153,22 @@ enum GoldenChain {
         "37872eb2e17ba5ddfd65ea04a39e0ff673b027fc2f575a7df93d7f653b184cfa",
         "314b3da5600e7a162276b975d456488e028a30602c97d80ddd5f748766ac93f2",
         "870273e5c36a1ed7331875289478f3a9280ce975ebe10aa29778a99c9fe6a946",
-        "5130f6a2ccc4d37a5f5e9e0e7a0c14ac0453ba5a6b11c6304f09771741365f48",
-        "e87c833ed3657769cf89e4b4d2c04dfe786f893b449689f58c171934e446c525",
-        "4657a0eac1f0887217760ca5a8882efea2c8daa231a38efab91f5463d69d1a88",
-        "71bdaa9285cd4ecb546ee6ac1eb5d6665e8cd313506fcde77706eaf20368ebe9",
-        "69790702af8a9a1a362c89566171763615b34fb53b886ec1151e25d7d6af2184",
-        "421f0b511d04e70f85f30e95e25180099341ecd340442939d6419be8dee6e8c7",
-        "668fbd79843c26ef85dcc606c73d861f0aa576d5b77f4101548bca45b21b94c1",
-        "50709e0630a1b502cf5d270418515967c00a3a443b436305a3a03b3a8206bd5b",
-        "1236846ef08512f6b07d56b36f1ff3234c2f1ba77a15383981a1b1dedcda7825",
-        "050940e1983b7b207913392b5688b28c39b77788ec62a1fde3766384fb98dc0a",
-        "5c3a0cda6f4826079a9e92fcc02734a25e3ca081ac1a144ea0d82d68371d266a",
-        "7a4aca5caeba8ae3727cfa991efc6db42fb8ad518d7c1e13a4fc5e3b54c693be",
-        "386ec73fb3395a33ec3db7f804549b5874a9e0811b9ffe3a1657923d802f8622",
-        "dbbd413120dec11a679b510acd27df5d9d945835af615b4667e9a4c256c7249c",
-        "c65c93cd772ca4c741191b6d63ea526a529e2322f0f3d837aaae3ad800344a1f",
-        "5465cca374181443f9fd19e1cfd0b3bbee0e387d39aa008c2de1c7444638540a",
+        "876fcb3981a8b8808d734252bcfd5000aaeb82d5f8df70e9305f185f6801575a",
+        "bf73c7ea4f7f2d608f3866b59750295fc29efa03aa1ec95a3dc9f04c833a22ff",
+        "77659ed0202c3e43df5556ab2e79e2ba2e9d4116cafe042c0131830039562e36",
+        "dc86f29a1d17dd6712768ff64d4719b1ae5ac974312212f11b2e5ab6eab92fed",
+        "8044cbda899fef2bcbd9951543da4ae3781bb71e14e66e6de7acbc2c19689692",
+        "b0440c1da4f1a37418beaebd0749b12eaec4c9e88bc9c365fca7b909655f56d2",
+        "66e661bfefed83cd18da19322be7eda208170faa5d02210ac909930747c10a86",
+        "185501085248932795eedbc96c66564e2062272f51a7b7472395f75528853a82",
+        "87c49b0af4a9b11e51a08ba32171fd7b33a81232997c405a344398fd938543db",
+        "15b194ddd7f9d962b286311ada77890bf37e7f5426bccfa2f807fb7197ecf07f",
+        "1ffccd600bdcd106e068200b9e82c47e68793f5633d0dde498471bff585a6460",
+        "aefce7a3796255bb4fd38f7b6afc18b8ee25e7bf11ac6163518a8bd2a40c168f",
+        "8a33b97b8d73b7d88df67f55fcbfe38482daaa45db59dcb27e0dbf240e10ffe7",
+        "4a3a066c8725bc1372a99a49d08550f4e39a5f07b7c2b28bfe946e0ae6837a8a",
+        "0d3470858f94e4b2666b889a3f50908e28c01fe485615215b2d1a87d6c7b6a8b",
+        "876ea7c235cf11007e709d2dd80d638819e5fea52634e4f7fbad7f10cdb3af98",
     ]
     static let receiptRoots: [String] = [
         "f020875fd86b5e1a6929cecea3438763d62706079e49595e982aecf53ff18c80",
@@ -192,7 +193,7 @@ enum GoldenChain {
         "e03e9cef55c5a976c988685f482e1b2a8a4b59b2f47718bb5b7c34de519ce099",
         "698a96c0c96562ea8b212c0f77afc1d57282df754476978f60f0ef1c901a9ae6",
         "32c1716d38c60ae30ca22edac731496d3940c195e3b4000e3b0d4200d87adfaa",
-        "1ff22c47d3f18af3cea47c050675d81cf00e7b7ee986d1440f9f0610b842272b",
+        "a3e83e811c3950db12cc48288ffbf03a00d43e2ab8c425f69f4fec7936337c8a",
         "0000000000000000000000000000000000000000000000000000000000000000",
         "0000000000000000000000000000000000000000000000000000000000000000",
         "0000000000000000000000000000000000000000000000000000000000000000",
@@ -416,7 +417,7 @@ enum GoldenChain {
             ]
         case 23:
             return [
-                chain.withdraw(from: bob),                                                                    // 173 work unsettled
+                chain.withdraw(from: alice),                                              // 173 unsettled work, below min_stake
                 chain.verdict(from: dave, job: job(10), .pass, quality: 100),
             ]
         default:
