@@ -28,6 +28,8 @@ public struct ChainReplayer {
         genesis: Genesis, next: () throws -> Block?, progress: (UInt64, Int) -> Void = { _, _ in },
         observe: (Block, BlockOutcome, MemoryStateStore) throws -> Void = { _, _, _ in }
     ) throws -> ReplayReport {
+        // A build that verifies Ed25519 otherwise than the chain (PROTOCOL.md §2.1) would replay a different chain.
+        try VerificationRule.check()
         let started = ContinuousClock.now
         let (genesisBlock, genesisOutcome) = try genesis.genesisBlock()
         let store = MemoryStateStore()

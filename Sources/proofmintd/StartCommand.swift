@@ -63,6 +63,8 @@ struct StartCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "proofmintd")
+        // Consensus depends on libsodium's exact Ed25519 rule: refuse to run on a build that verifies otherwise.
+        try CLIError.wrap { try VerificationRule.check() }
         let nodeHome = NodeHome(path: home)
         guard FileManager.default.fileExists(atPath: nodeHome.dataPath) else {
             throw CLIError("no Proofmint database at \(nodeHome.dataPath): run `proofmintd init` first")

@@ -132,7 +132,7 @@ final class Ed25519Tests: XCTestCase {
     }
 }
 
-private struct WycheproofFile: Decodable {
+struct WycheproofFile: Decodable {
     let algorithm: String
     let numberOfTests: Int
     let testGroups: [Group]
