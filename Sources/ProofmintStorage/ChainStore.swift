@@ -8,7 +8,7 @@ import ProofmintCore
 public final class ChainStore: @unchecked Sendable {
     /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters;
     /// 4: block headers carry the beacon, protocol version 3).
-    public static let schemaVersion: UInt32 = 4
+    public static let schemaVersion: UInt32 = 5
     public static let dataFileName = "data.mdb"
 
     /// Options for opening the database.
@@ -178,11 +178,42 @@ public final class ChainStore: @unchecked Sendable {
     /// Where an included transaction is: its block height and index.
     public func location(ofTransaction id: Hash32) throws(StorageError) -> (height: UInt64, index: Int)? {
         guard let bytes = try record(.transactionIndex, id.bytes, "looking up transaction \(id)") else { return nil }
-        guard bytes.count == 12, let height = UInt64(bigEndianBytes: Array(bytes.prefix(8))) else {
-            throw corruptRecord(.transactionIndex, "transaction \(id)", "the entry is \(bytes.count) bytes, not height ‖ index (12)")
+        let entry = try TransactionIndexEntry(bytes, corrupt: { detail in corruptRecord(.transactionIndex, "transaction \(id)", detail) })
+        return (entry.height, entry.index)
+    }
+
+    /// An included transaction with its receipt and its block's hash, decoded alone: the index entry says where its
+    /// bytes and its receipt's lie in the stored block and receipt list, so a lookup does not decode the whole block
+    /// (10,000 transactions and their receipts) for one of them (schema 5).
+    public func includedTransaction(_ id: Hash32) throws(StorageError) -> IncludedTransaction? {
+        let tables = self.tables
+        let context = "looking up transaction \(id)"
+        let found = try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) -> (Bytes, Bytes?, Bytes?)? in
+            try wrap(context) { () throws(LMDBError) -> (Bytes, Bytes?, Bytes?)? in
+                guard let entry = try txn.get(tables[.transactionIndex], id.bytes) else { return nil }
+                let height = Array(entry.prefix(8))
+                return (entry, try txn.get(tables[.blocks], height), try txn.get(tables[.receipts], height))
+            }
         }
-        let index = bytes.suffix(4).reduce(0) { $0 << 8 | Int($1) }
-        return (height, index)
+        guard let (entryBytes, blockBytes, receiptBytes) = found else { return nil }
+        func corrupt(_ detail: String) -> StorageError { corruptRecord(.transactionIndex, "transaction \(id)", detail) }
+        let entry = try TransactionIndexEntry(entryBytes, corrupt: corrupt)
+        guard let blockBytes, let transactionBytes = entry.transaction.slice(of: blockBytes) else {
+            throw corrupt("the block at height \(entry.height) is missing or shorter than the entry says")
+        }
+        do {
+            var reader = CanonicalReader(blockBytes)
+            let header = try reader.decode(BlockHeader.self)
+            let transaction = try SignedTransaction(canonical: transactionBytes)
+            guard transaction.id == id else { throw corrupt("the bytes at its place in block \(entry.height) are another transaction") }
+            let receipt = try receiptBytes.flatMap(entry.receipt.slice).map { bytes throws(CodecError) in try Receipt(canonical: bytes) }
+            return IncludedTransaction(
+                transaction: transaction, receipt: receipt, height: entry.height, index: entry.index, blockHash: header.hash)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw corrupt("its stored bytes do not decode: \(error)")
+        }
     }
 
     /// The genesis file this database was created from, byte for byte.
@@ -216,6 +247,7 @@ public final class ChainStore: @unchecked Sendable {
         let height = block.height.bigEndianBytes
         let blockBytes = block.canonicalBytes
         let receiptBytes = ReceiptList(outcome.receipts).canonicalBytes
+        let indexEntries = TransactionIndexEntry.entries(for: block, receipts: outcome.receipts)
         let treeWrites = outcome.treeNodes.map { (key: $0.path.storageKey, value: $0.node?.canonicalBytes) }
         do {
             try environment.write { txn throws(LMDBError) in
@@ -228,8 +260,8 @@ public final class ChainStore: @unchecked Sendable {
                 try txn.put(tables[.blocks], height, blockBytes)
                 try txn.put(tables[.blockIndex], block.hash.bytes, height)
                 try txn.put(tables[.receipts], height, receiptBytes)
-                for (index, transaction) in block.transactions.enumerated() {
-                    try txn.put(tables[.transactionIndex], transaction.id.bytes, height + withUnsafeBytes(of: UInt32(index).bigEndian, Array.init))
+                for (index, entry) in indexEntries.enumerated() {
+                    try txn.put(tables[.transactionIndex], block.transactions[index].id.bytes, entry.bytes)
                 }
                 try txn.put(tables[.meta], MetaKey.head, height + block.hash.bytes)
                 try extra(txn)

@@ -105,10 +105,19 @@ final class ChainStoreTests: XCTestCase {
                 let location = try XCTUnwrap(store.location(ofTransaction: transaction.id))
                 XCTAssertEqual(location.height, block.height)
                 XCTAssertEqual(location.index, index)
+                // Read alone from its place in the stored block (schema 5), with its receipt and block hash.
+                let found = try XCTUnwrap(store.includedTransaction(transaction.id))
+                XCTAssertEqual(found.transaction, transaction)
+                XCTAssertEqual(found.receipt, outcome.receipts[index])
+                XCTAssertEqual(found.blockHash, block.hash)
+                XCTAssertEqual(found.height, block.height)
+                XCTAssertEqual(found.index, index)
             }
         }
         XCTAssertNil(try store.block(at: 999))
         XCTAssertNil(try store.location(ofTransaction: Hash32.digest([1, 2, 3])))
+        XCTAssertNil(try store.includedTransaction(Hash32.digest([1, 2, 3])))
+        XCTAssertGreaterThan(chain.blocks.map(\.transactions.count).reduce(0, +), 5, "the chain has transactions to look up")
     }
 
     func testCommitRefusesABlockThatDoesNotFollowTheHead() throws {
@@ -212,6 +221,7 @@ final class ChainStoreTests: XCTestCase {
         expectCorrupt("blocks") { () throws(StorageError) in try store.block(at: 2) }
         expectCorrupt("receipts") { () throws(StorageError) in try store.receipts(at: 2) }
         expectCorrupt("tx_index") { () throws(StorageError) in try store.location(ofTransaction: transaction.id) }
+        expectCorrupt("tx_index") { () throws(StorageError) in try store.includedTransaction(transaction.id) }
         expectCorrupt("block_index") { () throws(StorageError) in try store.height(ofBlock: chain.blocks[0].hash) }
         // Undamaged records still read, and a missing one is nil, not an error.
         XCTAssertEqual(try store.block(at: 1)?.hash, chain.blocks[0].hash)

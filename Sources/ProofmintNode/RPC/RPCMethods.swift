@@ -142,13 +142,9 @@ struct RPCMethods: Sendable {
         // Mempool first: the node commits a block before it prunes the mempool, so a transaction that is no longer
         // pending is already in the store. The other order could miss one that was included in between.
         let pending = await node.pendingTransaction(id)
-        if let location = try storeCall({ try store.location(ofTransaction: id) }),
-           let block = try storeCall({ try store.block(at: location.height) }),
-           location.index < block.transactions.count {
-            let receipts = try storeCall { try store.receipts(at: location.height) } ?? []
+        if let found = try storeCall({ try store.includedTransaction(id) }) {
             return .included(
-                block.transactions[location.index], height: location.height, index: UInt64(location.index), blockHash: block.hash,
-                receipt: location.index < receipts.count ? receipts[location.index] : nil)
+                found.transaction, height: found.height, index: UInt64(found.index), blockHash: found.blockHash, receipt: found.receipt)
         }
         if let pending { return .pending(pending) }
         throw .notFound("unknown transaction \(id)")

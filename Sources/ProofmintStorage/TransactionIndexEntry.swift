@@ -1,0 +1,82 @@
+import ProofmintCore
+
+/// A `tx_index` value (schema 5): `u64 height ‖ u32 index ‖ (u32 offset ‖ u32 length)` of the transaction in its stored
+/// block, then the same of its receipt in the stored receipt list; 28 bytes, big-endian.
+struct TransactionIndexEntry: Equatable {
+    struct Span: Equatable {
+        let offset: UInt32
+        let length: UInt32
+
+        /// The span's bytes in `bytes`, nil if it runs past their end.
+        func slice(of bytes: Bytes) -> Bytes? {
+            let end = Int(offset) + Int(length)
+            return end <= bytes.count ? Array(bytes[Int(offset)..<end]) : nil
+        }
+    }
+
+    static let length = 28
+
+    let height: UInt64
+    let index: Int
+    let transaction: Span
+    let receipt: Span
+
+    var bytes: Bytes {
+        var writer = CanonicalWriter()
+        writer.u64(height)
+        writer.u32(UInt32(index))
+        for span in [transaction, receipt] {
+            writer.u32(span.offset)
+            writer.u32(span.length)
+        }
+        return writer.bytes
+    }
+
+    init(height: UInt64, index: Int, transaction: Span, receipt: Span) {
+        self.height = height
+        self.index = index
+        self.transaction = transaction
+        self.receipt = receipt
+    }
+
+    init(_ bytes: Bytes, corrupt: (String) -> StorageError) throws(StorageError) {
+        guard bytes.count == Self.length else { throw corrupt("the entry is \(bytes.count) bytes, not \(Self.length)") }
+        var reader = CanonicalReader(bytes)
+        do {
+            height = try reader.u64()
+            index = Int(try reader.u32())
+            transaction = Span(offset: try reader.u32(), length: try reader.u32())
+            receipt = Span(offset: try reader.u32(), length: try reader.u32())
+        } catch {
+            throw corrupt("the entry does not decode: \(error)")
+        }
+    }
+
+    /// The entries of a block's transactions, in order: where each lies in `block.canonicalBytes` (after the header,
+    /// the signature and the u32 count) and where its receipt lies in the receipt list's bytes (after its u32 count).
+    static func entries(for block: Block, receipts: [Receipt]) -> [TransactionIndexEntry] {
+        var transactionOffset = block.header.canonicalBytes.count + 64 + 4
+        var receiptOffset = 4
+        return block.transactions.enumerated().map { index, transaction in
+            let size = transaction.encodedSize
+            let receiptSize = index < receipts.count ? receipts[index].canonicalBytes.count : 0
+            defer {
+                transactionOffset += size
+                receiptOffset += receiptSize
+            }
+            return TransactionIndexEntry(
+                height: block.height, index: index,
+                transaction: Span(offset: UInt32(clamping: transactionOffset), length: UInt32(clamping: size)),
+                receipt: Span(offset: UInt32(clamping: receiptOffset), length: UInt32(clamping: receiptSize)))
+        }
+    }
+}
+
+/// A transaction found by its id: the transaction, its receipt, where it is, and its block's hash.
+public struct IncludedTransaction: Sendable {
+    public let transaction: SignedTransaction
+    public let receipt: Receipt?
+    public let height: UInt64
+    public let index: Int
+    public let blockHash: Hash32
+}
