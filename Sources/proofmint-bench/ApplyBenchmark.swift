@@ -12,6 +12,9 @@ struct ApplyBenchmark {
         let applyMilliseconds: Double
         let commitMilliseconds: Double
         let setupSeconds: Double
+        /// One `pm_getTransaction` lookup in the last block: read alone from its place (schema 5), and the whole block
+        /// and its receipts decoded, as before (issue 13, D8).
+        let lookupMilliseconds: (indexed: Double, wholeBlock: Double)
         /// What was applied, for the replay measurement.
         let genesis: Genesis
         let blocks: [Block]
@@ -48,11 +51,28 @@ struct ApplyBenchmark {
             statistics = try applySequentially(blocks, store: store)
         }
         let elapsed = (ContinuousClock.now - start).seconds
+        let lookups = try measureLookups(blocks.last, store: store)
         return Result(
             transfersPerSecond: Double(statistics.transactions) / elapsed,
             applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
             commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
-            setupSeconds: setupSeconds, genesis: genesis, blocks: blocks)
+            setupSeconds: setupSeconds, lookupMilliseconds: lookups, genesis: genesis, blocks: blocks)
+    }
+
+    /// Looks up 100 transactions of `block` both ways; the mean of each, in milliseconds.
+    private func measureLookups(_ block: Block?, store: ChainStore) throws -> (indexed: Double, wholeBlock: Double) {
+        guard let block, !block.transactions.isEmpty else { return (0, 0) }
+        let ids = stride(from: 0, to: block.transactions.count, by: max(1, block.transactions.count / 100)).map { block.transactions[$0].id }
+        let indexedStart = ContinuousClock.now
+        for id in ids { _ = try store.includedTransaction(id) }
+        let indexed = (ContinuousClock.now - indexedStart).milliseconds / Double(ids.count)
+        let wholeStart = ContinuousClock.now
+        for id in ids {
+            guard let location = try store.location(ofTransaction: id) else { continue }
+            _ = try store.block(at: location.height)
+            _ = try store.receipts(at: location.height)
+        }
+        return (indexed, (ContinuousClock.now - wholeStart).milliseconds / Double(ids.count))
     }
 
     /// The plain loop, for comparison: verify, execute, commit, one block after another.
