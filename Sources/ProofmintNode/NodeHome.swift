@@ -33,6 +33,7 @@ public struct NodeHome: Sendable {
         } catch {
             throw NodeError.home("cannot create \(path): \(error.localizedDescription)")
         }
+        removeLeftoverTemporaries()
         guard FileManager.default.createFile(atPath: genesisPath, contents: Data(genesisFile), attributes: [.posixPermissions: 0o644]) else {
             throw NodeError.home("cannot write \(genesisPath)")
         }
@@ -52,8 +53,16 @@ public struct NodeHome: Sendable {
         try ChainStore.open(at: dataPath, options: options)
     }
 
+    /// Removes temp files of the validator key left by an `init` killed while writing it (issue 13, D12): they hold
+    /// a seed, so they must not linger. Returns their paths.
+    @discardableResult
+    public func removeLeftoverTemporaries() -> [String] {
+        AtomicFile.removeStaleTemporaries(in: path)
+    }
+
     /// The validator key if this home has one.
     public func validatorKey() throws -> ValidatorKey? {
+        removeLeftoverTemporaries()
         guard FileManager.default.fileExists(atPath: validatorKeyPath) else { return nil }
         return try ValidatorKey.load(from: validatorKeyPath)
     }

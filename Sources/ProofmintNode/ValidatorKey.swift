@@ -21,11 +21,20 @@ public struct ValidatorKey: Sendable {
         ValidatorKey(name: name, key: try Ed25519.PrivateKey.generate())
     }
 
-    public func save(to path: String) throws {
+    /// The validator key file's mode: readable by the node's user only.
+    public static let filePermissions = 0o600
+
+    /// Writes the key file through `AtomicFile`: born 0600 (no moment at which another user can read the seed),
+    /// written to a temp file, fsynced, renamed into place and the directory fsynced (issue 13, D7). A temp file left
+    /// by a killed `init` is removed by the next `init` or `start` (see `NodeHome`).
+    /// `afterCreate` is a test hook called with the temp file's path before any byte is written.
+    public func save(to path: String, afterCreate: ((String) -> Void)? = nil) throws {
         let object: [String: String] = ["name": name, "public_key": key.publicKey.bytes.hex, "seed": key.seed.hex]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw NodeError.home("cannot write validator key to \(path)")
+        do {
+            try AtomicFile.write(Array(data), to: path, permissions: Self.filePermissions, overwrite: true, afterCreate: afterCreate)
+        } catch {
+            throw NodeError.home("cannot write validator key to \(path): \(error)")
         }
     }
 

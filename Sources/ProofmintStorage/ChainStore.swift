@@ -69,6 +69,7 @@ public final class ChainStore: @unchecked Sendable {
     public static func open(at path: String, options: Options = Options()) throws(StorageError) -> ChainStore {
         let dataFile = "\(path)/\(dataFileName)"
         guard FileManager.default.fileExists(atPath: dataFile) else { throw .notInitialized(path: path) }
+        try refuseEmptyDataFile(dataFile, path: path)
         let environment = try openEnvironment(path: path, options: options)
         try checkFileSize(environment: environment, dataFile: dataFile, path: path)
         let tables: Tables
@@ -98,6 +99,22 @@ public final class ChainStore: @unchecked Sendable {
             throw .lmdb(error, context: "opening \(path)")
         }
     }
+
+    /// Opening an empty `data.mdb` would make LMDB write fresh meta pages into it, turning the evidence (an `init` killed
+    /// before its first commit, or a file truncated to nothing) into an empty database that then fails for another
+    /// reason (issue 13, D12). Refuse it before LMDB sees it, so the file is left exactly as found.
+    private static func refuseEmptyDataFile(_ dataFile: String, path: String) throws(StorageError) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: dataFile)[.size] as? Int) ?? 0
+        guard size < minimumDataFileSize else { return }
+        throw .corrupt(
+            path: path,
+            detail: "\(dataFileName) is \(size) bytes, too short to hold LMDB's two meta pages (an `init` killed before its "
+                + "first commit, or a truncated file); it was left untouched. If this home never held a chain, remove \(path) "
+                + "and run `proofmintd init` again")
+    }
+
+    /// LMDB's two meta pages at the smallest page size it uses (4 KiB): any real data file is at least this big.
+    static let minimumDataFileSize = 2 * 4096
 
     /// A truncated data file would make LMDB fault on first access through its memory map; refuse it up front.
     private static func checkFileSize(environment: LMDBEnvironment, dataFile: String, path: String) throws(StorageError) {

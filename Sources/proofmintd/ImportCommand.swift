@@ -11,7 +11,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Create a node home from a chain file, re-executing and verifying every block.",
         discussion: """
-            The home is built in HOME.importing and renamed to HOME only when every block has been applied with the \
+            The home is built in HOME.importing (locked while the import runs; one left by an interrupted import is \
+            removed and reused) and renamed to HOME only when every block has been applied with the \
             full checks (signatures, parent links, roots); on any error the partial home is removed and the error names \
             the byte offset and the last sound block. The imported home has no validator key: start it to serve RPC. \
             Example: proofmintd import --file chain.pmc --home audit-home
@@ -28,18 +29,20 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard !FileManager.default.fileExists(atPath: home) else { throw CLIError("\(home) already exists; choose a new --home") }
-        let staging = home + ".importing"
-        try? FileManager.default.removeItem(atPath: staging)
+        let staging = try ImportStaging(home: home)
+        if !staging.removedLeftovers.isEmpty {
+            FileHandle.standardError.write(Data("note: removed \(staging.path), left by an interrupted import\n".utf8))
+        }
         do {
-            let summary = try importChain(into: staging)
-            try FileManager.default.moveItem(atPath: staging, toPath: home)
+            let summary = try importChain(into: staging.path)
+            try staging.promote(to: home)
             if json {
                 try printJSON(["home": home, "blocks": summary.blocks, "height": summary.height, "state_root": summary.root.hex])
             } else {
                 print("Imported \(summary.blocks) blocks into \(home); head \(summary.height), state root \(summary.root)")
             }
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            staging.discard()
             throw CLIError("import failed, nothing was kept: \(error)")
         }
     }

@@ -65,6 +65,32 @@ final class ReplayEndToEndTests: XCTestCase {
         XCTAssertEqual(second["roots_digest"] as? String, first["roots_digest"] as? String)
     }
 
+    /// Issue 13, D12: `HOME.importing` left by a killed import is reclaimed by the next import; one still locked by a
+    /// running import is left alone and the second import is refused.
+    func testALeftoverStagingDirectoryIsReusedAndALockedOneIsRefused() throws {
+        let home = work + "/after-kill"
+        let staging = home + ".importing"
+        // What a SIGKILL mid-import leaves: a partial home with a data directory and no lock holder.
+        try FileManager.default.createDirectory(atPath: staging + "/data", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: staging + "/data/data.mdb", contents: Data()))
+        XCTAssertTrue(FileManager.default.createFile(atPath: staging + "/genesis.json", contents: Data("{".utf8)))
+
+        // Held by "another import": this process locks the staging directory the way `proofmintd import` does.
+        let fd = open(staging + "/node.lock", O_RDWR | O_CREAT, 0o600)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        XCTAssertEqual(flock(fd, LOCK_EX | LOCK_NB), 0)
+        let refused = try Command.run("proofmintd", ["import", "--file", chainFile, "--home", home])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("another `proofmintd import`") && refused.stderr.contains("is locked"), refused.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: staging + "/genesis.json"), "a running import's files are left alone")
+        close(fd)
+
+        let result = try Command.succeed("proofmintd", ["import", "--file", chainFile, "--home", home])
+        XCTAssertTrue(result.stderr.contains("left by an interrupted import"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: staging))
+        XCTAssertEqual(try inspect(home)["state_root"] as? String, try inspect(devnet.home)["state_root"] as? String)
+    }
+
     func testCorruptAndTruncatedFilesNameTheirOffsetAndNothingIsHalfImported() throws {
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: chainFile)))
         let corrupt = work + "/corrupt.pmc", truncated = work + "/truncated.pmc"

@@ -172,6 +172,22 @@ final class ChainStoreTests: XCTestCase {
         }
     }
 
+    /// Issue 13, D12: an empty data.mdb (an `init` killed before its first commit) is refused and left as it was,
+    /// not turned into a fresh LMDB file by opening it.
+    func testAnEmptyDataFileIsRefusedAndNotRewritten() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let dataFile = "\(directory!)/data.mdb"
+        XCTAssertTrue(FileManager.default.createFile(atPath: dataFile, contents: Data()))
+        for readOnly in [false, true] {
+            XCTAssertThrowsError(try ChainStore.open(at: directory, options: .init(mapSize: 1 << 20, durability: .full, readOnly: readOnly))) { error in
+                guard case let StorageError.corrupt(_, detail) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(detail.contains("0 bytes") && detail.contains("left untouched") && detail.contains("proofmintd init"), detail)
+            }
+        }
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: dataFile)[.size] as? Int, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(directory!)/lock.mdb"), "LMDB never opened it")
+    }
+
     func testAFileThatIsNotLMDBIsReportedAsDamaged() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let garbage = Data((0..<65536).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })

@@ -69,12 +69,21 @@ public struct Keystore: Sendable {
         let file = try KeystoreFile.seal(key, name: name, password: password, limits: limits)
         do {
             try FileSystem.createDirectory(directory, permissions: Self.directoryPermissions)
+            // A `keys new` killed mid-write leaves a hidden temp file holding a sealed key; the next save removes it.
+            removeLeftovers()
             try FileSystem.writeAtomically(file.encoded, to: path, permissions: Self.filePermissions, overwrite: overwrite)
         } catch {
             if case .alreadyExists = error { throw .keyExists(name: name.text, path: path) }
             throw .file(error)
         }
         return file.info(path: path)
+    }
+
+    /// Removes temporary key files left by a writer that was killed (issue 13, D12) and returns their paths; those of
+    /// a writer still running are kept.
+    @discardableResult
+    public func removeLeftovers() -> [String] {
+        FileSystem.removeStaleTemporaries(in: directory)
     }
 
     /// Decrypts the key stored as `name`.

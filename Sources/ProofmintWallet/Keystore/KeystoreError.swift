@@ -7,6 +7,9 @@ public enum KeystoreError: Error, Equatable, CustomStringConvertible {
     /// The file is not a keystore file we can read: truncated, edited or from another program.
     case corruptFile(path: String, reason: String)
     case unsupportedVersion(path: String, version: String)
+    /// The file asks for Argon2id limits above `KDFLimits`' cap: refused before any hashing, since a crafted file
+    /// could otherwise burn minutes of CPU and gigabytes of memory before "wrong password" (issue 13, D9).
+    case kdfTooExpensive(path: String, opsLimit: UInt64, memLimit: UInt64)
     case file(FileSystemError)
     /// Argon2id or secretbox failed for a reason other than a wrong password (for example not enough memory).
     case crypto(String)
@@ -25,6 +28,10 @@ public enum KeystoreError: Error, Equatable, CustomStringConvertible {
             return "keystore file \(path) is corrupt: \(reason)"
         case let .unsupportedVersion(path, version):
             return "keystore file \(path) has version \(version); this wallet reads version \(KeystoreFile.version): upgrade proofmint"
+        case let .kdfTooExpensive(path, opsLimit, memLimit):
+            return "keystore file \(path) asks for Argon2id opslimit \(opsLimit) and memlimit \(memLimit) bytes, above what this "
+                + "wallet accepts (\(KDFLimits.capDescription)); this wallet never writes such a file, so it was altered or "
+                + "made elsewhere: it was refused without trying the password. Restore the key from its mnemonic or a backup"
         case let .file(error):
             return "keystore: \(error)"
         case let .crypto(reason):

@@ -25,6 +25,10 @@ public struct KeystoreFile: Equatable, Sendable {
 
     /// Encrypts `key` under `password` with a fresh random salt and nonce.
     public static func seal(_ key: Ed25519.PrivateKey, name: KeyName, password: Bytes, limits: KDFLimits) throws(KeystoreError) -> KeystoreFile {
+        // The wallet never writes a file it would refuse to read.
+        guard limits.isWithinCap else {
+            throw .crypto("KDF limits \(limits) for '\(name)' are above the cap (\(KDFLimits.capDescription)); use 'moderate'")
+        }
         let salt = SecureRandom.bytes(Argon2id.saltLength)
         let nonce = SecureRandom.bytes(SecretBox.nonceLength)
         do {
@@ -53,6 +57,10 @@ public struct KeystoreFile: Equatable, Sendable {
 
     /// Decrypts the seed. A wrong password and altered ciphertext are indistinguishable (the MAC fails either way).
     public func open(password: Bytes, path: String) throws(KeystoreError) -> Ed25519.PrivateKey {
+        // Unreachable for a parsed file (parsing refuses it); kept so the cap holds for every caller.
+        guard kdf.isWithinCap else {
+            throw .kdfTooExpensive(path: path, opsLimit: kdf.opsLimit, memLimit: UInt64(max(0, kdf.memLimit)))
+        }
         let secret: Bytes
         do {
             secret = try Argon2id.deriveKey(
@@ -142,13 +150,16 @@ public struct KeystoreFile: Equatable, Sendable {
             }
             let opsLimit = try kdf.uint64("opslimit")
             let memLimit = try kdf.uint64("memlimit")
-            guard opsLimit >= 1, opsLimit <= KDFLimits.maximumOpsLimit else {
-                throw KeystoreError.corruptFile(path: path, reason: "kdf opslimit \(opsLimit) is outside 1...\(KDFLimits.maximumOpsLimit)")
-            }
-            guard memLimit >= UInt64(KDFLimits.minimumMemLimit), memLimit <= UInt64(KDFLimits.maximumMemLimit) else {
+            guard opsLimit >= KDFLimits.minimumOpsLimit, memLimit >= UInt64(KDFLimits.minimumMemLimit) else {
                 throw KeystoreError.corruptFile(
-                    path: path, reason: "kdf memlimit \(memLimit) is outside \(KDFLimits.minimumMemLimit)...\(KDFLimits.maximumMemLimit)")
+                    path: path,
+                    reason: "kdf opslimit \(opsLimit) / memlimit \(memLimit) are below Argon2id's minimum "
+                        + "(\(KDFLimits.minimumOpsLimit) / \(KDFLimits.minimumMemLimit))")
             }
+            // Checked here, while parsing, so no code path can reach Argon2id with a file above the cap.
+            guard memLimit <= UInt64(KDFLimits.maximumMemLimit),
+                  KDFLimits(opsLimit: opsLimit, memLimit: Int(memLimit)).isWithinCap
+            else { throw KeystoreError.kdfTooExpensive(path: path, opsLimit: opsLimit, memLimit: memLimit) }
             let salt = try kdf.hex("salt")
             guard salt.count == Argon2id.saltLength else {
                 throw KeystoreError.corruptFile(path: path, reason: "kdf salt must be \(Argon2id.saltLength) bytes, got \(salt.count)")

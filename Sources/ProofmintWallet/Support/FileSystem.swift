@@ -97,50 +97,27 @@ public enum FileSystem {
         return names.sorted()
     }
 
-    /// Writes `bytes` to `path` atomically with exactly `permissions`: a temp file in the same directory is written,
-    /// synced and then moved into place. Unless `overwrite`, an existing file is never replaced (even in a race).
-    public static func writeAtomically(_ bytes: Bytes, to path: String, permissions: Int, overwrite: Bool) throws(FileSystemError) {
-        let directory = parentDirectory(of: path)
-        let temporary = "\(directory)/.\(baseName(of: path)).\(SecureRandom.bytes(6).hex).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
-        guard fd >= 0 else { throw failure(temporary, "create") }
-        var written = 0
-        var failed: FileSystemError?
-        if fchmod(fd, mode_t(permissions)) != 0 { failed = failure(temporary, "set permissions of") }
-        while failed == nil, written < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                write(fd, raw.baseAddress.map { $0 + written }, bytes.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failed = failure(temporary, "write")
-            } else {
-                written += count
+    /// Writes `bytes` to `path` atomically with exactly `permissions` from the first byte: a temp file in the same
+    /// directory is created with that mode (`O_EXCL`), written, synced, moved into place, and the directory synced
+    /// (see `AtomicFile`). Unless `overwrite`, an existing file is never replaced (even in a race).
+    /// `afterCreate` is a test hook, called with the temp file's path before any byte is written.
+    public static func writeAtomically(
+        _ bytes: Bytes, to path: String, permissions: Int, overwrite: Bool, afterCreate: ((String) -> Void)? = nil
+    ) throws(FileSystemError) {
+        do {
+            try AtomicFile.write(bytes, to: path, permissions: permissions, overwrite: overwrite, afterCreate: afterCreate)
+        } catch {
+            switch error {
+            case let .alreadyExists(path): throw .alreadyExists(path: path)
+            case let .failed(path, operation, reason): throw .failed(path: path, operation: operation, reason: reason)
             }
         }
-        if failed == nil, fsync(fd) != 0 { failed = failure(temporary, "sync") }
-        close(fd)
-        if let failed {
-            unlink(temporary)
-            throw failed
-        }
-        if overwrite {
-            guard rename(temporary, path) == 0 else {
-                let error = failure(path, "replace")
-                unlink(temporary)
-                throw error
-            }
-        } else {
-            // link(2) fails if the target exists, so a key that appeared meanwhile is never clobbered.
-            if link(temporary, path) != 0 {
-                let code = errno
-                unlink(temporary)
-                if code == EEXIST { throw .alreadyExists(path: path) }
-                throw .failed(path: path, operation: "create", reason: describe(code))
-            }
-            unlink(temporary)
-        }
-        syncDirectory(directory)
+    }
+
+    /// Removes temp files in `directory` left by a killed writer (see `AtomicFile.removeStaleTemporaries`).
+    @discardableResult
+    public static func removeStaleTemporaries(in directory: String) -> [String] {
+        AtomicFile.removeStaleTemporaries(in: directory)
     }
 
     /// Removes the file at `path`.
@@ -157,14 +134,6 @@ public enum FileSystem {
     public static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
-    }
-
-    /// Makes a rename durable: the directory entry is synced too.
-    private static func syncDirectory(_ directory: String) {
-        let fd = open(directory, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
     }
 
     private static func failure(_ path: String, _ operation: String) -> FileSystemError {
