@@ -76,7 +76,7 @@ final class ReplayEndToEndTests: XCTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: staging + "/genesis.json", contents: Data("{".utf8)))
 
         // Held by "another import": this process locks the staging directory the way `proofmintd import` does.
-        let fd = open(staging + "/node.lock", O_RDWR | O_CREAT, 0o600)
+        let fd = open(staging, O_RDONLY | O_DIRECTORY)
         XCTAssertGreaterThanOrEqual(fd, 0)
         XCTAssertEqual(flock(fd, LOCK_EX | LOCK_NB), 0)
         let refused = try Command.run("proofmintd", ["import", "--file", chainFile, "--home", home])
