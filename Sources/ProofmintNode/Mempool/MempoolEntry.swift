@@ -1,0 +1,25 @@
+import ProofmintCore
+
+extension Mempool {
+    /// One pending transaction with what the pool needs to order, bound and expire it.
+    struct Entry: Sendable {
+        let transaction: SignedTransaction
+        let id: Hash32
+        let sender: Address
+        let size: Int
+        /// Arrival order: breaks fee ties so selection and eviction never depend on hashing.
+        let sequence: UInt64
+        /// The head height and clock (Unix ms) at admission: a gapped transaction expires a lifetime after them.
+        let admittedHeight: UInt64
+        let admittedAt: UInt64
+        var nonce: UInt64 { transaction.transaction.nonce }
+        var fee: Amount { transaction.transaction.fee }
+        var feeRate: FeeRate { FeeRate(fee: fee, size: size) }
+
+        /// The eviction order: cheapest per byte first; among equals the latest arrival goes first, so a flood that
+        /// comes after honest traffic cannot push it out at the same price.
+        static func evictedBefore(_ a: Entry, _ b: Entry) -> Bool {
+            a.feeRate != b.feeRate ? a.feeRate < b.feeRate : a.sequence > b.sequence
+        }
+    }
+}
