@@ -39,6 +39,9 @@ public struct Mempool: Sendable {
     /// The head height and clock last given to `expire`: admissions are stamped with them.
     private var height: UInt64 = 0
     private var now: UInt64 = 0
+    /// When `expire` last looked at every gapped transaction: it looks again on a new block or a second later, so
+    /// a stream of submissions does not pay a sweep each.
+    private var lastSweep: (height: UInt64, now: UInt64)?
     public private(set) var totalBytes = 0
     public private(set) var gappedCount = 0
     public private(set) var gappedBytes = 0
@@ -223,12 +226,16 @@ public struct Mempool: Sendable {
 
     /// Records the head `height` and the clock (`now`, Unix ms) and drops the gapped transactions whose lifetime
     /// has run out: admitted `gappedLifetimeBlocks` or more blocks ago, or `gappedLifetimeMilliseconds` or more ago.
-    /// A clock that steps back never expires anything early.
+    /// A clock that steps back never expires anything early. Checks at most once per block and second.
     @discardableResult
     public mutating func expire(height: UInt64, now: UInt64) -> [Hash32] {
         self.height = max(self.height, height)
         self.now = max(self.now, now)
         guard gappedCount > 0 else { return [] }
+        if let lastSweep, lastSweep.height == self.height, Self.elapsed(from: lastSweep.now, to: self.now) < Self.sweepInterval {
+            return []
+        }
+        lastSweep = (self.height, self.now)
         let expired = senders.values.flatMap(\.gapped).filter { entry in
             Self.elapsed(from: entry.admittedHeight, to: self.height) >= limits.gappedLifetimeBlocks
                 || Self.elapsed(from: entry.admittedAt, to: self.now) >= limits.gappedLifetimeMilliseconds
@@ -236,6 +243,9 @@ public struct Mempool: Sendable {
         for entry in expired { removeEntry(sender: entry.sender, nonce: entry.nonce) }
         return expired.map(\.id)
     }
+
+    /// Milliseconds between sweeps while the head stays put: the granularity of the lifetime in seconds.
+    static let sweepInterval: UInt64 = 1_000
 
     private static func elapsed(from start: UInt64, to end: UInt64) -> UInt64 { end >= start ? end - start : 0 }
 

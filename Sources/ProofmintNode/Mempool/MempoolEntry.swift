@@ -12,9 +12,23 @@ extension Mempool {
         /// The head height and clock (Unix ms) at admission: a gapped transaction expires a lifetime after them.
         let admittedHeight: UInt64
         let admittedAt: UInt64
-        var nonce: UInt64 { transaction.transaction.nonce }
-        var fee: Amount { transaction.transaction.fee }
-        var feeRate: FeeRate { FeeRate(fee: fee, size: size) }
+        let nonce: UInt64
+        let fee: Amount
+        /// Kept, not derived: eviction compares it across the whole pool.
+        let feeRate: FeeRate
+
+        init(transaction: SignedTransaction, id: Hash32, sender: Address, size: Int, sequence: UInt64, admittedHeight: UInt64, admittedAt: UInt64) {
+            self.transaction = transaction
+            self.id = id
+            self.sender = sender
+            self.size = size
+            self.sequence = sequence
+            self.admittedHeight = admittedHeight
+            self.admittedAt = admittedAt
+            nonce = transaction.transaction.nonce
+            fee = transaction.transaction.fee
+            feeRate = FeeRate(fee: fee, size: size)
+        }
 
         /// The eviction order: cheapest per byte first; among equals the latest arrival goes first, so a flood that
         /// comes after honest traffic cannot push it out at the same price.

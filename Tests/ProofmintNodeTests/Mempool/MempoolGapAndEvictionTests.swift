@@ -160,4 +160,16 @@ final class MempoolGapAndEvictionTests: XCTestCase {
         XCTAssertEqual(first.evicted, second.evicted)
         XCTAssertFalse(first.candidates.isEmpty)
     }
+
+    /// Fee per byte is compared exactly, also for fees too large for the fast product.
+    func testFeeRatesCompareExactlyAcrossTheWholeAmountRange() {
+        XCTAssertLessThan(FeeRate(fee: 1_000, size: 200), FeeRate(fee: 1_001, size: 200))
+        XCTAssertLessThan(FeeRate(fee: 1_000, size: 201), FeeRate(fee: 1_000, size: 200))
+        XCTAssertEqual(FeeRate(fee: 1_000, size: 200), FeeRate(fee: 2_000, size: 400))
+        let huge = Amount.max / 3
+        XCTAssertLessThan(FeeRate(fee: huge, size: 4_096), FeeRate(fee: huge, size: 4_095))
+        XCTAssertLessThan(FeeRate(fee: 1, size: 1), FeeRate(fee: huge, size: 4_096))
+        XCTAssertEqual(FeeRate(fee: Amount.max - 1, size: 2), FeeRate(fee: Amount.max / 2, size: 1))
+        XCTAssertFalse(FeeRate(fee: Amount.max, size: 1) < FeeRate(fee: Amount.max, size: 1))
+    }
 }
