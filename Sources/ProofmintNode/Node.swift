@@ -52,9 +52,9 @@ public actor Node {
         do {
             let accountNonce = try checkAdmission(transaction, size: bytes.count)
             expireGapped()
-            try mempool.insert(transaction, size: bytes.count, accountNonce: accountNonce)
-            if !mempool.lastEvicted.isEmpty {
-                logger.debug("evicted to make room", metadata: ["count": "\(mempool.lastEvicted.count)", "for": "\(transaction.id)"])
+            let evicted = try mempool.insert(transaction, size: bytes.count, accountNonce: accountNonce)
+            if !evicted.isEmpty {
+                logger.debug("evicted to make room", metadata: ["count": "\(evicted.count)", "for": "\(transaction.id)"])
             }
         } catch let error as MempoolError {
             metrics.rejected.increment()

@@ -45,8 +45,6 @@ public struct Mempool: Sendable {
     public private(set) var totalBytes = 0
     public private(set) var gappedCount = 0
     public private(set) var gappedBytes = 0
-    /// The transactions the last successful `insert` evicted to make room (empty if it needed none).
-    public private(set) var lastEvicted: [Hash32] = []
 
     public init(limits: Limits = Limits()) { self.limits = limits }
 
@@ -69,8 +67,10 @@ public struct Mempool: Sendable {
     // MARK: - Admission
 
     /// Adds a transaction that already passed admission against the head state (except for future nonces),
-    /// evicting cheaper or gapped transactions if the pool is full; `lastEvicted` lists what it evicted.
-    public mutating func insert(_ transaction: SignedTransaction, size: Int, accountNonce: UInt64) throws(MempoolError) {
+    /// evicting cheaper or gapped transactions if the pool is full. Returns the ids it evicted, in order (empty if
+    /// it needed no room), so the node can log them.
+    @discardableResult
+    public mutating func insert(_ transaction: SignedTransaction, size: Int, accountNonce: UInt64) throws(MempoolError) -> [Hash32] {
         let id = transaction.id
         guard locations[id] == nil else { throw .duplicate(id) }
         let sender = transaction.transaction.senderAddress
@@ -127,7 +127,7 @@ public struct Mempool: Sendable {
         nextSequence += 1
         locations[id] = Location(sender: sender, nonce: nonce)
         store(updated, for: sender, removed: replaced.map { [$0] } ?? [], previous: senders[sender])
-        lastEvicted = victims.map(\.id)
+        return victims.map(\.id)
     }
 
     /// The cheapest gapped entry of another sender that `entry` outbids (any, if `cheaperThan` is nil).

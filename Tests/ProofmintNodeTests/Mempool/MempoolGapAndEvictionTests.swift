@@ -15,7 +15,8 @@ final class MempoolGapAndEvictionTests: XCTestCase {
         ).signed(by: TestKeys.key(name))
     }
 
-    private func insert(_ pool: inout Mempool, _ tx: SignedTransaction, accountNonce: UInt64 = 0) throws {
+    @discardableResult
+    private func insert(_ pool: inout Mempool, _ tx: SignedTransaction, accountNonce: UInt64 = 0) throws -> [Hash32] {
         try pool.insert(tx, size: tx.encodedSize, accountNonce: accountNonce)
     }
 
@@ -62,8 +63,7 @@ final class MempoolGapAndEvictionTests: XCTestCase {
         try insert(&pool, transfer("erin", nonce: 0))
         // Paying more per byte takes the slot of the cheapest, the latest arrival among equals (carol's).
         let richer = transfer("dave", nonce: 1, fee: 2_000)
-        try insert(&pool, richer)
-        XCTAssertEqual(pool.lastEvicted, [gapped[2].id])
+        XCTAssertEqual(try insert(&pool, richer), [gapped[2].id])
         XCTAssertEqual(pool.gappedCount, 3)
         XCTAssertTrue(pool.contains(richer.id))
         XCTAssertFalse(pool.contains(gapped[2].id))
@@ -110,15 +110,13 @@ final class MempoolGapAndEvictionTests: XCTestCase {
         assertRefused(&pool, transfer("carol", nonce: 0, fee: 1_000), .full(maxBytes: limits.maxTotalBytes))
         // More per byte evicts alice's tail (nonce 1), so her nonce 0 stays includable.
         let carol0 = transfer("carol", nonce: 0, fee: 2_000)
-        try insert(&pool, carol0)
-        XCTAssertEqual(pool.lastEvicted, [alice1.id])
+        XCTAssertEqual(try insert(&pool, carol0), [alice1.id])
         XCTAssertEqual(pool.candidates(limit: 10) { _ in 0 }.map(\.id), [bob0.id, carol0.id, alice0.id])
         // A gapped transaction never displaces a ready one, whatever it pays.
         assertRefused(&pool, transfer("dave", nonce: 1, fee: 1_000_000), .full(maxBytes: limits.maxTotalBytes))
         // A ready transaction paying far more takes the cheapest other sender's tail (carol's, not bob's).
         let alice1Again = transfer("alice", nonce: 1, fee: 1_000_000)
-        try insert(&pool, alice1Again)
-        XCTAssertEqual(pool.lastEvicted, [carol0.id])
+        XCTAssertEqual(try insert(&pool, alice1Again), [carol0.id])
         XCTAssertEqual(pool.candidates(limit: 10) { _ in 0 }.map(\.id), [bob0.id, alice0.id, alice1Again.id])
         XCTAssertLessThanOrEqual(pool.totalBytes, limits.maxTotalBytes)
     }
@@ -133,8 +131,7 @@ final class MempoolGapAndEvictionTests: XCTestCase {
         try insert(&pool, aliceGap)
         // A ready transaction at the minimum takes the gapped one's place: it can be mined, the gapped one cannot.
         let carol0 = transfer("carol", nonce: 0, fee: 1_000)
-        try insert(&pool, carol0)
-        XCTAssertEqual(pool.lastEvicted, [aliceGap.id])
+        XCTAssertEqual(try insert(&pool, carol0), [aliceGap.id])
         XCTAssertEqual(pool.gappedCount, 0)
         XCTAssertEqual(pool.gappedBytes, 0)
         XCTAssertEqual(Set(pool.candidates(limit: 10) { _ in 0 }.map(\.id)), [bob0.id, carol0.id])
@@ -151,7 +148,7 @@ final class MempoolGapAndEvictionTests: XCTestCase {
                 let name = "sender-\(index % 13)"
                 let nonce = UInt64(index % 3 == 0 ? 2 : 0) + UInt64(index / 13)
                 let tx = transfer(name, nonce: nonce, fee: Amount(1_000 + (index % 4) * 100))
-                if (try? insert(&pool, tx)) != nil { evicted += pool.lastEvicted }
+                if let out = try? insert(&pool, tx) { evicted += out }
             }
             return (pool.candidates(limit: 100) { _ in 0 }.map(\.id), evicted)
         }
