@@ -28,11 +28,11 @@ final class MempoolPinningTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    private func makeNode(limits: Mempool.Limits) throws -> Node {
+    private func makeNode(limits: Mempool.Limits, clock: TestClock? = nil) throws -> Node {
         let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [])
         var logger = Logger(label: "proofmint.test.pinning")
         logger.logLevel = .warning
-        let clock = TestClock(chain.genesisBlock.header.timestamp + 1_000)
+        let clock = clock ?? TestClock(chain.genesisBlock.header.timestamp + 1_000)
         return Node(
             store: store, validator: validator, mode: .manual, emptyBlocks: true, mempoolLimits: limits, logger: logger,
             clock: { clock.now }, sleep: { _ in })
@@ -107,5 +107,40 @@ final class MempoolPinningTests: XCTestCase {
         XCTAssertEqual(block.map { Set($0.transactions.map(\.id)) }, Set(honest.map(\.id)))
         let size = await node.mempoolSize
         XCTAssertEqual(size, limits.maxGapped)
+    }
+
+    /// A gap nobody fills frees its slots: after the lifetime in blocks on a producing node, and after the lifetime
+    /// in time on a node whose head does not move (manual mining, or no validator key).
+    func testTheNodeExpiresGappedTransactionsByBlocksAndByTime() async throws {
+        var limits = Mempool.Limits()
+        limits.gappedLifetimeBlocks = 2
+        limits.gappedLifetimeMilliseconds = 60_000
+        let clock = TestClock(chain.genesisBlock.header.timestamp + 1_000)
+        let node = try makeNode(limits: limits, clock: clock)
+        let gap = chain.transfer(from: TestKeys.key("attacker-0"), to: TestKeys.address("sink"), amount: 1, nonce: 1)
+        let ready = chain.transfer(from: TestKeys.key("alice"), to: TestKeys.address("sink"), amount: 1, nonce: 1)
+        _ = try await node.submit(gap.canonicalBytes)
+        _ = try await node.submit(ready.canonicalBytes)  // alice's nonce 0 comes later: gapped too, for now
+        _ = try await node.submit(chain.transfer(from: TestKeys.key("alice"), to: TestKeys.address("sink"), amount: 1, nonce: 0).canonicalBytes)
+        _ = try await node.mine(count: 1)
+        var size = await node.mempoolSize
+        XCTAssertEqual(size, 1, "alice's two were mined; the gapped one waits")
+        _ = try await node.mine(count: 1)
+        size = await node.mempoolSize
+        XCTAssertEqual(size, 0, "two blocks after its admission the gapped transaction is gone")
+
+        let late = chain.transfer(from: TestKeys.key("attacker-1"), to: TestKeys.address("sink"), amount: 1, nonce: 1)
+        _ = try await node.submit(late.canonicalBytes)
+        clock.advance(59_000)
+        _ = try await node.submit(chain.transfer(from: TestKeys.key("bob"), to: TestKeys.address("sink"), amount: 1, nonce: 5).canonicalBytes)
+        size = await node.mempoolSize
+        XCTAssertEqual(size, 2)
+        clock.advance(1_000)
+        // No block: the next submission (or block) sweeps by time.
+        _ = try await node.submit(chain.transfer(from: TestKeys.key("bob"), to: TestKeys.address("sink"), amount: 1, nonce: 0).canonicalBytes)
+        let pending = await node.pendingTransaction(late.id)
+        XCTAssertNil(pending)
+        size = await node.mempoolSize
+        XCTAssertEqual(size, 2, "bob's gapped nonce 5 is younger than the lifetime and stays, with his nonce 0")
     }
 }
