@@ -51,7 +51,11 @@ public actor Node {
         }
         do {
             let accountNonce = try checkAdmission(transaction, size: bytes.count)
-            try mempool.insert(transaction, size: bytes.count, accountNonce: accountNonce)
+            expireGapped()
+            let evicted = try mempool.insert(transaction, size: bytes.count, accountNonce: accountNonce)
+            if !evicted.isEmpty {
+                logger.debug("evicted to make room", metadata: ["count": "\(evicted.count)", "for": "\(transaction.id)"])
+            }
         } catch let error as MempoolError {
             metrics.rejected.increment()
             throw .mempool(error)
@@ -96,6 +100,9 @@ public actor Node {
 
     public var mempoolSize: Int { mempool.count }
 
+    /// Bytes of transactions waiting (the gauge `proofmint_mempool_bytes`).
+    public var mempoolBytes: Int { mempool.totalBytes }
+
     // MARK: - Production (the work itself is `BlockProducer`'s; the timing is `InstantTrigger`'s and `IntervalSchedule`'s)
 
     private func scheduleProduction() {
@@ -134,13 +141,24 @@ public actor Node {
 
     /// `produceBlock` with the candidates that were left out and why.
     func produce(allowEmpty: Bool) throws(NodeError) -> BlockProducer.Production? {
-        defer { updateMempoolMetrics() }
+        defer {
+            expireGapped()
+            updateMempoolMetrics()
+        }
         return try producer.produce(from: &mempool, allowEmpty: allowEmpty)
+    }
+
+    /// Drops gapped transactions past their lifetime, measured on the head height and the producer's clock, so a
+    /// gap nobody fills does not hold its slots for ever, even on a node that produces no blocks.
+    private func expireGapped() {
+        let expired = mempool.expire(height: store.head.height, now: producer.now())
+        if !expired.isEmpty { logger.debug("expired gapped transactions", metadata: ["count": "\(expired.count)"]) }
     }
 
     private func updateMempoolMetrics() {
         metrics.mempoolTransactions.record(Int64(mempool.count))
         metrics.mempoolBytes.record(Int64(mempool.totalBytes))
+        metrics.mempoolGapped.record(Int64(mempool.gappedCount))
     }
 
     // MARK: - Interval mining

@@ -11,6 +11,8 @@ public final class NodeMetrics: Sendable {
     let rejected: Counter
     let mempoolTransactions: Gauge
     let mempoolBytes: Gauge
+    /// Transactions behind a nonce gap: a share near its cap is the sign of a pinning attempt (issue 13, D3).
+    let mempoolGapped: Gauge
     let blockApply: DurationHistogram
     let rpcRequests: Counter
 
@@ -21,6 +23,8 @@ public final class NodeMetrics: Sendable {
         rejected = registry.makeCounter(name: "proofmint_transactions_rejected_total", help: "Transactions refused by the mempool")
         mempoolTransactions = registry.makeGauge(name: "proofmint_mempool_transactions", help: "Transactions waiting in the mempool")
         mempoolBytes = registry.makeGauge(name: "proofmint_mempool_bytes", help: "Bytes of transactions waiting in the mempool")
+        mempoolGapped = registry.makeGauge(
+            name: "proofmint_mempool_gapped_transactions", help: "Transactions in the mempool waiting behind a nonce gap")
         blockApply = registry.makeDurationHistogram(
             name: "proofmint_block_apply_seconds", buckets: [.milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250),
                                                              .milliseconds(500), .seconds(1), .seconds(2), .seconds(5)],

@@ -37,6 +37,18 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Most bytes of pending transactions in total.")
     var mempoolMaxBytes = 64 << 20
 
+    @Option(help: "Most transactions per sender waiting behind a nonce gap (at most --mempool-max-per-sender).")
+    var mempoolMaxGappedPerSender = 16
+
+    @Option(help: "Most transactions in the whole mempool waiting behind a nonce gap.")
+    var mempoolMaxGapped = 1024
+
+    @Option(help: "Blocks after which a transaction still waiting behind a nonce gap is dropped.")
+    var mempoolGappedLifetimeBlocks: UInt64 = 3_600
+
+    @Option(help: "Seconds after which a transaction still waiting behind a nonce gap is dropped.")
+    var mempoolGappedLifetime: UInt64 = 3_600
+
     @Option(help: "Commit durability: full (fsync every block), meta (may lose the last block on power loss), none (fastest; process crashes are still safe).")
     var durability: Durability = .full
 
@@ -50,6 +62,14 @@ struct StartCommand: AsyncParsableCommand {
         guard rpcMaxBody >= 1024 else { throw ValidationError("--rpc-max-body must be at least 1024 bytes") }
         guard (1...10_000).contains(mempoolMaxPerSender) else { throw ValidationError("--mempool-max-per-sender must be between 1 and 10000") }
         guard mempoolMaxBytes >= 1 << 20 else { throw ValidationError("--mempool-max-bytes must be at least 1048576") }
+        guard (0...mempoolMaxPerSender).contains(mempoolMaxGappedPerSender) else {
+            throw ValidationError("--mempool-max-gapped-per-sender must be between 0 and --mempool-max-per-sender (\(mempoolMaxPerSender))")
+        }
+        guard (0...1_000_000).contains(mempoolMaxGapped) else { throw ValidationError("--mempool-max-gapped must be between 0 and 1000000") }
+        guard mempoolGappedLifetimeBlocks >= 1 else { throw ValidationError("--mempool-gapped-lifetime-blocks must be at least 1") }
+        guard (1...UInt64(UInt32.max)).contains(mempoolGappedLifetime) else {
+            throw ValidationError("--mempool-gapped-lifetime must be between 1 and 4294967295 seconds")
+        }
         guard blockTime >= 1 else { throw ValidationError("--block-time must be at least 1 ms (for a block per transaction, use --mining instant)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
@@ -76,6 +96,10 @@ struct StartCommand: AsyncParsableCommand {
         var limits = Mempool.Limits()
         limits.maxPerSender = mempoolMaxPerSender
         limits.maxTotalBytes = mempoolMaxBytes
+        limits.maxGappedPerSender = mempoolMaxGappedPerSender
+        limits.maxGapped = mempoolMaxGapped
+        limits.gappedLifetimeBlocks = mempoolGappedLifetimeBlocks
+        limits.gappedLifetimeMilliseconds = mempoolGappedLifetime * 1_000
         let mode: MiningMode = switch mining {
         case .interval: .interval(milliseconds: blockTime)
         case .instant: .instant

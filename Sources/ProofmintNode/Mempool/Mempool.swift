@@ -1,88 +1,195 @@
 import ProofmintCore
 
 /// Pending transactions, ordered for inclusion by fee (highest first) while keeping each sender's nonce order.
-/// Bounded per sender, in total bytes and per transaction, so a flood cannot exhaust the node.
+///
+/// A transaction is *ready* when it continues its sender's nonces from the account's next nonce without a gap, and
+/// *gapped* otherwise. A gapped transaction cannot be included and pays no fee until its gap is filled, so without
+/// its own bounds it would let anyone hold the pool full for the price of a few funded accounts (issue 13, D3). As
+/// geth's txpool treats its "queue", gapped transactions are capped per sender and in total, expire after a
+/// lifetime in blocks or seconds, and are the first to go when the pool is full. When the pool is full a new
+/// transaction that pays more per byte than the cheapest one the pool can drop takes its place; a ready one may
+/// displace any gapped one whatever it pays. Every choice is ordered by fee rate and arrival sequence, never by
+/// `Dictionary` order, so the same submissions give the same pool and the same blocks.
 public struct Mempool: Sendable {
+    /// The pool's bounds; `proofmintd start` sets them from its `--mempool-*` options.
     public struct Limits: Sendable {
+        /// Pending transactions per sender, ready and gapped; also how far past the account's next nonce a nonce may be.
         public var maxPerSender = 64
         public var maxTotalBytes = 64 << 20
+        /// Gapped transactions per sender: more than enough for a wallet that sends out of order.
+        public var maxGappedPerSender = 16
+        /// Gapped transactions in the whole pool (geth's `GlobalQueue`).
+        public var maxGapped = 1024
+        /// A gapped transaction is dropped once this many blocks were added since its admission...
+        public var gappedLifetimeBlocks: UInt64 = 3_600
+        /// ...or once this many milliseconds have passed since it, whichever comes first.
+        public var gappedLifetimeMilliseconds: UInt64 = 3_600_000
         public init() {}
     }
 
-    struct Entry: Sendable {
-        let transaction: SignedTransaction
-        let id: Hash32
+    private struct Location: Sendable {
         let sender: Address
-        let size: Int
-        /// Arrival order: breaks fee ties so selection never depends on hashing.
-        let sequence: UInt64
-        var nonce: UInt64 { transaction.transaction.nonce }
-        var fee: Amount { transaction.transaction.fee }
+        let nonce: UInt64
     }
 
     public let limits: Limits
-    private var bySender: [Address: [UInt64: Entry]] = [:]
-    private var senderOfId: [Hash32: Address] = [:]
+    private var senders: [Address: SenderQueue] = [:]
+    private var locations: [Hash32: Location] = [:]
     private var nextSequence: UInt64 = 0
+    /// The head height and clock last given to `expire`: admissions are stamped with them.
+    private var height: UInt64 = 0
+    private var now: UInt64 = 0
+    /// When `expire` last looked at every gapped transaction: it looks again on a new block or a second later, so
+    /// a stream of submissions does not pay a sweep each.
+    private var lastSweep: (height: UInt64, now: UInt64)?
     public private(set) var totalBytes = 0
+    public private(set) var gappedCount = 0
+    public private(set) var gappedBytes = 0
 
     public init(limits: Limits = Limits()) { self.limits = limits }
 
-    public var count: Int { senderOfId.count }
+    public var count: Int { locations.count }
 
-    public func contains(_ id: Hash32) -> Bool { senderOfId[id] != nil }
+    public func contains(_ id: Hash32) -> Bool { locations[id] != nil }
 
     public func transaction(_ id: Hash32) -> SignedTransaction? {
-        guard let sender = senderOfId[id] else { return nil }
-        return bySender[sender]?.values.first { $0.id == id }?.transaction
+        guard let location = locations[id] else { return nil }
+        return senders[location.sender]?[location.nonce]?.transaction
     }
 
     /// The nonce after the sender's pending transactions that follow on from `accountNonce` without a gap.
     public func pendingNonce(for sender: Address, accountNonce: UInt64) -> UInt64 {
         var nonce = accountNonce
-        while bySender[sender]?[nonce] != nil { nonce += 1 }
+        while senders[sender]?[nonce] != nil { nonce += 1 }
         return nonce
     }
 
-    /// Adds a transaction that already passed admission against the head state (except for future nonces).
-    public mutating func insert(_ transaction: SignedTransaction, size: Int, accountNonce: UInt64) throws(MempoolError) {
+    // MARK: - Admission
+
+    /// Adds a transaction that already passed admission against the head state (except for future nonces),
+    /// evicting cheaper or gapped transactions if the pool is full. Returns the ids it evicted, in order (empty if
+    /// it needed no room), so the node can log them.
+    @discardableResult
+    public mutating func insert(_ transaction: SignedTransaction, size: Int, accountNonce: UInt64) throws(MempoolError) -> [Hash32] {
         let id = transaction.id
-        guard senderOfId[id] == nil else { throw .duplicate(id) }
+        guard locations[id] == nil else { throw .duplicate(id) }
         let sender = transaction.transaction.senderAddress
         let nonce = transaction.transaction.nonce
         let maxAhead = UInt64(limits.maxPerSender)
         guard nonce >= accountNonce else { throw .rejected(.nonceTooLow(expected: accountNonce, actual: nonce)) }
         // Up to `maxAhead` past the account's next nonce on chain, inclusive (docs/RPC.md): next + 64 is accepted.
         guard nonce - accountNonce <= maxAhead else { throw .nonceGap(expected: accountNonce, actual: nonce, maxAhead: maxAhead) }
-        var pending = bySender[sender] ?? [:]
-        var freed = 0
-        if let existing = pending[nonce] {
+
+        // The chain may have moved on since this sender's queue was last seen: drop what it made stale first.
+        if var queue = senders[sender] {
+            let stale = queue.advance(to: accountNonce)
+            store(queue, for: sender, removed: stale)
+        }
+        let queue = senders[sender] ?? SenderQueue(accountNonce: accountNonce)
+        let entry = Entry(
+            transaction: transaction, id: id, sender: sender, size: size, sequence: nextSequence,
+            admittedHeight: height, admittedAt: now)
+        let existing = queue[nonce]
+        if let existing {
             // Replace-by-fee: at least 10% more, so replacements cannot be used to spam for free.
             let minimum = existing.fee + existing.fee / 10
-            guard transaction.transaction.fee >= minimum, transaction.transaction.fee > existing.fee else {
+            guard entry.fee >= minimum, entry.fee > existing.fee else {
                 throw .replacementUnderpriced(nonce: nonce, pendingFee: existing.fee)
             }
-            freed = existing.size
-        } else if pending.count >= limits.maxPerSender {
+        } else if queue.count >= limits.maxPerSender {
             throw .senderLimit(max: limits.maxPerSender)
         }
-        guard totalBytes - freed + size <= limits.maxTotalBytes else { throw .full(maxBytes: limits.maxTotalBytes) }
-        if let existing = pending[nonce] { senderOfId.removeValue(forKey: existing.id) }
-        pending[nonce] = Entry(transaction: transaction, id: id, sender: sender, size: size, sequence: nextSequence)
+
+        let gapped = queue.isGapped(nonce: nonce)
+        var victims = [Entry]()
+        if gapped && existing == nil {
+            guard queue.gappedCount < limits.maxGappedPerSender else {
+                throw .gappedSenderLimit(max: limits.maxGappedPerSender, nextNonce: queue.readyEnd)
+            }
+            if gappedCount >= limits.maxGapped {
+                // The gapped share is full: only a gapped transaction that pays more per byte may take a slot.
+                guard let victim = cheapestGapped(excluding: sender, cheaperThan: entry, skipping: [])
+                else { throw .gappedLimit(max: limits.maxGapped) }
+                victims.append(victim)
+            }
+        }
+        let freed = (existing?.size ?? 0) + victims.reduce(0) { $0 + $1.size }
+        let needed = totalBytes - freed + size - limits.maxTotalBytes
+        if needed > 0 {
+            guard let more = planEviction(bytes: needed, for: entry, gapped: gapped, skipping: Set(victims.map(\.id)))
+            else { throw .full(maxBytes: limits.maxTotalBytes) }
+            victims += more
+        }
+
+        for victim in victims { removeEntry(sender: victim.sender, nonce: victim.nonce) }
+        var updated = senders[sender] ?? SenderQueue(accountNonce: accountNonce)
+        let replaced = updated.put(entry)
         nextSequence += 1
-        bySender[sender] = pending
-        senderOfId[id] = sender
-        totalBytes += size - freed
+        locations[id] = Location(sender: sender, nonce: nonce)
+        store(updated, for: sender, removed: replaced.map { [$0] } ?? [], previous: senders[sender])
+        return victims.map(\.id)
     }
 
+    /// The cheapest gapped entry of another sender that `entry` outbids (any, if `cheaperThan` is nil).
+    private func cheapestGapped(excluding sender: Address, cheaperThan entry: Entry?, skipping: Set<Hash32>) -> Entry? {
+        var best: Entry?
+        for (owner, queue) in senders where owner != sender && queue.gappedCount > 0 {
+            for candidate in queue.gapped where !skipping.contains(candidate.id) {
+                if let entry, !(candidate.feeRate < entry.feeRate) { continue }
+                if best.map({ Entry.evictedBefore(candidate, $0) }) ?? true { best = candidate }
+            }
+        }
+        return best
+    }
+
+    /// The entries to evict, in order, so that `bytes` more fit; nil if the pool cannot make that much room for
+    /// `entry`. Gapped entries go first, any of them for a ready newcomer and only cheaper ones for a gapped one;
+    /// then, for a ready newcomer only, other senders' ready tails that pay less per byte than it does. Taking
+    /// tails keeps every remaining run includable. The newcomer's own sender is never a victim.
+    private func planEviction(bytes: Int, for entry: Entry, gapped: Bool, skipping: Set<Hash32>) -> [Entry]? {
+        var victims = [Entry]()
+        var freed = 0
+        var chosen = skipping
+        let gappedCandidates = senders
+            .filter { $0.key != entry.sender && $0.value.gappedCount > 0 }
+            .flatMap { $0.value.gapped }
+            .filter { !chosen.contains($0.id) && (!gapped || $0.feeRate < entry.feeRate) }
+            .sorted(by: Entry.evictedBefore)
+        for candidate in gappedCandidates where freed < bytes {
+            victims.append(candidate)
+            chosen.insert(candidate.id)
+            freed += candidate.size
+        }
+        if freed >= bytes { return victims }
+        guard !gapped else { return nil }
+        // Ready tails, cheapest first; taking one exposes that sender's previous nonce as its next tail.
+        var tails = senders.compactMap { owner, queue in owner == entry.sender ? nil : queue.readyTail }
+        while freed < bytes {
+            guard let index = tails.indices.min(by: { Entry.evictedBefore(tails[$0], tails[$1]) }) else { return nil }
+            let tail = tails[index]
+            guard tail.feeRate < entry.feeRate else { return nil }
+            victims.append(tail)
+            freed += tail.size
+            if let queue = senders[tail.sender], tail.nonce > queue.accountNonce, let previous = queue[tail.nonce - 1] {
+                tails[index] = previous
+            } else {
+                tails.remove(at: index)
+            }
+        }
+        return victims
+    }
+
+    // MARK: - Selection
+
     /// Up to `limit` transactions in inclusion order: among each sender's next ready transactions, the highest
-    /// fee first (earliest arrival on ties), so every sender's transactions stay in nonce order.
+    /// fee first (earliest arrival on ties), so every sender's transactions stay in nonce order. The heap's order is
+    /// total (arrival sequences are unique), so the result does not depend on the order senders are visited in.
     public func candidates(limit: Int, accountNonce: (Address) -> UInt64) -> [SignedTransaction] {
         var heads = FeeHeap()
         var next = [Address: UInt64]()
-        for (sender, pending) in bySender {
+        for (sender, queue) in senders {
             let nonce = accountNonce(sender)
-            if let entry = pending[nonce] {
+            if let entry = queue[nonce] {
                 heads.push(entry)
                 next[sender] = nonce + 1
             }
@@ -90,7 +197,7 @@ public struct Mempool: Sendable {
         var selected = [SignedTransaction]()
         while selected.count < limit, let best = heads.pop() {
             selected.append(best.transaction)
-            if let nonce = next[best.sender], let following = bySender[best.sender]?[nonce] {
+            if let nonce = next[best.sender], let following = senders[best.sender]?[nonce] {
                 heads.push(following)
                 next[best.sender] = nonce + 1
             }
@@ -98,64 +205,66 @@ public struct Mempool: Sendable {
         return selected
     }
 
+    // MARK: - Tidying
+
     /// Drops every transaction whose nonce the chain has now used (included, or made stale by an included one).
-    public mutating func prune(senders: Set<Address>, accountNonce: (Address) -> UInt64) {
-        for sender in senders {
-            guard var pending = bySender[sender] else { continue }
-            let nonce = accountNonce(sender)
-            for (entryNonce, entry) in pending where entryNonce < nonce {
-                pending.removeValue(forKey: entryNonce)
-                senderOfId.removeValue(forKey: entry.id)
-                totalBytes -= entry.size
-            }
-            bySender[sender] = pending.isEmpty ? nil : pending
+    public mutating func prune(senders changed: Set<Address>, accountNonce: (Address) -> UInt64) {
+        for sender in changed {
+            guard var queue = senders[sender] else { continue }
+            let previous = queue
+            let stale = queue.advance(to: accountNonce(sender))
+            store(queue, for: sender, removed: stale, previous: previous)
         }
     }
 
-    /// Removes one transaction (for example one the producer found no longer admissible).
+    /// Removes one transaction (for example one the producer found no longer admissible). Its sender's later
+    /// nonces become gapped.
     public mutating func remove(_ id: Hash32) {
-        guard let sender = senderOfId.removeValue(forKey: id), var pending = bySender[sender] else { return }
-        if let (nonce, entry) = pending.first(where: { $0.value.id == id }) {
-            pending.removeValue(forKey: nonce)
-            totalBytes -= entry.size
-        }
-        bySender[sender] = pending.isEmpty ? nil : pending
-    }
-}
-
-/// A binary max-heap of entries by (fee, then earlier arrival).
-struct FeeHeap {
-    private var items: [Mempool.Entry] = []
-
-    private static func before(_ a: Mempool.Entry, _ b: Mempool.Entry) -> Bool {
-        a.fee != b.fee ? a.fee > b.fee : a.sequence < b.sequence
+        guard let location = locations[id] else { return }
+        removeEntry(sender: location.sender, nonce: location.nonce)
     }
 
-    mutating func push(_ entry: Mempool.Entry) {
-        items.append(entry)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard Self.before(items[child], items[parent]) else { break }
-            items.swapAt(child, parent)
-            child = parent
+    /// Records the head `height` and the clock (`now`, Unix ms) and drops the gapped transactions whose lifetime
+    /// has run out: admitted `gappedLifetimeBlocks` or more blocks ago, or `gappedLifetimeMilliseconds` or more ago.
+    /// A clock that steps back never expires anything early. Checks at most once per block and second.
+    @discardableResult
+    public mutating func expire(height: UInt64, now: UInt64) -> [Hash32] {
+        self.height = max(self.height, height)
+        self.now = max(self.now, now)
+        guard gappedCount > 0 else { return [] }
+        if let lastSweep, lastSweep.height == self.height, Self.elapsed(from: lastSweep.now, to: self.now) < Self.sweepInterval {
+            return []
         }
+        lastSweep = (self.height, self.now)
+        let expired = senders.values.flatMap(\.gapped).filter { entry in
+            Self.elapsed(from: entry.admittedHeight, to: self.height) >= limits.gappedLifetimeBlocks
+                || Self.elapsed(from: entry.admittedAt, to: self.now) >= limits.gappedLifetimeMilliseconds
+        }.sorted { $0.sequence < $1.sequence }
+        for entry in expired { removeEntry(sender: entry.sender, nonce: entry.nonce) }
+        return expired.map(\.id)
     }
 
-    mutating func pop() -> Mempool.Entry? {
-        guard !items.isEmpty else { return nil }
-        items.swapAt(0, items.count - 1)
-        let top = items.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var best = parent
-            if left < items.count && Self.before(items[left], items[best]) { best = left }
-            if right < items.count && Self.before(items[right], items[best]) { best = right }
-            if best == parent { break }
-            items.swapAt(parent, best)
-            parent = best
-        }
-        return top
+    /// Milliseconds between sweeps while the head stays put: the granularity of the lifetime in seconds.
+    static let sweepInterval: UInt64 = 1_000
+
+    private static func elapsed(from start: UInt64, to end: UInt64) -> UInt64 { end >= start ? end - start : 0 }
+
+    // MARK: - Bookkeeping
+
+    private mutating func removeEntry(sender: Address, nonce: UInt64) {
+        guard var queue = senders[sender] else { return }
+        let previous = queue
+        guard let removed = queue.remove(nonce: nonce) else { return }
+        store(queue, for: sender, removed: [removed], previous: previous)
+    }
+
+    /// Saves a sender's queue and keeps the totals and the id index in step with what changed.
+    private mutating func store(_ queue: SenderQueue, for sender: Address, removed: [Entry], previous: SenderQueue? = nil) {
+        let before = previous ?? senders[sender]
+        totalBytes += queue.bytes - (before?.bytes ?? 0)
+        gappedCount += queue.gappedCount - (before?.gappedCount ?? 0)
+        gappedBytes += queue.gappedBytes - (before?.gappedBytes ?? 0)
+        for entry in removed { locations.removeValue(forKey: entry.id) }
+        senders[sender] = queue.isEmpty ? nil : queue
     }
 }

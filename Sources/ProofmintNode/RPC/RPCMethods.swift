@@ -95,7 +95,7 @@ struct RPCMethods: Sendable {
                 data: RPCErrorData(code: txError.code, name: txError.name, message: txError.description))
         case let .malformed(detail):
             return .invalidParams("'tx' is not a canonical signed transaction: \(detail)")
-        case .senderLimit, .full:
+        case .senderLimit, .full, .gappedSenderLimit, .gappedLimit:
             return RPCErrorObject(.mempoolBusy, error.description, data: RPCErrorData(name: error.name, message: error.description))
         case .duplicate, .replacementUnderpriced, .nonceGap:
             return RPCErrorObject(
