@@ -4,20 +4,30 @@ import Logging
 import NIOCore
 import ProofmintRPC
 
-/// The HTTP front of the node: JSON-RPC at `POST /`, Prometheus at `GET /metrics`, `GET /health`.
+/// The HTTP front of the node: JSON-RPC at `POST /`, Prometheus at `GET /metrics`, `GET /health`, every route
+/// behind `RPCEdgePolicy` (Host allowlist, JSON bodies only, CORS off unless configured) and control methods behind
+/// `ControlAccess`.
 public struct RPCServer: Sendable {
     public let node: Node
     public let host: String
     public let port: Int
     public let maxBodyBytes: Int
     public let logger: Logger
+    public let edge: RPCEdgePolicy
+    public let control: ControlAccess
 
-    public init(node: Node, host: String, port: Int, maxBodyBytes: Int, logger: Logger) {
+    /// `edge` defaults to the loopback names and `host`; `control` to no control methods.
+    public init(
+        node: Node, host: String, port: Int, maxBodyBytes: Int, logger: Logger, edge: RPCEdgePolicy? = nil,
+        control: ControlAccess = .disabled
+    ) {
         self.node = node
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.logger = logger
+        self.edge = edge ?? RPCEdgePolicy(boundHost: host)
+        self.control = control
     }
 
     /// Serves until the process receives SIGINT or SIGTERM; `onRunning` gets the bound port.
@@ -25,7 +35,9 @@ public struct RPCServer: Sendable {
         let handler = JSONRPCHandler(methods: RPCMethods(node: node), metrics: node.metrics)
         let maxBody = maxBodyBytes
         let metrics = node.metrics
+        let control = control
         let router = Router()
+        router.add(middleware: RPCEdgeMiddleware(policy: edge))
         router.post("/") { request, _ -> Response in
             var request = request
             let body: ByteBuffer
@@ -35,7 +47,8 @@ public struct RPCServer: Sendable {
                 let error = RPCErrorObject.invalidRequest("request body exceeds \(maxBody) bytes")
                 return Self.json(JSONRPCHandler.encode(JSONRPCHandler.errorResponse(id: .null, error)), status: .contentTooLarge)
             }
-            guard let response = await handler.handle(Array(body.readableBytesView)) else { return Response(status: .noContent) }
+            let verdict = control.verdict(authorization: request.headers[.authorization])
+            guard let response = await handler.handle(Array(body.readableBytesView), control: verdict) else { return Response(status: .noContent) }
             return Self.json(response, status: .ok)
         }
         router.get("/metrics") { _, _ -> Response in
