@@ -28,6 +28,12 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Origins (comma-separated, e.g. http://localhost:3000) whose web pages may call the RPC; '*' allows any. CORS is off without it.")
     var rpcCorsOrigins: String?
 
+    @Option(help: "Most RPC connections open at once; more wait until one closes.")
+    var rpcMaxConnections = 512
+
+    @Option(help: "Seconds an RPC connection may send nothing before it is closed (half-sent requests included).")
+    var rpcIdleTimeout = 30
+
     @Flag(help: "Serve the devnet control methods (pm_mine; time, snapshot and faucet tools later). Off by default: `make devnet` turns it on.")
     var devControl = false
 
@@ -63,6 +69,8 @@ struct StartCommand: AsyncParsableCommand {
         guard (1...10_000).contains(mempoolMaxPerSender) else { throw ValidationError("--mempool-max-per-sender must be between 1 and 10000") }
         guard mempoolMaxBytes >= 1 << 20 else { throw ValidationError("--mempool-max-bytes must be at least 1048576") }
         guard blockTime >= 1 else { throw ValidationError("--block-time must be at least 1 ms (for a block per transaction, use --mining instant)") }
+        guard (1...65_536).contains(rpcMaxConnections) else { throw ValidationError("--rpc-max-connections must be between 1 and 65536") }
+        guard (1...3_600).contains(rpcIdleTimeout) else { throw ValidationError("--rpc-idle-timeout must be between 1 and 3600 seconds") }
         if controlTokenFile != nil && !devControl {
             throw ValidationError("--control-token-file protects the devnet control methods, which are off: add --dev-control")
         }
@@ -103,7 +111,8 @@ struct StartCommand: AsyncParsableCommand {
         let control = try controlAccess(logger: logger)
         let edge = RPCEdgePolicy(boundHost: rpcHost, extraHosts: Self.list(rpcAllowedHosts), corsOrigins: Self.list(rpcCorsOrigins))
         let server = RPCServer(
-            node: node, host: rpcHost, port: rpcPort, maxBodyBytes: rpcMaxBody, logger: logger, edge: edge, control: control)
+            node: node, host: rpcHost, port: rpcPort, maxBodyBytes: rpcMaxBody, logger: logger, edge: edge, control: control,
+            maxConnections: rpcMaxConnections, idleTimeoutSeconds: rpcIdleTimeout)
         let producer = ProducerHandle()
         defer { producer.cancel() }
         let head = store.head

@@ -121,3 +121,28 @@ final class RPCEdgeEndToEndTests: XCTestCase {
         XCTAssertEqual(allowed.header("Access-Control-Allow-Origin"), "http://app.example")
     }
 }
+
+/// Issue 13's D4, in part: half-sent requests no longer hold connections for good.
+final class RPCConnectionLimitEndToEndTests: XCTestCase {
+    /// With 4 connection slots all held by half-sent headers, a new client is served once the idle timeout
+    /// closes them, and the slow connections see the server close.
+    func testHalfSentRequestsAreClosedAndFreeTheirSlots() throws {
+        let home = Paths.temporaryDirectory("rpc-slots")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try Command.succeed("proofmintd", ["init", "--genesis", Paths.devnetGenesis, "--home", home, "--dev-validator", "0"])
+        let node = NodeProcess(home: home)
+        defer { node.kill() }
+        try node.start(["--mining", "manual", "--rpc-max-connections", "4", "--rpc-idle-timeout", "1"])
+        let port = Int(node.url.split(separator: ":").last ?? "") ?? 0
+        let slow = try (0..<4).map { _ in try RawHTTP.open(port: port, sending: "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Le") }
+        defer { slow.forEach { close($0) } }
+        let started = Date()
+        let status = #"{"jsonrpc":"2.0","id":1,"method":"pm_status"}"#
+        let reply = try RawHTTP.send(port: port, headers: [("Host", "localhost"), ("Content-Type", "application/json")], body: status)
+        XCTAssertEqual(reply.status, 200)
+        let waited = Date().timeIntervalSince(started)
+        XCTAssertGreaterThan(waited, 0.5, "the cap of 4 should have held the new client back until the slow ones were closed")
+        XCTAssertLessThan(waited, 10, "the slow connections held the slots too long")
+        for descriptor in slow { XCTAssertTrue(RawHTTP.closedByPeer(descriptor), "a half-sent request stayed open") }
+    }
+}

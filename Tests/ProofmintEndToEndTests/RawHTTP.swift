@@ -22,12 +22,30 @@ enum RawHTTP {
         }
     }
 
-    /// Sends `method /path` to 127.0.0.1:`port` with `headers` (Content-Length and Connection: close added) and reads
-    /// the reply until the server closes.
-    static func send(port: Int, method: String = "POST", path: String = "/", headers: [(String, String)], body: String = "") throws -> Reply {
+    /// A connection to 127.0.0.1:`port` that has sent `partial` and is left open: a slow or hostile client.
+    static func open(port: Int, sending partial: String) throws -> Int32 {
+        let descriptor = try connectLoopback(port: port)
+        let bytes = Array(partial.utf8)
+        guard bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
+            close(descriptor)
+            throw CommandFailure("write failed: errno \(errno)")
+        }
+        return descriptor
+    }
+
+    /// Whether the server closed `descriptor` (a read returns end of file or a reset) within the socket's timeout.
+    static func closedByPeer(_ descriptor: Int32) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return true }
+            if count < 0 { return errno == ECONNRESET }
+        }
+    }
+
+    private static func connectLoopback(port: Int) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw CommandFailure("socket() failed: errno \(errno)") }
-        defer { close(descriptor) }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -37,7 +55,18 @@ enum RawHTTP {
         let connected = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw CommandFailure("connect to 127.0.0.1:\(port) failed: errno \(errno)") }
+        guard connected == 0 else {
+            close(descriptor)
+            throw CommandFailure("connect to 127.0.0.1:\(port) failed: errno \(errno)")
+        }
+        return descriptor
+    }
+
+    /// Sends `method /path` to 127.0.0.1:`port` with `headers` (Content-Length and Connection: close added) and reads
+    /// the reply until the server closes.
+    static func send(port: Int, method: String = "POST", path: String = "/", headers: [(String, String)], body: String = "") throws -> Reply {
+        let descriptor = try connectLoopback(port: port)
+        defer { close(descriptor) }
         var request = "\(method) \(path) HTTP/1.1\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
         request += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"

@@ -14,13 +14,13 @@ struct RPCEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         let origin = request.headers[.origin]
         if let refusal = policy.checkOrigin(origin) { return Self.refuse(refusal) }
         if request.method == .options {
-            // Reached only with an allowed origin: the preflight a browser sends before a JSON POST.
-            var headers = HTTPFields()
-            if let origin { headers.append(contentsOf: Self.corsHeaders(origin: origin)) }
+            // With an origin, reached only when it is allowed: the preflight a browser sends before a JSON POST.
+            guard let origin else { return Response(status: .methodNotAllowed) }
+            var headers = Self.corsHeaders(origin: origin)
             headers[.accessControlAllowMethods] = "POST, GET, OPTIONS"
             headers[.accessControlAllowHeaders] = "Content-Type, Authorization"
             headers[.accessControlMaxAge] = "600"
-            return Response(status: origin == nil ? .methodNotAllowed : .noContent, headers: headers)
+            return Response(status: .noContent, headers: headers)
         }
         if request.method == .post, let refusal = policy.checkContentType(request.headers[.contentType]) {
             return Self.refuse(refusal)

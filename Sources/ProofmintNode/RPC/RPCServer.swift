@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ProofmintRPC
@@ -15,11 +16,16 @@ public struct RPCServer: Sendable {
     public let logger: Logger
     public let edge: RPCEdgePolicy
     public let control: ControlAccess
+    /// Most connections open at once; past it, new ones wait in the listen backlog until one closes.
+    public let maxConnections: Int
+    /// Seconds a connection may send nothing (no header, no body part) before it is closed: half-sent requests
+    /// cannot hold the connection slots (and file descriptors) for good.
+    public let idleTimeoutSeconds: Int
 
     /// `edge` defaults to the loopback names and `host`; `control` to no control methods.
     public init(
         node: Node, host: String, port: Int, maxBodyBytes: Int, logger: Logger, edge: RPCEdgePolicy? = nil,
-        control: ControlAccess = .disabled
+        control: ControlAccess = .disabled, maxConnections: Int = 512, idleTimeoutSeconds: Int = 30
     ) {
         self.node = node
         self.host = host
@@ -28,6 +34,8 @@ public struct RPCServer: Sendable {
         self.logger = logger
         self.edge = edge ?? RPCEdgePolicy(boundHost: host)
         self.control = control
+        self.maxConnections = maxConnections
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 
     /// Serves until the process receives SIGINT or SIGTERM; `onRunning` gets the bound port.
@@ -59,7 +67,10 @@ public struct RPCServer: Sendable {
         router.get("/health") { _, _ -> String in "ok" }
         let app = Application(
             router: router,
-            configuration: .init(address: .hostname(host, port: port), serverName: "proofmintd"),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(idleTimeoutSeconds)))),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "proofmintd",
+                availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
         try await app.runService()
