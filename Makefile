@@ -46,11 +46,12 @@ test-e2e: deps
 	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build --filter ProofmintEndToEndTests
 
 ## Builds in release mode and starts a one-node devnet from genesis/devnet.json (Ctrl-C stops it; state is kept).
+## --dev-control serves the devnet control methods (pm_mine), which a plain `proofmintd start` refuses.
 devnet: release
 	@if [ ! -d "$(DEVNET_HOME)/data" ]; then \
 		.build/release/proofmintd init --genesis genesis/devnet.json --home "$(DEVNET_HOME)" --dev-validator 0; \
 	fi
-	.build/release/proofmintd start --home "$(DEVNET_HOME)" $(DEVNET_FLAGS)
+	.build/release/proofmintd start --home "$(DEVNET_HOME)" --dev-control $(DEVNET_FLAGS)
 
 devnet-reset:
 	rm -rf "$(DEVNET_HOME)"

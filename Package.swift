@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "ProofmintStorage", "ProofmintCore", "ProofmintRPC",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

@@ -10,7 +10,8 @@ struct Proofmint: AsyncParsableCommand {
         discussion: """
             Keys live in an encrypted keystore (default $HOME/.proofmint/keys; --keystore DIR or PROOFMINT_KEYSTORE). \
             Passwords come from --password-file FILE, else PROOFMINT_PASSWORD, else an interactive prompt. \
-            The node is http://127.0.0.1:8645 unless --node URL or PROOFMINT_NODE says otherwise. \
+            The node is http://127.0.0.1:8645 unless --node URL or PROOFMINT_NODE says otherwise; \
+            PROOFMINT_CONTROL_TOKEN_FILE names the token of a node started with --control-token-file. \
             Every command prints for people by default and JSON with --json.
             """,
         version: "proofmint " + ProofmintVersion.text,

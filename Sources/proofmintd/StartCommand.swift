@@ -22,6 +22,24 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Largest accepted RPC request body, in bytes.")
     var rpcMaxBody = 1 << 20
 
+    @Option(help: "Host names (comma-separated) accepted in the RPC's Host header besides the loopback names and --rpc-host; '*' accepts any. Guards against DNS rebinding.")
+    var rpcAllowedHosts: String?
+
+    @Option(help: "Origins (comma-separated, e.g. http://localhost:3000) whose web pages may call the RPC; '*' allows any. CORS is off without it.")
+    var rpcCorsOrigins: String?
+
+    @Option(help: "Most RPC connections open at once; more wait until one closes.")
+    var rpcMaxConnections = 512
+
+    @Option(help: "Seconds an RPC connection may send nothing before it is closed (half-sent requests included).")
+    var rpcIdleTimeout = 30
+
+    @Flag(help: "Serve the devnet control methods (pm_mine; time, snapshot and faucet tools later). Off by default: `make devnet` turns it on.")
+    var devControl = false
+
+    @Option(help: "With --dev-control: a file holding a token (e.g. `openssl rand -hex 32`) that control calls must send as `Authorization: Bearer <token>`.")
+    var controlTokenFile: String?
+
     @Option(help: "When to produce blocks: interval (every --block-time), instant (as soon as transactions arrive), manual (only on pm_mine).")
     var mining: Mining = .interval
 
@@ -71,6 +89,11 @@ struct StartCommand: AsyncParsableCommand {
             throw ValidationError("--mempool-gapped-lifetime must be between 1 and 4294967295 seconds")
         }
         guard blockTime >= 1 else { throw ValidationError("--block-time must be at least 1 ms (for a block per transaction, use --mining instant)") }
+        guard (1...65_536).contains(rpcMaxConnections) else { throw ValidationError("--rpc-max-connections must be between 1 and 65536") }
+        guard (1...3_600).contains(rpcIdleTimeout) else { throw ValidationError("--rpc-idle-timeout must be between 1 and 3600 seconds") }
+        if controlTokenFile != nil && !devControl {
+            throw ValidationError("--control-token-file protects the devnet control methods, which are off: add --dev-control")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -109,7 +132,11 @@ struct StartCommand: AsyncParsableCommand {
             logger.warning("no validator key in \(home): the node serves the chain but does not produce blocks")
         }
         let node = Node(store: store, validator: validator, mode: mode, emptyBlocks: emptyBlocks, mempoolLimits: limits, logger: logger)
-        let server = RPCServer(node: node, host: rpcHost, port: rpcPort, maxBodyBytes: rpcMaxBody, logger: logger)
+        let control = try controlAccess(logger: logger)
+        let edge = RPCEdgePolicy(boundHost: rpcHost, extraHosts: Self.list(rpcAllowedHosts), corsOrigins: Self.list(rpcCorsOrigins))
+        let server = RPCServer(
+            node: node, host: rpcHost, port: rpcPort, maxBodyBytes: rpcMaxBody, logger: logger, edge: edge, control: control,
+            maxConnections: rpcMaxConnections, idleTimeoutSeconds: rpcIdleTimeout)
         let producer = ProducerHandle()
         defer { producer.cancel() }
         let head = store.head
@@ -131,6 +158,7 @@ struct StartCommand: AsyncParsableCommand {
                       rpc          \(url)
                       metrics      \(url)/metrics
                       mining       \(mode)\(validator.map { "  as \($0.name)" } ?? "  (no validator key)")
+                      control      \(!control.enabled ? "off" : control.token == nil ? "on (pm_mine)" : "on (pm_mine), bearer token required")
                     Dev accounts dev0…dev9 come from the INSECURE mnemonic "test test … junk": `proofmint keys import-dev`.
 
                     """
@@ -140,6 +168,27 @@ struct StartCommand: AsyncParsableCommand {
         } catch let error where NodeError.isAddressInUse(error) {
             throw CLIError("RPC port \(rpcPort) on \(rpcHost) is already in use: stop what holds it or choose another --rpc-port")
         }
+    }
+}
+
+extension StartCommand {
+    /// The control methods' access from --dev-control and --control-token-file; warns when they are open to a
+    /// network address without a token.
+    func controlAccess(logger: Logger) throws -> ControlAccess {
+        guard devControl else { return .disabled }
+        guard let controlTokenFile else {
+            if !RPCEdgePolicy.loopbackHosts.contains(rpcHost.lowercased()) {
+                logger.warning("--dev-control without --control-token-file on \(rpcHost): anyone who reaches the RPC port can mine")
+            }
+            return .open
+        }
+        let token = try CLIError.wrap { try ControlAccess.readToken(file: controlTokenFile) }
+        return ControlAccess(enabled: true, token: token)
+    }
+
+    /// A comma-separated flag value as its non-empty items.
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 

@@ -13,13 +13,14 @@ final class NodeProcess {
         self.logPath = home + "/node.log"
     }
 
-    /// Starts the node and waits until its RPC answers.
-    func start(_ extraArguments: [String] = ["--mining", "instant"]) throws {
+    /// Starts the node and waits until its RPC answers; `devControl` serves `pm_mine`, which the tests use to move
+    /// the chain on (as `make devnet` does).
+    func start(_ extraArguments: [String] = ["--mining", "instant"], devControl: Bool = true) throws {
         let addressFile = home + "/rpc.address"
         try? FileManager.default.removeItem(atPath: addressFile)
         let process = Process()
         process.executableURL = try Paths.binary("proofmintd")
-        process.arguments = ["start", "--home", home, "--rpc-port", "0", "--log-level", "debug"] + extraArguments
+        process.arguments = ["start", "--home", home, "--rpc-port", "0", "--log-level", "debug"] + (devControl ? ["--dev-control"] : []) + extraArguments
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()

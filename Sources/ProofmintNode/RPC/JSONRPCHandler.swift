@@ -2,7 +2,8 @@ import ProofmintCore
 import ProofmintRPC
 
 /// Parses JSON-RPC 2.0 requests (single or batch) with the core's strict parser, dispatches them and writes the
-/// responses with the contract's encoder.
+/// responses with the contract's encoder. Control methods run only under a granted `ControlVerdict`, and all the
+/// `pm_mine` calls of one body share one block budget.
 struct JSONRPCHandler: Sendable {
     /// At most this many requests of a batch are answered.
     static let maxBatch = 100
@@ -10,8 +11,9 @@ struct JSONRPCHandler: Sendable {
     let methods: RPCMethods
     let metrics: NodeMetrics
 
-    /// The response body, or nil when every request was a notification.
-    func handle(_ body: Bytes) async -> Bytes? {
+    /// The response body, or nil when every request was a notification. `control` is the verdict on the HTTP
+    /// request's `Authorization` header (`ControlAccess.verdict`).
+    func handle(_ body: Bytes, control: ControlVerdict = .disabled) async -> Bytes? {
         let parsed: JSONValue
         do {
             parsed = try JSONParser.parse(body)
@@ -21,15 +23,17 @@ struct JSONRPCHandler: Sendable {
         if case let .array(batch) = parsed {
             guard !batch.isEmpty else { return Self.encode(Self.errorResponse(id: .null, .invalidRequest("empty batch"))) }
             var responses = [JSONValue]()
+            var budget = RPCMethods.maxMinedPerRequest
             for request in batch.prefix(Self.maxBatch) {
-                if let response = await handleOne(request) { responses.append(response) }
+                if let response = await handleOne(request, control: control, miningBudget: &budget) { responses.append(response) }
             }
             return responses.isEmpty ? nil : Self.encode(.array(responses))
         }
-        return await handleOne(parsed).map(Self.encode)
+        var budget = RPCMethods.maxMinedPerRequest
+        return await handleOne(parsed, control: control, miningBudget: &budget).map(Self.encode)
     }
 
-    private func handleOne(_ request: JSONValue) async -> JSONValue? {
+    private func handleOne(_ request: JSONValue, control: ControlVerdict, miningBudget: inout UInt64) async -> JSONValue? {
         guard case .object = request else { return Self.errorResponse(id: .null, .invalidRequest("a request must be a JSON object")) }
         let id = request["id"]
         guard request["jsonrpc"] == .string("2.0") else {
@@ -39,9 +43,12 @@ struct JSONRPCHandler: Sendable {
             return Self.errorResponse(id: id ?? .null, .invalidRequest("'method' must be a string"))
         }
         metrics.rpcRequests.increment()
+        if let known = RPCMethod(rawValue: method), known.isControl, let refusal = control.error(for: known) {
+            return id.map { Self.errorResponse(id: $0, refusal) }
+        }
         let result: JSONValue
         do {
-            result = try await methods.call(method, params: request["params"])
+            result = try await methods.call(method, params: request["params"], miningBudget: &miningBudget)
         } catch {
             return id.map { Self.errorResponse(id: $0, error) }
         }

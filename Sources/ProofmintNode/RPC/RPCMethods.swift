@@ -10,7 +10,12 @@ struct RPCMethods: Sendable {
 
     var store: ChainStore { node.store }
 
-    func call(_ name: String, params: JSONValue?) async throws(RPCErrorObject) -> JSONValue {
+    /// The most blocks `pm_mine` calls may produce for one HTTP request, a batch's calls together: a request of a
+    /// few kilobytes must not fast-forward voting periods, timelocks, unbonding and epochs by 100,000 blocks.
+    static let maxMinedPerRequest: UInt64 = 1000
+
+    /// Runs one call; `miningBudget` is what is left of `maxMinedPerRequest` for the request it belongs to.
+    func call(_ name: String, params: JSONValue?, miningBudget: inout UInt64) async throws(RPCErrorObject) -> JSONValue {
         guard let method = RPCMethod(rawValue: name) else { throw .methodNotFound(name) }
         switch method {
         case .status: return try await run(Calls.Status.self, params) { _ throws(RPCErrorObject) in try await status() }
@@ -18,7 +23,10 @@ struct RPCMethods: Sendable {
         case .getAccount: return try await run(Calls.GetAccount.self, params, account)
         case .getBlock: return try await run(Calls.GetBlock.self, params, block)
         case .getTransaction: return try await run(Calls.GetTransaction.self, params, transaction)
-        case .mine: return try await run(Calls.Mine.self, params, mine)
+        case .mine:
+            return try await run(Calls.Mine.self, params) { (mineParams) throws(RPCErrorObject) in
+                try await mine(mineParams, budget: &miningBudget)
+            }
         case .getParameters: return try await run(Calls.GetParameters.self, params) { _ throws(RPCErrorObject) in try parameters() }
         case .getSupply: return try await run(Calls.GetSupply.self, params) { _ throws(RPCErrorObject) in try supply() }
         case .getStake: return try await run(Calls.GetStake.self, params, stake)
@@ -150,9 +158,17 @@ struct RPCMethods: Sendable {
         throw .notFound("unknown transaction \(id)")
     }
 
-    private func mine(_ params: MineParams) async throws(RPCErrorObject) -> MineResult {
+    private func mine(_ params: MineParams, budget: inout UInt64) async throws(RPCErrorObject) -> MineResult {
         let count = params.blocks ?? 1
-        guard count >= 1, count <= 1000 else { throw .invalidParams("'blocks' must be between 1 and 1000") }
+        guard count >= 1, count <= Self.maxMinedPerRequest else {
+            throw .invalidParams("'blocks' must be between 1 and \(Self.maxMinedPerRequest)")
+        }
+        guard count <= budget else {
+            throw .invalidParams(
+                "'blocks' is \(count) but this request may mine only \(budget) more: pm_mine produces at most "
+                    + "\(Self.maxMinedPerRequest) blocks per HTTP request, a batch's calls together")
+        }
+        budget -= count
         do {
             return MineResult(heights: try await node.mine(count: Int(count)))
         } catch {

@@ -1,23 +1,41 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ProofmintRPC
 
-/// The HTTP front of the node: JSON-RPC at `POST /`, Prometheus at `GET /metrics`, `GET /health`.
+/// The HTTP front of the node: JSON-RPC at `POST /`, Prometheus at `GET /metrics`, `GET /health`, every route
+/// behind `RPCEdgePolicy` (Host allowlist, JSON bodies only, CORS off unless configured) and control methods behind
+/// `ControlAccess`.
 public struct RPCServer: Sendable {
     public let node: Node
     public let host: String
     public let port: Int
     public let maxBodyBytes: Int
     public let logger: Logger
+    public let edge: RPCEdgePolicy
+    public let control: ControlAccess
+    /// Most connections open at once; past it, new ones wait in the listen backlog until one closes.
+    public let maxConnections: Int
+    /// Seconds a connection may send nothing (no header, no body part) before it is closed: half-sent requests
+    /// cannot hold the connection slots (and file descriptors) for good.
+    public let idleTimeoutSeconds: Int
 
-    public init(node: Node, host: String, port: Int, maxBodyBytes: Int, logger: Logger) {
+    /// `edge` defaults to the loopback names and `host`; `control` to no control methods.
+    public init(
+        node: Node, host: String, port: Int, maxBodyBytes: Int, logger: Logger, edge: RPCEdgePolicy? = nil,
+        control: ControlAccess = .disabled, maxConnections: Int = 512, idleTimeoutSeconds: Int = 30
+    ) {
         self.node = node
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.logger = logger
+        self.edge = edge ?? RPCEdgePolicy(boundHost: host)
+        self.control = control
+        self.maxConnections = maxConnections
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 
     /// Serves until the process receives SIGINT or SIGTERM; `onRunning` gets the bound port.
@@ -25,7 +43,9 @@ public struct RPCServer: Sendable {
         let handler = JSONRPCHandler(methods: RPCMethods(node: node), metrics: node.metrics)
         let maxBody = maxBodyBytes
         let metrics = node.metrics
+        let control = control
         let router = Router()
+        router.add(middleware: RPCEdgeMiddleware(policy: edge))
         router.post("/") { request, _ -> Response in
             var request = request
             let body: ByteBuffer
@@ -35,7 +55,8 @@ public struct RPCServer: Sendable {
                 let error = RPCErrorObject.invalidRequest("request body exceeds \(maxBody) bytes")
                 return Self.json(JSONRPCHandler.encode(JSONRPCHandler.errorResponse(id: .null, error)), status: .contentTooLarge)
             }
-            guard let response = await handler.handle(Array(body.readableBytesView)) else { return Response(status: .noContent) }
+            let verdict = control.verdict(authorization: request.headers[.authorization])
+            guard let response = await handler.handle(Array(body.readableBytesView), control: verdict) else { return Response(status: .noContent) }
             return Self.json(response, status: .ok)
         }
         router.get("/metrics") { _, _ -> Response in
@@ -46,7 +67,10 @@ public struct RPCServer: Sendable {
         router.get("/health") { _, _ -> String in "ok" }
         let app = Application(
             router: router,
-            configuration: .init(address: .hostname(host, port: port), serverName: "proofmintd"),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(idleTimeoutSeconds)))),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "proofmintd",
+                availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
         try await app.runService()

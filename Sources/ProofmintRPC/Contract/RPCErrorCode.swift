@@ -13,6 +13,10 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
     case mempoolBusy = -32001
     case notFound = -32002
     case miningUnavailable = -32003
+    /// A devnet control method on a node not started with `--dev-control`.
+    case controlDisabled = -32004
+    /// A devnet control method without the `Authorization: Bearer` token the node was started with.
+    case unauthorized = -32005
 
     /// The stable name docs/RPC.md gives the code.
     public var name: String {
@@ -26,6 +30,8 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
         case .mempoolBusy: return "mempool_busy"
         case .notFound: return "not_found"
         case .miningUnavailable: return "mining_unavailable"
+        case .controlDisabled: return "control_disabled"
+        case .unauthorized: return "unauthorized"
         }
     }
 }

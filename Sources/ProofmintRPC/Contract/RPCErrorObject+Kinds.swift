@@ -9,6 +9,12 @@ extension RPCErrorObject {
     public static func internalError(_ detail: String) -> Self { Self(.internalError, "internal error: \(detail)") }
     public static func notFound(_ detail: String) -> Self { Self(.notFound, detail) }
     public static func miningUnavailable(_ detail: String) -> Self { Self(.miningUnavailable, detail) }
+    public static func controlDisabled(_ method: String) -> Self {
+        Self(.controlDisabled, "\(method) is a devnet control method and this node was started without --dev-control (`make devnet` turns it on)")
+    }
+    public static func unauthorized(_ method: String, _ reason: String) -> Self {
+        Self(.unauthorized, "\(method) needs the control token: \(reason); send `Authorization: Bearer <token>` with the content of the node's --control-token-file")
+    }
 
     /// A bad parameter, named as the caller wrote it (`'address' is missing`).
     public static func invalidParams(_ shape: JSONShapeError) -> Self {

@@ -23,6 +23,16 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case getComputeValidators = "pm_getComputeValidators"
     case getAttestors = "pm_getAttestors"
 
+    /// A devnet control method: it changes the chain outside consensus (mining now; time, snapshot and faucet
+    /// tools to come), so the node serves it only when started with `--dev-control`, and only to a caller with the
+    /// control token when one is configured (docs/RPC.md, "The edge").
+    public var isControl: Bool {
+        switch self {
+        case .mine: return true
+        default: return false
+        }
+    }
+
     /// The typed request and answer of each method: what the node decodes and encodes, and the wallet the reverse.
     public var call: any RPCCall.Type {
         switch self {

@@ -12,10 +12,14 @@ public struct NodeClient: Sendable {
     public let url: URL
     /// Seconds before a single request is given up.
     public let requestTimeout: Double
+    /// Sent as `Authorization: Bearer <token>`: a node started with `--control-token-file` serves its devnet control
+    /// methods (`pm_mine`) only to callers that send it. Nil sends no Authorization header.
+    public let controlToken: String?
 
-    public init(url: URL, requestTimeout: Double = 15) {
+    public init(url: URL, requestTimeout: Double = 15, controlToken: String? = nil) {
         self.url = url
         self.requestTimeout = requestTimeout
+        self.controlToken = controlToken
     }
 
     /// Parses `http://host:port[/path]`; a bare `host:port` gets `http://` in front.
@@ -67,6 +71,9 @@ public struct NodeClient: Sendable {
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
+        // The node refuses any other body type (a guard against cross-site requests); Host comes from `url`, which
+        // must name a host the node allows (its loopback names and bound address, or --rpc-allowed-hosts).
+        if let controlToken { request.setValue("Bearer \(controlToken)", forHTTPHeaderField: "Authorization") }
         request.httpBody = Data(body.compactText.utf8)
 
         let configuration = URLSessionConfiguration.ephemeral

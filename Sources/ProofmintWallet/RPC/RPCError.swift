@@ -6,6 +6,8 @@ public enum RPCError: Error, Equatable, CustomStringConvertible {
     case malformedResponse(url: String, method: String, reason: String)
     /// The node answered with a JSON-RPC error.
     case remote(method: String, RPCErrorObject)
+    /// The control token file (`PROOFMINT_CONTROL_TOKEN_FILE`) could not be read or is empty.
+    case controlToken(path: String, reason: String)
 
     /// The JSON-RPC error, if the node sent one.
     public var remoteError: RPCErrorObject? {
@@ -29,6 +31,8 @@ public enum RPCError: Error, Equatable, CustomStringConvertible {
             return "node at \(url) sent an unexpected answer to \(method): \(reason) (is it a Proofmint node of a matching version?)"
         case let .remote(method, error):
             return "node refused \(method): \(error)"
+        case let .controlToken(path, reason):
+            return "cannot use the control token file \(path): \(reason) (give the file the node reads with --control-token-file)"
         }
     }
 }

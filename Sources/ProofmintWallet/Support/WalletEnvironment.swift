@@ -5,6 +5,8 @@ import Foundation
 public struct WalletEnvironment: Sendable {
     public static let keystoreVariable = "PROOFMINT_KEYSTORE"
     public static let kdfVariable = "PROOFMINT_KDF"
+    /// A file holding the node's control token (what `proofmintd start --control-token-file` reads).
+    public static let controlTokenVariable = "PROOFMINT_CONTROL_TOKEN_FILE"
 
     public let variables: [String: String]
 
@@ -20,10 +22,20 @@ public struct WalletEnvironment: Sendable {
         return Keystore(directory: "\(home)/.proofmint/keys")
     }
 
-    /// `--node URL`, else `PROOFMINT_NODE`, else `http://127.0.0.1:8645`.
-    public func nodeClient(flag: String?, requestTimeout: Double = 15) throws(RPCError) -> NodeClient {
+    /// `--node URL`, else `PROOFMINT_NODE`, else `http://127.0.0.1:8645`; with the control token of
+    /// `--control-token-file`, else `PROOFMINT_CONTROL_TOKEN_FILE`, when one is given.
+    public func nodeClient(flag: String?, requestTimeout: Double = 15, controlTokenFile: String? = nil) throws(RPCError) -> NodeClient {
         let text = flag ?? variables[NodeClient.environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? NodeClient.defaultURL
-        return NodeClient(url: try NodeClient.parseURL(text), requestTimeout: requestTimeout)
+        let tokenPath = controlTokenFile ?? variables[Self.controlTokenVariable].flatMap { $0.isEmpty ? nil : $0 }
+        return NodeClient(url: try NodeClient.parseURL(text), requestTimeout: requestTimeout, controlToken: try tokenPath.map(Self.readToken))
+    }
+
+    /// The token in `path`, surrounding whitespace removed.
+    static func readToken(_ path: String) throws(RPCError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .controlToken(path: path, reason: "it cannot be read") }
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { throw .controlToken(path: path, reason: "it is empty") }
+        return token
     }
 
     /// `--kdf NAME`, else `PROOFMINT_KDF`, else `fallback`: moderate for people's keys, interactive for the public

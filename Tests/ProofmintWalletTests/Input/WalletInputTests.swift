@@ -124,6 +124,21 @@ final class WalletInputTests: XCTestCase {
         XCTAssertThrowsError(try WalletInput.chainId(String(repeating: "c", count: 65)))
     }
 
+    /// The token a node's --control-token-file holds, from the flag or PROOFMINT_CONTROL_TOKEN_FILE; none by default.
+    func testControlTokenResolution() throws {
+        let directory = NSTemporaryDirectory() + "proofmint-token-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/token"
+        try Data("  secret-token\n".utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertNil(try WalletEnvironment(variables: [:]).nodeClient(flag: nil).controlToken)
+        XCTAssertEqual(try WalletEnvironment(variables: ["PROOFMINT_CONTROL_TOKEN_FILE": path]).nodeClient(flag: nil).controlToken, "secret-token")
+        XCTAssertEqual(try WalletEnvironment(variables: [:]).nodeClient(flag: nil, controlTokenFile: path).controlToken, "secret-token")
+        XCTAssertThrowsError(try WalletEnvironment(variables: [:]).nodeClient(flag: nil, controlTokenFile: directory + "/missing")) { error in
+            guard case .controlToken = error as? RPCError else { return XCTFail("\(error)") }
+        }
+    }
+
     func testEnvironmentResolution() throws {
         let environment = WalletEnvironment(variables: [
             "HOME": "/home/u", "PROOFMINT_NODE": "http://10.0.0.1:9000", "PROOFMINT_KDF": "interactive",
