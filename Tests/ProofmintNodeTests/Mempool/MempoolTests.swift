@@ -8,10 +8,7 @@ final class MempoolTests: XCTestCase {
     private let chainId = "proofmint-test"
 
     private func transfer(_ name: String, nonce: UInt64, fee: Amount = 1_000) -> SignedTransaction {
-        Transaction(
-            chainId: chainId, sender: TestKeys.key(name).publicKey, nonce: nonce, fee: fee,
-            payload: .transfer(Transfer(recipient: TestKeys.address("sink"), amount: 1))
-        ).signed(by: TestKeys.key(name))
+        mempoolTransfer(name, nonce: nonce, fee: fee, chainId: chainId)
     }
 
     private func insert(_ pool: inout Mempool, _ tx: SignedTransaction, accountNonce: UInt64 = 0) throws {
