@@ -83,13 +83,6 @@ public enum ProofModule {
         ]
     }
 
-    /// The multiplier the provider's privacy tier earns now.
-    static func tierMultiplierBps(_ stake: Stake, parameters: Parameters) -> UInt16 {
-        let tiers = parameters.staking.tierMultipliersBps
-        let index = Int(stake.tier.rawValue)
-        return index < tiers.count ? tiers[index] : 10_000
-    }
-
     /// Adds the receipt to its epoch's totals and indexes and to the provider's work in the epoch; a provider's first
     /// receipt in an epoch indexes it and holds its withdrawals until the epoch settles.
     private static func recordWork(

@@ -24,7 +24,8 @@ public enum ValidationModule {
         }
     }
 
-    /// The seed that decides a receipt's sampling and validator at the current block.
+    /// The seed that decides a receipt's sampling and validator at the current block: a hash of chain data (the mix and
+    /// the job id), so every node draws the same receipt and the same validator.
     static func seed(job: Hash32, state: StateOverlay) throws(TransactionError) -> Hash32 {
         Hash32.digest(sampleDomain + (try state.randomnessMix()).bytes + job.bytes)
     }

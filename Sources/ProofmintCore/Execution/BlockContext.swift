@@ -7,6 +7,8 @@ public struct BlockContext: Sendable {
     /// The block's randomness: BLAKE2b-256 of the producer's VRF output over the block's height (§4.6 of PROTOCOL.md).
     /// The producer cannot choose it, only withhold its block. `Hash32.zero` where there is no block yet (mempool
     /// admission). Sampling reads the running mix (`StateOverlay.randomnessMix`), which folds in every beacon.
+    /// Determinism: "randomness" here is chain data, not a random source. The value comes from the block header (its
+    /// VRF proof, checked under the producer's key), so every node applying the block reads the same 32 bytes.
     public let beacon: Hash32
 
     public init(chainId: String, height: UInt64, timestamp: UInt64, parameters: Parameters, beacon: Hash32) {

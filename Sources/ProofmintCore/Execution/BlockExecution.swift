@@ -11,7 +11,8 @@ struct BlockExecution {
         self.overlay = StateOverlay(base: state)
     }
 
-    /// Starts the block, before its first transaction: folds the block's beacon into the randomness mix (`0x29`), so
+    /// Starts the block, before its first transaction: folds the block's beacon (header data, verified under the
+    /// producer's key: not a random source) into the randomness mix (`0x29`), so
     /// every transaction and end-of-block step of the block reads the same mix. `apply` and `propose` call it;
     /// mempool admission does not, since it is not a block.
     mutating func begin() throws(BlockError) {

@@ -5,6 +5,9 @@
 /// producer of blocks h + 1 … h + d, so a value read there (compute sampling) is known in advance only to a coalition
 /// of all of them. It is updated at the start of each block, before the first transaction, so transactions and the
 /// end-of-block steps of block h all read the same mix_h.
+///
+/// Determinism: despite the name, nothing here draws from a random source, a clock or the environment. The mix is a
+/// hash of the parent state's mix and the header's beacon, so it is part of the state root like any other record.
 public enum RandomnessMix {
     /// The domain text hashed in front of every step; no other hash in the protocol starts with it.
     static let tag = Array("proofmint/mix/v1".utf8)

@@ -2,7 +2,7 @@ import ProofmintCrypto
 
 /// The state transition: the one function that turns a parent state and a block into the block's effects.
 /// The node, the replay tool, the benchmarks and the tests all call it. It reads the parent state through
-/// `StateReader`, never writes, and uses no clock, randomness or floating point.
+/// `StateReader`, never writes, and uses no clock, random source or floating point (the block's beacon is header data).
 public enum StateTransition {
     /// Checks `block` against its parent and the state after the parent, executes it and returns its effects.
     /// Any inadmissible transaction or root mismatch refuses the whole block.
@@ -128,7 +128,7 @@ public enum StateTransition {
     ) throws(TransactionError) {
         let parameters: Parameters
         do { parameters = try state.parameters() } catch { throw .stateUnreadable(error) }
-        // No block exists yet, so no beacon: admission never reads randomness.
+        // No block exists yet, so no beacon (zero): no admission check reads the beacon or the mix.
         let context = BlockContext(chainId: chainId, height: nextHeight, timestamp: 0, parameters: parameters, beacon: .zero)
         var execution = BlockExecution(context: context, state: state)
         try execution.admit(
