@@ -74,7 +74,7 @@ public enum ChallengeModule {
         guard let challenge = record.challenge, challenge.outcome == .open else { return }
         let rules = context.parameters.compute.verification
         let total = try ValidatorModule.totalStake(rules: rules, state: state)
-        let voted = challenge.upholdStake + challenge.rejectStake
+        guard let voted = checkedAdd(challenge.upholdStake, challenge.rejectStake) else { throw .balanceOverflow }
         let quorum = FeeSplit.portion(total, rules.resolutionQuorumBps)
         let outcome: ChallengeOutcome
         if total == 0 || voted < quorum || voted == 0 {
@@ -136,7 +136,10 @@ public enum ChallengeModule {
 
     private static func slashedAmount(_ events: [Event]) -> Amount {
         events.reduce(0) { sum, event in
-            if case let .slashed(_, _, _, fromStake, fromUnbonding) = event { return sum + fromStake + fromUnbonding }
+            // Bounded by the supply, so the sum cannot wrap; saturating all the same rather than trap.
+            if case let .slashed(_, _, _, fromStake, fromUnbonding) = event {
+                return checkedAdd(sum, checkedAdd(fromStake, fromUnbonding) ?? .max) ?? .max
+            }
             return sum
         }
     }
