@@ -16,6 +16,10 @@ public actor Node {
     private var mempool: Mempool
     private let producer: BlockProducer
     private var instant = InstantTrigger()
+    /// Set while commits fail (a full disk, a damaged store): transactions are refused until one succeeds.
+    private var outage: StorageOutage?
+    /// Retries the commit with backoff while there is an outage.
+    private var recovery: Task<Void, Never>?
     /// Paces interval mode; tests substitute their own, as they may the clock that stamps blocks.
     private let sleep: @Sendable (_ milliseconds: UInt64) async throws -> Void
 
@@ -36,12 +40,17 @@ public actor Node {
         self.producer = BlockProducer(store: store, validator: validator, metrics: metrics, logger: logger, now: clock)
         self.sleep = sleep
         metrics.height.record(Int64(store.head.height))
+        metrics.mapBytes.record(Int64(store.mapSize))
     }
 
     // MARK: - Mempool
 
     /// Decodes, checks and queues a transaction; in instant mode schedules a block.
     public func submit(_ bytes: Bytes) throws(NodeError) -> Hash32 {
+        if let outage {
+            metrics.rejected.increment()
+            throw .storageUnavailable(reason: outage.reason, dataPath: store.path)
+        }
         let transaction: SignedTransaction
         do {
             transaction = try SignedTransaction(canonical: bytes)
@@ -100,6 +109,9 @@ public actor Node {
 
     public var mempoolSize: Int { mempool.count }
 
+    /// Why the node cannot commit blocks and refuses transactions, or nil while it commits normally.
+    public var storageProblem: String? { outage?.reason }
+
     /// Bytes of transactions waiting (the gauge `proofmint_mempool_bytes`).
     public var mempoolBytes: Int { mempool.totalBytes }
 
@@ -114,7 +126,7 @@ public actor Node {
         do {
             _ = try produce(allowEmpty: false)
         } catch {
-            logger.error("block production failed", metadata: ["error": "\(error)"])
+            logProductionFailure(error)
         }
     }
 
@@ -145,7 +157,90 @@ public actor Node {
             expireGapped()
             updateMempoolMetrics()
         }
-        return try producer.produce(from: &mempool, allowEmpty: allowEmpty)
+        let mapSize = store.mapSize
+        do {
+            let production = try producer.produce(from: &mempool, allowEmpty: allowEmpty)
+            if production != nil { storageRecovered() }
+            if store.mapSize != mapSize {
+                logger.info("database map grew", metadata: ["from": "\(mapSize)", "to": "\(store.mapSize)", "data": "\(store.path)"])
+            }
+            metrics.mapBytes.record(Int64(store.mapSize))
+            return production
+        } catch {
+            if let reason = Self.storageFailure(error) { storageFailed(reason) }
+            throw error
+        }
+    }
+
+    /// Logs a failed production, except a storage failure, which `storageFailed` logs once per outage.
+    private func logProductionFailure(_ error: NodeError) {
+        guard Self.storageFailure(error) == nil else { return }
+        logger.error("block production failed", metadata: ["error": "\(error)"])
+    }
+
+    // MARK: - Storage outages (issue 13, D6)
+
+    /// The reason when `error` means the store cannot take or serve the block: a failed commit, an unreadable state.
+    private static func storageFailure(_ error: NodeError) -> String? {
+        switch error {
+        case let .storage(storageError): return storageError.description
+        case .stateUnreadable: return error.description
+        default: return nil
+        }
+    }
+
+    /// Enters (or extends) an outage: logged once when it starts, then retried with backoff.
+    private func storageFailed(_ reason: String) {
+        if outage != nil {
+            outage?.failedAgain(reason: reason)
+            logger.debug("commit retry failed", metadata: ["error": "\(reason)"])
+        } else {
+            outage = StorageOutage(reason: reason)
+            metrics.storageAvailable.record(Int64(0))
+            logger.error(
+                "cannot commit blocks: refusing transactions until a commit succeeds (the mempool is kept; retrying with backoff)",
+                metadata: ["error": "\(reason)", "data": "\(store.path)"])
+        }
+        if recovery == nil { recovery = Task { await self.retryUntilRecovered() } }
+    }
+
+    /// Waits for the retries of the current outage to end: lets tests see the node resume.
+    func waitForRecovery() async {
+        await recovery?.value
+    }
+
+    private func storageRecovered() {
+        guard let ended = outage else { return }
+        outage = nil
+        metrics.storageAvailable.record(Int64(1))
+        logger.notice("commits succeed again: accepting transactions", metadata: ["failed_attempts": "\(ended.failures)"])
+    }
+
+    private func retryUntilRecovered() async {
+        defer { recovery = nil }
+        while let delay = outage?.retryDelay, !Task.isCancelled {
+            do { try await sleep(delay) } catch { return }
+            retryCommit()
+        }
+    }
+
+    /// One retry: the pending block if this node makes blocks by itself, else (manual mode, nothing pending) a look at
+    /// the free space, since committing would mean making a block nobody asked for; the next block confirms it.
+    private func retryCommit() {
+        guard outage != nil else { return }
+        if mode != .manual && validator != nil {
+            do {
+                if try produce(allowEmpty: false) != nil { return }
+            } catch {
+                // A storage failure has been counted; any other (not this validator's turn) says nothing about the disk.
+                if Self.storageFailure(error) != nil { return }
+            }
+        }
+        if let free = DiskSpace.availableBytes(at: store.path), free >= DiskSpace.minimumFreeBytes {
+            storageRecovered()
+        } else {
+            outage?.failedAgain()
+        }
     }
 
     /// Drops gapped transactions past their lifetime, measured on the head height and the producer's clock, so a
@@ -170,6 +265,8 @@ public actor Node {
 
     /// One interval's block; false when production must halt.
     private func produceOnInterval() -> Bool {
+        // During an outage the recovery task retries with backoff; a block every interval would only fail again.
+        guard outage == nil else { return true }
         do {
             _ = try produce(allowEmpty: emptyBlocks)
         } catch let .block(.unknownUpgrade(name, height)) {
@@ -179,7 +276,7 @@ public actor Node {
                 metadata: ["upgrade": "\(name)", "height": "\(height)", "action": "install a release that knows this upgrade"])
             return false
         } catch {
-            logger.error("block production failed", metadata: ["error": "\(error)"])
+            logProductionFailure(error)
         }
         return true
     }

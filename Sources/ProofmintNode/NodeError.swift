@@ -11,6 +11,8 @@ public enum NodeError: Error, CustomStringConvertible {
     case home(String)
     /// The database could not be read: an operator problem, not a verdict on the request.
     case stateUnreadable(String)
+    /// Blocks cannot be committed (a full disk, a damaged store), so transactions are refused until one is.
+    case storageUnavailable(reason: String, dataPath: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,9 @@ public enum NodeError: Error, CustomStringConvertible {
         case let .cannotProduce(reason): return reason
         case let .home(reason): return reason
         case let .stateUnreadable(detail): return "the node's database could not be read: \(detail)"
+        case let .storageUnavailable(reason, dataPath):
+            return "this node cannot commit blocks to \(dataPath), so it accepts no transactions until a commit succeeds "
+                + "(it retries by itself; the mempool is kept): \(reason)"
         }
     }
 }

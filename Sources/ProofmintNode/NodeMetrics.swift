@@ -15,6 +15,10 @@ public final class NodeMetrics: Sendable {
     let mempoolGapped: Gauge
     let blockApply: DurationHistogram
     let rpcRequests: Counter
+    /// The database map's size: it doubles each time a commit fills it.
+    let mapBytes: Gauge
+    /// 1 while blocks commit, 0 while they cannot (a full disk) and transactions are refused.
+    let storageAvailable: Gauge
 
     public init() {
         height = registry.makeGauge(name: "proofmint_height", help: "Height of the last committed block")
@@ -30,6 +34,10 @@ public final class NodeMetrics: Sendable {
                                                              .milliseconds(500), .seconds(1), .seconds(2), .seconds(5)],
             help: "Time to build, execute and commit a block")
         rpcRequests = registry.makeCounter(name: "proofmint_rpc_requests_total", help: "JSON-RPC requests served")
+        mapBytes = registry.makeGauge(name: "proofmint_db_map_bytes", help: "Size of the database's memory map; doubles when a commit fills it")
+        storageAvailable = registry.makeGauge(
+            name: "proofmint_storage_available", help: "1 while blocks commit, 0 while they cannot and transactions are refused")
+        storageAvailable.record(Int64(1))
     }
 
     func recordBlock(_ block: Block, applyTime: Duration) {

@@ -13,7 +13,9 @@ public final class ChainStore: @unchecked Sendable {
 
     /// Options for opening the database.
     public struct Options: Sendable {
-        /// Initial map size; doubled whenever a commit fills it.
+        /// The smallest initial map `--map-size` accepts (16 pages): below it nearly every commit would grow the map.
+        public static let minimumMapSize = 64 << 10
+        /// Initial map size; doubled whenever a commit fills it. LMDB raises it to the data file's size if smaller.
         public var mapSize: Int = 1 << 30
         public var durability: Durability = .full
         /// Open for reading only: for inspection while a node runs, which can never write by mistake.
@@ -44,6 +46,7 @@ public final class ChainStore: @unchecked Sendable {
     /// Creates a database at `path` (a directory) holding the genesis block of `genesis`.
     public static func create(at path: String, genesis: Genesis, genesisFile: Bytes, options: Options = Options()) throws(StorageError) -> ChainStore {
         if FileManager.default.fileExists(atPath: "\(path)/\(dataFileName)") { throw .alreadyInitialized(path: path) }
+        try DiskSpace.requireMinimum(at: path)
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -70,6 +73,7 @@ public final class ChainStore: @unchecked Sendable {
         let dataFile = "\(path)/\(dataFileName)"
         guard FileManager.default.fileExists(atPath: dataFile) else { throw .notInitialized(path: path) }
         try refuseEmptyDataFile(dataFile, path: path)
+        if !options.readOnly { try DiskSpace.requireMinimum(at: path) }
         let environment = try openEnvironment(path: path, options: options)
         try checkFileSize(environment: environment, dataFile: dataFile, path: path)
         let tables: Tables
@@ -85,6 +89,7 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     private static func openEnvironment(path: String, options: Options) throws(StorageError) -> LMDBEnvironment {
+        try DiskSpace.preallocate("\(path)/lock.mdb", size: LMDBEnvironment.lockFileSize)
         do {
             return try LMDBEnvironment(
                 path: path, maxTables: Table.allCases.count + 2, mapSize: options.mapSize, durability: options.durability,
@@ -284,7 +289,7 @@ public final class ChainStore: @unchecked Sendable {
                 try extra(txn)
             }
         } catch {
-            throw .lmdb(error, context: "committing block \(block.height)")
+            throw .commitFailed(path: path, height: block.height, cause: error, available: DiskSpace.availableBytes(at: path))
         }
         headLock.lock()
         cachedHead = block.header

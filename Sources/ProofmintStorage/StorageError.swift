@@ -18,6 +18,13 @@ public enum StorageError: Error, CustomStringConvertible {
     case notNextBlock(head: UInt64, got: UInt64)
     /// LMDB refused an operation.
     case lmdb(LMDBError, context: String)
+    /// The file system holding `path` has too little free space to start writing (issue 13, D6).
+    case diskFull(path: String, available: Int, needed: Int)
+    /// A file LMDB maps could not be given its blocks for another reason than a full disk.
+    case cannotAllocate(path: String, detail: String)
+    /// A block could not be written: usually a full disk (LMDB reports a short write as an I/O error) or a map that
+    /// cannot grow. `available` is the free space measured just after the failure.
+    case commitFailed(path: String, height: UInt64, cause: LMDBError, available: Int?)
 
     public var description: String {
         switch self {
@@ -33,6 +40,14 @@ public enum StorageError: Error, CustomStringConvertible {
                 + "or build a new one with `proofmintd import` from a chain file a healthy node exported"
         case let .notNextBlock(head, got): return "block \(got) does not follow the stored head \(head)"
         case let .lmdb(error, context): return "\(context): \(error)"
+        case let .diskFull(path, available, needed):
+            return "the file system holding \(path) has \(available) bytes free and Proofmint needs at least \(needed) there: "
+                + "free space on it (or use a home on a larger disk) and try again"
+        case let .cannotAllocate(path, detail): return "cannot allocate the blocks of \(path): \(detail)"
+        case let .commitFailed(path, height, cause, available):
+            let space = available.map { "; the file system holding it has \($0) bytes free" } ?? ""
+            return "cannot commit block \(height) to \(path): \(cause)\(space). Free space there: nothing was written, "
+                + "and a running node retries by itself"
         }
     }
 }

@@ -29,7 +29,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard !FileManager.default.fileExists(atPath: home) else { throw CLIError("\(home) already exists; choose a new --home") }
-        let staging = try ImportStaging(home: home)
+        let staging = try HomeStaging(home: home, purpose: .importing)
         if !staging.removedLeftovers.isEmpty {
             FileHandle.standardError.write(Data("note: removed \(staging.path), left by an interrupted import\n".utf8))
         }

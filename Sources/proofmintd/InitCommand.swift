@@ -7,7 +7,11 @@ import ProofmintStorage
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a node home from a genesis file: validates it, writes block 0 and the validator key.")
+        abstract: "Create a node home from a genesis file: validates it, writes block 0 and the validator key.",
+        discussion: """
+            The home is built in HOME.initializing (locked while init runs; one left by an interrupted init is removed \
+            and reused) and renamed to HOME once complete, so a failure (a full disk included) leaves nothing behind.
+            """)
 
     @Option(help: "The genesis file (JSON) to start the chain from.")
     var genesis: String
@@ -23,6 +27,8 @@ struct InitCommand: ParsableCommand {
 
     @Flag(help: "Generate a fresh validator key (its public key must be in the genesis validator set).")
     var generateValidatorKey = false
+
+    @OptionGroup var map: MapSizeOption
 
     @Flag(help: "Print the result as JSON.")
     var json = false
@@ -46,9 +52,7 @@ struct InitCommand: ParsableCommand {
         } else {
             key = nil
         }
-        let nodeHome = NodeHome(path: home)
-        let (parsed, store) = try CLIError.wrap { try nodeHome.initialize(genesisFile: Array(file), validatorKey: key, options: .init()) }
-        let head = store.head
+        let (parsed, head) = try CLIError.wrap { try initializeStaged(genesisFile: Array(file), validatorKey: key) }
         if json {
             try printJSON([
                 "home": home, "chain_id": parsed.chainId, "genesis_hash": head.hash.hex, "state_root": head.stateRoot.hex,
@@ -66,6 +70,33 @@ struct InitCommand: ParsableCommand {
                 print("  validator     none: this node will not produce blocks")
             }
             print("Start it with: proofmintd start --home \(home)")
+        }
+    }
+
+    /// Builds the home in its staging directory and renames it into place; on any failure removes what it made.
+    private func initializeStaged(genesisFile: Bytes, validatorKey: ValidatorKey?) throws -> (Genesis, BlockHeader) {
+        let dataPath = NodeHome(path: home).dataPath
+        if FileManager.default.fileExists(atPath: "\(dataPath)/\(ChainStore.dataFileName)") {
+            throw StorageError.alreadyInitialized(path: dataPath)
+        }
+        // Before anything is created: on a full disk the answer is this message and an untouched file system.
+        try DiskSpace.requireMinimum(at: home)
+        let staging = try HomeStaging(home: home, purpose: .initializing)
+        if !staging.removedLeftovers.isEmpty {
+            FileHandle.standardError.write(Data("note: removed \(staging.path), left by an interrupted init\n".utf8))
+        }
+        do {
+            // The store is closed (released) before its directory is renamed.
+            let (genesis, head) = try { () throws -> (Genesis, BlockHeader) in
+                let (genesis, store) = try NodeHome(path: staging.path).initialize(
+                    genesisFile: genesisFile, validatorKey: validatorKey, options: .init(mapSize: map.mapSize, durability: .full))
+                return (genesis, store.head)
+            }()
+            try staging.promote(to: home)
+            return (genesis, head)
+        } catch {
+            staging.discard()
+            throw error
         }
     }
 }

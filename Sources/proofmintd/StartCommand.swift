@@ -70,6 +70,8 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Commit durability: full (fsync every block), meta (may lose the last block on power loss), none (fastest; process crashes are still safe).")
     var durability: Durability = .full
 
+    @OptionGroup var map: MapSizeOption
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -114,7 +116,7 @@ struct StartCommand: AsyncParsableCommand {
         }
         let lock = try CLIError.wrap { try HomeLock(home: nodeHome) }
         defer { withExtendedLifetime(lock) {} }
-        let store = try CLIError.wrap { try nodeHome.openStore(options: .init(mapSize: 1 << 30, durability: durability)) }
+        let store = try CLIError.wrap { try nodeHome.openStore(options: .init(mapSize: map.mapSize, durability: durability)) }
         let validator = try CLIError.wrap { try nodeHome.validatorKey() }
         var limits = Mempool.Limits()
         limits.maxPerSender = mempoolMaxPerSender

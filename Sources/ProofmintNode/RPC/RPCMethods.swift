@@ -75,7 +75,7 @@ struct RPCMethods: Sendable {
         return StatusResult(
             chainId: head.chainId, genesisHash: genesis.hash, height: head.height, headHash: head.hash, stateRoot: head.stateRoot,
             timestamp: head.timestamp, mempoolSize: UInt64(await node.mempoolSize), miningMode: node.mode.description,
-            validator: node.validator.map { Address(publicKey: $0.key.publicKey) })
+            validator: node.validator.map { Address(publicKey: $0.key.publicKey) }, storageError: await node.storageProblem)
     }
 
     private func sendTransaction(_ params: SendTransactionParams) async throws(RPCErrorObject) -> SendTransactionResult {
@@ -90,6 +90,8 @@ struct RPCMethods: Sendable {
         switch error {
         case let .mempool(mempoolError): return rpcError(for: mempoolError)
         case .cannotProduce: return .miningUnavailable(error.description)
+        case let .storageUnavailable(reason, _): return .storageUnavailable(error.description, reason: reason)
+        case let .storage(storageError): return .storageUnavailable(error.description, reason: storageError.description)
         default: return .internalError(error.description)
         }
     }

@@ -64,7 +64,12 @@ public struct RPCServer: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.render())))
         }
-        router.get("/health") { _, _ -> String in "ok" }
+        let node = node
+        // 503 while blocks cannot be committed, so a supervisor or load balancer sees the outage (issue 13, D6).
+        router.get("/health") { _, _ -> Response in
+            guard let problem = await node.storageProblem else { return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) }
+            return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "storage unavailable: \(problem)\n")))
+        }
         let app = Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(Int64(idleTimeoutSeconds)))),

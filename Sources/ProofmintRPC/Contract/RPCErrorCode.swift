@@ -17,6 +17,8 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
     case controlDisabled = -32004
     /// A devnet control method without the `Authorization: Bearer` token the node was started with.
     case unauthorized = -32005
+    /// The node cannot commit blocks (a full disk, a damaged store) and takes no transactions until it can.
+    case storageUnavailable = -32006
 
     /// The stable name docs/RPC.md gives the code.
     public var name: String {
@@ -32,6 +34,7 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
         case .miningUnavailable: return "mining_unavailable"
         case .controlDisabled: return "control_disabled"
         case .unauthorized: return "unauthorized"
+        case .storageUnavailable: return "storage_unavailable"
         }
     }
 }

@@ -14,10 +14,14 @@ public struct StatusResult: RPCObject {
     public var miningMode: String
     /// This node's producer address, or nil when it has no validator key.
     public var validator: Address?
+    /// False while the node cannot commit blocks and refuses transactions (`storage_error` says why).
+    public var acceptingTransactions: Bool
+    /// Why blocks cannot be committed (a full disk, a damaged store), or nil while they can.
+    public var storageError: String?
 
     public init(
         chainId: String, genesisHash: Hash32, height: UInt64, headHash: Hash32, stateRoot: Hash32, timestamp: UInt64,
-        mempoolSize: UInt64, miningMode: String, validator: Address?
+        mempoolSize: UInt64, miningMode: String, validator: Address?, storageError: String? = nil
     ) {
         self.chainId = chainId
         self.genesisHash = genesisHash
@@ -28,5 +32,7 @@ public struct StatusResult: RPCObject {
         self.mempoolSize = mempoolSize
         self.miningMode = miningMode
         self.validator = validator
+        self.acceptingTransactions = storageError == nil
+        self.storageError = storageError
     }
 }

@@ -10,6 +10,12 @@ final class LMDBEnvironment: @unchecked Sendable {
     /// Every read transaction holds this shared; growing the map takes it exclusively (LMDB requires no live txns).
     let gate = ReadWriteLock()
 
+    /// Reader slots in `lock.mdb`.
+    static let maxReaders = 256
+    /// The size LMDB (0.9, 64-bit) gives `lock.mdb` for `maxReaders` slots: a 192-byte header and 64 bytes a slot
+    /// after the first. `ChainStore` allocates it before opening; a larger file only gives LMDB more slots.
+    static let lockFileSize = 192 + (maxReaders - 1) * 64
+
     init(path: String, maxTables: Int, mapSize: Int, durability: Durability, readOnly: Bool = false) throws(LMDBError) {
         var env: OpaquePointer?
         try LMDBError.check(mdb_env_create(&env))
@@ -25,14 +31,16 @@ final class LMDBEnvironment: @unchecked Sendable {
         do {
             try LMDBError.check(mdb_env_set_maxdbs(env, MDB_dbi(maxTables)))
             try LMDBError.check(mdb_env_set_mapsize(env, mapSize))
-            try LMDBError.check(mdb_env_set_maxreaders(env, 256))
+            try LMDBError.check(mdb_env_set_maxreaders(env, UInt32(Self.maxReaders)))
             try LMDBError.check(mdb_env_open(env, path, flags, 0o600))
         } catch {
             mdb_env_close(env)
             throw error
         }
         handle = env
-        self.mapSize = mapSize
+        // LMDB raises a map smaller than the data file to the file's size: report the size it really uses.
+        var info = MDB_envinfo()
+        self.mapSize = mdb_env_info(env, &info) == MDB_SUCCESS ? info.me_mapsize : mapSize
     }
 
     deinit { mdb_env_close(handle) }
@@ -100,7 +108,8 @@ final class LMDBEnvironment: @unchecked Sendable {
     private func grow() throws(LMDBError) {
         gate.lockExclusive()
         defer { gate.unlock() }
-        let newSize = mapSize * 2
+        let (newSize, overflow) = mapSize.multipliedReportingOverflow(by: 2)
+        if overflow { throw .mapFull }
         try LMDBError.check(mdb_env_set_mapsize(handle, newSize))
         mapSize = newSize
     }
