@@ -46,8 +46,8 @@ public enum StorageError: Error, CustomStringConvertible {
         case let .cannotAllocate(path, detail): return "cannot allocate the blocks of \(path): \(detail)"
         case let .commitFailed(path, height, cause, available):
             let space = available.map { "; the file system holding it has \($0) bytes free" } ?? ""
-            return "cannot commit block \(height) to \(path): \(cause)\(space). Free space there: nothing was written, "
-                + "and a running node retries by itself"
+            return "cannot commit block \(height) to \(path): \(cause)\(space). Nothing of the block was kept; if the disk is "
+                + "full, free space on it (a running node retries by itself)"
         }
     }
 }

@@ -78,7 +78,9 @@ final class FullDiskEndToEndTests: XCTestCase {
         XCTAssertTrue((status["storage_error"] as? String ?? "").contains("cannot commit block"), "\(status)")
         let waiting = try XCTUnwrap(status["mempool_size"] as? Int)
         XCTAssertGreaterThan(waiting, 0, "the transactions of the block that failed stay queued")
-        XCTAssertEqual(try health(node).status, 503)
+        let unhealthy = try health(node)
+        XCTAssertEqual(unhealthy.status, 503)
+        XCTAssertTrue(unhealthy.body.contains("storage unavailable: cannot commit block"), unhealthy.body)
 
         disk.release()
         try waitUntil("the node accepts transactions again") { try node.callObject("pm_status")["accepting_transactions"] as? Bool == true }

@@ -39,6 +39,17 @@ final class MapGrowthEndToEndTests: XCTestCase {
         XCTAssertEqual(verify["consistent"] as? Bool, true, "\(verify)")
     }
 
+    func testAMapSizeBelowTheMinimumIsRefusedByInitAndStart() throws {
+        let home = Paths.temporaryDirectory("map-minimum")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        for command in [["init", "--genesis", Paths.devnetGenesis], ["start"]] {
+            let result = try Command.run("proofmintd", command + ["--home", home, "--map-size", "4096"])
+            XCTAssertNotEqual(result.status, 0, "\(command[0])")
+            XCTAssertTrue(result.stderr.contains("--map-size must be at least 65536 bytes"), "\(command[0]): \(result.stderr)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home), [], "a refused option writes nothing")
+    }
+
     /// The devnet genesis dated in 2100: a block's timestamp is never earlier than its parent's, so every block of both
     /// nodes carries the genesis time and the two chains are identical block for block, whenever each was mined.
     private static func genesisInTheFuture(in directory: String) throws -> String {

@@ -67,8 +67,10 @@ public struct RPCServer: Sendable {
         let node = node
         // 503 while blocks cannot be committed, so a supervisor or load balancer sees the outage (issue 13, D6).
         router.get("/health") { _, _ -> Response in
-            guard let problem = await node.storageProblem else { return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) }
-            return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "storage unavailable: \(problem)\n")))
+            let problem = await node.storageProblem
+            return Response(
+                status: problem == nil ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: problem.map { "storage unavailable: \($0)\n" } ?? "ok")))
         }
         let app = Application(
             router: router,
