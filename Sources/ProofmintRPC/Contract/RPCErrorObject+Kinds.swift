@@ -15,6 +15,11 @@ extension RPCErrorObject {
     public static func unauthorized(_ method: String, _ reason: String) -> Self {
         Self(.unauthorized, "\(method) needs the control token: \(reason); send `Authorization: Bearer <token>` with the content of the node's --control-token-file")
     }
+    /// A per-client limit of the node's edge (`kind`: "submissions" or "expensive reads") refused the call.
+    public static func rateLimited(_ method: String, kind: String, retryAfterMs: UInt64) -> Self {
+        let message = "\(method): this client has used its \(kind) for now; retry after \(retryAfterMs) ms"
+        return Self(.rateLimited, message, data: RPCErrorData(name: "rate_limited", message: message, retryAfterMs: retryAfterMs))
+    }
 
     /// A bad parameter, named as the caller wrote it (`'address' is missing`).
     public static func invalidParams(_ shape: JSONShapeError) -> Self {
