@@ -14,10 +14,10 @@ struct DeadlineHTTP1Channel: ServerChildChannel {
         let deadline = RequestDeadline(timeout: requestTimeout)
         var configuration = configuration
         let additional = configuration.additionalChannelHandlers
-        configuration.additionalChannelHandlers = { [RequestDeadline.End(deadline)] + additional() }
+        configuration.additionalChannelHandlers = { [RequestDeadline.end(deadline)] + additional() }
         let inner = HTTP1Channel(responder: responder, configuration: configuration)
         return channel.eventLoop.makeCompletedFuture {
-            try channel.pipeline.syncOperations.addHandler(RequestDeadline.Start(deadline), position: .first)
+            try channel.pipeline.syncOperations.addHandler(RequestDeadline.start(deadline), position: .first)
         }.flatMap { inner.setup(channel: channel, logger: logger) }
     }
 

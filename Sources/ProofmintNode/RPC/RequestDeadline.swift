@@ -6,7 +6,7 @@ import NIOHTTPTypes
 /// first byte of a request and stops when its end has been read, so it never cuts a request being answered or a
 /// keep-alive connection waiting between requests (the idle timeout covers those).
 ///
-/// Two handlers share it: `Start`, first in the pipeline, sees raw bytes and arms it; `End`, after the HTTP
+/// Two handlers share it: `start`, first in the pipeline, sees raw bytes and arms it; `end`, after the HTTP
 /// decoder, sees the request's end and disarms it. Both run on the channel's event loop, which is what makes the
 /// unsynchronised state safe.
 final class RequestDeadline: @unchecked Sendable {
@@ -31,36 +31,38 @@ final class RequestDeadline: @unchecked Sendable {
         timer = nil
     }
 
-    /// The handler that sees raw bytes (`position: .first`).
-    final class Start: ChannelInboundHandler, RemovableChannelHandler {
-        typealias InboundIn = ByteBuffer
-        typealias InboundOut = ByteBuffer
-        private let deadline: RequestDeadline
+    /// The handler that sees raw bytes, first in the pipeline: any byte may begin a request.
+    static func start(_ deadline: RequestDeadline) -> Watcher<ByteBuffer> {
+        Watcher(deadline) { deadline, context, _ in deadline.bytesArrived(context: context) }
+    }
 
-        init(_ deadline: RequestDeadline) { self.deadline = deadline }
+    /// The handler after the HTTP decoder: the request's end part stops the clock.
+    static func end(_ deadline: RequestDeadline) -> Watcher<HTTPRequestPart> {
+        Watcher(deadline) { deadline, _, part in
+            if case .end = part { deadline.requestEnded() }
+        }
+    }
+
+    /// Passes every inbound `Part` on after showing it to the deadline; a closed channel stops the clock.
+    final class Watcher<Part>: ChannelInboundHandler, RemovableChannelHandler {
+        typealias InboundIn = Part
+        typealias InboundOut = Part
+        private let deadline: RequestDeadline
+        private let seen: (RequestDeadline, ChannelHandlerContext, Part) -> Void
+
+        init(_ deadline: RequestDeadline, seen: @escaping (RequestDeadline, ChannelHandlerContext, Part) -> Void) {
+            self.deadline = deadline
+            self.seen = seen
+        }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            deadline.bytesArrived(context: context)
+            seen(deadline, context, unwrapInboundIn(data))
             context.fireChannelRead(data)
         }
 
         func channelInactive(context: ChannelHandlerContext) {
             deadline.requestEnded()
             context.fireChannelInactive()
-        }
-    }
-
-    /// The handler that sees decoded request parts (after the HTTP decoder).
-    final class End: ChannelInboundHandler, RemovableChannelHandler {
-        typealias InboundIn = HTTPRequestPart
-        typealias InboundOut = HTTPRequestPart
-        private let deadline: RequestDeadline
-
-        init(_ deadline: RequestDeadline) { self.deadline = deadline }
-
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            if case .end = unwrapInboundIn(data) { deadline.requestEnded() }
-            context.fireChannelRead(data)
         }
     }
 }

@@ -4,22 +4,9 @@ import ProofmintWallet
 import XCTest
 
 /// Issue 13's D4, the rest: a request that trickles in is cut by the request deadline, and one client's flood of
-/// submissions or expensive reads is refused with HTTP 429 and -32007, against a real node over real HTTP.
-final class RPCLimitsEndToEndTests: XCTestCase {
-    private var home = ""
-    private var node: NodeProcess!
-
-    override func setUpWithError() throws {
-        home = Paths.temporaryDirectory("rpc-limits")
-        try Command.succeed("proofmintd", ["init", "--genesis", Paths.devnetGenesis, "--home", home, "--dev-validator", "0"])
-        node = NodeProcess(home: home)
-    }
-
-    override func tearDownWithError() throws {
-        node?.kill()
-        try? FileManager.default.removeItem(atPath: home)
-    }
-
+/// submissions or expensive reads is refused with HTTP 429 and -32007, against a real node over real HTTP (the
+/// edge tests' initialised home and node).
+extension RPCEdgeEndToEndTests {
     /// Slowloris: the head at once, then the body one byte every 0.2 s. Each byte is a body part that resets the
     /// 3 s idle timeout, so without a deadline the connection is held until the 200-odd bytes have crawled in (and
     /// is then answered, which fails the test); the 1 s request deadline cuts it long before, and the node still
