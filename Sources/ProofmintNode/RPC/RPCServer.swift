@@ -25,6 +25,7 @@ public struct RPCServer: Sendable {
     /// Seconds a request may take to arrive, head and body, from its first byte: a client trickling bytes just
     /// faster than the idle timeout is cut here.
     public let requestTimeoutSeconds: Int
+    /// The per-client buckets for submissions and expensive reads (`ClientRateLimiter`).
     public let clientLimits: ClientRateLimiter.Limits
 
     /// `edge` defaults to the loopback names and `host`; `control` to no control methods.
