@@ -88,7 +88,12 @@ public struct RPCServer: Sendable {
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "proofmintd",
                 availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                // One accept per read: the connection cap is checked before each read of the listening socket, and
+                // NIO's default of 4 accepts a read let a burst of new connections overshoot it by up to 3.
+                try? await channel.setOption(ChannelOptions.maxMessagesPerRead, value: 1).get()
+                await onRunning(channel.localAddress?.port ?? 0)
+            },
             logger: logger)
         try await app.runService()
     }
