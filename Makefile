@@ -6,8 +6,11 @@ PYTHON ?= /usr/bin/python3
 DEVNET_HOME ?= ./devnet-home
 DEVNET_FLAGS ?= --block-time 1000
 BENCH_FLAGS ?=
+## `make crashtest`: SIGKILL cycles and the seed of the kill moments (docs/RELIABILITY.md, "The crash test").
+CYCLES ?= 300
+SEED ?= 42
 
-.PHONY: all deps build release test test-models test-unit test-e2e bench devnet devnet-reset docs clean
+.PHONY: all deps build release test test-models test-unit test-e2e crashtest bench devnet devnet-reset docs clean
 
 all: build
 
@@ -44,6 +47,13 @@ test-unit: deps
 test-e2e: deps
 	$(SWIFT) build --build-tests
 	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build --filter ProofmintEndToEndTests
+
+## The long crash run against the debug binaries: CYCLES SIGKILLs under a stream of transfers, durability full, none
+## and meta in turn; ends with a line "crashtest: ... transactions_receipted=... failures=0 wall=... cpu=...".
+crashtest: deps
+	$(SWIFT) build --build-tests
+	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" PROOFMINT_CRASH_CYCLES=$(CYCLES) PROOFMINT_CRASH_SEED=$(SEED) \
+		$(SWIFT) test --skip-build --filter CrashRecoveryTests
 
 ## Builds in release mode and starts a one-node devnet from genesis/devnet.json (Ctrl-C stops it; state is kept).
 ## --dev-control serves the devnet control methods (pm_mine), which a plain `proofmintd start` refuses.

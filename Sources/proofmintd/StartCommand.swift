@@ -34,6 +34,9 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Seconds an RPC connection may send nothing before it is closed (half-sent requests included).")
     var rpcIdleTimeout = 30
 
+    @OptionGroup(title: "Request deadline and per-client limits")
+    var rpcLimits: RPCLimitOptions
+
     @Flag(help: "Serve the devnet control methods (pm_mine; time, snapshot and faucet tools later). Off by default: `make devnet` turns it on.")
     var devControl = false
 
@@ -138,7 +141,8 @@ struct StartCommand: AsyncParsableCommand {
         let edge = RPCEdgePolicy(boundHost: rpcHost, extraHosts: Self.list(rpcAllowedHosts), corsOrigins: Self.list(rpcCorsOrigins))
         let server = RPCServer(
             node: node, host: rpcHost, port: rpcPort, maxBodyBytes: rpcMaxBody, logger: logger, edge: edge, control: control,
-            maxConnections: rpcMaxConnections, idleTimeoutSeconds: rpcIdleTimeout)
+            maxConnections: rpcMaxConnections, idleTimeoutSeconds: rpcIdleTimeout, requestTimeoutSeconds: rpcLimits.rpcRequestTimeout,
+            clientLimits: rpcLimits.clientLimits)
         let producer = ProducerHandle()
         defer { producer.cancel() }
         let head = store.head

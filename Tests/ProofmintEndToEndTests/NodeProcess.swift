@@ -40,6 +40,9 @@ final class NodeProcess {
         throw CommandFailure("proofmintd did not start within 30s:\n\(self.log)")
     }
 
+    /// The RPC port the node bound (from `url`).
+    var port: Int { Int(url.split(separator: ":").last ?? "") ?? 0 }
+
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// SIGKILL: no chance to clean up, as in a crash or power cut of the process.
@@ -69,6 +72,22 @@ final class NodeProcess {
         }
         if let error = object["error"] as? [String: Any] { throw RPCFailure(object: error) }
         return object["result"] ?? NSNull()
+    }
+
+    /// One JSON-RPC batch calling `method` once per params object; the answers in the order of `paramsList`.
+    func callBatch(_ method: String, _ paramsList: [[String: Any]]) throws -> [(result: Any?, error: RPCFailure?)] {
+        guard !paramsList.isEmpty else { return [] }
+        let requests = paramsList.enumerated().map { ["jsonrpc": "2.0", "id": $0.offset, "method": method, "params": $0.element] as [String: Any] }
+        let response = try post(JSONSerialization.data(withJSONObject: requests))
+        guard let answers = try JSONSerialization.jsonObject(with: response.body) as? [[String: Any]] else {
+            throw CommandFailure("not a JSON array: \(String(decoding: response.body, as: UTF8.self))")
+        }
+        var ordered = [(result: Any?, error: RPCFailure?)](repeating: (nil, nil), count: paramsList.count)
+        for answer in answers {
+            guard let id = answer["id"] as? Int, ordered.indices.contains(id) else { continue }
+            ordered[id] = (answer["result"], (answer["error"] as? [String: Any]).map(RPCFailure.init))
+        }
+        return ordered
     }
 
     func callObject(_ method: String, _ params: [String: Any] = [:]) throws -> [String: Any] {

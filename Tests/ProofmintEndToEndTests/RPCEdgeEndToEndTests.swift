@@ -5,8 +5,8 @@ import XCTest
 
 /// Issue 13's attacks on the RPC edge (D1, D2), sent to a real `proofmintd start` over real HTTP.
 final class RPCEdgeEndToEndTests: XCTestCase {
-    private var home = ""
-    private var node: NodeProcess!
+    var home = ""
+    var node: NodeProcess!
 
     override func setUpWithError() throws {
         home = Paths.temporaryDirectory("rpc-edge")

@@ -43,6 +43,27 @@ enum RawHTTP {
         }
     }
 
+    /// Sends `head` to 127.0.0.1:`port` at once, then `trickled` one byte every `interval` seconds, as a slowloris
+    /// client does: the number of trickled bytes sent when the server closed the connection, or nil if it let the
+    /// whole request arrive.
+    static func trickle(port: Int, head: String, trickled: String, every interval: TimeInterval) throws -> Int? {
+        let descriptor = try open(port: port, sending: head)
+        defer { close(descriptor) }
+        let bytes = Array(trickled.utf8)
+        for index in bytes.indices {
+            var byte = bytes[index]
+            // MSG_NOSIGNAL: a write to a connection the server closed must fail, not raise SIGPIPE in the test.
+            guard Glibc.send(descriptor, &byte, 1, Int32(MSG_NOSIGNAL)) == 1 else { return index }
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(interval * 1_000)) > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { return index + 1 }
+            throw CommandFailure("the server answered a request it had not received whole: \(String(decoding: buffer[0..<count], as: UTF8.self))")
+        }
+        return nil
+    }
+
     private static func connectLoopback(port: Int) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw CommandFailure("socket() failed: errno \(errno)") }

@@ -15,14 +15,14 @@ enum GovernancePreview {
         var preview = ProposalPreview(proposal, height: height)
         if proposal.status != .voting && proposal.status != .passed {
             // Finished: say so rather than show the effect of executing it a second time.
-            preview.error = RPCErrorData(
+            preview.error = ProposalPreview.Failure(
                 code: 0, name: "finished", message: "proposal \(proposal.id) is \(proposal.status.name): there is nothing left to preview")
             return preview
         }
         do {
             try GovernanceExecution.apply(proposal, height: height + 1, parameters: before, state: &overlay)
         } catch {
-            preview.error = RPCErrorData(code: error.code, name: error.name, message: error.description)
+            preview.error = ProposalPreview.Failure(code: error.code, name: error.name, message: error.description)
             return preview
         }
         preview.wouldExecute = true

@@ -6,8 +6,9 @@ import NIOCore
 import ProofmintRPC
 
 /// The HTTP front of the node: JSON-RPC at `POST /`, Prometheus at `GET /metrics`, `GET /health`, every route
-/// behind `RPCEdgePolicy` (Host allowlist, JSON bodies only, CORS off unless configured) and control methods behind
-/// `ControlAccess`.
+/// behind `RPCEdgePolicy` (Host allowlist, JSON bodies only, CORS off unless configured), control methods behind
+/// `ControlAccess`, submissions and expensive reads behind per-client buckets (`ClientRateLimiter`), and every
+/// request's arrival behind a deadline (`RequestDeadline`).
 public struct RPCServer: Sendable {
     public let node: Node
     public let host: String
@@ -21,11 +22,17 @@ public struct RPCServer: Sendable {
     /// Seconds a connection may send nothing (no header, no body part) before it is closed: half-sent requests
     /// cannot hold the connection slots (and file descriptors) for good.
     public let idleTimeoutSeconds: Int
+    /// Seconds a request may take to arrive, head and body, from its first byte: a client trickling bytes just
+    /// faster than the idle timeout is cut here.
+    public let requestTimeoutSeconds: Int
+    /// The per-client buckets for submissions and expensive reads (`ClientRateLimiter`).
+    public let clientLimits: ClientRateLimiter.Limits
 
     /// `edge` defaults to the loopback names and `host`; `control` to no control methods.
     public init(
         node: Node, host: String, port: Int, maxBodyBytes: Int, logger: Logger, edge: RPCEdgePolicy? = nil,
-        control: ControlAccess = .disabled, maxConnections: Int = 512, idleTimeoutSeconds: Int = 30
+        control: ControlAccess = .disabled, maxConnections: Int = 512, idleTimeoutSeconds: Int = 30,
+        requestTimeoutSeconds: Int = 10, clientLimits: ClientRateLimiter.Limits = .standard
     ) {
         self.node = node
         self.host = host
@@ -36,17 +43,19 @@ public struct RPCServer: Sendable {
         self.control = control
         self.maxConnections = maxConnections
         self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.requestTimeoutSeconds = requestTimeoutSeconds
+        self.clientLimits = clientLimits
     }
 
     /// Serves until the process receives SIGINT or SIGTERM; `onRunning` gets the bound port.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
-        let handler = JSONRPCHandler(methods: RPCMethods(node: node), metrics: node.metrics)
+        let handler = JSONRPCHandler(methods: RPCMethods(node: node), metrics: node.metrics, limiter: ClientRateLimiter(limits: clientLimits))
         let maxBody = maxBodyBytes
         let metrics = node.metrics
         let control = control
-        let router = Router()
+        let router = Router(context: RPCRequestContext.self)
         router.add(middleware: RPCEdgeMiddleware(policy: edge))
-        router.post("/") { request, _ -> Response in
+        router.post("/") { request, context -> Response in
             var request = request
             let body: ByteBuffer
             do {
@@ -56,8 +65,12 @@ public struct RPCServer: Sendable {
                 return Self.json(JSONRPCHandler.encode(JSONRPCHandler.errorResponse(id: .null, error)), status: .contentTooLarge)
             }
             let verdict = control.verdict(authorization: request.headers[.authorization])
-            guard let response = await handler.handle(Array(body.readableBytesView), control: verdict) else { return Response(status: .noContent) }
-            return Self.json(response, status: .ok)
+            let reply = await handler.reply(Array(body.readableBytesView), control: verdict, client: RPCClient(address: context.remoteAddress))
+            guard let response = reply.body else { return Response(status: .noContent) }
+            guard let wait = reply.retryAfterMs else { return Self.json(response, status: .ok) }
+            var limited = Self.json(response, status: .tooManyRequests)
+            limited.headers[.retryAfter] = String((wait + 999) / 1_000)
+            return limited
         }
         router.get("/metrics") { _, _ -> Response in
             Response(
@@ -74,11 +87,20 @@ public struct RPCServer: Sendable {
         }
         let app = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(idleTimeoutSeconds)))),
+            server: HTTPServerBuilder { [idleTimeoutSeconds, requestTimeoutSeconds] responder in
+                DeadlineHTTP1Channel(
+                    responder: responder, configuration: .init(idleTimeout: .seconds(Int64(idleTimeoutSeconds))),
+                    requestTimeout: .seconds(Int64(requestTimeoutSeconds)))
+            },
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "proofmintd",
                 availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                // One accept per read: the connection cap is checked before each read of the listening socket, and
+                // NIO's default of 4 accepts a read let a burst of new connections overshoot it by up to 3.
+                try? await channel.setOption(ChannelOptions.maxMessagesPerRead, value: 1).get()
+                await onRunning(channel.localAddress?.port ?? 0)
+            },
             logger: logger)
         try await app.runService()
     }

@@ -19,6 +19,9 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
     case unauthorized = -32005
     /// The node cannot commit blocks (a full disk, a damaged store) and takes no transactions until it can.
     case storageUnavailable = -32006
+    /// This client has used its share of submissions or expensive reads for now: `data.retry_after_ms` says when
+    /// to try again (docs/RPC.md, "The edge").
+    case rateLimited = -32007
 
     /// The stable name docs/RPC.md gives the code.
     public var name: String {
@@ -35,20 +38,24 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
         case .controlDisabled: return "control_disabled"
         case .unauthorized: return "unauthorized"
         case .storageUnavailable: return "storage_unavailable"
+        case .rateLimited: return "rate_limited"
         }
     }
 }
 
-/// `error.data` of a refusal: the stable name of the reason, and the transaction error code where there is one.
+/// `error.data` of a refusal: the stable name of the reason, the transaction error code where there is one, and
+/// for a rate limit how long to wait.
 public struct RPCErrorData: RPCObject {
     @Omittable public var code: UInt16?
     public var name: String
     public var message: String
+    @Omittable public var retryAfterMs: UInt64?
 
-    public init(code: UInt16? = nil, name: String, message: String) {
+    public init(code: UInt16? = nil, name: String, message: String, retryAfterMs: UInt64? = nil) {
         self.code = code
         self.name = name
         self.message = message
+        self.retryAfterMs = retryAfterMs
     }
 }
 

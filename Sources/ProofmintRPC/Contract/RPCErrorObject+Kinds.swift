@@ -19,6 +19,11 @@ extension RPCErrorObject {
     public static func storageUnavailable(_ message: String, reason: String) -> Self {
         Self(.storageUnavailable, message, data: RPCErrorData(name: RPCErrorCode.storageUnavailable.name, message: reason))
     }
+    /// A per-client limit of the node's edge (`kind`: "submissions" or "expensive reads") refused the call.
+    public static func rateLimited(_ method: String, kind: String, retryAfterMs: UInt64) -> Self {
+        let message = "\(method): this client has used its \(kind) for now; retry after \(retryAfterMs) ms"
+        return Self(.rateLimited, message, data: RPCErrorData(name: RPCErrorCode.rateLimited.name, message: message, retryAfterMs: retryAfterMs))
+    }
 
     /// A bad parameter, named as the caller wrote it (`'address' is missing`).
     public static func invalidParams(_ shape: JSONShapeError) -> Self {

@@ -12,7 +12,7 @@ public struct ProposalPreview: RPCObject {
     public var atHeight: UInt64
     public var wouldExecute: Bool
     /// Why it would not execute: a transaction error, or code 0 `finished` for a proposal already decided.
-    public var error: RPCErrorData?
+    public var error: Failure?
     @Omittable public var changes: [ParameterChangeView]?
     @Omittable public var projection: ProjectionView?
     @Omittable public var balances: [AccountChangeView]?
@@ -20,6 +20,20 @@ public struct ProposalPreview: RPCObject {
     @Omittable public var burnedTotal: AmountChangeView?
     @Omittable public var upgrade: UpgradeView?
     @Omittable public var effect: String?
+
+    /// The transaction error a preview reports: `error.data`'s members for a rejected transaction, kept as its own
+    /// type so that members of other refusals (a rate limit's wait) never appear in the preview's schema.
+    public struct Failure: RPCObject {
+        @Omittable public var code: UInt16?
+        public var name: String
+        public var message: String
+
+        public init(code: UInt16? = nil, name: String, message: String) {
+            self.code = code
+            self.name = name
+            self.message = message
+        }
+    }
 
     public init(_ proposal: GovernanceProposal, height: UInt64) {
         id = proposal.id

@@ -117,4 +117,31 @@ final class JSONRPCHandlerEdgeTests: XCTestCase {
         XCTAssertEqual(codes(trailingElementReply), [-32700])
         XCTAssertEqual(node.store.head.height, 0, "nothing may be mined by a body the parser should refuse")
     }
+
+    // MARK: - D4: per-client limits
+
+    /// A batch of 10 submissions and 3 block reads from one client with a burst of 4 and 2: the first of each are
+    /// served, the rest refused with -32007 and how long to wait, and free calls in the same batch still answered.
+    func testABatchIsChargedEntryByEntryToItsClient() async throws {
+        let limits = ClientRateLimiter.Limits(
+            submissions: .init(perSecond: 1, burst: 4), expensiveReads: .init(perSecond: 2, burst: 2), loopbackFactor: 1, maxClients: 10)
+        let limited = JSONRPCHandler(methods: handler.methods, metrics: node.metrics, limiter: ClientRateLimiter(limits: limits), clock: { 7 })
+        let calls = Array(repeating: #""method":"pm_sendTransaction","params":{"tx":"00"}"#, count: 10)
+            + Array(repeating: #""method":"pm_getBlock","params":{"height":0}"#, count: 3) + [#""method":"pm_status""#]
+        let body = "[" + calls.enumerated().map { #"{"jsonrpc":"2.0","id":\#($0.offset),\#($0.element)}"# }.joined(separator: ",") + "]"
+        let client = RPCClient(key: "203.0.113.5", isLoopback: false)
+        let reply = await limited.reply(Array(body.utf8), client: client)
+        let parsed = try JSONParser.parse(try XCTUnwrap(reply.body))
+        XCTAssertEqual(codes(parsed), Array(repeating: -32602, count: 4) + Array(repeating: -32007, count: 6) + [nil, nil, -32007, nil])
+        XCTAssertEqual(reply.retryAfterMs, 1_000)
+        guard case let .array(items) = parsed else { return XCTFail("not a batch: \(parsed)") }
+        XCTAssertEqual(items[4]["error"]?["data"]?["retry_after_ms"]?.intValue, 1_000)
+        XCTAssertEqual(items[12]["error"]?["data"]?["retry_after_ms"]?.intValue, 500)
+        XCTAssertEqual(items[12]["error"]?["data"]?["name"]?.stringValue, "rate_limited")
+        // Another client is not affected, and without a client (the handler alone) nothing is charged.
+        let other = await limited.reply(Array(body.utf8), client: RPCClient(key: "203.0.113.6", isLoopback: false))
+        XCTAssertEqual(other.retryAfterMs, 1_000)
+        let unlimited = await limited.reply(Array(body.utf8), client: nil)
+        XCTAssertNil(unlimited.retryAfterMs)
+    }
 }

@@ -270,7 +270,7 @@ final class GovernanceWalletTests: XCTestCase {
 
         let spend = Self.proposal(id: 2, content: .treasurySpend(recipient: Self.voter, amount: 6 * Tokens.one))
         var failing = ProposalPreview(spend, height: 9)
-        failing.error = RPCErrorData(code: 151, name: "treasury_insufficient", message: "the treasury holds less")
+        failing.error = ProposalPreview.Failure(code: 151, name: "treasury_insufficient", message: "the treasury holds less")
         let failingJSON = failing.json
         XCTAssertNil(failingJSON["changes"], "only the kind's own section is sent")
         XCTAssertTrue(GovernancePresentation.previewText(try ProposalPreview(json: failingJSON)) { _ in "" }
