@@ -88,16 +88,31 @@ enum RawHTTP {
     static func send(port: Int, method: String = "POST", path: String = "/", headers: [(String, String)], body: String = "") throws -> Reply {
         let descriptor = try connectLoopback(port: port)
         defer { close(descriptor) }
-        var request = "\(method) \(path) HTTP/1.1\r\n"
-        for (name, value) in headers { request += "\(name): \(value)\r\n" }
-        request += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
-        let bytes = Array(request.utf8)
+        let bytes = Array(request(method: method, path: path, headers: headers, body: body).utf8)
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { throw CommandFailure("write failed: errno \(errno)") }
             sent += count
         }
+        return try readReply(descriptor)
+    }
+
+    /// The request `send` would write, for a caller that writes it itself on a connection of its own.
+    static func request(method: String = "POST", path: String = "/", headers: [(String, String)], body: String = "") -> String {
+        var request = "\(method) \(path) HTTP/1.1\r\n"
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        return request + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+    }
+
+    /// Whether anything (a reply or a close) arrives on `descriptor` within `seconds`, without consuming it.
+    static func hasInput(_ descriptor: Int32, within seconds: TimeInterval) -> Bool {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&poller, 1, Int32(seconds * 1_000)) > 0
+    }
+
+    /// Reads a reply until the server closes `descriptor` (or the socket's 30 s timeout passes).
+    static func readReply(_ descriptor: Int32) throws -> Reply {
         var received = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
