@@ -12,7 +12,19 @@ final class LMDBTransaction {
         self.writable = writable
     }
 
-    func get(_ table: MDB_dbi, _ key: Bytes) throws(LMDBError) -> Bytes? {
+    /// The value at `key`, its checksum checked and removed; a mismatch throws `.checksumMismatch`.
+    func get(_ table: TableHandle, _ key: Bytes) throws(LMDBError) -> Bytes? {
+        guard let stored = try getRaw(table.dbi, key) else { return nil }
+        return try Self.open(stored, table: table, key: key)
+    }
+
+    /// Writes `value` followed by its checksum.
+    func put(_ table: TableHandle, _ key: Bytes, _ value: Bytes) throws(LMDBError) {
+        try putRaw(table.dbi, key, RecordChecksum.seal(value, table: table.table, key: key))
+    }
+
+    /// The stored bytes at `key` as LMDB holds them, checksum included: for `inspect --verify` and tests only.
+    func getRaw(_ table: MDB_dbi, _ key: Bytes) throws(LMDBError) -> Bytes? {
         var result: Bytes?
         var status: Int32 = 0
         key.withUnsafeBytes { keyBytes in
@@ -28,7 +40,8 @@ final class LMDBTransaction {
         return result
     }
 
-    func put(_ table: MDB_dbi, _ key: Bytes, _ value: Bytes) throws(LMDBError) {
+    /// Writes `value` exactly as given, with no checksum: for tests that damage a record on purpose.
+    func putRaw(_ table: MDB_dbi, _ key: Bytes, _ value: Bytes) throws(LMDBError) {
         var status: Int32 = 0
         key.withUnsafeBytes { keyBytes in
             value.withUnsafeBytes { valueBytes in
@@ -40,19 +53,33 @@ final class LMDBTransaction {
         try LMDBError.check(status)
     }
 
+    private static func open(_ stored: Bytes, table: TableHandle, key: Bytes) throws(LMDBError) -> Bytes {
+        guard let value = RecordChecksum.open(stored, table: table.table, key: key) else {
+            throw .checksumMismatch(table: table.table.rawValue, key: table.table.describe(key: key))
+        }
+        return value
+    }
+
     /// Deletes `key`; absent keys are fine.
-    func delete(_ table: MDB_dbi, _ key: Bytes) throws(LMDBError) {
+    func delete(_ table: TableHandle, _ key: Bytes) throws(LMDBError) {
         var status: Int32 = 0
         key.withUnsafeBytes { keyBytes in
             var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
-            status = mdb_del(handle, table, &k, nil)
+            status = mdb_del(handle, table.dbi, &k, nil)
         }
         if status == MDB_NOTFOUND { return }
         try LMDBError.check(status)
     }
 
     /// Calls `body` for each entry in key order, from the first key ≥ `start` (or the first key); stops when it returns false.
-    func scan(_ table: MDB_dbi, from start: Bytes? = nil, _ body: (Bytes, Bytes) throws -> Bool) throws {
+    /// Each value's checksum is checked and removed; the first mismatch throws `.checksumMismatch`.
+    func scan(_ table: TableHandle, from start: Bytes? = nil, _ body: (Bytes, Bytes) throws -> Bool) throws {
+        try scanRaw(table.dbi, from: start) { key, stored in try body(key, try Self.open(stored, table: table, key: key)) }
+    }
+
+    /// `scan` over the stored bytes, checksums included and unchecked: for `inspect --verify`, which counts every
+    /// damaged record instead of stopping at the first.
+    func scanRaw(_ table: MDB_dbi, from start: Bytes? = nil, _ body: (Bytes, Bytes) throws -> Bool) throws {
         var cursor: OpaquePointer?
         try LMDBError.check(mdb_cursor_open(handle, table, &cursor))
         defer { mdb_cursor_close(cursor) }
@@ -75,9 +102,9 @@ final class LMDBTransaction {
         if status != MDB_NOTFOUND { throw LMDBError(code: status) }
     }
 
-    func entryCount(_ table: MDB_dbi) throws(LMDBError) -> Int {
+    func entryCount(_ table: TableHandle) throws(LMDBError) -> Int {
         var stat = MDB_stat()
-        try LMDBError.check(mdb_stat(handle, table, &stat))
+        try LMDBError.check(mdb_stat(handle, table.dbi, &stat))
         return stat.ms_entries
     }
 
