@@ -252,33 +252,51 @@ public final class ChainStore: @unchecked Sendable {
     /// bytes and its receipt's lie in the stored block and receipt list, so a lookup does not decode the whole block
     /// (10,000 transactions and their receipts) for one of them (schema 5).
     public func includedTransaction(_ id: Hash32) throws(StorageError) -> IncludedTransaction? {
-        let tables = self.tables
-        let context = "looking up transaction \(id)"
-        let found = try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) -> (Bytes, Bytes?, Bytes?)? in
-            try wrap(context, path: path) { () throws(LMDBError) -> (Bytes, Bytes?, Bytes?)? in
-                guard let entry = try txn.get(tables[.transactionIndex], id.bytes) else { return nil }
-                let height = Array(entry.prefix(8))
-                return (entry, try txn.get(tables[.blocks], height), try txn.get(tables[.receipts], height))
-            }
-        }
-        guard let (entryBytes, blockBytes, receiptBytes) = found else { return nil }
         func corrupt(_ detail: String) -> StorageError { corruptRecord(.transactionIndex, "transaction \(id)", detail) }
-        let entry = try TransactionIndexEntry(entryBytes, corrupt: corrupt)
-        guard let blockBytes, let transactionBytes = entry.transaction.slice(of: blockBytes) else {
-            throw corrupt("the block at height \(entry.height) is missing or shorter than the entry says")
+        guard let found = try locatedBytes(of: id, corrupt: corrupt) else { return nil }
+        guard let headerBytes = found.header, let transactionBytes = found.transaction else {
+            throw corrupt("the block at height \(found.entry.height) is missing or shorter than the entry says")
         }
         do {
-            var reader = CanonicalReader(blockBytes)
+            var reader = CanonicalReader(headerBytes)
             let header = try reader.decode(BlockHeader.self)
             let transaction = try SignedTransaction(canonical: transactionBytes)
-            guard transaction.id == id else { throw corrupt("the bytes at its place in block \(entry.height) are another transaction") }
-            let receipt = try receiptBytes.flatMap(entry.receipt.slice).map { bytes throws(CodecError) in try Receipt(canonical: bytes) }
+            guard transaction.id == id else { throw corrupt("the bytes at its place in block \(found.entry.height) are another transaction") }
+            let receipt = try found.receipt.map { bytes throws(CodecError) in try Receipt(canonical: bytes) }
             return IncludedTransaction(
-                transaction: transaction, receipt: receipt, height: entry.height, index: entry.index, blockHash: header.hash)
+                transaction: transaction, receipt: receipt, height: found.entry.height, index: found.entry.index, blockHash: header.hash)
         } catch let error as StorageError {
             throw error
         } catch {
             throw corrupt("its stored bytes do not decode: \(error)")
+        }
+    }
+
+    /// A block header's canonical encoding is at most this long (its one variable field, the chain id, is at most 64
+    /// bytes), so a lookup copies this much of the block to read the header.
+    static let headerBound = 1024
+
+    /// A transaction's index entry and, from the same snapshot, the bytes a lookup needs from its stored block (the
+    /// header's, the transaction's) and receipt list (its receipt's). The records' checksums are checked where they lie,
+    /// so only these few bytes are copied, not a block of 10,000 transactions (issue 13, D5 and D8).
+    private func locatedBytes(
+        of id: Hash32, corrupt: (String) -> StorageError
+    ) throws(StorageError) -> (entry: TransactionIndexEntry, header: Bytes?, transaction: Bytes?, receipt: Bytes?)? {
+        let tables = self.tables, path = self.path
+        let context = "looking up transaction \(id)"
+        return try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) in
+            guard let entryBytes = try wrap(context, path: path, { () throws(LMDBError) in try txn.get(tables[.transactionIndex], id.bytes) }) else {
+                return nil
+            }
+            let entry = try TransactionIndexEntry(entryBytes, corrupt: corrupt)
+            let height = entry.height.bigEndianBytes
+            let block = try wrap(context, path: path) { () throws(LMDBError) in
+                try txn.withValue(tables[.blocks], height) { raw in (Bytes(raw.prefix(Self.headerBound)), entry.transaction.slice(of: raw)) }
+            }
+            let receipt = try wrap(context, path: path) { () throws(LMDBError) in
+                try txn.withValue(tables[.receipts], height) { entry.receipt.slice(of: $0) }
+            }
+            return (entry, block?.0, block?.1, receipt ?? nil)
         }
     }
 

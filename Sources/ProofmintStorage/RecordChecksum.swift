@@ -1,10 +1,13 @@
 import ProofmintCore
 import ProofmintCrypto
 
-/// The 8-byte checksum every stored value ends with (schema 6): SipHash-2-4 under the all-zero key over
-/// `u8 table id ‖ u32 key length ‖ key ‖ value`. Covering the table and the key means a value that LMDB hands back
-/// for the wrong key, or a key whose bits flipped, fails the check as surely as a flipped bit in the value.
-/// `LMDBTransaction` seals on every put and opens on every get and scan, so no caller sees an unchecked value.
+/// The 8-byte checksum every stored value ends with (schema 6): SipHash-2-4 of the value under a key derived from
+/// where it is stored, `SipHash-2-4₀(u8 table id ‖ u32 key length ‖ key) ‖ 8 zero bytes` (₀: the all-zero key).
+/// Deriving the key from the table and the record's key means a value that LMDB hands back for the wrong key, or a key
+/// whose bits flipped, fails the check as surely as a flipped bit in the value; hashing the value under that key,
+/// rather than hashing `table ‖ key ‖ value`, lets a value be checked where it lies in LMDB's memory map, without
+/// copying a multi-megabyte block first (issue 13, D5 and D8).
+/// `LMDBTransaction` seals on every put and checks on every get and scan, so no caller sees an unchecked value.
 enum RecordChecksum {
     static let length = ShortHash.outputLength
 
@@ -17,33 +20,27 @@ enum RecordChecksum {
 
     /// The value inside `stored` if its checksum holds, nil if the record is damaged (or too short to hold one).
     static func open(_ stored: Bytes, table: Table, key: Bytes) -> Bytes? {
-        let valueLength = stored.count - length
-        guard valueLength >= 0 else { return nil }
-        let holds = stored.withUnsafeBytes { raw in
-            let expected = checksum(table: table, key: key, value: UnsafeRawBufferPointer(rebasing: raw[..<valueLength]))
-            return expected.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                == raw.loadUnaligned(fromByteOffset: valueLength, as: UInt64.self)
-        }
-        guard holds else { return nil }
-        var value = stored
-        value.removeLast(length)
-        return value
+        guard stored.withUnsafeBytes({ Self.value(in: $0, table: table, key: key) }) != nil else { return nil }
+        var unsealed = stored
+        unsealed.removeLast(length)
+        return unsealed
     }
 
-    /// Hashes `u8 table id ‖ u32 key length ‖ key ‖ value` from one buffer filled by memory copies (SipHash in
-    /// libsodium is one-shot), so the cost is one copy and one pass of SipHash over the record.
+    /// The value part of `stored` (value ‖ checksum) if its checksum holds, checked in place.
+    static func value(in stored: UnsafeRawBufferPointer, table: Table, key: Bytes) -> UnsafeRawBufferPointer? {
+        let valueLength = stored.count - length
+        guard valueLength >= 0 else { return nil }
+        let value = UnsafeRawBufferPointer(rebasing: stored[..<valueLength])
+        let expected = checksum(table: table, key: key, value: value)
+        let holds = expected.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            == stored.loadUnaligned(fromByteOffset: valueLength, as: UInt64.self)
+        return holds ? value : nil
+    }
+
     private static func checksum(table: Table, key: Bytes, value: UnsafeRawBufferPointer) -> Bytes {
-        let headerLength = 5 + key.count
-        let message = Bytes(unsafeUninitializedCapacity: headerLength + value.count) { buffer, initialized in
-            let raw = UnsafeMutableRawBufferPointer(buffer)
-            raw[0] = table.checksumId
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: key.count).bigEndian) {
-                UnsafeMutableRawBufferPointer(rebasing: raw[1..<5]).copyMemory(from: $0)
-            }
-            key.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: raw[5..<headerLength]).copyMemory(from: $0) }
-            UnsafeMutableRawBufferPointer(rebasing: raw[headerLength...]).copyMemory(from: value)
-            initialized = headerLength + value.count
-        }
-        return ShortHash.hash(message)
+        var location = [table.checksumId]
+        location += withUnsafeBytes(of: UInt32(truncatingIfNeeded: key.count).bigEndian, Array.init)
+        location += key
+        return ShortHash.hash(value, key: ShortHash.hash(location))
     }
 }

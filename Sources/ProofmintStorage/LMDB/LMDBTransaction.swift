@@ -14,8 +14,29 @@ final class LMDBTransaction {
 
     /// The value at `key`, its checksum checked and removed; a mismatch throws `.checksumMismatch`.
     func get(_ table: TableHandle, _ key: Bytes) throws(LMDBError) -> Bytes? {
-        guard let stored = try getRaw(table.dbi, key) else { return nil }
-        return try Self.open(stored, table: table, key: key)
+        try withValue(table, key) { Bytes($0) }
+    }
+
+    /// Runs `body` over the value at `key` where it lies in LMDB's memory map, after checking its checksum there, so a
+    /// caller that needs a few bytes of a large record copies only those. The buffer is valid only inside `body`.
+    func withValue<T>(_ table: TableHandle, _ key: Bytes, _ body: (UnsafeRawBufferPointer) -> T) throws(LMDBError) -> T? {
+        var result: T?
+        var status: Int32 = 0
+        var damaged = false
+        key.withUnsafeBytes { keyBytes in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            var v = MDB_val()
+            status = mdb_get(handle, table.dbi, &k, &v)
+            guard status == MDB_SUCCESS else { return }
+            guard let value = RecordChecksum.value(
+                in: UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size), table: table.table, key: key)
+            else { return damaged = true }
+            result = body(value)
+        }
+        if status == MDB_NOTFOUND { return nil }
+        try LMDBError.check(status)
+        if damaged { throw Self.mismatch(table, key) }
+        return result
     }
 
     /// Writes `value` followed by its checksum.
@@ -53,11 +74,8 @@ final class LMDBTransaction {
         try LMDBError.check(status)
     }
 
-    private static func open(_ stored: Bytes, table: TableHandle, key: Bytes) throws(LMDBError) -> Bytes {
-        guard let value = RecordChecksum.open(stored, table: table.table, key: key) else {
-            throw .checksumMismatch(table: table.table.rawValue, key: table.table.describe(key: key))
-        }
-        return value
+    private static func mismatch(_ table: TableHandle, _ key: Bytes) -> LMDBError {
+        .checksumMismatch(table: table.table.rawValue, key: table.table.describe(key: key))
     }
 
     /// Deletes `key`; absent keys are fine.
@@ -72,14 +90,22 @@ final class LMDBTransaction {
     }
 
     /// Calls `body` for each entry in key order, from the first key ≥ `start` (or the first key); stops when it returns false.
-    /// Each value's checksum is checked and removed; the first mismatch throws `.checksumMismatch`.
+    /// Each value's checksum is checked where it lies and removed; the first mismatch throws `.checksumMismatch`.
     func scan(_ table: TableHandle, from start: Bytes? = nil, _ body: (Bytes, Bytes) throws -> Bool) throws {
-        try scanRaw(table.dbi, from: start) { key, stored in try body(key, try Self.open(stored, table: table, key: key)) }
+        try scanRecords(table.dbi, from: start) { key, stored in
+            guard let value = RecordChecksum.value(in: stored, table: table.table, key: key) else { throw Self.mismatch(table, key) }
+            return try body(key, Bytes(value))
+        }
     }
 
     /// `scan` over the stored bytes, checksums included and unchecked: for `inspect --verify`, which counts every
     /// damaged record instead of stopping at the first.
     func scanRaw(_ table: MDB_dbi, from start: Bytes? = nil, _ body: (Bytes, Bytes) throws -> Bool) throws {
+        try scanRecords(table, from: start) { key, stored in try body(key, Bytes(stored)) }
+    }
+
+    /// The cursor walk under `scan` and `scanRaw`: each key copied, each stored value (checksum included) lent in place.
+    private func scanRecords(_ table: MDB_dbi, from start: Bytes?, _ body: (Bytes, UnsafeRawBufferPointer) throws -> Bool) throws {
         var cursor: OpaquePointer?
         try LMDBError.check(mdb_cursor_open(handle, table, &cursor))
         defer { mdb_cursor_close(cursor) }
@@ -95,8 +121,7 @@ final class LMDBTransaction {
         }
         while status == MDB_SUCCESS {
             let key = Bytes(UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size))
-            let value = Bytes(UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
-            guard try body(key, value) else { return }
+            guard try body(key, UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size)) else { return }
             status = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)
         }
         if status != MDB_NOTFOUND { throw LMDBError(code: status) }
