@@ -14,7 +14,9 @@ enum RecordChecksum {
     /// `value` followed by its checksum: what is written to LMDB.
     static func seal(_ value: Bytes, table: Table, key: Bytes) -> Bytes {
         var stored = value
-        stored += value.withUnsafeBytes { checksum(table: table, key: key, value: $0) }
+        stored.reserveCapacity(value.count + length)
+        let sum = value.withUnsafeBytes { checksum(table: table, key: key, value: $0) }
+        withUnsafeBytes(of: sum) { stored.append(contentsOf: $0) }
         return stored
     }
 
@@ -31,16 +33,20 @@ enum RecordChecksum {
         let valueLength = stored.count - length
         guard valueLength >= 0 else { return nil }
         let value = UnsafeRawBufferPointer(rebasing: stored[..<valueLength])
-        let expected = checksum(table: table, key: key, value: value)
-        let holds = expected.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-            == stored.loadUnaligned(fromByteOffset: valueLength, as: UInt64.self)
+        let holds = checksum(table: table, key: key, value: value) == stored.loadUnaligned(fromByteOffset: valueLength, as: UInt64.self)
         return holds ? value : nil
     }
 
-    private static func checksum(table: Table, key: Bytes, value: UnsafeRawBufferPointer) -> Bytes {
-        var location = [table.checksumId]
-        location += withUnsafeBytes(of: UInt32(truncatingIfNeeded: key.count).bigEndian, Array.init)
-        location += key
-        return ShortHash.hash(value, key: ShortHash.hash(location))
+    /// Two SipHash passes and no heap allocation: the location into a stack buffer, hashed to the value's key.
+    private static func checksum(table: Table, key: Bytes, value: UnsafeRawBufferPointer) -> UInt64 {
+        let locationKey = withUnsafeTemporaryAllocation(byteCount: 5 + key.count, alignment: 8) { location in
+            location[0] = table.checksumId
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: key.count).bigEndian) {
+                UnsafeMutableRawBufferPointer(rebasing: location[1..<5]).copyMemory(from: $0)
+            }
+            key.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: location[5...]).copyMemory(from: $0) }
+            return withUnsafeBytes(of: (UInt64(0), UInt64(0))) { ShortHash.hash(UnsafeRawBufferPointer(location), key: $0) }
+        }
+        return withUnsafeBytes(of: (locationKey, UInt64(0))) { ShortHash.hash(value, key: $0) }
     }
 }
