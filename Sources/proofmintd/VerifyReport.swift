@@ -36,6 +36,6 @@ enum VerifyReport {
         }
         for problem in report.problems { Swift.print("PROBLEM  \(problem)") }
         if report.problemCount > report.problems.count { Swift.print("… and \(report.problemCount - report.problems.count) more") }
-        Swift.print(report.isConsistent ? "store is consistent" : "STORE IS DAMAGED OR INCONSISTENT (\(report.problemCount) problems)")
+        Swift.print(report.isConsistent ? "store is consistent" : "STORE IS DAMAGED OR INCONSISTENT (\(report.problemCount) problem\(report.problemCount == 1 ? "" : "s"))")
     }
 }
