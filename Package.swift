@@ -87,6 +87,9 @@ let package = Package(
         .testTarget(name: "ProofmintRPCTests", dependencies: ["ProofmintRPC", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintSimulationTests", dependencies: ["ProofmintSimulation", "ProofmintTestSupport"]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
-        .testTarget(name: "ProofmintEndToEndTests", dependencies: ["ProofmintCore", "ProofmintRPC", "ProofmintWallet", "ProofmintTestSupport"]),
+        .testTarget(
+            name: "ProofmintEndToEndTests",
+            // ProofmintStorage only for its test hooks: damaging a stopped node's records as a failing disk would.
+            dependencies: ["ProofmintCore", "ProofmintRPC", "ProofmintStorage", "ProofmintWallet", "ProofmintTestSupport"]),
     ]
 )

@@ -20,17 +20,35 @@ extension ChainStore {
     /// Cost is proportional to the whole state: an audit and crash-recovery tool, not something done per block.
     public func checkState() throws -> StateCheck {
         let head = self.head
-        return try withSnapshot { snapshot in
-            var updates = [StateTree.Update]()
+        return try withSnapshot { snapshot in try Self.stateCheck(snapshot, head: head) }
+    }
+
+    /// Everything `inspect --verify` checks, in one snapshot: records, blocks, receipts, indexes and the state root
+    /// (`StoreVerifier`). Problems are reported, not thrown; only a failure to open the snapshot throws.
+    public func verify() throws(StorageError) -> StoreVerification {
+        let tables = self.tables, path = self.path
+        return try environment.read(beginFailed: { .lmdb($0, context: "verifying the store") }) { txn throws(StorageError) in
+            var verifier = StoreVerifier(txn: txn, tables: tables, path: path)
+            return verifier.run()
+        }
+    }
+
+    /// The state check within one snapshot, against `head` (read from the same snapshot by the verifier). Reading every
+    /// entry checks every state record's checksum; the first damaged one throws.
+    static func stateCheck(_ snapshot: StateSnapshot, head: BlockHeader) throws -> StateCheck {
+        var updates = [StateTree.Update]()
+        do {
             try snapshot.transaction.scan(snapshot.tables[.state]) { key, value in
                 updates.append(StateTree.Update(key: StateKey(bytes: key).treeKey, valueHash: Hash32.digest(value)))
                 return true
             }
-            let rebuilt = try StateTree.update(updates, reader: EmptyState())
-            let nodes = try snapshot.transaction.entryCount(snapshot.tables[.tree])
-            return StateCheck(
-                height: head.height, entries: updates.count, treeNodes: nodes, recomputedRoot: rebuilt.root,
-                storedTreeRoot: try snapshot.stateRoot(), headerRoot: head.stateRoot)
+        } catch let error as LMDBError {
+            throw StorageError(error, context: "reading the state", path: snapshot.path)
         }
+        let rebuilt = try StateTree.update(updates, reader: EmptyState())
+        let nodes = try snapshot.transaction.entryCount(snapshot.tables[.tree])
+        return StateCheck(
+            height: head.height, entries: updates.count, treeNodes: nodes, recomputedRoot: rebuilt.root,
+            storedTreeRoot: try snapshot.stateRoot(), headerRoot: head.stateRoot)
     }
 }

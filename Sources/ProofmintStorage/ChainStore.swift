@@ -7,8 +7,9 @@ import ProofmintCore
 /// committed block whole and the next start resumes from it.
 public final class ChainStore: @unchecked Sendable {
     /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters;
-    /// 4: block headers carry the beacon, protocol version 3).
-    public static let schemaVersion: UInt32 = 5
+    /// 4: block headers carry the beacon, protocol version 3; 5: located tx_index entries; 6: every stored value ends
+    /// with its `RecordChecksum`).
+    public static let schemaVersion: UInt32 = 6
     public static let dataFileName = "data.mdb"
 
     /// Options for opening the database.
@@ -20,6 +21,9 @@ public final class ChainStore: @unchecked Sendable {
         public var durability: Durability = .full
         /// Open for reading only: for inspection while a node runs, which can never write by mistake.
         public var readOnly = false
+        /// Open even if the head block cannot be read, with a stand-in head that has only the height: for
+        /// `inspect --verify`, which reads everything itself and must be able to report a damaged head block.
+        public var toleratesDamagedHead = false
         public init() {}
         public init(mapSize: Int, durability: Durability, readOnly: Bool = false) {
             self.mapSize = mapSize
@@ -29,8 +33,8 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     public let path: String
-    private let environment: LMDBEnvironment
-    private let tables: Tables
+    let environment: LMDBEnvironment
+    let tables: Tables
     private let headLock = NSLock()
     private var cachedHead: BlockHeader
 
@@ -53,7 +57,7 @@ public final class ChainStore: @unchecked Sendable {
             throw .cannotCreateDirectory(path: path, detail: error.localizedDescription)
         }
         let environment = try openEnvironment(path: path, options: options)
-        let tables = try wrap("creating tables") { () throws(LMDBError) in try Tables(environment: environment, create: true) }
+        let tables = try wrap("creating tables", path: path) { () throws(LMDBError) in try Tables(environment: environment, create: true) }
         let genesisBlock: (block: Block, outcome: BlockOutcome)
         do {
             genesisBlock = try genesis.genesisBlock()
@@ -84,8 +88,13 @@ public final class ChainStore: @unchecked Sendable {
         } catch {
             throw .corrupt(path: path, detail: "\(error)")
         }
-        let head: BlockHeader = try readHead(environment: environment, tables: tables, path: path)
-        return ChainStore(path: path, environment: environment, tables: tables, head: head)
+        let head: BlockHeader = try readHead(
+            environment: environment, tables: tables, path: path, toleratesDamagedHead: options.toleratesDamagedHead && options.readOnly)
+        let store = ChainStore(path: path, environment: environment, tables: tables, head: head)
+        // A store opened for writing is one a node will serve and build on: its head must hold (issue 13, D5).
+        // Read-only opens (inspect, export, diff) skip it so that `inspect --verify` can report a damaged head.
+        if !options.readOnly { try store.checkHead() }
+        return store
     }
 
     private static func openEnvironment(path: String, options: Options) throws(StorageError) -> LMDBEnvironment {
@@ -131,24 +140,54 @@ public final class ChainStore: @unchecked Sendable {
         }
     }
 
-    private static func readHead(environment: LMDBEnvironment, tables: Tables, path: String) throws(StorageError) -> BlockHeader {
+    private static func readHead(
+        environment: LMDBEnvironment, tables: Tables, path: String, toleratesDamagedHead: Bool
+    ) throws(StorageError) -> BlockHeader {
         try environment.read(beginFailed: { .lmdb($0, context: "reading the head") }) { txn throws(StorageError) -> BlockHeader in
-            guard let schemaBytes = try wrap("reading schema", { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.schema) }),
-                  schemaBytes.count == 4
-            else { throw StorageError.corrupt(path: path, detail: "schema record is missing") }
-            let schema = schemaBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            guard schema == schemaVersion else { throw StorageError.schemaMismatch(path: path, found: schema, expected: schemaVersion) }
-            guard let headBytes = try wrap("reading head", { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.head) }),
-                  headBytes.count == 40, let height = UInt64(bigEndianBytes: Array(headBytes.prefix(8)))
-            else { throw StorageError.corrupt(path: path, detail: "head record is missing") }
-            guard let blockBytes = try wrap("reading head block", { () throws(LMDBError) in try txn.get(tables[.blocks], height.bigEndianBytes) }) else {
-                throw StorageError.corrupt(path: path, detail: "head block \(height) is missing")
-            }
-            do {
-                return try Block(canonical: blockBytes).header
+            try checkSchema(txn, tables: tables, path: path)
+            let (height, _) = try readHeadPointer(txn, tables: tables, path: path)
+            do throws(StorageError) {
+                return try readBlock(txn, tables: tables, height: height, path: path).header
             } catch {
-                throw StorageError.corrupt(path: path, detail: "head block \(height) does not decode: \(error)")
+                guard toleratesDamagedHead else { throw error }
+                return BlockHeader(
+                    chainId: "", height: height, parentHash: .zero, timestamp: 0, transactionRoot: .zero, receiptRoot: .zero,
+                    stateRoot: .zero, transactionCount: 0, producer: Bytes(repeating: 0, count: 32), beacon: BlockHeader.genesisBeacon)
             }
+        }
+    }
+
+    /// Schemas before 6 stored the schema record as a bare u32, with no checksum: read it raw, so an older home gets
+    /// `schemaMismatch` (initialise a new home) rather than a checksum error.
+    private static func checkSchema(_ txn: LMDBTransaction, tables: Tables, path: String) throws(StorageError) {
+        let handle = tables[.meta]
+        guard let raw = try wrap("reading schema", path: path, { () throws(LMDBError) in try txn.getRaw(handle.dbi, MetaKey.schema) }) else {
+            throw StorageError.corrupt(path: path, detail: "schema record is missing")
+        }
+        let schemaBytes: Bytes? = raw.count == 4 ? raw : try wrap("reading schema", path: path, { () throws(LMDBError) in try txn.get(handle, MetaKey.schema) })
+        guard let schemaBytes, schemaBytes.count == 4 else { throw StorageError.corrupt(path: path, detail: "schema record is malformed") }
+        let schema = schemaBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        guard schema == schemaVersion else { throw StorageError.schemaMismatch(path: path, found: schema, expected: schemaVersion) }
+    }
+
+    /// The head pointer: the last committed block's height and hash.
+    static func readHeadPointer(_ txn: LMDBTransaction, tables: Tables, path: String) throws(StorageError) -> (height: UInt64, hash: Bytes) {
+        guard let headBytes = try wrap("reading head", path: path, { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.head) }),
+              headBytes.count == 40, let height = UInt64(bigEndianBytes: Array(headBytes.prefix(8)))
+        else { throw StorageError.corrupt(path: path, detail: "head record is missing") }
+        return (height, Array(headBytes.dropFirst(8)))
+    }
+
+    /// The stored block at `height`, decoded; its record's checksum is checked on the way.
+    static func readBlock(_ txn: LMDBTransaction, tables: Tables, height: UInt64, path: String) throws(StorageError) -> Block {
+        guard let blockBytes = try wrap("reading block \(height)", path: path, { () throws(LMDBError) in try txn.get(tables[.blocks], height.bigEndianBytes) }) else {
+            throw StorageError.corruptRecord(path: path, table: Table.blocks.rawValue, key: "height \(height)", detail: "the block is missing")
+        }
+        do {
+            return try Block(canonical: blockBytes)
+        } catch {
+            throw StorageError.corruptRecord(
+                path: path, table: Table.blocks.rawValue, key: "height \(height)", detail: "the block does not decode: \(error)")
         }
     }
 
@@ -166,18 +205,28 @@ public final class ChainStore: @unchecked Sendable {
     /// `StateReadError`, callers add their own verdicts) passes through unchanged, so callers can still match it.
     public func withSnapshot<T>(_ body: (StateSnapshot) throws -> T) throws -> T {
         try environment.read(beginFailed: { StorageError.lmdb($0, context: "opening a state snapshot") as any Error }) { txn in
-            try body(StateSnapshot(transaction: txn, tables: tables))
+            try body(StateSnapshot(transaction: txn, tables: tables, path: path))
         }
     }
 
-    /// The block at `height`, or nil above the head.
+    /// The block at `height`, or nil above the head. Its record's checksum is checked, and its transactions against
+    /// the header's transaction root (cheap: decoding already hashed each one), so a block is never served under a
+    /// hash its transactions do not have.
     public func block(at height: UInt64) throws(StorageError) -> Block? {
         guard let bytes = try record(.blocks, height.bigEndianBytes, "reading block \(height)") else { return nil }
+        let block: Block
         do {
-            return try Block(canonical: bytes)
+            block = try Block(canonical: bytes)
         } catch {
             throw corruptRecord(.blocks, "height \(height)", "the block does not decode: \(error)")
         }
+        let transactionRoot = Block.transactionRoot(block.transactions)
+        guard transactionRoot == block.header.transactionRoot else {
+            throw corruptRecord(
+                .blocks, "height \(height)",
+                "its transactions hash to \(transactionRoot), not the header's transaction root \(block.header.transactionRoot)")
+        }
+        return block
     }
 
     public func height(ofBlock hash: Hash32) throws(StorageError) -> UInt64? {
@@ -208,33 +257,51 @@ public final class ChainStore: @unchecked Sendable {
     /// bytes and its receipt's lie in the stored block and receipt list, so a lookup does not decode the whole block
     /// (10,000 transactions and their receipts) for one of them (schema 5).
     public func includedTransaction(_ id: Hash32) throws(StorageError) -> IncludedTransaction? {
-        let tables = self.tables
-        let context = "looking up transaction \(id)"
-        let found = try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) -> (Bytes, Bytes?, Bytes?)? in
-            try wrap(context) { () throws(LMDBError) -> (Bytes, Bytes?, Bytes?)? in
-                guard let entry = try txn.get(tables[.transactionIndex], id.bytes) else { return nil }
-                let height = Array(entry.prefix(8))
-                return (entry, try txn.get(tables[.blocks], height), try txn.get(tables[.receipts], height))
-            }
-        }
-        guard let (entryBytes, blockBytes, receiptBytes) = found else { return nil }
         func corrupt(_ detail: String) -> StorageError { corruptRecord(.transactionIndex, "transaction \(id)", detail) }
-        let entry = try TransactionIndexEntry(entryBytes, corrupt: corrupt)
-        guard let blockBytes, let transactionBytes = entry.transaction.slice(of: blockBytes) else {
-            throw corrupt("the block at height \(entry.height) is missing or shorter than the entry says")
+        guard let found = try locatedBytes(of: id, corrupt: corrupt) else { return nil }
+        guard let headerBytes = found.header, let transactionBytes = found.transaction else {
+            throw corrupt("the block at height \(found.entry.height) is missing or shorter than the entry says")
         }
         do {
-            var reader = CanonicalReader(blockBytes)
+            var reader = CanonicalReader(headerBytes)
             let header = try reader.decode(BlockHeader.self)
             let transaction = try SignedTransaction(canonical: transactionBytes)
-            guard transaction.id == id else { throw corrupt("the bytes at its place in block \(entry.height) are another transaction") }
-            let receipt = try receiptBytes.flatMap(entry.receipt.slice).map { bytes throws(CodecError) in try Receipt(canonical: bytes) }
+            guard transaction.id == id else { throw corrupt("the bytes at its place in block \(found.entry.height) are another transaction") }
+            let receipt = try found.receipt.map { bytes throws(CodecError) in try Receipt(canonical: bytes) }
             return IncludedTransaction(
-                transaction: transaction, receipt: receipt, height: entry.height, index: entry.index, blockHash: header.hash)
+                transaction: transaction, receipt: receipt, height: found.entry.height, index: found.entry.index, blockHash: header.hash)
         } catch let error as StorageError {
             throw error
         } catch {
             throw corrupt("its stored bytes do not decode: \(error)")
+        }
+    }
+
+    /// A block header's canonical encoding is at most this long (its one variable field, the chain id, is at most 64
+    /// bytes), so a lookup copies this much of the block to read the header.
+    static let headerBound = 1024
+
+    /// A transaction's index entry and, from the same snapshot, the bytes a lookup needs from its stored block (the
+    /// header's, the transaction's) and receipt list (its receipt's). The records' checksums are checked where they lie,
+    /// so only these few bytes are copied, not a block of 10,000 transactions (issue 13, D5 and D8).
+    private func locatedBytes(
+        of id: Hash32, corrupt: (String) -> StorageError
+    ) throws(StorageError) -> (entry: TransactionIndexEntry, header: Bytes?, transaction: Bytes?, receipt: Bytes?)? {
+        let tables = self.tables, path = self.path
+        let context = "looking up transaction \(id)"
+        return try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) in
+            guard let entryBytes = try wrap(context, path: path, { () throws(LMDBError) in try txn.get(tables[.transactionIndex], id.bytes) }) else {
+                return nil
+            }
+            let entry = try TransactionIndexEntry(entryBytes, corrupt: corrupt)
+            let height = entry.height.bigEndianBytes
+            let block = try wrap(context, path: path) { () throws(LMDBError) in
+                try txn.withValue(tables[.blocks], height) { raw in (Bytes(raw.prefix(Self.headerBound)), entry.transaction.slice(of: raw)) }
+            }
+            let receipt = try wrap(context, path: path) { () throws(LMDBError) in
+                try txn.withValue(tables[.receipts], height) { entry.receipt.slice(of: $0) }
+            }
+            return (entry, block?.0, block?.1, receipt ?? nil)
         }
     }
 
@@ -244,14 +311,14 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     /// One record read in its own read transaction.
-    private func record(_ table: Table, _ key: Bytes, _ context: String) throws(StorageError) -> Bytes? {
-        let tables = self.tables
+    func record(_ table: Table, _ key: Bytes, _ context: String) throws(StorageError) -> Bytes? {
+        let tables = self.tables, path = self.path
         return try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) in
-            try wrap(context) { () throws(LMDBError) in try txn.get(tables[table], key) }
+            try wrap(context, path: path) { () throws(LMDBError) in try txn.get(tables[table], key) }
         }
     }
 
-    private func corruptRecord(_ table: Table, _ key: String, _ detail: String) -> StorageError {
+    func corruptRecord(_ table: Table, _ key: String, _ detail: String) -> StorageError {
         .corruptRecord(path: path, table: table.rawValue, key: key, detail: detail)
     }
 
@@ -289,6 +356,8 @@ public final class ChainStore: @unchecked Sendable {
                 try extra(txn)
             }
         } catch {
+            // A damaged record read during the commit is corruption, not a write that failed.
+            if case .checksumMismatch = error { throw StorageError(error, context: "committing block \(block.height)", path: path) }
             throw .commitFailed(path: path, height: block.height, cause: error, available: DiskSpace.availableBytes(at: path))
         }
         headLock.lock()
@@ -303,7 +372,7 @@ public final class ChainStore: @unchecked Sendable {
     var tablesForTesting: Tables { tables }
 }
 
-/// Runs an LMDB call and names what was being done if it fails.
-func wrap<T>(_ context: String, _ body: () throws(LMDBError) -> T) throws(StorageError) -> T {
-    do { return try body() } catch { throw .lmdb(error, context: context) }
+/// Runs an LMDB call and names what was being done if it fails (a damaged record: its table and key).
+func wrap<T>(_ context: String, path: String, _ body: () throws(LMDBError) -> T) throws(StorageError) -> T {
+    do { return try body() } catch { throw StorageError(error, context: context, path: path) }
 }

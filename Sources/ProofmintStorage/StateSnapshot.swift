@@ -5,12 +5,14 @@ import ProofmintCore
 public struct StateSnapshot: StateReader {
     let transaction: LMDBTransaction
     let tables: Tables
+    /// The database's directory, named in errors about damaged records.
+    let path: String
 
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? {
         do {
             return try transaction.get(tables[.state], key.bytes)
         } catch {
-            throw StateReadError("reading \(key): \(error)")
+            throw failure(error, "reading \(key)")
         }
     }
 
@@ -19,7 +21,7 @@ public struct StateSnapshot: StateReader {
         do {
             bytes = try transaction.get(tables[.tree], path.storageKey)
         } catch {
-            throw StateReadError("reading tree node at depth \(path.depth): \(error)")
+            throw failure(error, "reading tree node at depth \(path.depth)")
         }
         guard let bytes else { return nil }
         do {
@@ -33,11 +35,17 @@ public struct StateSnapshot: StateReader {
     /// matches the snapshot's state root even while new blocks commit).
     public func height() throws(StateReadError) -> UInt64 {
         let bytes: Bytes?
-        do { bytes = try transaction.get(tables[.meta], MetaKey.head) } catch { throw StateReadError("reading head: \(error)") }
+        do { bytes = try transaction.get(tables[.meta], MetaKey.head) } catch { throw failure(error, "reading head") }
         guard let bytes, bytes.count == 40, let height = UInt64(bigEndianBytes: Array(bytes.prefix(8))) else {
             throw StateReadError("head record is missing or malformed")
         }
         return height
+    }
+
+    /// A read failure in the snapshot's terms; a damaged record's message names its table and key and what to do.
+    func failure(_ error: any Error, _ context: String) -> StateReadError {
+        guard let error = error as? LMDBError else { return StateReadError("\(context): \(error)") }
+        return StateReadError(StorageError(error, context: context, path: path).description)
     }
 }
 
@@ -54,7 +62,7 @@ extension StateSnapshot {
                 return true
             }
         } catch {
-            throw StateReadError("scanning state keys with prefix \(prefix.hex): \(error)")
+            throw failure(error, "scanning state keys with prefix \(prefix.hex)")
         }
         return entries
     }

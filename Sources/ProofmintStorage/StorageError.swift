@@ -36,8 +36,9 @@ public enum StorageError: Error, CustomStringConvertible {
                 + "(for the devnet: make devnet-reset)"
         case let .cannotCreateDirectory(path, detail): return "cannot create the database directory \(path): \(detail)"
         case let .corruptRecord(path, table, key, detail):
-            return "database at \(path) holds a damaged record (table \(table), \(key)): \(detail); restore the home from a backup, "
-                + "or build a new one with `proofmintd import` from a chain file a healthy node exported"
+            return "database at \(path) holds a damaged record (table \(table), \(key)): \(detail); `proofmintd inspect --verify` "
+                + "lists every damaged record; restore the home from a backup, or build a new one with `proofmintd import` from a "
+                + "chain file a healthy node exported"
         case let .notNextBlock(head, got): return "block \(got) does not follow the stored head \(head)"
         case let .lmdb(error, context): return "\(context): \(error)"
         case let .diskFull(path, available, needed):
@@ -49,5 +50,17 @@ public enum StorageError: Error, CustomStringConvertible {
             return "cannot commit block \(height) to \(path): \(cause)\(space). Nothing of the block was kept; if the disk is "
                 + "full, free space on it (a running node retries by itself)"
         }
+    }
+
+    /// An LMDB failure while doing `context` in the database at `path`. A checksum mismatch is a damaged record, not
+    /// an LMDB failure, so it becomes `corruptRecord` naming the table and the key.
+    init(_ error: LMDBError, context: String, path: String) {
+        guard case let .checksumMismatch(table, key) = error else {
+            self = .lmdb(error, context: context)
+            return
+        }
+        self = .corruptRecord(
+            path: path, table: table, key: key,
+            detail: "its checksum does not match its bytes (a bit changed on disk or in memory after it was written)")
     }
 }

@@ -1,6 +1,8 @@
 import CLMDB
+import ProofmintCore
 
 /// Every table of a node's database, declared once. Integers in keys are big-endian so key order is height order.
+/// Every value below is stored followed by its 8-byte `RecordChecksum` (schema 6).
 enum Table: String, CaseIterable {
     /// `StateKey` bytes → canonical record (`Account`, `ChainTotals`, `Parameters`, `ValidatorSet`).
     case state
@@ -16,6 +18,26 @@ enum Table: String, CaseIterable {
     case transactionIndex = "tx_index"
     /// Named entries: `schema` (u32), `head` (height u64 ‖ hash), `genesis` (the genesis file's bytes).
     case meta
+
+    /// The table's byte in its records' checksums: fixed forever, unlike the declaration order.
+    var checksumId: UInt8 {
+        switch self {
+        case .state: 1
+        case .tree: 2
+        case .blocks: 3
+        case .blockIndex: 4
+        case .receipts: 5
+        case .transactionIndex: 6
+        case .meta: 7
+        }
+    }
+}
+
+/// An open table: its LMDB handle and which table it is, so every get, put and scan can check or seal the record's
+/// checksum without its caller doing anything.
+struct TableHandle {
+    let dbi: MDB_dbi
+    let table: Table
 }
 
 /// Keys of the `meta` table.
@@ -35,7 +57,7 @@ struct Tables {
         self.handles = handles
     }
 
-    subscript(_ table: Table) -> MDB_dbi { handles[table] ?? 0 }
+    subscript(_ table: Table) -> TableHandle { TableHandle(dbi: handles[table] ?? 0, table: table) }
 }
 
 extension UInt64 {
@@ -44,5 +66,19 @@ extension UInt64 {
     init?(bigEndianBytes bytes: [UInt8]) {
         guard bytes.count == 8 else { return nil }
         self = bytes.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
+
+extension Table {
+    /// A key as an operator reads it in an error or a verify report: heights as numbers, hashes and state keys in hex.
+    func describe(key: Bytes) -> String {
+        switch self {
+        case .blocks, .receipts: UInt64(bigEndianBytes: key).map { "height \($0)" } ?? "key \(key.hex)"
+        case .blockIndex: "block \(key.hex)"
+        case .transactionIndex: "transaction \(key.hex)"
+        case .state: "state key \(key.hex)"
+        case .tree: "tree node \(key.hex)"
+        case .meta: "meta \(String(decoding: key, as: UTF8.self))"
+        }
     }
 }

@@ -7,10 +7,10 @@ struct TransactionIndexEntry: Equatable {
         let offset: UInt32
         let length: UInt32
 
-        /// The span's bytes in `bytes`, nil if it runs past their end.
-        func slice(of bytes: Bytes) -> Bytes? {
+        /// The span's bytes copied out of `buffer` (a record lent in place by LMDB), nil if it runs past its end.
+        func slice(of buffer: UnsafeRawBufferPointer) -> Bytes? {
             let end = Int(offset) + Int(length)
-            return end <= bytes.count ? Array(bytes[Int(offset)..<end]) : nil
+            return end <= buffer.count ? Bytes(buffer[Int(offset)..<end]) : nil
         }
     }
 

@@ -15,6 +15,10 @@ struct ApplyBenchmark {
         /// One `pm_getTransaction` lookup in the last block: read alone from its place (schema 5), and the whole block
         /// and its receipts decoded, as before (issue 13, D8).
         let lookupMilliseconds: (indexed: Double, wholeBlock: Double)
+        /// `inspect --verify` over the resulting store (every record, block, index entry and the state root; issue 13,
+        /// D5), and whether it found the store consistent.
+        let verifySeconds: Double
+        let verifyConsistent: Bool
         /// What was applied, for the replay measurement.
         let genesis: Genesis
         let blocks: [Block]
@@ -52,11 +56,15 @@ struct ApplyBenchmark {
         }
         let elapsed = (ContinuousClock.now - start).seconds
         let lookups = try measureLookups(blocks.last, store: store)
+        let verifyStart = ContinuousClock.now
+        let verification = try store.verify()
+        let verifySeconds = (ContinuousClock.now - verifyStart).seconds
         return Result(
             transfersPerSecond: Double(statistics.transactions) / elapsed,
             applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
             commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
-            setupSeconds: setupSeconds, lookupMilliseconds: lookups, genesis: genesis, blocks: blocks)
+            setupSeconds: setupSeconds, lookupMilliseconds: lookups, verifySeconds: verifySeconds,
+            verifyConsistent: verification.isConsistent, genesis: genesis, blocks: blocks)
     }
 
     /// Looks up 100 transactions of `block` both ways; the mean of each, in milliseconds.

@@ -27,16 +27,17 @@ enum BenchmarkMain {
         print("- blocks of \(options.transactions) signed transfers, \(options.blocks) blocks per run, durability \(options.durability)\n")
         let verify = VerifyRate.measure(signatures: 20_000)
         print("libsodium crypto_sign_verify_detached: \(Int(verify.singleCore)) verifications/s on one core, \(Int(verify.allCores)) on all cores\n")
-        print("| accounts | transfers/s | vs 1-core verify | vs all-core verify | apply ms/block | commit ms/block | state+tree setup s | peak RSS MiB | tx lookup ms (whole block) |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| accounts | transfers/s | vs 1-core verify | vs all-core verify | apply ms/block | commit ms/block | state+tree setup s | peak RSS MiB | tx lookup ms (whole block) | inspect --verify s |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for accounts in options.accounts {
             let result = try ApplyBenchmark(accounts: accounts, options: options).run()
             let rate = result.transfersPerSecond
             print(String(
-                format: "| %d | %.0f | %.0f%% | %.0f%% | %.0f | %.0f | %.1f | %d | %.2f (%.0f) |",
+                format: "| %d | %.0f | %.0f%% | %.0f%% | %.0f | %.0f | %.1f | %d | %.2f (%.0f) | %.1f",
                 accounts, rate, 100 * rate / verify.singleCore, 100 * rate / verify.allCores,
                 result.applyMilliseconds, result.commitMilliseconds, result.setupSeconds, PeakMemory.mebibytes(),
-                result.lookupMilliseconds.indexed, result.lookupMilliseconds.wholeBlock))
+                result.lookupMilliseconds.indexed, result.lookupMilliseconds.wholeBlock, result.verifySeconds)
+                + (result.verifyConsistent ? " |" : " INCONSISTENT |"))
         }
         if !options.proofProviders.isEmpty { try proofs(options, verify: verify) }
         if options.replayBlocks > 0 { try replay(options, verify: verify) }

@@ -12,6 +12,9 @@ public enum LMDBError: Error, Equatable, CustomStringConvertible {
     case transactionFull
     case mapResized
     case badTransaction
+    /// A stored record's checksum does not match its bytes (schema 6): the record was damaged on disk or in memory.
+    /// Not an LMDB code, but raised at the same layer, so it reaches every caller through the same path.
+    case checksumMismatch(table: String, key: String)
     case system(code: Int32, message: String)
 
     init(code: Int32) {
@@ -42,6 +45,8 @@ public enum LMDBError: Error, Equatable, CustomStringConvertible {
         case .transactionFull: return "transaction has too many dirty pages"
         case .mapResized: return "database map was resized by another process"
         case .badTransaction: return "transaction is no longer usable"
+        case let .checksumMismatch(table, key):
+            return "the record at \(key) in table \(table) fails its checksum: its bytes changed after they were written"
         case let .system(code, message): return "\(message) (errno \(code))"
         }
     }

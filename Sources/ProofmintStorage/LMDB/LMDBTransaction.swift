@@ -12,7 +12,40 @@ final class LMDBTransaction {
         self.writable = writable
     }
 
-    func get(_ table: MDB_dbi, _ key: Bytes) throws(LMDBError) -> Bytes? {
+    /// The value at `key`, its checksum checked and removed; a mismatch throws `.checksumMismatch`.
+    func get(_ table: TableHandle, _ key: Bytes) throws(LMDBError) -> Bytes? {
+        try withValue(table, key) { Bytes($0) }
+    }
+
+    /// Runs `body` over the value at `key` where it lies in LMDB's memory map, after checking its checksum there, so a
+    /// caller that needs a few bytes of a large record copies only those. The buffer is valid only inside `body`.
+    func withValue<T>(_ table: TableHandle, _ key: Bytes, _ body: (UnsafeRawBufferPointer) -> T) throws(LMDBError) -> T? {
+        var result: T?
+        var status: Int32 = 0
+        var damaged = false
+        key.withUnsafeBytes { keyBytes in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            var v = MDB_val()
+            status = mdb_get(handle, table.dbi, &k, &v)
+            guard status == MDB_SUCCESS else { return }
+            guard let value = RecordChecksum.value(
+                in: UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size), table: table.table, key: key)
+            else { return damaged = true }
+            result = body(value)
+        }
+        if status == MDB_NOTFOUND { return nil }
+        try LMDBError.check(status)
+        if damaged { throw Self.mismatch(table, key) }
+        return result
+    }
+
+    /// Writes `value` followed by its checksum.
+    func put(_ table: TableHandle, _ key: Bytes, _ value: Bytes) throws(LMDBError) {
+        try putRaw(table.dbi, key, RecordChecksum.seal(value, table: table.table, key: key))
+    }
+
+    /// The stored bytes at `key` as LMDB holds them, checksum included: for `inspect --verify` and tests only.
+    func getRaw(_ table: MDB_dbi, _ key: Bytes) throws(LMDBError) -> Bytes? {
         var result: Bytes?
         var status: Int32 = 0
         key.withUnsafeBytes { keyBytes in
@@ -28,7 +61,8 @@ final class LMDBTransaction {
         return result
     }
 
-    func put(_ table: MDB_dbi, _ key: Bytes, _ value: Bytes) throws(LMDBError) {
+    /// Writes `value` exactly as given, with no checksum: for tests that damage a record on purpose.
+    func putRaw(_ table: MDB_dbi, _ key: Bytes, _ value: Bytes) throws(LMDBError) {
         var status: Int32 = 0
         key.withUnsafeBytes { keyBytes in
             value.withUnsafeBytes { valueBytes in
@@ -40,19 +74,38 @@ final class LMDBTransaction {
         try LMDBError.check(status)
     }
 
+    private static func mismatch(_ table: TableHandle, _ key: Bytes) -> LMDBError {
+        .checksumMismatch(table: table.table.rawValue, key: table.table.describe(key: key))
+    }
+
     /// Deletes `key`; absent keys are fine.
-    func delete(_ table: MDB_dbi, _ key: Bytes) throws(LMDBError) {
+    func delete(_ table: TableHandle, _ key: Bytes) throws(LMDBError) {
         var status: Int32 = 0
         key.withUnsafeBytes { keyBytes in
             var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
-            status = mdb_del(handle, table, &k, nil)
+            status = mdb_del(handle, table.dbi, &k, nil)
         }
         if status == MDB_NOTFOUND { return }
         try LMDBError.check(status)
     }
 
     /// Calls `body` for each entry in key order, from the first key ≥ `start` (or the first key); stops when it returns false.
-    func scan(_ table: MDB_dbi, from start: Bytes? = nil, _ body: (Bytes, Bytes) throws -> Bool) throws {
+    /// Each value's checksum is checked where it lies and removed; the first mismatch throws `.checksumMismatch`.
+    func scan(_ table: TableHandle, from start: Bytes? = nil, _ body: (Bytes, Bytes) throws -> Bool) throws {
+        try scanRecords(table.dbi, from: start) { key, stored in
+            guard let value = RecordChecksum.value(in: stored, table: table.table, key: key) else { throw Self.mismatch(table, key) }
+            return try body(key, Bytes(value))
+        }
+    }
+
+    /// `scan` over the stored bytes, checksums included and unchecked: for `inspect --verify`, which counts every
+    /// damaged record instead of stopping at the first.
+    func scanRaw(_ table: MDB_dbi, from start: Bytes? = nil, _ body: (Bytes, Bytes) throws -> Bool) throws {
+        try scanRecords(table, from: start) { key, stored in try body(key, Bytes(stored)) }
+    }
+
+    /// The cursor walk under `scan` and `scanRaw`: each key copied, each stored value (checksum included) lent in place.
+    private func scanRecords(_ table: MDB_dbi, from start: Bytes?, _ body: (Bytes, UnsafeRawBufferPointer) throws -> Bool) throws {
         var cursor: OpaquePointer?
         try LMDBError.check(mdb_cursor_open(handle, table, &cursor))
         defer { mdb_cursor_close(cursor) }
@@ -68,16 +121,15 @@ final class LMDBTransaction {
         }
         while status == MDB_SUCCESS {
             let key = Bytes(UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size))
-            let value = Bytes(UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
-            guard try body(key, value) else { return }
+            guard try body(key, UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size)) else { return }
             status = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)
         }
         if status != MDB_NOTFOUND { throw LMDBError(code: status) }
     }
 
-    func entryCount(_ table: MDB_dbi) throws(LMDBError) -> Int {
+    func entryCount(_ table: TableHandle) throws(LMDBError) -> Int {
         var stat = MDB_stat()
-        try LMDBError.check(mdb_stat(handle, table, &stat))
+        try LMDBError.check(mdb_stat(handle, table.dbi, &stat))
         return stat.ms_entries
     }
 

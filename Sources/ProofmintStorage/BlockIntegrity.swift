@@ -1,0 +1,38 @@
+import ProofmintCore
+import ProofmintCrypto
+
+/// What a stored block must satisfy on its own, against its own header: the checks the start path runs on the head
+/// block and `inspect --verify` runs on every block. A record checksum only says the bytes are the ones written;
+/// these say the bytes written were a block the chain could have made (a bad write or a bug passes the checksum).
+enum BlockIntegrity {
+    /// The first way `block` (stored at `height`, with `receipts`) contradicts its header, or nil.
+    static func problem(_ block: Block, height: UInt64, receipts: [Receipt]) -> String? {
+        let header = block.header
+        if header.height != height { return "the block stored at height \(height) says it is block \(header.height)" }
+        if Int(header.transactionCount) != block.transactions.count {
+            return "the header counts \(header.transactionCount) transactions, the block holds \(block.transactions.count)"
+        }
+        let transactionRoot = Block.transactionRoot(block.transactions)
+        if transactionRoot != header.transactionRoot {
+            return "its transactions hash to \(transactionRoot), not the header's transaction root \(header.transactionRoot)"
+        }
+        if receipts.count != block.transactions.count {
+            return "its receipt list holds \(receipts.count) receipts for \(block.transactions.count) transactions"
+        }
+        let receiptRoot = Block.receiptRoot(receipts)
+        if receiptRoot != header.receiptRoot {
+            return "its receipts hash to \(receiptRoot), not the header's receipt root \(header.receiptRoot)"
+        }
+        return nil
+    }
+
+    /// Whether the producer named in the header signed it (one Ed25519 verification, ~50 µs). The genesis block has no
+    /// producer. Whether that producer was the scheduled one needs the validator set of the time: replay checks that.
+    static func signatureProblem(_ block: Block) -> String? {
+        guard block.height > 0 else { return nil }
+        guard let producer = try? Ed25519.PublicKey(bytes: block.header.producer),
+              producer.isValidSignature(block.signature, for: block.header.signingMessage)
+        else { return "the producer's signature does not verify over its header" }
+        return nil
+    }
+}
