@@ -6,8 +6,11 @@ PYTHON ?= /usr/bin/python3
 DEVNET_HOME ?= ./devnet-home
 DEVNET_FLAGS ?= --block-time 1000
 BENCH_FLAGS ?=
+# `make fuzz`: seconds per target, and which targets (docs/RELIABILITY.md, "Fuzzing").
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= transaction block receipts chain-file genesis keystore rpc
 
-.PHONY: all deps build release test test-models test-unit test-e2e bench devnet devnet-reset docs clean
+.PHONY: all deps build release test test-models test-unit test-e2e test-sanitize fuzz bench devnet devnet-reset docs clean
 
 all: build
 
@@ -45,6 +48,21 @@ test-e2e: deps
 	$(SWIFT) build --build-tests
 	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build --filter ProofmintEndToEndTests
 
+## The unit tests under AddressSanitizer, then under ThreadSanitizer, each in its own build folder so the normal
+## build is untouched (docs/RELIABILITY.md, "Sanitizers", says how long it takes).
+test-sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
+	$(SWIFT) test --skip-build --sanitize=address --build-path .build-asan --skip ProofmintEndToEndTests
+	$(SWIFT) build --build-tests --sanitize=thread --build-path .build-tsan
+	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/tsan-suppressions.txt halt_on_error=1" \
+		$(SWIFT) test --skip-build --sanitize=thread --build-path .build-tsan --skip ProofmintEndToEndTests
+
+## Builds the libFuzzer executables (Fuzz/, release, fuzzer + AddressSanitizer) and runs each target FUZZ_SECONDS
+## over its seeds; a crash is copied to Tests/Fixtures/fuzz-regressions/<target>/ (replayed by `make test`) and fails.
+fuzz: deps
+	cd Fuzz && nice $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	$(PYTHON) -B scripts/run_fuzz.py --seconds $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 ## Builds in release mode and starts a one-node devnet from genesis/devnet.json (Ctrl-C stops it; state is kept).
 ## --dev-control serves the devnet control methods (pm_mine), which a plain `proofmintd start` refuses.
 devnet: release
@@ -62,4 +80,4 @@ bench: deps
 	.build/release/proofmint-bench $(BENCH_FLAGS)
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan Fuzz/.build
