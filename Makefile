@@ -6,8 +6,9 @@ PYTHON ?= /usr/bin/python3
 DEVNET_HOME ?= ./devnet-home
 DEVNET_FLAGS ?= --block-time 1000
 BENCH_FLAGS ?=
-# `make fuzz`: seconds per target, and which targets (docs/RELIABILITY.md, "Fuzzing").
+# `make fuzz`: seconds per target, how many targets at once, and which targets (docs/RELIABILITY.md, "Fuzzing").
 FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
 FUZZ_TARGETS ?= transaction block receipts chain-file genesis keystore rpc
 
 .PHONY: all deps build release test test-models test-unit test-e2e test-sanitize fuzz bench devnet devnet-reset docs clean
@@ -61,7 +62,7 @@ test-sanitize: deps
 ## over its seeds; a crash is copied to Tests/Fixtures/fuzz-regressions/<target>/ (replayed by `make test`) and fails.
 fuzz: deps
 	cd Fuzz && nice $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-	$(PYTHON) -B scripts/run_fuzz.py --seconds $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	$(PYTHON) -B scripts/run_fuzz.py --seconds $(FUZZ_SECONDS) --jobs $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
 ## Builds in release mode and starts a one-node devnet from genesis/devnet.json (Ctrl-C stops it; state is kept).
 ## --dev-control serves the devnet control methods (pm_mine), which a plain `proofmintd start` refuses.

@@ -17,9 +17,10 @@ let package = Package(
     name: "ProofmintFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: mainPackage.path)],
-    targets: executables.map { name in
-        .executableTarget(
-            name: name,
-            dependencies: [.product(name: "ProofmintFuzzTargets", package: mainPackage.lastPathComponent.lowercased())])
-    }
+    targets: [
+        // Starts libFuzzer from the entry point SwiftPM gives an executable (see FuzzDriver.swift).
+        .target(
+            name: "FuzzDriver",
+            dependencies: [.product(name: "ProofmintFuzzTargets", package: mainPackage.lastPathComponent.lowercased())]),
+    ] + executables.map { name in .executableTarget(name: name, dependencies: ["FuzzDriver"]) }
 )

@@ -11,7 +11,7 @@ Fuzz/Corpus/<target>/, which it never writes.
 import argparse
 import os
 import re
-import resource
+from concurrent.futures import ThreadPoolExecutor
 import shutil
 import subprocess
 import sys
@@ -37,13 +37,14 @@ def run(target, seconds, timeout, bin_dir):
         "nice", os.path.join(bin_dir, EXECUTABLES[target]), f"-max_total_time={seconds}", f"-timeout={timeout}",
         "-print_final_stats=1", f"-artifact_prefix={artifacts}/", work, os.path.join(FUZZ, "Corpus", target),
     ]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     with open(log_path, "w") as log:
-        code = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT).returncode
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+        # wait4 gives this child's own CPU time, even with other targets running beside it.
+        _, status, usage = os.wait4(process.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
     wall = time.monotonic() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = usage.ru_utime + usage.ru_stime
     text = open(log_path, errors="replace").read()
     stat = lambda name: (re.findall(rf"stat::{name}:\s*(\d+)", text) or ["?"])[-1]
     progress = re.findall(r"#(\d+)\s+\w+\s+cov: (\d+) ft: (\d+) corp: (\d+)/(\S+)", text)
@@ -64,19 +65,22 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=60, help="fuzzing time per target")
     parser.add_argument("--timeout", type=int, default=25, help="seconds one input may take before it is a finding")
+    parser.add_argument("--jobs", type=int, default=1, help="targets run at the same time")
     parser.add_argument("--bin-dir", default=os.path.join(FUZZ, ".build", "release"))
     parser.add_argument("targets", nargs="*", default=list(EXECUTABLES))
     args = parser.parse_args()
     print("| target | executions | exec/s | corpus (units/bytes) | cov | ft | wall | CPU | findings |")
     print("|---|---|---|---|---|---|---|---|---|")
+    unknown = [target for target in args.targets if target not in EXECUTABLES]
+    if unknown:
+        sys.exit(f"unknown fuzz target(s) {', '.join(unknown)} (known: {', '.join(EXECUTABLES)})")
     failed = []
-    for target in args.targets:
-        if target not in EXECUTABLES:
-            sys.exit(f"unknown fuzz target '{target}' (known: {', '.join(EXECUTABLES)})")
-        row, found, code, log = run(target, args.seconds, args.timeout, args.bin_dir)
-        print(row, flush=True)
-        if found or code != 0:
-            failed.append(f"{target}: exit {code}, {len(found)} finding(s) copied to Tests/Fixtures/fuzz-regressions/{target}/ (log {log})")
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        results = pool.map(lambda target: (target, run(target, args.seconds, args.timeout, args.bin_dir)), args.targets)
+        for target, (row, found, code, log) in results:
+            print(row, flush=True)
+            if found or code != 0:
+                failed.append(f"{target}: exit {code}, {len(found)} finding(s) copied to Tests/Fixtures/fuzz-regressions/{target}/ (log {log})")
     for line in failed:
         print(line, file=sys.stderr)
     sys.exit(1 if failed else 0)

@@ -5,7 +5,7 @@ import ProofmintCore
 /// abort, which is how libFuzzer learns an input is a finding. Only those executables call it; everything else uses
 /// `FuzzTarget.check`, which throws instead.
 public enum FuzzEntry {
-    public static func run(_ target: FuzzTarget, _ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    public static func run(_ target: FuzzTarget, _ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let input = Bytes(UnsafeBufferPointer(start: data, count: size))
         do {
             _ = try target.checkBlocking(input)

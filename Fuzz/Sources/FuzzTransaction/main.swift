@@ -1,7 +1,7 @@
-import ProofmintFuzzTargets
+import FuzzDriver
 
-/// libFuzzer's entry: one input for the `transaction` target; a broken invariant aborts, so libFuzzer keeps the input.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzEntry.run(.transaction, data, size)
+/// The entry point SwiftPM links as `main`: libFuzzer over the `transaction` target.
+@_cdecl("FuzzTransaction_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    FuzzDriver.run(.transaction, argc, argv)
 }
