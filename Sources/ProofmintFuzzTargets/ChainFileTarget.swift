@@ -9,8 +9,10 @@ import ProofmintCore
 /// the harness first rewrites every frame's checksum to match (`ChainFileFrames.reseal`), so mutations reach the
 /// frame kinds, the genesis frame, the block decoder, the height sequence and the end frame's summary.
 enum ChainFileTarget {
-    /// One file per process, rewritten for each input.
-    private static let path = NSTemporaryDirectory() + "proofmint-fuzz-chain-\(getpid()).pmc"
+    /// One file per process, rewritten for each input; in memory (`/dev/shm`) where there is one, since a disk-backed
+    /// temporary directory keeps the target waiting on the file system for every input.
+    private static let path = directory + "proofmint-fuzz-chain-\(getpid()).pmc"
+    private static let directory = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
 
     static func check(_ input: Bytes) throws(FuzzFailure) -> FuzzVerdict {
         guard let mode = input.first else { return .refused }
