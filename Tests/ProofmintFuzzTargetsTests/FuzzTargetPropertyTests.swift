@@ -1,3 +1,5 @@
+import Foundation
+import ProofmintAudit
 import ProofmintCore
 import XCTest
 
@@ -37,4 +39,18 @@ final class FuzzTargetPropertyTests: XCTestCase {
         XCTAssertEqual(ChainFileFrames.reseal(ChainFileFrames.reseal(mutated)), ChainFileFrames.reseal(mutated))
     }
 
+
+    /// The chain-file regression: a block at height 2^64 − 1 followed by another is a typed error, not a trap.
+    func testABlockAfterTheLastPossibleHeightIsAChainFileError() throws {
+        let regression = try XCTUnwrap(
+            FuzzCorpusTests.inputs(of: .chainFile, under: FuzzCorpusTests.regressions).first { $0.name.hasPrefix("crash-aa642f3a") })
+        let path = NSTemporaryDirectory() + "proofmint-height-max-\(UUID().uuidString).pmc"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(ChainFileFrames.reseal(Array(regression.bytes.dropFirst())))))
+        let reader = try ChainFileReader(path: path)
+        XCTAssertEqual(try reader.nextBlock()?.height, UInt64.max)
+        XCTAssertThrowsError(try reader.nextBlock()) { error in
+            XCTAssertTrue("\(error)".contains("does not follow block \(UInt64.max)"), "\(error)")
+        }
+    }
 }
