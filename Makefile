@@ -10,7 +10,12 @@ BENCH_FLAGS ?=
 CYCLES ?= 300
 SEED ?= 42
 
-.PHONY: all deps build release test test-models test-unit test-e2e crashtest bench devnet devnet-reset docs clean
+# `make fuzz`: seconds per target, how many targets at once, and which targets (docs/RELIABILITY.md, "Fuzzing").
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+FUZZ_TARGETS ?= transaction block receipts chain-file genesis keystore rpc
+
+.PHONY: all deps build release test test-models test-unit test-e2e crashtest test-sanitize fuzz bench devnet devnet-reset docs clean
 
 all: build
 
@@ -55,6 +60,22 @@ crashtest: deps
 	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" PROOFMINT_CRASH_CYCLES=$(CYCLES) PROOFMINT_CRASH_SEED=$(SEED) \
 		$(SWIFT) test --skip-build --filter CrashRecoveryTests
 
+## The unit tests under AddressSanitizer, then under ThreadSanitizer, each in its own build folder so the normal
+## build is untouched (docs/RELIABILITY.md, "Sanitizers", says how long it takes and why leak reports are off).
+test-sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 \
+		$(SWIFT) test --skip-build --sanitize=address --build-path .build-asan --skip ProofmintEndToEndTests
+	$(SWIFT) build --build-tests --sanitize=thread --build-path .build-tsan
+	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/tsan-suppressions.txt halt_on_error=1" \
+		$(SWIFT) test --skip-build --sanitize=thread --build-path .build-tsan --skip ProofmintEndToEndTests
+
+## Builds the libFuzzer executables (Fuzz/, release, fuzzer + AddressSanitizer) and runs each target FUZZ_SECONDS
+## over its seeds; a crash is copied to Tests/Fixtures/fuzz-regressions/<target>/ (replayed by `make test`) and fails.
+fuzz: deps
+	cd Fuzz && nice $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	$(PYTHON) -B scripts/run_fuzz.py --seconds $(FUZZ_SECONDS) --jobs $(FUZZ_JOBS) $(FUZZ_TARGETS)
+
 ## Builds in release mode and starts a one-node devnet from genesis/devnet.json (Ctrl-C stops it; state is kept).
 ## --dev-control serves the devnet control methods (pm_mine), which a plain `proofmintd start` refuses.
 devnet: release
@@ -72,4 +93,4 @@ bench: deps
 	.build/release/proofmint-bench $(BENCH_FLAGS)
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan Fuzz/.build

@@ -5,6 +5,7 @@
 //   CSodium, CLMDB  →  ProofmintCrypto  →  ProofmintCore  →  ProofmintStorage  →  ProofmintNode  →  proofmintd
 //                                                        ↘  ProofmintRPC  ↗ (node)  ↘  ProofmintWallet  →  proofmint
 //                                                        ↘  ProofmintSimulation  →  proofmintd (simulate)
+//   ProofmintFuzzTargets sits on top beside the executables (node, wallet, audit): only Fuzz/ and its tests use it.
 import PackageDescription
 
 let package = Package(
@@ -14,6 +15,8 @@ let package = Package(
         .executable(name: "proofmintd", targets: ["proofmintd"]),
         .executable(name: "proofmint", targets: ["proofmint"]),
         .library(name: "ProofmintCore", targets: ["ProofmintCore"]),
+        // For the fuzz executables of Fuzz/Package.swift, a separate package built with -sanitize=fuzzer.
+        .library(name: "ProofmintFuzzTargets", targets: ["ProofmintFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -75,6 +78,16 @@ let package = Package(
         ),
         .executableTarget(name: "proofmint-bench", dependencies: ["ProofmintStorage", "ProofmintCore", "ProofmintAudit"]),
 
+        // The fuzz targets: one entry per decoder of untrusted bytes and the JSON-RPC handler (docs/RELIABILITY.md,
+        // "Fuzzing"). Used by Fuzz/'s executables and, for the seeds and regressions, by plain `swift test`.
+        .target(
+            name: "ProofmintFuzzTargets",
+            dependencies: [
+                "ProofmintNode", "ProofmintAudit", "ProofmintWallet", "ProofmintStorage", "ProofmintRPC", "ProofmintCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // Used only by tests: in-memory state store, deterministic fixtures.
         .target(name: "ProofmintTestSupport", dependencies: ["ProofmintCore"], path: "Tests/Support"),
 
@@ -85,6 +98,9 @@ let package = Package(
         .testTarget(name: "ProofmintWalletTests", dependencies: ["ProofmintWallet", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintAuditTests", dependencies: ["ProofmintAudit", "ProofmintStorage", "ProofmintTestSupport"]),
         .testTarget(name: "ProofmintRPCTests", dependencies: ["ProofmintRPC", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintFuzzTargetsTests", dependencies: [
+            "ProofmintFuzzTargets", "ProofmintAudit", "ProofmintRPC", "ProofmintWallet", "ProofmintTestSupport",
+        ]),
         .testTarget(name: "ProofmintSimulationTests", dependencies: ["ProofmintSimulation", "ProofmintTestSupport"]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
         .testTarget(

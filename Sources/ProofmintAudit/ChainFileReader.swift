@@ -42,7 +42,9 @@ public final class ChainFileReader {
             do { block = try Block(canonical: payload) } catch {
                 throw .malformed(offset: at, afterHeight: lastHeight, reason: "not a canonical block: \(error)")
             }
-            if let lastHeight, block.height != lastHeight + 1 {
+            // `lastHeight < .max` first: a crafted file with a block at height 2^64 − 1 and another after it must
+            // get this error, not trap on the addition (Tests/Fixtures/fuzz-regressions/chain-file/).
+            if let lastHeight, lastHeight == .max || block.height != lastHeight + 1 {
                 throw .malformed(offset: at, afterHeight: lastHeight, reason: "block \(block.height) does not follow block \(lastHeight)")
             }
             if firstHeight == nil { firstHeight = block.height }
