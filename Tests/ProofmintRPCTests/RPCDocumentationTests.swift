@@ -39,6 +39,20 @@ final class RPCDocumentationTests: XCTestCase {
     }
 
     /// One JSON type per member name across the whole contract, except names listed here with why they differ.
+    /// The "Errors" table lists exactly the codes the contract has, so a client written from the docs knows every one.
+    func testTheErrorTableListsExactlyTheContractsCodes() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/RPC.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let errors = try XCTUnwrap(text.components(separatedBy: "\n## Errors\n").dropFirst().first, "docs/RPC.md has no `## Errors`")
+        let section = errors.components(separatedBy: "\n## ").first ?? ""
+        let documented = section.split(separator: "\n").compactMap { line -> Int? in
+            guard line.hasPrefix("| -") else { return nil }
+            return Int(line.dropFirst(2).prefix { $0 != " " && $0 != "|" })
+        }
+        XCTAssertEqual(documented.count, Set(documented).count, "a code is listed twice in docs/RPC.md's Errors table")
+        XCTAssertEqual(Set(documented), Set(RPCErrorCode.allCases.map(\.rawValue)), "docs/RPC.md's Errors table vs RPCErrorCode")
+    }
+
     func testAMemberNameHasOneJSONTypeEverywhere() {
         let twoMeanings: Set<String> = [
             "id",  // a transaction's id (hash) or a proposal's number
