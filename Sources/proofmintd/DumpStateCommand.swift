@@ -5,7 +5,7 @@ import ProofmintCore
 import ProofmintCrypto
 import ProofmintNode
 
-/// `proofmintd dump-state`: the full state at a height as a canonical, byte-deterministic file (PROTOCOL.md §3.4).
+/// `proofmintd dump-state`: the full state at a height as a canonical, byte-deterministic file (PROTOCOL.md §10.6).
 struct DumpStateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump-state",

@@ -1,4 +1,4 @@
-/// A genesis made of a state dump (a fork of a chain at a height, `proofmintd init --from-state`; PROTOCOL.md §3.4):
+/// A genesis made of a state dump (a fork of a chain at a height, `proofmintd init --from-state`; PROTOCOL.md §10.6):
 /// the fork genesis file is `PMFORKGN ‖ u16 version ‖ chain id ‖ u64 genesis time ‖ the dump's bytes`, so the chain
 /// file, `replay` and `import` carry and check the whole state like any other genesis file.
 extension Genesis {

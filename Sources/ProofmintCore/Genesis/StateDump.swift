@@ -1,6 +1,6 @@
 import ProofmintCrypto
 
-/// The whole state at one height in one canonical byte form (`proofmintd dump-state`, PROTOCOL.md §3.4): every
+/// The whole state at one height in one canonical byte form (`proofmintd dump-state`, PROTOCOL.md §10.6): every
 /// entry sorted by key bytes, a header naming where it came from, and a BLAKE2b-256 digest over all of it. Binary
 /// with length prefixes because that has exactly one encoding, so two dumps of the same state are the same bytes on
 /// any machine; nothing of the host or of the time of dumping is in it.

@@ -28,6 +28,14 @@ final class StateDumpTests: XCTestCase {
         XCTAssertTrue(forward.encoded().starts(with: Bytes("PMSTDUMP".utf8)))
     }
 
+    /// The devnet genesis dump's digest, pinned with `scripts/state_dump.py --check`, which writes the same dump from
+    /// genesis/devnet.json with the independent Python model: the two implementations agree on every byte.
+    func testTheDevnetGenesisDumpHasThePinnedDigest() throws {
+        let dump = try genesisDump()
+        XCTAssertEqual(dump.digest.hex, "8b61f312f79ef66fe97a3267f3fdbe96d1a78d1e91dfb783f6c89f6fa046b662")
+        XCTAssertEqual(dump.encoded().count, 2040)
+    }
+
     func testTheRootRebuiltFromADumpIsTheSourceRoot() throws {
         let dump = try genesisDump()
         XCTAssertEqual(try dump.computedRoot(), try devnet().genesisBlock().block.header.stateRoot)
@@ -50,6 +58,18 @@ final class StateDumpTests: XCTestCase {
         XCTAssertThrowsError(try StateDump.verified(lying.encoded())) { XCTAssertTrue("\($0)".contains("not the"), "\($0)") }
         XCTAssertThrowsError(try StateDump.decode(Array(dump.encoded().dropLast(5)))) { XCTAssertTrue("\($0)".contains("truncated"), "\($0)") }
         XCTAssertThrowsError(try StateDump.decode(Bytes("{}".utf8))) { XCTAssertTrue("\($0)".contains("PMSTDUMP"), "\($0)") }
+    }
+
+    /// Keys out of order or repeated are refused (a dump has one byte form, so one order).
+    func testKeysOutOfOrderOrRepeatedAreRefused() throws {
+        let a = StateDump.Entry(key: StateKey(bytes: [1]), value: [1]), b = StateDump.Entry(key: StateKey(bytes: [2]), value: [2])
+        let sorted = StateDump(chainId: "c", height: 0, blockHash: .zero, blockTime: 0, stateRoot: .zero, entries: [b, a]).encoded()
+        // Each entry is 10 bytes (u32 length, 1-byte key, u32 length, 1-byte value), the last 20 bytes of the file.
+        let first = Array(sorted.suffix(20).prefix(10)), second = Array(sorted.suffix(10)), header = Array(sorted.dropLast(20))
+        XCTAssertEqual(try StateDump.decode(sorted).entries, [a, b])
+        for entries in [second + first, first + first] {
+            XCTAssertThrowsError(try StateDump.decode(header + entries)) { XCTAssertTrue("\($0)".contains("strictly ascending"), "\($0)") }
+        }
     }
 
     /// The fork genesis file round-trips through `Genesis.parse(file:)`, and block 0 of the fork has the dump's root
