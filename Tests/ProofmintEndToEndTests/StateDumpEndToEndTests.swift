@@ -86,6 +86,10 @@ final class StateDumpEndToEndTests: XCTestCase {
         let replay = try Command.succeed("proofmintd", ["replay", chainFile, "--json"]).json()
         XCTAssertEqual(replay["ok"] as? Bool, true)
         XCTAssertEqual(replay["genesis_hash"] as? String, created["genesis_hash"] as? String)
+        // The fork's own state at height 0, re-executed from its fork genesis file, is the dumped state.
+        let forkGenesis = try Command.succeed("proofmintd", ["dump-state", "--home", home, "--height", "0", "--out", work + "/fork0.pmstate", "--json"]).json()
+        XCTAssertEqual(forkGenesis["state_root"] as? String, dumped["state_root"] as? String)
+        XCTAssertEqual(forkGenesis["chain_id"] as? String, "statedump-fork-1")
     }
 
     /// A dump with one byte changed, or a fork under the source's own chain id, is refused and no home is made.
