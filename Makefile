@@ -44,6 +44,7 @@ test-models: deps
 	$(PYTHON) -B scripts/proofmint_model.py
 	$(PYTHON) -B scripts/protocol_vectors.py --check --quiet
 	$(PYTHON) -B scripts/golden_chain_model.py --check --quiet
+	$(PYTHON) -B scripts/state_dump.py --check
 
 test-unit: deps
 	$(SWIFT) build --build-tests

@@ -12,7 +12,7 @@ public final class ChainAuditor {
     public init() {}
 
     public func audit(genesisFile: Bytes, next: () throws -> Block?, haltAt: UInt64? = nil, progress: (UInt64, Int) -> Void = { _, _ in }) throws -> AuditReport {
-        let genesis = try Genesis.parse(json: genesisFile)
+        let genesis = try Genesis.parse(file: genesisFile)
         let initial = MemoryStateStore()
         initial.commit(try genesis.genesisBlock().outcome)
         for (key, value) in initial.values { add(key: key, value: value, sign: true) }

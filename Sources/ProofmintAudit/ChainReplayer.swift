@@ -20,7 +20,7 @@ public struct ChainReplayer {
         genesisFile: Bytes, next: () throws -> Block?, progress: (UInt64, Int) -> Void = { _, _ in },
         observe: (Block, BlockOutcome, MemoryStateStore) throws -> Void = { _, _, _ in }
     ) throws -> ReplayReport {
-        try replay(genesis: try Genesis.parse(json: genesisFile), next: next, progress: progress, observe: observe)
+        try replay(genesis: try Genesis.parse(file: genesisFile), next: next, progress: progress, observe: observe)
     }
 
     /// The same, from a genesis already parsed (the benchmark builds its genesis in code).

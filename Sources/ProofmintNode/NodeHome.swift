@@ -18,7 +18,7 @@ public struct NodeHome: Sendable {
 
     /// Creates the home: validates the genesis file, writes block 0, and stores the validator key.
     public func initialize(genesisFile: Bytes, validatorKey: ValidatorKey?, options: ChainStore.Options) throws -> (Genesis, ChainStore) {
-        let genesis = try Genesis.parse(json: genesisFile)
+        let genesis = try Genesis.parse(file: genesisFile)
         if let validatorKey, !genesis.validators.contains(validatorKey.key.publicKey) {
             throw NodeError.home(
                 "the validator key \(validatorKey.key.publicKey.bytes.hex) is not in the genesis validator set; "

@@ -7,14 +7,25 @@ import ProofmintStorage
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a node home from a genesis file: validates it, writes block 0 and the validator key.",
+        abstract: "Create a node home from a genesis file (or a state dump: a fork): validates it, writes block 0 and the validator key.",
         discussion: """
+            With --from-state FILE --chain-id ID the genesis state is exactly the dump's (its state root is the dump's \
+            root; validators, balances and parameters as dumped) under the new chain id: a fork of the dumped chain. \
             The home is built in HOME.initializing (locked while init runs; one left by an interrupted init is removed \
             and reused) and renamed to HOME once complete, so a failure (a full disk included) leaves nothing behind.
             """)
 
-    @Option(help: "The genesis file (JSON) to start the chain from.")
-    var genesis: String
+    @Option(help: "The genesis file (JSON, or a fork genesis file) to start the chain from.")
+    var genesis: String?
+
+    @Option(help: "Start a fork whose genesis state is this `proofmintd dump-state` file (needs --chain-id).")
+    var fromState: String?
+
+    @Option(help: "The fork's chain id (with --from-state); must differ from the dumped chain's.")
+    var chainId: String?
+
+    @Option(help: "The fork's genesis time in Unix milliseconds (with --from-state; default: the dumped block's time).")
+    var genesisTime: UInt64?
 
     @Option(help: "The node's home directory; created if missing, refused if it already holds a chain.")
     var home: String
@@ -36,12 +47,31 @@ struct InitCommand: ParsableCommand {
     func validate() throws {
         let chosen = [devValidator != nil, validatorKey != nil, generateValidatorKey].filter { $0 }.count
         guard chosen <= 1 else { throw ValidationError("choose at most one of --dev-validator, --validator-key, --generate-validator-key") }
+        guard (genesis == nil) != (fromState == nil) else { throw ValidationError("give either --genesis FILE or --from-state FILE") }
+        guard (fromState == nil) == (chainId == nil) else { throw ValidationError("--from-state and --chain-id go together") }
+        guard fromState != nil || genesisTime == nil else { throw ValidationError("--genesis-time applies to --from-state only") }
+    }
+
+    /// The genesis file bytes: the JSON file as given, or the fork genesis file built from the dump (checked here so
+    /// a damaged or edited dump is refused before a home is made).
+    private func genesisFile() throws -> Bytes {
+        guard let fromState, let chainId else {
+            guard let file = FileManager.default.contents(atPath: genesis ?? "") else { throw CLIError("cannot read genesis file \(genesis ?? "")") }
+            return Array(file)
+        }
+        guard let file = FileManager.default.contents(atPath: fromState) else { throw CLIError("cannot read state dump \(fromState)") }
+        // The digest here; the root is rebuilt once, when the home parses the fork genesis file.
+        let dump = try CLIError.wrap { try StateDump.decode(Array(file)) }
+        guard dump.chainId != chainId else {
+            throw CLIError("--chain-id \(chainId) is the dumped chain's own id: a fork needs a new one, or its transactions would be valid on both chains")
+        }
+        let fork = try CLIError.wrap { try Genesis(forking: dump, chainId: chainId, genesisTime: genesisTime ?? dump.blockTime) }
+        guard let bytes = fork.forkGenesisFile else { throw CLIError("the fork genesis file could not be built") }
+        return bytes
     }
 
     func run() throws {
-        guard let file = FileManager.default.contents(atPath: genesis) else {
-            throw CLIError("cannot read genesis file \(genesis)")
-        }
+        let file = try genesisFile()
         let key: ValidatorKey?
         if let devValidator {
             key = try ValidatorKey.insecureDev(index: devValidator)
@@ -52,7 +82,7 @@ struct InitCommand: ParsableCommand {
         } else {
             key = nil
         }
-        let (parsed, head) = try CLIError.wrap { try initializeStaged(genesisFile: Array(file), validatorKey: key) }
+        let (parsed, head) = try CLIError.wrap { try initializeStaged(genesisFile: file, validatorKey: key) }
         if json {
             try printJSON([
                 "home": home, "chain_id": parsed.chainId, "genesis_hash": head.hash.hex, "state_root": head.stateRoot.hex,
@@ -63,7 +93,11 @@ struct InitCommand: ParsableCommand {
             print("  chain id      \(parsed.chainId)")
             print("  genesis hash  \(head.hash)")
             print("  state root    \(head.stateRoot)")
-            print("  accounts      \(parsed.allocations.count) allocations, \(Tokens.format(parsed.allocations.reduce(0) { $0 + $1.amount })) AI")
+            if let dump = parsed.stateDump {
+                print("  forked from   \(dump.chainId) at height \(dump.height) (\(dump.blockHash)), \(dump.entries.count) state entries")
+            } else {
+                print("  accounts      \(parsed.allocations.count) allocations, \(Tokens.format(parsed.allocations.reduce(0) { $0 + $1.amount })) AI")
+            }
             if let key {
                 print("  validator     \(key.name) \(key.key.publicKey.bytes.hex)\(devValidator != nil ? "  (INSECURE dev key)" : "")")
             } else {

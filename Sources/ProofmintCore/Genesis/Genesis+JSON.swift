@@ -26,11 +26,16 @@ extension Genesis {
 
     private static func parseChainId(_ top: JSONFields) throws(GenesisError) -> String {
         let chainId = try top.string("chain_id")
+        try checkChainId(chainId, path: "genesis.chain_id")
+        return chainId
+    }
+
+    /// A chain id is 1–64 characters of a-z, 0-9, '-', '_', '.'.
+    static func checkChainId(_ chainId: String, path: String) throws(GenesisError) {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
         guard !chainId.isEmpty, chainId.count <= Transaction.maxChainIdBytes, chainId.allSatisfy(allowed.contains) else {
-            throw GenesisError("genesis.chain_id", "'\(chainId)' must be 1–64 characters of a-z, 0-9, '-', '_', '.'")
+            throw GenesisError(path, "'\(chainId)' must be 1–64 characters of a-z, 0-9, '-', '_', '.'")
         }
-        return chainId
     }
 
     private static func parseTime(_ top: JSONFields) throws(GenesisError) -> UInt64 {

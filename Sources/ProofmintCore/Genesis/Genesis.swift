@@ -30,10 +30,12 @@ public struct Genesis: Equatable, Sendable {
     public let bonds: [ValidatorBond]
     /// The attestor registry at height 0 (protocol version 3); governance changes it afterwards.
     public let attestors: [GenesisAttestor]
+    /// A fork's genesis (`init(forking:)`): its state is exactly these entries and the fields above are not written.
+    public let stateDump: StateDump?
 
     public init(
         chainId: String, genesisTime: UInt64, parameters: Parameters, validators: ValidatorSet, allocations: [Allocation],
-        teamVesting: TeamVesting? = nil, bonds: [ValidatorBond] = [], attestors: [GenesisAttestor] = []
+        teamVesting: TeamVesting? = nil, bonds: [ValidatorBond] = [], attestors: [GenesisAttestor] = [], stateDump: StateDump? = nil
     ) {
         self.chainId = chainId
         self.genesisTime = genesisTime
@@ -43,12 +45,14 @@ public struct Genesis: Equatable, Sendable {
         self.teamVesting = teamVesting
         self.bonds = bonds
         self.attestors = attestors
+        self.stateDump = stateDump
     }
 
     /// The initial state's writes, sorted by key. `parse` guarantees the allocations fit; a hand-built genesis
     /// whose allocations overflow is clamped at the maximum representable supply rather than trapping; a bond its
     /// allocation does not cover (refused by `parse`) is left out.
     public func stateWrites() -> [(key: StateKey, value: Bytes?)] {
+        if let stateDump { return stateDump.entries.map { ($0.key, $0.value) } }
         var overlay = StateOverlay(base: EmptyState())
         var issued: Amount = 0
         for allocation in allocations {
