@@ -56,9 +56,16 @@ struct BlockProducer: Sendable {
                     throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1)")
                 }
                 let parameters = try snapshot.parameters()
+                // A sender whose account cannot be read (a damaged record) stops the proposal with that error, instead
+                // of being taken for a fresh account at nonce 0.
+                var unreadable: (any Error)?
                 let candidates = mempool.candidates(limit: Int(parameters.maxBlockTransactions) * 2) { sender in
-                    (try? snapshot.account(sender).nonce) ?? 0
+                    do { return try snapshot.account(sender).nonce } catch {
+                        if unreadable == nil { unreadable = error }
+                        return 0
+                    }
                 }
+                if let unreadable { throw unreadable }
                 let beacon: Bytes
                 do {
                     beacon = try BlockHeader.beaconProof(chainId: parent.chainId, height: parent.height + 1, producer: producer.key)
@@ -95,11 +102,18 @@ struct BlockProducer: Sendable {
 
     /// Removes what the new block made stale (nonces now below each sender's account nonce).
     private func prune(_ mempool: inout Mempool, senders: Set<Address>) {
-        let nonces: [Address: UInt64] = (try? store.withSnapshot { snapshot in
-            var nonces = [Address: UInt64]()
-            for sender in senders { nonces[sender] = try snapshot.account(sender).nonce }
-            return nonces
-        }) ?? [:]
+        let nonces: [Address: UInt64]
+        do {
+            nonces = try store.withSnapshot { snapshot in
+                var nonces = [Address: UInt64]()
+                for sender in senders { nonces[sender] = try snapshot.account(sender).nonce }
+                return nonces
+            }
+        } catch {
+            // Nothing is pruned (nonce 0 keeps every transaction); the next block's build meets the same error.
+            logger.warning("cannot read sender nonces to prune the mempool", metadata: ["error": "\(error)"])
+            return
+        }
         mempool.prune(senders: senders) { nonces[$0] ?? 0 }
     }
 }
