@@ -167,7 +167,7 @@ public actor Node {
             metrics.mapBytes.record(Int64(store.mapSize))
             return production
         } catch {
-            if let reason = Self.storageFailure(error) { storageFailed(reason) }
+            if let reason = Self.storageFailure(error) { storageFailed(reason, spaceMayFixIt: Self.spaceMayFix(error)) }
             throw error
         }
     }
@@ -189,13 +189,23 @@ public actor Node {
         }
     }
 
+    /// Whether free space can end the outage `error` starts: a write that failed (a full disk, a quota). A damaged
+    /// record, an unreadable state or a panicked environment is not cured by space: only a block that commits ends it.
+    private static func spaceMayFix(_ error: NodeError) -> Bool {
+        guard case let .storage(.commitFailed(_, _, cause, _)) = error else { return false }
+        switch cause {
+        case .system: return true
+        default: return false
+        }
+    }
+
     /// Enters (or extends) an outage: logged once when it starts, then retried with backoff.
-    private func storageFailed(_ reason: String) {
+    private func storageFailed(_ reason: String, spaceMayFixIt: Bool) {
         if outage != nil {
-            outage?.failedAgain(reason: reason)
+            outage?.failedAgain(reason: reason, spaceMayFixIt: spaceMayFixIt)
             logger.debug("commit retry failed", metadata: ["error": "\(reason)"])
         } else {
-            outage = StorageOutage(reason: reason)
+            outage = StorageOutage(reason: reason, spaceMayFixIt: spaceMayFixIt)
             metrics.storageAvailable.record(Int64(0))
             logger.error(
                 "cannot commit blocks: refusing transactions until a commit succeeds (the mempool is kept; retrying with backoff)",
@@ -236,7 +246,7 @@ public actor Node {
                 if Self.storageFailure(error) != nil { return }
             }
         }
-        if let free = DiskSpace.availableBytes(at: store.path), free >= DiskSpace.minimumFreeBytes {
+        if outage?.spaceMayFixIt == true, let free = DiskSpace.availableBytes(at: store.path), free >= DiskSpace.minimumFreeBytes {
             storageRecovered()
         } else {
             outage?.failedAgain()

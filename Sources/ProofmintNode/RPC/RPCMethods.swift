@@ -92,6 +92,7 @@ struct RPCMethods: Sendable {
         case .cannotProduce: return .miningUnavailable(error.description)
         case let .storageUnavailable(reason, _): return .storageUnavailable(error.description, reason: reason)
         case let .storage(storageError): return .storageUnavailable(error.description, reason: storageError.description)
+        case let .stateUnreadable(detail): return .storageUnavailable(error.description, reason: detail)
         default: return .internalError(error.description)
         }
     }

@@ -95,10 +95,16 @@ public struct RPCServer: Sendable {
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "proofmintd",
                 availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
-            onServerRunning: { channel in
+            onServerRunning: { [logger] channel in
                 // One accept per read: the connection cap is checked before each read of the listening socket, and
                 // NIO's default of 4 accepts a read let a burst of new connections overshoot it by up to 3.
-                try? await channel.setOption(ChannelOptions.maxMessagesPerRead, value: 1).get()
+                do {
+                    try await channel.setOption(ChannelOptions.maxMessagesPerRead, value: 1).get()
+                } catch {
+                    logger.warning(
+                        "cannot accept one connection per read: a burst of new connections may pass --rpc-max-connections by up to 3",
+                        metadata: ["error": "\(error)"])
+                }
                 await onRunning(channel.localAddress?.port ?? 0)
             },
             logger: logger)

@@ -1,11 +1,11 @@
 import Foundation
 import Logging
 import ProofmintCore
-import ProofmintStorage
 import ProofmintTestSupport
 import XCTest
 
 @testable import ProofmintNode
+@testable import ProofmintStorage
 
 /// A node whose commits fail (issue 13, D6), over a real LMDB home: the failure is real, made by lowering this process's
 /// file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored) below where LMDB writes its pages, so no privilege is needed.
@@ -89,6 +89,34 @@ final class StorageOutageTests: XCTestCase {
         XCTAssertNil(recovered)
     }
 
+    /// Free space does not end an outage that a damaged record started: only a block that commits would, so a
+    /// manual node keeps refusing transactions however many retries see a roomy disk.
+    func testADamagedRecordKeepsTheOutageWhateverTheFreeSpace() async throws {
+        let gate = RetryGate()
+        let node = try makeNode(mode: .manual, gate: gate)
+        _ = try await node.submit(transfer("alice").canonicalBytes)
+        try node.store.flipBitForTesting(in: .state, key: StateKey.account(TestKeys.address("alice")).bytes, at: 0)
+        do {
+            _ = try await node.mine(count: 1)
+            XCTFail("a block was built on a damaged account")
+        } catch {
+            XCTAssertNotNil(error as? NodeError, "\(error)")
+        }
+        let started = await node.storageProblem
+        XCTAssertTrue(started?.contains("damaged record") == true, started ?? "no outage")
+        gate.open(retries: 3)
+        await node.waitForRecovery()
+        XCTAssertGreaterThanOrEqual(gate.delays.count, 4, "the retries ran")
+        let problem = await node.storageProblem
+        XCTAssertNotNil(problem, "free space ended an outage that space cannot fix")
+        do {
+            _ = try await node.submit(transfer("bob").canonicalBytes)
+            XCTFail("a transaction was accepted while the store is damaged")
+        } catch {
+            guard case .storageUnavailable? = error as? NodeError else { return XCTFail("\(error)") }
+        }
+    }
+
     // MARK: - Fixtures
 
     private func makeNode(mode: MiningMode, gate: RetryGate) throws -> Node {
@@ -112,11 +140,20 @@ final class RetryGate: @unchecked Sendable {
     private var isOpen = false
     private var asked: [UInt64] = []
 
+    private var remaining: Int?
+
     var delays: [UInt64] { lock.withLock { asked } }
     func open() { lock.withLock { isOpen = true } }
+    /// Lets `retries` more retries through, then ends the retry loop (its sleep throws, as a cancelled task's does).
+    func open(retries: Int) { lock.withLock { (isOpen, remaining) = (true, retries) } }
 
     func sleep(_ milliseconds: UInt64) async throws {
-        lock.withLock { asked.append(milliseconds) }
+        try lock.withLock {
+            asked.append(milliseconds)
+            guard let left = remaining else { return }
+            if left == 0 { throw CancellationError() }
+            remaining = left - 1
+        }
         while !lock.withLock({ isOpen }) {
             try await Task.sleep(nanoseconds: 1_000_000)
         }
