@@ -1,10 +1,10 @@
 import ProofmintCore
 
-/// `Genesis.parse` (what `proofmintd init` reads) and, for a file it accepts, the genesis block and state it
-/// implies, as `init` computes them next.
+/// `Genesis.parse(file:)` (what `init`, `import`, `replay` and `audit` read: the JSON form or a fork genesis file with
+/// its state dump, PROTOCOL.md §10.6) and, for a file it accepts, the genesis block and state it implies.
 enum GenesisTarget {
     static func check(_ bytes: Bytes) throws(FuzzFailure) -> FuzzVerdict {
-        guard let genesis = try? Genesis.parse(json: bytes) else { return .refused }
+        guard let genesis = try? Genesis.parse(file: bytes) else { return .refused }
         do {
             _ = try genesis.genesisBlock()
         } catch {

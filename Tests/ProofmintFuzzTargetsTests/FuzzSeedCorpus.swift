@@ -25,14 +25,30 @@ enum FuzzSeedCorpus {
         for sample in chain.sampleTransactions { seeds[.transaction, default: [:]][sample.name] = sample.signed.canonicalBytes }
         let file = chain.shortFile(blocks: 3)
         seeds[.chainFile] = ["as-is-3-blocks.pmc": [0] + file, "resealed-3-blocks.pmc": [1] + file]
+        let devnet = try bytes(of: "genesis/devnet.json")
         seeds[.genesis] = [
-            "devnet.json": try bytes(of: "genesis/devnet.json"),
+            "devnet.json": devnet,
+            "devnet-fork.bin": try forkGenesisFile(of: devnet),
             "golden-chain.json": chain.genesisFile,
             "fuzz-node.json": Array(try FuzzNode.genesisJSON().utf8),
         ]
         seeds[.keystore] = ["lowest-cost.json": try lowCostKeystore()]
         seeds[.rpc] = try await rpcBodies()
         return seeds
+    }
+
+    /// A fork genesis file (PROTOCOL.md §10.6) whose state is the genesis state of `json`, so the fuzzer starts inside
+    /// the `PMFORKGN` and state dump decoders as well as the JSON parser.
+    private static func forkGenesisFile(of json: Bytes) throws -> Bytes {
+        let genesis = try Genesis.parse(json: json)
+        let header = try genesis.genesisBlock().block.header
+        let entries = genesis.stateWrites().compactMap { write in write.value.map { StateDump.Entry(key: write.key, value: $0) } }
+        let dump = StateDump(
+            chainId: genesis.chainId, height: 0, blockHash: header.hash, blockTime: header.timestamp, stateRoot: header.stateRoot,
+            entries: entries)
+        let fork = try Genesis(forking: dump, chainId: "proofmint-fork-1", genesisTime: header.timestamp)
+        guard let file = fork.forkGenesisFile else { throw FuzzFailure(.genesis, "a fork genesis has no fork file") }
+        return file
     }
 
     /// Replaces every target's seed directory with what `generate` makes.
