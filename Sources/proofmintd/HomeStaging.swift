@@ -71,11 +71,20 @@ final class HomeStaging {
             try files.moveItem(atPath: path, toPath: home)
             return
         }
-        let entries = try files.contentsOfDirectory(atPath: path)
+        let entries = try files.contentsOfDirectory(atPath: path).sorted()
+        // Nothing of the operator's is replaced, and nothing is moved unless everything can be.
+        let taken = entries.filter { files.fileExists(atPath: "\(home)/\($0)") }
+        guard taken.isEmpty else {
+            throw CLIError("\(home) already holds \(taken.joined(separator: ", ")): move them out of the way or choose another --home")
+        }
+        var moved: [String] = []
         for entry in entries.filter({ $0 != "data" }) + entries.filter({ $0 == "data" }) {
             guard rename("\(path)/\(entry)", "\(home)/\(entry)") == 0 else {
-                throw CLIError("cannot move \(entry) from \(path) into \(home): \(String(cString: strerror(errno)))")
+                let reason = String(cString: strerror(errno))
+                for back in moved.reversed() { _ = rename("\(home)/\(back)", "\(path)/\(back)") }
+                throw CLIError("cannot move \(entry) from \(path) into \(home): \(reason); nothing was left in \(home)")
             }
+            moved.append(entry)
         }
         discard()
     }

@@ -22,6 +22,23 @@ final class SecretsEndToEndTests: XCTestCase {
         XCTAssertFalse(names.contains { $0.hasSuffix(".tmp") }, "no temp file left: \(names)")
     }
 
+    /// `init` into a directory of the operator's never replaces one of its entries and never leaves half a home: a
+    /// `data` directory already there is refused before anything moves in, and the home is as it was.
+    func testInitIntoAHomeThatHoldsADataDirectoryChangesNothing() throws {
+        let home = work + "/operators-dir"
+        try FileManager.default.createDirectory(atPath: home + "/data", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: home + "/data/notes.txt", contents: Data("mine".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: home + "/readme.txt", contents: Data("keep".utf8)))
+        let result = try Command.run(
+            "proofmintd", ["init", "--genesis", Paths.devnetGenesis, "--home", home, "--dev-validator", "0"], timeout: 60)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("already holds data"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home).sorted(), ["data", "readme.txt"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home + "/data"), ["notes.txt"])
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: work)
+        XCTAssertEqual(siblings, ["operators-dir"], "no staging directory is left beside the home")
+    }
+
     func testStartRefusesAnEmptyDataFileAndLeavesIt() throws {
         let home = work + "/killed-init"
         try FileManager.default.createDirectory(atPath: home + "/data", withIntermediateDirectories: true)
