@@ -40,11 +40,7 @@ struct AttestCommand: AsyncParsableCommand {
     @Option(name: .customLong("chain-id"), help: ArgumentHelp("The chain the attestation is for.", valueName: "ID"))
     var chainId = "proofmint-devnet-1"
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("File to write the signed attestation to.", valueName: "FILE"))
-    var out: String
-
-    @Flag(name: .customLong("force"), help: "Overwrite --out if it exists.")
-    var force = false
+    @OptionGroup var outFile: OutFileOptions
 
     @OptionGroup var keystoreOptions: KeystoreOptions
     @OptionGroup var passwordOptions: PasswordOptions
@@ -60,7 +56,7 @@ struct AttestCommand: AsyncParsableCommand {
         guard let measurement = try StakingInput.attestation(measurement) else { throw CommandFailure("--measurement is required") }
         let provider = try WalletInput.account(provider, keystore: keystore)
         let chain = try WalletInput.chainId(chainId)
-        if !force && FileSystem.exists(out) { throw CommandFailure("\(out) already exists; choose another --out FILE or pass --force to overwrite it") }
+        try outFile.refuseToOverwrite()
         let key: Ed25519.PrivateKey
         switch (attestorKey, devAttestor) {
         case let (text?, nil):
@@ -77,11 +73,11 @@ struct AttestCommand: AsyncParsableCommand {
             attestor: key.publicKey, chainId: chain, provider: provider, tier: tier, measurement: measurement, expiresAt: expiresAt
         ).signed(by: key)
         let file = AttestationFile(signed: signed)
-        try file.write(to: out, overwrite: force)
+        try file.write(to: outFile.path, overwrite: outFile.force)
         guard case let .object(members) = file.json else { return }
         output.console.result(
-            .object(members + [("path", .string(out))]),
-            text: "Attestation written to \(out)\n\(Console.table(AttestationFile.lines(signed)))\n"
-                + "The provider stakes with it: proofmint tx stake --from NAME --amount AMOUNT --tier \(tier.rawValue) --attestation \(out)")
+            .object(members + [("path", .string(outFile.path))]),
+            text: "Attestation written to \(outFile.path)\n\(Console.table(AttestationFile.lines(signed)))\n"
+                + "The provider stakes with it: proofmint tx stake --from NAME --amount AMOUNT --tier \(tier.rawValue) --attestation \(outFile.path)")
     }
 }

@@ -64,11 +64,7 @@ struct ReceiptSignCommand: AsyncParsableCommand {
     @Option(name: .customLong("chain-id"), help: ArgumentHelp("Chain id (default: the node's).", valueName: "ID"))
     var chainId: String?
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("File to write the signed receipt to.", valueName: "FILE"))
-    var out: String
-
-    @Flag(name: .customLong("force"), help: "Overwrite --out if it exists.")
-    var force = false
+    @OptionGroup var outFile: OutFileOptions
 
     @OptionGroup var nodeOptions: NodeOptions
     @OptionGroup var keystoreOptions: KeystoreOptions
@@ -92,7 +88,7 @@ struct ReceiptSignCommand: AsyncParsableCommand {
         let input = try VerificationInput.contentHash(hex: inputHash, file: inputFile, name: "input")
         let result = try VerificationInput.contentHash(hex: outputHash, file: outputFile, name: "output")
         let job = try jobId.map { try WalletInput.jobId($0) } ?? Hash32.digest(SecureRandom.bytes(32))
-        if !force && FileSystem.exists(out) { throw CommandFailure("\(out) already exists; choose another --out FILE or pass --force to overwrite it") }
+        try outFile.refuseToOverwrite()
         let (chain, workEpoch) = try await chainAndEpoch(environment)
 
         let key = try keystore.unlock(consumer.name, password: try passwordOptions.source(environment).unlockPassword(for: consumer.name.text))
@@ -100,12 +96,12 @@ struct ReceiptSignCommand: AsyncParsableCommand {
             chainId: chain, jobId: job, consumer: key.publicKey, provider: providerAddress, epoch: workEpoch, workload: workload,
             modelHash: model, inputHash: input, outputHash: result, units: units, quality: quality, price: amount)
         let file = ComputeReceiptFile(signed: receipt.signed(by: key))
-        try file.write(to: out, overwrite: force)
+        try file.write(to: outFile.path, overwrite: outFile.force)
         guard case let .object(members) = file.json else { return }
         output.console.result(
-            .object(members + [("path", .string(out))]),
-            text: "Compute receipt signed by \(consumer.name.text) written to \(out)\n\(Console.table(ComputeReceiptFile.lines(receipt)))\n"
-                + "The provider submits it with: proofmint tx submit-proof --from PROVIDER --receipt \(out)")
+            .object(members + [("path", .string(outFile.path))]),
+            text: "Compute receipt signed by \(consumer.name.text) written to \(outFile.path)\n\(Console.table(ComputeReceiptFile.lines(receipt)))\n"
+                + "The provider submits it with: proofmint tx submit-proof --from PROVIDER --receipt \(outFile.path)")
     }
 
     /// The chain id and epoch: as given, or asked of the node.

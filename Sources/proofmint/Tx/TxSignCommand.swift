@@ -23,11 +23,7 @@ struct TxSignCommand: AsyncParsableCommand {
         "The chain id the transaction is for (default: the node's; `query status` shows it).", valueName: "ID"))
     var chainId: String?
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("File to write the signed transaction to.", valueName: "FILE"))
-    var out: String
-
-    @Flag(name: .customLong("force"), help: "Overwrite --out if it exists.")
-    var force = false
+    @OptionGroup var outFile: OutFileOptions
 
     @OptionGroup var nodeOptions: NodeOptions
     @OptionGroup var keystoreOptions: KeystoreOptions
@@ -39,19 +35,19 @@ struct TxSignCommand: AsyncParsableCommand {
         let keystore = keystoreOptions.keystore(environment)
         let input = try transfer.parse(keystore: keystore)
         let sender = try keystore.info(input.sender)
-        if !force && FileSystem.exists(out) { throw CommandFailure("\(out) already exists; choose another --out FILE or pass --force to overwrite it") }
+        try outFile.refuseToOverwrite()
         let (chain, nonce) = try await chainAndNonce(environment, sender: sender.address)
         let key = try keystore.unlock(input.sender, password: try passwordOptions.source(environment).unlockPassword(for: sender.name.text))
         let request = TransferRequest(
             chainId: chain, recipient: input.recipient, amount: input.amount, fee: input.fee, memo: input.memo, nonce: nonce,
             expiry: transfer.sender.expiry)
         let file = SignedTransactionFile(transaction: request.signed(by: key))
-        try file.write(to: out, overwrite: force)
+        try file.write(to: outFile.path, overwrite: outFile.force)
         guard case let .object(members) = file.json else { return }
         output.console.result(
-            .object(members + [("path", .string(out))]),
-            text: "Signed transaction \(file.transaction.id) written to \(out)\n\(Console.table(TransactionSummary.lines(file.transaction.transaction)))\n"
-                + "Send it from a machine that can reach a node: proofmint tx broadcast \(out)")
+            .object(members + [("path", .string(outFile.path))]),
+            text: "Signed transaction \(file.transaction.id) written to \(outFile.path)\n\(Console.table(TransactionSummary.lines(file.transaction.transaction)))\n"
+                + "Send it from a machine that can reach a node: proofmint tx broadcast \(outFile.path)")
     }
 
     /// The chain id and nonce: as given, or asked of the node (its chain id, the sender's pending nonce).
