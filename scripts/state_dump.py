@@ -16,7 +16,7 @@ from proofmint_model import (  # noqa: E402
 
 DUMP_MAGIC, FORK_MAGIC = b"PMSTDUMP", b"PMFORKGN"
 # `proofmintd dump-state --height 0` of a devnet home (and StateDumpTests): the devnet genesis state's dump digest.
-PINNED_DEVNET_DIGEST = "8b61f312f79ef66fe97a3267f3fdbe96d1a78d1e91dfb783f6c89f6fa046b662"
+PINNED_DEVNET_DIGEST = "6164a426347394709acb897fbdf8945b1dbfdfdc54d1d59f2c047d39fc207995"
 
 class Fail(Exception):
     pass

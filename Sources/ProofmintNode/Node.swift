@@ -9,13 +9,22 @@ public actor Node {
     public nonisolated let store: ChainStore
     public nonisolated let chainId: String
     public nonisolated let validator: ValidatorKey?
-    public nonisolated let mode: MiningMode
-    public nonisolated let emptyBlocks: Bool
+    /// When blocks are made; a devnet changes it at run time (`pm_setMiningMode`).
+    public internal(set) var mode: MiningMode
+    public internal(set) var emptyBlocks: Bool
+    /// The devnet tools, present only on a devnet (`Genesis.isDevnet`).
+    public nonisolated let devnet: DevnetTools?
     nonisolated let metrics: NodeMetrics
     private let logger: Logger
     private var mempool: Mempool
-    private let producer: BlockProducer
+    let producer: BlockProducer
     private var instant = InstantTrigger()
+    /// Stamps blocks: the producer's clock as the devnet's time controls moved it.
+    var clock: BlockClock
+    /// The interval producer while one runs (`startProducing`).
+    private var intervalTask: Task<Void, Never>?
+    /// Whether `startProducing` was called: a mode changed before the RPC port is bound starts nothing.
+    private(set) var producing = false
     /// Set while commits fail (a full disk, a damaged store): transactions are refused until one succeeds.
     private var outage: StorageOutage?
     /// Retries the commit with backoff while there is an outage.
@@ -25,7 +34,7 @@ public actor Node {
 
     public init(
         store: ChainStore, validator: ValidatorKey?, mode: MiningMode, emptyBlocks: Bool,
-        mempoolLimits: Mempool.Limits = .init(), metrics: NodeMetrics = NodeMetrics(), logger: Logger,
+        mempoolLimits: Mempool.Limits = .init(), metrics: NodeMetrics = NodeMetrics(), logger: Logger, devnet: DevnetTools? = nil,
         clock: @escaping @Sendable () -> UInt64 = ProducerClock.wallClock,
         sleep: @escaping @Sendable (_ milliseconds: UInt64) async throws -> Void = ProducerClock.taskSleep
     ) {
@@ -34,6 +43,8 @@ public actor Node {
         self.validator = validator
         self.mode = mode
         self.emptyBlocks = emptyBlocks
+        self.devnet = devnet
+        self.clock = BlockClock(head: store.head, now: clock(), continuingFromHead: devnet != nil)
         self.mempool = Mempool(limits: mempoolLimits)
         self.metrics = metrics
         self.logger = logger
@@ -81,7 +92,7 @@ public actor Node {
     }
 
     /// Admission against the head state; returns the sender's account nonce.
-    private func checkAdmission(_ transaction: SignedTransaction, size: Int) throws(NodeError) -> UInt64 {
+    func checkAdmission(_ transaction: SignedTransaction, size: Int) throws(NodeError) -> UInt64 {
         let nextHeight = store.head.height + 1
         let chainId = self.chainId
         do {
@@ -117,7 +128,7 @@ public actor Node {
 
     // MARK: - Production (the work itself is `BlockProducer`'s; the timing is `InstantTrigger`'s and `IntervalSchedule`'s)
 
-    private func scheduleProduction() {
+    func scheduleProduction() {
         instant.request { await self.produceScheduled() }
     }
 
@@ -135,13 +146,61 @@ public actor Node {
         await instant.lastRun?.value
     }
 
-    /// Produces `count` blocks now, empty or not (the `pm_mine` call).
-    public func mine(count: Int) throws(NodeError) -> [UInt64] {
-        var heights = [UInt64]()
-        for _ in 0..<count {
-            if let block = try produceBlock(allowEmpty: true) { heights.append(block.height) }
+    /// Produces `count` blocks now, empty or not (the `pm_mine` call). With an `interval`, each block is stamped at
+    /// least `interval` milliseconds after its parent (anvil's `anvil_mine`), and by the clock if that is later. Blocks that
+    /// include transactions are made one by one from the mempool; once a block includes none, the rest are empty and
+    /// take the fast path (`BlockProducer.produceEmptyRun`).
+    public func mine(count: Int, interval: UInt64? = nil) throws(NodeError) -> [UInt64] {
+        guard count > 0 else { return [] }
+        let first = store.head.height + 1
+        var made = 0
+        while made < count, mempool.count > 0 {
+            let byTool = clock.pinnedNext != nil || interval != nil
+            guard let block = try produce(allowEmpty: true, timestamp: stamp(interval: interval), byDevnetTool: byTool)?.block else { break }
+            made += 1
+            if block.transactions.isEmpty { break }
         }
-        return heights
+        if made < count { try produceEmpty(count: count - made, interval: interval) }
+        return Array(first...store.head.height)
+    }
+
+    /// The fast path of `mine`, keeping the pin and the clock as making the blocks one at a time would.
+    private func produceEmpty(count: Int, interval: UInt64?) throws(NodeError) {
+        defer {
+            expireGapped()
+            updateMempoolMetrics()
+        }
+        var clock = self.clock
+        let now = producer.now()
+        let stamp: (BlockHeader) -> UInt64 = { parent in
+            let byTool = clock.pinnedNext != nil || interval != nil
+            let timestamp = Self.timestamp(after: parent, clock: clock, now: now, interval: interval)
+            clock.produced(timestamp, now: now, byDevnetTool: byTool)
+            return timestamp
+        }
+        do {
+            _ = try producer.produceEmptyRun(count: count, timestamp: stamp)
+        } catch {
+            self.clock.produced(store.head.timestamp, now: now, byDevnetTool: clock.pinnedNext != nil || interval != nil)
+            if let reason = Self.storageFailure(error) { storageFailed(reason, spaceMayFixIt: Self.spaceMayFix(error)) }
+            throw error
+        }
+        self.clock = clock
+        storageRecovered()
+    }
+
+    /// The next block's timestamp: a pinned one first; else the clock, but with an `interval` at least that long after
+    /// the parent, so blocks mined with an interval are spaced by it whether they come in one request or many.
+    private static func timestamp(after parent: BlockHeader, clock: BlockClock, now: UInt64, interval: UInt64?) -> UInt64 {
+        let next = clock.next(after: parent, now: now)
+        guard let interval, clock.pinnedNext == nil else { return next }
+        let (spaced, overflow) = parent.timestamp.addingReportingOverflow(interval)
+        return max(next, overflow ? .max : spaced)
+    }
+
+    /// The timestamp for the next block made one at a time.
+    func stamp(interval: UInt64? = nil) -> UInt64 {
+        Self.timestamp(after: store.head, clock: clock, now: producer.now(), interval: interval)
     }
 
     /// Builds, signs and commits the next block from the mempool; nil if there was nothing to include and
@@ -153,14 +212,21 @@ public actor Node {
 
     /// `produceBlock` with the candidates that were left out and why.
     func produce(allowEmpty: Bool) throws(NodeError) -> BlockProducer.Production? {
+        try produce(allowEmpty: allowEmpty, timestamp: stamp(), byDevnetTool: clock.pinnedNext != nil)
+    }
+
+    private func produce(allowEmpty: Bool, timestamp: UInt64, byDevnetTool: Bool) throws(NodeError) -> BlockProducer.Production? {
         defer {
             expireGapped()
             updateMempoolMetrics()
         }
         let mapSize = store.mapSize
         do {
-            let production = try producer.produce(from: &mempool, allowEmpty: allowEmpty)
-            if production != nil { storageRecovered() }
+            let production = try producer.produce(from: &mempool, allowEmpty: allowEmpty, timestamp: timestamp)
+            if let production {
+                clock.produced(production.block.header.timestamp, now: producer.now(), byDevnetTool: byDevnetTool)
+                storageRecovered()
+            }
             if store.mapSize != mapSize {
                 logger.info("database map grew", metadata: ["from": "\(mapSize)", "to": "\(store.mapSize)", "data": "\(store.path)"])
             }
@@ -267,6 +333,21 @@ public actor Node {
     }
 
     // MARK: - Interval mining
+
+    /// Starts making blocks on the interval if the mode says so: called once the RPC port is bound, so a node that
+    /// cannot serve never writes.
+    public func startProducing() {
+        producing = true
+        guard case let .interval(milliseconds) = mode, validator != nil, intervalTask == nil else { return }
+        intervalTask = Task { await self.runIntervalProducer(every: milliseconds) }
+    }
+
+    /// Stops the interval producer (shutdown).
+    public func stopProducing() {
+        producing = false
+        intervalTask?.cancel()
+        intervalTask = nil
+    }
 
     /// Runs the interval producer until the task is cancelled, pacing itself with the injected sleep.
     public func runIntervalProducer(every milliseconds: UInt64) async {

@@ -13,6 +13,10 @@ public enum NodeError: Error, CustomStringConvertible {
     case stateUnreadable(String)
     /// Blocks cannot be committed (a full disk, a damaged store), so transactions are refused until one is.
     case storageUnavailable(reason: String, dataPath: String)
+    /// A devnet tool on a chain whose genesis does not make it a devnet.
+    case notADevnet(chainId: String)
+    /// A devnet tool asked for something it cannot do (a timestamp before the head's, an empty faucet).
+    case devnetRequest(String)
 
     public var description: String {
         switch self {
@@ -25,6 +29,10 @@ public enum NodeError: Error, CustomStringConvertible {
         case let .storageUnavailable(reason, dataPath):
             return "this node cannot commit blocks to \(dataPath), so it accepts no transactions until a commit succeeds "
                 + "(it retries by itself; the mempool is kept): \(reason)"
+        case let .notADevnet(chainId):
+            return "\(chainId) is not a devnet: the devnet tools (fast mining, time control, mining modes, snapshots, the faucet) "
+                + "work only on a chain whose genesis says \"devnet\": true, or on a fork made with `proofmintd init --from-state`"
+        case let .devnetRequest(reason): return reason
         }
     }
 }

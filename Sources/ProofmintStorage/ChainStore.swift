@@ -65,7 +65,9 @@ public final class ChainStore: @unchecked Sendable {
             throw .corrupt(path: path, detail: "cannot build genesis: \(error)")
         }
         let store = ChainStore(path: path, environment: environment, tables: tables, head: genesisBlock.block.header)
-        try store.writeBlock(genesisBlock.block, outcome: genesisBlock.outcome, extra: { txn throws(LMDBError) in
+        try store.writeBlocks(
+            [(genesisBlock.block, genesisBlock.outcome.receipts)], stateWrites: genesisBlock.outcome.stateWrites,
+            treeNodes: genesisBlock.outcome.treeNodes, extra: { txn throws(LMDBError) in
             try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
             try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
         })
@@ -328,40 +330,53 @@ public final class ChainStore: @unchecked Sendable {
     public func commit(_ block: Block, outcome: BlockOutcome) throws(StorageError) {
         let head = self.head
         guard block.height == head.height + 1 else { throw .notNextBlock(head: head.height, got: block.height) }
-        try writeBlock(block, outcome: outcome, extra: { _ in })
+        try writeBlocks(
+            [(block, outcome.receipts)], stateWrites: outcome.stateWrites, treeNodes: outcome.treeNodes, extra: { _ in })
     }
 
-    private func writeBlock(_ block: Block, outcome: BlockOutcome, extra: (LMDBTransaction) throws(LMDBError) -> Void) throws(StorageError) {
+    /// Commits a run of consecutive blocks in one write transaction: each block's record, receipts and index entries,
+    /// and the net state and tree writes of them all (`BatchState`), each key written once with its final value.
+    /// The head moves from the parent of the first to the last, with nothing in between ever visible, so a crash
+    /// leaves either none of them or all (`pm_mine`'s fast path; one fsync for the run instead of one a block).
+    public func commit(
+        batch blocks: [(block: Block, receipts: [Receipt])], stateWrites: [(key: StateKey, value: Bytes?)],
+        treeNodes: [(path: NodePath, node: TreeNode?)]
+    ) throws(StorageError) {
+        var expected = head.height + 1
+        for (block, _) in blocks {
+            guard block.height == expected else { throw .notNextBlock(head: expected - 1, got: block.height) }
+            expected += 1
+        }
+        try writeBlocks(blocks, stateWrites: stateWrites, treeNodes: treeNodes, extra: { _ in })
+    }
+
+    private func writeBlocks(
+        _ blocks: [(block: Block, receipts: [Receipt])], stateWrites: [(key: StateKey, value: Bytes?)],
+        treeNodes: [(path: NodePath, node: TreeNode?)], extra: (LMDBTransaction) throws(LMDBError) -> Void
+    ) throws(StorageError) {
+        guard let last = blocks.last?.block else { return }
         let tables = self.tables
-        let height = block.height.bigEndianBytes
-        let blockBytes = block.canonicalBytes
-        let receiptBytes = ReceiptList(outcome.receipts).canonicalBytes
-        let indexEntries = TransactionIndexEntry.entries(for: block, receipts: outcome.receipts)
-        let treeWrites = outcome.treeNodes.map { (key: $0.path.storageKey, value: $0.node?.canonicalBytes) }
+        let records = blocks.map { BlockRecords($0.block, receipts: $0.receipts) }
+        let treeWrites = treeNodes.map { (key: $0.path.storageKey, value: $0.node?.canonicalBytes) }
         do {
             try environment.write { txn throws(LMDBError) in
-                for (key, value) in outcome.stateWrites {
+                for (key, value) in stateWrites {
                     if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
                 }
                 for (key, value) in treeWrites {
                     if let value { try txn.put(tables[.tree], key, value) } else { try txn.delete(tables[.tree], key) }
                 }
-                try txn.put(tables[.blocks], height, blockBytes)
-                try txn.put(tables[.blockIndex], block.hash.bytes, height)
-                try txn.put(tables[.receipts], height, receiptBytes)
-                for (index, entry) in indexEntries.enumerated() {
-                    try txn.put(tables[.transactionIndex], block.transactions[index].id.bytes, entry.bytes)
-                }
-                try txn.put(tables[.meta], MetaKey.head, height + block.hash.bytes)
+                for record in records { try record.write(to: txn, tables: tables) }
+                try txn.put(tables[.meta], MetaKey.head, last.height.bigEndianBytes + last.hash.bytes)
                 try extra(txn)
             }
         } catch {
             // A damaged record read during the commit is corruption, not a write that failed.
-            if case .checksumMismatch = error { throw StorageError(error, context: "committing block \(block.height)", path: path) }
-            throw .commitFailed(path: path, height: block.height, cause: error, available: DiskSpace.availableBytes(at: path))
+            if case .checksumMismatch = error { throw StorageError(error, context: "committing block \(last.height)", path: path) }
+            throw .commitFailed(path: path, height: last.height, cause: error, available: DiskSpace.availableBytes(at: path))
         }
         headLock.lock()
-        cachedHead = block.header
+        cachedHead = last.header
         headLock.unlock()
     }
 

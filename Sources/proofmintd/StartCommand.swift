@@ -136,15 +136,15 @@ struct StartCommand: AsyncParsableCommand {
         if validator == nil && mode != .manual {
             logger.warning("no validator key in \(home): the node serves the chain but does not produce blocks")
         }
-        let node = Node(store: store, validator: validator, mode: mode, emptyBlocks: emptyBlocks, mempoolLimits: limits, logger: logger)
+        let devnet = try CLIError.wrap { try DevnetTools.forStore(store) }
+        let node = Node(
+            store: store, validator: validator, mode: mode, emptyBlocks: emptyBlocks, mempoolLimits: limits, logger: logger, devnet: devnet)
         let control = try controlAccess(logger: logger)
         let edge = RPCEdgePolicy(boundHost: rpcHost, extraHosts: Self.list(rpcAllowedHosts), corsOrigins: Self.list(rpcCorsOrigins))
         let server = RPCServer(
             node: node, host: rpcHost, port: rpcPort, maxBodyBytes: rpcMaxBody, logger: logger, edge: edge, control: control,
             maxConnections: rpcMaxConnections, idleTimeoutSeconds: rpcIdleTimeout, requestTimeoutSeconds: rpcLimits.rpcRequestTimeout,
             clientLimits: rpcLimits.clientLimits)
-        let producer = ProducerHandle()
-        defer { producer.cancel() }
         let head = store.head
         let host = rpcHost
         let addressFile = nodeHome.rpcAddressPath
@@ -152,9 +152,7 @@ struct StartCommand: AsyncParsableCommand {
         do {
             try await server.run { port in
                 // Blocks are produced only once the port is bound: a node that cannot serve never writes.
-                if case let .interval(ms) = mode, validator != nil {
-                    producer.start { await node.runIntervalProducer(every: ms) }
-                }
+                await node.startProducing()
                 let url = "http://\(host):\(port)"
                 _ = FileManager.default.createFile(atPath: addressFile, contents: Data(url.utf8))
                 let banner = """
@@ -164,13 +162,14 @@ struct StartCommand: AsyncParsableCommand {
                       rpc          \(url)
                       metrics      \(url)/metrics
                       mining       \(mode)\(validator.map { "  as \($0.name)" } ?? "  (no validator key)")
-                      control      \(!control.enabled ? "off" : control.token == nil ? "on (pm_mine)" : "on (pm_mine), bearer token required")
+                      control      \(Self.controlSummary(control, devnet: devnet))
                     Dev accounts dev0…dev9 come from the INSECURE mnemonic "test test … junk": `proofmint keys import-dev`.
 
                     """
                 // Written straight to fd 1 so a supervising process sees it at once, not when a buffer fills.
                 FileHandle.standardOutput.write(Data(banner.utf8))
             }
+            await node.stopProducing()
         } catch let error where NodeError.isAddressInUse(error) {
             throw CLIError("RPC port \(rpcPort) on \(rpcHost) is already in use: stop what holds it or choose another --rpc-port")
         }
@@ -192,27 +191,15 @@ extension StartCommand {
         return ControlAccess(enabled: true, token: token)
     }
 
+    /// The banner's control line: off, or which methods, and whether a token is needed.
+    static func controlSummary(_ control: ControlAccess, devnet: DevnetTools?) -> String {
+        guard control.enabled else { return "off" }
+        let methods = devnet == nil ? "pm_mine" : "pm_mine, time, mining modes, faucet \(devnet?.faucetAddress.description ?? "")"
+        return "on (\(methods))\(control.token == nil ? "" : ", bearer token required")"
+    }
+
     /// A comma-separated flag value as its non-empty items.
     static func list(_ text: String?) -> [String] {
         (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-}
-
-/// The interval producer's task, started once the server is listening and cancelled on shutdown.
-final class ProducerHandle: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: Task<Void, Never>?
-
-    func start(_ body: @escaping @Sendable () async -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard task == nil else { return }
-        task = Task { await body() }
-    }
-
-    func cancel() {
-        lock.lock()
-        defer { lock.unlock() }
-        task?.cancel()
     }
 }

@@ -85,7 +85,9 @@ final class NodeRPCTests: XCTestCase {
         XCTAssertEqual(try node.callObject("pm_getTransaction", ["id": first.id.hex])["status"] as? String, "pending")
 
         let mined = try node.callObject("pm_mine", ["blocks": 1])
-        XCTAssertEqual(mined["heights"] as? [Int], [1])
+        XCTAssertEqual(mined["first_height"] as? Int, 1)
+        XCTAssertEqual(mined["last_height"] as? Int, 1)
+        XCTAssertEqual(mined["blocks"] as? Int, 1)
         let block = try node.callObject("pm_getBlock", ["height": 1])
         XCTAssertEqual(block["transactions"] as? [String], [first.id.hex, second.id.hex])
         XCTAssertEqual(try node.callObject("pm_status")["mempool_size"] as? Int, 0)

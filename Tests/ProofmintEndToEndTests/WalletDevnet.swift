@@ -61,12 +61,14 @@ final class WalletDevnet {
 
 extension Paths {
     /// Writes genesis/devnet.json to `path` with `parameters` merged over its parameters (top-level members replace
-    /// the devnet's), so a test can shorten epochs or periods and keep everything else.
-    static func devnetGenesis(writingTo path: String, parameters overrides: [String: Any]) throws -> String {
+    /// the devnet's), so a test can shorten epochs or periods and keep everything else; `devnet: false` drops the
+    /// `"devnet": true` member, for a chain on which the devnet tools are refused.
+    static func devnetGenesis(writingTo path: String, parameters overrides: [String: Any], devnet: Bool = true) throws -> String {
         var genesis = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: devnetGenesis))) as? [String: Any])
         var parameters = try XCTUnwrap(genesis["parameters"] as? [String: Any])
         parameters.merge(overrides) { $1 }
         genesis["parameters"] = parameters
+        if !devnet { genesis["devnet"] = nil }
         try JSONSerialization.data(withJSONObject: genesis, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
         return path
     }

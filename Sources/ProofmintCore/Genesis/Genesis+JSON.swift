@@ -9,7 +9,7 @@ extension Genesis {
         } catch {
             throw GenesisError("genesis", "is not valid JSON: \(error)")
         }
-        let top = try JSONFields(root, path: "genesis", allowed: ["chain_id", "genesis_time", "parameters", "validators", "allocations", "team_vesting", "attestors", "comment"])
+        let top = try JSONFields(root, path: "genesis", allowed: ["chain_id", "genesis_time", "parameters", "validators", "allocations", "team_vesting", "attestors", "devnet", "comment"])
         if top.has("comment") { _ = try top.string("comment") }
         let chainId = try parseChainId(top)
         let time = try parseTime(top)
@@ -21,7 +21,7 @@ extension Genesis {
         let attestors = try GenesisAttestor.parseList(top)
         return Genesis(
             chainId: chainId, genesisTime: time, parameters: parameters, validators: validators, allocations: allocations,
-            teamVesting: vesting, bonds: bonds, attestors: attestors)
+            teamVesting: vesting, bonds: bonds, attestors: attestors, devnet: try top.flag("devnet"))
     }
 
     private static func parseChainId(_ top: JSONFields) throws(GenesisError) -> String {

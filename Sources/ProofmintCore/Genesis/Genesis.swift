@@ -32,10 +32,18 @@ public struct Genesis: Equatable, Sendable {
     public let attestors: [GenesisAttestor]
     /// A fork's genesis (`init(forking:)`): its state is exactly these entries and the fields above are not written.
     public let stateDump: StateDump?
+    /// `"devnet": true` in the genesis file: the chain is a local devnet, on which a node started with `--dev-control`
+    /// serves the devnet tools (time control, fast mining, snapshots, the faucet). It writes no state.
+    public let devnet: Bool
+
+    /// Whether the devnet tools may be used on this chain: a genesis that says so, or a fork (`init --from-state`), which
+    /// is a local experiment on a copy of a chain's state by construction.
+    public var isDevnet: Bool { devnet || stateDump != nil }
 
     public init(
         chainId: String, genesisTime: UInt64, parameters: Parameters, validators: ValidatorSet, allocations: [Allocation],
-        teamVesting: TeamVesting? = nil, bonds: [ValidatorBond] = [], attestors: [GenesisAttestor] = [], stateDump: StateDump? = nil
+        teamVesting: TeamVesting? = nil, bonds: [ValidatorBond] = [], attestors: [GenesisAttestor] = [], stateDump: StateDump? = nil,
+        devnet: Bool = false
     ) {
         self.chainId = chainId
         self.genesisTime = genesisTime
@@ -46,6 +54,7 @@ public struct Genesis: Equatable, Sendable {
         self.bonds = bonds
         self.attestors = attestors
         self.stateDump = stateDump
+        self.devnet = devnet
     }
 
     /// The initial state's writes, sorted by key. `parse` guarantees the allocations fit; a hand-built genesis

@@ -24,6 +24,13 @@ struct JSONFields {
         return text
     }
 
+    /// `true` or `false`; absent (or `null`) is `false`.
+    func flag(_ key: String) throws(GenesisError) -> Bool {
+        guard has(key) else { return false }
+        guard let flag = raw(key)?.boolValue else { throw GenesisError("\(path).\(key)", "must be true or false") }
+        return flag
+    }
+
     func optionalString(_ key: String) throws(GenesisError) -> String? {
         guard has(key) else { return nil }
         return try string(key)

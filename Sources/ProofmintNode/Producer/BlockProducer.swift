@@ -16,16 +16,16 @@ struct BlockProducer: Sendable {
     let validator: ValidatorKey?
     let metrics: NodeMetrics
     let logger: Logger
-    /// Stamps new blocks; `propose` keeps a timestamp that went backwards at the parent's (the protocol's rule).
+    /// The producer's clock; the node stamps blocks from it (`BlockClock`) and times mempool expiry by it.
     let now: @Sendable () -> UInt64
 
     /// Builds, signs and commits the next block from `mempool`; nil if there was nothing to include and empty
     /// blocks are not wanted. Inadmissible candidates are dropped from the mempool either way.
-    func produce(from mempool: inout Mempool, allowEmpty: Bool) throws(NodeError) -> Production? {
-        guard let validator else { throw .cannotProduce("this node has no validator key: it cannot produce blocks") }
+    func produce(from mempool: inout Mempool, allowEmpty: Bool, timestamp: UInt64) throws(NodeError) -> Production? {
+        let validator = try producingKey()
         let parent = store.head
         let started = ContinuousClock.now
-        let proposal = try propose(parent: parent, producer: validator, mempool: mempool)
+        let proposal = try propose(parent: parent, producer: validator, mempool: mempool, timestamp: timestamp)
         guard !proposal.transactions.isEmpty || allowEmpty else {
             forget(proposal.dropped, in: &mempool)
             return nil
@@ -46,15 +46,16 @@ struct BlockProducer: Sendable {
         return Production(block: block, dropped: proposal.dropped)
     }
 
-    /// The proposal on the head state, refused if this validator is not the one scheduled for the next height.
-    private func propose(parent: BlockHeader, producer: ValidatorKey, mempool: Mempool) throws(NodeError) -> BlockProposal {
-        let timestamp = now()
+    /// This node's validator key; a node without one cannot produce.
+    func producingKey() throws(NodeError) -> ValidatorKey {
+        guard let validator else { throw .cannotProduce("this node has no validator key: it cannot produce blocks") }
+        return validator
+    }
+
+    /// The proposal on the head state.
+    private func propose(parent: BlockHeader, producer: ValidatorKey, mempool: Mempool, timestamp: UInt64) throws(NodeError) -> BlockProposal {
         do {
             return try store.withSnapshot { snapshot in
-                let validators = try snapshot.validatorSet()
-                guard validators.producer(at: parent.height + 1)?.publicKey == producer.key.publicKey else {
-                    throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1)")
-                }
                 let parameters = try snapshot.parameters()
                 // A sender whose account cannot be read (a damaged record) stops the proposal with that error, instead
                 // of being taken for a fresh account at nonce 0.
@@ -66,24 +67,34 @@ struct BlockProducer: Sendable {
                     }
                 }
                 if let unreadable { throw unreadable }
-                let beacon: Bytes
-                do {
-                    beacon = try BlockHeader.beaconProof(chainId: parent.chainId, height: parent.height + 1, producer: producer.key)
-                } catch {
-                    throw NodeError.cannotProduce("the validator key could not compute the block's beacon: \(error)")
-                }
-                do {
-                    return try StateTransition.propose(
-                        candidates: candidates, parent: parent, timestamp: timestamp, producer: producer.key.publicKey,
-                        beacon: beacon, state: snapshot)
-                } catch let error as BlockError {
-                    throw NodeError.block(error)
-                }
+                return try Self.propose(candidates: candidates, parent: parent, producer: producer, timestamp: timestamp, state: snapshot)
             }
         } catch let error as NodeError {
             throw error
         } catch {
             throw .stateUnreadable("\(error)")
+        }
+    }
+
+    /// `StateTransition.propose` of the block after `parent` on `state`, refused if this validator is not the one
+    /// scheduled for that height; the producer's beacon is computed here, since the core never holds a private key.
+    static func propose(
+        candidates: [SignedTransaction], parent: BlockHeader, producer: ValidatorKey, timestamp: UInt64, state: any StateReader
+    ) throws -> BlockProposal {
+        guard try state.validatorSet().producer(at: parent.height + 1)?.publicKey == producer.key.publicKey else {
+            throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1)")
+        }
+        let beacon: Bytes
+        do {
+            beacon = try BlockHeader.beaconProof(chainId: parent.chainId, height: parent.height + 1, producer: producer.key)
+        } catch {
+            throw NodeError.cannotProduce("the validator key could not compute the block's beacon: \(error)")
+        }
+        do {
+            return try StateTransition.propose(
+                candidates: candidates, parent: parent, timestamp: timestamp, producer: producer.key.publicKey, beacon: beacon, state: state)
+        } catch {
+            throw NodeError.block(error)
         }
     }
 

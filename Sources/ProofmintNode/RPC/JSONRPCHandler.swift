@@ -26,7 +26,7 @@ struct JSONRPCHandler: Sendable {
 
     /// What the calls of one HTTP request share.
     private struct RequestState {
-        var miningBudget = RPCMethods.maxMinedPerRequest
+        var miningBudget: UInt64
         var retryAfterMs: UInt64?
         let client: RPCClient?
         let control: ControlVerdict
@@ -46,7 +46,7 @@ struct JSONRPCHandler: Sendable {
         } catch {
             return Reply(body: Self.encode(Self.errorResponse(id: .null, .parse("the body is not JSON (\(error))"))))
         }
-        var state = RequestState(client: client, control: control)
+        var state = RequestState(miningBudget: methods.maxMinedPerRequest, client: client, control: control)
         if case let .array(batch) = parsed {
             guard !batch.isEmpty else { return Reply(body: Self.encode(Self.errorResponse(id: .null, .invalidRequest("empty batch")))) }
             var responses = [JSONValue]()

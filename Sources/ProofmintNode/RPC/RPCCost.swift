@@ -21,7 +21,8 @@ public enum RPCCost: Sendable, Equatable {
             .getComputeValidators, .getAttestors:
             self = .expensiveRead
         case .status, .getAccount, .getTransaction, .mine, .getParameters, .getSupply, .getStake, .getEpoch, .getProposal,
-            .getReceipt:
+            .getReceipt, .setNextBlockTimestamp, .increaseTime, .setMiningMode, .faucet:
+            // The control methods are behind --dev-control (and its token): the operator's own tools, not a client's.
             self = .free
         }
     }

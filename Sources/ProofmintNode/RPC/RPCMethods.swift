@@ -11,8 +11,12 @@ struct RPCMethods: Sendable {
     var store: ChainStore { node.store }
 
     /// The most blocks `pm_mine` calls may produce for one HTTP request, a batch's calls together: a request of a
-    /// few kilobytes must not fast-forward voting periods, timelocks, unbonding and epochs by 100,000 blocks.
+    /// few kilobytes must not fast-forward voting periods, timelocks, unbonding and epochs by 100,000 blocks, except
+    /// on a devnet, where doing so is the point (`DevnetTools.maxMinedPerRequest`).
     static let maxMinedPerRequest: UInt64 = 1000
+
+    /// This node's `pm_mine` budget for one HTTP request.
+    var maxMinedPerRequest: UInt64 { node.devnet == nil ? Self.maxMinedPerRequest : DevnetTools.maxMinedPerRequest }
 
     /// Runs one call; `miningBudget` is what is left of `maxMinedPerRequest` for the request it belongs to.
     func call(_ name: String, params: JSONValue?, miningBudget: inout UInt64) async throws(RPCErrorObject) -> JSONValue {
@@ -42,6 +46,10 @@ struct RPCMethods: Sendable {
         case .getComputeValidators:
             return try await run(Calls.GetComputeValidators.self, params) { _ throws(RPCErrorObject) in try computeValidators() }
         case .getAttestors: return try await run(Calls.GetAttestors.self, params) { _ throws(RPCErrorObject) in try attestors() }
+        case .setNextBlockTimestamp: return try await run(Calls.SetNextBlockTimestamp.self, params, setNextBlockTimestamp)
+        case .increaseTime: return try await run(Calls.IncreaseTime.self, params, increaseTime)
+        case .setMiningMode: return try await run(Calls.SetMiningMode.self, params, setMiningMode)
+        case .faucet: return try await run(Calls.Faucet.self, params, faucet)
         }
     }
 
@@ -74,7 +82,7 @@ struct RPCMethods: Sendable {
         guard let genesis = try storeCall({ try store.block(at: 0) }) else { throw .internalError("the store has no genesis block") }
         return StatusResult(
             chainId: head.chainId, genesisHash: genesis.hash, height: head.height, headHash: head.hash, stateRoot: head.stateRoot,
-            timestamp: head.timestamp, mempoolSize: UInt64(await node.mempoolSize), miningMode: node.mode.description,
+            timestamp: head.timestamp, mempoolSize: UInt64(await node.mempoolSize), miningMode: await node.mode.description,
             validator: node.validator.map { Address(publicKey: $0.key.publicKey) }, storageError: await node.storageProblem)
     }
 
@@ -90,6 +98,8 @@ struct RPCMethods: Sendable {
         switch error {
         case let .mempool(mempoolError): return rpcError(for: mempoolError)
         case .cannotProduce: return .miningUnavailable(error.description)
+        case .notADevnet: return .notADevnet(error.description)
+        case .devnetRequest: return .invalidParams(error.description)
         case let .storageUnavailable(reason, _): return .storageUnavailable(error.description, reason: reason)
         case let .storage(storageError): return .storageUnavailable(error.description, reason: storageError.description)
         case let .stateUnreadable(detail): return .storageUnavailable(error.description, reason: detail)
@@ -163,20 +173,32 @@ struct RPCMethods: Sendable {
 
     private func mine(_ params: MineParams, budget: inout UInt64) async throws(RPCErrorObject) -> MineResult {
         let count = params.blocks ?? 1
-        guard count >= 1, count <= Self.maxMinedPerRequest else {
-            throw .invalidParams("'blocks' must be between 1 and \(Self.maxMinedPerRequest)")
+        let limit = maxMinedPerRequest
+        guard count >= 1, count <= limit else {
+            throw .invalidParams("'blocks' must be between 1 and \(limit)\(node.devnet == nil ? " (\(DevnetTools.maxMinedPerRequest) on a devnet)" : "")")
         }
         guard count <= budget else {
             throw .invalidParams(
                 "'blocks' is \(count) but this request may mine only \(budget) more: pm_mine produces at most "
-                    + "\(Self.maxMinedPerRequest) blocks per HTTP request, a batch's calls together")
+                    + "\(limit) blocks per HTTP request, a batch's calls together")
         }
+        if params.intervalMs != nil, node.devnet == nil { throw Self.rpcError(for: NodeError.notADevnet(chainId: node.chainId)) }
         budget -= count
+        let started = ContinuousClock.now
         do {
-            return MineResult(heights: try await node.mine(count: Int(count)))
+            let heights = try await node.mine(count: Int(count), interval: params.intervalMs)
+            let head = store.head
+            return MineResult(
+                firstHeight: heights.first ?? head.height + 1, lastHeight: head.height, blocks: UInt64(heights.count), headHash: head.hash,
+                timestamp: head.timestamp, elapsedMs: Self.milliseconds(ContinuousClock.now - started))
         } catch {
             throw Self.rpcError(for: error)
         }
+    }
+
+    static func milliseconds(_ duration: Duration) -> UInt64 {
+        let (seconds, attoseconds) = duration.components
+        return UInt64(clamping: seconds) &* 1000 &+ UInt64(clamping: attoseconds / 1_000_000_000_000_000)
     }
 
     private func parameters() throws(RPCErrorObject) -> ParametersResult {

@@ -15,6 +15,7 @@ extension RPCErrorObject {
     public static func unauthorized(_ method: String, _ reason: String) -> Self {
         Self(.unauthorized, "\(method) needs the control token: \(reason); send `Authorization: Bearer <token>` with the content of the node's --control-token-file")
     }
+    public static func notADevnet(_ detail: String) -> Self { Self(.notADevnet, detail) }
     /// `data.message` is the storage failure alone, for a client that shows the reason apart from the advice.
     public static func storageUnavailable(_ message: String, reason: String) -> Self {
         Self(.storageUnavailable, message, data: RPCErrorData(name: RPCErrorCode.storageUnavailable.name, message: reason))

@@ -22,13 +22,17 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case getChallenges = "pm_getChallenges"
     case getComputeValidators = "pm_getComputeValidators"
     case getAttestors = "pm_getAttestors"
+    case setNextBlockTimestamp = "pm_setNextBlockTimestamp"
+    case increaseTime = "pm_increaseTime"
+    case setMiningMode = "pm_setMiningMode"
+    case faucet = "pm_faucet"
 
-    /// A devnet control method: it changes the chain outside consensus (mining now; time, snapshot and faucet
-    /// tools to come), so the node serves it only when started with `--dev-control`, and only to a caller with the
-    /// control token when one is configured (docs/RPC.md, "The edge").
+    /// A devnet control method: it changes the chain outside consensus (mining now, time, mining modes, the faucet),
+    /// so the node serves it only when started with `--dev-control`, and only to a caller with the control token when
+    /// one is configured (docs/RPC.md, "The edge"). All but `pm_mine` also need a devnet chain (docs/RPC.md, "Devnet tools").
     public var isControl: Bool {
         switch self {
-        case .mine: return true
+        case .mine, .setNextBlockTimestamp, .increaseTime, .setMiningMode, .faucet: return true
         default: return false
         }
     }
@@ -56,6 +60,10 @@ public enum RPCMethod: String, CaseIterable, Sendable {
         case .getChallenges: return Calls.GetChallenges.self
         case .getComputeValidators: return Calls.GetComputeValidators.self
         case .getAttestors: return Calls.GetAttestors.self
+        case .setNextBlockTimestamp: return Calls.SetNextBlockTimestamp.self
+        case .increaseTime: return Calls.IncreaseTime.self
+        case .setMiningMode: return Calls.SetMiningMode.self
+        case .faucet: return Calls.Faucet.self
         }
     }
 }
@@ -203,6 +211,30 @@ public enum Calls {
         public typealias Params = NoParams
         public typealias Result = AttestorsResult
         public static let method = RPCMethod.getAttestors
+    }
+
+    public enum SetNextBlockTimestamp: RPCCall {
+        public typealias Params = NextTimestampParams
+        public typealias Result = BlockClockResult
+        public static let method = RPCMethod.setNextBlockTimestamp
+    }
+
+    public enum IncreaseTime: RPCCall {
+        public typealias Params = IncreaseTimeParams
+        public typealias Result = BlockClockResult
+        public static let method = RPCMethod.increaseTime
+    }
+
+    public enum SetMiningMode: RPCCall {
+        public typealias Params = MiningModeParams
+        public typealias Result = MiningModeResult
+        public static let method = RPCMethod.setMiningMode
+    }
+
+    public enum Faucet: RPCCall {
+        public typealias Params = FaucetParams
+        public typealias Result = FaucetResult
+        public static let method = RPCMethod.faucet
     }
 }
 
