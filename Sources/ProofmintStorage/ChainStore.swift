@@ -8,8 +8,8 @@ import ProofmintCore
 public final class ChainStore: @unchecked Sendable {
     /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters;
     /// 4: block headers carry the beacon, protocol version 3; 5: located tx_index entries; 6: every stored value ends
-    /// with its `RecordChecksum`).
-    public static let schemaVersion: UInt32 = 6
+    /// with its `RecordChecksum`; 7: the explorer's `supply_history` and `account_history` indexes).
+    public static let schemaVersion: UInt32 = 7
     public static let dataFileName = "data.mdb"
 
     /// Options for opening the database.
@@ -332,7 +332,7 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     private func writeBlock(_ block: Block, outcome: BlockOutcome, extra: (LMDBTransaction) throws(LMDBError) -> Void) throws(StorageError) {
-        let tables = self.tables
+        let tables = self.tables, path = self.path
         let height = block.height.bigEndianBytes
         let blockBytes = block.canonicalBytes
         let receiptBytes = ReceiptList(outcome.receipts).canonicalBytes
@@ -353,6 +353,7 @@ public final class ChainStore: @unchecked Sendable {
                     try txn.put(tables[.transactionIndex], block.transactions[index].id.bytes, entry.bytes)
                 }
                 try txn.put(tables[.meta], MetaKey.head, height + block.hash.bytes)
+                try ExplorerIndexes.write(block: block, txn: txn, tables: tables, path: path)
                 try extra(txn)
             }
         } catch {

@@ -42,6 +42,8 @@ struct RPCMethods: Sendable {
         case .getComputeValidators:
             return try await run(Calls.GetComputeValidators.self, params) { _ throws(RPCErrorObject) in try computeValidators() }
         case .getAttestors: return try await run(Calls.GetAttestors.self, params) { _ throws(RPCErrorObject) in try attestors() }
+        case .getSupplyHistory: return try await run(Calls.GetSupplyHistory.self, params, supplyHistory)
+        case .getAccountHistory: return try await run(Calls.GetAccountHistory.self, params, accountHistory)
         }
     }
 
@@ -200,7 +202,7 @@ struct RPCMethods: Sendable {
         }
     }
 
-    private func storeCall<T>(_ body: () throws -> T) throws(RPCErrorObject) -> T {
+    func storeCall<T>(_ body: () throws -> T) throws(RPCErrorObject) -> T {
         do { return try body() } catch { throw .internalError("database read failed: \(error)") }
     }
 }

@@ -22,6 +22,8 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case getChallenges = "pm_getChallenges"
     case getComputeValidators = "pm_getComputeValidators"
     case getAttestors = "pm_getAttestors"
+    case getSupplyHistory = "pm_getSupplyHistory"
+    case getAccountHistory = "pm_getAccountHistory"
 
     /// A devnet control method: it changes the chain outside consensus (mining now; time, snapshot and faucet
     /// tools to come), so the node serves it only when started with `--dev-control`, and only to a caller with the
@@ -56,6 +58,8 @@ public enum RPCMethod: String, CaseIterable, Sendable {
         case .getChallenges: return Calls.GetChallenges.self
         case .getComputeValidators: return Calls.GetComputeValidators.self
         case .getAttestors: return Calls.GetAttestors.self
+        case .getSupplyHistory: return Calls.GetSupplyHistory.self
+        case .getAccountHistory: return Calls.GetAccountHistory.self
         }
     }
 }
@@ -203,6 +207,18 @@ public enum Calls {
         public typealias Params = NoParams
         public typealias Result = AttestorsResult
         public static let method = RPCMethod.getAttestors
+    }
+
+    public enum GetSupplyHistory: RPCCall {
+        public typealias Params = SupplyHistoryParams
+        public typealias Result = SupplyHistoryResult
+        public static let method = RPCMethod.getSupplyHistory
+    }
+
+    public enum GetAccountHistory: RPCCall {
+        public typealias Params = AccountHistoryParams
+        public typealias Result = AccountHistoryResult
+        public static let method = RPCMethod.getAccountHistory
     }
 }
 
