@@ -175,6 +175,7 @@ def check(driver, devnet, screenshots):
     driver.get(devnet.url + "/#/")
     wait_for(driver, "the overview again", present("#blocks tbody tr[data-height]"))
     settle_an_epoch(driver, devnet)
+    vote_on_a_proposal(driver, devnet)
     shot(driver, screenshots, "explorer-overview.png")
     if screenshots:
         driver.execute_script("document.querySelector('#supply-chart').scrollIntoView()")
@@ -199,6 +200,16 @@ def settle_an_epoch(driver, devnet):
                     present(f'#rewards-chart g[data-epoch="{epoch}"][data-settled="true"]'))[0].get_attribute("data-paid")
     assert int(paid) > 0, f"epoch {epoch} settled with nothing paid"
     wait_for(driver, "the minted supply", lambda d: int(d.find_element(By.CSS_SELECTOR, "#supply-chart svg[data-series=minted]").get_attribute("data-last")) > 0)
+
+
+def vote_on_a_proposal(driver, devnet):
+    """A text proposal from the staked provider, then its yes vote: the proposals list shows it and its live tally."""
+    proposed = json.loads(devnet.wallet("tx", "propose", "text", "--from", "dev2", "--title", "Explorer screenshot",
+                                        "--document-hash", "cd" * 32, "--json"))
+    proposal = [e for e in proposed["receipt"]["events"] if e["type"] == "proposed"][0]["proposal_id"]
+    wait_for(driver, f"proposal {proposal} in the list", present(f'#proposals tr[data-proposal="{proposal}"][data-status=voting]'))
+    devnet.wallet("tx", "vote", "--from", "dev2", "--proposal", str(proposal), "--option", "yes")
+    wait_for(driver, "the vote in the live tally", present(f'#proposals tr[data-proposal="{proposal}"][data-voters="1"]'))
 
 
 def main():

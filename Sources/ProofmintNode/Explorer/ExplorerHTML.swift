@@ -164,7 +164,9 @@ function renderProposals(list) {
   fill("proposals", h("h2", {}, "Proposals"), list.length ? table(["id", "kind", "status", "yes / no (power)", "quorum", "ends"],
     list.slice().reverse().map(p => row([String(p.id), p.kind, p.status,
       p.tally ? short(p.tally.yes) + " / " + short(p.tally.no) + (p.tally.passes ? " ✔" : "") : "–",
-      p.tally ? (p.tally.quorum_reached ? "reached" : "not yet") : "–", String(p.voting_end_height)]))) : empty("No proposals yet."));
+      p.tally ? (p.tally.quorum_reached ? "reached" : "not yet") : "–", String(p.voting_end_height)],
+      { "data-proposal": p.id, "data-status": p.status, "data-voters": p.voters })))
+    : empty("No proposals yet."));
 }
 
 const SVG = "http://www.w3.org/2000/svg";
