@@ -7,7 +7,8 @@ import ProofmintCore
 /// A batched commit calls `write` once per block, in height order, inside its transaction; a revert that deletes the
 /// blocks above a height calls `remove` for each deleted block, also inside its transaction.
 enum ExplorerIndexes {
-    /// Writes block `block`'s entries. `txn` must already hold the block's state writes: the supply is read from it.
+    /// Writes block `block`'s entries. `txn` must hold the block's state writes and no later block's: the supply is
+    /// read from it (a batched commit calls this after each block's writes, before the next block's).
     static func write(block: Block, txn: LMDBTransaction, tables: Tables, path: String) throws(LMDBError) {
         let point = try supplyPoint(height: block.height, txn: txn, tables: tables, path: path)
         try txn.put(tables[.supplyHistory], block.height.bigEndianBytes, point.bytes)
