@@ -66,7 +66,7 @@ svg { width:100%; height:auto; display:block; }
 "use strict";
 const POLL_MS = 1000, BLOCKS_SHOWN = 10, TXS_SHOWN = 15, EPOCHS_SHOWN = 12;
 const AI = 10n ** 18n;
-let rpcId = 0, head = -1, epochNumber = -1, polling = false;
+let rpcId = 0, head = -1, headHash = "", epochNumber = -1, polling = false;
 const blocks = new Map();
 
 async function rpcBatch(calls) {
@@ -331,8 +331,11 @@ async function poll() {
     const st = await rpc("pm_status");
     status.className = "";
     status.textContent = st.chain_id + " · height " + st.height + " · " + st.mining_mode + " · mempool " + st.mempool_size + (st.storage_error ? " · storage: " + st.storage_error : "");
-    if (st.height !== head) {
+    if (st.head_hash !== headHash) {
+      // A chain reverted to a snapshot goes back or sideways: forget the blocks cached above or beside it.
+      if (st.height < head || (blocks.has(st.height) && blocks.get(st.height).hash !== st.head_hash)) blocks.clear();
       head = st.height;
+      headHash = st.head_hash;
       await refreshBlocks();
       await refreshOverview();
       if (/^#\/account\//.test(location.hash)) await route();
