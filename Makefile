@@ -3,6 +3,10 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libsodium-dev liblmdb-dev pkg-config python3
 # Debian's own Python 3 for the reference models (standard library only); override with PYTHON=... to use another.
 PYTHON ?= /usr/bin/python3
+# `make test-browser`: Debian's headless browser and its WebDriver, and Selenium from PyPI in a venv under .build/.
+BROWSER_PACKAGES := chromium chromium-driver python3-venv
+BROWSER_VENV ?= .build/browser-venv
+BROWSER_FLAGS ?=
 DEVNET_HOME ?= ./devnet-home
 DEVNET_FLAGS ?= --block-time 1000
 BENCH_FLAGS ?=
@@ -15,18 +19,23 @@ FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 FUZZ_TARGETS ?= transaction block receipts chain-file genesis keystore rpc
 
-.PHONY: all deps build release test test-models test-unit test-e2e crashtest test-sanitize fuzz bench devnet devnet-reset docs clean
+.PHONY: all deps build release test test-models test-unit test-e2e test-browser crashtest test-sanitize fuzz bench devnet devnet-reset docs clean
 
 all: build
 
-## Installs the Debian packages that are missing (libsodium, LMDB headers, Python 3).
-deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+## Installs the Debian packages of $(1) that are missing.
+define apt_install_missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing missing Debian packages:$$missing"; \
 		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+endef
+
+## Installs the Debian packages that are missing (libsodium, LMDB headers, Python 3).
+deps:
+	$(call apt_install_missing,$(DEBIAN_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -34,10 +43,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## The reference models, then the unit tests, then the end-to-end tests against the debug binaries this same build made.
+## The reference models, then the unit tests, then the end-to-end tests against the debug binaries this same build made,
+## then the explorer page in a headless browser.
 test: test-models
 	$(SWIFT) build --build-tests
 	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build
+	$(MAKE) test-browser
 
 ## The independent Python models against the committed pins: no node, no network, no Swift build.
 test-models: deps
@@ -45,6 +56,16 @@ test-models: deps
 	$(PYTHON) -B scripts/protocol_vectors.py --check --quiet
 	$(PYTHON) -B scripts/golden_chain_model.py --check --quiet
 	$(PYTHON) -B scripts/state_dump.py --check
+
+## The explorer page in headless chromium against a real devnet of the debug binaries (scripts/explorer_browser_test.py):
+## the latest blocks appear, a wallet transfer shows up without a reload, an epoch settles. Installs chromium,
+## chromium-driver and Selenium when missing. BROWSER_FLAGS="--screenshots docs/images" refreshes the README's images.
+test-browser: deps
+	$(call apt_install_missing,$(BROWSER_PACKAGES))
+	@$(BROWSER_VENV)/bin/python -c 'import selenium' 2>/dev/null || \
+		{ $(PYTHON) -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q selenium; }
+	$(SWIFT) build
+	PROOFMINT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(BROWSER_VENV)/bin/python -B scripts/explorer_browser_test.py $(BROWSER_FLAGS)
 
 test-unit: deps
 	$(SWIFT) build --build-tests

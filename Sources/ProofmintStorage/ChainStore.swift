@@ -8,8 +8,8 @@ import ProofmintCore
 public final class ChainStore: @unchecked Sendable {
     /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters;
     /// 4: block headers carry the beacon, protocol version 3; 5: located tx_index entries; 6: every stored value ends
-    /// with its `RecordChecksum`).
-    public static let schemaVersion: UInt32 = 6
+    /// with its `RecordChecksum`; 7: the explorer's `supply_history` and `account_history` indexes).
+    public static let schemaVersion: UInt32 = 7
     public static let dataFileName = "data.mdb"
 
     /// Options for opening the database.
@@ -66,7 +66,7 @@ public final class ChainStore: @unchecked Sendable {
         }
         let store = ChainStore(path: path, environment: environment, tables: tables, head: genesisBlock.block.header)
         try store.writeBlocks(
-            [(genesisBlock.block, genesisBlock.outcome.receipts)], stateWrites: genesisBlock.outcome.stateWrites,
+            [(genesisBlock.block, genesisBlock.outcome.receipts, nil)], stateWrites: genesisBlock.outcome.stateWrites,
             treeNodes: genesisBlock.outcome.treeNodes, extra: { txn throws(LMDBError) in
             try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
             try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
@@ -331,7 +331,7 @@ public final class ChainStore: @unchecked Sendable {
         let head = self.head
         guard block.height == head.height + 1 else { throw .notNextBlock(head: head.height, got: block.height) }
         try writeBlocks(
-            [(block, outcome.receipts)], stateWrites: outcome.stateWrites, treeNodes: outcome.treeNodes, extra: { _ in })
+            [(block, outcome.receipts, nil)], stateWrites: outcome.stateWrites, treeNodes: outcome.treeNodes, extra: { _ in })
     }
 
     /// Commits a run of consecutive blocks in one write transaction: each block's record, receipts and index entries,
@@ -339,23 +339,25 @@ public final class ChainStore: @unchecked Sendable {
     /// The head moves from the parent of the first to the last, with nothing in between ever visible, so a crash
     /// leaves either none of them or all (`pm_mine`'s fast path; one fsync for the run instead of one a block).
     public func commit(
-        batch blocks: [(block: Block, receipts: [Receipt])], stateWrites: [(key: StateKey, value: Bytes?)],
+        batch blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint)], stateWrites: [(key: StateKey, value: Bytes?)],
         treeNodes: [(path: NodePath, node: TreeNode?)]
     ) throws(StorageError) {
         var expected = head.height + 1
-        for (block, _) in blocks {
+        for (block, _, _) in blocks {
             guard block.height == expected else { throw .notNextBlock(head: expected - 1, got: block.height) }
             expected += 1
         }
-        try writeBlocks(blocks, stateWrites: stateWrites, treeNodes: treeNodes, extra: { _ in })
+        try writeBlocks(blocks.map { ($0.block, $0.receipts, $0.supply) }, stateWrites: stateWrites, treeNodes: treeNodes, extra: { _ in })
     }
 
+    /// Writes `blocks` (each with its supply for the explorer's index, or nil to read it from the transaction: a single
+    /// block's commit, whose state writes are the transaction's) and the net writes, then moves the head.
     private func writeBlocks(
-        _ blocks: [(block: Block, receipts: [Receipt])], stateWrites: [(key: StateKey, value: Bytes?)],
+        _ blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint?)], stateWrites: [(key: StateKey, value: Bytes?)],
         treeNodes: [(path: NodePath, node: TreeNode?)], extra: (LMDBTransaction) throws(LMDBError) -> Void
     ) throws(StorageError) {
         guard let last = blocks.last?.block else { return }
-        let tables = self.tables
+        let tables = self.tables, path = self.path
         let records = blocks.map { BlockRecords($0.block, receipts: $0.receipts) }
         let treeWrites = treeNodes.map { (key: $0.path.storageKey, value: $0.node?.canonicalBytes) }
         do {
@@ -366,7 +368,10 @@ public final class ChainStore: @unchecked Sendable {
                 for (key, value) in treeWrites {
                     if let value { try txn.put(tables[.tree], key, value) } else { try txn.delete(tables[.tree], key) }
                 }
-                for record in records { try record.write(to: txn, tables: tables) }
+                for (record, block) in zip(records, blocks) {
+                    try record.write(to: txn, tables: tables)
+                    try ExplorerIndexes.write(block: block.block, supply: block.supply, txn: txn, tables: tables, path: path)
+                }
                 try txn.put(tables[.meta], MetaKey.head, last.height.bigEndianBytes + last.hash.bytes)
                 try extra(txn)
             }

@@ -138,6 +138,7 @@ struct StoreVerifier {
         let blockCount = Int(clamping: result.height).addingReportingOverflow(1).partialValue
         let expected: [(Table, Int)] = [
             (.blocks, blockCount), (.blockIndex, blockCount), (.receipts, blockCount), (.transactionIndex, result.transactions),
+            (.supplyHistory, blockCount),
         ]
         for (table, count) in expected {
             let stored = result.records[table.rawValue] ?? 0

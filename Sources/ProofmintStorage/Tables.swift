@@ -18,6 +18,10 @@ enum Table: String, CaseIterable {
     case transactionIndex = "tx_index"
     /// Named entries: `schema` (u32), `head` (height u64 ‖ hash), `genesis` (the genesis file's bytes).
     case meta
+    /// Node-side index, not state (schema 7): height (u64) → `SupplyPoint` (minted, burned, supply, circulating).
+    case supplyHistory = "supply_history"
+    /// Node-side index, not state (schema 7): address ‖ height (u64) ‖ index in block (u32) → transaction id.
+    case accountHistory = "account_history"
 
     /// The table's byte in its records' checksums: fixed forever, unlike the declaration order.
     var checksumId: UInt8 {
@@ -29,6 +33,8 @@ enum Table: String, CaseIterable {
         case .receipts: 5
         case .transactionIndex: 6
         case .meta: 7
+        case .supplyHistory: 8
+        case .accountHistory: 9
         }
     }
 }
@@ -73,12 +79,13 @@ extension Table {
     /// A key as an operator reads it in an error or a verify report: heights as numbers, hashes and state keys in hex.
     func describe(key: Bytes) -> String {
         switch self {
-        case .blocks, .receipts: UInt64(bigEndianBytes: key).map { "height \($0)" } ?? "key \(key.hex)"
+        case .blocks, .receipts, .supplyHistory: UInt64(bigEndianBytes: key).map { "height \($0)" } ?? "key \(key.hex)"
         case .blockIndex: "block \(key.hex)"
         case .transactionIndex: "transaction \(key.hex)"
         case .state: "state key \(key.hex)"
         case .tree: "tree node \(key.hex)"
         case .meta: "meta \(String(decoding: key, as: UTF8.self))"
+        case .accountHistory: "account history entry \(key.hex)"
         }
     }
 }

@@ -43,6 +43,9 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "With --dev-control: a file holding a token (e.g. `openssl rand -hex 32`) that control calls must send as `Authorization: Bearer <token>`.")
     var controlTokenFile: String?
 
+    @Flag(inversion: .prefixedNo, help: "Serve the explorer page at GET / and GET /explorer (on by default).")
+    var explorer = true
+
     @Option(help: "When to produce blocks: interval (every --block-time), instant (as soon as transactions arrive), manual (only on pm_mine).")
     var mining: Mining = .interval
 
@@ -144,7 +147,7 @@ struct StartCommand: AsyncParsableCommand {
         let server = RPCServer(
             node: node, host: rpcHost, port: rpcPort, maxBodyBytes: rpcMaxBody, logger: logger, edge: edge, control: control,
             maxConnections: rpcMaxConnections, idleTimeoutSeconds: rpcIdleTimeout, requestTimeoutSeconds: rpcLimits.rpcRequestTimeout,
-            clientLimits: rpcLimits.clientLimits)
+            clientLimits: rpcLimits.clientLimits, explorer: explorer)
         let head = store.head
         let host = rpcHost
         let addressFile = nodeHome.rpcAddressPath
@@ -161,6 +164,7 @@ struct StartCommand: AsyncParsableCommand {
                       height       \(head.height)  (\(head.hash))
                       rpc          \(url)
                       metrics      \(url)/metrics
+                      explorer     \(explorer ? "\(url)/explorer" : "off")
                       mining       \(mode)\(validator.map { "  as \($0.name)" } ?? "  (no validator key)")
                       control      \(Self.controlSummary(control, devnet: devnet))
                     Dev accounts dev0…dev9 come from the INSECURE mnemonic "test test … junk": `proofmint keys import-dev`.

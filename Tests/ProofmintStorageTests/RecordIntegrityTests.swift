@@ -198,7 +198,7 @@ final class RecordIntegrityTests: XCTestCase {
             try store.environment.write { txn throws(LMDBError) in try txn.putRaw(meta, MetaKey.schema, [0, 0, 0, 5]) }
         }
         XCTAssertThrowsError(try ChainStore.open(at: directory)) { error in
-            guard case StorageError.schemaMismatch(_, found: 5, expected: 6) = error else { return XCTFail("\(error)") }
+            guard case StorageError.schemaMismatch(_, found: 5, expected: ChainStore.schemaVersion) = error else { return XCTFail("\(error)") }
         }
     }
 

@@ -27,19 +27,20 @@ extension BlockProducer {
     /// One run: `count` blocks proposed on a `BatchState` over the head's snapshot, then one commit.
     private func commitRun(of count: Int, producer: ValidatorKey, timestamp: (BlockHeader) -> UInt64) throws(NodeError) {
         let started = ContinuousClock.now
-        let run: (blocks: [(block: Block, receipts: [Receipt])], state: BatchState)
+        let run: (blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint)], state: BatchState)
         do {
             run = try store.withSnapshot { snapshot in
                 let state = BatchState(base: snapshot)
                 var parent = store.head
-                var blocks = [(block: Block, receipts: [Receipt])]()
+                var blocks = [(block: Block, receipts: [Receipt], supply: SupplyPoint)]()
                 blocks.reserveCapacity(count)
                 for _ in 0..<count {
                     let proposal = try Self.propose(
                         candidates: [], parent: parent, producer: producer, timestamp: timestamp(parent), state: state)
                     let block = Block.sign(header: proposal.header, transactions: [], producer: producer.key)
                     state.merge(proposal.outcome)
-                    blocks.append((block, proposal.outcome.receipts))
+                    // The explorer's supply history needs each block's figures, which the run's net writes no longer hold.
+                    blocks.append((block, proposal.outcome.receipts, try SupplyPoint.after(height: block.height, state: state)))
                     parent = block.header
                 }
                 return (blocks, state)
@@ -55,7 +56,7 @@ extension BlockProducer {
             throw .storage(error)
         }
         let perBlock = (ContinuousClock.now - started) / count
-        for (block, _) in run.blocks { metrics.recordBlock(block, applyTime: perBlock) }
+        for (block, _, _) in run.blocks { metrics.recordBlock(block, applyTime: perBlock) }
         if let last = run.blocks.last?.block {
             logger.debug("mined a run of empty blocks", metadata: ["count": "\(count)", "head": "\(last.height)"])
         }

@@ -18,7 +18,7 @@ public enum RPCCost: Sendable, Equatable {
         case .sendTransaction:
             self = .submission
         case .getBlock, .getProviders, .getRewards, .getProposals, .previewProposal, .getPendingValidations, .getChallenges,
-            .getComputeValidators, .getAttestors:
+            .getComputeValidators, .getAttestors, .getSupplyHistory, .getAccountHistory:
             self = .expensiveRead
         case .status, .getAccount, .getTransaction, .mine, .getParameters, .getSupply, .getStake, .getEpoch, .getProposal,
             .getReceipt, .setNextBlockTimestamp, .increaseTime, .setMiningMode, .faucet:

@@ -2,7 +2,8 @@ import Hummingbird
 import ProofmintRPC
 
 /// Applies `RPCEdgePolicy` to every route (JSON-RPC, metrics, health): the Host allowlist and the Origin check on
-/// every request, the content type on POST bodies, CORS preflights answered only for configured origins.
+/// every request (the node's own origin, where the explorer page comes from, is not cross-origin), the content type on
+/// POST bodies, CORS preflights answered only for configured origins.
 struct RPCEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     let policy: RPCEdgePolicy
 
@@ -11,7 +12,8 @@ struct RPCEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         if let refusal = policy.checkHost(request.head.authority, extraHostHeaders: request.headers.filter { $0.name.canonicalName == "host" }.count) {
             return Self.refuse(refusal)
         }
-        let origin = request.headers[.origin]
+        // The node's own explorer page calls from its own origin: not a cross-origin request, so no CORS check.
+        let origin = request.headers[.origin].flatMap { policy.isSameOrigin($0, authority: request.head.authority) ? nil : $0 }
         if let refusal = policy.checkOrigin(origin) { return Self.refuse(refusal) }
         if request.method == .options {
             // With an origin, reached only when it is allowed: the preflight a browser sends before a JSON POST.

@@ -87,6 +87,14 @@ public struct RPCEdgePolicy: Sendable, Equatable {
         return normalizedHost(String(text))
     }
 
+    /// Whether `origin` is the node's own page: `http://` and exactly the request's `Host`, whose name the allowlist
+    /// names (a `*` allowlist does not count, or a rebinding page, whose `Host` is its own name, would pass). The
+    /// explorer served at `GET /` calls the node from there; a page from anywhere else is not same-origin.
+    public func isSameOrigin(_ origin: String, authority: String?) -> Bool {
+        guard let authority, !authority.isEmpty, allowedHosts.contains(Self.hostName(ofAuthority: authority)) else { return false }
+        return origin.lowercased() == "http://" + authority.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
     static func normalizedHost(_ host: String) -> String {
         var name = host.trimmingCharacters(in: .whitespaces).lowercased()
         if name.hasPrefix("[") && name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }

@@ -50,6 +50,8 @@ struct RPCMethods: Sendable {
         case .increaseTime: return try await run(Calls.IncreaseTime.self, params, increaseTime)
         case .setMiningMode: return try await run(Calls.SetMiningMode.self, params, setMiningMode)
         case .faucet: return try await run(Calls.Faucet.self, params, faucet)
+        case .getSupplyHistory: return try await run(Calls.GetSupplyHistory.self, params, supplyHistory)
+        case .getAccountHistory: return try await run(Calls.GetAccountHistory.self, params, accountHistory)
         }
     }
 
@@ -222,7 +224,7 @@ struct RPCMethods: Sendable {
         }
     }
 
-    private func storeCall<T>(_ body: () throws -> T) throws(RPCErrorObject) -> T {
+    func storeCall<T>(_ body: () throws -> T) throws(RPCErrorObject) -> T {
         do { return try body() } catch { throw .internalError("database read failed: \(error)") }
     }
 }

@@ -5,7 +5,8 @@ import Logging
 import NIOCore
 import ProofmintRPC
 
-/// The HTTP front of the node: JSON-RPC at `POST /`, Prometheus at `GET /metrics`, `GET /health`, every route
+/// The HTTP front of the node: JSON-RPC at `POST /`, Prometheus at `GET /metrics`, `GET /health`, the explorer page
+/// at `GET /` and `GET /explorer` (unless turned off), every route
 /// behind `RPCEdgePolicy` (Host allowlist, JSON bodies only, CORS off unless configured), control methods behind
 /// `ControlAccess`, submissions and expensive reads behind per-client buckets (`ClientRateLimiter`), and every
 /// request's arrival behind a deadline (`RequestDeadline`).
@@ -27,12 +28,14 @@ public struct RPCServer: Sendable {
     public let requestTimeoutSeconds: Int
     /// The per-client buckets for submissions and expensive reads (`ClientRateLimiter`).
     public let clientLimits: ClientRateLimiter.Limits
+    /// Serve the explorer page (`ExplorerPage`) at `GET /` and `GET /explorer`.
+    public let explorer: Bool
 
     /// `edge` defaults to the loopback names and `host`; `control` to no control methods.
     public init(
         node: Node, host: String, port: Int, maxBodyBytes: Int, logger: Logger, edge: RPCEdgePolicy? = nil,
         control: ControlAccess = .disabled, maxConnections: Int = 512, idleTimeoutSeconds: Int = 30,
-        requestTimeoutSeconds: Int = 10, clientLimits: ClientRateLimiter.Limits = .standard
+        requestTimeoutSeconds: Int = 10, clientLimits: ClientRateLimiter.Limits = .standard, explorer: Bool = true
     ) {
         self.node = node
         self.host = host
@@ -45,6 +48,7 @@ public struct RPCServer: Sendable {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.requestTimeoutSeconds = requestTimeoutSeconds
         self.clientLimits = clientLimits
+        self.explorer = explorer
     }
 
     /// Serves until the process receives SIGINT or SIGTERM; `onRunning` gets the bound port.
@@ -85,6 +89,7 @@ public struct RPCServer: Sendable {
                 status: problem == nil ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: problem.map { "storage unavailable: \($0)\n" } ?? "ok")))
         }
+        if explorer { ExplorerPage.addRoutes(to: router) }
         let app = Application(
             router: router,
             server: HTTPServerBuilder { [idleTimeoutSeconds, requestTimeoutSeconds] responder in

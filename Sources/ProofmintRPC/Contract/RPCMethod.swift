@@ -26,6 +26,8 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case increaseTime = "pm_increaseTime"
     case setMiningMode = "pm_setMiningMode"
     case faucet = "pm_faucet"
+    case getSupplyHistory = "pm_getSupplyHistory"
+    case getAccountHistory = "pm_getAccountHistory"
 
     /// A devnet control method: it changes the chain outside consensus (mining now, time, mining modes, the faucet),
     /// so the node serves it only when started with `--dev-control`, and only to a caller with the control token when
@@ -64,6 +66,8 @@ public enum RPCMethod: String, CaseIterable, Sendable {
         case .increaseTime: return Calls.IncreaseTime.self
         case .setMiningMode: return Calls.SetMiningMode.self
         case .faucet: return Calls.Faucet.self
+        case .getSupplyHistory: return Calls.GetSupplyHistory.self
+        case .getAccountHistory: return Calls.GetAccountHistory.self
         }
     }
 }
@@ -235,6 +239,18 @@ public enum Calls {
         public typealias Params = FaucetParams
         public typealias Result = FaucetResult
         public static let method = RPCMethod.faucet
+    }
+
+    public enum GetSupplyHistory: RPCCall {
+        public typealias Params = SupplyHistoryParams
+        public typealias Result = SupplyHistoryResult
+        public static let method = RPCMethod.getSupplyHistory
+    }
+
+    public enum GetAccountHistory: RPCCall {
+        public typealias Params = AccountHistoryParams
+        public typealias Result = AccountHistoryResult
+        public static let method = RPCMethod.getAccountHistory
     }
 }
 

@@ -127,6 +127,29 @@ final class LMDBTransaction {
         if status != MDB_NOTFOUND { throw LMDBError(code: status) }
     }
 
+    /// Calls `body` for each entry whose key is below `end`, in descending key order; stops when it returns false.
+    /// Checksums are checked as in `scan`. For newest-first index reads (an account's history).
+    func scanBackward(_ table: TableHandle, before end: Bytes, _ body: (Bytes, Bytes) throws -> Bool) throws {
+        var cursor: OpaquePointer?
+        try LMDBError.check(mdb_cursor_open(handle, table.dbi, &cursor))
+        defer { mdb_cursor_close(cursor) }
+        var k = MDB_val(), v = MDB_val()
+        var status = end.withUnsafeBytes { keyBytes in
+            k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            return mdb_cursor_get(cursor, &k, &v, MDB_SET_RANGE)
+        }
+        // At the first key ≥ `end`, step back once; past the last key, start from the last.
+        status = mdb_cursor_get(cursor, &k, &v, status == MDB_NOTFOUND ? MDB_LAST : MDB_PREV)
+        while status == MDB_SUCCESS {
+            let key = Bytes(UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size))
+            let stored = UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size)
+            guard let value = RecordChecksum.value(in: stored, table: table.table, key: key) else { throw Self.mismatch(table, key) }
+            guard try body(key, Bytes(value)) else { return }
+            status = mdb_cursor_get(cursor, &k, &v, MDB_PREV)
+        }
+        if status != MDB_NOTFOUND { throw LMDBError(code: status) }
+    }
+
     func entryCount(_ table: TableHandle) throws(LMDBError) -> Int {
         var stat = MDB_stat()
         try LMDBError.check(mdb_stat(handle, table.dbi, &stat))

@@ -51,4 +51,20 @@ final class RPCEdgePolicyTests: XCTestCase {
         XCTAssertEqual(open.checkOrigin("http://app.example.attacker.example")?.status, 403)
         XCTAssertNil(RPCEdgePolicy(boundHost: "127.0.0.1", corsOrigins: ["*"]).checkOrigin("http://any.example"))
     }
+
+    func testTheNodesOwnOriginIsNotCrossOrigin() {
+        let policy = RPCEdgePolicy(boundHost: "127.0.0.1")
+        XCTAssertTrue(policy.isSameOrigin("http://127.0.0.1:8645", authority: "127.0.0.1:8645"))
+        XCTAssertTrue(policy.isSameOrigin("http://LOCALHOST:8645", authority: "localhost:8645"))
+        XCTAssertFalse(policy.isSameOrigin("http://127.0.0.1:9999", authority: "127.0.0.1:8645"), "another port is another origin")
+        XCTAssertFalse(policy.isSameOrigin("https://127.0.0.1:8645", authority: "127.0.0.1:8645"), "the node serves plain HTTP")
+        XCTAssertFalse(policy.isSameOrigin("http://attacker.example:8645", authority: "127.0.0.1:8645"))
+        XCTAssertFalse(policy.isSameOrigin("http://127.0.0.1:8645", authority: nil))
+        // A rebinding page sends its own name as Host and Origin: same-origin only if the allowlist names it.
+        XCTAssertFalse(policy.isSameOrigin("http://rebind.example:8645", authority: "rebind.example:8645"))
+        let any = RPCEdgePolicy(allowedHosts: ["*"])
+        XCTAssertFalse(any.isSameOrigin("http://rebind.example:8645", authority: "rebind.example:8645"), "a * allowlist names no host")
+        let named = RPCEdgePolicy(boundHost: "0.0.0.0", extraHosts: ["node.lan"])
+        XCTAssertTrue(named.isSameOrigin("http://node.lan:8645", authority: "node.lan:8645"))
+    }
 }

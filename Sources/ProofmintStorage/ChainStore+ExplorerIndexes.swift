@@ -1,0 +1,98 @@
+import ProofmintCore
+
+/// Reads of the explorer's indexes (`ExplorerIndexes`), each from one read transaction.
+extension ChainStore {
+    /// The supply after blocks `from…to` (clamped to the head), at most `points` of them: every block when they fit,
+    /// otherwise `points` heights spread evenly from `from` to `to`, both ends included. Cost: `points` point reads.
+    public func supplyHistory(from: UInt64, to: UInt64, points: Int) throws(StorageError) -> [SupplyPoint] {
+        let last = min(to, head.height)
+        guard from <= last, points > 0 else { return [] }
+        let heights = Self.sampleHeights(from: from, to: last, points: points)
+        let tables = self.tables, path = self.path
+        let context = "reading the supply history"
+        return try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) in
+            var samples = [SupplyPoint]()
+            for height in heights {
+                let key = height.bigEndianBytes
+                guard let bytes = try wrap(context, path: path, { () throws(LMDBError) in try txn.get(tables[.supplyHistory], key) }) else {
+                    continue
+                }
+                guard let point = SupplyPoint(height: height, bytes: bytes) else {
+                    throw corruptRecord(.supplyHistory, "height \(height)", "the entry is \(bytes.count) bytes, not \(SupplyPoint.encodedLength)")
+                }
+                samples.append(point)
+            }
+            return samples
+        }
+    }
+
+    /// `points` heights spread evenly over `from…to`, both ends included (all of them when there are no more).
+    static func sampleHeights(from: UInt64, to: UInt64, points: Int) -> [UInt64] {
+        let span = to - from
+        if span < UInt64(max(points, 1)) { return Array(from...to) }
+        guard points > 1 else { return [to] }
+        let steps = UInt64(points - 1)
+        // from + span × step / steps, split so that it cannot overflow (both remainders are below `steps`).
+        return (0...steps).map { step in from + (span / steps) * step + (span % steps) * step / steps }
+    }
+
+    /// An account's transactions below height `before` (all when nil), newest first. A page stops at `limit` entries
+    /// but never splits a block, so it may hold more when one block has many of the account's transactions; `next`
+    /// is the `before` of the following page, nil when there is none.
+    public func accountHistory(
+        _ address: Address, limit: Int, before: UInt64?
+    ) throws(StorageError) -> (entries: [AccountHistoryEntry], next: UInt64?) {
+        let tables = self.tables, path = self.path
+        let context = "reading the history of \(address)"
+        let end = before.map { address.bytes + $0.bigEndianBytes } ?? Self.keyAfter(address.bytes)
+        return try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) in
+            var entries = [AccountHistoryEntry]()
+            var next: UInt64?
+            do {
+                try txn.scanBackward(tables[.accountHistory], before: end) { key, value in
+                    guard key.starts(with: address.bytes) else { return false }
+                    let entry = try Self.historyEntry(key: key, value: value, corrupt: { detail in
+                        corruptRecord(.accountHistory, Table.accountHistory.describe(key: key), detail)
+                    })
+                    if entries.count >= limit, let last = entries.last, last.height != entry.height {
+                        next = last.height
+                        return false
+                    }
+                    entries.append(entry)
+                    return true
+                }
+            } catch let error as StorageError {
+                throw error
+            } catch let error as LMDBError {
+                throw StorageError(error, context: context, path: path)
+            } catch {
+                throw .corrupt(path: path, detail: "\(context): \(error)")
+            }
+            return (entries, next)
+        }
+    }
+
+    private static func historyEntry(key: Bytes, value: Bytes, corrupt: (String) -> StorageError) throws(StorageError) -> AccountHistoryEntry {
+        guard key.count == Address.length + 12, value.count == 32, let height = UInt64(bigEndianBytes: Array(key[Address.length..<(Address.length + 8)]))
+        else { throw corrupt("the entry has a \(key.count)-byte key and a \(value.count)-byte value, not \(Address.length + 12) and 32") }
+        let index = key.suffix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        do {
+            return AccountHistoryEntry(height: height, index: index, transactionId: try Hash32(bytes: value))
+        } catch {
+            throw corrupt("\(error)")
+        }
+    }
+
+    /// The smallest key above every key that starts with `prefix` (an address: never all 0xff in practice, but handled).
+    static func keyAfter(_ prefix: Bytes) -> Bytes {
+        var key = prefix
+        while let last = key.last {
+            if last < 0xff {
+                key[key.count - 1] = last + 1
+                return key
+            }
+            key.removeLast()
+        }
+        return [UInt8](repeating: 0xff, count: prefix.count + 13)
+    }
+}
