@@ -11,7 +11,8 @@ enum ExplorerIndexes {
     /// Writes block `block`'s entries; without `supply`, `txn` must hold the block's state writes and no later
     /// block's, and the supply is read from it.
     static func write(block: Block, supply: SupplyPoint? = nil, txn: LMDBTransaction, tables: Tables, path: String) throws(LMDBError) {
-        let point = try supply ?? supplyPoint(height: block.height, txn: txn, tables: tables, path: path)
+        let point: SupplyPoint
+        if let supply { point = supply } else { point = try supplyPoint(height: block.height, txn: txn, tables: tables, path: path) }
         try txn.put(tables[.supplyHistory], block.height.bigEndianBytes, point.bytes)
         for (index, transaction) in block.transactions.enumerated() {
             for party in parties(of: transaction) {
@@ -82,9 +83,8 @@ public struct SupplyPoint: Equatable, Sendable {
     /// The supply in `state`, the state after block `height`.
     public static func after(height: UInt64, state: any StateReader) throws(StateReadError) -> SupplyPoint {
         let totals = try state.totals()
-        let held = try ModuleAccount.allCases.reduce(Amount(0)) { sum, module throws(StateReadError) in
-            sum &+ (try state.account(module.address).balance)
-        }
+        var held: Amount = 0
+        for module in ModuleAccount.allCases { held &+= try state.account(module.address).balance }
         return SupplyPoint(height: height, totals: totals, moduleBalances: held)
     }
 
