@@ -82,7 +82,7 @@ public final class ChainStore: @unchecked Sendable {
         try checkFileSize(environment: environment, dataFile: dataFile, path: path)
         let tables: Tables
         do {
-            tables = try Tables(environment: environment, create: false)
+            tables = try Tables(environment: environment, create: false, createLazy: !options.readOnly)
         } catch .notFound {
             throw .corrupt(path: path, detail: "tables are missing")
         } catch {
@@ -340,6 +340,7 @@ public final class ChainStore: @unchecked Sendable {
         let treeWrites = outcome.treeNodes.map { (key: $0.path.storageKey, value: $0.node?.canonicalBytes) }
         do {
             try environment.write { txn throws(LMDBError) in
+                try self.captureUndo(txn, height: block.height, stateWrites: outcome.stateWrites, treeWrites: treeWrites)
                 for (key, value) in outcome.stateWrites {
                     if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
                 }
@@ -360,8 +361,13 @@ public final class ChainStore: @unchecked Sendable {
             if case .checksumMismatch = error { throw StorageError(error, context: "committing block \(block.height)", path: path) }
             throw .commitFailed(path: path, height: block.height, cause: error, available: DiskSpace.availableBytes(at: path))
         }
+        setCachedHead(block.header)
+    }
+
+    /// The head every reader sees; set after a commit or a revert has committed.
+    func setCachedHead(_ header: BlockHeader) {
         headLock.lock()
-        cachedHead = block.header
+        cachedHead = header
         headLock.unlock()
     }
 

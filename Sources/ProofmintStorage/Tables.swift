@@ -16,8 +16,12 @@ enum Table: String, CaseIterable {
     case receipts
     /// transaction id → height (u64) ‖ index in block (u32).
     case transactionIndex = "tx_index"
-    /// Named entries: `schema` (u32), `head` (height u64 ‖ hash), `genesis` (the genesis file's bytes).
+    /// Named entries: `schema` (u32), `head` (height u64 ‖ hash), `genesis` (the genesis file's bytes), and one
+    /// `snapshot/NAME` per devnet snapshot (`ChainSnapshot`).
     case meta
+    /// height (u64) → `UndoRecord`: what block `height` overwrote or deleted, written only while a devnet snapshot
+    /// exists (`ChainStore+Undo.swift`). Created lazily by the first writable open, so schema-6 homes keep working.
+    case undo
 
     /// The table's byte in its records' checksums: fixed forever, unlike the declaration order.
     var checksumId: UInt8 {
@@ -29,6 +33,7 @@ enum Table: String, CaseIterable {
         case .receipts: 5
         case .transactionIndex: 6
         case .meta: 7
+        case .undo: 8
         }
     }
 }
@@ -51,13 +56,29 @@ enum MetaKey {
 struct Tables {
     private let handles: [Table: MDB_dbi]
 
-    init(environment: LMDBEnvironment, create: Bool) throws(LMDBError) {
+    /// `createLazy` creates the tables added after schema 6 (`Table.isLazy`) in a home that lacks them; a read-only
+    /// open leaves them absent (`contains` says so) rather than refusing an older home.
+    init(environment: LMDBEnvironment, create: Bool, createLazy: Bool = false) throws(LMDBError) {
         var handles = [Table: MDB_dbi]()
-        for table in Table.allCases { handles[table] = try environment.openTable(table.rawValue, create: create) }
+        for table in Table.allCases {
+            do {
+                handles[table] = try environment.openTable(table.rawValue, create: create || (table.isLazy && createLazy))
+            } catch .notFound where table.isLazy {
+                continue
+            }
+        }
         self.handles = handles
     }
 
     subscript(_ table: Table) -> TableHandle { TableHandle(dbi: handles[table] ?? 0, table: table) }
+
+    /// Whether the table exists in this home: always, except a lazy table in an older home opened read-only.
+    func contains(_ table: Table) -> Bool { handles[table] != nil }
+}
+
+extension Table {
+    /// Added after schema 6 and created on first writable open instead of bumping the schema (no data moves).
+    var isLazy: Bool { self == .undo }
 }
 
 extension UInt64 {
@@ -79,6 +100,7 @@ extension Table {
         case .state: "state key \(key.hex)"
         case .tree: "tree node \(key.hex)"
         case .meta: "meta \(String(decoding: key, as: UTF8.self))"
+        case .undo: UInt64(bigEndianBytes: key).map { "undo of height \($0)" } ?? "key \(key.hex)"
         }
     }
 }

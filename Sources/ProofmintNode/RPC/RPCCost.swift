@@ -23,6 +23,8 @@ public enum RPCCost: Sendable, Equatable {
         case .status, .getAccount, .getTransaction, .mine, .getParameters, .getSupply, .getStake, .getEpoch, .getProposal,
             .getReceipt:
             self = .free
+        case .snapshot, .revert, .listSnapshots, .deleteSnapshot:
+            self = .free  // control methods: behind --dev-control and its token, as pm_mine
         }
     }
 }

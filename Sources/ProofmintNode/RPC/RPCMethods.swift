@@ -42,6 +42,10 @@ struct RPCMethods: Sendable {
         case .getComputeValidators:
             return try await run(Calls.GetComputeValidators.self, params) { _ throws(RPCErrorObject) in try computeValidators() }
         case .getAttestors: return try await run(Calls.GetAttestors.self, params) { _ throws(RPCErrorObject) in try attestors() }
+        case .snapshot: return try await run(Calls.Snapshot.self, params, snapshot)
+        case .revert: return try await run(Calls.Revert.self, params, revert)
+        case .listSnapshots: return try await run(Calls.ListSnapshots.self, params) { _ throws(RPCErrorObject) in try listSnapshots() }
+        case .deleteSnapshot: return try await run(Calls.DeleteSnapshot.self, params, deleteSnapshot)
         }
     }
 

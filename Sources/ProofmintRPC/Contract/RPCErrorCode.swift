@@ -22,6 +22,8 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
     /// This client has used its share of submissions or expensive reads for now: `data.retry_after_ms` says when
     /// to try again (docs/RPC.md, "The edge").
     case rateLimited = -32007
+    /// A devnet tool (snapshots) on a chain whose genesis is not a devnet's.
+    case notDevnet = -32008
 
     /// The stable name docs/RPC.md gives the code.
     public var name: String {
@@ -39,6 +41,7 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
         case .unauthorized: return "unauthorized"
         case .storageUnavailable: return "storage_unavailable"
         case .rateLimited: return "rate_limited"
+        case .notDevnet: return "not_devnet"
         }
     }
 }

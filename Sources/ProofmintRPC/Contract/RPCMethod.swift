@@ -22,6 +22,10 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case getChallenges = "pm_getChallenges"
     case getComputeValidators = "pm_getComputeValidators"
     case getAttestors = "pm_getAttestors"
+    case snapshot = "pm_snapshot"
+    case revert = "pm_revert"
+    case listSnapshots = "pm_listSnapshots"
+    case deleteSnapshot = "pm_deleteSnapshot"
 
     /// A devnet control method: it changes the chain outside consensus (mining now; time, snapshot and faucet
     /// tools to come), so the node serves it only when started with `--dev-control`, and only to a caller with the
@@ -29,6 +33,7 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     public var isControl: Bool {
         switch self {
         case .mine: return true
+        case .snapshot, .revert, .listSnapshots, .deleteSnapshot: return true
         default: return false
         }
     }
@@ -56,6 +61,10 @@ public enum RPCMethod: String, CaseIterable, Sendable {
         case .getChallenges: return Calls.GetChallenges.self
         case .getComputeValidators: return Calls.GetComputeValidators.self
         case .getAttestors: return Calls.GetAttestors.self
+        case .snapshot: return Calls.Snapshot.self
+        case .revert: return Calls.Revert.self
+        case .listSnapshots: return Calls.ListSnapshots.self
+        case .deleteSnapshot: return Calls.DeleteSnapshot.self
         }
     }
 }
@@ -203,6 +212,30 @@ public enum Calls {
         public typealias Params = NoParams
         public typealias Result = AttestorsResult
         public static let method = RPCMethod.getAttestors
+    }
+
+    public enum Snapshot: RPCCall {
+        public typealias Params = SnapshotNameParams
+        public typealias Result = SnapshotView
+        public static let method = RPCMethod.snapshot
+    }
+
+    public enum Revert: RPCCall {
+        public typealias Params = SnapshotNameParams
+        public typealias Result = RevertResult
+        public static let method = RPCMethod.revert
+    }
+
+    public enum ListSnapshots: RPCCall {
+        public typealias Params = NoParams
+        public typealias Result = SnapshotsResult
+        public static let method = RPCMethod.listSnapshots
+    }
+
+    public enum DeleteSnapshot: RPCCall {
+        public typealias Params = SnapshotNameParams
+        public typealias Result = SnapshotView
+        public static let method = RPCMethod.deleteSnapshot
     }
 }
 
