@@ -15,6 +15,6 @@ struct Proofmint: AsyncParsableCommand {
             Every command prints for people by default and JSON with --json.
             """,
         version: "proofmint " + ProofmintVersion.text,
-        subcommands: [KeysCommand.self, TxCommand.self, QueryCommand.self, ReceiptCommand.self, AttestCommand.self]
+        subcommands: [KeysCommand.self, TxCommand.self, QueryCommand.self, ReceiptCommand.self, AttestCommand.self, DevCommand.self]
     )
 }
