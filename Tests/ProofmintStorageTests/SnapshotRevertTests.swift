@@ -209,4 +209,26 @@ final class SnapshotRevertTests: XCTestCase {
         XCTAssertThrowsError(try UndoRecord(damaged))
         XCTAssertThrowsError(try UndoRecord(record.bytes + [0]))
     }
+
+    func testAHomeWithoutTheUndoTableOpensReadOnlyAndGetsItOnAWritableOpen() throws {
+        let chain = try StoreFixture.chain(blocks: 6, seed: 8)
+        do {
+            let store = try store(committing: 3, of: chain)
+            try store.dropTableForTesting(.undo)
+        }
+        do {
+            let readOnly = try ChainStore.open(at: directory, options: .init(mapSize: 1 << 30, durability: .full, readOnly: true))
+            XCTAssertFalse(readOnly.tablesForTesting.contains(.undo), "a read-only open leaves the older layout as it is")
+            let verification = try readOnly.verify()
+            XCTAssertTrue(verification.isConsistent, "\(verification.problems)")
+            XCTAssertNil(verification.records[Table.undo.rawValue])
+        }
+        let store = try ChainStore.open(at: directory)
+        XCTAssertTrue(store.tablesForTesting.contains(.undo))
+        let before = try entries(store)
+        try store.takeSnapshot(named: "old-home")
+        try commit(chain.blocks[3...], to: store)
+        _ = try store.revert(to: "old-home")
+        XCTAssertEqual(try entries(store), before)
+    }
 }

@@ -27,8 +27,8 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case listSnapshots = "pm_listSnapshots"
     case deleteSnapshot = "pm_deleteSnapshot"
 
-    /// A devnet control method: it changes the chain outside consensus (mining now; time, snapshot and faucet
-    /// tools to come), so the node serves it only when started with `--dev-control`, and only to a caller with the
+    /// A devnet control method: it changes the chain outside consensus (mining now, snapshots and revert; time and
+    /// faucet tools to come), so the node serves it only when started with `--dev-control`, and only to a caller with the
     /// control token when one is configured (docs/RPC.md, "The edge").
     public var isControl: Bool {
         switch self {
