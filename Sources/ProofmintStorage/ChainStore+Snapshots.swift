@@ -5,6 +5,7 @@ import ProofmintCore
 /// head down in one write transaction, checking the stored tree's root against the snapshot block's before it commits.
 extension ChainStore {
     /// Names the current head `name` (replacing a snapshot of that name) and returns it.
+    @discardableResult
     public func takeSnapshot(named name: String) throws(StorageError) -> ChainSnapshot {
         try ChainSnapshot.checkName(name)
         return try writeChecked("taking snapshot \(name)") { txn throws(StorageError) in
