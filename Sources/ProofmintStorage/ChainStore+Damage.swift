@@ -23,4 +23,10 @@ extension ChainStore {
         let entry = try TransactionIndexEntry(bytes, corrupt: { corruptRecord(.transactionIndex, "transaction \(id)", $0) })
         return (entry.height.bigEndianBytes, Int(entry.transaction.offset) + Int(entry.transaction.length) - 1)
     }
+
+    /// Deletes table `table` from the database, as a home made before it existed lacks it (the lazy `undo` table).
+    func dropTableForTesting(_ table: Table) throws(LMDBError) {
+        let dbi = tables[table].dbi
+        try environment.write { txn throws(LMDBError) in try txn.dropForTesting(dbi) }
+    }
 }

@@ -84,7 +84,7 @@ public final class ChainStore: @unchecked Sendable {
         try checkFileSize(environment: environment, dataFile: dataFile, path: path)
         let tables: Tables
         do {
-            tables = try Tables(environment: environment, create: false)
+            tables = try Tables(environment: environment, create: false, createLazy: !options.readOnly)
         } catch .notFound {
             throw .corrupt(path: path, detail: "tables are missing")
         } catch {
@@ -362,6 +362,12 @@ public final class ChainStore: @unchecked Sendable {
         let treeWrites = treeNodes.map { (key: $0.path.storageKey, value: $0.node?.canonicalBytes) }
         do {
             try environment.write { txn throws(LMDBError) in
+                // Undo records (only while a devnet snapshot exists): a run's net writes are undone as a whole by the
+                // record of its first block, and its later blocks get empty ones, since no snapshot can fall inside a run.
+                for (index, block) in blocks.enumerated() {
+                    try self.captureUndo(
+                        txn, height: block.block.height, stateWrites: index == 0 ? stateWrites : [], treeWrites: index == 0 ? treeWrites : [])
+                }
                 for (key, value) in stateWrites {
                     if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
                 }
@@ -380,8 +386,13 @@ public final class ChainStore: @unchecked Sendable {
             if case .checksumMismatch = error { throw StorageError(error, context: "committing block \(last.height)", path: path) }
             throw .commitFailed(path: path, height: last.height, cause: error, available: DiskSpace.availableBytes(at: path))
         }
+        setCachedHead(last.header)
+    }
+
+    /// The head every reader sees; set after a commit or a revert has committed.
+    func setCachedHead(_ header: BlockHeader) {
         headLock.lock()
-        cachedHead = last.header
+        cachedHead = header
         headLock.unlock()
     }
 

@@ -25,6 +25,12 @@ public enum StorageError: Error, CustomStringConvertible {
     /// A block could not be written: usually a full disk (LMDB reports a short write as an I/O error) or a map that
     /// cannot grow. `available` is the free space measured just after the failure.
     case commitFailed(path: String, height: UInt64, cause: LMDBError, available: Int?)
+    /// A devnet snapshot name outside 1–64 characters of `A–Z a–z 0–9 . _ -`.
+    case invalidSnapshotName(String)
+    /// No devnet snapshot has this name (never taken, deleted, or forgotten by a revert to an older one).
+    case unknownSnapshot(name: String, known: [String])
+    /// A revert was refused and nothing was changed: the history it needs is missing or does not lead to the snapshot.
+    case cannotRevert(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -49,6 +55,13 @@ public enum StorageError: Error, CustomStringConvertible {
             let space = available.map { "; the file system holding it has \($0) bytes free" } ?? ""
             return "cannot commit block \(height) to \(path): \(cause)\(space). Nothing of the block was kept; if the disk is "
                 + "full, free space on it (a running node retries by itself)"
+        case let .invalidSnapshotName(name):
+            return "'\(name)' is not a snapshot name: use 1 to \(ChainSnapshot.maxNameLength) characters of A-Z a-z 0-9 . _ -"
+        case let .unknownSnapshot(name, known):
+            let list = known.isEmpty ? "there are none; take one with `proofmint dev snapshot NAME`" : "there are: " + known.joined(separator: ", ")
+            return "no snapshot named '\(name)' (a revert forgets the snapshots taken after the one it returns to); \(list)"
+        case let .cannotRevert(path, detail):
+            return "cannot revert the chain in \(path): \(detail). Nothing was changed"
         }
     }
 

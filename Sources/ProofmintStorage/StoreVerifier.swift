@@ -34,7 +34,7 @@ struct StoreVerifier {
 
     /// Every record of every table, raw, against its checksum.
     private mutating func checkRecords() {
-        for table in Table.allCases {
+        for table in Table.allCases where tables.contains(table) {
             var count = 0
             do {
                 try txn.scanRaw(tables[table].dbi) { key, stored in

@@ -16,12 +16,16 @@ enum Table: String, CaseIterable {
     case receipts
     /// transaction id → height (u64) ‖ index in block (u32).
     case transactionIndex = "tx_index"
-    /// Named entries: `schema` (u32), `head` (height u64 ‖ hash), `genesis` (the genesis file's bytes).
+    /// Named entries: `schema` (u32), `head` (height u64 ‖ hash), `genesis` (the genesis file's bytes), and one
+    /// `snapshot/NAME` per devnet snapshot (`ChainSnapshot`).
     case meta
     /// Node-side index, not state (schema 7): height (u64) → `SupplyPoint` (minted, burned, supply, circulating).
     case supplyHistory = "supply_history"
     /// Node-side index, not state (schema 7): address ‖ height (u64) ‖ index in block (u32) → transaction id.
     case accountHistory = "account_history"
+    /// height (u64) → `UndoRecord`: what block `height` overwrote or deleted, written only while a devnet snapshot
+    /// exists (`ChainStore+Undo.swift`). Created lazily by the first writable open, so schema-6 homes keep working.
+    case undo
 
     /// The table's byte in its records' checksums: fixed forever, unlike the declaration order.
     var checksumId: UInt8 {
@@ -35,6 +39,7 @@ enum Table: String, CaseIterable {
         case .meta: 7
         case .supplyHistory: 8
         case .accountHistory: 9
+        case .undo: 10
         }
     }
 }
@@ -57,13 +62,29 @@ enum MetaKey {
 struct Tables {
     private let handles: [Table: MDB_dbi]
 
-    init(environment: LMDBEnvironment, create: Bool) throws(LMDBError) {
+    /// `createLazy` creates the tables added after schema 6 (`Table.isLazy`) in a home that lacks them; a read-only
+    /// open leaves them absent (`contains` says so) rather than refusing an older home.
+    init(environment: LMDBEnvironment, create: Bool, createLazy: Bool = false) throws(LMDBError) {
         var handles = [Table: MDB_dbi]()
-        for table in Table.allCases { handles[table] = try environment.openTable(table.rawValue, create: create) }
+        for table in Table.allCases {
+            do {
+                handles[table] = try environment.openTable(table.rawValue, create: create || (table.isLazy && createLazy))
+            } catch .notFound where table.isLazy {
+                continue
+            }
+        }
         self.handles = handles
     }
 
     subscript(_ table: Table) -> TableHandle { TableHandle(dbi: handles[table] ?? 0, table: table) }
+
+    /// Whether the table exists in this home: always, except a lazy table in an older home opened read-only.
+    func contains(_ table: Table) -> Bool { handles[table] != nil }
+}
+
+extension Table {
+    /// Added after schema 6 and created on first writable open instead of bumping the schema (no data moves).
+    var isLazy: Bool { self == .undo }
 }
 
 extension UInt64 {
@@ -86,6 +107,7 @@ extension Table {
         case .tree: "tree node \(key.hex)"
         case .meta: "meta \(String(decoding: key, as: UTF8.self))"
         case .accountHistory: "account history entry \(key.hex)"
+        case .undo: UInt64(bigEndianBytes: key).map { "undo of height \($0)" } ?? "key \(key.hex)"
         }
     }
 }

@@ -19,6 +19,8 @@ struct ApplyBenchmark {
         /// D5), and whether it found the store consistent.
         let verifySeconds: Double
         let verifyConsistent: Bool
+        /// With `--snapshot`: what the snapshot taken before the blocks cost (`RevertCost`).
+        let revert: RevertCost?
         /// What was applied, for the replay measurement.
         let genesis: Genesis
         let blocks: [Block]
@@ -45,6 +47,7 @@ struct ApplyBenchmark {
         let setupSeconds = (ContinuousClock.now - setupStart).seconds
 
         let blocks = try signBlocks(senders: senders, validator: validator, genesis: genesis, store: store)
+        if options.snapshot { try store.takeSnapshot(named: "bench") }
         let start = ContinuousClock.now
         let statistics: BlockImporter.Statistics
         if options.pipeline {
@@ -59,12 +62,13 @@ struct ApplyBenchmark {
         let verifyStart = ContinuousClock.now
         let verification = try store.verify()
         let verifySeconds = (ContinuousClock.now - verifyStart).seconds
+        let revert = options.snapshot ? try RevertCost.measure(store, blocks: blocks.count) : nil
         return Result(
             transfersPerSecond: Double(statistics.transactions) / elapsed,
             applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
             commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
             setupSeconds: setupSeconds, lookupMilliseconds: lookups, verifySeconds: verifySeconds,
-            verifyConsistent: verification.isConsistent, genesis: genesis, blocks: blocks)
+            verifyConsistent: verification.isConsistent, revert: revert, genesis: genesis, blocks: blocks)
     }
 
     /// Looks up 100 transactions of `block` both ways; the mean of each, in milliseconds.

@@ -29,8 +29,10 @@ enum BenchmarkMain {
         print("libsodium crypto_sign_verify_detached: \(Int(verify.singleCore)) verifications/s on one core, \(Int(verify.allCores)) on all cores\n")
         print("| accounts | transfers/s | vs 1-core verify | vs all-core verify | apply ms/block | commit ms/block | state+tree setup s | peak RSS MiB | tx lookup ms (whole block) | inspect --verify s |")
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        var reverts = [(accounts: Int, cost: RevertCost)]()
         for accounts in options.accounts {
             let result = try ApplyBenchmark(accounts: accounts, options: options).run()
+            if let revert = result.revert { reverts.append((accounts, revert)) }
             let rate = result.transfersPerSecond
             print(String(
                 format: "| %d | %.0f | %.0f%% | %.0f%% | %.0f | %.0f | %.1f | %d | %.2f (%.0f) | %.1f",
@@ -39,8 +41,19 @@ enum BenchmarkMain {
                 result.lookupMilliseconds.indexed, result.lookupMilliseconds.wholeBlock, result.verifySeconds)
                 + (result.verifyConsistent ? " |" : " INCONSISTENT |"))
         }
+        if !reverts.isEmpty { snapshots(reverts, options) }
         if !options.proofProviders.isEmpty { try proofs(options, verify: verify) }
         if options.replayBlocks > 0 { try replay(options, verify: verify) }
+    }
+
+    /// `--snapshot`: the undo records the blocks above a snapshot left, and the revert over all of them.
+    static func snapshots(_ reverts: [(accounts: Int, cost: RevertCost)], _ options: BenchmarkOptions) {
+        print("\n## Snapshot and revert: a snapshot before the \(options.blocks) blocks, then the revert to it\n")
+        print("| accounts | undo KiB/block | revert s (\(options.blocks) blocks) | root exact, verify clean |")
+        print("|---:|---:|---:|---|")
+        for (accounts, cost) in reverts {
+            print(String(format: "| %d | %.1f | %.2f |", accounts, cost.undoBytesPerBlock / 1024, cost.revertSeconds) + (cost.exact ? " yes |" : " NO |"))
+        }
     }
 
     /// Blocks of submit-proofs into epochs of different sizes: the rate must not fall with the number of providers.

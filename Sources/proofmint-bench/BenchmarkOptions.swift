@@ -14,12 +14,15 @@ struct BenchmarkOptions {
     /// The compute measurement: a block of `transactions` submit-proofs into an epoch already holding this many
     /// providers' work (empty to skip).
     var proofProviders: [Int] = [1000, 100_000]
+    /// Take a devnet snapshot before the blocks, then measure the undo records they left and the revert to it.
+    var snapshot = false
 
     static let usage = """
         usage: proofmint-bench [--accounts 100000,1000000] [--blocks 5] [--transactions 10000]
                                [--durability full|meta|none] [--no-pipeline]
                                [--replay-blocks 1000] [--replay-transactions 1000]   (--replay-blocks 0 skips the replay)
                                [--proof-providers 1000,100000]   (--proof-providers none skips the submit-proof blocks)
+                               [--snapshot]   (snapshot before the blocks: undo bytes per block, revert time)
         """
 
     struct Invalid: Error, CustomStringConvertible {
@@ -32,6 +35,7 @@ struct BenchmarkOptions {
             switch flag {
             case "--help", "-h": help = true
             case "--no-pipeline": pipeline = false
+            case "--snapshot": snapshot = true
             case "--accounts":
                 accounts = try (iterator.next() ?? "").split(separator: ",").map { text in
                     guard let value = Int(text), value >= 1000 else { throw Invalid(description: "--accounts takes counts ≥ 1000, comma separated") }

@@ -24,6 +24,8 @@ public enum RPCCost: Sendable, Equatable {
             .getReceipt, .setNextBlockTimestamp, .increaseTime, .setMiningMode, .faucet:
             // The control methods are behind --dev-control (and its token): the operator's own tools, not a client's.
             self = .free
+        case .snapshot, .revert, .listSnapshots, .deleteSnapshot:
+            self = .free  // control methods: behind --dev-control and its token, as pm_mine
         }
     }
 }

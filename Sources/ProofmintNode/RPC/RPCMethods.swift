@@ -52,6 +52,10 @@ struct RPCMethods: Sendable {
         case .faucet: return try await run(Calls.Faucet.self, params, faucet)
         case .getSupplyHistory: return try await run(Calls.GetSupplyHistory.self, params, supplyHistory)
         case .getAccountHistory: return try await run(Calls.GetAccountHistory.self, params, accountHistory)
+        case .snapshot: return try await run(Calls.Snapshot.self, params, snapshot)
+        case .revert: return try await run(Calls.Revert.self, params, revert)
+        case .listSnapshots: return try await run(Calls.ListSnapshots.self, params) { _ throws(RPCErrorObject) in try listSnapshots() }
+        case .deleteSnapshot: return try await run(Calls.DeleteSnapshot.self, params, deleteSnapshot)
         }
     }
 

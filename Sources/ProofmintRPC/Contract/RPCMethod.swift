@@ -29,12 +29,19 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case getSupplyHistory = "pm_getSupplyHistory"
     case getAccountHistory = "pm_getAccountHistory"
 
-    /// A devnet control method: it changes the chain outside consensus (mining now, time, mining modes, the faucet),
-    /// so the node serves it only when started with `--dev-control`, and only to a caller with the control token when
-    /// one is configured (docs/RPC.md, "The edge"). All but `pm_mine` also need a devnet chain (docs/RPC.md, "Devnet tools").
+    case snapshot = "pm_snapshot"
+    case revert = "pm_revert"
+    case listSnapshots = "pm_listSnapshots"
+    case deleteSnapshot = "pm_deleteSnapshot"
+
+    /// A devnet control method: it changes the chain outside consensus (mining now, time, mining modes, the faucet,
+    /// snapshots and revert), so the node serves it only when started with `--dev-control`, and only to a caller with
+    /// the control token when one is configured (docs/RPC.md, "The edge"). All but `pm_mine` also need a devnet chain
+    /// (docs/RPC.md, "Devnet tools").
     public var isControl: Bool {
         switch self {
         case .mine, .setNextBlockTimestamp, .increaseTime, .setMiningMode, .faucet: return true
+        case .snapshot, .revert, .listSnapshots, .deleteSnapshot: return true
         default: return false
         }
     }
@@ -68,6 +75,10 @@ public enum RPCMethod: String, CaseIterable, Sendable {
         case .faucet: return Calls.Faucet.self
         case .getSupplyHistory: return Calls.GetSupplyHistory.self
         case .getAccountHistory: return Calls.GetAccountHistory.self
+        case .snapshot: return Calls.Snapshot.self
+        case .revert: return Calls.Revert.self
+        case .listSnapshots: return Calls.ListSnapshots.self
+        case .deleteSnapshot: return Calls.DeleteSnapshot.self
         }
     }
 }
@@ -251,6 +262,30 @@ public enum Calls {
         public typealias Params = AccountHistoryParams
         public typealias Result = AccountHistoryResult
         public static let method = RPCMethod.getAccountHistory
+    }
+
+    public enum Snapshot: RPCCall {
+        public typealias Params = SnapshotNameParams
+        public typealias Result = SnapshotView
+        public static let method = RPCMethod.snapshot
+    }
+
+    public enum Revert: RPCCall {
+        public typealias Params = SnapshotNameParams
+        public typealias Result = RevertResult
+        public static let method = RPCMethod.revert
+    }
+
+    public enum ListSnapshots: RPCCall {
+        public typealias Params = NoParams
+        public typealias Result = SnapshotsResult
+        public static let method = RPCMethod.listSnapshots
+    }
+
+    public enum DeleteSnapshot: RPCCall {
+        public typealias Params = SnapshotNameParams
+        public typealias Result = SnapshotView
+        public static let method = RPCMethod.deleteSnapshot
     }
 }
 

@@ -150,6 +150,11 @@ final class LMDBTransaction {
         if status != MDB_NOTFOUND { throw LMDBError(code: status) }
     }
 
+    /// Deletes the table itself (`mdb_drop` with delete): for tests that rebuild an older home's layout.
+    func dropForTesting(_ table: MDB_dbi) throws(LMDBError) {
+        try LMDBError.check(mdb_drop(handle, table, 1))
+    }
+
     func entryCount(_ table: TableHandle) throws(LMDBError) -> Int {
         var stat = MDB_stat()
         try LMDBError.check(mdb_stat(handle, table.dbi, &stat))
