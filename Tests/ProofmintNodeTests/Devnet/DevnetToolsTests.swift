@@ -97,6 +97,24 @@ final class DevnetToolsTests: XCTestCase {
         XCTAssertEqual(after?.number, 2, "epochs of 60 blocks: 125 blocks close epochs 0 and 1")
     }
 
+    /// A run committed in one transaction is undone as a whole: snapshot, fast-mine past a commit run with a faucet
+    /// transfer first, revert, and the state, the head and the explorer's history are the snapshot's exactly.
+    func testARevertUndoesFastMinedRunsExactly() async throws {
+        let node = try makeNode(clock: TestClock(1_800_000_000_000))
+        _ = try await node.mine(count: 3)
+        let before = try stateEntries(node), head = node.store.head
+        _ = try await node.takeSnapshot(named: "before")
+        _ = try await node.faucet(to: TestKeys.address("carol"), amount: Tokens.one)
+        _ = try await node.mine(count: BlockProducer.blocksPerCommit + 10, interval: 1_000)
+        XCTAssertNotEqual(try stateEntries(node), before)
+        _ = try await node.revert(to: "before")
+        XCTAssertEqual(node.store.head, head)
+        XCTAssertEqual(try stateEntries(node), before)
+        XCTAssertEqual(try node.store.supplyHistory(from: 0, to: 10_000, points: 1_000).count, 4, "blocks 0…3 only")
+        let verification = try node.store.verify()
+        XCTAssertTrue(verification.isConsistent, "\(verification.problems)")
+    }
+
     // MARK: - Time
 
     func testTheNextTimestampIsPinnedOnceAndTimeThenContinuesFromIt() async throws {
