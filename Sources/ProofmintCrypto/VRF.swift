@@ -31,6 +31,12 @@ public enum VRF {
     /// same proof. Throws only if libsodium refuses an operation on values this function derived itself, or if
     /// encode_to_curve finds no point in 256 tries (probability 2^-256); neither happens for a valid key.
     public static func prove(_ key: Ed25519.PrivateKey, alpha: Bytes) throws(CryptoError) -> Bytes {
+        try proveWithOutput(key, alpha: alpha).proof
+    }
+
+    /// The proof and its 64-byte output beta, taken from the Gamma the proof was made with: what `verify` would return
+    /// for it, without the verification's scalar multiplications (the prover knows its proof is valid).
+    public static func proveWithOutput(_ key: Ed25519.PrivateKey, alpha: Bytes) throws(CryptoError) -> (proof: Bytes, output: Bytes) {
         Sodium.ensureReady()
         let expanded = SHA2.sha512(key.seed)
         var secret = Array(expanded[0..<32])
@@ -49,7 +55,8 @@ public enum VRF {
         crypto_core_ed25519_scalar_mul(&cx, c + Bytes(repeating: 0, count: scalarLength - challengeLength), x)
         var s = Bytes(repeating: 0, count: scalarLength)
         crypto_core_ed25519_scalar_add(&s, k, cx)
-        return gamma + c + s
+        guard let output = hashToOutput(gamma: gamma) else { throw .operationFailed("VRF proof_to_hash") }
+        return (gamma + c + s, output)
     }
 
     /// Checks `proof` of `key` over `alpha` (RFC 9381 §5.3) and returns the 64-byte output beta, or nil if the proof

@@ -47,6 +47,10 @@ final class VRFTests: XCTestCase {
             XCTAssertEqual(proof.hex, vector.pi)
             XCTAssertEqual(VRF.verify(key.publicKey, alpha: alpha, proof: proof)?.hex, vector.beta)
             XCTAssertEqual(VRF.output(proof: proof)?.hex, vector.beta)
+            // The prover's own output (no verification) is the RFC's beta too.
+            let proven = try VRF.proveWithOutput(key, alpha: alpha)
+            XCTAssertEqual(proven.proof.hex, vector.pi)
+            XCTAssertEqual(proven.output.hex, vector.beta)
         }
     }
 

@@ -83,13 +83,24 @@ public enum StateTransition {
         candidates: [SignedTransaction], parent: BlockHeader, timestamp: UInt64,
         producer: Ed25519.PublicKey, beacon: Bytes, state: any StateReader
     ) throws(BlockError) -> BlockProposal {
+        guard parent.height < UInt64.max else { throw .wrongHeight(expected: parent.height, actual: parent.height) }
+        guard let verified = BlockBeacon.verified(beacon, producer: producer, chainId: parent.chainId, height: parent.height + 1) else {
+            throw .badBeacon(height: parent.height + 1)
+        }
+        return try propose(candidates: candidates, parent: parent, timestamp: timestamp, beacon: verified, state: state)
+    }
+
+    /// `propose` with a beacon already known valid (`BlockBeacon.prove`): the producer is the beacon's. A beacon for
+    /// another chain or height is refused (`badBeacon`).
+    public static func propose(
+        candidates: [SignedTransaction], parent: BlockHeader, timestamp: UInt64, beacon: BlockBeacon, state: any StateReader
+    ) throws(BlockError) -> BlockProposal {
         let parameters = try read { () throws(StateReadError) in try state.parameters() }
         guard parent.height < UInt64.max else { throw .wrongHeight(expected: parent.height, actual: parent.height) }
         let height = parent.height + 1
         try checkUpgrade(height: height, state: state)
-        guard let output = BlockHeader.beaconOutput(beacon, producer: producer, chainId: parent.chainId, height: height) else {
-            throw .badBeacon(height: height)
-        }
+        guard beacon.chainId == parent.chainId, beacon.height == height else { throw .badBeacon(height: height) }
+        let producer = beacon.producer, output = beacon.output
         let context = BlockContext(
             chainId: parent.chainId, height: height, timestamp: Swift.max(timestamp, parent.timestamp),
             parameters: parameters, beacon: output)
@@ -116,7 +127,7 @@ public enum StateTransition {
         let header = BlockHeader(
             chainId: parent.chainId, height: context.height, parentHash: parent.hash, timestamp: context.timestamp,
             transactionRoot: Block.transactionRoot(included), receiptRoot: .zero, stateRoot: .zero,
-            transactionCount: UInt32(included.count), producer: producer.bytes, beacon: beacon)
+            transactionCount: UInt32(included.count), producer: producer.bytes, beacon: beacon.proof)
         return BlockProposal(outcome: try execution.finish(header: header), transactions: included, dropped: dropped)
     }
 

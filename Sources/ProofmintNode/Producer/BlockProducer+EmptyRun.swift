@@ -3,9 +3,10 @@ import ProofmintStorage
 
 /// `pm_mine`'s fast path: a run of empty blocks executed one on top of the other in memory and committed together.
 /// Every block still goes through `StateTransition.propose` (every end-of-block step runs: epochs close, receipts are
-/// sampled, proposals are tallied and executed) and is signed with its beacon; what is saved is the commit: one
-/// write transaction and one fsync for `blocksPerCommit` blocks, each state key and tree node written once with its
-/// final value, instead of one transaction per block rewriting the same paths.
+/// sampled, proposals are tallied and executed) and is signed with its beacon. What is saved: the run's beacons are
+/// proven on every core before it executes (`BeaconBatch`) and not verified again (`BlockBeacon`), and the commit is
+/// one write transaction and one fsync for `blocksPerCommit` blocks, each state key and tree node written once with
+/// its final value, instead of one transaction per block rewriting the same paths.
 extension BlockProducer {
     /// Blocks per write transaction: large enough that the fsync and the rewritten tree paths vanish per block, small
     /// enough that a run holds a few megabytes and `pm_mine` reports progress to the log at a steady pace.
@@ -15,18 +16,36 @@ extension BlockProducer {
     /// last block's header. On an error the runs already committed stay committed; the failing run is not written.
     func produceEmptyRun(count: Int, timestamp: (BlockHeader) -> UInt64) throws(NodeError) -> BlockHeader {
         let validator = try producingKey()
+        let chainId = store.head.chainId
+        var next = store.head.height + 1
         var remaining = count
+        // A pipeline: the next run's beacons are proven on the other cores while this run executes and commits.
+        var beacons = Self.proveAhead(chainId: chainId, from: next, count: min(remaining, Self.blocksPerCommit), producer: validator)
         while remaining > 0 {
             let run = min(remaining, Self.blocksPerCommit)
-            try commitRun(of: run, producer: validator, timestamp: timestamp)
+            let proven = try beacons.wait().get()
             remaining -= run
+            next += UInt64(run)
+            beacons = Self.proveAhead(chainId: chainId, from: next, count: min(remaining, Self.blocksPerCommit), producer: validator)
+            try commitRun(beacons: proven, producer: validator, timestamp: timestamp)
         }
         return store.head
     }
 
-    /// One run: `count` blocks proposed on a `BatchState` over the head's snapshot, then one commit.
-    private func commitRun(of count: Int, producer: ValidatorKey, timestamp: (BlockHeader) -> UInt64) throws(NodeError) {
+    /// The beacons of `count` heights from `from`, proven in the background.
+    private static func proveAhead(
+        chainId: String, from: UInt64, count: Int, producer: ValidatorKey
+    ) -> Future<Result<[BlockBeacon], NodeError>> {
+        guard count > 0 else { return Future(value: .success([])) }
+        return Future {
+            Result { () throws(NodeError) in try BeaconBatch.prove(chainId: chainId, heights: from..<(from + UInt64(count)), producer: producer) }
+        }
+    }
+
+    /// One run: a block for each of `beacons`, proposed on a `BatchState` over the head's snapshot, then one commit.
+    private func commitRun(beacons: [BlockBeacon], producer: ValidatorKey, timestamp: (BlockHeader) -> UInt64) throws(NodeError) {
         let started = ContinuousClock.now
+        let count = beacons.count
         let run: (blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint)], state: BatchState)
         do {
             run = try store.withSnapshot { snapshot in
@@ -34,9 +53,9 @@ extension BlockProducer {
                 var parent = store.head
                 var blocks = [(block: Block, receipts: [Receipt], supply: SupplyPoint)]()
                 blocks.reserveCapacity(count)
-                for _ in 0..<count {
+                for beacon in beacons {
                     let proposal = try Self.propose(
-                        candidates: [], parent: parent, producer: producer, timestamp: timestamp(parent), state: state)
+                        candidates: [], parent: parent, producer: producer, timestamp: timestamp(parent), state: state, beacon: beacon)
                     let block = Block.sign(header: proposal.header, transactions: [], producer: producer.key)
                     state.merge(proposal.outcome)
                     // The explorer's supply history needs each block's figures, which the run's net writes no longer hold.

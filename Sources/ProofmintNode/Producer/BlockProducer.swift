@@ -77,24 +77,29 @@ struct BlockProducer: Sendable {
     }
 
     /// `StateTransition.propose` of the block after `parent` on `state`, refused if this validator is not the one
-    /// scheduled for that height; the producer's beacon is computed here, since the core never holds a private key.
+    /// scheduled for that height; the producer's beacon is proven here (or given, proven ahead), since the core never
+    /// holds a private key.
     static func propose(
-        candidates: [SignedTransaction], parent: BlockHeader, producer: ValidatorKey, timestamp: UInt64, state: any StateReader
+        candidates: [SignedTransaction], parent: BlockHeader, producer: ValidatorKey, timestamp: UInt64, state: any StateReader,
+        beacon proven: BlockBeacon? = nil
     ) throws -> BlockProposal {
         guard try state.validatorSet().producer(at: parent.height + 1)?.publicKey == producer.key.publicKey else {
             throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1)")
         }
-        let beacon: Bytes
+        let beacon = try proven ?? beacon(chainId: parent.chainId, height: parent.height + 1, producer: producer)
         do {
-            beacon = try BlockHeader.beaconProof(chainId: parent.chainId, height: parent.height + 1, producer: producer.key)
-        } catch {
-            throw NodeError.cannotProduce("the validator key could not compute the block's beacon: \(error)")
-        }
-        do {
-            return try StateTransition.propose(
-                candidates: candidates, parent: parent, timestamp: timestamp, producer: producer.key.publicKey, beacon: beacon, state: state)
+            return try StateTransition.propose(candidates: candidates, parent: parent, timestamp: timestamp, beacon: beacon, state: state)
         } catch {
             throw NodeError.block(error)
+        }
+    }
+
+    /// This validator's beacon for block `height`: proven once, with its output, and not verified again.
+    static func beacon(chainId: String, height: UInt64, producer: ValidatorKey) throws(NodeError) -> BlockBeacon {
+        do {
+            return try BlockBeacon.prove(chainId: chainId, height: height, producer: producer.key)
+        } catch {
+            throw .cannotProduce("the validator key could not compute the block's beacon: \(error)")
         }
     }
 
