@@ -15,8 +15,8 @@ public actor Node {
     /// The devnet tools, present only on a devnet (`Genesis.isDevnet`).
     public nonisolated let devnet: DevnetTools?
     nonisolated let metrics: NodeMetrics
-    private let logger: Logger
-    private var mempool: Mempool
+    let logger: Logger
+    var mempool: Mempool
     let producer: BlockProducer
     private var instant = InstantTrigger()
     /// Stamps blocks: the producer's clock as the devnet's time controls moved it.
@@ -134,6 +134,8 @@ public actor Node {
 
     private func produceScheduled() {
         instant.started()
+        // A run scheduled before the mode changed away from instant (`pm_setMiningMode`) makes no block.
+        guard mode == .instant else { return }
         do {
             _ = try produce(allowEmpty: false)
         } catch {
@@ -151,7 +153,14 @@ public actor Node {
     /// include transactions are made one by one from the mempool; once a block includes none, the rest are empty and
     /// take the fast path (`BlockProducer.produceEmptyRun`).
     public func mine(count: Int, interval: UInt64? = nil) throws(NodeError) -> [UInt64] {
-        guard count > 0 else { return [] }
+        guard let mined = try mineBlocks(count: count, interval: interval) else { return [] }
+        return Array(mined.first...mined.last.height)
+    }
+
+    /// `mine`, answering with the heights it made and the last block's header, taken before anything else can
+    /// produce (`pm_mine` reports these, not the head, which an interval block may have moved on by the time it answers).
+    public func mineBlocks(count: Int, interval: UInt64? = nil) throws(NodeError) -> (first: UInt64, last: BlockHeader)? {
+        guard count > 0 else { return nil }
         let first = store.head.height + 1
         var made = 0
         while made < count, mempool.count > 0 {
@@ -161,7 +170,8 @@ public actor Node {
             if block.transactions.isEmpty { break }
         }
         if made < count { try produceEmpty(count: count - made, interval: interval) }
-        return Array(first...store.head.height)
+        let last = store.head
+        return last.height >= first ? (first, last) : nil
     }
 
     /// The fast path of `mine`, keeping the pin and the clock as making the blocks one at a time would.
@@ -171,7 +181,7 @@ public actor Node {
             updateMempoolMetrics()
         }
         var clock = self.clock
-        let now = producer.now()
+        let now = producer.now(), headBefore = store.head.height, pinned = self.clock.pinnedNext
         let stamp: (BlockHeader) -> UInt64 = { parent in
             let byTool = clock.pinnedNext != nil || interval != nil
             let timestamp = Self.timestamp(after: parent, clock: clock, now: now, interval: interval)
@@ -181,7 +191,10 @@ public actor Node {
         do {
             _ = try producer.produceEmptyRun(count: count, timestamp: stamp)
         } catch {
-            self.clock.produced(store.head.timestamp, now: now, byDevnetTool: clock.pinnedNext != nil || interval != nil)
+            // Runs committed before the failure moved time as they would have; a pin no block carried stays pinned.
+            if store.head.height > headBefore {
+                self.clock.produced(store.head.timestamp, now: now, byDevnetTool: pinned != nil || interval != nil)
+            }
             if let reason = Self.storageFailure(error) { storageFailed(reason, spaceMayFixIt: Self.spaceMayFix(error)) }
             throw error
         }
@@ -326,7 +339,7 @@ public actor Node {
         if !expired.isEmpty { logger.debug("expired gapped transactions", metadata: ["count": "\(expired.count)"]) }
     }
 
-    private func updateMempoolMetrics() {
+    func updateMempoolMetrics() {
         metrics.mempoolTransactions.record(Int64(mempool.count))
         metrics.mempoolBytes.record(Int64(mempool.totalBytes))
         metrics.mempoolGapped.record(Int64(mempool.gappedCount))
@@ -356,6 +369,8 @@ public actor Node {
 
     /// One interval's block; false when production must halt.
     private func produceOnInterval() -> Bool {
+        // A tick that was already waiting for the actor when the mode changed (`pm_setMiningMode`) makes no block.
+        guard !Task.isCancelled, case .interval = mode else { return false }
         // During an outage the recovery task retries with backoff; a block every interval would only fail again.
         guard outage == nil else { return true }
         do {
@@ -373,28 +388,4 @@ public actor Node {
     }
 
     // MARK: - Devnet snapshots (issue 16 point 2)
-
-    /// Names the head block `name` (`pm_snapshot`). Blocks are produced on this actor, so none commits meanwhile.
-    public func takeSnapshot(named name: String) throws(NodeError) -> ChainSnapshot {
-        do { return try store.takeSnapshot(named: name) } catch { throw .storage(error) }
-    }
-
-    /// Reverts the chain to snapshot `name` (`pm_revert`) and empties the mempool, whose transactions were checked
-    /// against a state that no longer exists. Production runs on this actor, so it is paused for the whole revert, and
-    /// the next block builds on the reverted head. Returns what the store did and how many transactions were dropped.
-    public func revert(to name: String) throws(NodeError) -> (outcome: RevertOutcome, droppedTransactions: Int) {
-        let outcome: RevertOutcome
-        do { outcome = try store.revert(to: name) } catch { throw .storage(error) }
-        let dropped = mempool.count
-        mempool = Mempool(limits: mempool.limits)
-        updateMempoolMetrics()
-        metrics.height.record(Int64(outcome.header.height))
-        logger.notice(
-            "reverted to snapshot",
-            metadata: [
-                "snapshot": "\(name)", "height": "\(outcome.header.height)", "reverted_blocks": "\(outcome.revertedBlocks)",
-                "dropped_transactions": "\(dropped)",
-            ])
-        return (outcome, dropped)
-    }
 }

@@ -24,7 +24,7 @@ enum Table: String, CaseIterable {
     /// Node-side index, not state (schema 7): address ‖ height (u64) ‖ index in block (u32) → transaction id.
     case accountHistory = "account_history"
     /// height (u64) → `UndoRecord`: what block `height` overwrote or deleted, written only while a devnet snapshot
-    /// exists (`ChainStore+Undo.swift`). Created lazily by the first writable open, so schema-6 homes keep working.
+    /// exists (`ChainStore+Undo.swift`). Created lazily by the first writable open; a read-only open of a home without it leaves it absent.
     case undo
 
     /// The table's byte in its records' checksums: fixed forever, unlike the declaration order.

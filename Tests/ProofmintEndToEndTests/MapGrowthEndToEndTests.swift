@@ -50,11 +50,13 @@ final class MapGrowthEndToEndTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home), [], "a refused option writes nothing")
     }
 
-    /// The devnet genesis dated in 2100: a block's timestamp is never earlier than its parent's, so every block of both
-    /// nodes carries the genesis time and the two chains are identical block for block, whenever each was mined.
+    /// The devnet genesis dated in 2100 and without `"devnet": true`: a block's timestamp is never earlier than its
+    /// parent's, so every block of both nodes carries the genesis time and the two chains are identical block for block,
+    /// whenever each was mined. (A devnet's block clock would instead continue from a head ahead of the wall.)
     private static func genesisInTheFuture(in directory: String) throws -> String {
         let devnet = try String(contentsOfFile: Paths.devnetGenesis, encoding: .utf8)
         let dated = devnet.replacingOccurrences(of: "\"genesis_time\": \"2026-01-01T00:00:00Z\"", with: "\"genesis_time\": \"2100-01-01T00:00:00Z\"")
+            .replacingOccurrences(of: "\"devnet\": true,", with: "")
         guard dated != devnet else { throw CommandFailure("genesis/devnet.json has no genesis_time 2026-01-01T00:00:00Z to move") }
         let path = directory + "/genesis-2100.json"
         try dated.write(toFile: path, atomically: true, encoding: .utf8)

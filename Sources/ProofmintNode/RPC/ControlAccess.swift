@@ -1,8 +1,8 @@
 import Foundation
 import ProofmintRPC
 
-/// Who may call the devnet control methods (`RPCMethod.isControl`: `pm_mine` and the snapshot methods now; time and
-/// faucet tools later). They rewrite the chain's clock and history outside consensus, so a node serves them only when started for
+/// Who may call the devnet control methods (`RPCMethod.isControl`: `pm_mine`, time, mining modes, the faucet and the
+/// snapshot methods). They rewrite the chain's clock and history outside consensus, so a node serves them only when started for
 /// a devnet (`--dev-control`; `make devnet` passes it), and, when a token file is given, only to callers that send its
 /// content as `Authorization: Bearer <token>` (as geth's engine API does with its JWT secret file).
 public struct ControlAccess: Sendable, Equatable {

@@ -20,12 +20,12 @@ public enum RPCCost: Sendable, Equatable {
         case .getBlock, .getProviders, .getRewards, .getProposals, .previewProposal, .getPendingValidations, .getChallenges,
             .getComputeValidators, .getAttestors, .getSupplyHistory, .getAccountHistory:
             self = .expensiveRead
-        case .status, .getAccount, .getTransaction, .mine, .getParameters, .getSupply, .getStake, .getEpoch, .getProposal,
-            .getReceipt, .setNextBlockTimestamp, .increaseTime, .setMiningMode, .faucet:
+        case .status, .getAccount, .getTransaction, .getParameters, .getSupply, .getStake, .getEpoch, .getProposal, .getReceipt:
+            self = .free
+        case .mine, .setNextBlockTimestamp, .increaseTime, .setMiningMode, .faucet, .snapshot, .revert, .listSnapshots,
+            .deleteSnapshot:
             // The control methods are behind --dev-control (and its token): the operator's own tools, not a client's.
             self = .free
-        case .snapshot, .revert, .listSnapshots, .deleteSnapshot:
-            self = .free  // control methods: behind --dev-control and its token, as pm_mine
         }
     }
 }

@@ -191,15 +191,16 @@ struct RPCMethods: Sendable {
         if params.intervalMs != nil, node.devnet == nil { throw Self.rpcError(for: NodeError.notADevnet(chainId: node.chainId)) }
         budget -= count
         let started = ContinuousClock.now
+        let mined: (first: UInt64, last: BlockHeader)?
         do {
-            let heights = try await node.mine(count: Int(count), interval: params.intervalMs)
-            let head = store.head
-            return MineResult(
-                firstHeight: heights.first ?? head.height + 1, lastHeight: head.height, blocks: UInt64(heights.count), headHash: head.hash,
-                timestamp: head.timestamp, elapsedMs: Self.milliseconds(ContinuousClock.now - started))
+            mined = try await node.mineBlocks(count: Int(count), interval: params.intervalMs)
         } catch {
             throw Self.rpcError(for: error)
         }
+        guard let mined else { throw Self.rpcError(for: NodeError.cannotProduce("no block was produced")) }
+        return MineResult(
+            firstHeight: mined.first, lastHeight: mined.last.height, blocks: mined.last.height - mined.first + 1,
+            headHash: mined.last.hash, timestamp: mined.last.timestamp, elapsedMs: Self.milliseconds(ContinuousClock.now - started))
     }
 
     static func milliseconds(_ duration: Duration) -> UInt64 {

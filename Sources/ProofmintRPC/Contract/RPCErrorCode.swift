@@ -22,7 +22,8 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
     /// This client has used its share of submissions or expensive reads for now: `data.retry_after_ms` says when
     /// to try again (docs/RPC.md, "The edge").
     case rateLimited = -32007
-    /// A devnet tool (time control, fast mining, mining modes, the faucet) on a chain whose genesis is not a devnet.
+    /// A devnet tool (time control, fast mining, mining modes, the faucet, snapshots) on a chain whose genesis is not a
+    /// devnet.
     case notADevnet = -32008
 
     /// The stable name docs/RPC.md gives the code.

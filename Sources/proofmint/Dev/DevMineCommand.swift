@@ -30,14 +30,19 @@ struct DevMineCommand: AsyncParsableCommand {
         // A request may take several seconds on a slow machine: allow it a minute.
         let client = try WalletEnvironment().nodeClient(flag: nodeOptions.url, requestTimeout: 60)
         let started = Date()
-        var done: UInt64 = 0, chunk: UInt64 = 1_000
+        var done: UInt64 = 0, chunk: UInt64 = 1_000, cap: UInt64 = 100_000
         var last: MineResult?
         while done < blocks {
             let size = min(chunk, blocks - done)
-            let result = try await client.call(Calls.Mine.self, MineParams(blocks: size, intervalMs: intervalMs))
+            guard let result = try await Self.mine(size, intervalMs: intervalMs, client: client) else {
+                // A chain that is not a devnet mines at most 1,000 blocks a request: stay under that.
+                cap = 1_000
+                chunk = cap
+                continue
+            }
             done += result.blocks
             last = result
-            chunk = Self.nextChunk(after: result, current: size)
+            chunk = min(Self.nextChunk(after: result, current: size), cap)
             if blocks > size && !output.json {
                 output.console.note("mined \(done) of \(blocks) blocks (head \(result.lastHeight))")
             }
@@ -54,6 +59,16 @@ struct DevMineCommand: AsyncParsableCommand {
             ]),
             text: "Mined \(done) block\(done == 1 ? "" : "s") (\(last.lastHeight + 1 - done)…\(last.lastHeight)) in \(String(format: "%.2f", seconds)) s, "
                 + "\(UInt64(rate)) blocks/s\nhead \(last.headHash.hex) at \(Formatting.timestamp(milliseconds: last.timestamp))")
+    }
+
+    /// One `pm_mine` request; nil when a request above 1,000 blocks is refused as too large (not a devnet).
+    static func mine(_ size: UInt64, intervalMs: UInt64?, client: NodeClient) async throws -> MineResult? {
+        do {
+            return try await client.call(Calls.Mine.self, MineParams(blocks: size, intervalMs: intervalMs))
+        } catch {
+            guard size > 1_000, error.remoteError?.code == RPCErrorCode.invalidParams.rawValue else { throw error }
+            return nil
+        }
     }
 
     /// The next request's size: aimed at about two seconds of the node's time, at most the node's per-request cap.
