@@ -15,8 +15,10 @@ public enum NodeError: Error, CustomStringConvertible {
     case storageUnavailable(reason: String, dataPath: String)
     /// A devnet tool on a chain whose genesis does not make it a devnet.
     case notADevnet(chainId: String)
-    /// A devnet tool asked for something it cannot do (a timestamp before the head's, an empty faucet).
-    case devnetRequest(String)
+    /// `pm_setNextBlockTimestamp` before the head's timestamp: block time never goes back.
+    case timestampBeforeHead(requested: UInt64, head: UInt64, height: UInt64)
+    /// `pm_faucet` for more than the dev reserve holds, fee included.
+    case faucetReserveShort(reserve: Address, balance: Amount, needed: Amount)
 
     public var description: String {
         switch self {
@@ -32,7 +34,10 @@ public enum NodeError: Error, CustomStringConvertible {
         case let .notADevnet(chainId):
             return "\(chainId) is not a devnet: the devnet tools (fast mining, time control, mining modes, snapshots, the faucet) "
                 + "work only on a chain whose genesis says \"devnet\": true, or on a fork made with `proofmintd init --from-state`"
-        case let .devnetRequest(reason): return reason
+        case let .timestampBeforeHead(requested, head, height):
+            return "the next block's timestamp \(requested) is before the head's (\(head), block \(height)): block time never goes back"
+        case let .faucetReserveShort(reserve, balance, needed):
+            return "the dev reserve \(reserve) holds \(Tokens.format(balance)) AI, less than the \(Tokens.format(needed)) AI asked with the fee"
         }
     }
 }

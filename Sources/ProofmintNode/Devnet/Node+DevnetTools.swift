@@ -15,7 +15,7 @@ extension Node {
         _ = try devnetTools()
         let head = store.head
         guard timestamp >= head.timestamp else {
-            throw .devnetRequest("the next block's timestamp \(timestamp) is before the head's (\(head.timestamp), block \(head.height)): block time never goes back")
+            throw .timestampBeforeHead(requested: timestamp, head: head.timestamp, height: head.height)
         }
         clock.pin(timestamp)
         return timestamp
@@ -55,8 +55,7 @@ extension Node {
         let (accountNonce, balance, fee) = try readReserve(reserve)
         let (needed, overflow) = amount.addingReportingOverflow(fee)
         guard !overflow, balance >= needed else {
-            throw .devnetRequest(
-                "the dev reserve \(reserve) holds \(Tokens.format(balance)) AI, less than \(Tokens.format(amount)) AI plus the fee \(Tokens.format(fee)) AI")
+            throw .faucetReserveShort(reserve: reserve, balance: balance, needed: overflow ? .max : needed)
         }
         let transaction = Transaction(
             chainId: chainId, sender: tools.faucet.publicKey, nonce: pendingNonce(for: reserve, accountNonce: accountNonce), fee: fee,

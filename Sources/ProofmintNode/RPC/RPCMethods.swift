@@ -105,7 +105,7 @@ struct RPCMethods: Sendable {
         case let .mempool(mempoolError): return rpcError(for: mempoolError)
         case .cannotProduce: return .miningUnavailable(error.description)
         case .notADevnet: return .notADevnet(error.description)
-        case .devnetRequest: return .invalidParams(error.description)
+        case .timestampBeforeHead, .faucetReserveShort: return .invalidParams(error.description)
         case let .storageUnavailable(reason, _): return .storageUnavailable(error.description, reason: reason)
         case let .storage(storageError): return .storageUnavailable(error.description, reason: storageError.description)
         case let .stateUnreadable(detail): return .storageUnavailable(error.description, reason: detail)

@@ -132,8 +132,9 @@ final class DevnetToolsTests: XCTestCase {
         do {
             _ = try await node.setNextBlockTimestamp(1_800_000_000_000)
             XCTFail("a timestamp before the head's was accepted")
-        } catch let NodeError.devnetRequest(message) {
-            XCTAssertTrue(message.contains("before the head's"), message)
+        } catch let NodeError.timestampBeforeHead(requested, head, _) {
+            XCTAssertEqual(requested, 1_800_000_000_000)
+            XCTAssertEqual(head, 1_900_000_000_500)
         }
     }
 
@@ -183,8 +184,9 @@ final class DevnetToolsTests: XCTestCase {
         do {
             _ = try await node.faucet(to: carol, amount: 20_000_000 * Tokens.one)
             XCTFail("the faucet paid more than the reserve holds")
-        } catch let NodeError.devnetRequest(message) {
-            XCTAssertTrue(message.contains("dev reserve"), message)
+        } catch let NodeError.faucetReserveShort(reserve, _, needed) {
+            XCTAssertEqual(reserve, try XCTUnwrap(node.devnet).faucetAddress)
+            XCTAssertGreaterThan(needed, 20_000_000 * Tokens.one)
         }
     }
 
