@@ -43,41 +43,54 @@ extension BlockProducer {
     }
 
     /// One run: a block for each of `beacons`, proposed on a `BatchState` over the head's snapshot, then one commit.
+    /// A block that cannot be made (this validator no longer scheduled, an upgrade this build does not know) ends the
+    /// run: the blocks before it are committed, then its error is thrown.
     private func commitRun(beacons: [BlockBeacon], producer: ValidatorKey, timestamp: (BlockHeader) -> UInt64) throws(NodeError) {
         let started = ContinuousClock.now
-        let count = beacons.count
-        let run: (blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint)], state: BatchState)
+        let run = try buildRun(beacons: beacons, producer: producer, timestamp: timestamp)
+        if !run.blocks.isEmpty {
+            do {
+                try store.commit(batch: run.blocks, stateWrites: run.state.stateWrites, treeNodes: run.state.treeNodes)
+            } catch {
+                throw .storage(error)
+            }
+            let perBlock = (ContinuousClock.now - started) / run.blocks.count
+            for (block, _, _) in run.blocks { metrics.recordBlock(block, applyTime: perBlock) }
+            logger.debug("mined a run of empty blocks", metadata: ["count": "\(run.blocks.count)", "head": "\(store.head.height)"])
+        }
+        if let failure = run.failure { throw failure }
+    }
+
+    /// The run's blocks, each on top of the one before, and the error that stopped it early, if one did.
+    private func buildRun(
+        beacons: [BlockBeacon], producer: ValidatorKey, timestamp: (BlockHeader) -> UInt64
+    ) throws(NodeError) -> (blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint)], state: BatchState, failure: NodeError?) {
         do {
-            run = try store.withSnapshot { snapshot in
+            return try store.withSnapshot { snapshot in
                 let state = BatchState(base: snapshot)
                 var parent = store.head
                 var blocks = [(block: Block, receipts: [Receipt], supply: SupplyPoint)]()
-                blocks.reserveCapacity(count)
+                blocks.reserveCapacity(beacons.count)
                 for beacon in beacons {
-                    let proposal = try Self.propose(
-                        candidates: [], parent: parent, producer: producer, timestamp: timestamp(parent), state: state, beacon: beacon)
+                    let proposal: BlockProposal
+                    do {
+                        proposal = try Self.propose(
+                            candidates: [], parent: parent, producer: producer, timestamp: timestamp(parent), state: state, beacon: beacon)
+                    } catch let error as NodeError {
+                        return (blocks, state, error)
+                    }
                     let block = Block.sign(header: proposal.header, transactions: [], producer: producer.key)
                     state.merge(proposal.outcome)
                     // The explorer's supply history needs each block's figures, which the run's net writes no longer hold.
                     blocks.append((block, proposal.outcome.receipts, try SupplyPoint.after(height: block.height, state: state)))
                     parent = block.header
                 }
-                return (blocks, state)
+                return (blocks, state, nil)
             }
         } catch let error as NodeError {
             throw error
         } catch {
             throw .stateUnreadable("\(error)")
-        }
-        do {
-            try store.commit(batch: run.blocks, stateWrites: run.state.stateWrites, treeNodes: run.state.treeNodes)
-        } catch {
-            throw .storage(error)
-        }
-        let perBlock = (ContinuousClock.now - started) / count
-        for (block, _, _) in run.blocks { metrics.recordBlock(block, applyTime: perBlock) }
-        if let last = run.blocks.last?.block {
-            logger.debug("mined a run of empty blocks", metadata: ["count": "\(count)", "head": "\(last.height)"])
         }
     }
 }
