@@ -70,9 +70,9 @@ public actor Node {
             throw .mempool(.malformed(error.description))
         }
         do {
-            let accountNonce = try checkAdmission(transaction, size: bytes.count)
+            let (verified, accountNonce) = try checkAdmission(transaction, size: bytes.count)
             expireGapped()
-            let evicted = try mempool.insert(transaction, size: bytes.count, accountNonce: accountNonce)
+            let evicted = try mempool.insert(verified, size: bytes.count, accountNonce: accountNonce)
             if !evicted.isEmpty {
                 logger.debug("evicted to make room", metadata: ["count": "\(evicted.count)", "for": "\(transaction.id)"])
             }
@@ -91,19 +91,21 @@ public actor Node {
         return transaction.id
     }
 
-    /// Admission against the head state; returns the sender's account nonce.
-    func checkAdmission(_ transaction: SignedTransaction, size: Int) throws(NodeError) -> UInt64 {
+    /// Admission against the head state (the one check of the transaction's signature on this node); returns the
+    /// transaction as verified and the sender's account nonce.
+    func checkAdmission(_ transaction: SignedTransaction, size: Int) throws(NodeError) -> (VerifiedTransaction, UInt64) {
         let nextHeight = store.head.height + 1
         let chainId = self.chainId
         do {
             return try store.withSnapshot { snapshot in
+                let verified: VerifiedTransaction
                 do {
-                    try StateTransition.checkAdmission(
+                    verified = try StateTransition.checkAdmission(
                         transaction, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
                 } catch let error as TransactionError {
                     throw NodeError.mempool(.rejected(error))
                 }
-                return try snapshot.account(transaction.transaction.senderAddress).nonce
+                return (verified, try snapshot.account(transaction.transaction.senderAddress).nonce)
             }
         } catch let error as NodeError {
             throw error

@@ -19,6 +19,8 @@ struct ApplyBenchmark {
         /// D5), and whether it found the store consistent.
         let verifySeconds: Double
         let verifyConsistent: Bool
+        /// The producer's proposal of the first block: signatures checked again, and checked once at admission.
+        let propose: ProposeCost
         /// With `--snapshot`: what the snapshot taken before the blocks cost (`RevertCost`).
         let revert: RevertCost?
         /// What was applied, for the replay measurement.
@@ -47,6 +49,9 @@ struct ApplyBenchmark {
         let setupSeconds = (ContinuousClock.now - setupStart).seconds
 
         let blocks = try signBlocks(senders: senders, validator: validator, genesis: genesis, store: store)
+        guard let first = blocks.first else { throw BenchmarkOptions.Invalid(description: "no blocks to apply") }
+        let propose = try ProposeCost.measure(
+            first, store: store, beacon: BlockBeacon.prove(chainId: genesis.chainId, height: 1, producer: validator))
         if options.snapshot { try store.takeSnapshot(named: "bench") }
         let start = ContinuousClock.now
         let statistics: BlockImporter.Statistics
@@ -68,7 +73,7 @@ struct ApplyBenchmark {
             applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
             commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
             setupSeconds: setupSeconds, lookupMilliseconds: lookups, verifySeconds: verifySeconds,
-            verifyConsistent: verification.isConsistent, revert: revert, genesis: genesis, blocks: blocks)
+            verifyConsistent: verification.isConsistent, propose: propose, revert: revert, genesis: genesis, blocks: blocks)
     }
 
     /// Looks up 100 transactions of `block` both ways; the mean of each, in milliseconds.

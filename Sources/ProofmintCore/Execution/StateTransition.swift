@@ -95,6 +95,26 @@ public enum StateTransition {
     public static func propose(
         candidates: [SignedTransaction], parent: BlockHeader, timestamp: UInt64, beacon: BlockBeacon, state: any StateReader
     ) throws(BlockError) -> BlockProposal {
+        try build(
+            candidates: candidates, signatures: SignatureBatch.verify(candidates), parent: parent, timestamp: timestamp, beacon: beacon,
+            state: state)
+    }
+
+    /// `propose` from transactions whose signatures were checked at admission (`VerifiedTransaction`): the producer's
+    /// path, which checks no signature twice.
+    public static func propose(
+        verified candidates: [VerifiedTransaction], parent: BlockHeader, timestamp: UInt64, beacon: BlockBeacon, state: any StateReader
+    ) throws(BlockError) -> BlockProposal {
+        try build(
+            candidates: candidates.map(\.signed), signatures: Array(repeating: true, count: candidates.count), parent: parent,
+            timestamp: timestamp, beacon: beacon, state: state)
+    }
+
+    /// The block from `candidates`, whose signatures' validity is `signatures`.
+    private static func build(
+        candidates: [SignedTransaction], signatures valid: [Bool], parent: BlockHeader, timestamp: UInt64, beacon: BlockBeacon,
+        state: any StateReader
+    ) throws(BlockError) -> BlockProposal {
         let parameters = try read { () throws(StateReadError) in try state.parameters() }
         guard parent.height < UInt64.max else { throw .wrongHeight(expected: parent.height, actual: parent.height) }
         let height = parent.height + 1
@@ -104,7 +124,6 @@ public enum StateTransition {
         let context = BlockContext(
             chainId: parent.chainId, height: height, timestamp: Swift.max(timestamp, parent.timestamp),
             parameters: parameters, beacon: output)
-        let valid = SignatureBatch.verify(candidates)
         var execution = BlockExecution(context: context, state: state)
         try execution.begin()
         var included = [SignedTransaction]()
@@ -133,18 +152,22 @@ public enum StateTransition {
 
     /// Checks one transaction against the current state without executing it: what a mempool asks on admission.
     /// With `acceptFutureNonce`, a nonce ahead of the account's is allowed (it waits in the mempool for its turn).
+    /// Returns the transaction as a `VerifiedTransaction`: its signature was checked here, once.
+    @discardableResult
     public static func checkAdmission(
         _ transaction: SignedTransaction, state: any StateReader, nextHeight: UInt64, chainId: String,
         acceptFutureNonce: Bool = false
-    ) throws(TransactionError) {
+    ) throws(TransactionError) -> VerifiedTransaction {
         let parameters: Parameters
         do { parameters = try state.parameters() } catch { throw .stateUnreadable(error) }
         // No block exists yet, so no beacon (zero): no admission check reads the beacon or the mix.
         let context = BlockContext(chainId: chainId, height: nextHeight, timestamp: 0, parameters: parameters, beacon: .zero)
         var execution = BlockExecution(context: context, state: state)
-        try execution.admit(
-            transaction, size: transaction.encodedSize, signatureValid: transaction.hasValidSignature(),
-            acceptFutureNonce: acceptFutureNonce)
+        let signatureValid = transaction.hasValidSignature()
+        try execution.admit(transaction, size: transaction.encodedSize, signatureValid: signatureValid, acceptFutureNonce: acceptFutureNonce)
+        // `admit` refuses a bad signature (`badSignature`), so past it the signature is valid.
+        guard signatureValid else { throw .badSignature }
+        return VerifiedTransaction(checked: transaction)
     }
 
     /// The checks that need only the parent (§4.5 checks 1–6); returns the parameters that govern the block.

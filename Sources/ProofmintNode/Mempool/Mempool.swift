@@ -70,7 +70,8 @@ public struct Mempool: Sendable {
     /// evicting cheaper or gapped transactions if the pool is full. Returns the ids it evicted, in order (empty if
     /// it needed no room), so the node can log them.
     @discardableResult
-    public mutating func insert(_ transaction: SignedTransaction, size: Int, accountNonce: UInt64) throws(MempoolError) -> [Hash32] {
+    public mutating func insert(_ verified: VerifiedTransaction, size: Int, accountNonce: UInt64) throws(MempoolError) -> [Hash32] {
+        let transaction = verified.signed
         let id = transaction.id
         guard locations[id] == nil else { throw .duplicate(id) }
         let sender = transaction.transaction.senderAddress
@@ -87,7 +88,7 @@ public struct Mempool: Sendable {
         }
         let queue = senders[sender] ?? SenderQueue(accountNonce: accountNonce)
         let entry = Entry(
-            transaction: transaction, id: id, sender: sender, size: size, sequence: nextSequence,
+            verified: verified, id: id, sender: sender, size: size, sequence: nextSequence,
             admittedHeight: height, admittedAt: now)
         let existing = queue[nonce]
         if let existing {
@@ -184,7 +185,7 @@ public struct Mempool: Sendable {
     /// Up to `limit` transactions in inclusion order: among each sender's next ready transactions, the highest
     /// fee first (earliest arrival on ties), so every sender's transactions stay in nonce order. The heap's order is
     /// total (arrival sequences are unique), so the result does not depend on the order senders are visited in.
-    public func candidates(limit: Int, accountNonce: (Address) -> UInt64) -> [SignedTransaction] {
+    public func candidates(limit: Int, accountNonce: (Address) -> UInt64) -> [VerifiedTransaction] {
         var heads = FeeHeap()
         var next = [Address: UInt64]()
         for (sender, queue) in senders {
@@ -194,9 +195,9 @@ public struct Mempool: Sendable {
                 next[sender] = nonce + 1
             }
         }
-        var selected = [SignedTransaction]()
+        var selected = [VerifiedTransaction]()
         while selected.count < limit, let best = heads.pop() {
-            selected.append(best.transaction)
+            selected.append(best.verified)
             if let nonce = next[best.sender], let following = senders[best.sender]?[nonce] {
                 heads.push(following)
                 next[best.sender] = nonce + 1

@@ -3,7 +3,9 @@ import ProofmintCore
 extension Mempool {
     /// One pending transaction with what the pool needs to order, bound and expire it.
     struct Entry: Sendable {
-        let transaction: SignedTransaction
+        /// Checked at admission: the producer builds blocks from these without checking the signatures again.
+        let verified: VerifiedTransaction
+        var transaction: SignedTransaction { verified.signed }
         let id: Hash32
         let sender: Address
         let size: Int
@@ -17,8 +19,9 @@ extension Mempool {
         /// Kept, not derived: eviction compares it across the whole pool.
         let feeRate: FeeRate
 
-        init(transaction: SignedTransaction, id: Hash32, sender: Address, size: Int, sequence: UInt64, admittedHeight: UInt64, admittedAt: UInt64) {
-            self.transaction = transaction
+        init(verified: VerifiedTransaction, id: Hash32, sender: Address, size: Int, sequence: UInt64, admittedHeight: UInt64, admittedAt: UInt64) {
+            self.verified = verified
+            let transaction = verified.signed
             self.id = id
             self.sender = sender
             self.size = size

@@ -80,7 +80,7 @@ struct BlockProducer: Sendable {
     /// scheduled for that height; the producer's beacon is proven here (or given, proven ahead), since the core never
     /// holds a private key.
     static func propose(
-        candidates: [SignedTransaction], parent: BlockHeader, producer: ValidatorKey, timestamp: UInt64, state: any StateReader,
+        candidates: [VerifiedTransaction], parent: BlockHeader, producer: ValidatorKey, timestamp: UInt64, state: any StateReader,
         beacon proven: BlockBeacon? = nil
     ) throws -> BlockProposal {
         guard try state.validatorSet().producer(at: parent.height + 1)?.publicKey == producer.key.publicKey else {
@@ -88,7 +88,7 @@ struct BlockProducer: Sendable {
         }
         let beacon = try proven ?? beacon(chainId: parent.chainId, height: parent.height + 1, producer: producer)
         do {
-            return try StateTransition.propose(candidates: candidates, parent: parent, timestamp: timestamp, beacon: beacon, state: state)
+            return try StateTransition.propose(verified: candidates, parent: parent, timestamp: timestamp, beacon: beacon, state: state)
         } catch {
             throw NodeError.block(error)
         }

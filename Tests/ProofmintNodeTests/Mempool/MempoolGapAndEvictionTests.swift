@@ -14,7 +14,7 @@ final class MempoolGapAndEvictionTests: XCTestCase {
 
     @discardableResult
     private func insert(_ pool: inout Mempool, _ tx: SignedTransaction, accountNonce: UInt64 = 0) throws -> [Hash32] {
-        try pool.insert(tx, size: tx.encodedSize, accountNonce: accountNonce)
+        try pool.insert(XCTUnwrap(VerifiedTransaction(verifying: tx)), size: tx.encodedSize, accountNonce: accountNonce)
     }
 
     private func assertRefused(

@@ -12,7 +12,7 @@ final class MempoolTests: XCTestCase {
     }
 
     private func insert(_ pool: inout Mempool, _ tx: SignedTransaction, accountNonce: UInt64 = 0) throws {
-        try pool.insert(tx, size: tx.encodedSize, accountNonce: accountNonce)
+        try pool.insert(XCTUnwrap(VerifiedTransaction(verifying: tx)), size: tx.encodedSize, accountNonce: accountNonce)
     }
 
     func testCandidatesFollowFeeAcrossSendersAndNonceWithinOne() throws {
