@@ -93,7 +93,7 @@ public actor Node {
 
     /// Admission against the head state (the one check of the transaction's signature on this node); returns the
     /// transaction as verified and the sender's account nonce.
-    func checkAdmission(_ transaction: SignedTransaction, size: Int) throws(NodeError) -> (VerifiedTransaction, UInt64) {
+    private func checkAdmission(_ transaction: SignedTransaction, size: Int) throws(NodeError) -> (VerifiedTransaction, UInt64) {
         let nextHeight = store.head.height + 1
         let chainId = self.chainId
         do {
@@ -183,7 +183,8 @@ public actor Node {
             updateMempoolMetrics()
         }
         var clock = self.clock
-        let now = producer.now(), headBefore = store.head.height, pinned = self.clock.pinnedNext
+        let now = producer.now(), headBefore = store.head.height, pinned = self.clock.pinnedNext, mapSize = store.mapSize
+        defer { noteMapGrowth(from: mapSize) }
         let stamp: (BlockHeader) -> UInt64 = { parent in
             let byTool = clock.pinnedNext != nil || interval != nil
             let timestamp = Self.timestamp(after: parent, clock: clock, now: now, interval: interval)
@@ -236,21 +237,26 @@ public actor Node {
             updateMempoolMetrics()
         }
         let mapSize = store.mapSize
+        defer { noteMapGrowth(from: mapSize) }
         do {
             let production = try producer.produce(from: &mempool, allowEmpty: allowEmpty, timestamp: timestamp)
             if let production {
                 clock.produced(production.block.header.timestamp, now: producer.now(), byDevnetTool: byDevnetTool)
                 storageRecovered()
             }
-            if store.mapSize != mapSize {
-                logger.info("database map grew", metadata: ["from": "\(mapSize)", "to": "\(store.mapSize)", "data": "\(store.path)"])
-            }
-            metrics.mapBytes.record(Int64(store.mapSize))
             return production
         } catch {
             if let reason = Self.storageFailure(error) { storageFailed(reason, spaceMayFixIt: Self.spaceMayFix(error)) }
             throw error
         }
+    }
+
+    /// Logs and records the map's size when a commit grew it from `before`.
+    private func noteMapGrowth(from before: Int) {
+        let after = store.mapSize
+        guard after != before else { return }
+        logger.info("database map grew", metadata: ["from": "\(before)", "to": "\(after)", "data": "\(store.path)"])
+        metrics.mapBytes.record(Int64(after))
     }
 
     /// Logs a failed production, except a storage failure, which `storageFailed` logs once per outage.

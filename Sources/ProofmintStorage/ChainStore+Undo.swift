@@ -59,7 +59,9 @@ extension ChainStore {
 
     /// How many undo records are kept and their bytes (checksums included): what keeping snapshots costs on disk.
     public func undoFootprint() throws(StorageError) -> (records: Int, bytes: Int) {
-        try environment.read(beginFailed: { .lmdb($0, context: "measuring undo records") }) { txn throws(StorageError) in
+        // A home opened read-only that never had the table: nothing is kept (and there is no handle to scan).
+        guard tables.contains(.undo) else { return (0, 0) }
+        return try environment.read(beginFailed: { .lmdb($0, context: "measuring undo records") }) { txn throws(StorageError) in
             var records = 0, bytes = 0
             do {
                 try txn.scanRaw(tables[.undo].dbi) { _, stored in

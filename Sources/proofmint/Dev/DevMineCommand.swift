@@ -42,7 +42,7 @@ struct DevMineCommand: AsyncParsableCommand {
             }
             done += result.blocks
             last = result
-            chunk = min(Self.nextChunk(after: result, current: size), cap)
+            chunk = min(Self.nextChunk(after: result), cap)
             if blocks > size && !output.json {
                 output.console.note("mined \(done) of \(blocks) blocks (head \(result.lastHeight))")
             }
@@ -72,7 +72,7 @@ struct DevMineCommand: AsyncParsableCommand {
     }
 
     /// The next request's size: aimed at about two seconds of the node's time, at most the node's per-request cap.
-    static func nextChunk(after result: MineResult, current: UInt64) -> UInt64 {
+    static func nextChunk(after result: MineResult) -> UInt64 {
         let perBlockMs = max(Double(result.elapsedMs) / Double(max(result.blocks, 1)), 0.01)
         return UInt64(min(max(2_000 / perBlockMs, 100), 100_000))
     }
