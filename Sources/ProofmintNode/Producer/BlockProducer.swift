@@ -117,7 +117,7 @@ struct BlockProducer: Sendable {
     }
 
     /// Removes what the new block made stale (nonces now below each sender's account nonce).
-    private func prune(_ mempool: inout Mempool, senders: Set<Address>) {
+    func prune(_ mempool: inout Mempool, senders: Set<Address>) {
         let nonces: [Address: UInt64]
         do {
             nonces = try store.withSnapshot { snapshot in
