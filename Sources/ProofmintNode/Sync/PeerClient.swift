@@ -53,7 +53,10 @@ struct PeerClient: Sendable {
             request.httpMethod = "POST"
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             request.httpBody = Data(body.compactText.utf8)
-            let (data, _) = try await session.data(for: request)
+            let data: Data
+            do { (data, _) = try await session.data(for: request) } catch {
+                throw Failure(description: "\(url) unreachable: \(Self.reason(error))")
+            }
             let document = try JSONParser.parse(Bytes(data))
             if let error = document["error"], !error.isNull {
                 let remote = try JSONValueDecoder.decode(RPCErrorObject.self, from: error, path: "error")
@@ -65,6 +68,17 @@ struct PeerClient: Sendable {
             throw failure
         } catch {
             throw Failure(description: "\(method) to \(url) failed: \(error)")
+        }
+    }
+
+    /// A transport failure in a few words (URLError's description on Linux is a page of nested dictionaries).
+    private static func reason(_ error: any Error) -> String {
+        guard let urlError = error as? URLError else { return "\(error)" }
+        switch urlError.code {
+        case .cannotConnectToHost: return "connection refused"
+        case .timedOut: return "timed out"
+        case .networkConnectionLost: return "connection lost"
+        default: return "URL error \(urlError.code.rawValue)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import ProofmintTestSupport
 import Foundation
 import XCTest
 @testable import ProofmintWallet
