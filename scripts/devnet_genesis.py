@@ -5,7 +5,11 @@ validator-1 ... validator-(N-1) added beside validator-0. Each uses the INSECURE
 --dev-validator i` gives node i its key; each gets validator-0's allocation (10,000 AI) and bond (100 AI), taken from
 the public sale module so the total supply is unchanged. N=1 writes genesis/devnet.json unchanged.
 
-    python3 scripts/devnet_genesis.py 3 /tmp/devnet-3.json [--base genesis/devnet.json]
+    python3 scripts/devnet_genesis.py 3 /tmp/devnet-3.json [--base genesis/devnet.json] [--blocks-per-year N]
+
+--blocks-per-year sets `compute.blocks_per_year`, which fixes the nominal block time (a year / N) and so the slot
+timeout after which a silent producer's turn passes (ten nominal block times, PROTOCOL.md §4.4): the tests use
+315360000 (100 ms blocks, a 1 s timeout). It also scales emission and vesting, so keep it for test chains.
 
 Python 3 standard library only (Ed25519 from scripts/proofmint_model.py).
 """
@@ -30,9 +34,11 @@ def ai(text):
     return int(text[:-2])
 
 
-def genesis_for(base, nodes):
+def genesis_for(base, nodes, blocks_per_year=None):
     """`base` with validators 1..nodes-1 added and their allocations moved out of the public sale."""
     genesis = json.loads(json.dumps(base))
+    if blocks_per_year is not None:
+        genesis["parameters"].setdefault("compute", {})["blocks_per_year"] = blocks_per_year
     if nodes == 1:
         return genesis
     sale = next((a for a in genesis["allocations"] if a.get("module") == "public_sale"), None)
@@ -55,16 +61,17 @@ def main():
     parser.add_argument("nodes", type=int)
     parser.add_argument("out")
     parser.add_argument("--base", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "genesis", "devnet.json"))
+    parser.add_argument("--blocks-per-year", type=int, help="compute.blocks_per_year (sets the slot timeout; test chains only)")
     args = parser.parse_args()
     if not 1 <= args.nodes <= 64:
         raise SystemExit("NODES must be between 1 and 64")
     with open(args.base, "rb") as f:
         raw = f.read()
-    if args.nodes == 1:
+    if args.nodes == 1 and args.blocks_per_year is None:
         with open(args.out, "wb") as f:
             f.write(raw)
         return
-    genesis = genesis_for(json.loads(raw), args.nodes)
+    genesis = genesis_for(json.loads(raw), args.nodes, args.blocks_per_year)
     with open(args.out, "w") as f:
         json.dump(genesis, f, indent=2)
         f.write("\n")

@@ -33,6 +33,8 @@ public actor Node {
     var follower: ChainFollower?
     /// True while a peer is known to be ahead: a validator that is behind must not produce on an old head.
     var behindPeers = false
+    /// A validator that has just caught up waits until then before producing (`setBehindPeers`).
+    var produceNotBefore = ContinuousClock.now
     /// Paces interval mode; tests substitute their own, as they may the clock that stamps blocks.
     private let sleep: @Sendable (_ milliseconds: UInt64) async throws -> Void
 
@@ -387,7 +389,7 @@ public actor Node {
         guard outage == nil else { return true }
         // With peers, a validator that is behind waits to catch up, and one whose slot this is not waits for the block.
         let timestamp = stamp()
-        guard !behindPeers, isScheduled(at: timestamp) else { return true }
+        guard !behindPeers, ContinuousClock.now >= produceNotBefore, isScheduled(at: timestamp) else { return true }
         do {
             _ = try produce(allowEmpty: emptyBlocks, timestamp: timestamp, byDevnetTool: clock.pinnedNext != nil)
         } catch let .block(.unknownUpgrade(name, height)) {

@@ -129,11 +129,11 @@ public actor ChainFollower {
     /// Fetches and commits blocks while a usable peer is ahead, then tells the node whether it may produce.
     private func synchronise() async {
         while !Task.isCancelled, let index = bestPeer(above: node.store.head.height) {
-            await node.setBehindPeers(true)
+            await node.setBehindPeers(true, graceMs: options.productionGraceMs)
             guard await fetchBatch(from: index) else { break }
         }
         let behind = settled.count < peers.count || bestPeer(above: node.store.head.height) != nil
-        await node.setBehindPeers(behind)
+        await node.setBehindPeers(behind, graceMs: options.productionGraceMs)
         if !behind, let run = catchUp {
             logger.info("caught up with peers", metadata: ["height": "\(node.store.head.height)", "blocks": "\(node.store.head.height - run.from)"])
             catchUp = nil

@@ -15,5 +15,10 @@ public struct FollowOptions: Sendable {
     public var backoffMs: UInt64 = 500
     public var maxBackoffMs: UInt64 = 30_000
 
+    /// How long a validator waits after catching up before it produces: twice the base back-off, the longest its peers
+    /// (started with the same flags) take to notice that it is back and watch its head again. Producing sooner could
+    /// make a block they do not see before they take the slot over: two blocks at one height (no fork choice).
+    public var productionGraceMs: UInt64 { 2 * backoffMs }
+
     public init(peers: [URL]) { self.peers = peers }
 }

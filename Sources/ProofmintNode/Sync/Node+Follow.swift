@@ -23,8 +23,12 @@ extension Node {
         behindPeers = true
     }
 
-    /// The sync task's verdict: whether a peer is ahead of this node (a validator waits until it is not).
-    func setBehindPeers(_ behind: Bool) { behindPeers = behind }
+    /// The sync task's verdict: whether a peer is ahead of this node. A validator waits until none is, and then
+    /// `graceMs` more when it was behind, so its peers watch it again before it produces (`FollowOptions.productionGraceMs`).
+    func setBehindPeers(_ behind: Bool, graceMs: UInt64) {
+        if !behind, behindPeers { produceNotBefore = ContinuousClock.now + .milliseconds(graceMs) }
+        behindPeers = behind
+    }
 
     /// Verifies and commits `blocks` (consecutive, from a peer) on top of the head. Blocks this node already has are
     /// skipped; a different block at a committed height is refused (`competingBlock`); a block stamped more than

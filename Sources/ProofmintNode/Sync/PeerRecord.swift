@@ -21,12 +21,15 @@ struct PeerRecord: Sendable {
 
     var usable: Bool { state != .wrongGenesis && ContinuousClock.now >= retryAt }
 
-    /// A failure: the peer rests for the back-off, which doubles with each failure in a row.
+    /// A failure: the peer rests for the back-off, which doubles with each refused block or failed batch in a row. An
+    /// unreachable peer is retried after the base back-off every time (a refused connection costs nothing), so a
+    /// validator that comes back is watched again within it and its next block is seen before its slot passes on.
     mutating func failed(_ state: State, _ reason: String, options: FollowOptions) {
         failures += 1
         self.state = state
         lastError = reason
-        let delay = min(options.maxBackoffMs, options.backoffMs << min(failures - 1, 16))
+        let doublings = state == .unreachable ? 0 : min(failures - 1, 16)
+        let delay = min(options.maxBackoffMs, options.backoffMs << doublings)
         retryAt = ContinuousClock.now + .milliseconds(delay)
     }
 
