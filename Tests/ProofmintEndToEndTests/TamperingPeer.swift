@@ -34,8 +34,8 @@ final class TamperingPeer {
                 case RPCMethod.getRawBlocks.rawValue:
                     let from = params["from"]?.uint64Value ?? 1
                     var served = try RawBlocksResult(json: try Self.result(of: honest, method, ["from": from, "count": 16]))
-                    if case let .stateRoot(resign) = tampering, let first = served.blocks.first {
-                        served.blocks[0] = Hex(try Self.tamper(try Block(canonical: first.bytes), resign: resign).canonicalBytes)
+                    if case let .stateRoot(resign) = tampering, let first = served.rawBlocks.first {
+                        served.rawBlocks[0] = Hex(try Self.tamper(try Block(canonical: first.bytes), resign: resign).canonicalBytes)
                     }
                     return CannedRPCServer.result(served)
                 default:

@@ -13,14 +13,14 @@ extension RPCMethods {
             throw .invalidParams("'count' must be between 1 and \(RawBlocksParams.maxCount)")
         }
         let head = store.head.height
-        guard params.from <= head else { return RawBlocksResult(blocks: [], headHeight: head) }
+        guard params.from <= head else { return RawBlocksResult(rawBlocks: [], headHeight: head) }
         let last = min(head, params.from &+ count - 1)
         var blocks = [Hex]()
         for height in params.from...last {
             guard let block = try storeCall({ try store.block(at: height) }) else { break }
             blocks.append(Hex(block.canonicalBytes))
         }
-        return RawBlocksResult(blocks: blocks, headHeight: head)
+        return RawBlocksResult(rawBlocks: blocks, headHeight: head)
     }
 
     func waitForHead(_ params: WaitForHeadParams) async throws(RPCErrorObject) -> WaitForHeadResult {

@@ -33,7 +33,7 @@ struct PeerClient: Sendable {
     func blocks(from height: UInt64, count: UInt64) async throws(Failure) -> [Block] {
         let result = try await call(Calls.GetRawBlocks.self, RawBlocksParams(from: height, count: count))
         do {
-            return try result.blocks.map { try Block(canonical: $0.bytes) }
+            return try result.rawBlocks.map { try Block(canonical: $0.bytes) }
         } catch {
             throw Failure(description: "\(url) served a block that does not decode: \(error)")
         }

@@ -17,10 +17,10 @@ public struct RawBlocksParams: RPCObject {
 /// `pm_getRawBlocks` result: the blocks' canonical bytes (PROTOCOL.md's block encoding), in height order, and the
 /// head the node had when it answered, so a follower knows how far there is to go.
 public struct RawBlocksResult: RPCObject {
-    public var blocks: [Hex]
+    public var rawBlocks: [Hex]
     public var headHeight: UInt64
-    public init(blocks: [Hex], headHeight: UInt64) {
-        self.blocks = blocks
+    public init(rawBlocks: [Hex], headHeight: UInt64) {
+        self.rawBlocks = rawBlocks
         self.headHeight = headHeight
     }
 }
