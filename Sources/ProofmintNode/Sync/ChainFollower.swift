@@ -199,7 +199,10 @@ public actor ChainFollower {
         let height = node.store.head.height
         let now = ContinuousClock.now
         guard target > height + options.batch || catchUp != nil else { return }
-        if catchUp == nil { catchUp = (height, now, now) }
+        if catchUp == nil {
+            catchUp = (height, now, now)
+            logger.info("catching up with peers", metadata: ["height": "\(height)", "target": "\(target)"])
+        }
         guard let run = catchUp, now - run.lastLine >= .seconds(2) || height >= target else { return }
         catchUp?.lastLine = now
         let seconds = max(Double((now - run.started).components.seconds), 1)
