@@ -153,7 +153,7 @@ public actor ChainFollower {
             }
             let acceptance = try await node.accept(blocks, maxDriftMs: options.maxDriftMs)
             peers[index].served()
-            progress(target: target)
+            progress(from: head, target: target)
             if let timestamp = acceptance.deferredTimestamp {
                 deferUntilClockReaches(timestamp, peer: client.url)
                 return false
@@ -194,14 +194,15 @@ public actor ChainFollower {
         }
     }
 
-    /// A progress line on stderr (through the log) every two seconds while more than one batch behind.
-    private func progress(target: UInt64) {
+    /// A progress line on stderr (through the log) every two seconds while more than one batch behind; `from` is the
+    /// height before the batch just committed.
+    private func progress(from: UInt64, target: UInt64) {
         let height = node.store.head.height
         let now = ContinuousClock.now
         guard target > height + options.batch || catchUp != nil else { return }
         if catchUp == nil {
-            catchUp = (height, now, now)
-            logger.info("catching up with peers", metadata: ["height": "\(height)", "target": "\(target)"])
+            catchUp = (from, now, now)
+            logger.info("catching up with peers", metadata: ["height": "\(from)", "target": "\(target)"])
         }
         guard let run = catchUp, now - run.lastLine >= .seconds(2) || height >= target else { return }
         catchUp?.lastLine = now
