@@ -176,7 +176,7 @@ public actor ChainFollower {
             "refused a block from a peer; keeping this node's state and trying other peers",
             metadata: [
                 "peer": "\(peers[index].client.url)", "error": "\(error)", "head": "\(node.store.head.height)",
-                "retry_in_ms": "\(peers[index].retryAt > .now ? (peers[index].retryAt - .now).components.seconds * 1000 : 0)",
+                "retry_in_ms": "\(RPCMethods.milliseconds(max(.zero, peers[index].retryAt - .now)))",
             ])
     }
 
