@@ -143,7 +143,7 @@ public actor Node {
     private func produceScheduled() {
         instant.started()
         // A run scheduled before the mode changed away from instant (`pm_setMiningMode`) makes no block.
-        guard mode == .instant else { return }
+        guard mode == .instant, mayProduce(at: stamp()) else { return }
         do {
             _ = try produce(allowEmpty: false)
         } catch {
@@ -389,7 +389,7 @@ public actor Node {
         guard outage == nil else { return true }
         // With peers, a validator that is behind waits to catch up, and one whose slot this is not waits for the block.
         let timestamp = stamp()
-        guard !behindPeers, ContinuousClock.now >= produceNotBefore, isScheduled(at: timestamp) else { return true }
+        guard mayProduce(at: timestamp) else { return true }
         do {
             _ = try produce(allowEmpty: emptyBlocks, timestamp: timestamp, byDevnetTool: clock.pinnedNext != nil)
         } catch let .block(.unknownUpgrade(name, height)) {
@@ -402,6 +402,12 @@ public actor Node {
             logProductionFailure(error)
         }
         return true
+    }
+
+    /// Whether this validator makes the next block by itself now: it is not behind its peers (nor just caught up) and
+    /// the slot at `timestamp` is its own. Without peers and with one validator, always.
+    private func mayProduce(at timestamp: UInt64) -> Bool {
+        !behindPeers && ContinuousClock.now >= produceNotBefore && isScheduled(at: timestamp)
     }
 
     /// Whether this node's validator is the one scheduled for the block after the head stamped `timestamp`. An

@@ -51,9 +51,14 @@ extension Node {
             fresh.append(block)
         }
         let before = store.head.height
-        defer { tidyAfterFollowing(blocks.filter { $0.height > before && $0.height <= store.head.height }) }
+        let importer = BlockImporter(store: store)
+        defer {
+            let committed = blocks.filter { $0.height > before && $0.height <= store.head.height }
+            let statistics = importer.statistics
+            tidyAfterFollowing(committed, applyTime: statistics.blocks > 0 ? statistics.applyTime / statistics.blocks : .zero)
+        }
         do {
-            try BlockImporter(store: store).importBlocks(fresh)
+            try importer.importBlocks(fresh)
         } catch let BlockImporter.ImportError.invalidBlock(height, error) {
             throw .peerBlockRefused(height: height, error)
         } catch let BlockImporter.ImportError.storage(_, error) {
@@ -73,10 +78,11 @@ extension Node {
         throw .competingBlock(height: block.height, ours: ours.hash, theirs: block.hash)
     }
 
-    /// Included transactions leave the mempool (with any nonce they made stale), as after a produced block.
-    private func tidyAfterFollowing(_ committed: [Block]) {
+    /// Included transactions leave the mempool (with any nonce they made stale), as after a produced block; the blocks
+    /// are counted in the metrics with the batch's mean execution time.
+    private func tidyAfterFollowing(_ committed: [Block], applyTime: Duration) {
         guard !committed.isEmpty else { return }
-        for block in committed { metrics.recordBlock(block, applyTime: .zero) }
+        for block in committed { metrics.recordBlock(block, applyTime: applyTime) }
         let senders = Set(committed.flatMap { $0.transactions.map(\.transaction.senderAddress) })
         producer.prune(&mempool, senders: senders)
         updateMempoolMetrics()
