@@ -1,5 +1,5 @@
-import ProofmintTestSupport
 import Foundation
+import ProofmintTestSupport
 import XCTest
 @testable import ProofmintWallet
 
