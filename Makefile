@@ -9,6 +9,9 @@ BROWSER_VENV ?= .build/browser-venv
 BROWSER_FLAGS ?=
 DEVNET_HOME ?= ./devnet-home
 DEVNET_FLAGS ?= --block-time 1000
+## `make devnet NODES=n`: n validator nodes on loopback, RPC on DEVNET_PORT, DEVNET_PORT+1, ... (n = 1: the one-node devnet).
+NODES ?= 1
+DEVNET_PORT ?= 8645
 BENCH_FLAGS ?=
 # `make loadtest`: e.g. LOADTEST_FLAGS="--senders 4000 --transactions 40000 --modes instant".
 LOADTEST_FLAGS ?=
@@ -102,11 +105,16 @@ fuzz: deps
 
 ## Builds in release mode and starts a one-node devnet from genesis/devnet.json (Ctrl-C stops it; state is kept).
 ## --dev-control serves the devnet control methods (pm_mine), which a plain `proofmintd start` refuses.
+## With NODES=n (n >= 2), n validator nodes following each other (scripts/devnet_nodes.sh), in $(DEVNET_HOME)/nodes-n.
 devnet: release
+ifeq ($(NODES),1)
 	@if [ ! -d "$(DEVNET_HOME)/data" ]; then \
 		.build/release/proofmintd init --genesis genesis/devnet.json --home "$(DEVNET_HOME)" --dev-validator 0; \
 	fi
 	.build/release/proofmintd start --home "$(DEVNET_HOME)" --dev-control $(DEVNET_FLAGS)
+else
+	scripts/devnet_nodes.sh $(NODES) "$(DEVNET_HOME)/nodes-$(NODES)" .build/release $(DEVNET_PORT) $(DEVNET_FLAGS)
+endif
 
 devnet-reset:
 	rm -rf "$(DEVNET_HOME)"

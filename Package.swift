@@ -101,7 +101,7 @@ let package = Package(
         ),
 
         // Used only by tests: in-memory state store, deterministic fixtures.
-        .target(name: "ProofmintTestSupport", dependencies: ["ProofmintCore"], path: "Tests/Support"),
+        .target(name: "ProofmintTestSupport", dependencies: ["ProofmintCore", "ProofmintRPC"], path: "Tests/Support"),
 
         .testTarget(name: "ProofmintCryptoTests", dependencies: ["ProofmintCrypto"]),
         .testTarget(name: "ProofmintCoreTests", dependencies: ["ProofmintCore", "ProofmintTestSupport"]),

@@ -29,6 +29,12 @@ public actor Node {
     private var outage: StorageOutage?
     /// Retries the commit with backoff while there is an outage.
     private var recovery: Task<Void, Never>?
+    /// The sync task of a node started with `--follow`, nil for a standalone node (`attach(_:)`).
+    var follower: ChainFollower?
+    /// True while a peer is known to be ahead: a validator that is behind must not produce on an old head.
+    var behindPeers = false
+    /// A validator that has just caught up waits until then before producing (`setBehindPeers`).
+    var produceNotBefore = ContinuousClock.now
     /// Paces interval mode; tests substitute their own, as they may the clock that stamps blocks.
     private let sleep: @Sendable (_ milliseconds: UInt64) async throws -> Void
 
@@ -137,7 +143,7 @@ public actor Node {
     private func produceScheduled() {
         instant.started()
         // A run scheduled before the mode changed away from instant (`pm_setMiningMode`) makes no block.
-        guard mode == .instant else { return }
+        guard mode == .instant, mayProduce(at: stamp()) else { return }
         do {
             _ = try produce(allowEmpty: false)
         } catch {
@@ -381,8 +387,11 @@ public actor Node {
         guard !Task.isCancelled, case .interval = mode else { return false }
         // During an outage the recovery task retries with backoff; a block every interval would only fail again.
         guard outage == nil else { return true }
+        // With peers, a validator that is behind waits to catch up, and one whose slot this is not waits for the block.
+        let timestamp = stamp()
+        guard mayProduce(at: timestamp) else { return true }
         do {
-            _ = try produce(allowEmpty: emptyBlocks)
+            _ = try produce(allowEmpty: emptyBlocks, timestamp: timestamp, byDevnetTool: clock.pinnedNext != nil)
         } catch let .block(.unknownUpgrade(name, height)) {
             // Halt rather than fork: the RPC keeps answering reads, but this build makes no more blocks.
             logger.critical(
@@ -393,6 +402,25 @@ public actor Node {
             logProductionFailure(error)
         }
         return true
+    }
+
+    /// Whether this validator makes the next block by itself now: it is not behind its peers (nor just caught up) and
+    /// the slot at `timestamp` is its own. Without peers and with one validator, always.
+    private func mayProduce(at timestamp: UInt64) -> Bool {
+        !behindPeers && ContinuousClock.now >= produceNotBefore && isScheduled(at: timestamp)
+    }
+
+    /// Whether this node's validator is the one scheduled for the block after the head stamped `timestamp`. An
+    /// unreadable state answers yes, so the production that follows reports the storage problem.
+    private func isScheduled(at timestamp: UInt64) -> Bool {
+        guard let validator else { return false }
+        let head = store.head
+        do {
+            let scheduled = try store.withSnapshot { try SlotSchedule.producer(after: head, timestamp: timestamp, state: $0) }
+            return scheduled?.publicKey == validator.key.publicKey
+        } catch {
+            return true
+        }
     }
 
     // MARK: - Devnet snapshots (issue 16 point 2)

@@ -19,6 +19,11 @@ public enum NodeError: Error, CustomStringConvertible {
     case timestampBeforeHead(requested: UInt64, head: UInt64, height: UInt64)
     /// `pm_faucet` for more than the dev reserve holds, fee included.
     case faucetReserveShort(reserve: Address, balance: Amount, needed: Amount)
+    /// A peer's block that `StateTransition.apply` refused (`--follow`): nothing of it was kept.
+    case peerBlockRefused(height: UInt64, BlockError)
+    /// A peer's block at a height where this node already committed another: the devnet scheme has no fork choice,
+    /// so the first valid block stays.
+    case competingBlock(height: UInt64, ours: Hash32, theirs: Hash32)
 
     public var description: String {
         switch self {
@@ -38,6 +43,10 @@ public enum NodeError: Error, CustomStringConvertible {
             return "the next block's timestamp \(requested) is before the head's (\(head), block \(height)): block time never goes back"
         case let .faucetReserveShort(reserve, balance, needed):
             return "the dev reserve \(reserve) holds \(Tokens.format(balance)) AI, less than the \(Tokens.format(needed)) AI asked with the fee"
+        case let .peerBlockRefused(height, error): return "refused the peer's block \(height): \(error)"
+        case let .competingBlock(height, ours, theirs):
+            return "refused the peer's block \(height) (\(theirs)): this node already committed \(ours) at that height, "
+                + "and the devnet scheme keeps the first valid block (no fork choice)"
         }
     }
 }

@@ -78,6 +78,9 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var map: MapSizeOption
 
+    @OptionGroup(title: "Following peers (several nodes)")
+    var peers: FollowFlags
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -142,6 +145,7 @@ struct StartCommand: AsyncParsableCommand {
         let devnet = try CLIError.wrap { try DevnetTools.forStore(store) }
         let node = Node(
             store: store, validator: validator, mode: mode, emptyBlocks: emptyBlocks, mempoolLimits: limits, logger: logger, devnet: devnet)
+        let follower = try follower(node: node, store: store, logger: logger)
         let control = try controlAccess(logger: logger)
         let edge = RPCEdgePolicy(boundHost: rpcHost, extraHosts: Self.list(rpcAllowedHosts), corsOrigins: Self.list(rpcCorsOrigins))
         let server = RPCServer(
@@ -155,6 +159,7 @@ struct StartCommand: AsyncParsableCommand {
         do {
             try await server.run { port in
                 // Blocks are produced only once the port is bound: a node that cannot serve never writes.
+                await follower?.start()
                 await node.startProducing()
                 let url = "http://\(host):\(port)"
                 _ = FileManager.default.createFile(atPath: addressFile, contents: Data(url.utf8))
@@ -167,6 +172,7 @@ struct StartCommand: AsyncParsableCommand {
                       explorer     \(explorer ? "\(url)/explorer" : "off")
                       mining       \(mode)\(validator.map { "  as \($0.name)" } ?? "  (no validator key)")
                       control      \(Self.controlSummary(control, devnet: devnet))
+                      follows      \(follower == nil ? "no peers (standalone)" : peers.follow.joined(separator: ", "))
                     Dev accounts dev0…dev9 come from the INSECURE mnemonic "test test … junk": `proofmint keys import-dev`.
 
                     """
@@ -174,6 +180,7 @@ struct StartCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data(banner.utf8))
             }
             await node.stopProducing()
+            await follower?.stop()
         } catch let error where NodeError.isAddressInUse(error) {
             throw CLIError("RPC port \(rpcPort) on \(rpcHost) is already in use: stop what holds it or choose another --rpc-port")
         }
@@ -200,6 +207,13 @@ extension StartCommand {
         guard control.enabled else { return "off" }
         let methods = devnet == nil ? "pm_mine" : "pm_mine, time, mining modes, faucet \(devnet?.faucetAddress.description ?? "")"
         return "on (\(methods))\(control.token == nil ? "" : ", bearer token required")"
+    }
+
+    /// The sync task for --follow, nil without peers.
+    func follower(node: Node, store: ChainStore, logger: Logger) throws -> ChainFollower? {
+        guard let options = try peers.options() else { return nil }
+        guard let genesis = try CLIError.wrap({ try store.block(at: 0) }) else { throw CLIError("the store has no genesis block") }
+        return ChainFollower(node: node, genesisHash: genesis.hash, options: options, logger: logger)
     }
 
     /// A comma-separated flag value as its non-empty items.

@@ -83,8 +83,7 @@ struct BlockProducer: Sendable {
         candidates: [VerifiedTransaction], parent: BlockHeader, producer: ValidatorKey, timestamp: UInt64, state: any StateReader,
         beacon proven: BlockBeacon? = nil
     ) throws -> BlockProposal {
-        let scheduled = try StateTransition.scheduledProducer(
-            height: parent.height + 1, parentTimestamp: parent.timestamp, timestamp: max(timestamp, parent.timestamp), state: state)
+        let scheduled = try SlotSchedule.producer(after: parent, timestamp: timestamp, state: state)
         guard scheduled?.publicKey == producer.key.publicKey else {
             throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1) at \(timestamp)")
         }
@@ -119,7 +118,7 @@ struct BlockProducer: Sendable {
     }
 
     /// Removes what the new block made stale (nonces now below each sender's account nonce).
-    private func prune(_ mempool: inout Mempool, senders: Set<Address>) {
+    func prune(_ mempool: inout Mempool, senders: Set<Address>) {
         let nonces: [Address: UInt64]
         do {
             nonces = try store.withSnapshot { snapshot in

@@ -18,9 +18,10 @@ public enum RPCCost: Sendable, Equatable {
         case .sendTransaction:
             self = .submission
         case .getBlock, .getProviders, .getRewards, .getProposals, .previewProposal, .getPendingValidations, .getChallenges,
-            .getComputeValidators, .getAttestors, .getSupplyHistory, .getAccountHistory:
+            .getComputeValidators, .getAttestors, .getSupplyHistory, .getAccountHistory, .getRawBlocks:
             self = .expensiveRead
-        case .status, .getAccount, .getTransaction, .getParameters, .getSupply, .getStake, .getEpoch, .getProposal, .getReceipt:
+        case .status, .getAccount, .getTransaction, .getParameters, .getSupply, .getStake, .getEpoch, .getProposal, .getReceipt,
+            .waitForHead:
             self = .free
         case .mine, .setNextBlockTimestamp, .increaseTime, .setMiningMode, .faucet, .snapshot, .revert, .listSnapshots,
             .deleteSnapshot:

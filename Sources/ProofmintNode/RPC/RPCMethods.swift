@@ -56,6 +56,8 @@ struct RPCMethods: Sendable {
         case .revert: return try await run(Calls.Revert.self, params, revert)
         case .listSnapshots: return try await run(Calls.ListSnapshots.self, params) { _ throws(RPCErrorObject) in try listSnapshots() }
         case .deleteSnapshot: return try await run(Calls.DeleteSnapshot.self, params, deleteSnapshot)
+        case .getRawBlocks: return try await run(Calls.GetRawBlocks.self, params, rawBlocks)
+        case .waitForHead: return try await run(Calls.WaitForHead.self, params, waitForHead)
         }
     }
 
@@ -85,19 +87,24 @@ struct RPCMethods: Sendable {
 
     private func status() async throws(RPCErrorObject) -> StatusResult {
         let head = store.head
-        guard let genesis = try storeCall({ try store.block(at: 0) }) else { throw .internalError("the store has no genesis block") }
+        let sync = await node.syncStatus()
         return StatusResult(
-            chainId: head.chainId, genesisHash: genesis.hash, height: head.height, headHash: head.hash, stateRoot: head.stateRoot,
+            chainId: head.chainId, genesisHash: try genesisHash(), height: head.height, headHash: head.hash, stateRoot: head.stateRoot,
             timestamp: head.timestamp, mempoolSize: UInt64(await node.mempoolSize), miningMode: await node.mode.description,
-            validator: node.validator.map { Address(publicKey: $0.key.publicKey) }, storageError: await node.storageProblem)
+            validator: node.validator.map { Address(publicKey: $0.key.publicKey) }, storageError: await node.storageProblem,
+            syncState: sync.state, peers: sync.peers)
     }
 
     private func sendTransaction(_ params: SendTransactionParams) async throws(RPCErrorObject) -> SendTransactionResult {
+        let id: Hash32
         do {
-            return SendTransactionResult(id: try await node.submit(params.tx.bytes))
+            id = try await node.submit(params.tx.bytes)
         } catch {
             throw Self.rpcError(for: error)
         }
+        // Only a transaction new to this node goes on to its peers, so forwarding between followers ends.
+        await node.forwardToPeers(params.tx.bytes)
+        return SendTransactionResult(id: id)
     }
 
     static func rpcError(for error: NodeError) -> RPCErrorObject {

@@ -34,6 +34,9 @@ public enum RPCMethod: String, CaseIterable, Sendable {
     case listSnapshots = "pm_listSnapshots"
     case deleteSnapshot = "pm_deleteSnapshot"
 
+    case getRawBlocks = "pm_getRawBlocks"
+    case waitForHead = "pm_waitForHead"
+
     /// A devnet control method: it changes the chain outside consensus (mining now, time, mining modes, the faucet,
     /// snapshots and revert), so the node serves it only when started with `--dev-control`, and only to a caller with
     /// the control token when one is configured (docs/RPC.md, "The edge"). All but `pm_mine` also need a devnet chain
@@ -79,6 +82,8 @@ public enum RPCMethod: String, CaseIterable, Sendable {
         case .revert: return Calls.Revert.self
         case .listSnapshots: return Calls.ListSnapshots.self
         case .deleteSnapshot: return Calls.DeleteSnapshot.self
+        case .getRawBlocks: return Calls.GetRawBlocks.self
+        case .waitForHead: return Calls.WaitForHead.self
         }
     }
 }
@@ -286,6 +291,18 @@ public enum Calls {
         public typealias Params = SnapshotNameParams
         public typealias Result = SnapshotView
         public static let method = RPCMethod.deleteSnapshot
+    }
+
+    public enum GetRawBlocks: RPCCall {
+        public typealias Params = RawBlocksParams
+        public typealias Result = RawBlocksResult
+        public static let method = RPCMethod.getRawBlocks
+    }
+
+    public enum WaitForHead: RPCCall {
+        public typealias Params = WaitForHeadParams
+        public typealias Result = WaitForHeadResult
+        public static let method = RPCMethod.waitForHead
     }
 }
 

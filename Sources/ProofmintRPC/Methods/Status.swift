@@ -18,10 +18,15 @@ public struct StatusResult: RPCObject {
     public var acceptingTransactions: Bool
     /// Why blocks cannot be committed (a full disk, a damaged store), or nil while they can.
     public var storageError: String?
+    /// `standalone` (no `--follow` peers), `syncing` (a peer is ahead) or `caught_up`.
+    public var syncState: String
+    /// The peers this node follows (`--follow`); empty for a standalone node.
+    public var peers: [PeerView]
 
     public init(
         chainId: String, genesisHash: Hash32, height: UInt64, headHash: Hash32, stateRoot: Hash32, timestamp: UInt64,
-        mempoolSize: UInt64, miningMode: String, validator: Address?, storageError: String? = nil
+        mempoolSize: UInt64, miningMode: String, validator: Address?, storageError: String? = nil,
+        syncState: String = "standalone", peers: [PeerView] = []
     ) {
         self.chainId = chainId
         self.genesisHash = genesisHash
@@ -34,5 +39,7 @@ public struct StatusResult: RPCObject {
         self.validator = validator
         self.acceptingTransactions = storageError == nil
         self.storageError = storageError
+        self.syncState = syncState
+        self.peers = peers
     }
 }

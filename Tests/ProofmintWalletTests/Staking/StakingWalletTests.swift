@@ -1,4 +1,5 @@
 import Foundation
+import ProofmintTestSupport
 import XCTest
 @testable import ProofmintWallet
 

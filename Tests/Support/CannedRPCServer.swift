@@ -4,14 +4,15 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-@testable import ProofmintWallet
+import ProofmintCore
+import ProofmintRPC
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for client tests: each POST's JSON-RPC method and params go to `handler`,
 /// whose (status, body) is sent back. One connection at a time, closed after each answer.
-final class CannedRPCServer: @unchecked Sendable {
-    typealias Handler = @Sendable (_ method: String, _ params: JSONValue) -> (status: Int, body: String)
+public final class CannedRPCServer: @unchecked Sendable {
+    public typealias Handler = @Sendable (_ method: String, _ params: JSONValue) -> (status: Int, body: String)
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let handler: Handler
     private let lock = NSLock()
@@ -20,10 +21,10 @@ final class CannedRPCServer: @unchecked Sendable {
     /// be reused by the next test's server while the old thread still accepts on it.
     private let finished = DispatchSemaphore(value: 0)
 
-    var methods: [String] { lock.withLock { seenMethods } }
-    var url: URL { URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/") }
+    public var methods: [String] { lock.withLock { seenMethods } }
+    public var url: URL { URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/") }
 
-    init(handler: @escaping Handler) throws {
+    public init(handler: @escaping Handler) throws {
         self.handler = handler
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -50,7 +51,7 @@ final class CannedRPCServer: @unchecked Sendable {
     }
 
     /// Stops listening (new connections are refused) and returns once the serving thread has ended.
-    func stop() {
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         finished.wait()
     }
@@ -109,20 +110,20 @@ final class CannedRPCServer: @unchecked Sendable {
     }
 
     /// A JSON-RPC success body.
-    static func result(_ value: JSONValue) -> (status: Int, body: String) {
+    public static func result(_ value: JSONValue) -> (status: Int, body: String) {
         (200, JSONValue.object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("result", value)]).compactText)
     }
 
     /// A JSON-RPC success body carrying a typed result, encoded as the node encodes it.
-    static func result<Result: RPCObject>(_ value: Result) -> (status: Int, body: String) { result(value.json) }
+    public static func result<Result: RPCObject>(_ value: Result) -> (status: Int, body: String) { result(value.json) }
 
     /// A JSON-RPC error body, as the node sends it.
-    static func error(_ error: RPCErrorObject) -> (status: Int, body: String) {
+    public static func error(_ error: RPCErrorObject) -> (status: Int, body: String) {
         (200, JSONValue.object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("error", error.json)]).compactText)
     }
 
     /// A JSON-RPC error body with a known code.
-    static func error(_ code: RPCErrorCode, _ message: String, data: RPCErrorData? = nil) -> (status: Int, body: String) {
+    public static func error(_ code: RPCErrorCode, _ message: String, data: RPCErrorData? = nil) -> (status: Int, body: String) {
         error(RPCErrorObject(code, message, data: data))
     }
 }

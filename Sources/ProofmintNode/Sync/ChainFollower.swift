@@ -1,0 +1,214 @@
+import Foundation
+import Logging
+import ProofmintCore
+import ProofmintRPC
+
+/// The sync task of `proofmintd start --follow URL…`: one watcher per peer long-polls its head (`pm_waitForHead`);
+/// whenever a peer is ahead, the sync loop fetches the missing blocks in batches (`pm_getRawBlocks`) and hands them to
+/// `Node.accept`, which verifies each with `StateTransition.apply` and commits it. A refused block is logged with the
+/// reason `apply` gives (for a root, the header's and the computed one), nothing of it is kept, and the peer that
+/// served it is backed off while the others are tried. Transactions the node admits are forwarded to every peer.
+public actor ChainFollower {
+    private let node: Node
+    private let options: FollowOptions
+    private let logger: Logger
+    private let genesisHash: Hash32
+    private var peers: [PeerRecord]
+    private var tasks: [Task<Void, Never>] = []
+    private let wake: AsyncStream<Void>.Continuation
+    private let wakes: AsyncStream<Void>
+    /// Set once every peer has answered or failed at least once: before that a validator does not produce.
+    private var settled: Set<Int> = []
+    /// While catching up from far behind: where the run started and when, for the progress line.
+    private var catchUp: (from: UInt64, started: ContinuousClock.Instant, lastLine: ContinuousClock.Instant)?
+
+    public init(node: Node, genesisHash: Hash32, options: FollowOptions, logger: Logger) {
+        self.node = node
+        self.options = options
+        self.logger = logger
+        self.genesisHash = genesisHash
+        let timeout = Double(options.longPollMs) / 1_000 + 10
+        peers = options.peers.map { PeerRecord(client: PeerClient(url: $0, timeoutSeconds: timeout)) }
+        (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Starts the watchers and the sync loop; the node holds off producing until it knows whether a peer is ahead.
+    public func start() async {
+        await node.attach(self)
+        for index in peers.indices {
+            tasks.append(Task { await self.watch(index) })
+        }
+        let wakes = self.wakes
+        tasks.append(Task {
+            for await _ in wakes { await self.synchronise() }
+        })
+    }
+
+    public func stop() {
+        for task in tasks { task.cancel() }
+        wake.finish()
+        tasks = []
+    }
+
+    /// `syncing` while a usable peer is ahead, else `caught_up`, and every peer as last seen.
+    public func status() async -> (state: String, peers: [PeerView]) {
+        let height = node.store.head.height
+        return (bestPeer(above: height) == nil ? "caught_up" : "syncing", peers.map(\.view))
+    }
+
+    /// Sends a transaction this node admitted to every peer of the same chain, without waiting. A peer that already
+    /// has it refuses it as a duplicate and does not forward it again, so forwarding ends after one round.
+    func forward(_ transaction: Bytes) {
+        for peer in peers where peer.state != .wrongGenesis {
+            let client = peer.client, logger = self.logger
+            Task {
+                do { try await client.send(transaction) } catch {
+                    logger.debug("peer did not take a forwarded transaction", metadata: ["peer": "\(client.url)", "reason": "\(error)"])
+                }
+            }
+        }
+    }
+
+    // MARK: - Watching heads
+
+    /// Long-polls one peer's head for as long as the follower runs, resting while the peer is backed off.
+    private func watch(_ index: Int) async {
+        while !Task.isCancelled {
+            let peer = peers[index]
+            if peer.state == .wrongGenesis { return }
+            if peer.retryAt > ContinuousClock.now {
+                try? await Task.sleep(until: peer.retryAt, clock: .continuous)
+                continue
+            }
+            // The first question is answered at once, so the node learns quickly whether it is behind.
+            let timeout = peer.height == nil ? 0 : options.longPollMs
+            do {
+                let head = try await peer.client.waitForHead(after: peer.height ?? 0, timeoutMs: timeout)
+                observed(index, head)
+            } catch {
+                unreachable(index, error.description)
+            }
+        }
+    }
+
+    private func observed(_ index: Int, _ head: WaitForHeadResult) {
+        guard head.genesisHash == genesisHash else {
+            peers[index].failed(.wrongGenesis, "its genesis is \(head.genesisHash), this node's is \(genesisHash)", options: options)
+            logger.error(
+                "refusing peer: it follows another chain (a different genesis file); give every node the same genesis",
+                metadata: ["peer": "\(peers[index].client.url)", "peer_genesis": "\(head.genesisHash)", "genesis": "\(genesisHash)"])
+            settle(index)
+            return
+        }
+        peers[index].answered(height: head.height)
+        settle(index)
+        wake.yield()
+    }
+
+    private func unreachable(_ index: Int, _ reason: String) {
+        if peers[index].state != .unreachable {
+            logger.warning("peer unreachable; retrying with back-off", metadata: ["peer": "\(peers[index].client.url)", "reason": "\(reason)"])
+        }
+        peers[index].failed(.unreachable, reason, options: options)
+        settle(index)
+        wake.yield()
+    }
+
+    /// Notes that a peer has answered or failed once; when all have, the node may produce unless one is ahead.
+    private func settle(_ index: Int) {
+        settled.insert(index)
+    }
+
+    // MARK: - Syncing
+
+    /// The usable peer with the highest head above `height`, if any.
+    private func bestPeer(above height: UInt64) -> Int? {
+        peers.indices.filter { peers[$0].usable && (peers[$0].height ?? 0) > height }.max { (peers[$0].height ?? 0) < (peers[$1].height ?? 0) }
+    }
+
+    /// Fetches and commits blocks while a usable peer is ahead, then tells the node whether it may produce.
+    private func synchronise() async {
+        while !Task.isCancelled, let index = bestPeer(above: node.store.head.height) {
+            await node.setBehindPeers(true, graceMs: options.productionGraceMs)
+            guard await fetchBatch(from: index) else { break }
+        }
+        let behind = settled.count < peers.count || bestPeer(above: node.store.head.height) != nil
+        await node.setBehindPeers(behind, graceMs: options.productionGraceMs)
+        if !behind, let run = catchUp {
+            logger.info("caught up with peers", metadata: ["height": "\(node.store.head.height)", "blocks": "\(node.store.head.height - run.from)"])
+            catchUp = nil
+        }
+    }
+
+    /// One batch from peer `index`; false when syncing must pause (a deferred block: the loop is woken again later).
+    private func fetchBatch(from index: Int) async -> Bool {
+        let head = node.store.head.height
+        let target = peers[index].height ?? head
+        let client = peers[index].client
+        do {
+            let blocks = try await client.blocks(from: head + 1, count: min(options.batch, target - head))
+            guard !blocks.isEmpty else {
+                peers[index].height = head  // it has less than it said (a revert): wait for its next head
+                return true
+            }
+            let acceptance = try await node.accept(blocks, maxDriftMs: options.maxDriftMs)
+            peers[index].served()
+            progress(from: head, target: target)
+            if let timestamp = acceptance.deferredTimestamp {
+                deferUntilClockReaches(timestamp, peer: client.url)
+                return false
+            }
+        } catch let failure as PeerClient.Failure {
+            peers[index].failed(.unreachable, failure.description, options: options)
+        } catch let error as NodeError {
+            refused(error, peer: index)
+        } catch {
+            peers[index].failed(.backingOff, "\(error)", options: options)
+        }
+        return true
+    }
+
+    /// A block from peer `index` was refused: logged with the reason (the report of `StateTransition.apply`), the
+    /// peer is backed off, and the loop goes on with any other peer.
+    private func refused(_ error: NodeError, peer index: Int) {
+        peers[index].failed(.backingOff, error.description, options: options)
+        logger.error(
+            "refused a block from a peer; keeping this node's state and trying other peers",
+            metadata: [
+                "peer": "\(peers[index].client.url)", "error": "\(error)", "head": "\(node.store.head.height)",
+                "retry_in_ms": "\(RPCMethods.milliseconds(max(.zero, peers[index].retryAt - .now)))",
+            ])
+    }
+
+    /// A block stamped too far ahead of this node's clock waits until the clock is within the drift; not the peer's fault.
+    private func deferUntilClockReaches(_ timestamp: UInt64, peer: URL) {
+        let now = ProducerClock.wallClock()
+        let wait = timestamp > now + options.maxDriftMs ? timestamp - now - options.maxDriftMs : 0
+        logger.warning(
+            "deferring a peer block stamped ahead of this node's clock by more than the allowed drift",
+            metadata: ["peer": "\(peer)", "timestamp": "\(timestamp)", "now": "\(now)", "max_drift_ms": "\(options.maxDriftMs)"])
+        let wake = self.wake
+        Task {
+            try? await Task.sleep(for: .milliseconds(min(wait, 60_000) + 1))
+            wake.yield()
+        }
+    }
+
+    /// A progress line on stderr (through the log) every two seconds while more than one batch behind; `from` is the
+    /// height before the batch just committed.
+    private func progress(from: UInt64, target: UInt64) {
+        let height = node.store.head.height
+        let now = ContinuousClock.now
+        guard target > height + options.batch || catchUp != nil else { return }
+        if catchUp == nil {
+            catchUp = (from, now, now)
+            logger.info("catching up with peers", metadata: ["height": "\(from)", "target": "\(target)"])
+        }
+        guard let run = catchUp, now - run.lastLine >= .seconds(2) || height >= target else { return }
+        catchUp?.lastLine = now
+        let seconds = max(Double((now - run.started).components.seconds), 1)
+        logger.info(
+            "syncing from peers",
+            metadata: ["height": "\(height)", "target": "\(target)", "blocks_per_s": "\(Int(Double(height - run.from) / seconds))"])
+    }
+}

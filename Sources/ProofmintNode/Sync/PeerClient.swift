@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import ProofmintCore
+import ProofmintRPC
+
+/// The follower's JSON-RPC client to one peer: the three calls sync needs, typed by the contract (`ProofmintRPC`).
+/// One URLSession per peer, so the long poll and the block fetches reuse their connections.
+struct PeerClient: Sendable {
+    /// Why a call to a peer failed; the follower backs the peer off either way.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let url: URL
+    private let session: URLSession
+
+    /// `timeoutSeconds` must exceed the long poll's wait, or every poll would fail.
+    init(url: URL, timeoutSeconds: Double) {
+        self.url = url
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeoutSeconds
+        configuration.timeoutIntervalForResource = timeoutSeconds
+        session = URLSession(configuration: configuration)
+    }
+
+    func waitForHead(after height: UInt64, timeoutMs: UInt64) async throws(Failure) -> WaitForHeadResult {
+        try await call(Calls.WaitForHead.self, WaitForHeadParams(afterHeight: height, timeoutMs: timeoutMs))
+    }
+
+    /// Up to `count` blocks from `height`, decoded (not yet verified: that is `Node.accept`'s).
+    func blocks(from height: UInt64, count: UInt64) async throws(Failure) -> [Block] {
+        let result = try await call(Calls.GetRawBlocks.self, RawBlocksParams(from: height, count: count))
+        do {
+            return try result.rawBlocks.map { try Block(canonical: $0.bytes) }
+        } catch {
+            throw Failure(description: "\(url) served a block that does not decode: \(error)")
+        }
+    }
+
+    func send(_ transaction: Bytes) async throws(Failure) {
+        _ = try await call(Calls.SendTransaction.self, SendTransactionParams(tx: transaction))
+    }
+
+    private func call<Call: RPCCall>(_ call: Call.Type, _ params: Call.Params) async throws(Failure) -> Call.Result {
+        let method = Call.method.rawValue
+        do {
+            let body = JSONValue.object([
+                ("jsonrpc", .string("2.0")), ("id", .int(1)), ("method", .string(method)), ("params", try JSONValueEncoder.encode(params)),
+            ])
+            var request = URLRequest(url: url)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(body.compactText.utf8)
+            let data: Data
+            do { (data, _) = try await session.data(for: request) } catch {
+                throw Failure(description: "\(url) unreachable: \(Self.reason(error))")
+            }
+            let document = try JSONParser.parse(Bytes(data))
+            if let error = document["error"], !error.isNull {
+                let remote = try JSONValueDecoder.decode(RPCErrorObject.self, from: error, path: "error")
+                throw Failure(description: "\(url) answered \(method) with \(remote)")
+            }
+            guard let result = document["result"] else { throw Failure(description: "\(url) answered \(method) without a result") }
+            return try JSONValueDecoder.decode(Call.Result.self, from: result, path: "result")
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(description: "\(method) to \(url) failed: \(error)")
+        }
+    }
+
+    /// A transport failure in a few words (URLError's description on Linux is a page of nested dictionaries).
+    private static func reason(_ error: any Error) -> String {
+        guard let urlError = error as? URLError else { return "\(error)" }
+        switch urlError.code {
+        case .cannotConnectToHost: return "connection refused"
+        case .timedOut: return "timed out"
+        case .networkConnectionLost: return "connection lost"
+        default: return "URL error \(urlError.code.rawValue)"
+        }
+    }
+}
