@@ -103,6 +103,13 @@ final class ABCIEndToEndTests: XCTestCase {
         // The replayed transaction is now in the state: CheckTx refuses it as a stale nonce.
         let again = try client.call(.checkTx(.with { $0.tx = Data(block4[0].canonicalBytes) })).checkTx
         XCTAssertEqual(again.code, UInt32(TransactionErrorCode.nonceTooLow.rawValue), again.log)
+
+        // The stored blocks pass the store's own verification, and `inspect` reads them like any other.
+        server.kill()
+        let verified = try Command.succeed("proofmintd", ["inspect", "--home", home, "--verify"])
+        XCTAssertTrue(verified.stdout.contains("4"), verified.stdout)
+        let shown = try Command.succeed("proofmintd", ["inspect", "--home", home, "--height", "4", "--json"]).json()
+        XCTAssertEqual((shown["state_root"] as? String).map { $0.hasSuffix(expected4.outcome.stateRoot.hex) }, true, "\(shown)")
     }
 
     func testMalformedOrOversizedFramesGetAnExceptionAndCloseWithoutACrash() throws {
