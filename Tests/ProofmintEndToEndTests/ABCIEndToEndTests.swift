@@ -17,6 +17,8 @@ final class ABCIEndToEndTests: XCTestCase {
     private var model = MemoryStateStore()
     private var modelHead: BlockHeader!
     private var proposer: Ed25519.PublicKey!
+    /// Every transaction committed through ABCI, in order, for the devnet that runs them again.
+    private var played: [SignedTransaction] = []
 
     override func setUpWithError() throws {
         home = Paths.temporaryDirectory("abci")
@@ -95,6 +97,7 @@ final class ABCIEndToEndTests: XCTestCase {
         _ = try client.call(.commit(.init()))
         model.commit(expected4.outcome)
         modelHead = expected4.outcome.header
+        played += block4
         let after = try client.call(.info(.init())).info
         XCTAssertEqual(after.lastBlockHeight, 4)
         XCTAssertEqual(after.lastBlockAppHash, Data(expected4.outcome.stateRoot.bytes))
@@ -104,12 +107,20 @@ final class ABCIEndToEndTests: XCTestCase {
         let again = try client.call(.checkTx(.with { $0.tx = Data(block4[0].canonicalBytes) })).checkTx
         XCTAssertEqual(again.code, UInt32(TransactionErrorCode.nonceTooLow.rawValue), again.log)
 
+        // A devnet node (its own consensus, VRF beacons) running the same transactions ends with the same accounts.
+        try compareWithDevnet(client, accounts: [dev0.publicKey, dev2.publicKey].map(Address.init(publicKey:)) + [dev1])
+
         // The stored blocks pass the store's own verification, and `inspect` reads them like any other.
         server.kill()
         let verified = try Command.succeed("proofmintd", ["inspect", "--home", home, "--verify"])
         XCTAssertTrue(verified.stdout.contains("4"), verified.stdout)
         let shown = try Command.succeed("proofmintd", ["inspect", "--home", home, "--height", "4", "--json"]).json()
         XCTAssertEqual((shown["state_root"] as? String).map { $0.hasSuffix(expected4.outcome.stateRoot.hex) }, true, "\(shown)")
+        try Command.succeed("proofmintd", ["export", "--home", home, "--out", home + "/chain.pmc"])
+        // Replay re-runs blocks through `apply`, which needs a VRF beacon and a producer signature: refused, and said so.
+        let replay = try Command.run("proofmintd", ["replay", "--home", home])
+        XCTAssertNotEqual(replay.status, 0)
+        XCTAssertTrue((replay.stdout + replay.stderr).contains("MISMATCH at block 1"), replay.stdout + replay.stderr)
     }
 
     func testMalformedOrOversizedFramesGetAnExceptionAndCloseWithoutACrash() throws {
@@ -179,6 +190,7 @@ final class ABCIEndToEndTests: XCTestCase {
         _ = try client.call(.commit(.init()))
         model.commit(expected.outcome)
         modelHead = expected.outcome.header
+        played += transactions
         return finalized.appHash
     }
 
@@ -214,6 +226,31 @@ final class ABCIEndToEndTests: XCTestCase {
         XCTAssertTrue(proof.verifiesInclusion(
             key: StateKey.account(address).treeKey, valueHash: Hash32.digest(Array(answer.value)), root: root))
         return try Account(canonical: Array(answer.value))
+    }
+
+    /// Runs `played` on a fresh `proofmintd start` devnet and compares each account's balance and nonce there with the
+    /// ABCI application's `Query` answer. The state roots differ (the devnet's beacons are VRF outputs, so its randomness
+    /// mix differs), the accounts must not.
+    private func compareWithDevnet(_ client: ABCITestClient, accounts: [Address]) throws {
+        let devnetHome = Paths.temporaryDirectory("abci-devnet")
+        defer { try? FileManager.default.removeItem(atPath: devnetHome) }
+        try Command.succeed("proofmintd", ["init", "--genesis", Paths.devnetGenesis, "--home", devnetHome, "--dev-validator", "0"])
+        let node = NodeProcess(home: devnetHome)
+        defer { node.kill() }
+        try node.start()
+        for transaction in played { try node.call("pm_sendTransaction", ["tx": transaction.canonicalBytes.hex]) }
+        let last = try XCTUnwrap(played.last)
+        for _ in 0..<200 {
+            if try node.callObject("pm_getTransaction", ["id": last.id.hex])["status"] as? String == "included" { break }
+            usleep(50_000)
+        }
+        for address in accounts {
+            let onDevnet = try node.callObject("pm_getAccount", ["address": address.text])
+            let answer = try client.call(.query(.with { $0.path = "/account/\(address)" })).query
+            let account = try Account(canonical: Array(answer.value))
+            XCTAssertEqual(onDevnet["balance"] as? String, "\(account.balance)", "balance of \(address)")
+            XCTAssertEqual(onDevnet["nonce"] as? Int, Int(account.nonce), "nonce of \(address)")
+        }
     }
 
     // MARK: - Fixtures
