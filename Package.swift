@@ -112,6 +112,7 @@ let package = Package(
             "ProofmintFuzzTargets", "ProofmintAudit", "ProofmintRPC", "ProofmintWallet", "ProofmintTestSupport",
         ]),
         .testTarget(name: "ProofmintSimulationTests", dependencies: ["ProofmintSimulation", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintABCITests", dependencies: ["ProofmintABCI"]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
         .testTarget(
             name: "ProofmintEndToEndTests",

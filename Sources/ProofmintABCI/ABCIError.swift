@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What can go wrong serving ABCI; each message says what to check or do.
 public enum ABCIError: Error, Equatable, CustomStringConvertible {
     case badAddress(String)
@@ -33,9 +39,3 @@ public enum ABCIError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
