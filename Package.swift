@@ -112,7 +112,7 @@ let package = Package(
             "ProofmintFuzzTargets", "ProofmintAudit", "ProofmintRPC", "ProofmintWallet", "ProofmintTestSupport",
         ]),
         .testTarget(name: "ProofmintSimulationTests", dependencies: ["ProofmintSimulation", "ProofmintTestSupport"]),
-        .testTarget(name: "ProofmintABCITests", dependencies: ["ProofmintABCI"]),
+        .testTarget(name: "ProofmintABCITests", dependencies: ["ProofmintABCI", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
         .testTarget(
             name: "ProofmintEndToEndTests",

@@ -98,10 +98,13 @@ extension ABCIApplication {
         }
     }
 
-    /// Milliseconds since the Unix epoch; a time before it counts as 0.
+    /// Milliseconds since the Unix epoch; a time before it counts as 0, one past `UInt64.max` ms as that.
     static func milliseconds(_ time: Google_Protobuf_Timestamp) -> UInt64 {
         guard time.seconds >= 0 else { return 0 }
-        return UInt64(time.seconds) * 1000 + UInt64(max(0, time.nanos)) / 1_000_000
+        let (milliseconds, overflow) = UInt64(time.seconds).multipliedReportingOverflow(by: 1000)
+        guard !overflow else { return .max }
+        let (total, carry) = milliseconds.addingReportingOverflow(UInt64(max(0, time.nanos)) / 1_000_000)
+        return carry ? .max : total
     }
 
     /// The size CometBFT gives a list of transactions (`types.ComputeProtoSizeForTxs`): each as a `bytes` field 1.

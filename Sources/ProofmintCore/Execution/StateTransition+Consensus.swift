@@ -34,6 +34,8 @@ extension StateTransition {
             chainId: parent.chainId, height: context.height, parentHash: parent.hash, timestamp: context.timestamp,
             transactionRoot: Block.transactionRoot(included), receiptRoot: .zero, stateRoot: .zero,
             transactionCount: UInt32(included.count), producer: consensus.proposer.bytes, beacon: consensus.headerBeacon)
-        return ConsensusOutcome(outcome: try execution.finish(header: header), included: included, includedIndexes: selection.included, dropped: selection.dropped)
+        return ConsensusOutcome(
+            outcome: try execution.finish(header: header), included: included, includedIndexes: selection.included,
+            dropped: selection.dropped)
     }
 }
