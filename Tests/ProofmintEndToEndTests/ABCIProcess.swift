@@ -22,7 +22,7 @@ final class ABCIProcess {
         let process = Process()
         process.executableURL = try Paths.binary("proofmintd")
         process.arguments = ["abci", "--home", home, "--address", requested]
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
         process.standardOutput = log
