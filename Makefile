@@ -10,6 +10,8 @@ BROWSER_FLAGS ?=
 DEVNET_HOME ?= ./devnet-home
 DEVNET_FLAGS ?= --block-time 1000
 BENCH_FLAGS ?=
+# `make loadtest`: e.g. LOADTEST_FLAGS="--senders 4000 --transactions 40000 --modes instant".
+LOADTEST_FLAGS ?=
 ## `make crashtest`: SIGKILL cycles and the seed of the kill moments (docs/RELIABILITY.md, "The crash test").
 CYCLES ?= 300
 SEED ?= 42
@@ -19,7 +21,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 FUZZ_TARGETS ?= transaction block receipts chain-file genesis keystore rpc
 
-.PHONY: all deps build release test test-models test-unit test-e2e test-browser crashtest test-sanitize fuzz bench devnet devnet-reset docs clean
+.PHONY: all deps build release test test-models test-unit test-e2e test-browser crashtest test-sanitize fuzz bench loadtest devnet devnet-reset docs clean
 
 all: build
 
@@ -113,6 +115,13 @@ devnet-reset:
 bench: deps
 	$(SWIFT) build -c release --product proofmint-bench
 	.build/release/proofmint-bench $(BENCH_FLAGS)
+
+## The live node end to end: signed transfers over JSON-RPC into a release proofmintd on loopback, in instant and
+## interval modes, against libsodium's verify rate (docs/PERFORMANCE.md, "The live node under load").
+loadtest: deps
+	$(SWIFT) build -c release --product proofmintd
+	$(SWIFT) build -c release --product proofmint-loadtest
+	.build/release/proofmint-loadtest --genesis genesis/devnet.json $(LOADTEST_FLAGS)
 
 clean:
 	rm -rf .build .build-asan .build-tsan Fuzz/.build

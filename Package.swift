@@ -6,6 +6,7 @@
 //                                                        ↘  ProofmintRPC  ↗ (node)  ↘  ProofmintWallet  →  proofmint
 //                                                        ↘  ProofmintSimulation  →  proofmintd (simulate)
 //   ProofmintFuzzTargets sits on top beside the executables (node, wallet, audit): only Fuzz/ and its tests use it.
+//   ProofmintBenchSupport (over the core) serves the measuring executables, proofmint-bench and proofmint-loadtest.
 //   ProofmintABCIProto (generated CometBFT types, over SwiftProtobuf only)  →  ProofmintABCI (over storage and the core)
 //     →  proofmintd (abci): CometBFT's ABCI 2.0 socket server (docs/DEPLOYMENT.md).
 import PackageDescription
@@ -86,7 +87,18 @@ let package = Package(
             name: "proofmint",
             dependencies: ["ProofmintWallet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "proofmint-bench", dependencies: ["ProofmintStorage", "ProofmintCore", "ProofmintAudit"]),
+        // What the benchmark and the load generator share: libsodium's verify rate (their yardstick) and memory readings.
+        .target(name: "ProofmintBenchSupport", dependencies: ["ProofmintCore"]),
+        .executableTarget(
+            name: "proofmint-bench", dependencies: ["ProofmintStorage", "ProofmintCore", "ProofmintAudit", "ProofmintBenchSupport"]),
+        // `make loadtest`: signed transfers over JSON-RPC into a real proofmintd on loopback (issue 14, point 3).
+        .executableTarget(
+            name: "proofmint-loadtest",
+            dependencies: [
+                "ProofmintWallet", "ProofmintCore", "ProofmintBenchSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
 
         // The fuzz targets: one entry per decoder of untrusted bytes and the JSON-RPC handler (docs/RELIABILITY.md,
         // "Fuzzing"). Used by Fuzz/'s executables and, for the seeds and regressions, by plain `swift test`.

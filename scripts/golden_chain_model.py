@@ -48,7 +48,7 @@ import copy, json, os, re, sys
 from math import isqrt
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from proofmint_model import (BLOCK_DOMAIN, GENESIS_BEACON, H, TX_DOMAIN, Reader, address_of_key, beacon,  # noqa: E402
+from proofmint_model import (BLOCK_DOMAIN, GENESIS_BEACON, H, TX_DOMAIN, Reader, address_of_key, beacon, scheduled_producer,  # noqa: E402
                              beacon_input, dec_content, enc_header, entries_of, genesis_state, merkle_list,
                              module_address, next_mix, optional, parse_genesis, public_key, sign, state_root, u8, u16,
                              u32, u64, u128, verify, vrf_verify, ZERO, DEFAULT_COMPUTE,
@@ -898,9 +898,9 @@ def check_fixture(path=FIXTURE, roots_path=FIXTURE_ROOTS):
     if not frames or frames[0][0] != 1 or frames[-1][0] != 3 or any(k != 2 for k, _ in frames[1:-1]):
         return problems + ["the chain file is not genesis, blocks, end"], 0
     g = parse_genesis(frames[0][1])
-    validators = {pk for _, pk in g["validators"]}
     root = state_root(entries_of(genesis_state(g)))
     parent = H(enc_header(g["chain_id"], 0, bytes(32), g["time_ms"], bytes(32), bytes(32), root, 0, bytes(32), GENESIS_BEACON))
+    parent_ms = g["time_ms"]
     blocks = [p for _, p in frames[1:-1]]
     if len(blocks) != len(pinned):
         problems.append(f"{len(blocks)} blocks in the chain file, {len(pinned)} roots in golden-chain.roots")
@@ -923,15 +923,17 @@ def check_fixture(path=FIXTURE, roots_path=FIXTURE_ROOTS):
             problems.append(f"{where}: state root {h['state_root'].hex()}, golden-chain.roots pins {pinned[height - 1]}")
         if h["tx_count"] != len(txs) or h["tx_root"] != merkle_list([H(signed) for _, signed in txs]):
             problems.append(f"{where}: transaction count or root differs from its transactions")
-        if h["producer"] not in validators or not verify(h["producer"], BLOCK_DOMAIN + h["bytes"], signature):
-            problems.append(f"{where}: not signed by a genesis validator")
+        # §4.4 with the genesis set and parameters (the golden chain changes neither the set nor blocks_per_year)
+        turn = scheduled_producer(g["validators"], g["parameters"], height, parent_ms, h["timestamp"])
+        if turn is None or h["producer"] != turn[1] or not verify(h["producer"], BLOCK_DOMAIN + h["bytes"], signature):
+            problems.append(f"{where}: not signed by the validator §4.4 schedules")
         elif vrf_verify(h["producer"], beacon_input(g["chain_id"], height), h["beacon"]) is None:
             problems.append(f"{where}: the beacon is not the producer's VRF proof for this chain and height")
         for i, (unsigned, signed) in enumerate(txs):
             n = len(g["chain_id"])   # version, u32 length, chain id, then the sender's key
             if unsigned[5:5 + n] != g["chain_id"].encode() or not verify(unsigned[5 + n:37 + n], TX_DOMAIN + unsigned, signed[-64:]):
                 problems.append(f"{where}: transaction {i} not signed by its sender for this chain")
-        parent = H(h["bytes"])
+        parent, parent_ms = H(h["bytes"]), h["timestamp"]
     end = Reader(frames[-1][1])
     summary = (end.int(8), end.int(8), end.int(8), end.take(32))
     if summary != (len(blocks), 1 if blocks else 0, len(blocks), parent):

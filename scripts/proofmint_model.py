@@ -724,6 +724,13 @@ def enc_header(chain_id, height, parent, timestamp, tx_root, receipt_root, state
     return (u8(2) + string(chain_id) + u64(height) + parent + u64(timestamp) + tx_root + receipt_root + state_root_
             + u32(tx_count) + producer + beacon)
 
+def scheduled_producer(validators, params, height, parent_ms, time_ms):
+    """§4.4 (version 4): validators[(h − 1 + k) mod n], k = the slot timeouts between the parent's stamp and the
+    block's; the timeout is 10 nominal block times of a 365-day year cut into compute.blocks_per_year blocks."""
+    timeout = 10 * max(1, 31_536_000_000 // max(1, params["compute"]["blocks_per_year"]))
+    skips = (time_ms - parent_ms) // timeout if time_ms > parent_ms else 0
+    return validators[((height - 1) % len(validators) + skips % len(validators)) % len(validators)] if validators and height else None
+
 def beacon_input(chain_id, height):
     """§4.6: what the producer of block `height` proves: "proofmint/beacon/v1" ‖ string(chain_id) ‖ u64(height)."""
     return b"proofmint/beacon/v1" + string(chain_id) + u64(height)

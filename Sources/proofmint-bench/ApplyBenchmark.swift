@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ProofmintBenchSupport
 import ProofmintCore
 import ProofmintStorage
 
@@ -19,6 +20,8 @@ struct ApplyBenchmark {
         /// D5), and whether it found the store consistent.
         let verifySeconds: Double
         let verifyConsistent: Bool
+        /// Anonymous RSS right after the blocks committed, the store still open (`PeakMemory.anonymousMebibytes`).
+        let anonymousMebibytes: Int
         /// The producer's proposal of the first block: signatures checked again, and checked once at admission.
         let propose: ProposeCost
         /// With `--snapshot`: what the snapshot taken before the blocks cost (`RevertCost`).
@@ -63,6 +66,7 @@ struct ApplyBenchmark {
             statistics = try applySequentially(blocks, store: store)
         }
         let elapsed = (ContinuousClock.now - start).seconds
+        let anonymous = PeakMemory.anonymousMebibytes()
         let lookups = try measureLookups(blocks.last, store: store)
         let verifyStart = ContinuousClock.now
         let verification = try store.verify()
@@ -73,7 +77,7 @@ struct ApplyBenchmark {
             applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
             commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
             setupSeconds: setupSeconds, lookupMilliseconds: lookups, verifySeconds: verifySeconds,
-            verifyConsistent: verification.isConsistent, propose: propose, revert: revert, genesis: genesis, blocks: blocks)
+            verifyConsistent: verification.isConsistent, anonymousMebibytes: anonymous, propose: propose, revert: revert, genesis: genesis, blocks: blocks)
     }
 
     /// Looks up 100 transactions of `block` both ways; the mean of each, in milliseconds.

@@ -1,5 +1,6 @@
 import Foundation
 import ProofmintAudit
+import ProofmintBenchSupport
 import ProofmintCore
 import ProofmintStorage
 
@@ -27,8 +28,8 @@ enum BenchmarkMain {
         print("- blocks of \(options.transactions) signed transfers, \(options.blocks) blocks per run, durability \(options.durability)\n")
         let verify = VerifyRate.measure(signatures: 20_000)
         print("libsodium crypto_sign_verify_detached: \(Int(verify.singleCore)) verifications/s on one core, \(Int(verify.allCores)) on all cores\n")
-        print("| accounts | transfers/s | vs 1-core verify | vs all-core verify | apply ms/block | commit ms/block | state+tree setup s | peak RSS MiB | tx lookup ms (whole block) | inspect --verify s |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| accounts | transfers/s | vs 1-core verify | vs all-core verify | apply ms/block | commit ms/block | state+tree setup s | peak RSS MiB | anonymous RSS MiB | tx lookup ms (whole block) | inspect --verify s |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         var reverts = [(accounts: Int, cost: RevertCost)]()
         var proposals = [(accounts: Int, cost: ProposeCost)]()
         for accounts in options.accounts {
@@ -37,9 +38,10 @@ enum BenchmarkMain {
             if let revert = result.revert { reverts.append((accounts, revert)) }
             let rate = result.transfersPerSecond
             print(String(
-                format: "| %d | %.0f | %.0f%% | %.0f%% | %.0f | %.0f | %.1f | %d | %.2f (%.0f) | %.1f",
+                format: "| %d | %.0f | %.0f%% | %.0f%% | %.0f | %.0f | %.1f | %d | %d | %.2f (%.0f) | %.1f",
                 accounts, rate, 100 * rate / verify.singleCore, 100 * rate / verify.allCores,
                 result.applyMilliseconds, result.commitMilliseconds, result.setupSeconds, PeakMemory.mebibytes(),
+                result.anonymousMebibytes,
                 result.lookupMilliseconds.indexed, result.lookupMilliseconds.wholeBlock, result.verifySeconds)
                 + (result.verifyConsistent ? " |" : " INCONSISTENT |"))
         }
@@ -49,6 +51,7 @@ enum BenchmarkMain {
                 options.transactions, accounts, cost.checkedMilliseconds, cost.verifiedMilliseconds))
         }
         if !reverts.isEmpty { snapshots(reverts, options) }
+        if !options.kinds.isEmpty { try kinds(options, verify: verify) }
         if !options.proofProviders.isEmpty { try proofs(options, verify: verify) }
         if options.replayBlocks > 0 { try replay(options, verify: verify) }
     }
@@ -60,6 +63,21 @@ enum BenchmarkMain {
         print("|---:|---:|---:|---|")
         for (accounts, cost) in reverts {
             print(String(format: "| %d | %.1f | %.2f |", accounts, cost.undoBytesPerBlock / 1024, cost.revertSeconds) + (cost.exact ? " yes |" : " NO |"))
+        }
+    }
+
+    /// One block of each transaction kind, its signatures counted against the all-core verify rate (issue 14, point 4).
+    static func kinds(_ options: BenchmarkOptions, verify: VerifyRate) throws {
+        let accounts = options.accounts.first ?? 100_000
+        print("\n## Every transaction kind: one block of \(options.transactions) at \(accounts) accounts\n")
+        print("| kind | transactions/s | signatures/s | vs all-core verify | apply ms | commit ms | setup s |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for kind in options.kinds {
+            let result = try KindBenchmark(kind: kind, transactions: options.transactions, accounts: accounts, durability: options.durability).run()
+            let signatureRate = Double(result.signatures) / result.seconds
+            print("| \(kind.rawValue) " + String(
+                format: "| %.0f | %.0f | %.0f%% | %.0f | %.0f | %.1f |", Double(result.transactions) / result.seconds,
+                signatureRate, 100 * signatureRate / verify.allCores, result.applyMilliseconds, result.commitMilliseconds, result.setupSeconds))
         }
     }
 
@@ -92,12 +110,14 @@ enum BenchmarkMain {
         })
         guard report.ok else { throw BenchmarkOptions.Invalid(description: "the replay found a mismatch: \(report.mismatch?.reason ?? "")") }
         let replayRate = Double(report.transactions) / report.seconds
-        print("| measurement | blocks/s | transfers/s | vs live apply | vs 1-core verify |")
-        print("|---|---:|---:|---:|---:|")
+        print("| measurement | blocks/s | transfers/s | vs live apply | vs 1-core verify | vs all-core verify |")
+        print("|---|---:|---:|---:|---:|---:|")
         let liveBlocks = live.transfersPerSecond / Double(chain.transactions)
-        print(String(format: "| live apply (LMDB, durable commits) | %.0f | %.0f | 100%% | %.0f%% |", liveBlocks, live.transfersPerSecond, 100 * live.transfersPerSecond / verify.singleCore))
         print(String(
-            format: "| replay (in memory, from genesis) | %.0f | %.0f | %.0f%% | %.0f%% |", Double(report.blocks) / report.seconds, replayRate,
-            100 * replayRate / live.transfersPerSecond, 100 * replayRate / verify.singleCore))
+            format: "| live apply (LMDB, durable commits) | %.0f | %.0f | 100%% | %.0f%% | %.0f%% |", liveBlocks, live.transfersPerSecond,
+            100 * live.transfersPerSecond / verify.singleCore, 100 * live.transfersPerSecond / verify.allCores))
+        print(String(
+            format: "| replay (in memory, from genesis) | %.0f | %.0f | %.0f%% | %.0f%% | %.0f%% |", Double(report.blocks) / report.seconds, replayRate,
+            100 * replayRate / live.transfersPerSecond, 100 * replayRate / verify.singleCore, 100 * replayRate / verify.allCores))
     }
 }

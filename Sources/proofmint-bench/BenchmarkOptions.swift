@@ -14,6 +14,8 @@ struct BenchmarkOptions {
     /// The compute measurement: a block of `transactions` submit-proofs into an epoch already holding this many
     /// providers' work (empty to skip).
     var proofProviders: [Int] = [1000, 100_000]
+    /// One block of each of these kinds (`KindBenchmark`), empty to skip.
+    var kinds: [KindBenchmark.Kind] = KindBenchmark.Kind.allCases
     /// Take a devnet snapshot before the blocks, then measure the undo records they left and the revert to it.
     var snapshot = false
 
@@ -22,6 +24,7 @@ struct BenchmarkOptions {
                                [--durability full|meta|none] [--no-pipeline]
                                [--replay-blocks 1000] [--replay-transactions 1000]   (--replay-blocks 0 skips the replay)
                                [--proof-providers 1000,100000]   (--proof-providers none skips the submit-proof blocks)
+                               [--kinds transfer,stake,unstake,vote,submit-proof,mixed]   (--kinds none skips them)
                                [--snapshot]   (snapshot before the blocks: undo bytes per block, revert time)
         """
 
@@ -51,6 +54,14 @@ struct BenchmarkOptions {
                 proofProviders = try text == "none" ? [] : text.split(separator: ",").map { item in
                     guard let value = Int(item), value >= 0 else { throw Invalid(description: "--proof-providers takes counts, comma separated, or none") }
                     return value
+                }
+            case "--kinds":
+                let text = iterator.next() ?? ""
+                kinds = try text == "none" ? [] : text.split(separator: ",").map { name in
+                    guard let kind = KindBenchmark.Kind(rawValue: String(name)) else {
+                        throw Invalid(description: "--kinds takes \(KindBenchmark.Kind.allCases.map(\.rawValue).joined(separator: ",")) or none")
+                    }
+                    return kind
                 }
             case "--durability":
                 guard let value = iterator.next().flatMap(Durability.init(rawValue:)) else {

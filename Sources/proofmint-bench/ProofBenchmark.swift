@@ -1,4 +1,5 @@
 import Foundation
+import ProofmintBenchSupport
 import ProofmintCore
 import ProofmintStorage
 
@@ -32,7 +33,7 @@ struct ProofBenchmark {
         let genesis = makeGenesis(providers: keys, consumer: consumer, validator: validator)
         let store = try ChainStore.create(
             at: directory, genesis: genesis, genesisFile: [], options: .init(mapSize: 16 << 30, durability: durability))
-        var chain = Chain(store: store, validator: validator, chainId: Self.chainId, minFee: genesis.parameters.minFee)
+        var chain = BenchChain(store: store, validator: validator, chainId: Self.chainId, minFee: genesis.parameters.minFee)
 
         // Everyone stakes; the background providers each submit one receipt; an empty block samples the last ones.
         for batch in stride(from: 0, to: keys.count, by: proofs) {
@@ -68,67 +69,5 @@ struct ProofBenchmark {
         return Genesis(
             chainId: Self.chainId, genesisTime: 1_767_225_600_000, parameters: parameters,
             validators: ValidatorSet(validators: [.init(name: "bench", publicKey: validator.publicKey)]), allocations: allocations)
-    }
-
-    /// The head of the benchmark chain and how to extend it.
-    private struct Chain {
-        let store: ChainStore
-        let validator: Ed25519.PrivateKey
-        let chainId: String
-        let minFee: Amount
-        var nonces = [Address: UInt64]()
-        var job: UInt64 = 0
-
-        init(store: ChainStore, validator: Ed25519.PrivateKey, chainId: String, minFee: Amount) {
-            self.store = store
-            self.validator = validator
-            self.chainId = chainId
-            self.minFee = minFee
-        }
-
-        mutating func stake(_ key: Ed25519.PrivateKey) -> SignedTransaction {
-            transaction(key, .stake(StakeRequest(amount: 100 * Tokens.one, lockEpochs: 0, tier: .open, attestation: nil)))
-        }
-
-        mutating func proof(from provider: Ed25519.PrivateKey, consumer: Ed25519.PrivateKey) -> SignedTransaction {
-            job += 1
-            let id = Blake2b.hash256(Array("bench/job/\(job)".utf8))
-            let receipt = ComputeReceipt(
-                chainId: chainId, jobId: Hash32.digest(id), consumer: consumer.publicKey, provider: Address(publicKey: provider.publicKey),
-                epoch: 0, workload: "bench-model", modelHash: Hash32.digest(Array("bench/model".utf8)), inputHash: Hash32.digest(id + [1]),
-                outputHash: Hash32.digest(id + [2]), units: 1000, quality: 90, price: Tokens.one)
-            return transaction(provider, .submitProof(receipt.signed(by: consumer)))
-        }
-
-        mutating func transaction(_ key: Ed25519.PrivateKey, _ payload: Payload) -> SignedTransaction {
-            let address = Address(publicKey: key.publicKey)
-            let nonce = nonces[address, default: 0]
-            nonces[address] = nonce + 1
-            return Transaction(chainId: chainId, sender: key.publicKey, nonce: nonce, fee: minFee, payload: payload).signed(by: key)
-        }
-
-        func sign(_ transactions: [SignedTransaction]) throws -> Block {
-            let parent = store.head
-            let beacon = try BlockHeader.beaconProof(chainId: parent.chainId, height: parent.height + 1, producer: validator)
-            let proposal = try store.withSnapshot {
-                try StateTransition.propose(
-                    candidates: transactions, parent: parent, timestamp: parent.timestamp + 1000, producer: validator.publicKey,
-                    beacon: beacon, state: $0)
-            }
-            guard proposal.dropped.isEmpty else {
-                throw BenchmarkOptions.Invalid(description: "a benchmark block dropped \(proposal.dropped.count) transactions: \(proposal.dropped[0].error)")
-            }
-            return Block.sign(header: proposal.header, transactions: proposal.transactions, producer: validator)
-        }
-
-        func apply(_ transactions: [SignedTransaction]) throws { _ = try applyTimed(try sign(transactions)) }
-
-        func applyTimed(_ block: Block) throws -> (apply: Duration, commit: Duration) {
-            let start = ContinuousClock.now
-            let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: store.head, state: $0) }
-            let committing = ContinuousClock.now
-            try store.commit(block, outcome: outcome)
-            return (committing - start, ContinuousClock.now - committing)
-        }
     }
 }

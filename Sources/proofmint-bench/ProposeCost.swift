@@ -1,3 +1,4 @@
+import ProofmintBenchSupport
 import ProofmintCore
 import ProofmintStorage
 

@@ -354,16 +354,27 @@ public final class TestChain: @unchecked Sendable {
         validatorKeys[Int((height - 1) % UInt64(validatorKeys.count))]
     }
 
+    /// The key scheduled to produce the next block stamped `timestamp`: a stamp more than a slot timeout after the head
+    /// passes the turn on (§4.4).
+    public func producerKey(at height: UInt64, timestamp: UInt64) throws -> Ed25519.PrivateKey {
+        let scheduled = try StateTransition.scheduledProducer(height: height, parentTimestamp: head.timestamp, timestamp: timestamp, state: store)
+        guard let key = validatorKeys.first(where: { $0.publicKey == scheduled?.publicKey }) else {
+            throw StateReadError("no test key for the validator scheduled at height \(height)")
+        }
+        return key
+    }
+
     /// The timestamp a block gets when none is given: one second after the head.
     public var nextTimestamp: UInt64 { head.timestamp + 1000 }
 
     /// Proposes the next block from `candidates` on the head state and signs it as the scheduled producer.
     /// Commits nothing.
     public func propose(_ candidates: [SignedTransaction], timestamp: UInt64? = nil) throws -> (block: Block, proposal: BlockProposal) {
-        let producer = producerKey(at: nextHeight)
+        let stamp = max(timestamp ?? nextTimestamp, head.timestamp)
+        let producer = try producerKey(at: nextHeight, timestamp: stamp)
         let beacon = try BlockHeader.beaconProof(chainId: head.chainId, height: nextHeight, producer: producer)
         let proposal = try StateTransition.propose(
-            candidates: candidates, parent: head, timestamp: timestamp ?? nextTimestamp,
+            candidates: candidates, parent: head, timestamp: stamp,
             producer: producer.publicKey, beacon: beacon, state: store)
         let block = Block.sign(header: proposal.header, transactions: proposal.transactions, producer: producer)
         return (block, proposal)

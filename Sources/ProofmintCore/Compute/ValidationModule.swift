@@ -41,7 +41,8 @@ public enum ValidationModule {
         let rules = context.parameters.compute.verification
         let seed = try seed(job: job, state: state)
         let draw = seed.bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000
-        guard draw < UInt64(rules.sampleProbabilityBps(value: record.value)) else {
+        // A block made after a passed turn samples everything it decides: withholding buys no second draw (§11.11).
+        guard context.turnPassed || draw < UInt64(rules.sampleProbabilityBps(value: record.value)) else {
             record.validation = .notSampled
             record.deadline = 0
             return

@@ -10,12 +10,16 @@ public struct BlockContext: Sendable {
     /// Determinism: "randomness" here is chain data, not a random source. The value comes from the block header (its
     /// VRF proof, checked under the producer's key), so every node applying the block reads the same 32 bytes.
     public let beacon: Hash32
+    /// The block was made after its scheduled producer's turn passed on (§4.4, two or more validators): every receipt
+    /// it decides is sampled, so that withholding a block to re-roll the beacon only makes sampling certain.
+    public let turnPassed: Bool
 
-    public init(chainId: String, height: UInt64, timestamp: UInt64, parameters: Parameters, beacon: Hash32) {
+    public init(chainId: String, height: UInt64, timestamp: UInt64, parameters: Parameters, beacon: Hash32, turnPassed: Bool = false) {
         self.chainId = chainId
         self.height = height
         self.timestamp = timestamp
         self.parameters = parameters
         self.beacon = beacon
+        self.turnPassed = turnPassed
     }
 }

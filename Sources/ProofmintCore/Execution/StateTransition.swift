@@ -36,8 +36,10 @@ public enum StateTransition {
             throw .tooManyTransactions(count: block.transactions.count, max: parameters.maxBlockTransactions)
         }
         let validators = try read { () throws(StateReadError) in try state.validatorSet() }
-        guard let scheduled = validators.producer(at: header.height), scheduled.publicKey.bytes == header.producer else {
-            throw .wrongProducer(height: header.height, expected: validators.producer(at: header.height)?.name ?? "(none)")
+        let scheduled = ProducerSchedule.producer(
+            height: header.height, parentTimestamp: parent.timestamp, timestamp: header.timestamp, validators: validators, parameters: parameters)
+        guard let scheduled, scheduled.publicKey.bytes == header.producer else {
+            throw .wrongProducer(height: header.height, expected: scheduled?.name ?? "(none)")
         }
         guard scheduled.publicKey.isValidSignature(block.signature, for: header.signingMessage) else {
             throw .badProducerSignature(height: header.height)
@@ -46,7 +48,9 @@ public enum StateTransition {
             header.beacon, producer: scheduled.publicKey, chainId: header.chainId, height: header.height)
         else { throw .badBeacon(height: header.height) }
         let context = BlockContext(
-            chainId: header.chainId, height: header.height, timestamp: header.timestamp, parameters: parameters, beacon: beacon)
+            chainId: header.chainId, height: header.height, timestamp: header.timestamp, parameters: parameters, beacon: beacon,
+            turnPassed: ProducerSchedule.turnPassed(
+                parentTimestamp: parent.timestamp, timestamp: header.timestamp, validators: validators, parameters: parameters))
         let computedTxRoot = Block.transactionRoot(block.transactions)
         guard computedTxRoot == header.transactionRoot else {
             throw .transactionRootMismatch(header: header.transactionRoot, computed: computedTxRoot)
@@ -121,9 +125,11 @@ public enum StateTransition {
         try checkUpgrade(height: height, state: state)
         guard beacon.chainId == parent.chainId, beacon.height == height else { throw .badBeacon(height: height) }
         let producer = beacon.producer, output = beacon.output
+        let validators = try read { () throws(StateReadError) in try state.validatorSet() }
+        let stamp = Swift.max(timestamp, parent.timestamp)
         let context = BlockContext(
-            chainId: parent.chainId, height: height, timestamp: Swift.max(timestamp, parent.timestamp),
-            parameters: parameters, beacon: output)
+            chainId: parent.chainId, height: height, timestamp: stamp, parameters: parameters, beacon: output,
+            turnPassed: ProducerSchedule.turnPassed(parentTimestamp: parent.timestamp, timestamp: stamp, validators: validators, parameters: parameters))
         var execution = BlockExecution(context: context, state: state)
         try execution.begin()
         let selection = try execution.includeAdmissible(candidates, signatures: valid, maxBytes: Int(parameters.maxBlockBytes))
@@ -134,6 +140,18 @@ public enum StateTransition {
             transactionRoot: Block.transactionRoot(included), receiptRoot: .zero, stateRoot: .zero,
             transactionCount: UInt32(included.count), producer: producer.bytes, beacon: beacon.proof)
         return BlockProposal(outcome: try execution.finish(header: header), transactions: included, dropped: dropped)
+    }
+
+    /// The validator that may produce block `height` stamped `timestamp` on a parent stamped `parentTimestamp` (§4.4:
+    /// the turn passes on after each slot timeout), from the parent state; nil if the set is empty.
+    public static func scheduledProducer(
+        height: UInt64, parentTimestamp: UInt64, timestamp: UInt64, state: any StateReader, parameters: Parameters? = nil
+    ) throws(BlockError) -> ValidatorSet.Validator? {
+        let validators = try read { () throws(StateReadError) in try state.validatorSet() }
+        let governing: Parameters
+        if let parameters { governing = parameters } else { governing = try read { () throws(StateReadError) in try state.parameters() } }
+        return ProducerSchedule.producer(
+            height: height, parentTimestamp: parentTimestamp, timestamp: timestamp, validators: validators, parameters: governing)
     }
 
     /// Checks one transaction against the current state without executing it: what a mempool asks on admission.

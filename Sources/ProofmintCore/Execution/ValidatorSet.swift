@@ -1,6 +1,7 @@
 import ProofmintCrypto
 
-/// The keys allowed to produce blocks, in schedule order: block `h ≥ 1` is produced by `validators[(h − 1) mod n]`.
+/// The keys allowed to produce blocks, in schedule order: block `h ≥ 1` is produced by `validators[(h − 1 + k) mod n]`,
+/// where `k` counts the slot timeouts since the parent (`ProducerSchedule`).
 public struct ValidatorSet: Equatable, Sendable {
     public struct Validator: Equatable, Sendable {
         public let name: String
@@ -15,10 +16,12 @@ public struct ValidatorSet: Equatable, Sendable {
 
     public init(validators: [Validator]) { self.validators = validators }
 
-    /// The validator scheduled for `height`, nil if the set is empty.
-    public func producer(at height: UInt64) -> Validator? {
+    /// The validator scheduled for `height` after `skips` silent slots, nil if the set is empty. Reduced before adding,
+    /// so no height or skip count overflows.
+    public func producer(at height: UInt64, skips: UInt64 = 0) -> Validator? {
         guard !validators.isEmpty, height > 0 else { return nil }
-        return validators[Int((height - 1) % UInt64(validators.count))]
+        let count = UInt64(validators.count)
+        return validators[Int(((height - 1) % count + skips % count) % count)]
     }
 
     public func contains(_ key: Ed25519.PublicKey) -> Bool { validators.contains { $0.publicKey == key } }

@@ -83,8 +83,10 @@ struct BlockProducer: Sendable {
         candidates: [VerifiedTransaction], parent: BlockHeader, producer: ValidatorKey, timestamp: UInt64, state: any StateReader,
         beacon proven: BlockBeacon? = nil
     ) throws -> BlockProposal {
-        guard try state.validatorSet().producer(at: parent.height + 1)?.publicKey == producer.key.publicKey else {
-            throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1)")
+        let scheduled = try StateTransition.scheduledProducer(
+            height: parent.height + 1, parentTimestamp: parent.timestamp, timestamp: max(timestamp, parent.timestamp), state: state)
+        guard scheduled?.publicKey == producer.key.publicKey else {
+            throw NodeError.cannotProduce("this node's validator is not scheduled to produce block \(parent.height + 1) at \(timestamp)")
         }
         let beacon = try proven ?? beacon(chainId: parent.chainId, height: parent.height + 1, producer: producer)
         do {

@@ -9,13 +9,13 @@ final class VerificationTests: StakingTestCase {
     let alice = TestKeys.key("alice"), carol = TestKeys.key("carol"), vera = TestKeys.key("vera"), victor = TestKeys.key("victor")
     let mallory = TestKeys.key("mallory")
 
-    func makeChain(_ extra: String = "") throws -> TestChain {
+    func makeChain(_ extra: String = "", sampleBps: Int = 10_000) throws -> TestChain {
         let chain = try TestChain(
             users: [("alice", 1_000 * Tokens.one), ("carol", 10_000 * Tokens.one), ("vera", 1_000 * Tokens.one),
                     ("victor", 1_000 * Tokens.one), ("mallory", 1_000 * Tokens.one)],
             parameters: #"""
             {"epoch_length": 5, "compute": {"blocks_per_year": 50, "initial_annual_emission": "10AI", "terminal_annual_emission": "1AI",
-             "sample_bps": 10000, "sample_delay_blocks": 1, "validation_window_blocks": 2, "max_reassignments": 1,
+             "sample_bps": \#(sampleBps), "sample_delay_blocks": 1, "validation_window_blocks": 2, "max_reassignments": 1,
              "challenge_window_blocks": 4, "resolution_window_blocks": 3\#(extra)}}
             """#)
         XCTAssertEqual(try chain.produce([
@@ -84,6 +84,29 @@ final class VerificationTests: StakingTestCase {
             seed: Hash32.digest(seed.bytes + [0]), excluding: [address(alice), address(carol)],
             rules: chain.currentParameters().compute.verification, state: overlay)
         XCTAssertEqual(drawn, record.validator)
+    }
+
+    /// The re-roll attack of a provider that also produces blocks (ECONOMIC-SECURITY.md, "Producer schedule"): its own
+    /// beacon would sample its receipt, so it withholds its block and the turn passes to the next validator. Since
+    /// protocol version 4 a block made after a passed turn samples every receipt it decides, so withholding makes
+    /// sampling certain instead of drawing again. Here sampling is off for a 10 AI receipt (`sample_bps` 0 and a
+    /// 1,000,000 AI `sample_value`: 0.1 bps, rounded down to 0).
+    func testABlockMadeAfterAPassedTurnSamplesEveryReceiptItDecides() throws {
+        let chain = try makeChain(#", "sample_value": "1000000AI""#, sampleBps: 0)
+        let timeout = ProducerSchedule.slotTimeout(try chain.currentParameters())
+        XCTAssertEqual(try chain.currentParameters().compute.verification.sampleProbabilityBps(value: 10 * Tokens.one), 0)
+        // On time: the receipt is decided by the scheduled producer's beacon and, at 0 bps, never sampled.
+        let onTime = try submitAndSample(chain)
+        XCTAssertEqual(try XCTUnwrap(chain.receiptRecord(onTime)).validation, .notSampled)
+        // Its deciding block withheld: the next validator makes it a timeout later, and the receipt is sampled.
+        let receipt = chain.receipt(consumer: carol, provider: address(alice), quality: 90, price: 10 * Tokens.one)
+        try assertSucceeds(chain.submitProof(from: alice, receipt), on: chain)
+        let scheduled = chain.producerKey(at: chain.nextHeight)
+        let (block, _, _) = try chain.produce([], timestamp: chain.head.timestamp + timeout)
+        XCTAssertNotEqual(block.header.producer, scheduled.publicKey.bytes, "the turn passed")
+        let record = try XCTUnwrap(chain.receiptRecord(receipt.receipt.jobId))
+        XCTAssertEqual(record.validation, .assigned)
+        XCTAssertTrue([address(vera), address(victor)].contains(try XCTUnwrap(record.validator)))
     }
 
     func testAPassConfirmsTheQualityPaysTheValidatorAndReweighsTheReceipt() throws {

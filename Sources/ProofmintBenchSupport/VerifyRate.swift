@@ -3,11 +3,11 @@ import Foundation
 import ProofmintCore
 
 /// libsodium's raw `crypto_sign_verify_detached` rate: the yardstick every throughput figure is compared with.
-struct VerifyRate {
-    let singleCore: Double
-    let allCores: Double
+public struct VerifyRate: Sendable {
+    public let singleCore: Double
+    public let allCores: Double
 
-    static func measure(signatures count: Int) -> VerifyRate {
+    public static func measure(signatures count: Int) -> VerifyRate {
         let keys = (0..<64).map { try? Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/verify/\($0)".utf8))) }.compactMap { $0 }
         let messages = (0..<count).map { Blake2b.hash256(Array("message \($0)".utf8)) + Bytes(repeating: 0x5a, count: 100) }
         let signatures = messages.enumerated().map { keys[$0.offset % keys.count].signature(for: $0.element) }
@@ -33,15 +33,6 @@ struct VerifyRate {
 }
 
 extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-    var milliseconds: Double { seconds * 1000 }
-}
-
-/// Peak resident memory of this process.
-enum PeakMemory {
-    static func mebibytes() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss / 1024
-    }
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    public var milliseconds: Double { seconds * 1000 }
 }

@@ -1,0 +1,46 @@
+import ProofmintCore
+
+/// When each transfer was sent and when its block was first seen.
+actor LoadLedger {
+    struct Summary {
+        let included: Int
+        /// From the first submission to the last inclusion seen, milliseconds.
+        let spanMilliseconds: Double
+        /// Submission to inclusion, milliseconds, sorted.
+        let latencies: [Double]
+    }
+
+    private let clock: LoadClock
+    private var sentAt: [Hash32: Double] = [:]
+    private var includedAt: [Hash32: Double] = [:]
+    private let expected: Set<Hash32>
+    private var firstSent: Double?
+
+    init(ids: [Hash32], clock: LoadClock) {
+        self.clock = clock
+        self.expected = Set(ids)
+    }
+
+    var clockNow: Double { clock.milliseconds }
+
+    func submitted(_ ids: [Hash32]) {
+        let now = clock.milliseconds
+        firstSent = firstSent ?? now
+        for id in ids { sentAt[id] = now }
+    }
+
+    /// Marks the ids of a block just seen; ids that are not the run's (the faucet, another client) are ignored.
+    func included(_ ids: [Hash32]) {
+        let now = clock.milliseconds
+        for id in ids where expected.contains(id) && includedAt[id] == nil { includedAt[id] = now }
+    }
+
+    var allIncluded: Bool { includedAt.count == expected.count }
+    var pendingSent: Bool { sentAt.count > includedAt.count }
+
+    func summary() -> Summary {
+        let latencies = includedAt.compactMap { id, at in sentAt[id].map { at - $0 } }.sorted()
+        let span = (includedAt.values.max() ?? 0) - (firstSent ?? 0)
+        return Summary(included: includedAt.count, spanMilliseconds: max(span, 0), latencies: latencies)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import ProofmintBenchSupport
+
+/// The Markdown report: one row per mode against the verify rate, then each mode's mempool depth over time.
+struct LoadReport {
+    let results: [LoadResult]
+    let verify: VerifyRate
+
+    func print() {
+        Swift.print("| mode | submitted | included | refused | included transfers/s | vs all-core verify | p50 ms | p99 ms | max mempool | node peak RSS MiB | node anonymous RSS MiB |")
+        Swift.print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for result in results {
+            Swift.print("| \(result.mode) " + String(
+                format: "| %d | %d | %d | %.0f | %.0f%% | %.0f | %.0f | %d | %d | %d |", result.submitted, result.ledger.included,
+                result.refused.values.reduce(0, +), result.includedPerSecond, 100 * result.includedPerSecond / verify.allCores,
+                result.latency(0.5), result.latency(0.99), result.depth.map(\.depth).max() ?? 0, result.nodePeakMebibytes,
+                result.nodeAnonymousMebibytes))
+        }
+        for result in results {
+            for (message, count) in result.refused.sorted(by: { $0.key < $1.key }) { Swift.print("\n\(result.mode): \(count) refused: \(message)") }
+            Swift.print("\n### Mempool depth, \(result.mode)\n")
+            Swift.print("| s | transfers waiting | height |")
+            Swift.print("|---:|---:|---:|")
+            for sample in result.depth { Swift.print(String(format: "| %.1f | %d | %llu |", sample.milliseconds / 1000, sample.depth, sample.height)) }
+        }
+    }
+}

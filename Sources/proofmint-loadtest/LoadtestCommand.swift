@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import ProofmintBenchSupport
+import ProofmintCore
+
+/// `proofmint-loadtest` (`make loadtest`): signed transfers from thousands of senders, submitted over JSON-RPC to a real
+/// `proofmintd` on loopback, once per mining mode. Reports sustained included transfers/s beside libsodium's verify
+/// rate measured in the same run, time from submission to inclusion, mempool depth over time and the node's memory.
+/// Bounded in count (`--transactions`) and time (`--max-seconds` a mode). Figures only; nothing is asserted.
+@main
+struct LoadtestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proofmint-loadtest",
+        abstract: "Load a loopback proofmintd with signed transfers and report end-to-end throughput and latency.")
+
+    @Option(help: "The proofmintd binary (default: the one beside this program).")
+    var proofmintd: String?
+    @Option(help: "The genesis file the senders are added to.")
+    var genesis = "genesis/devnet.json"
+    @Option(help: "Sending accounts (each gets 1,000 AI at genesis).")
+    var senders = 2_000
+    @Option(help: "Transfers to submit in each mode.")
+    var transactions = 20_000
+    @Option(help: "Mining modes to measure, comma separated (instant, interval).")
+    var modes = "instant,interval"
+    @Option(help: "Block time of interval mode, milliseconds.")
+    var blockTime: UInt64 = 1_000
+    @Option(help: "Transfers per JSON-RPC batch (the node answers at most 100).")
+    var batch = 100
+    @Option(help: "Batches in flight at once.")
+    var connections = 4
+    @Option(help: "Seconds a mode may run before it is cut short.")
+    var maxSeconds = 120
+    @Option(help: "Loopback RPC port of the node under test; 0 picks a free one.")
+    var port = 0
+
+    func validate() throws {
+        guard (1...100).contains(batch) else { throw ValidationError("--batch must be between 1 and 100") }
+        guard senders >= 1, transactions >= senders else { throw ValidationError("--transactions must be at least --senders (≥ 1)") }
+        guard transactions / senders <= 64 else { throw ValidationError("at most 64 transfers a sender (the mempool's per-sender bound): raise --senders") }
+        guard (1...64).contains(connections) else { throw ValidationError("--connections must be between 1 and 64") }
+        _ = try parsedModes()
+    }
+
+    func run() async throws {
+        let modes = try parsedModes()
+        let binary = proofmintd ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("proofmintd").path
+        print("# proofmint-loadtest\n")
+        print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; node \(binary)")
+        print("- \(transactions) transfers from \(senders) senders, batches of \(batch), \(connections) in flight, loopback HTTP\n")
+        let verify = VerifyRate.measure(signatures: 20_000)
+        print("libsodium crypto_sign_verify_detached: \(Int(verify.singleCore)) verifications/s on one core, \(Int(verify.allCores)) on all cores\n")
+        let base = try LoadGenesis(path: genesis)
+        let load = try LoadTransactions(senders: senders, transactions: transactions, chainId: base.chainId, fee: base.minFee)
+        var results = [LoadResult]()
+        for mode in modes {
+            let node = try await LoadNode.start(
+                binary: binary, genesis: base.adding(load.senderAddresses), senders: load.senderAddresses, mode: mode, blockTime: blockTime, port: port)
+            defer { node.stop() }
+            let run = LoadRun(client: node.client, url: node.url, pid: node.pid, batchSize: batch, connections: connections, deadline: .now + .seconds(maxSeconds))
+            results.append(try await run.submit(load.transactions, mode: mode.label(blockTime: blockTime)))
+        }
+        LoadReport(results: results, verify: verify).print()
+    }
+
+    private func parsedModes() throws -> [LoadNode.Mode] {
+        try modes.split(separator: ",").map { name in
+            guard let mode = LoadNode.Mode(rawValue: String(name)) else { throw ValidationError("--modes takes instant and/or interval") }
+            return mode
+        }
+    }
+}
