@@ -7,6 +7,8 @@
 //                                                        ↘  ProofmintSimulation  →  proofmintd (simulate)
 //   ProofmintFuzzTargets sits on top beside the executables (node, wallet, audit): only Fuzz/ and its tests use it.
 //   ProofmintBenchSupport (over the core) serves the measuring executables, proofmint-bench and proofmint-loadtest.
+//   ProofmintABCIProto (generated CometBFT types, over SwiftProtobuf only)  →  ProofmintABCI (over storage and the core)
+//     →  proofmintd (abci): CometBFT's ABCI 2.0 socket server (docs/DEPLOYMENT.md).
 import PackageDescription
 
 let package = Package(
@@ -24,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         // C shims over the Debian -dev packages; nothing vendored.
@@ -65,11 +68,18 @@ let package = Package(
         // Economic simulation: runs the real state transition over synthetic providers and consumers.
         .target(name: "ProofmintSimulation", dependencies: ["ProofmintCore"]),
 
+        // CometBFT v0.38's ABCI types, generated from proto/ by scripts/generate_abci_proto.sh and committed.
+        .target(name: "ProofmintABCIProto", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+
+        // The ABCI 2.0 socket server: CometBFT drives the state transition (`proofmintd abci`). Over storage and the core.
+        .target(name: "ProofmintABCI", dependencies: ["ProofmintABCIProto", "ProofmintStorage", "ProofmintCore"]),
+
         // Thin executables.
         .executableTarget(
             name: "proofmintd",
             dependencies: [
                 "ProofmintNode", "ProofmintStorage", "ProofmintCore", "ProofmintRPC", "ProofmintSimulation", "ProofmintAudit",
+                "ProofmintABCI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -114,10 +124,14 @@ let package = Package(
             "ProofmintFuzzTargets", "ProofmintAudit", "ProofmintRPC", "ProofmintWallet", "ProofmintTestSupport",
         ]),
         .testTarget(name: "ProofmintSimulationTests", dependencies: ["ProofmintSimulation", "ProofmintTestSupport"]),
+        .testTarget(name: "ProofmintABCITests", dependencies: ["ProofmintABCI", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
         .testTarget(
             name: "ProofmintEndToEndTests",
             // ProofmintStorage only for its test hooks: damaging a stopped node's records as a failing disk would.
-            dependencies: ["ProofmintCore", "ProofmintRPC", "ProofmintStorage", "ProofmintWallet", "ProofmintTestSupport"]),
+            dependencies: [
+                "ProofmintCore", "ProofmintRPC", "ProofmintStorage", "ProofmintWallet", "ProofmintTestSupport", "ProofmintABCIProto",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]),
     ]
 )

@@ -28,8 +28,9 @@ enum BlockIntegrity {
 
     /// Whether the producer named in the header signed it (one Ed25519 verification, ~50 µs). The genesis block has no
     /// producer. Whether that producer was the scheduled one needs the validator set of the time: replay checks that.
+    /// A block CometBFT decided (ABCI mode, `Block.isConsensusDecided`) has no producer signature to check.
     static func signatureProblem(_ block: Block) -> String? {
-        guard block.height > 0 else { return nil }
+        guard block.height > 0, !block.isConsensusDecided else { return nil }
         guard let producer = try? Ed25519.PublicKey(bytes: block.header.producer),
               producer.isValidSignature(block.signature, for: block.header.signingMessage)
         else { return "the producer's signature does not verify over its header" }

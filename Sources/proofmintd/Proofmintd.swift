@@ -13,5 +13,5 @@ struct Proofmintd: AsyncParsableCommand {
               proofmintd start --home ./devnet-home
             """,
         version: "proofmintd " + ProofmintVersion.text,
-        subcommands: [InitCommand.self, StartCommand.self, InspectCommand.self, EmissionCommand.self, ParametersCommand.self, SimulateCommand.self, ExportCommand.self, ImportCommand.self, DumpStateCommand.self, ReplayCommand.self, AuditCommand.self, DiffCommand.self])
+        subcommands: [InitCommand.self, StartCommand.self, InspectCommand.self, EmissionCommand.self, ParametersCommand.self, SimulateCommand.self, ExportCommand.self, ImportCommand.self, DumpStateCommand.self, ReplayCommand.self, AuditCommand.self, DiffCommand.self, ABCICommand.self])
 }

@@ -132,23 +132,9 @@ public enum StateTransition {
             turnPassed: ProducerSchedule.turnPassed(parentTimestamp: parent.timestamp, timestamp: stamp, validators: validators, parameters: parameters))
         var execution = BlockExecution(context: context, state: state)
         try execution.begin()
-        var included = [SignedTransaction]()
-        var dropped = [(transaction: SignedTransaction, error: TransactionError)]()
-        var blockBytes = 0
-        for (index, transaction) in candidates.enumerated() {
-            guard included.count < parameters.maxBlockTransactions else { break }
-            let size = transaction.encodedSize
-            guard blockBytes + size <= parameters.maxBlockBytes else { continue }
-            do {
-                try execution.include(transaction, size: size, signatureValid: valid[index])
-                included.append(transaction)
-                blockBytes += size
-            } catch let .stateUnreadable(error) {
-                throw .state(error)
-            } catch {
-                dropped.append((transaction, error))
-            }
-        }
+        let selection = try execution.includeAdmissible(candidates, signatures: valid, maxBytes: Int(parameters.maxBlockBytes))
+        let included = selection.included.map { candidates[$0] }
+        let dropped = selection.dropped.map { (transaction: candidates[$0.index], error: $0.error) }
         let header = BlockHeader(
             chainId: parent.chainId, height: context.height, parentHash: parent.hash, timestamp: context.timestamp,
             transactionRoot: Block.transactionRoot(included), receiptRoot: .zero, stateRoot: .zero,
@@ -203,7 +189,7 @@ public enum StateTransition {
     }
 
     /// Refuses to build or apply a block at or past a scheduled upgrade this build does not know.
-    private static func checkUpgrade(height: UInt64, state: any StateReader) throws(BlockError) {
+    static func checkUpgrade(height: UInt64, state: any StateReader) throws(BlockError) {
         let plan = try read { () throws(StateReadError) in try state.record(UpgradePlan.self, at: .upgrade) }
         if let plan, height >= plan.height, !UpgradePlan.known.contains(plan.name) {
             throw .unknownUpgrade(name: plan.name, height: plan.height)

@@ -1,0 +1,28 @@
+import ProofmintCore
+import ProofmintCrypto
+import Foundation
+import ProofmintABCIProto
+
+/// The mapping between Proofmint's validators (Ed25519 keys in the state's validator set) and CometBFT's: a CometBFT
+/// validator address is the first 20 bytes of SHA-256 of its Ed25519 public key.
+enum ABCIValidators {
+    /// The voting power given to every validator: Proofmint's schedule weighs its validators equally.
+    static let power: Int64 = 10
+
+    static func address(of key: Ed25519.PublicKey) -> [UInt8] { Array(SHA2.sha256(key.bytes).prefix(20)) }
+
+    /// The validator whose CometBFT address is `address`, or nil.
+    static func key(forAddress address: [UInt8], in set: ValidatorSet) -> Ed25519.PublicKey? {
+        set.validators.first { self.address(of: $0.publicKey) == address }?.publicKey
+    }
+
+    /// The set as CometBFT's validator updates (`ResponseInitChain.validators`).
+    static func updates(_ set: ValidatorSet) -> [Tendermint_Abci_ValidatorUpdate] {
+        set.validators.map { validator in
+            var update = Tendermint_Abci_ValidatorUpdate()
+            update.pubKey.ed25519 = Data(validator.publicKey.bytes)
+            update.power = power
+            return update
+        }
+    }
+}
