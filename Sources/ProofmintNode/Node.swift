@@ -64,21 +64,43 @@ public actor Node {
 
     /// Decodes, checks and queues a transaction; in instant mode schedules a block.
     public func submit(_ bytes: Bytes) throws(NodeError) -> Hash32 {
+        try submit(Submission(bytes))
+    }
+
+    /// `submit` of a transaction decoded and signature-checked off the actor (`Submission`).
+    public func submit(_ submission: Submission) throws(NodeError) -> Hash32 {
+        let id = try admit(submission)
+        updateMempoolMetrics()
+        if mode == .instant { scheduleProduction() }
+        return id
+    }
+
+    /// Several submissions in one turn of the actor (a JSON-RPC batch): each admitted or refused as if it came alone, in
+    /// order, and in instant mode one block is asked for them all instead of one block for the first few.
+    public func submitAll(_ submissions: [Submission]) -> [Result<Hash32, NodeError>] {
+        let results = submissions.map { submission in Result { () throws(NodeError) in try admit(submission) } }
+        updateMempoolMetrics()
+        if mode == .instant, results.contains(where: { if case .success = $0 { true } else { false } }) { scheduleProduction() }
+        return results
+    }
+
+    /// Queues one submission after the checks that need the head state; the mempool's gauges are the caller's.
+    private func admit(_ submission: Submission) throws(NodeError) -> Hash32 {
         if let outage {
             metrics.rejected.increment()
             throw .storageUnavailable(reason: outage.reason, dataPath: store.path)
         }
         let transaction: SignedTransaction
-        do {
-            transaction = try SignedTransaction(canonical: bytes)
-        } catch {
+        switch submission.decoded {
+        case let .success(decoded): transaction = decoded
+        case let .failure(error):
             metrics.rejected.increment()
-            throw .mempool(.malformed(error.description))
+            throw error
         }
         do {
-            let (verified, accountNonce) = try checkAdmission(transaction, size: bytes.count)
+            let (verified, accountNonce) = try checkAdmission(transaction, verified: submission.verified)
             expireGapped()
-            let evicted = try mempool.insert(verified, size: bytes.count, accountNonce: accountNonce)
+            let evicted = try mempool.insert(verified, size: submission.size, accountNonce: accountNonce)
             if !evicted.isEmpty {
                 logger.debug("evicted to make room", metadata: ["count": "\(evicted.count)", "for": "\(transaction.id)"])
             }
@@ -91,23 +113,29 @@ public actor Node {
         } catch {
             throw .stateUnreadable("\(error)")
         }
-        updateMempoolMetrics()
         logger.debug("accepted transaction", metadata: ["id": "\(transaction.id)"])
-        if mode == .instant { scheduleProduction() }
         return transaction.id
     }
 
-    /// Admission against the head state (the one check of the transaction's signature on this node); returns the
-    /// transaction as verified and the sender's account nonce.
-    private func checkAdmission(_ transaction: SignedTransaction, size: Int) throws(NodeError) -> (VerifiedTransaction, UInt64) {
+    /// Admission against the head state; returns the transaction as verified and the sender's account nonce. The
+    /// signature is checked here unless `verified` says it was already (the one check of it on this node).
+    private func checkAdmission(
+        _ transaction: SignedTransaction, verified alreadyChecked: VerifiedTransaction?
+    ) throws(NodeError) -> (VerifiedTransaction, UInt64) {
         let nextHeight = store.head.height + 1
         let chainId = self.chainId
         do {
             return try store.withSnapshot { snapshot in
                 let verified: VerifiedTransaction
                 do {
-                    verified = try StateTransition.checkAdmission(
-                        transaction, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
+                    if let alreadyChecked {
+                        try StateTransition.checkAdmission(
+                            verified: alreadyChecked, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
+                        verified = alreadyChecked
+                    } else {
+                        verified = try StateTransition.checkAdmission(
+                            transaction, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
+                    }
                 } catch let error as TransactionError {
                     throw NodeError.mempool(.rejected(error))
                 }

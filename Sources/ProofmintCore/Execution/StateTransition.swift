@@ -162,16 +162,31 @@ public enum StateTransition {
         _ transaction: SignedTransaction, state: any StateReader, nextHeight: UInt64, chainId: String,
         acceptFutureNonce: Bool = false
     ) throws(TransactionError) -> VerifiedTransaction {
+        let signatureValid = transaction.hasValidSignature()
+        try admit(transaction, signatureValid: signatureValid, state: state, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: acceptFutureNonce)
+        // `admit` refuses a bad signature (`badSignature`), so past it the signature is valid.
+        guard signatureValid else { throw .badSignature }
+        return VerifiedTransaction(checked: transaction)
+    }
+
+    /// `checkAdmission` of a transaction whose signature was checked already (off the node's actor, on any core):
+    /// every other admission check, in the same order.
+    public static func checkAdmission(
+        verified: VerifiedTransaction, state: any StateReader, nextHeight: UInt64, chainId: String, acceptFutureNonce: Bool = false
+    ) throws(TransactionError) {
+        try admit(verified.signed, signatureValid: true, state: state, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: acceptFutureNonce)
+    }
+
+    private static func admit(
+        _ transaction: SignedTransaction, signatureValid: Bool, state: any StateReader, nextHeight: UInt64, chainId: String,
+        acceptFutureNonce: Bool
+    ) throws(TransactionError) {
         let parameters: Parameters
         do { parameters = try state.parameters() } catch { throw .stateUnreadable(error) }
         // No block exists yet, so no beacon (zero): no admission check reads the beacon or the mix.
         let context = BlockContext(chainId: chainId, height: nextHeight, timestamp: 0, parameters: parameters, beacon: .zero)
         var execution = BlockExecution(context: context, state: state)
-        let signatureValid = transaction.hasValidSignature()
         try execution.admit(transaction, size: transaction.encodedSize, signatureValid: signatureValid, acceptFutureNonce: acceptFutureNonce)
-        // `admit` refuses a bad signature (`badSignature`), so past it the signature is valid.
-        guard signatureValid else { throw .badSignature }
-        return VerifiedTransaction(checked: transaction)
     }
 
     /// The checks that need only the parent (§4.5 checks 1–6); returns the parameters that govern the block.

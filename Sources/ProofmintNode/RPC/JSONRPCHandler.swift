@@ -50,8 +50,17 @@ struct JSONRPCHandler: Sendable {
         if case let .array(batch) = parsed {
             guard !batch.isEmpty else { return Reply(body: Self.encode(Self.errorResponse(id: .null, .invalidRequest("empty batch")))) }
             var responses = [JSONValue]()
-            for request in batch.prefix(Self.maxBatch) {
-                if let response = await handleOne(request, state: &state) { responses.append(response) }
+            let requests = Array(batch.prefix(Self.maxBatch))
+            var index = 0
+            while index < requests.count {
+                let submissions = requests[index...].prefix(while: Self.isSubmission)
+                if submissions.count > 1 {
+                    responses += await handleSubmissions(Array(submissions), state: &state)
+                    index += submissions.count
+                } else {
+                    if let response = await handleOne(requests[index], state: &state) { responses.append(response) }
+                    index += 1
+                }
             }
             return Reply(body: responses.isEmpty ? nil : Self.encode(.array(responses)), retryAfterMs: state.retryAfterMs)
         }
@@ -81,6 +90,36 @@ struct JSONRPCHandler: Sendable {
         }
         guard let id else { return nil }
         return .object([("jsonrpc", .string("2.0")), ("id", id), ("result", result)])
+    }
+
+    /// A well-formed `pm_sendTransaction` request: consecutive ones in a batch are admitted together.
+    private static func isSubmission(_ request: JSONValue) -> Bool {
+        guard case .object = request, request["jsonrpc"] == .string("2.0") else { return false }
+        return request["method"]?.stringValue == RPCMethod.sendTransaction.rawValue
+    }
+
+    /// A run of `pm_sendTransaction` requests of one batch: each charged to its client as if sent alone, the rest
+    /// admitted in one turn of the node (`RPCMethods.sendTransactions`); the responses in the requests' order.
+    private func handleSubmissions(_ requests: [JSONValue], state: inout RequestState) async -> [JSONValue] {
+        var responses = [JSONValue?](repeating: nil, count: requests.count)
+        var admitted = [Int]()
+        for (position, request) in requests.enumerated() {
+            metrics.rpcRequests.increment()
+            if let refusal = charge(RPCMethod.sendTransaction.rawValue, state: &state) {
+                responses[position] = request["id"].map { Self.errorResponse(id: $0, refusal) }
+            } else {
+                admitted.append(position)
+            }
+        }
+        let results = await methods.sendTransactions(admitted.map { requests[$0]["params"] })
+        for (position, result) in zip(admitted, results) {
+            guard let id = requests[position]["id"] else { continue }
+            switch result {
+            case let .success(value): responses[position] = .object([("jsonrpc", .string("2.0")), ("id", id), ("result", value)])
+            case let .failure(error): responses[position] = Self.errorResponse(id: id, error)
+            }
+        }
+        return responses.compactMap { $0 }
     }
 
     /// Charges the call to its client: nil when it may run, otherwise the refusal (and the wait is noted).

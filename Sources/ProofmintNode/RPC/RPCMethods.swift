@@ -65,24 +65,55 @@ struct RPCMethods: Sendable {
     private func run<Call: RPCCall>(
         _ call: Call.Type, _ raw: JSONValue?, _ body: (Call.Params) async throws(RPCErrorObject) -> Call.Result
     ) async throws(RPCErrorObject) -> JSONValue {
+        try Self.encode(try await body(try Self.params(call, raw)))
+    }
+
+    /// A call's named params, decoded as its contract says.
+    private static func params<Call: RPCCall>(_ call: Call.Type, _ raw: JSONValue?) throws(RPCErrorObject) -> Call.Params {
         var value = raw ?? .object([])
         switch value {
         case .null, .array([]): value = .object([])
         case .object: break
         default: throw .invalidParams("params must be an object of named parameters")
         }
-        let params: Call.Params
         do {
-            params = try JSONValueDecoder.decode(Call.Params.self, from: value, path: "params")
+            return try JSONValueDecoder.decode(Call.Params.self, from: value, path: "params")
         } catch {
             throw .invalidParams(error)
         }
-        let result = try await body(params)
+    }
+
+    private static func encode<Value: Encodable>(_ result: Value) throws(RPCErrorObject) -> JSONValue {
         do {
             return try JSONValueEncoder.encode(result)
         } catch {
             throw .internalError("\(error)")
         }
+    }
+
+    /// The `pm_sendTransaction` calls of a batch, in order, each answered as if sent alone: decoded and their signatures
+    /// checked on every core, then admitted in one turn of the node (`Node.submitAll`), so that in instant mode they
+    /// share a block. Each admitted one goes on to the peers like a single submission.
+    func sendTransactions(_ raws: [JSONValue?]) async -> [Swift.Result<JSONValue, RPCErrorObject>] {
+        let decoded = raws.map { raw in Swift.Result { () throws(RPCErrorObject) in try Self.params(Calls.SendTransaction.self, raw) } }
+        let bytes = decoded.compactMap { try? $0.get().tx.bytes }
+        let submissions = ParallelMap.map(count: bytes.count, threshold: 8) { Submission(bytes[$0]) }
+        var admitted = await node.submitAll(submissions).makeIterator()
+        var answers = [Swift.Result<JSONValue, RPCErrorObject>]()
+        for (index, params) in decoded.enumerated() {
+            guard case let .success(params) = params else {
+                if case let .failure(error) = params { answers.append(.failure(error)) }
+                continue
+            }
+            switch admitted.next() {
+            case let .success(id)?:
+                await node.forwardToPeers(params.tx.bytes)
+                answers.append(Swift.Result { () throws(RPCErrorObject) in try Self.encode(SendTransactionResult(id: id)) })
+            case let .failure(error)?: answers.append(.failure(Self.rpcError(for: error)))
+            case nil: answers.append(.failure(.internalError("batch submission \(index) has no answer")))
+            }
+        }
+        return answers
     }
 
     private func status() async throws(RPCErrorObject) -> StatusResult {
@@ -98,7 +129,7 @@ struct RPCMethods: Sendable {
     private func sendTransaction(_ params: SendTransactionParams) async throws(RPCErrorObject) -> SendTransactionResult {
         let id: Hash32
         do {
-            id = try await node.submit(params.tx.bytes)
+            id = try await node.submit(Submission(params.tx.bytes))
         } catch {
             throw Self.rpcError(for: error)
         }

@@ -120,4 +120,35 @@ final class NodeFollowTests: XCTestCase {
         let later = try await follower.accept(blocks, maxDriftMs: 500)
         XCTAssertEqual(later, Node.Acceptance(committed: 1, known: 1, deferredTimestamp: nil))
     }
+
+    /// The attack of ECONOMIC-SECURITY.md, "Producer schedule": validator-c takes validator-a's height 1 by stamping it
+    /// two slot timeouts ahead. Consensus accepts the block (a timestamp is bounded only from below), so the defence is
+    /// the node's drift allowance: a follower whose clock says the rightful producer is on time defers the stolen
+    /// block, takes a's, and then refuses the thief's as a competing block.
+    func testAFutureStampedBlockCannotTakeAnOnTimeValidatorsTurn() async throws {
+        let three = try TestChain(validators: ["validator-a", "validator-b", "validator-c"], users: [("alice", 1_000 * Tokens.one)])
+        let genesis = three.genesisBlock.header
+        let timeout = ProducerSchedule.slotTimeout(try three.store.parameters())
+        let stolen = try three.propose([], timestamp: genesis.timestamp + 2 * timeout).block
+        let honest = try three.propose([], timestamp: genesis.timestamp + 1_000).block
+        XCTAssertEqual(stolen.header.producer, TestKeys.key("validator-c").publicKey.bytes)
+        XCTAssertEqual(honest.header.producer, TestKeys.key("validator-a").publicKey.bytes)
+        XCTAssertNoThrow(try StateTransition.apply(stolen, parent: genesis, state: three.store), "consensus alone accepts the theft")
+
+        chain = three
+        let clock = TestClock(genesis.timestamp + 1_000)
+        let follower = try makeNode(validator: nil, clock: clock)
+        let early = try await follower.accept([stolen], maxDriftMs: 5_000)
+        XCTAssertEqual(early, Node.Acceptance(committed: 0, known: 0, deferredTimestamp: stolen.header.timestamp))
+        let rightful = try await follower.accept([honest], maxDriftMs: 5_000)
+        XCTAssertEqual(rightful.committed, 1)
+        clock.advance(2 * timeout)
+        do {
+            _ = try await follower.accept([stolen], maxDriftMs: 5_000)
+            XCTFail("the stolen block replaced the rightful one")
+        } catch let .competingBlock(height, ours, _) {
+            XCTAssertEqual(height, 1)
+            XCTAssertEqual(ours, honest.hash)
+        }
+    }
 }
