@@ -5,6 +5,7 @@
 //   CSodium, CLMDB  →  ProofmintCrypto  →  ProofmintCore  →  ProofmintStorage  →  ProofmintNode  →  proofmintd
 //                                                        ↘  ProofmintRPC  ↗ (node)  ↘  ProofmintWallet  →  proofmint
 //                                                        ↘  ProofmintSimulation  →  proofmintd (simulate)
+//   ProofmintAudit (over storage) is under ProofmintNode too: a follower explains a refused block as `replay` does.
 //   ProofmintFuzzTargets sits on top beside the executables (node, wallet, audit): only Fuzz/ and its tests use it.
 //   ProofmintBenchSupport (over the core) serves the measuring executables, proofmint-bench and proofmint-loadtest.
 //   ProofmintABCIProto (generated CometBFT types, over SwiftProtobuf only)  →  ProofmintABCI (over storage and the core)
@@ -47,11 +48,12 @@ let package = Package(
         // LMDB environment, tables, the state store and the block store.
         .target(name: "ProofmintStorage", dependencies: ["ProofmintCore", "CLMDB"]),
 
-        // Mempool, block producer, JSON-RPC server, metrics.
+        // Mempool, block producer, JSON-RPC server, metrics, the follower (which logs a refused peer block with the
+        // audit tools' replay report, so ProofmintAudit sits under it).
         .target(
             name: "ProofmintNode",
             dependencies: [
-                "ProofmintStorage", "ProofmintCore", "ProofmintRPC",
+                "ProofmintStorage", "ProofmintCore", "ProofmintRPC", "ProofmintAudit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

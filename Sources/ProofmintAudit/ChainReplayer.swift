@@ -76,21 +76,6 @@ public struct ChainReplayer {
     }
 
     private func mismatch(for error: BlockError, block: Block, parent: BlockHeader, store: MemoryStateStore) -> ReplayReport.Mismatch {
-        var mismatch = ReplayReport.Mismatch(
-            height: block.height, transactionIndex: nil, reason: error.description, expectedRoot: nil, computedRoot: nil, computedWrites: [])
-        switch error {
-        case let .invalidTransaction(index, _, _):
-            mismatch.transactionIndex = index
-        case let .stateRootMismatch(header, computed), let .receiptRootMismatch(header, computed), let .transactionRootMismatch(header, computed):
-            mismatch.expectedRoot = header
-            mismatch.computedRoot = computed
-            if case .transactionRootMismatch = error { break }
-            if let outcome = try? StateTransition.execute(block, parent: parent, state: store) {
-                mismatch.computedWrites = outcome.stateWrites.map { (key: $0.key.description, value: StateDescription.value($0.value, at: $0.key)) }
-            }
-        default:
-            break
-        }
-        return mismatch
+        ReplayReport.Mismatch(explaining: error, block: block, parent: parent, state: store)
     }
 }

@@ -27,3 +27,26 @@ public struct ReplayReport: Sendable {
 
     public var ok: Bool { mismatch == nil }
 }
+
+extension ReplayReport.Mismatch {
+    /// The replay tool's report of why `block` was refused on `state` (the state after `parent`): the reason, the
+    /// transaction at fault, and for a root mismatch both roots and the writes this build computes, decoded. A follower
+    /// logs the same report for a peer's block (docs/ARCHITECTURE.md, "Several nodes").
+    public init(explaining error: BlockError, block: Block, parent: BlockHeader, state: any StateReader) {
+        self.init(
+            height: block.height, transactionIndex: nil, reason: error.description, expectedRoot: nil, computedRoot: nil, computedWrites: [])
+        switch error {
+        case let .invalidTransaction(index, _, _):
+            transactionIndex = index
+        case let .stateRootMismatch(header, computed), let .receiptRootMismatch(header, computed), let .transactionRootMismatch(header, computed):
+            expectedRoot = header
+            computedRoot = computed
+            if case .transactionRootMismatch = error { break }
+            if let outcome = try? StateTransition.execute(block, parent: parent, state: state) {
+                computedWrites = outcome.stateWrites.map { (key: $0.key.description, value: StateDescription.value($0.value, at: $0.key)) }
+            }
+        default:
+            break
+        }
+    }
+}

@@ -85,6 +85,10 @@ final class FollowerEndToEndTests: XCTestCase {
         XCTAssertTrue(unsignedError.contains("signature"), unsignedError)
         XCTAssertEqual(views[network.url(producer)]?["state"] as? String, "ok")
         XCTAssertTrue(network.nodes[follower].log.contains("refused a block from a peer"), network.nodes[follower].log)
+        // The replay tool's mismatch report: both roots and the writes the follower computes, decoded.
+        for field in ["header_root=", "computed_root=", "computed_writes="] {
+            XCTAssertTrue(network.nodes[follower].log.contains(field), "\(field) missing from the log:\n\(network.nodes[follower].log)")
+        }
         XCTAssertTrue(network.nodes[follower].log.contains("refusing peer: it follows another chain"), network.nodes[follower].log)
         try network.assertSameChain([producer, follower], through: try network.height(follower))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ProofmintAudit
 import ProofmintCore
 import ProofmintRPC
 
@@ -145,8 +146,9 @@ public actor ChainFollower {
         let head = node.store.head.height
         let target = peers[index].height ?? head
         let client = peers[index].client
+        var blocks = [Block]()
         do {
-            let blocks = try await client.blocks(from: head + 1, count: min(options.batch, target - head))
+            blocks = try await client.blocks(from: head + 1, count: min(options.batch, target - head))
             guard !blocks.isEmpty else {
                 peers[index].height = head  // it has less than it said (a revert): wait for its next head
                 return true
@@ -161,23 +163,44 @@ public actor ChainFollower {
         } catch let failure as PeerClient.Failure {
             peers[index].failed(.unreachable, failure.description, options: options)
         } catch let error as NodeError {
-            refused(error, peer: index)
+            refused(error, peer: index, blocks: blocks)
         } catch {
             peers[index].failed(.backingOff, "\(error)", options: options)
         }
         return true
     }
 
-    /// A block from peer `index` was refused: logged with the reason (the report of `StateTransition.apply`), the
-    /// peer is backed off, and the loop goes on with any other peer.
-    private func refused(_ error: NodeError, peer index: Int) {
+    /// A block from peer `index` was refused: logged with the reason and, for a block that does not re-execute to its
+    /// header, the replay tool's mismatch report (both roots, the writes this node computes); the peer is backed off and
+    /// the loop goes on with any other peer.
+    private func refused(_ error: NodeError, peer index: Int, blocks: [Block]) {
         peers[index].failed(.backingOff, error.description, options: options)
-        logger.error(
-            "refused a block from a peer; keeping this node's state and trying other peers",
-            metadata: [
-                "peer": "\(peers[index].client.url)", "error": "\(error)", "head": "\(node.store.head.height)",
-                "retry_in_ms": "\(RPCMethods.milliseconds(max(.zero, peers[index].retryAt - .now)))",
-            ])
+        var metadata: Logger.Metadata = [
+            "peer": "\(peers[index].client.url)", "error": "\(error)", "head": "\(node.store.head.height)",
+            "retry_in_ms": "\(RPCMethods.milliseconds(max(.zero, peers[index].retryAt - .now)))",
+        ]
+        if case let .peerBlockRefused(height, blockError) = error, let block = blocks.first(where: { $0.height == height }) {
+            metadata.merge(mismatchReport(blockError, block: block)) { current, _ in current }
+        }
+        logger.error("refused a block from a peer; keeping this node's state and trying other peers", metadata: metadata)
+    }
+
+    /// `replay`'s report of the refused block, re-executed on this node's head (the blocks before it were committed).
+    private func mismatchReport(_ error: BlockError, block: Block) -> Logger.Metadata {
+        let store = node.store
+        guard store.head.height + 1 == block.height,
+              let mismatch = try? store.withSnapshot({ ReplayReport.Mismatch(explaining: error, block: block, parent: store.head, state: $0) })
+        else { return [:] }
+        var report: Logger.Metadata = ["mismatch_height": "\(mismatch.height)"]
+        if let index = mismatch.transactionIndex { report["mismatch_transaction"] = "\(index)" }
+        if let expected = mismatch.expectedRoot, let computed = mismatch.computedRoot {
+            report["header_root"] = "\(expected)"
+            report["computed_root"] = "\(computed)"
+        }
+        if !mismatch.computedWrites.isEmpty {
+            report["computed_writes"] = .array(mismatch.computedWrites.prefix(50).map { "\($0.key) = \($0.value)" })
+        }
+        return report
     }
 
     /// A block stamped too far ahead of this node's clock waits until the clock is within the drift; not the peer's fault.
