@@ -393,8 +393,17 @@ public actor Node {
     /// cannot serve never writes.
     public func startProducing() {
         producing = true
+        warnIfNotAValidator()
         guard case let .interval(milliseconds) = mode, validator != nil, intervalTask == nil else { return }
         intervalTask = Task { await self.runIntervalProducer(every: milliseconds) }
+    }
+
+    /// A node given a key the validator set does not hold would wait for its turn for ever: say so once, at start.
+    private func warnIfNotAValidator() {
+        guard let validator, let set = try? store.withSnapshot({ try $0.validatorSet() }), !set.contains(validator.key.publicKey) else { return }
+        logger.warning(
+            "this node's validator key is not in the chain's validator set: it will never be scheduled and only follows",
+            metadata: ["validator": "\(validator.name)", "validators": "\(set.validators.map(\.name).joined(separator: ","))"])
     }
 
     /// Stops the interval producer (shutdown).
