@@ -25,13 +25,21 @@ struct LoadGenesis {
         json = object
     }
 
-    /// The genesis JSON with 1,000 AI for each sender, as bytes to write.
-    func adding(_ senders: [Address]) throws -> Data {
+    /// The genesis JSON with 1,000 AI for each sender and 1 AI for each of `extra` plain accounts (a large state for
+    /// the transfers to land in), as bytes to write.
+    func adding(_ senders: [Address], extra: Int) throws -> Data {
         var object = json
         let allocations = (object["allocations"] as? [[String: Any]]) ?? []
-        object["allocations"] = allocations + senders.enumerated().map { index, address in
+        let funded: [[String: Any]] = senders.enumerated().map { index, address in
             ["name": "load\(index)", "address": address.text, "amount": "1000AI"]
         }
+        let plain: [[String: Any]] = (0..<extra).map { ["address": Self.plainAccount($0).text, "amount": "1AI"] }
+        object["allocations"] = allocations + funded + plain
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    }
+
+    /// The `index`-th plain account: an address no key is known for, as most of a real state is.
+    static func plainAccount(_ index: Int) -> Address {
+        (try? Address(bytes: Array(Blake2b.hash256(Array("loadtest/account/\(index)".utf8)).prefix(20)))) ?? Address(module: "load-\(index)")
     }
 }

@@ -29,7 +29,7 @@ final class LoadNode {
     }
 
     static func start(
-        binary: String, genesis: Data, senders: [Address], mode: Mode, blockTime: UInt64, port: Int
+        binary: String, genesis: Data, mode: Mode, blockTime: UInt64, port: Int
     ) async throws -> LoadNode {
         let home = NSTemporaryDirectory() + "proofmint-loadtest-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)

@@ -19,6 +19,8 @@ struct LoadtestCommand: AsyncParsableCommand {
     var genesis = "genesis/devnet.json"
     @Option(help: "Sending accounts (each gets 1,000 AI at genesis).")
     var senders = 2_000
+    @Option(help: "Plain 1 AI accounts added to the genesis, which the transfers go to (0: the transfers go between senders).")
+    var accounts = 0
     @Option(help: "Transfers to submit in each mode.")
     var transactions = 20_000
     @Option(help: "Mining modes to measure, comma separated (instant, interval).")
@@ -39,6 +41,7 @@ struct LoadtestCommand: AsyncParsableCommand {
         guard senders >= 1, transactions >= senders else { throw ValidationError("--transactions must be at least --senders (≥ 1)") }
         guard transactions / senders <= 64 else { throw ValidationError("at most 64 transfers a sender (the mempool's per-sender bound): raise --senders") }
         guard (1...64).contains(connections) else { throw ValidationError("--connections must be between 1 and 64") }
+        guard (0...10_000_000).contains(accounts) else { throw ValidationError("--accounts must be between 0 and 10,000,000") }
         _ = try parsedModes()
     }
 
@@ -47,15 +50,17 @@ struct LoadtestCommand: AsyncParsableCommand {
         let binary = proofmintd ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("proofmintd").path
         print("# proofmint-loadtest\n")
         print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; node \(binary)")
-        print("- \(transactions) transfers from \(senders) senders, batches of \(batch), \(connections) in flight, loopback HTTP\n")
+        print("- \(transactions) transfers from \(senders) senders\(accounts > 0 ? " to \(accounts) plain accounts" : ""), batches of \(batch), \(connections) in flight, loopback HTTP\n")
         let verify = VerifyRate.measure(signatures: 20_000)
         print("libsodium crypto_sign_verify_detached: \(Int(verify.singleCore)) verifications/s on one core, \(Int(verify.allCores)) on all cores\n")
         let base = try LoadGenesis(path: genesis)
-        let load = try LoadTransactions(senders: senders, transactions: transactions, chainId: base.chainId, fee: base.minFee)
+        let load = try LoadTransactions(
+            senders: senders, transactions: transactions, accounts: accounts, chainId: base.chainId, fee: base.minFee)
+        let genesisBytes = try base.adding(load.senderAddresses, extra: accounts)
         var results = [LoadResult]()
         for mode in modes {
             let node = try await LoadNode.start(
-                binary: binary, genesis: base.adding(load.senderAddresses), senders: load.senderAddresses, mode: mode, blockTime: blockTime, port: port)
+                binary: binary, genesis: genesisBytes, mode: mode, blockTime: blockTime, port: port)
             defer { node.stop() }
             let run = LoadRun(client: node.client, url: node.url, pid: node.pid, batchSize: batch, connections: connections, deadline: .now + .seconds(maxSeconds))
             results.append(try await run.submit(load.transactions, mode: mode.label(blockTime: blockTime)))
