@@ -114,7 +114,7 @@ extension ABCIApplication {
     ) throws -> ConsensusBlock {
         let chainId = store.head.chainId
         return try consensusContext(height: height, time: time, proposer: address) { proposer, height in
-            try ABCIBeaconCarrier.beacon(in: txs.map { Array($0) }, proposer: proposer, chainId: chainId, height: height)
+            try ABCIBeaconCarrier.beacon(carriedBy: txs.first.map { Array($0) }, proposer: proposer, chainId: chainId, height: height)
         }
     }
 

@@ -24,11 +24,12 @@ public enum ABCIBeaconCarrier {
         return Array(bytes[magic.count...])
     }
 
-    /// The beacon of block `height` that the block's first transaction carries, verified under the proposer's key.
+    /// The beacon of block `height` that the block's first transaction (`first`, nil for an empty block) carries,
+    /// verified under the proposer's key.
     static func beacon(
-        in txs: [[UInt8]], proposer: Ed25519.PublicKey, chainId: String, height: UInt64
+        carriedBy first: [UInt8]?, proposer: Ed25519.PublicKey, chainId: String, height: UInt64
     ) throws(ABCIBeaconError) -> BlockBeacon {
-        guard let first = txs.first else { throw .missing }
+        guard let first else { throw .missing }
         guard let proof = proof(in: first) else { throw .notFirst }
         guard let beacon = BlockBeacon.verified(proof, producer: proposer, chainId: chainId, height: height) else {
             throw .invalid(height: height)

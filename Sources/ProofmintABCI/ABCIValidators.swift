@@ -21,9 +21,10 @@ enum ABCIValidators {
     /// each height advancing them once, ties going to the lower address) rotate through the validators in ascending
     /// address order, starting at height 1 with the lowest; round `r` of a height is that rotation advanced `r` more.
     static func roundZeroProposer(height: UInt64, in set: ValidatorSet) -> Ed25519.PublicKey? {
-        let ordered = set.validators.map(\.publicKey).sorted { address(of: $0).lexicographicallyPrecedes(address(of: $1)) }
+        let ordered = set.validators.map { (address: address(of: $0.publicKey), key: $0.publicKey) }
+            .sorted { $0.address.lexicographicallyPrecedes($1.address) }
         guard !ordered.isEmpty, height > 0 else { return nil }
-        return ordered[Int((height - 1) % UInt64(ordered.count))]
+        return ordered[Int((height - 1) % UInt64(ordered.count))].key
     }
 
     /// The set as CometBFT's validator updates (`ResponseInitChain.validators`).
