@@ -126,7 +126,9 @@ let package = Package(
             "ProofmintFuzzTargets", "ProofmintAudit", "ProofmintRPC", "ProofmintWallet", "ProofmintTestSupport",
         ]),
         .testTarget(name: "ProofmintSimulationTests", dependencies: ["ProofmintSimulation", "ProofmintTestSupport"]),
-        .testTarget(name: "ProofmintABCITests", dependencies: ["ProofmintABCI", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+        .testTarget(name: "ProofmintABCITests", dependencies: [
+            "ProofmintABCI", .product(name: "SwiftProtobuf", package: "swift-protobuf"), "ProofmintStorage", "ProofmintTestSupport",
+        ]),
         // Real processes over real HTTP: runs the debug binaries that `swift build` made.
         .testTarget(
             name: "ProofmintEndToEndTests",

@@ -5,8 +5,15 @@ import ProofmintCore
 extension ABCIApplication {
     /// Mempool admission: `StateTransition.checkAdmission` against the committed state, with the nonces of transactions
     /// already admitted since the last commit counted as the node's mempool counts them. RECHECK (after each commit)
-    /// runs the same check.
+    /// runs the same check. A beacon carrier (`ABCIBeaconCarrier`) is refused: it never enters the mempool.
     func checkTx(_ request: Tendermint_Abci_RequestCheckTx) -> Tendermint_Abci_ResponseCheckTx {
+        guard !ABCIBeaconCarrier.looksLikeCarrier(Array(request.tx)) else {
+            return .with {
+                $0.code = ABCIResults.undecodableCode
+                $0.log = "a beacon carrier is not a transaction: only a block's proposer adds one, in PrepareProposal"
+                $0.codespace = ABCIResults.codespace
+            }
+        }
         let transaction: SignedTransaction
         do {
             transaction = try SignedTransaction(canonical: Array(request.tx))

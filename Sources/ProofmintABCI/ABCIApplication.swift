@@ -13,9 +13,13 @@ public final class ABCIApplication: @unchecked Sendable {
     var pending: (block: Block, outcome: BlockOutcome)?
     var nonces = PendingNonces()
     let log: @Sendable (String) -> Void
+    /// The validator's key (`--validator-key`), which proves this node's beacon when CometBFT makes it the proposer; nil
+    /// for a node that follows and votes but cannot propose.
+    let validatorKey: Ed25519.PrivateKey?
 
-    public init(store: ChainStore, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(store: ChainStore, validatorKey: Ed25519.PrivateKey? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.store = store
+        self.validatorKey = validatorKey
         self.log = log
     }
 

@@ -12,6 +12,7 @@ enum ABCIRequestError: Error, CustomStringConvertible {
     case notNextHeight(requested: Int64, head: UInt64)
     case unknownProposer(address: [UInt8])
     case nothingToCommit
+    case beacon(ABCIBeaconError)
     case block(BlockError)
     case storage(String)
 
@@ -38,6 +39,9 @@ enum ABCIRequestError: Error, CustomStringConvertible {
                 + "SHA-256 of the Ed25519 key): CometBFT's validator set differs from the Proofmint genesis validators"
         case .nothingToCommit:
             return "Commit without a FinalizeBlock before it on this run: nothing to commit"
+        case let .beacon(error):
+            return "the decided block's beacon is refused: \(error); CometBFT's validators accepted a block this application "
+                + "rejects: check that every validator runs a `proofmintd abci` with the same block rule"
         case let .block(error):
             return "the block cannot be executed: \(error)"
         case let .storage(detail):

@@ -34,6 +34,16 @@ enum ABCIResults {
         }
     }
 
+    /// The block's first transaction, the proposer's beacon carrier: not a transaction, so no receipt; `data` is the
+    /// beacon value its proof gives (docs/PROTOCOL.md §4.6).
+    static func beaconCarrier(_ beacon: BlockBeacon) -> Tendermint_Abci_ExecTxResult {
+        .with {
+            $0.code = 0
+            $0.log = "beacon carrier: the proposer's VRF proof for block \(beacon.height)"
+            $0.data = Data(beacon.output.bytes)
+        }
+    }
+
     static func dropped(_ error: TransactionError) -> Tendermint_Abci_ExecTxResult {
         .with {
             $0.code = UInt32(error.code)

@@ -28,11 +28,18 @@ enum BlockIntegrity {
 
     /// Whether the producer named in the header signed it (one Ed25519 verification, ~50 µs). The genesis block has no
     /// producer. Whether that producer was the scheduled one needs the validator set of the time: replay checks that.
-    /// A block CometBFT decided (ABCI mode, `Block.isConsensusDecided`) has no producer signature to check.
+    /// A block CometBFT decided (ABCI mode, `Block.isConsensusDecided`) has no producer signature; its beacon, the named
+    /// producer's VRF proof over the chain id and height, is checked instead (one VRF verification).
     static func signatureProblem(_ block: Block) -> String? {
-        guard block.height > 0, !block.isConsensusDecided else { return nil }
-        guard let producer = try? Ed25519.PublicKey(bytes: block.header.producer),
-              producer.isValidSignature(block.signature, for: block.header.signingMessage)
+        guard block.height > 0 else { return nil }
+        let header = block.header
+        guard let producer = try? Ed25519.PublicKey(bytes: header.producer) else { return "its producer is not an Ed25519 key" }
+        if block.isConsensusDecided {
+            guard BlockHeader.beaconOutput(header.beacon, producer: producer, chainId: header.chainId, height: header.height) != nil
+            else { return "it has no producer signature (ABCI mode) and its beacon is not the producer's VRF proof for its height" }
+            return nil
+        }
+        guard producer.isValidSignature(block.signature, for: header.signingMessage)
         else { return "the producer's signature does not verify over its header" }
         return nil
     }

@@ -21,6 +21,12 @@ struct ABCICommand: ParsableCommand {
     @Option(help: "Commit durability: full (fsync every block), meta, none. CometBFT replays blocks the home lacks, so a lost last block is recovered.")
     var durability: Durability = .full
 
+    @Option(help: ArgumentHelp(
+        "This validator's key file (validator_key.json: the Ed25519 seed of CometBFT's priv_validator_key.json), used to prove "
+            + "the VRF beacon of the blocks CometBFT makes it propose; without it the node follows and votes but cannot propose.",
+        valueName: "path"))
+    var validatorKey: String?
+
     @OptionGroup var map: MapSizeOption
 
     func validate() throws {
@@ -36,11 +42,27 @@ struct ABCICommand: ParsableCommand {
         let lock = try CLIError.wrap { try HomeLock(home: nodeHome) }
         defer { withExtendedLifetime(lock) {} }
         let store = try CLIError.wrap { try nodeHome.openStore(options: .init(mapSize: map.mapSize, durability: durability)) }
+        let key = try validatorKey.map { try proposingKey(path: $0, store: store) }
         let listener = try CLIError.wrap { try ABCIListener(ABCIAddress(parsing: address)) }
         let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        if key == nil {
+            log("proofmintd abci: no --validator-key: this node follows CometBFT's blocks but cannot propose one (its proposals would carry no beacon)")
+        }
         try CLIError.wrap { try Data(listener.address.description.utf8).write(to: URL(fileURLWithPath: "\(home)/abci.address"), options: .atomic) }
         log("proofmintd abci: chain \(store.head.chainId) at height \(store.head.height), listening on \(listener.address)")
-        let server = ABCIServer(application: ABCIApplication(store: store, log: log), listener: listener, log: log)
+        let application = ABCIApplication(store: store, validatorKey: key?.key, log: log)
+        let server = ABCIServer(application: application, listener: listener, log: log)
         try CLIError.wrap { try server.run() }
+    }
+
+    /// The key at `path`, which must be one of the chain's validators: another key could never be CometBFT's proposer here.
+    private func proposingKey(path: String, store: ChainStore) throws -> ValidatorKey {
+        let key = try CLIError.wrap { try ValidatorKey.load(from: path) }
+        let validators = try CLIError.wrap { try store.withSnapshot { try $0.validatorSet() } }
+        guard validators.validators.contains(where: { $0.publicKey == key.key.publicKey }) else {
+            throw CLIError("the key in \(path) (public key \(key.key.publicKey.bytes.hex)) is not one of the chain's validators: give "
+                + "the validator_key.json whose seed is in CometBFT's priv_validator_key.json (docs/DEPLOYMENT.md)")
+        }
+        return key
     }
 }

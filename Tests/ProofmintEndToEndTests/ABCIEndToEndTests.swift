@@ -8,7 +8,8 @@ import XCTest
 
 /// `proofmintd abci` driven as CometBFT v0.38 drives it (issue 15 point 4): a real process, a real socket, messages
 /// encoded with the types generated from CometBFT's proto files. App hashes are checked against the core run in this
-/// test on an in-memory store, and balances against sums worked out here.
+/// test on an in-memory store, and balances against sums worked out here. Every block starts with the proposer's beacon
+/// carrier, built here from docs/PROTOCOL.md §4.7's text: "proofmint/beacon-carrier/v1" ‖ the 80-byte VRF proof.
 final class ABCIEndToEndTests: XCTestCase {
     private var home = ""
     private var server: ABCIProcess!
@@ -17,17 +18,22 @@ final class ABCIEndToEndTests: XCTestCase {
     private var model = MemoryStateStore()
     private var modelHead: BlockHeader!
     private var proposer: Ed25519.PublicKey!
+    /// The devnet validator's key, read from the home's validator_key.json (`init --dev-validator 0`).
+    private var proposerKey: Ed25519.PrivateKey!
     /// Every transaction committed through ABCI, in order, for the devnet that runs them again.
     private var played: [SignedTransaction] = []
 
     override func setUpWithError() throws {
         home = Paths.temporaryDirectory("abci")
-        try Command.succeed("proofmintd", ["init", "--genesis", Paths.devnetGenesis, "--home", home])
+        try Command.succeed("proofmintd", ["init", "--genesis", Paths.devnetGenesis, "--home", home, "--dev-validator", "0"])
         genesis = try Genesis.parse(json: Array(try Data(contentsOf: URL(fileURLWithPath: Paths.devnetGenesis))))
         let (block, outcome) = try genesis.genesisBlock()
         model.commit(outcome)
         modelHead = block.header
         proposer = try XCTUnwrap(genesis.validators.validators.first).publicKey
+        let keyFile = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: home + "/validator_key.json"))) as? [String: Any]
+        proposerKey = try Ed25519.PrivateKey(seed: try XCTUnwrap((keyFile?["seed"] as? String).flatMap { Bytes(hex: $0) }))
+        XCTAssertEqual(proposerKey.publicKey, proposer)
         server = ABCIProcess(home: home)
     }
 
@@ -37,7 +43,7 @@ final class ABCIEndToEndTests: XCTestCase {
     }
 
     func testCometBFTSequenceThenRestartReplaysTheUncommittedBlock() throws {
-        try server.start(address: "unix://\(home)/abci.sock")
+        try server.start(address: "unix://\(home)/abci.sock", arguments: ["--validator-key", home + "/validator_key.json"])
         var client = try server.connect()
         XCTAssertEqual(try client.call(.echo(.with { $0.message = "hello" })).echo.message, "hello")
         _ = try client.call(.flush(.init()))
@@ -72,7 +78,7 @@ final class ABCIEndToEndTests: XCTestCase {
         // A block with a transaction that cannot be in it is refused.
         let stale = transfer(from: dev0, nonce: 0, amount: Tokens.one)
         XCTAssertEqual(try client.call(.processProposal(.with {
-            $0.txs = [Data(stale.canonicalBytes)]
+            $0.txs = [try carrier(height: 4), Data(stale.canonicalBytes)]
             $0.height = 4
             $0.time = Self.timestamp(blockTime(4))
             $0.hash = Data(Self.blockHash(4))
@@ -82,7 +88,7 @@ final class ABCIEndToEndTests: XCTestCase {
         // Block 4 is finalized but not committed when the process dies.
         let block4 = [transfer(from: dev0, nonce: 6, amount: 11 * Tokens.one)]
         let expected4 = try modelBlock(height: 4, transactions: block4)
-        let finalized = try client.call(.finalizeBlock(finalizeRequest(height: 4, transactions: block4))).finalizeBlock
+        let finalized = try client.call(.finalizeBlock(try finalizeRequest(height: 4, transactions: block4))).finalizeBlock
         XCTAssertEqual(finalized.appHash, Data(expected4.outcome.stateRoot.bytes))
         server.kill()
 
@@ -92,7 +98,7 @@ final class ABCIEndToEndTests: XCTestCase {
         XCTAssertEqual(restarted.lastBlockHeight, 3, "the last committed block, so CometBFT replays block 4")
         XCTAssertEqual(restarted.lastBlockAppHash, Data(modelHead.stateRoot.bytes))
         // CometBFT's replay of block 4: FinalizeBlock and Commit again.
-        let replayed = try client.call(.finalizeBlock(finalizeRequest(height: 4, transactions: block4))).finalizeBlock
+        let replayed = try client.call(.finalizeBlock(try finalizeRequest(height: 4, transactions: block4))).finalizeBlock
         XCTAssertEqual(replayed.appHash, Data(expected4.outcome.stateRoot.bytes))
         _ = try client.call(.commit(.init()))
         model.commit(expected4.outcome)
@@ -121,6 +127,19 @@ final class ABCIEndToEndTests: XCTestCase {
         let replay = try Command.run("proofmintd", ["replay", "--home", home])
         XCTAssertNotEqual(replay.status, 0)
         XCTAssertTrue((replay.stdout + replay.stderr).contains("MISMATCH at block 1"), replay.stdout + replay.stderr)
+    }
+
+    func testAValidatorKeyOutsideTheSetIsRefusedAndNoKeyIsSaid() throws {
+        let stranger = home + "/stranger.json"
+        let seed = SHA2.sha256(Array("not a validator".utf8))
+        let publicKey = try Ed25519.PrivateKey(seed: seed).publicKey.bytes.hex
+        try Data(#"{"name": "stranger", "public_key": "\#(publicKey)", "seed": "\#(seed.hex)"}"#.utf8).write(to: URL(fileURLWithPath: stranger))
+        let refused = try Command.run("proofmintd", ["abci", "--home", home, "--address", "tcp://127.0.0.1:0", "--validator-key", stranger])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("is not one of the chain's validators"), refused.stderr)
+
+        try server.start(address: "tcp://127.0.0.1:0")
+        XCTAssertTrue(server.log.contains("cannot propose"), server.log)
     }
 
     func testMalformedOrOversizedFramesGetAnExceptionAndCloseWithoutACrash() throws {
@@ -171,7 +190,7 @@ final class ABCIEndToEndTests: XCTestCase {
             $0.time = Self.timestamp(blockTime(height))
             $0.proposerAddress = Data(Self.cometAddress(proposer))
         })).prepareProposal
-        XCTAssertEqual(prepared.txs, txs, "the undecodable transaction is left out, the rest kept in order")
+        XCTAssertEqual(prepared.txs, [try carrier(height: height)] + txs, "the beacon carrier first; the undecodable transaction left out, the rest kept in order")
         let processed = try client.call(.processProposal(.with {
             $0.txs = prepared.txs
             $0.height = Int64(height)
@@ -182,9 +201,9 @@ final class ABCIEndToEndTests: XCTestCase {
         XCTAssertEqual(processed.status, .accept)
 
         let expected = try modelBlock(height: height, transactions: transactions)
-        let finalized = try client.call(.finalizeBlock(finalizeRequest(height: height, transactions: transactions))).finalizeBlock
-        XCTAssertEqual(finalized.txResults.map(\.code), Array(repeating: 0, count: transactions.count))
-        XCTAssertEqual(finalized.txResults.first?.events.first?.type, "proofmint.feePaid")
+        let finalized = try client.call(.finalizeBlock(try finalizeRequest(height: height, transactions: transactions))).finalizeBlock
+        XCTAssertEqual(finalized.txResults.map(\.code), Array(repeating: 0, count: transactions.count + 1))
+        XCTAssertEqual(finalized.txResults.dropFirst().first?.events.first?.type, "proofmint.feePaid")
         XCTAssertEqual(finalized.appHash, Data(expected.outcome.stateRoot.bytes), "block \(height)'s app hash")
         XCTAssertNotEqual(finalized.appHash, Data(modelHead.stateRoot.bytes))
         _ = try client.call(.commit(.init()))
@@ -194,9 +213,10 @@ final class ABCIEndToEndTests: XCTestCase {
         return finalized.appHash
     }
 
-    private func finalizeRequest(height: UInt64, transactions: [SignedTransaction]) -> Tendermint_Abci_RequestFinalizeBlock {
-        .with {
-            $0.txs = transactions.map { Data($0.canonicalBytes) }
+    private func finalizeRequest(height: UInt64, transactions: [SignedTransaction]) throws -> Tendermint_Abci_RequestFinalizeBlock {
+        let carrier = try carrier(height: height)
+        return .with {
+            $0.txs = [carrier] + transactions.map { Data($0.canonicalBytes) }
             $0.height = Int64(height)
             $0.time = Self.timestamp(blockTime(height))
             $0.hash = Data(Self.blockHash(height))
@@ -204,11 +224,16 @@ final class ABCIEndToEndTests: XCTestCase {
         }
     }
 
-    /// The block as the core computes it here, with the beacon of docs/PROTOCOL.md "ABCI mode" worked out from its text.
+    /// The proposer's beacon carrier for block `height`, from docs/PROTOCOL.md §4.7's text.
+    private func carrier(height: UInt64) throws -> Data {
+        let beacon = try BlockBeacon.prove(chainId: genesis.chainId, height: height, producer: proposerKey)
+        return Data(Array("proofmint/beacon-carrier/v1".utf8) + beacon.proof)
+    }
+
+    /// The block as the core computes it here, with the proposer's VRF beacon (one validator: never a later round's).
     private func modelBlock(height: UInt64, transactions: [SignedTransaction]) throws -> ConsensusOutcome {
-        let beacon = Hash32.digest(parts: [Array("proofmint/abci-beacon/v1".utf8), Self.blockHash(height)])
-        let context = ConsensusBlock(
-            chainId: genesis.chainId, height: height, timestamp: blockTime(height), proposer: proposer, beacon: beacon)
+        let beacon = try BlockBeacon.prove(chainId: genesis.chainId, height: height, producer: proposerKey)
+        let context = ConsensusBlock(chainId: genesis.chainId, height: height, timestamp: blockTime(height), beacon: beacon)
         let result = try StateTransition.execute(transactions: transactions, context: context, parent: modelHead, state: model)
         XCTAssertEqual(result.included.count, transactions.count)
         return result
@@ -264,7 +289,7 @@ final class ABCIEndToEndTests: XCTestCase {
 
     private func blockTime(_ height: UInt64) -> UInt64 { genesis.genesisTime + height * 1_000 }
 
-    /// A stand-in for CometBFT's block hash (any 32 bytes: the application only hashes it into the beacon).
+    /// A stand-in for CometBFT's block hash (any 32 bytes: the application no longer reads it).
     private static func blockHash(_ height: UInt64) -> [UInt8] { SHA2.sha256(Array("cometbft block \(height)".utf8)) }
 
     /// CometBFT's validator address: the first 20 bytes of SHA-256 of the Ed25519 public key.

@@ -15,13 +15,14 @@ final class ABCIProcess {
         self.logPath = home + "/abci.log"
     }
 
-    /// Starts `proofmintd abci --address requested` and waits until it has written the address it bound.
-    func start(address requested: String) throws {
+    /// Starts `proofmintd abci --address requested` (with `arguments` added) and waits until it has written the address
+    /// it bound.
+    func start(address requested: String, arguments: [String] = []) throws {
         let addressFile = home + "/abci.address"
         try? FileManager.default.removeItem(atPath: addressFile)
         let process = Process()
         process.executableURL = try Paths.binary("proofmintd")
-        process.arguments = ["abci", "--home", home, "--address", requested]
+        process.arguments = ["abci", "--home", home, "--address", requested] + arguments
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()

@@ -109,6 +109,24 @@ final class VerificationTests: StakingTestCase {
         XCTAssertTrue([address(vera), address(victor)].contains(try XCTUnwrap(record.validator)))
     }
 
+    /// ABCI mode's form of the same rule (PROTOCOL.md §4.7): a block CometBFT decided after its round-0 proposer withheld
+    /// (`ConsensusBlock.turnPassed`) samples every receipt it decides; the same block on time does not.
+    func testAConsensusBlockMadeAfterAPassedTurnSamplesEveryReceiptItDecides() throws {
+        let chain = try makeChain(#", "sample_value": "1000000AI""#, sampleBps: 0)
+        let receipt = chain.receipt(consumer: carol, provider: address(alice), quality: 90, price: 10 * Tokens.one)
+        try assertSucceeds(chain.submitProof(from: alice, receipt), on: chain)
+        let height = chain.nextHeight
+        let beacon = try BlockBeacon.prove(chainId: chain.chainId, height: height, producer: chain.producerKey(at: height))
+        let validations = try [false, true].map { turnPassed in
+            let context = ConsensusBlock(
+                chainId: chain.chainId, height: height, timestamp: chain.head.timestamp + 1_000, beacon: beacon, turnPassed: turnPassed)
+            let outcome = try StateTransition.execute(transactions: [], context: context, parent: chain.head, state: chain.store).outcome
+            let written = try XCTUnwrap(outcome.stateWrites.first { $0.key == .receipt(receipt.receipt.jobId) }.flatMap(\.value))
+            return try ReceiptRecord(canonical: written).validation
+        }
+        XCTAssertEqual(validations, [.notSampled, .assigned])
+    }
+
     func testAPassConfirmsTheQualityPaysTheValidatorAndReweighsTheReceipt() throws {
         let chain = try makeChain()
         let job = try submitAndSample(chain, price: 10 * Tokens.one, quality: 90)

@@ -4,7 +4,7 @@ import XCTest
 
 /// `StateTransition.execute(transactions:context:parent:state:)`, the entry point for a block context a consensus
 /// engine gives (ABCI mode): it must compute exactly what `propose` computes for the same inputs, leave out what
-/// `propose` leaves out, and refuse a context that is not the next block.
+/// `propose` leaves out, and refuse a context that is not the next block or a beacon for another block.
 final class ConsensusExecutionTests: XCTestCase {
     private let alice = TestKeys.key("alice"), bob = TestKeys.address("bob")
 
@@ -16,8 +16,7 @@ final class ConsensusExecutionTests: XCTestCase {
         let parent = chain.genesisBlock.header
         let timestamp = parent.timestamp + 1_000
         let proposed = try StateTransition.propose(candidates: transactions, parent: parent, timestamp: timestamp, beacon: beacon, state: chain.store)
-        let context = ConsensusBlock(
-            chainId: chain.chainId, height: 1, timestamp: timestamp, proposer: producer.publicKey, beacon: beacon.output)
+        let context = ConsensusBlock(chainId: chain.chainId, height: 1, timestamp: timestamp, beacon: beacon)
         let consensus = try StateTransition.execute(transactions: transactions, context: context, parent: parent, state: chain.store)
 
         XCTAssertEqual(consensus.outcome.stateRoot, proposed.header.stateRoot)
@@ -28,7 +27,8 @@ final class ConsensusExecutionTests: XCTestCase {
         XCTAssertEqual(consensus.includedIndexes, [0, 1, 2])
         XCTAssertEqual(consensus.outcome.header.parentHash, parent.hash)
         XCTAssertEqual(consensus.outcome.header.producer, producer.publicKey.bytes)
-        XCTAssertEqual(Array(consensus.outcome.header.beacon.prefix(32)), beacon.output.bytes)
+        XCTAssertEqual(consensus.outcome.header.beacon, beacon.proof, "the header carries the proposer's VRF proof")
+        XCTAssertEqual(consensus.outcome.header, proposed.header, "the same header as propose's, field for field")
         XCTAssertTrue(consensus.block.isConsensusDecided)
         XCTAssertFalse(Block.sign(header: proposed.header, transactions: proposed.transactions, producer: producer).isConsensusDecided)
     }
@@ -36,10 +36,10 @@ final class ConsensusExecutionTests: XCTestCase {
     func testAnotherBeaconGivesAnotherRoot() throws {
         let chain = try TestChain()
         let parent = chain.genesisBlock.header
-        let key = chain.producerKey(at: 1).publicKey
-        let roots = try [Hash32.digest([1]), Hash32.digest([2])].map { beacon in
+        let beacons = try chain.validatorKeys.map { try BlockBeacon.prove(chainId: chain.chainId, height: 1, producer: $0) }
+        let roots = try beacons.map { beacon in
             try StateTransition.execute(
-                transactions: [], context: ConsensusBlock(chainId: chain.chainId, height: 1, timestamp: parent.timestamp, proposer: key, beacon: beacon),
+                transactions: [], context: ConsensusBlock(chainId: chain.chainId, height: 1, timestamp: parent.timestamp, beacon: beacon),
                 parent: parent, state: chain.store
             ).outcome.stateRoot
         }
@@ -52,8 +52,8 @@ final class ConsensusExecutionTests: XCTestCase {
         let good = chain.transfer(from: alice, to: bob, amount: Tokens.one, nonce: 0)
         let gapped = chain.transfer(from: alice, to: bob, amount: Tokens.one, nonce: 5)
         let next = chain.transfer(from: alice, to: bob, amount: Tokens.one, nonce: 1)
-        let context = ConsensusBlock(
-            chainId: chain.chainId, height: 1, timestamp: parent.timestamp + 1, proposer: chain.producerKey(at: 1).publicKey, beacon: .zero)
+        let beacon = try BlockBeacon.prove(chainId: chain.chainId, height: 1, producer: chain.producerKey(at: 1))
+        let context = ConsensusBlock(chainId: chain.chainId, height: 1, timestamp: parent.timestamp + 1, beacon: beacon)
         let result = try StateTransition.execute(transactions: [good, gapped, next], context: context, parent: parent, state: chain.store)
         XCTAssertEqual(result.includedIndexes, [0, 2])
         XCTAssertEqual(result.dropped.map(\.index), [1])
@@ -68,10 +68,24 @@ final class ConsensusExecutionTests: XCTestCase {
     func testAContextThatIsNotTheNextBlockOfThisChainIsRefused() throws {
         let chain = try TestChain()
         let parent = chain.genesisBlock.header
-        let key = chain.producerKey(at: 1).publicKey
+        let key = chain.producerKey(at: 1)
         for (chainId, height) in [(chain.chainId, UInt64(2)), ("another-chain", UInt64(1))] {
-            let context = ConsensusBlock(chainId: chainId, height: height, timestamp: parent.timestamp, proposer: key, beacon: .zero)
+            let beacon = try BlockBeacon.prove(chainId: chainId, height: height, producer: key)
+            let context = ConsensusBlock(chainId: chainId, height: height, timestamp: parent.timestamp, beacon: beacon)
             XCTAssertThrowsError(try StateTransition.execute(transactions: [], context: context, parent: parent, state: chain.store))
+        }
+    }
+
+    func testABeaconForAnotherHeightOrChainIsRefused() throws {
+        let chain = try TestChain()
+        let parent = chain.genesisBlock.header
+        let key = chain.producerKey(at: 1)
+        for (chainId, height) in [(chain.chainId, UInt64(2)), ("another-chain", UInt64(1))] {
+            let beacon = try BlockBeacon.prove(chainId: chainId, height: height, producer: key)
+            let context = ConsensusBlock(chainId: chain.chainId, height: 1, timestamp: parent.timestamp, beacon: beacon)
+            XCTAssertThrowsError(try StateTransition.execute(transactions: [], context: context, parent: parent, state: chain.store)) {
+                XCTAssertEqual($0 as? BlockError, .badBeacon(height: 1))
+            }
         }
     }
 }
