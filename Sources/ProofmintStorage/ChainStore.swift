@@ -70,6 +70,7 @@ public final class ChainStore: @unchecked Sendable {
             treeNodes: genesisBlock.outcome.treeNodes, extra: { txn throws(LMDBError) in
             try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
             try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
+            try txn.put(tables[.meta], MetaKey.devnet, [genesis.isDevnet ? 1 : 0])
         })
         return store
     }
@@ -310,6 +311,11 @@ public final class ChainStore: @unchecked Sendable {
     /// The genesis file this database was created from, byte for byte.
     public func genesisFile() throws(StorageError) -> Bytes? {
         try record(.meta, MetaKey.genesis, "reading the genesis file")
+    }
+
+    /// Whether the genesis declares a devnet, as recorded at `create`; nil for a home made before it was recorded.
+    public func recordedDevnet() throws(StorageError) -> Bool? {
+        try record(.meta, MetaKey.devnet, "reading the devnet flag").map { $0 == [1] }
     }
 
     /// One record read in its own read transaction.

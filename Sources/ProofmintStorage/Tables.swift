@@ -56,6 +56,9 @@ enum MetaKey {
     static let schema = Array("schema".utf8)
     static let head = Array("head".utf8)
     static let genesis = Array("genesis".utf8)
+    /// One byte, 1 if the genesis declares a devnet: read at start instead of parsing the whole genesis file again
+    /// (a file of a million allocations costs a node a gigabyte to parse). Absent in homes made before it.
+    static let devnet = Array("devnet".utf8)
 }
 
 /// The open handles of every table.

@@ -20,8 +20,10 @@ public struct DevnetTools: Sendable {
         return DevnetTools(faucet: try insecureFaucetKey(index: 0))
     }
 
-    /// The tools for the chain in `store`, from the genesis file it was created from.
+    /// The tools for the chain in `store`: from the flag recorded at its creation, else (an older home) from the genesis
+    /// file it was created from.
     public static func forStore(_ store: ChainStore) throws -> DevnetTools? {
+        if let devnet = try store.recordedDevnet() { return devnet ? DevnetTools(faucet: try insecureFaucetKey(index: 0)) : nil }
         guard let file = try store.genesisFile() else { return nil }
         return try forChain(Genesis.parse(file: file))
     }

@@ -190,6 +190,14 @@ final class DevnetToolsTests: XCTestCase {
         }
     }
 
+    /// The devnet flag is recorded when the home is made, so a node's start reads one byte instead of parsing the
+    /// genesis file again (a million allocations cost half a gigabyte of heap to parse; PERFORMANCE.md).
+    func testTheDevnetFlagIsRecordedWhenTheHomeIsMade() throws {
+        let node = try makeNode(clock: TestClock(1_800_000_000_000))
+        XCTAssertEqual(try node.store.recordedDevnet(), true)
+        XCTAssertNotNil(node.devnet)
+    }
+
     // MARK: - Not a devnet
 
     /// A chain whose genesis does not say `"devnet": true` gets no tools, and each refuses with the chain's id.
@@ -199,6 +207,7 @@ final class DevnetToolsTests: XCTestCase {
         let plain = text.replacingOccurrences(of: "\"devnet\": true,", with: "")
         let node = try makeNode(genesisFile: Array(plain.utf8), clock: TestClock(1_800_000_000_000))
         XCTAssertNil(node.devnet)
+        XCTAssertEqual(try node.store.recordedDevnet(), false)
         let attempts: [() async throws -> Void] = [
             { _ = try await node.setNextBlockTimestamp(1_900_000_000_000) },
             { _ = try await node.increaseTime(by: 1) },
