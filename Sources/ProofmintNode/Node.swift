@@ -171,13 +171,35 @@ public actor Node {
     private func produceScheduled() {
         instant.started()
         // A run scheduled before the mode changed away from instant (`pm_setMiningMode`) makes no block.
-        guard mode == .instant, mayProduce(at: stamp()) else { return }
+        guard mode == .instant else { return }
+        let timestamp = stamp()
+        guard mayProduce(at: timestamp) else {
+            retryInstantLater()
+            return
+        }
         do {
-            _ = try produce(allowEmpty: false)
+            _ = try produce(allowEmpty: false, timestamp: timestamp, byDevnetTool: clock.pinnedNext != nil)
         } catch {
             logProductionFailure(error)
         }
     }
+
+    /// Instant mode on a validator that may not produce yet (behind its peers, in its grace after catching up, or not
+    /// its slot): asks again shortly while transactions wait, so none is stranded until the next arrival.
+    private func retryInstantLater() {
+        guard validator != nil, mempool.count > 0 else { return }
+        Task {
+            try? await Task.sleep(for: .milliseconds(Self.instantRetryMs))
+            await self.retryInstant()
+        }
+    }
+
+    private func retryInstant() {
+        if mode == .instant, mempool.count > 0 { scheduleProduction() }
+    }
+
+    /// How often a waiting instant-mode validator looks again.
+    static let instantRetryMs: UInt64 = 250
 
     /// Waits for the production run the last instant-mode arrival scheduled: lets tests see the block it made.
     func waitForScheduledProduction() async {

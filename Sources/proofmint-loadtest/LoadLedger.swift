@@ -13,7 +13,7 @@ actor LoadLedger {
     private let clock: LoadClock
     private var sentAt: [Hash32: Double] = [:]
     private var includedAt: [Hash32: Double] = [:]
-    private let expected: Set<Hash32>
+    private var expected: Set<Hash32>
     private var firstSent: Double?
 
     init(ids: [Hash32], clock: LoadClock) {
@@ -35,7 +35,12 @@ actor LoadLedger {
         for id in ids where expected.contains(id) && includedAt[id] == nil { includedAt[id] = now }
     }
 
-    var allIncluded: Bool { includedAt.count == expected.count }
+    /// Transfers the node refused: no longer waited for.
+    func refused(_ ids: [Hash32]) {
+        for id in ids { expected.remove(id) }
+    }
+
+    var allIncluded: Bool { includedAt.count >= expected.count }
     var pendingSent: Bool { sentAt.count > includedAt.count }
 
     func summary() -> Summary {

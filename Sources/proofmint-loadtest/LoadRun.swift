@@ -67,7 +67,15 @@ struct LoadRun: Sendable {
         await ledger.submitted(batch.map(\.id))
         let (data, _) = try await session.data(for: request)
         let answers = (try? JSONParser.parse(Bytes(data)))?.arrayValue ?? []
-        guard answers.count == batch.count else { return Array(repeating: "unreadable batch answer", count: batch.count) }
-        return answers.compactMap { $0["error"]?["message"]?.stringValue }
+        guard answers.count == batch.count else {
+            await ledger.refused(batch.map(\.id))
+            return Array(repeating: "unreadable batch answer", count: batch.count)
+        }
+        let refusals = zip(batch, answers).compactMap { transaction, answer in
+            answer["error"]?["message"]?.stringValue.map { (transaction.id, $0) }
+        }
+        // A refused transfer will never be included: the watcher stops waiting for it.
+        await ledger.refused(refusals.map(\.0))
+        return refusals.map(\.1)
     }
 }

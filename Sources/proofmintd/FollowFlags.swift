@@ -37,6 +37,7 @@ struct FollowFlags: ParsableArguments {
         _ = try peers
         guard (1...WaitForHeadParams.maxTimeoutMs).contains(followPoll) else { throw ValidationError("--follow-poll must be between 1 and \(WaitForHeadParams.maxTimeoutMs) ms") }
         guard followBackoff >= 1 else { throw ValidationError("--follow-backoff must be at least 1 ms") }
+        guard followMaxDrift <= 86_400_000 else { throw ValidationError("--follow-max-drift must be at most 86400000 ms (a day)") }
     }
 
     /// The follower's options, or nil without `--follow`.

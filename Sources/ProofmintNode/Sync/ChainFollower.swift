@@ -136,7 +136,7 @@ public actor ChainFollower {
         let behind = settled.count < peers.count || bestPeer(above: node.store.head.height) != nil
         await node.setBehindPeers(behind, graceMs: options.productionGraceMs)
         if !behind, let run = catchUp {
-            logger.info("caught up with peers", metadata: ["height": "\(node.store.head.height)", "blocks": "\(node.store.head.height - run.from)"])
+            logger.info("caught up with peers", metadata: ["height": "\(node.store.head.height)", "blocks": "\((node.store.head.height > run.from ? node.store.head.height - run.from : 0))"])
             catchUp = nil
         }
     }
@@ -146,6 +146,8 @@ public actor ChainFollower {
         let head = node.store.head.height
         let target = peers[index].height ?? head
         let client = peers[index].client
+        // The peer's head may have dropped (a revert, a lie) while the node actor ran other work: nothing to fetch.
+        guard target > head else { return true }
         var blocks = [Block]()
         do {
             blocks = try await client.blocks(from: head + 1, count: min(options.batch, target - head))
@@ -154,6 +156,12 @@ public actor ChainFollower {
                 return true
             }
             let acceptance = try await node.accept(blocks, maxDriftMs: options.maxDriftMs)
+            guard acceptance.committed > 0 || acceptance.deferredTimestamp != nil else {
+                // Blocks this node already has, from a peer that claims more: no progress, so it is not served again
+                // at once (the loop would pick it for ever and the node would never count itself caught up).
+                peers[index].failed(.backingOff, "served no block after height \(head)", options: options)
+                return true
+            }
             peers[index].served()
             progress(from: head, target: target)
             if let timestamp = acceptance.deferredTimestamp {
@@ -206,7 +214,8 @@ public actor ChainFollower {
     /// A block stamped too far ahead of this node's clock waits until the clock is within the drift; not the peer's fault.
     private func deferUntilClockReaches(_ timestamp: UInt64, peer: URL) {
         let now = ProducerClock.wallClock()
-        let wait = timestamp > now + options.maxDriftMs ? timestamp - now - options.maxDriftMs : 0
+        let (allowed, overflow) = now.addingReportingOverflow(options.maxDriftMs)
+        let wait = !overflow && timestamp > allowed ? timestamp - allowed : 0
         logger.warning(
             "deferring a peer block stamped ahead of this node's clock by more than the allowed drift",
             metadata: ["peer": "\(peer)", "timestamp": "\(timestamp)", "now": "\(now)", "max_drift_ms": "\(options.maxDriftMs)"])
@@ -232,6 +241,6 @@ public actor ChainFollower {
         let seconds = max(Double((now - run.started).components.seconds), 1)
         logger.info(
             "syncing from peers",
-            metadata: ["height": "\(height)", "target": "\(target)", "blocks_per_s": "\(Int(Double(height - run.from) / seconds))"])
+            metadata: ["height": "\(height)", "target": "\(target)", "blocks_per_s": "\(Int(Double(height > run.from ? height - run.from : 0) / seconds))"])
     }
 }
