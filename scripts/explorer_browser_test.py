@@ -24,7 +24,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -119,8 +119,10 @@ def browser():
 
 
 def wait_for(driver, what, condition):
+    # The page re-renders its tables every second, so an element found a moment ago may be gone: look again.
     try:
-        return WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.2).until(lambda d: condition(d))
+        return WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.2, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: condition(d))
     except TimeoutException:
         raise AssertionError(f"the page did not show {what} within {WAIT_SECONDS} s") from None
 
