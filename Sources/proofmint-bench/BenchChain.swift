@@ -82,3 +82,41 @@ struct BenchChain {
         return (committing - start, ContinuousClock.now - committing)
     }
 }
+
+extension BenchChain {
+    /// What a benchmark that signs its own transactions starts from.
+    struct Setup {
+        var chain: BenchChain
+        let keys: [Ed25519.PrivateKey]
+        let consumer: Ed25519.PrivateKey
+        let genesis: Genesis
+    }
+
+    /// A fresh chain in `directory`: `count` keys with 1,000 AI each (seeds `bench/<keyLabel>/<i>`), a consumer with
+    /// 100,000,000 AI, plain 1 AI accounts up to `accounts` in all, one validator, blocks of up to `blockTransactions`,
+    /// and one epoch for the whole run.
+    static func create(
+        in directory: String, chainId: String, keyLabel: String, count: Int, accounts: Int = 0, blockTransactions: Int,
+        durability: Durability
+    ) throws -> Setup {
+        let keys = try (0..<count).map { try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/\(keyLabel)/\($0)".utf8))) }
+        let consumer = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/consumer".utf8)))
+        let validator = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/validator".utf8)))
+        var allocations = keys.map { Genesis.Allocation(name: nil, address: Address(publicKey: $0.publicKey), amount: 1_000 * Tokens.one) }
+        allocations.append(.init(name: nil, address: Address(publicKey: consumer.publicKey), amount: 100_000_000 * Tokens.one))
+        for index in allocations.count..<max(accounts, allocations.count) {
+            allocations.append(.init(name: nil, address: ApplyBenchmark.plainAddress(index), amount: Tokens.one))
+        }
+        var parameters = Parameters.defaults
+        parameters.maxBlockTransactions = UInt32(blockTransactions)
+        parameters.maxBlockBytes = 64 << 20
+        parameters.epochLength = 1_000_000  // one epoch for the whole run
+        let genesis = Genesis(
+            chainId: chainId, genesisTime: 1_767_225_600_000, parameters: parameters,
+            validators: ValidatorSet(validators: [.init(name: "bench", publicKey: validator.publicKey)]), allocations: allocations)
+        let store = try ChainStore.create(
+            at: directory, genesis: genesis, genesisFile: [], options: .init(mapSize: 16 << 30, durability: durability))
+        let chain = BenchChain(store: store, validator: validator, chainId: chainId, minFee: parameters.minFee)
+        return Setup(chain: chain, keys: keys, consumer: consumer, genesis: genesis)
+    }
+}

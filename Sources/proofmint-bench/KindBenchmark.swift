@@ -40,13 +40,11 @@ struct KindBenchmark {
         let directory = NSTemporaryDirectory() + "proofmint-bench-kinds-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let setupStart = ContinuousClock.now
-        let keys = try (0..<transactions).map { try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/kind/\($0)".utf8))) }
-        let consumer = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/consumer".utf8)))
-        let validator = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/validator".utf8)))
-        let genesis = makeGenesis(keys: keys, consumer: consumer, validator: validator)
-        let store = try ChainStore.create(
-            at: directory, genesis: genesis, genesisFile: [], options: .init(mapSize: 16 << 30, durability: durability))
-        var chain = BenchChain(store: store, validator: validator, chainId: Self.chainId, minFee: genesis.parameters.minFee)
+        let setup = try BenchChain.create(
+            in: directory, chainId: Self.chainId, keyLabel: "kind", count: transactions, accounts: accounts,
+            blockTransactions: transactions, durability: durability)
+        var chain = setup.chain
+        let keys = setup.keys, consumer = setup.consumer, genesis = setup.genesis
         if kind.stakesFirst { try chain.apply(keys.map { chain.stake($0) }) }
         if kind == .vote { try chain.apply([chain.textProposal(consumer, deposit: genesis.parameters.governance.minDeposit)]) }
         let setupSeconds = (ContinuousClock.now - setupStart).seconds
@@ -78,20 +76,5 @@ struct KindBenchmark {
         case .submitProof: return chain.proof(from: key, consumer: consumer)
         case .mixed: return index % 3 == 2 ? chain.transfer(key, to: recipient) : chain.proof(from: key, consumer: consumer)
         }
-    }
-
-    private func makeGenesis(keys: [Ed25519.PrivateKey], consumer: Ed25519.PrivateKey, validator: Ed25519.PrivateKey) -> Genesis {
-        var allocations = keys.map { Genesis.Allocation(name: nil, address: Address(publicKey: $0.publicKey), amount: 1_000 * Tokens.one) }
-        allocations.append(.init(name: nil, address: Address(publicKey: consumer.publicKey), amount: 100_000_000 * Tokens.one))
-        for index in allocations.count..<max(accounts, allocations.count) {
-            allocations.append(.init(name: nil, address: ApplyBenchmark.plainAddress(index), amount: Tokens.one))
-        }
-        var parameters = Parameters.defaults
-        parameters.maxBlockTransactions = UInt32(transactions)
-        parameters.maxBlockBytes = 64 << 20
-        parameters.epochLength = 1_000_000  // one epoch for the whole run
-        return Genesis(
-            chainId: Self.chainId, genesisTime: 1_767_225_600_000, parameters: parameters,
-            validators: ValidatorSet(validators: [.init(name: "bench", publicKey: validator.publicKey)]), allocations: allocations)
     }
 }

@@ -27,14 +27,11 @@ struct ProofBenchmark {
         let directory = NSTemporaryDirectory() + "proofmint-bench-proofs-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let setupStart = ContinuousClock.now
-        let keys = try (0..<(providers + proofs)).map { try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/provider/\($0)".utf8))) }
-        let consumer = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/consumer".utf8)))
-        let validator = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/validator".utf8)))
-        let genesis = makeGenesis(providers: keys, consumer: consumer, validator: validator)
-        let store = try ChainStore.create(
-            at: directory, genesis: genesis, genesisFile: [], options: .init(mapSize: 16 << 30, durability: durability))
-        var chain = BenchChain(store: store, validator: validator, chainId: Self.chainId, minFee: genesis.parameters.minFee)
-
+        let setup = try BenchChain.create(
+            in: directory, chainId: Self.chainId, keyLabel: "provider", count: providers + proofs, blockTransactions: proofs,
+            durability: durability)
+        var chain = setup.chain
+        let keys = setup.keys, consumer = setup.consumer, store = setup.chain.store
         // Everyone stakes; the background providers each submit one receipt; an empty block samples the last ones.
         for batch in stride(from: 0, to: keys.count, by: proofs) {
             try chain.apply(keys[batch..<min(batch + proofs, keys.count)].map { chain.stake($0) })
@@ -56,18 +53,5 @@ struct ProofBenchmark {
             providers: providers, proofsPerSecond: Double(proofs) / (apply + commit).seconds,
             applyMilliseconds: apply.milliseconds, commitMilliseconds: commit.milliseconds,
             samplingMilliseconds: (samplingApply + samplingCommit).milliseconds, setupSeconds: setupSeconds)
-    }
-
-    private func makeGenesis(providers: [Ed25519.PrivateKey], consumer: Ed25519.PrivateKey, validator: Ed25519.PrivateKey) -> Genesis {
-        var allocations = providers.map { Genesis.Allocation(name: nil, address: Address(publicKey: $0.publicKey), amount: 1_000 * Tokens.one) }
-        allocations.append(.init(name: nil, address: Address(publicKey: consumer.publicKey), amount: 100_000_000 * Tokens.one))
-        var parameters = Parameters.defaults
-        parameters.maxBlockTransactions = UInt32(proofs)
-        parameters.maxBlockBytes = 64 << 20
-        parameters.epochLength = 1_000_000  // one epoch for the whole run
-        parameters.compute.blocksPerYear = 31_536_000
-        return Genesis(
-            chainId: Self.chainId, genesisTime: 1_767_225_600_000, parameters: parameters,
-            validators: ValidatorSet(validators: [.init(name: "bench", publicKey: validator.publicKey)]), allocations: allocations)
     }
 }

@@ -20,15 +20,7 @@ final class ABCIProcess {
     func start(address requested: String, arguments: [String] = []) throws {
         let addressFile = home + "/abci.address"
         try? FileManager.default.removeItem(atPath: addressFile)
-        let process = Process()
-        process.executableURL = try Paths.binary("proofmintd")
-        process.arguments = ["abci", "--home", home, "--address", requested] + arguments
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        log.seekToEndOfFile()
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
+        let process = try Command.launch(["abci", "--home", home, "--address", requested] + arguments, logPath: logPath)
         self.process = process
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {

@@ -18,15 +18,9 @@ final class NodeProcess {
     func start(_ extraArguments: [String] = ["--mining", "instant"], devControl: Bool = true) throws {
         let addressFile = home + "/rpc.address"
         try? FileManager.default.removeItem(atPath: addressFile)
-        let process = Process()
-        process.executableURL = try Paths.binary("proofmintd")
-        process.arguments = ["start", "--home", home, "--rpc-port", "0", "--log-level", "debug"] + (devControl ? ["--dev-control"] : []) + extraArguments
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        log.seekToEndOfFile()
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
+        let process = try Command.launch(
+            ["start", "--home", home, "--rpc-port", "0", "--log-level", "debug"] + (devControl ? ["--dev-control"] : []) + extraArguments,
+            logPath: logPath)
         self.process = process
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {

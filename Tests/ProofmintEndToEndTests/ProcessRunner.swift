@@ -83,6 +83,21 @@ enum Command {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Starts `proofmintd` with `arguments`, its stdout and stderr appended to `logPath`, without waiting for it: the
+    /// long-running commands (`start`, `abci`), which each caller then waits on in its own way.
+    static func launch(_ arguments: [String], logPath: String) throws -> Process {
+        let process = Process()
+        process.executableURL = try Paths.binary("proofmintd")
+        process.arguments = arguments
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        log.seekToEndOfFile()
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        return process
+    }
+
     /// Runs and requires exit status 0.
     @discardableResult
     static func succeed(_ binary: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
