@@ -35,6 +35,17 @@ public actor Node {
     var behindPeers = false
     /// A validator that has just caught up waits until then before producing (`setBehindPeers`).
     var produceNotBefore = ContinuousClock.now
+    /// The automatically produced block being written off the actor, if any (`Node+Pipeline`).
+    var pendingCommit: PendingCommit?
+    /// Whose turn it is to build the next automatic block.
+    var buildTurn = BuildTurn()
+    /// Where automatic blocks are built and committed, off the actor: two queues, so block N+1 builds while N commits.
+    let buildQueue = DispatchQueue(label: "proofmint.producer.build")
+    let commitQueue = DispatchQueue(label: "proofmint.producer.commit")
+    /// Test seams of the pipeline (`@testable` only; nil in production): run on the commit queue before an automatic
+    /// block's commit, and on the actor once an automatic block is built.
+    var beforePipelinedCommit: (@Sendable (Block) throws(StorageError) -> Void)?
+    var afterPipelinedBuild: (@Sendable (Block) -> Void)?
     /// Paces interval mode; tests substitute their own, as they may the clock that stamps blocks.
     private let sleep: @Sendable (_ milliseconds: UInt64) async throws -> Void
 
@@ -117,35 +128,35 @@ public actor Node {
         return transaction.id
     }
 
-    /// Admission against the head state; returns the transaction as verified and the sender's account nonce. The
-    /// signature is checked here unless `verified` says it was already (the one check of it on this node).
+    /// Admission against the tip (the head, with the block being committed laid over it); returns the transaction as
+    /// verified and the sender's account nonce. The signature is checked here unless `verified` says it was already (the
+    /// one check of it on this node).
     private func checkAdmission(
         _ transaction: SignedTransaction, verified alreadyChecked: VerifiedTransaction?
     ) throws(NodeError) -> (VerifiedTransaction, UInt64) {
-        let nextHeight = store.head.height + 1
+        let nextHeight = tip.height + 1
         let chainId = self.chainId
-        do {
-            return try store.withSnapshot { snapshot in
-                let verified: VerifiedTransaction
-                do {
-                    if let alreadyChecked {
-                        try StateTransition.checkAdmission(
-                            verified: alreadyChecked, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
-                        verified = alreadyChecked
-                    } else {
-                        verified = try StateTransition.checkAdmission(
-                            transaction, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
-                    }
-                } catch let error as TransactionError {
-                    throw NodeError.mempool(.rejected(error))
+        let (verified, tipNonce) = try withTipState { snapshot in
+            let verified: VerifiedTransaction
+            do {
+                if let alreadyChecked {
+                    try StateTransition.checkAdmission(
+                        verified: alreadyChecked, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
+                    verified = alreadyChecked
+                } else {
+                    verified = try StateTransition.checkAdmission(
+                        transaction, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
                 }
-                return (verified, try snapshot.account(transaction.transaction.senderAddress).nonce)
+            } catch let error as TransactionError {
+                throw NodeError.mempool(.rejected(error))
             }
-        } catch let error as NodeError {
-            throw error
-        } catch {
-            throw .stateUnreadable("\(error)")
+            return (verified, try snapshot.account(transaction.transaction.senderAddress).nonce)
         }
+        guard pendingCommit != nil else { return (verified, tipNonce) }
+        // The mempool keeps the transactions of the block being committed until its commit lands (a failed commit leaves
+        // them waiting): it gets the committed nonce, or it would drop them as stale now.
+        let sender = transaction.transaction.senderAddress
+        return (verified, try producer.withState(pending: nil) { try $0.account(sender).nonce })
     }
 
     public func pendingNonce(for address: Address, accountNonce: UInt64) -> UInt64 {
@@ -168,19 +179,22 @@ public actor Node {
         instant.request { await self.produceScheduled() }
     }
 
-    private func produceScheduled() {
-        instant.started()
+    private func produceScheduled() async {
         // A run scheduled before the mode changed away from instant (`pm_setMiningMode`) makes no block.
-        guard mode == .instant else { return }
-        let timestamp = stamp()
-        guard mayProduce(at: timestamp) else {
-            retryInstantLater()
+        guard mode == .instant else { return instant.started() }
+        guard clock.pinnedNext == nil else {
+            // A devnet pin stamps one block: made on the actor, as `pm_mine` makes blocks.
+            instant.started()
+            let timestamp = stamp()
+            guard mayProduce(at: timestamp) else { return retryInstantLater() }
+            do { _ = try produce(allowEmpty: false, timestamp: timestamp, byDevnetTool: true) } catch { logProductionFailure(error) }
             return
         }
-        do {
-            _ = try produce(allowEmpty: false, timestamp: timestamp, byDevnetTool: clock.pinnedNext != nil)
-        } catch {
-            logProductionFailure(error)
+        // Arrivals while this run waits for its turn share it; those after it took the turn need a run of their own.
+        switch await producePipelined(allowEmpty: false, wanted: { mode == .instant && mempool.count > 0 }, tookTurn: { instant.started() }) {
+        case .produced, .nothing: break
+        case .notNow: retryInstantLater()
+        case let .failed(error): logProductionFailure(error)
         }
     }
 
@@ -219,6 +233,7 @@ public actor Node {
     /// produce (`pm_mine` reports these, not the head, which an interval block may have moved on by the time it answers).
     public func mineBlocks(count: Int, interval: UInt64? = nil) throws(NodeError) -> (first: UInt64, last: BlockHeader)? {
         guard count > 0 else { return nil }
+        drainCommit()
         let first = store.head.height + 1
         var made = 0
         while made < count, mempool.count > 0 {
@@ -234,6 +249,7 @@ public actor Node {
 
     /// The fast path of `mine`, keeping the pin and the clock as making the blocks one at a time would.
     private func produceEmpty(count: Int, interval: UInt64?) throws(NodeError) {
+        drainCommit()
         defer {
             expireGapped()
             updateMempoolMetrics()
@@ -272,7 +288,7 @@ public actor Node {
 
     /// The timestamp for the next block made one at a time.
     func stamp(interval: UInt64? = nil) -> UInt64 {
-        Self.timestamp(after: store.head, clock: clock, now: producer.now(), interval: interval)
+        Self.timestamp(after: tip, clock: clock, now: producer.now(), interval: interval)
     }
 
     /// Builds, signs and commits the next block from the mempool; nil if there was nothing to include and
@@ -288,6 +304,7 @@ public actor Node {
     }
 
     private func produce(allowEmpty: Bool, timestamp: UInt64, byDevnetTool: Bool) throws(NodeError) -> BlockProducer.Production? {
+        drainCommit()
         defer {
             expireGapped()
             updateMempoolMetrics()
@@ -324,7 +341,7 @@ public actor Node {
     // MARK: - Storage outages (issue 13, D6)
 
     /// The reason when `error` means the store cannot take or serve the block: a failed commit, an unreadable state.
-    private static func storageFailure(_ error: NodeError) -> String? {
+    static func storageFailure(_ error: NodeError) -> String? {
         switch error {
         case let .storage(storageError): return storageError.description
         case .stateUnreadable: return error.description
@@ -334,7 +351,7 @@ public actor Node {
 
     /// Whether free space can end the outage `error` starts: a write that failed (a full disk, a quota). A damaged
     /// record, an unreadable state or a panicked environment is not cured by space: only a block that commits ends it.
-    private static func spaceMayFix(_ error: NodeError) -> Bool {
+    static func spaceMayFix(_ error: NodeError) -> Bool {
         guard case let .storage(.commitFailed(_, _, cause, _)) = error else { return false }
         switch cause {
         case .system: return true
@@ -343,7 +360,7 @@ public actor Node {
     }
 
     /// Enters (or extends) an outage: logged once when it starts, then retried with backoff.
-    private func storageFailed(_ reason: String, spaceMayFixIt: Bool) {
+    func storageFailed(_ reason: String, spaceMayFixIt: Bool) {
         if outage != nil {
             outage?.failedAgain(reason: reason, spaceMayFixIt: spaceMayFixIt)
             logger.debug("commit retry failed", metadata: ["error": "\(reason)"])
@@ -362,7 +379,7 @@ public actor Node {
         await recovery?.value
     }
 
-    private func storageRecovered() {
+    func storageRecovered() {
         guard let ended = outage else { return }
         outage = nil
         metrics.storageAvailable.record(Int64(1))
@@ -398,7 +415,7 @@ public actor Node {
 
     /// Drops gapped transactions past their lifetime, measured on the head height and the producer's clock, so a
     /// gap nobody fills does not hold its slots for ever, even on a node that produces no blocks.
-    private func expireGapped() {
+    func expireGapped() {
         let expired = mempool.expire(height: store.head.height, now: producer.now())
         if !expired.isEmpty { logger.debug("expired gapped transactions", metadata: ["count": "\(expired.count)"]) }
     }
@@ -431,6 +448,7 @@ public actor Node {
     /// Stops the interval producer (shutdown).
     public func stopProducing() {
         producing = false
+        drainCommit()
         intervalTask?.cancel()
         intervalTask = nil
     }
@@ -441,31 +459,41 @@ public actor Node {
     }
 
     /// One interval's block; false when production must halt.
-    private func produceOnInterval() -> Bool {
+    private func produceOnInterval() async -> Bool {
         // A tick that was already waiting for the actor when the mode changed (`pm_setMiningMode`) makes no block.
         guard !Task.isCancelled, case .interval = mode else { return false }
         // During an outage the recovery task retries with backoff; a block every interval would only fail again.
         guard outage == nil else { return true }
         // With peers, a validator that is behind waits to catch up, and one whose slot this is not waits for the block.
-        let timestamp = stamp()
-        guard mayProduce(at: timestamp) else { return true }
-        do {
-            _ = try produce(allowEmpty: emptyBlocks, timestamp: timestamp, byDevnetTool: clock.pinnedNext != nil)
-        } catch let .block(.unknownUpgrade(name, height)) {
+        let error: NodeError
+        if clock.pinnedNext != nil {
+            let timestamp = stamp()
+            guard mayProduce(at: timestamp) else { return true }
+            do {
+                _ = try produce(allowEmpty: emptyBlocks, timestamp: timestamp, byDevnetTool: true)
+                return true
+            } catch let failure {
+                error = failure
+            }
+        } else {
+            let wanted = { () -> Bool in if case .interval = self.mode { true } else { false } }
+            guard case let .failed(failure) = await producePipelined(allowEmpty: emptyBlocks, wanted: wanted) else { return true }
+            error = failure
+        }
+        if case let .block(.unknownUpgrade(name, height)) = error {
             // Halt rather than fork: the RPC keeps answering reads, but this build makes no more blocks.
             logger.critical(
                 "halting block production: governance scheduled an upgrade this build does not implement",
                 metadata: ["upgrade": "\(name)", "height": "\(height)", "action": "install a release that knows this upgrade"])
             return false
-        } catch {
-            logProductionFailure(error)
         }
+        logProductionFailure(error)
         return true
     }
 
     /// Whether this validator makes the next block by itself now: it is not behind its peers (nor just caught up) and
     /// the slot at `timestamp` is its own. Without peers and with one validator, always.
-    private func mayProduce(at timestamp: UInt64) -> Bool {
+    func mayProduce(at timestamp: UInt64) -> Bool {
         !behindPeers && ContinuousClock.now >= produceNotBefore && isScheduled(at: timestamp)
     }
 
@@ -473,9 +501,9 @@ public actor Node {
     /// unreadable state answers yes, so the production that follows reports the storage problem.
     private func isScheduled(at timestamp: UInt64) -> Bool {
         guard let validator else { return false }
-        let head = store.head
+        let head = tip
         do {
-            let scheduled = try store.withSnapshot { try SlotSchedule.producer(after: head, timestamp: timestamp, state: $0) }
+            let scheduled = try withTipState { try SlotSchedule.producer(after: head, timestamp: timestamp, state: $0) }
             return scheduled?.publicKey == validator.key.publicKey
         } catch {
             return true

@@ -8,15 +8,16 @@ extension ChainStore {
     /// its writes are applied. `stateWrites` and `treeWrites` are the outcome's writes (tree writes keyed by
     /// `NodePath.storageKey`); only their keys are read. Without snapshots it costs one cursor seek in `meta`.
     func captureUndo(
-        _ txn: LMDBTransaction, height: UInt64, stateWrites: [(key: StateKey, value: Bytes?)], treeWrites: [(key: Bytes, value: Bytes?)]
+        _ txn: LMDBTransaction, height: UInt64, stateWrites: [(key: StateKey, value: Bytes?)], treeNodes: [(path: NodePath, node: TreeNode?)]
     ) throws(LMDBError) {
         guard try Self.hasSnapshots(txn, tables: tables) else { return }
         var entries = [UndoRecord.Entry]()
-        entries.reserveCapacity(stateWrites.count + treeWrites.count)
+        entries.reserveCapacity(stateWrites.count + treeNodes.count)
         for (key, _) in stateWrites {
             entries.append(UndoRecord.Entry(target: .state, key: key.bytes, previous: try txn.get(tables[.state], key.bytes)))
         }
-        for (key, _) in treeWrites {
+        for (path, _) in treeNodes {
+            let key = path.storageKey
             entries.append(UndoRecord.Entry(target: .tree, key: key, previous: try txn.get(tables[.tree], key)))
         }
         try txn.put(tables[.undo], height.bigEndianBytes, UndoRecord(entries: entries).bytes)

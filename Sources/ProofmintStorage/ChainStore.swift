@@ -365,21 +365,18 @@ public final class ChainStore: @unchecked Sendable {
         guard let last = blocks.last?.block else { return }
         let tables = self.tables, path = self.path
         let records = blocks.map { BlockRecords($0.block, receipts: $0.receipts) }
-        let treeWrites = treeNodes.map { (key: $0.path.storageKey, value: $0.node?.canonicalBytes) }
         do {
             try environment.write { txn throws(LMDBError) in
                 // Undo records (only while a devnet snapshot exists): a run's net writes are undone as a whole by the
                 // record of its first block, and its later blocks get empty ones, since no snapshot can fall inside a run.
                 for (index, block) in blocks.enumerated() {
                     try self.captureUndo(
-                        txn, height: block.block.height, stateWrites: index == 0 ? stateWrites : [], treeWrites: index == 0 ? treeWrites : [])
+                        txn, height: block.block.height, stateWrites: index == 0 ? stateWrites : [], treeNodes: index == 0 ? treeNodes : [])
                 }
                 for (key, value) in stateWrites {
                     if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
                 }
-                for (key, value) in treeWrites {
-                    if let value { try txn.put(tables[.tree], key, value) } else { try txn.delete(tables[.tree], key) }
-                }
+                try Self.write(treeNodes, txn: txn, table: tables[.tree])
                 for (record, block) in zip(records, blocks) {
                     try record.write(to: txn, tables: tables)
                     try ExplorerIndexes.write(block: block.block, supply: block.supply, txn: txn, tables: tables, path: path)
@@ -393,6 +390,23 @@ public final class ChainStore: @unchecked Sendable {
             throw .commitFailed(path: path, height: last.height, cause: error, available: DiskSpace.availableBytes(at: path))
         }
         setCachedHead(last.header)
+    }
+
+    /// Writes tree nodes (nil deletes) with keys and encodings built on the stack, not the heap.
+    private static func write(_ nodes: [(path: NodePath, node: TreeNode?)], txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
+        for (path, node) in nodes {
+            let failure: LMDBError? = path.withStorageKey { key in
+                guard let node else { return Self.failure { () throws(LMDBError) in try txn.delete(table, key: key) } }
+                return node.withCanonicalBytes { value in Self.failure { () throws(LMDBError) in try txn.put(table, key: key, value: value) } }
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// The error `body` throws, or nil: carries a typed error out of a closure that cannot throw.
+    private static func failure(_ body: () throws(LMDBError) -> Void) -> LMDBError? {
+        do { try body() } catch { return error }
+        return nil
     }
 
     /// The head every reader sees; set after a commit or a revert has committed.

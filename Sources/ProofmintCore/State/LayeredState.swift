@@ -15,14 +15,14 @@ public final class LayeredState: StateReader {
 
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? {
         for outcome in outcomes.reversed() {
-            if let index = Self.search(outcome.stateWrites, for: key, by: \.key) { return outcome.stateWrites[index].value }
+            if let index = Self.search(outcome.stateWrites, for: key, by: { $0.key }) { return outcome.stateWrites[index].value }
         }
         return try base.value(for: key)
     }
 
     public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
         for outcome in outcomes.reversed() {
-            if let index = Self.search(outcome.treeNodes, for: path, by: \.path) { return outcome.treeNodes[index].node }
+            if let index = Self.search(outcome.treeNodes, for: path, by: { $0.path }) { return outcome.treeNodes[index].node }
         }
         return try base.treeNode(at: path)
     }
@@ -30,12 +30,14 @@ public final class LayeredState: StateReader {
     /// Lays `outcome`'s writes over everything below.
     public func apply(_ outcome: BlockOutcome) { outcomes.append(outcome) }
 
-    /// The index of `key` in `entries` (sorted by `key`), if present.
-    private static func search<Entry, Key: Comparable>(_ entries: [Entry], for key: Key, by keyPath: KeyPath<Entry, Key>) -> Int? {
+    /// The index of `key` in `entries` (sorted by `key`), if present. A closure, not a key path: a key-path
+    /// projection is not specialized away and cost more than the search.
+    @inline(__always)
+    private static func search<Entry, Key: Comparable>(_ entries: [Entry], for key: Key, by sortKey: (Entry) -> Key) -> Int? {
         var low = 0, high = entries.count
         while low < high {
             let middle = (low + high) / 2
-            let candidate = entries[middle][keyPath: keyPath]
+            let candidate = sortKey(entries[middle])
             if candidate < key {
                 low = middle + 1
             } else if key < candidate {

@@ -213,5 +213,21 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         do { return try T(canonical: bytes) } catch { throw StateReadError("stored \(key) does not decode: \(error)") }
     }
 
-    public static func < (lhs: StateKey, rhs: StateKey) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+    /// Byte-lexicographic order, compared in place: every block sorts and binary-searches its writes by key.
+    public static func < (lhs: StateKey, rhs: StateKey) -> Bool {
+        lhs.bytes.withUnsafeBytes { left in
+            rhs.bytes.withUnsafeBytes { right in
+                for index in 0..<Swift.min(left.count, right.count) where left[index] != right[index] {
+                    return left[index] < right[index]
+                }
+                return left.count < right.count
+            }
+        }
+    }
+
+    /// Hashes the key's bytes in one call (the synthesized hash feeds the hasher a byte at a time). Only for
+    /// in-memory dictionaries: nothing hashed this way is encoded or ordered.
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }

@@ -30,6 +30,15 @@ public struct NodePath: Hashable, Comparable, Sendable {
     /// The database key: the 32-byte prefix, then the depth as u16.
     public var storageKey: Bytes { prefix + [UInt8(depth >> 8), UInt8(depth & 0xff)] }
 
+    /// Lends `storageKey` from the stack: a commit writes ~100,000 node keys a block.
+    public func withStorageKey<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        withUnsafeTemporaryAllocation(byteCount: 34, alignment: 8) { buffer in
+            bits.write(into: buffer, at: 0)
+            buffer.storeBytes(of: UInt16(truncatingIfNeeded: depth).bigEndian, toByteOffset: 32, as: UInt16.self)
+            return body(UnsafeRawBufferPointer(buffer))
+        }
+    }
+
     public init(storageKey: Bytes) throws(CodecError) {
         guard storageKey.count == 34 else { throw .invalidValue(field: "tree node key", reason: "must be 34 bytes") }
         let depth = Int(storageKey[32]) << 8 | Int(storageKey[33])

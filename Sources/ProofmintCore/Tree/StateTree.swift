@@ -22,7 +22,8 @@ public struct StateTree {
     }
 
     private let reader: any TreeNodeReader
-    private var changes: [NodePath: TreeNode?] = [:]
+    /// Every node write in the order the update made it; a later write to a path replaces an earlier one.
+    private var log = WriteLog()
 
     public init(reader: any TreeNodeReader) { self.reader = reader }
 
@@ -42,8 +43,7 @@ public struct StateTree {
         } else {
             root = try tree.updateSubtree(at: .root, current: current, updates: sorted[...])
         }
-        let nodes = tree.changes.sorted { $0.key < $1.key }.map { (path: $0.key, node: $0.value) }
-        return Changes(root: root?.hash ?? .zero, nodes: nodes)
+        return Changes(root: root?.hash ?? .zero, nodes: tree.log.sortedLastWrites())
     }
 
     // MARK: - Recursive update
@@ -56,14 +56,14 @@ public struct StateTree {
         let result: TreeNode?
         switch current {
         case nil:
-            result = build(at: path, entries: updates.compactMap(Self.entry))
+            result = build(at: path, entries: updates.compactMap(Self.entry)[...])
         case let .leaf(key, valueHash)?:
             var entries = updates.compactMap(Self.entry)
             if !updates.contains(where: { $0.key == key }) {
                 let position = entries.firstIndex { key < $0.0 } ?? entries.endIndex
                 entries.insert((key, valueHash), at: position)
             }
-            result = build(at: path, entries: entries)
+            result = build(at: path, entries: entries[...])
         case let .internal(left, right)?:
             result = try updateInternal(at: path, left: left, right: right, updates: updates)
         }
@@ -88,7 +88,7 @@ public struct StateTree {
         case let (.empty, .node(node, nodePath)) where node.isLeaf,
              let (.node(node, nodePath), .empty) where node.isLeaf:
             // A lone leaf moves up to take this node's place.
-            changes[nodePath] = .some(nil)
+            log.write(nodePath, nil)
             return node
         case let (.empty, .unchanged(_, nodePath)), let (.unchanged(_, nodePath), .empty):
             // The untouched side may be a lone leaf that must now move up: only here is it read.
@@ -96,7 +96,7 @@ public struct StateTree {
                 throw StateReadError("state tree node missing at depth \(nodePath.depth): the database is inconsistent")
             }
             if node.isLeaf {
-                changes[nodePath] = .some(nil)
+                log.write(nodePath, nil)
                 return node
             }
             return .internal(left: newLeft.hash, right: newRight.hash)
@@ -134,22 +134,24 @@ public struct StateTree {
     }
 
     /// Builds a fresh subtree at `path` from sorted entries, recording every node it creates.
-    private mutating func build(at path: NodePath, entries: [(Hash32, Hash32)]) -> TreeNode? {
-        if entries.isEmpty { return nil }
-        if entries.count == 1 { return .leaf(key: entries[0].0, valueHash: entries[0].1) }
+    private mutating func build(at path: NodePath, entries: ArraySlice<(Hash32, Hash32)>) -> TreeNode? {
+        guard let first = entries.first else { return nil }
+        if entries.count == 1 { return .leaf(key: first.0, valueHash: first.1) }
         let split = entries.firstIndex { $0.0.bit(path.depth) == 1 } ?? entries.endIndex
-        let left = build(at: path.child(0), entries: Array(entries[..<split]))
-        let right = build(at: path.child(1), entries: Array(entries[split...]))
-        if let left { changes[path.child(0)] = .some(left) }
-        if let right { changes[path.child(1)] = .some(right) }
+        let left = build(at: path.child(0), entries: entries[..<split])
+        let right = build(at: path.child(1), entries: entries[split...])
+        if let left { log.write(path.child(0), left) }
+        if let right { log.write(path.child(1), right) }
         return .internal(left: left?.hash ?? .zero, right: right?.hash ?? .zero)
     }
 
+    /// `path` is visited once per update, and nothing below writes it, so a node that neither existed nor was
+    /// created needs no write.
     private mutating func record(_ path: NodePath, _ node: TreeNode?, hadNode: Bool) {
         if let node {
-            changes[path] = .some(node)
-        } else if hadNode || changes[path] != nil {
-            changes[path] = .some(nil)
+            log.write(path, node)
+        } else if hadNode {
+            log.write(path, nil)
         }
     }
 

@@ -19,6 +19,23 @@ public enum TreeNode: Hashable, Sendable {
     }
 
     var isLeaf: Bool { if case .leaf = self { return true } else { return false } }
+
+    /// Lends the canonical encoding (65 bytes) from the stack, for a commit that writes nodes by the hundred thousand.
+    public func withCanonicalBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        withUnsafeTemporaryAllocation(byteCount: 65, alignment: 8) { buffer in
+            switch self {
+            case let .leaf(key, valueHash):
+                buffer.storeBytes(of: Self.leafTag, toByteOffset: 0, as: UInt8.self)
+                key.write(into: buffer, at: 1)
+                valueHash.write(into: buffer, at: 33)
+            case let .internal(left, right):
+                buffer.storeBytes(of: Self.internalTag, toByteOffset: 0, as: UInt8.self)
+                left.write(into: buffer, at: 1)
+                right.write(into: buffer, at: 33)
+            }
+            return body(UnsafeRawBufferPointer(buffer))
+        }
+    }
 }
 
 extension TreeNode: CanonicalCodable {

@@ -13,6 +13,7 @@ extension Node {
     /// Pins the next block's timestamp (Unix ms); it may not be before the head's.
     public func setNextBlockTimestamp(_ timestamp: UInt64) throws(NodeError) -> UInt64 {
         _ = try devnetTools()
+        drainCommit()
         let head = store.head
         guard timestamp >= head.timestamp else {
             throw .timestampBeforeHead(requested: timestamp, head: head.timestamp, height: head.height)

@@ -19,31 +19,66 @@ struct BlockProducer: Sendable {
     /// The producer's clock; the node stamps blocks from it (`BlockClock`) and times mempool expiry by it.
     let now: @Sendable () -> UInt64
 
+    /// A signed block not yet committed, with the candidates its build left out.
+    struct Built: Sendable {
+        let block: Block
+        let outcome: BlockOutcome
+        let dropped: [(transaction: SignedTransaction, error: TransactionError)]
+        let started: ContinuousClock.Instant
+    }
+
+    /// What a build made: a block, or nothing to include (and empty blocks not wanted), with the candidates left out.
+    enum Build: Sendable {
+        case block(Built)
+        case nothing(dropped: [(transaction: SignedTransaction, error: TransactionError)])
+    }
+
     /// Builds, signs and commits the next block from `mempool`; nil if there was nothing to include and empty
     /// blocks are not wanted. Inadmissible candidates are dropped from the mempool either way.
     func produce(from mempool: inout Mempool, allowEmpty: Bool, timestamp: UInt64) throws(NodeError) -> Production? {
-        let validator = try producingKey()
-        let parent = store.head
-        let started = ContinuousClock.now
-        let proposal = try propose(parent: parent, producer: validator, mempool: mempool, timestamp: timestamp)
-        guard !proposal.transactions.isEmpty || allowEmpty else {
-            forget(proposal.dropped, in: &mempool)
+        let candidates = try withState(pending: nil) { state in try Self.candidates(from: mempool, state: state) }
+        switch try build(candidates: candidates, parent: store.head, pending: nil, timestamp: timestamp, allowEmpty: allowEmpty) {
+        case let .nothing(dropped):
+            forget(dropped, in: &mempool)
             return nil
+        case let .block(built):
+            do {
+                try store.commit(built.block, outcome: built.outcome)
+            } catch {
+                throw .storage(error)
+            }
+            return finish(built, mempool: &mempool)
         }
+    }
+
+    /// The block after `parent` from `candidates`, signed, on the committed state with `pending` (the outcome of the block
+    /// being committed, if any) laid over it. Reads the store only, so it may run off the node's actor.
+    func build(
+        candidates: [VerifiedTransaction], parent: BlockHeader, pending: BlockOutcome?, timestamp: UInt64, allowEmpty: Bool
+    ) throws(NodeError) -> Build {
+        let validator = try producingKey()
+        let started = ContinuousClock.now
+        let proposal = try withState(pending: pending) { state in
+            try Self.propose(candidates: candidates, parent: parent, producer: validator, timestamp: timestamp, state: state)
+        }
+        guard !proposal.transactions.isEmpty || allowEmpty else { return .nothing(dropped: proposal.dropped) }
         let block = Block.sign(header: proposal.header, transactions: proposal.transactions, producer: validator.key)
-        do {
-            try store.commit(block, outcome: proposal.outcome)
-        } catch {
-            throw .storage(error)
-        }
-        forget(proposal.dropped, in: &mempool)
-        prune(&mempool, senders: Self.senders(of: proposal))
-        metrics.recordBlock(block, applyTime: ContinuousClock.now - started)
+        return .block(Built(block: block, outcome: proposal.outcome, dropped: proposal.dropped, started: started))
+    }
+
+    /// After a built block committed: the dropped candidates and what the block made stale leave the mempool, and the
+    /// block is counted and logged.
+    func finish(_ built: Built, mempool: inout Mempool) -> Production {
+        let block = built.block
+        forget(built.dropped, in: &mempool)
+        let senders = Set(block.transactions.map(\.transaction.senderAddress) + built.dropped.map(\.transaction.transaction.senderAddress))
+        prune(&mempool, senders: senders)
+        metrics.recordBlock(block, applyTime: ContinuousClock.now - built.started)
         logger.log(
             level: block.transactions.isEmpty ? .debug : .info,
             "produced block",
             metadata: ["height": "\(block.height)", "txs": "\(block.transactions.count)", "hash": "\(block.hash)"])
-        return Production(block: block, dropped: proposal.dropped)
+        return Production(block: block, dropped: built.dropped)
     }
 
     /// This node's validator key; a node without one cannot produce.
@@ -52,28 +87,33 @@ struct BlockProducer: Sendable {
         return validator
     }
 
-    /// The proposal on the head state.
-    private func propose(parent: BlockHeader, producer: ValidatorKey, mempool: Mempool, timestamp: UInt64) throws(NodeError) -> BlockProposal {
+    /// Runs `body` on the committed state, with `pending` laid over it when a block is being committed. Laying an outcome
+    /// over a state that already holds it changes nothing (`LayeredState`), so a commit that lands meanwhile is harmless.
+    func withState<T>(pending: BlockOutcome?, _ body: (any StateReader) throws -> T) throws(NodeError) -> T {
         do {
             return try store.withSnapshot { snapshot in
-                let parameters = try snapshot.parameters()
-                // A sender whose account cannot be read (a damaged record) stops the proposal with that error, instead
-                // of being taken for a fresh account at nonce 0.
-                var unreadable: (any Error)?
-                let candidates = mempool.candidates(limit: Int(parameters.maxBlockTransactions) * 2) { sender in
-                    do { return try snapshot.account(sender).nonce } catch {
-                        if unreadable == nil { unreadable = error }
-                        return 0
-                    }
-                }
-                if let unreadable { throw unreadable }
-                return try Self.propose(candidates: candidates, parent: parent, producer: producer, timestamp: timestamp, state: snapshot)
+                try body(pending.map { LayeredState(base: snapshot, outcomes: [$0]) } ?? snapshot)
             }
         } catch let error as NodeError {
             throw error
         } catch {
             throw .stateUnreadable("\(error)")
         }
+    }
+
+    /// The mempool's best candidates for the next block, each sender's from its nonce in `state`. A sender whose account
+    /// cannot be read (a damaged record) stops the build with that error, instead of being taken for a fresh account.
+    static func candidates(from mempool: Mempool, state: any StateReader) throws -> [VerifiedTransaction] {
+        let parameters = try state.parameters()
+        var unreadable: (any Error)?
+        let candidates = mempool.candidates(limit: Int(parameters.maxBlockTransactions) * 2) { sender in
+            do { return try state.account(sender).nonce } catch {
+                if unreadable == nil { unreadable = error }
+                return 0
+            }
+        }
+        if let unreadable { throw unreadable }
+        return candidates
     }
 
     /// `StateTransition.propose` of the block after `parent` on `state`, refused if this validator is not the one
@@ -104,12 +144,8 @@ struct BlockProducer: Sendable {
         }
     }
 
-    private static func senders(of proposal: BlockProposal) -> Set<Address> {
-        Set(proposal.transactions.map(\.transaction.senderAddress) + proposal.dropped.map(\.transaction.transaction.senderAddress))
-    }
-
     /// Drops transactions the producer found inadmissible; a nonce gap is kept (an earlier nonce may still come).
-    private func forget(_ dropped: [(transaction: SignedTransaction, error: TransactionError)], in mempool: inout Mempool) {
+    func forget(_ dropped: [(transaction: SignedTransaction, error: TransactionError)], in mempool: inout Mempool) {
         for (transaction, error) in dropped {
             if case .nonceTooHigh = error { continue }
             logger.info("dropping transaction", metadata: ["id": "\(transaction.id)", "reason": "\(error)"])

@@ -29,7 +29,7 @@ final class LMDBTransaction {
             status = mdb_get(handle, table.dbi, &k, &v)
             guard status == MDB_SUCCESS else { return }
             guard let value = RecordChecksum.value(
-                in: UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size), table: table.table, key: key)
+                in: UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size), table: table.table, key: keyBytes)
             else { return damaged = true }
             result = body(value)
         }
@@ -41,7 +41,24 @@ final class LMDBTransaction {
 
     /// Writes `value` followed by its checksum.
     func put(_ table: TableHandle, _ key: Bytes, _ value: Bytes) throws(LMDBError) {
-        try putRaw(table.dbi, key, RecordChecksum.seal(value, table: table.table, key: key))
+        let status = key.withUnsafeBytes { key in value.withUnsafeBytes { value in reserveAndSeal(table, key: key, value: value) } }
+        try LMDBError.check(status)
+    }
+
+    /// `put` from memory the caller lends (a block commit writes ~100,000 tree nodes encoded on the stack).
+    func put(_ table: TableHandle, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws(LMDBError) {
+        try LMDBError.check(reserveAndSeal(table, key: key, value: value))
+    }
+
+    /// Has LMDB reserve the stored record's room in its own pages (`MDB_RESERVE`) and writes the value and its checksum
+    /// there: no sealed copy on the heap. Returns LMDB's status.
+    private func reserveAndSeal(_ table: TableHandle, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) -> Int32 {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var v = MDB_val(mv_size: value.count + RecordChecksum.length, mv_data: nil)
+        let status = mdb_put(handle, table.dbi, &k, &v, UInt32(MDB_RESERVE))
+        guard status == MDB_SUCCESS, let room = v.mv_data else { return status }
+        RecordChecksum.seal(value, table: table.table, key: key, into: UnsafeMutableRawBufferPointer(start: room, count: v.mv_size))
+        return status
     }
 
     /// The stored bytes at `key` as LMDB holds them, checksum included: for `inspect --verify` and tests only.
@@ -80,11 +97,18 @@ final class LMDBTransaction {
 
     /// Deletes `key`; absent keys are fine.
     func delete(_ table: TableHandle, _ key: Bytes) throws(LMDBError) {
-        var status: Int32 = 0
-        key.withUnsafeBytes { keyBytes in
+        let status = key.withUnsafeBytes { keyBytes in
             var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
-            status = mdb_del(handle, table.dbi, &k, nil)
+            return mdb_del(handle, table.dbi, &k, nil)
         }
+        if status == MDB_NOTFOUND { return }
+        try LMDBError.check(status)
+    }
+
+    /// `delete` of a key the caller lends.
+    func delete(_ table: TableHandle, key: UnsafeRawBufferPointer) throws(LMDBError) {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        let status = mdb_del(handle, table.dbi, &k, nil)
         if status == MDB_NOTFOUND { return }
         try LMDBError.check(status)
     }
