@@ -30,6 +30,19 @@ public struct VerifyRate: Sendable {
         let all = Double(count) / (ContinuousClock.now - start).seconds
         return VerifyRate(singleCore: single, allCores: all)
     }
+
+    /// The higher of two measurements, rate by rate. On a shared VM whose speed drifts, a figure is compared with the
+    /// best the machine verified around it (before and after the run), so a slow moment never flatters it.
+    public func best(_ other: VerifyRate) -> VerifyRate {
+        VerifyRate(singleCore: Swift.max(singleCore, other.singleCore), allCores: Swift.max(allCores, other.allCores))
+    }
+
+    /// `measure` before `run` and again after it; returns `run`'s result with the better of the two rates.
+    public static func around<T>(signatures count: Int, _ run: () throws -> T) rethrows -> (result: T, verify: VerifyRate) {
+        let before = measure(signatures: count)
+        let result = try run()
+        return (result, before.best(measure(signatures: count)))
+    }
 }
 
 extension Duration {

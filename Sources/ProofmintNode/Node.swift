@@ -39,6 +39,8 @@ public actor Node {
     var pendingCommit: PendingCommit?
     /// Whose turn it is to build the next automatic block.
     var buildTurn = BuildTurn()
+    /// Moved by every synchronous change that voids an automatic block being built (`settleForSynchronousChange`).
+    var buildGeneration: UInt64 = 0
     /// Where automatic blocks are built and committed, off the actor: two queues, so block N+1 builds while N commits.
     let buildQueue = DispatchQueue(label: "proofmint.producer.build")
     let commitQueue = DispatchQueue(label: "proofmint.producer.commit")
@@ -183,19 +185,26 @@ public actor Node {
         // A run scheduled before the mode changed away from instant (`pm_setMiningMode`) makes no block.
         guard mode == .instant else { return instant.started() }
         guard clock.pinnedNext == nil else {
-            // A devnet pin stamps one block: made on the actor, as `pm_mine` makes blocks.
             instant.started()
-            let timestamp = stamp()
-            guard mayProduce(at: timestamp) else { return retryInstantLater() }
-            do { _ = try produce(allowEmpty: false, timestamp: timestamp, byDevnetTool: true) } catch { logProductionFailure(error) }
-            return
+            return produceScheduledSynchronously()
         }
         // Arrivals while this run waits for its turn share it; those after it took the turn need a run of their own.
-        switch await producePipelined(allowEmpty: false, wanted: { mode == .instant && mempool.count > 0 }, tookTurn: { instant.started() }) {
+        // During a storage outage the recovery task retries the commit; a run would only fail again.
+        let wanted = { self.mode == .instant && self.mempool.count > 0 && self.outage == nil }
+        switch await producePipelined(allowEmpty: false, wanted: wanted, tookTurn: { instant.started() }) {
         case .produced, .nothing: break
+        case .void: if mempool.count > 0 { scheduleProduction() }
+        case .pinned: produceScheduledSynchronously()
         case .notNow: retryInstantLater()
         case let .failed(error): logProductionFailure(error)
         }
+    }
+
+    /// A block stamped by a devnet pin: made on the actor, as `pm_mine` makes blocks, so the pin is used up by it.
+    private func produceScheduledSynchronously() {
+        let timestamp = stamp()
+        guard mayProduce(at: timestamp) else { return retryInstantLater() }
+        do { _ = try produce(allowEmpty: false, timestamp: timestamp, byDevnetTool: clock.pinnedNext != nil) } catch { logProductionFailure(error) }
     }
 
     /// Instant mode on a validator that may not produce yet (behind its peers, in its grace after catching up, or not
@@ -249,7 +258,7 @@ public actor Node {
 
     /// The fast path of `mine`, keeping the pin and the clock as making the blocks one at a time would.
     private func produceEmpty(count: Int, interval: UInt64?) throws(NodeError) {
-        drainCommit()
+        settleForSynchronousChange()
         defer {
             expireGapped()
             updateMempoolMetrics()
@@ -304,7 +313,7 @@ public actor Node {
     }
 
     private func produce(allowEmpty: Bool, timestamp: UInt64, byDevnetTool: Bool) throws(NodeError) -> BlockProducer.Production? {
-        drainCommit()
+        settleForSynchronousChange()
         defer {
             expireGapped()
             updateMempoolMetrics()
@@ -325,7 +334,7 @@ public actor Node {
     }
 
     /// Logs and records the map's size when a commit grew it from `before`.
-    private func noteMapGrowth(from before: Int) {
+    func noteMapGrowth(from before: Int) {
         let after = store.mapSize
         guard after != before else { return }
         logger.info("database map grew", metadata: ["from": "\(before)", "to": "\(after)", "data": "\(store.path)"])
@@ -448,7 +457,7 @@ public actor Node {
     /// Stops the interval producer (shutdown).
     public func stopProducing() {
         producing = false
-        drainCommit()
+        settleForSynchronousChange()
         intervalTask?.cancel()
         intervalTask = nil
     }
@@ -466,7 +475,11 @@ public actor Node {
         guard outage == nil else { return true }
         // With peers, a validator that is behind waits to catch up, and one whose slot this is not waits for the block.
         let error: NodeError
-        if clock.pinnedNext != nil {
+        let wanted = { () -> Bool in if case .interval = self.mode { self.outage == nil } else { false } }
+        switch clock.pinnedNext == nil ? await producePipelined(allowEmpty: emptyBlocks, wanted: wanted) : .pinned {
+        case .produced, .nothing, .void, .notNow:
+            return true
+        case .pinned:
             let timestamp = stamp()
             guard mayProduce(at: timestamp) else { return true }
             do {
@@ -475,9 +488,7 @@ public actor Node {
             } catch let failure {
                 error = failure
             }
-        } else {
-            let wanted = { () -> Bool in if case .interval = self.mode { true } else { false } }
-            guard case let .failed(failure) = await producePipelined(allowEmpty: emptyBlocks, wanted: wanted) else { return true }
+        case let .failed(failure):
             error = failure
         }
         if case let .block(.unknownUpgrade(name, height)) = error {

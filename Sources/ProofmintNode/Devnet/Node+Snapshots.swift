@@ -15,7 +15,7 @@ extension Node {
     /// against a state that no longer exists. Production runs on this actor, so it is paused for the whole revert, and
     /// the next block builds on the reverted head. Returns what the store did and how many transactions were dropped.
     public func revert(to name: String) throws(NodeError) -> (outcome: RevertOutcome, droppedTransactions: Int) {
-        drainCommit()
+        settleForSynchronousChange()
         let outcome: RevertOutcome
         do { outcome = try store.revert(to: name) } catch { throw .storage(error) }
         let dropped = mempool.count

@@ -12,8 +12,13 @@ extension Node {
     enum PipelinedProduction {
         /// A block was committed.
         case produced
-        /// Nothing to include (and empty blocks not wanted), or the block was void: the head moved under it.
+        /// Nothing to include (and empty blocks not wanted), or no longer wanted once the turn came.
         case nothing
+        /// The block was void: a synchronous path changed the head, the mempool or the mode while it was built. Its
+        /// transactions are still waiting.
+        case void
+        /// The next block's timestamp is pinned by a devnet tool: it is made synchronously, as `pm_mine` makes blocks.
+        case pinned
         /// Not this validator's turn now (behind its peers, in its grace after catching up, or another's slot).
         case notNow
         case failed(NodeError)
@@ -34,6 +39,14 @@ extension Node {
         settle(commit, failure: commit.wait())
     }
 
+    /// `drainCommit`, and voids any automatic block being built: for the synchronous paths that change the head, the
+    /// mempool or whether blocks are wanted (`pm_mine`, a peer's blocks, a revert, a mode change, shutdown). A build
+    /// that sees the generation changed commits nothing and forgets nothing.
+    func settleForSynchronousChange() {
+        drainCommit()
+        buildGeneration &+= 1
+    }
+
     /// Builds the next block off the actor and commits it off the actor; returns once it is committed. `wanted` is
     /// asked again once this run has its turn (the mode may have changed while it waited).
     func producePipelined(allowEmpty: Bool, wanted: () -> Bool, tookTurn: () -> Void = {}) async -> PipelinedProduction {
@@ -42,6 +55,8 @@ extension Node {
         var holdsTurn = true
         defer { if holdsTurn { buildTurn.release() } }
         guard wanted() else { return .nothing }
+        guard clock.pinnedNext == nil else { return .pinned }
+        let generation = buildGeneration
         let timestamp = stamp()
         guard mayProduce(at: timestamp) else { return .notNow }
         let parent = tip, pending = pendingCommit, producer = self.producer
@@ -49,7 +64,7 @@ extension Node {
         do {
             candidates = try withTipState { try BlockProducer.candidates(from: mempool, state: $0) }
         } catch {
-            return .failed(error)
+            return failed(error)
         }
         let build = await Self.offActor(buildQueue) {
             Result { () throws(NodeError) in
@@ -60,8 +75,10 @@ extension Node {
         let built: BlockProducer.Built
         switch build {
         case let .failure(error):
-            return .failed(error)
+            return buildGeneration == generation ? failed(error) : .void
         case let .success(.nothing(dropped)):
+            // Judged on a state a synchronous change may have made stale: then nothing is forgotten.
+            guard buildGeneration == generation else { return .void }
             producer.forget(dropped, in: &mempool)
             return .nothing
         case let .success(.block(block)):
@@ -69,10 +86,13 @@ extension Node {
         }
         afterPipelinedBuild?(built.block)
         if let pending { settle(pending, failure: await pending.completion()) }
-        // The parent failed to commit, or a synchronous path moved the head meanwhile: this block is void, and its
-        // transactions are still in the mempool for the next one.
-        guard pendingCommit == nil, store.head.hash == built.block.header.parentHash else { return .nothing }
-        let commit = PendingCommit(built, store: store, queue: commitQueue, beforeCommit: beforePipelinedCommit)
+        // The parent failed to commit, a synchronous path changed the head or the mempool, or the mode changed: this
+        // block is void, and its transactions are still in the mempool for the next one.
+        guard buildGeneration == generation, wanted(), pendingCommit == nil, store.head.hash == built.block.header.parentHash else {
+            return .void
+        }
+        let commit = PendingCommit(
+            built, store: store, queue: commitQueue, mapSizeBefore: store.mapSize, beforeCommit: beforePipelinedCommit)
         pendingCommit = commit
         buildTurn.release()
         holdsTurn = false
@@ -92,11 +112,20 @@ extension Node {
             storageFailed(error.description, spaceMayFixIt: Self.spaceMayFix(error))
             return
         }
+        // The block's timestamp came from the clock, not a pin (pinned blocks are made synchronously), so the clock has
+        // nothing to learn from it and a pin set meanwhile stays for the next block.
         _ = producer.finish(commit.built, mempool: &mempool)
-        clock.produced(commit.built.block.header.timestamp, now: producer.now(), byDevnetTool: false)
+        noteMapGrowth(from: commit.mapSizeBefore)
         storageRecovered()
         expireGapped()
         updateMempoolMetrics()
+    }
+
+    /// `.failed(error)`, after entering a storage outage if the error means the store cannot serve the build (a
+    /// damaged record), as a synchronous production does.
+    private func failed(_ error: NodeError) -> PipelinedProduction {
+        if let reason = Self.storageFailure(error) { storageFailed(reason, spaceMayFixIt: Self.spaceMayFix(error)) }
+        return .failed(error)
     }
 
     /// Sets the test seams (`beforePipelinedCommit`, `afterPipelinedBuild`).

@@ -6,6 +6,8 @@ import ProofmintStorage
 /// reads and the next block's build go on meanwhile (issue 14, point 3). The node holds at most one.
 final class PendingCommit: @unchecked Sendable {
     let built: BlockProducer.Built
+    /// The map's size before the commit, to log its growth (`Node.noteMapGrowth`).
+    let mapSizeBefore: Int
     private let group = DispatchGroup()
     // Written once on the commit queue before `group.leave()`, read only after the group is done.
     private var failure: StorageError?
@@ -13,10 +15,11 @@ final class PendingCommit: @unchecked Sendable {
     /// Starts committing `built` on `queue` at once. `beforeCommit` is a test seam run on the commit queue first (a
     /// throw stands for a failed commit); nil in production.
     init(
-        _ built: BlockProducer.Built, store: ChainStore, queue: DispatchQueue,
+        _ built: BlockProducer.Built, store: ChainStore, queue: DispatchQueue, mapSizeBefore: Int,
         beforeCommit: (@Sendable (Block) throws(StorageError) -> Void)? = nil
     ) {
         self.built = built
+        self.mapSizeBefore = mapSizeBefore
         group.enter()
         queue.async { [self] in
             do throws(StorageError) {

@@ -35,7 +35,7 @@ extension Node {
     /// `maxDriftMs` ahead of this node's clock ends the batch (deferred, not refused). Blocks before a refused one stay
     /// committed; the refused one and those after it are not.
     public func accept(_ blocks: [Block], maxDriftMs: UInt64) throws(NodeError) -> Acceptance {
-        drainCommit()
+        settleForSynchronousChange()
         var acceptance = Acceptance()
         var fresh = [Block]()
         let now = producer.now()

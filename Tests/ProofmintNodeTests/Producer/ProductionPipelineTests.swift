@@ -53,7 +53,8 @@ final class ProductionPipelineTests: XCTestCase {
 
     func testAFailedPipelinedCommitKeepsItsTransactionsAndStartsAnOutage() async throws {
         let gate = CommitGate(height: 1, fails: true)
-        let (chain, node, sent) = try await nodeHoldingBlockOne(gate)
+        // The outage's retries never come (they would commit the block synchronously): what is left is the pipeline's doing.
+        let (chain, node, sent) = try await nodeHoldingBlockOne(gate, sleep: { _ in try await Task.sleep(for: .seconds(3_600)) })
         // Admitted against the block being committed (nonce 1 follows its nonce 0), without dropping that nonce 0.
         let next = chain.transfer(from: TestKeys.key("alice"), to: TestKeys.address("carol"), amount: Tokens.one, nonce: 1)
         _ = try await node.submit(next.canonicalBytes)
@@ -85,9 +86,10 @@ final class ProductionPipelineTests: XCTestCase {
     /// The gate opens by itself after 20 s (a safety valve: were the actor blocked by the held commit, a submission
     /// would otherwise wait for ever; with it, the test sees the gate open and fails).
     private func nodeHoldingBlockOne(
-        _ gate: CommitGate, afterBuild: (@Sendable (Block) -> Void)? = nil
+        _ gate: CommitGate, afterBuild: (@Sendable (Block) -> Void)? = nil,
+        sleep: @escaping @Sendable (_ milliseconds: UInt64) async throws -> Void = ProducerClock.taskSleep
     ) async throws -> (TestChain, Node, SignedTransaction) {
-        let (chain, node) = try makeNode()
+        let (chain, node) = try makeNode(sleep: sleep)
         await node.setPipelineSeams(beforeCommit: gate.hold, afterBuild: afterBuild)
         Task.detached { try await Task.sleep(for: .seconds(20)); gate.open() }
         let sent = chain.transfer(from: TestKeys.key("alice"), to: TestKeys.address("carol"), amount: Tokens.one, nonce: 0)
@@ -97,7 +99,9 @@ final class ProductionPipelineTests: XCTestCase {
         return (chain, node, sent)
     }
 
-    private func makeNode() throws -> (TestChain, Node) {
+    private func makeNode(
+        sleep: @escaping @Sendable (_ milliseconds: UInt64) async throws -> Void = ProducerClock.taskSleep
+    ) throws -> (TestChain, Node) {
         let chain = try TestChain(validators: ["validator-a"])
         directory = NSTemporaryDirectory() + "proofmint-pipeline-\(UUID().uuidString)"
         let store = try ChainStore.create(
@@ -106,7 +110,7 @@ final class ProductionPipelineTests: XCTestCase {
         logger.logLevel = .critical
         let node = Node(
             store: store, validator: ValidatorKey(name: "validator-a", key: TestKeys.key("validator-a")), mode: .instant,
-            emptyBlocks: false, logger: logger)
+            emptyBlocks: false, logger: logger, sleep: sleep)
         return (chain, node)
     }
 }
@@ -119,6 +123,7 @@ private final class CommitGate: @unchecked Sendable {
     private let release = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var opened = false
+    private var seen = false
 
     /// With `fails`, the held commit fails once opened (as a full disk would fail it).
     init(height: UInt64, fails: Bool = false) {
@@ -131,7 +136,12 @@ private final class CommitGate: @unchecked Sendable {
     /// The `beforeCommit` seam: blocks the commit of `height` until `open`.
     var hold: @Sendable (Block) throws(StorageError) -> Void {
         { [self] block throws(StorageError) in
-            guard block.height == height else { return }
+            // Only the first commit at `height`: a later one (the block made again) goes through.
+            let first = lock.withLock { () -> Bool in
+                defer { seen = true }
+                return block.height == height && !seen
+            }
+            guard first else { return }
             held.signal()
             release.wait()
             if fails { throw .corrupt(path: "test", detail: "simulated failure committing block \(block.height)") }
