@@ -77,9 +77,10 @@ extension Node {
         case let .failure(error):
             return buildGeneration == generation ? failed(error) : .void
         case let .success(.nothing(dropped)):
-            // Judged on a state a synchronous change may have made stale: then nothing is forgotten.
+            // Judged on a state a synchronous change may have made stale, or on a block in flight whose commit may
+            // still fail: then nothing is forgotten, and the next build judges them again.
             guard buildGeneration == generation else { return .void }
-            producer.forget(dropped, in: &mempool)
+            if pending == nil { producer.forget(dropped, in: &mempool) }
             return .nothing
         case let .success(.block(block)):
             built = block
