@@ -182,29 +182,30 @@ public actor Node {
     }
 
     private func produceScheduled() async {
-        // A run scheduled before the mode changed away from instant (`pm_setMiningMode`) makes no block.
-        guard mode == .instant else { return instant.started() }
-        guard clock.pinnedNext == nil else {
-            instant.started()
-            return produceScheduledSynchronously()
-        }
-        // Arrivals while this run waits for its turn share it; those after it took the turn need a run of their own.
-        // During a storage outage the recovery task retries the commit; a run would only fail again.
+        // Arrivals while this run waits for its turn share it; those after it took the turn need a run of their own. A run
+        // scheduled before the mode changed away from instant (`pm_setMiningMode`) makes no block; during a storage outage
+        // the recovery task retries the commit, and a run would only fail again.
         let wanted = { self.mode == .instant && self.mempool.count > 0 && self.outage == nil }
         switch await producePipelined(allowEmpty: false, wanted: wanted, tookTurn: { instant.started() }) {
         case .produced, .nothing: break
         case .void: if mempool.count > 0 { scheduleProduction() }
-        case .pinned: produceScheduledSynchronously()
+        case .pinned:
+            switch producePinned(allowEmpty: false) {
+            case nil: retryInstantLater()
+            case let .failure(error)?: logProductionFailure(error)
+            case .success?: break
+            }
         case .notNow: retryInstantLater()
         case let .failed(error): logProductionFailure(error)
         }
     }
 
-    /// A block stamped by a devnet pin: made on the actor, as `pm_mine` makes blocks, so the pin is used up by it.
-    private func produceScheduledSynchronously() {
+    /// A block whose timestamp a devnet tool pinned: made on the actor, as `pm_mine` makes blocks, so exactly this block
+    /// uses the pin. Nil when this validator may not produce now.
+    private func producePinned(allowEmpty: Bool) -> Result<Void, NodeError>? {
         let timestamp = stamp()
-        guard mayProduce(at: timestamp) else { return retryInstantLater() }
-        do { _ = try produce(allowEmpty: false, timestamp: timestamp, byDevnetTool: clock.pinnedNext != nil) } catch { logProductionFailure(error) }
+        guard mayProduce(at: timestamp) else { return nil }
+        return Result { () throws(NodeError) in _ = try produce(allowEmpty: allowEmpty, timestamp: timestamp, byDevnetTool: true) }
     }
 
     /// Instant mode on a validator that may not produce yet (behind its peers, in its grace after catching up, or not
@@ -473,21 +474,16 @@ public actor Node {
         guard !Task.isCancelled, case .interval = mode else { return false }
         // During an outage the recovery task retries with backoff; a block every interval would only fail again.
         guard outage == nil else { return true }
-        // With peers, a validator that is behind waits to catch up, and one whose slot this is not waits for the block.
-        let error: NodeError
+        // Once the run has its turn it asks again, and whether this validator may produce now (not behind its peers, its
+        // slot): one that may not waits for the next tick.
         let wanted = { () -> Bool in if case .interval = self.mode { self.outage == nil } else { false } }
-        switch clock.pinnedNext == nil ? await producePipelined(allowEmpty: emptyBlocks, wanted: wanted) : .pinned {
+        let error: NodeError
+        switch await producePipelined(allowEmpty: emptyBlocks, wanted: wanted) {
         case .produced, .nothing, .void, .notNow:
             return true
         case .pinned:
-            let timestamp = stamp()
-            guard mayProduce(at: timestamp) else { return true }
-            do {
-                _ = try produce(allowEmpty: emptyBlocks, timestamp: timestamp, byDevnetTool: true)
-                return true
-            } catch let failure {
-                error = failure
-            }
+            guard case let .failure(failure)? = producePinned(allowEmpty: emptyBlocks) else { return true }
+            error = failure
         case let .failed(failure):
             error = failure
         }

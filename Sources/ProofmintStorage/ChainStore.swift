@@ -395,18 +395,11 @@ public final class ChainStore: @unchecked Sendable {
     /// Writes tree nodes (nil deletes) with keys and encodings built on the stack, not the heap.
     private static func write(_ nodes: [(path: NodePath, node: TreeNode?)], txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
         for (path, node) in nodes {
-            let failure: LMDBError? = path.withStorageKey { key in
-                guard let node else { return Self.failure { () throws(LMDBError) in try txn.delete(table, key: key) } }
-                return node.withCanonicalBytes { value in Self.failure { () throws(LMDBError) in try txn.put(table, key: key, value: value) } }
+            try path.withStorageKey { key throws(LMDBError) in
+                guard let node else { return try txn.delete(table, key: key) }
+                try node.withCanonicalBytes { value throws(LMDBError) in try txn.put(table, key: key, value: value) }
             }
-            if let failure { throw failure }
         }
-    }
-
-    /// The error `body` throws, or nil: carries a typed error out of a closure that cannot throw.
-    private static func failure(_ body: () throws(LMDBError) -> Void) -> LMDBError? {
-        do { try body() } catch { return error }
-        return nil
     }
 
     /// The head every reader sees; set after a commit or a revert has committed.

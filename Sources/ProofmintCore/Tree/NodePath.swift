@@ -31,11 +31,11 @@ public struct NodePath: Hashable, Comparable, Sendable {
     public var storageKey: Bytes { prefix + [UInt8(depth >> 8), UInt8(depth & 0xff)] }
 
     /// Lends `storageKey` from the stack: a commit writes ~100,000 node keys a block.
-    public func withStorageKey<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        withUnsafeTemporaryAllocation(byteCount: 34, alignment: 8) { buffer in
+    public func withStorageKey<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try withUnsafeTemporaryAllocation(byteCount: 34, alignment: 8) { buffer throws(E) in
             bits.write(into: buffer, at: 0)
             buffer.storeBytes(of: UInt16(truncatingIfNeeded: depth).bigEndian, toByteOffset: 32, as: UInt16.self)
-            return body(UnsafeRawBufferPointer(buffer))
+            return try body(UnsafeRawBufferPointer(buffer))
         }
     }
 

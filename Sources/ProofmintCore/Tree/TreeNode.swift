@@ -21,8 +21,8 @@ public enum TreeNode: Hashable, Sendable {
     var isLeaf: Bool { if case .leaf = self { return true } else { return false } }
 
     /// Lends the canonical encoding (65 bytes) from the stack, for a commit that writes nodes by the hundred thousand.
-    public func withCanonicalBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        withUnsafeTemporaryAllocation(byteCount: 65, alignment: 8) { buffer in
+    public func withCanonicalBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try withUnsafeTemporaryAllocation(byteCount: 65, alignment: 8) { buffer throws(E) in
             switch self {
             case let .leaf(key, valueHash):
                 buffer.storeBytes(of: Self.leafTag, toByteOffset: 0, as: UInt8.self)
@@ -33,7 +33,7 @@ public enum TreeNode: Hashable, Sendable {
                 left.write(into: buffer, at: 1)
                 right.write(into: buffer, at: 33)
             }
-            return body(UnsafeRawBufferPointer(buffer))
+            return try body(UnsafeRawBufferPointer(buffer))
         }
     }
 }
