@@ -37,17 +37,13 @@ public struct ChainReplayer {
         var parent = genesisBlock.header
         var report = ReplayReport(genesisHash: genesisBlock.hash, stateRoot: parent.stateRoot)
         let digest = Blake2b.Hasher256()
-        // The next block's signatures are checked on the other core while this one executes.
-        var upcoming = try next()
-        var signatures = upcoming.map { block in Future { SignatureBatch.verify(block.transactions) } }
-        while let block = upcoming {
+        // The signatures of the next blocks are checked on all cores while this one executes.
+        var ahead = SignatureLookahead(depth: Self.lookahead)
+        while let (block, valid) = try ahead.next(from: next) {
             if let haltAt, block.height > haltAt {
                 report.haltedAt = haltAt
                 break
             }
-            let valid = signatures?.wait()
-            upcoming = try next()
-            signatures = upcoming.map { block in Future { SignatureBatch.verify(block.transactions) } }
             let result = Self.apply(block, parent: parent, store: store, signatures: valid)
             guard case let .success(outcome) = result else {
                 if case let .failure(error) = result { report.mismatch = mismatch(for: error, block: block, parent: parent, store: store) }
@@ -69,6 +65,10 @@ public struct ChainReplayer {
         report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         return report
     }
+
+    /// Blocks whose signatures are checked ahead of execution. Two keep a core from idling when the next block's
+    /// checks finish before this block's execution does (replay is bound by signatures, not execution).
+    static let lookahead = 2
 
     /// The outcome of `block` on the store's state, or why it is refused.
     private static func apply(_ block: Block, parent: BlockHeader, store: MemoryStateStore, signatures: [Bool]?) -> Result<BlockOutcome, BlockError> {

@@ -3,7 +3,7 @@ import Foundation
 import ProofmintCore
 
 /// Applies a sequence of blocks to a store as fast as two cores allow, in three overlapping stages:
-/// the signatures of block N+1 are checked while block N executes, and block N is written to LMDB on a
+/// the signatures of blocks N+1 and N+2 are checked while block N executes, and block N is written to LMDB on a
 /// background thread while block N+1 executes on top of N's not-yet-committed writes.
 /// Every block still goes through `StateTransition.apply` and commits in its own write transaction.
 public final class BlockImporter {
@@ -30,7 +30,6 @@ public final class BlockImporter {
 
     private let store: ChainStore
     private let commitQueue = DispatchQueue(label: "proofmint.import.commit")
-    private let verifyQueue = DispatchQueue(label: "proofmint.import.verify")
     public private(set) var statistics = Statistics()
     /// Test seam: runs on the commit thread just before a block is written; a throw stands for the process dying
     /// between a block's execution and its commit (the block is not written and the import stops at its height).
@@ -39,18 +38,18 @@ public final class BlockImporter {
 
     public init(store: ChainStore) { self.store = store }
 
+    /// Blocks whose signatures are checked ahead of the one executing, so that a core freed by a commit's fsync has
+    /// checks to do.
+    static let lookahead = 2
+
     /// Imports `blocks` (which must continue the store's head) and returns when the last one is committed.
     public func importBlocks(_ blocks: [Block], progress: (Block) -> Void = { _ in }) throws {
         guard !blocks.isEmpty else { return }
         var parent = store.head
         let inFlight = CommitSlot()
-        var signatures = Future(value: SignatureBatch.verify(blocks[0].transactions))
-        for (index, block) in blocks.enumerated() {
-            let valid = signatures.wait()
-            if index + 1 < blocks.count {
-                let next = blocks[index + 1]
-                signatures = Future(on: verifyQueue) { SignatureBatch.verify(next.transactions) }
-            }
+        var remaining = blocks[...]
+        var ahead = SignatureLookahead(depth: Self.lookahead)
+        while let (block, valid) = try ahead.next(from: { remaining.popFirst() }) {
             let started = ContinuousClock.now
             let pending = inFlight.outcome
             let outcome: BlockOutcome

@@ -50,6 +50,13 @@ public struct NodePath: Hashable, Comparable, Sendable {
         self.init(depth: depth, bits: bits)
     }
 
+    /// One word for the hasher instead of five: the path's first 64 bits plus its depth. Bits after `depth` are zero,
+    /// so the sum tells paths apart down to depth 56 (deeper paths only share buckets). Only for in-memory
+    /// dictionaries (the replayer's and the simulator's store): nothing hashed this way is encoded or ordered.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(bits.w0 &+ UInt64(truncatingIfNeeded: depth))
+    }
+
     /// Storage-key order (prefix, then depth), without building the keys.
     public static func < (lhs: NodePath, rhs: NodePath) -> Bool {
         lhs.bits != rhs.bits ? lhs.bits < rhs.bits : lhs.depth < rhs.depth
