@@ -58,21 +58,33 @@ public final class ChainStore: @unchecked Sendable {
         }
         let environment = try openEnvironment(path: path, options: options)
         let tables = try wrap("creating tables", path: path) { () throws(LMDBError) in try Tables(environment: environment, create: true) }
-        let genesisBlock: (block: Block, outcome: BlockOutcome)
+        let header = try writeGenesis(genesis, genesisFile: genesisFile, environment: environment, tables: tables, path: path)
+        return ChainStore(path: path, environment: environment, tables: tables, head: header)
+    }
+
+    /// Block 0 and the initial state in one write transaction. The tree is built into the transaction node by node
+    /// (`StateTree.build`): a genesis of 10⁷ accounts never holds its 2·10⁷ nodes in memory at once.
+    private static func writeGenesis(
+        _ genesis: Genesis, genesisFile: Bytes, environment: LMDBEnvironment, tables: Tables, path: String
+    ) throws(StorageError) -> BlockHeader {
+        let writes = genesis.stateWrites()
+        let entries = Genesis.treeEntries(of: writes)
         do {
-            genesisBlock = try genesis.genesisBlock()
+            return try environment.write { txn throws(LMDBError) in
+                try writeState(writes, txn: txn, tables: tables)
+                let root = try StateTree.build(sorted: entries[...]) { nodePath, node throws(LMDBError) in
+                    try write(nodePath, node, txn: txn, table: tables[.tree])
+                }
+                let block = genesis.block(stateRoot: root)
+                try writeChain([(block, [], nil)], txn: txn, tables: tables, path: path)
+                try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
+                try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
+                try txn.put(tables[.meta], MetaKey.devnet, [genesis.isDevnet ? 1 : 0])
+                return block.header
+            }
         } catch {
-            throw .corrupt(path: path, detail: "cannot build genesis: \(error)")
+            throw .commitFailed(path: path, height: 0, cause: error, available: DiskSpace.availableBytes(at: path))
         }
-        let store = ChainStore(path: path, environment: environment, tables: tables, head: genesisBlock.block.header)
-        try store.writeBlocks(
-            [(genesisBlock.block, genesisBlock.outcome.receipts, nil)], stateWrites: genesisBlock.outcome.stateWrites,
-            treeNodes: genesisBlock.outcome.treeNodes, extra: { txn throws(LMDBError) in
-            try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
-            try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
-            try txn.put(tables[.meta], MetaKey.devnet, [genesis.isDevnet ? 1 : 0])
-        })
-        return store
     }
 
     /// Opens an existing database, refusing one that is missing, truncated, foreign or of another schema.
@@ -364,7 +376,6 @@ public final class ChainStore: @unchecked Sendable {
     ) throws(StorageError) {
         guard let last = blocks.last?.block else { return }
         let tables = self.tables, path = self.path
-        let records = blocks.map { BlockRecords($0.block, receipts: $0.receipts) }
         do {
             try environment.write { txn throws(LMDBError) in
                 // Undo records (only while a devnet snapshot exists): a run's net writes are undone as a whole by the
@@ -373,15 +384,9 @@ public final class ChainStore: @unchecked Sendable {
                     try self.captureUndo(
                         txn, height: block.block.height, stateWrites: index == 0 ? stateWrites : [], treeNodes: index == 0 ? treeNodes : [])
                 }
-                for (key, value) in stateWrites {
-                    if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
-                }
-                try Self.write(treeNodes, txn: txn, table: tables[.tree])
-                for (record, block) in zip(records, blocks) {
-                    try record.write(to: txn, tables: tables)
-                    try ExplorerIndexes.write(block: block.block, supply: block.supply, txn: txn, tables: tables, path: path)
-                }
-                try txn.put(tables[.meta], MetaKey.head, last.height.bigEndianBytes + last.hash.bytes)
+                try Self.writeState(stateWrites, txn: txn, tables: tables)
+                for (nodePath, node) in treeNodes { try Self.write(nodePath, node, txn: txn, table: tables[.tree]) }
+                try Self.writeChain(blocks, txn: txn, tables: tables, path: path)
                 try extra(txn)
             }
         } catch {
@@ -392,14 +397,31 @@ public final class ChainStore: @unchecked Sendable {
         setCachedHead(last.header)
     }
 
-    /// Writes tree nodes (nil deletes) with keys and encodings built on the stack, not the heap.
-    private static func write(_ nodes: [(path: NodePath, node: TreeNode?)], txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
-        for (path, node) in nodes {
-            try path.withStorageKey { key throws(LMDBError) in
-                guard let node else { return try txn.delete(table, key: key) }
-                try node.withCanonicalBytes { value throws(LMDBError) in try txn.put(table, key: key, value: value) }
-            }
+    /// State entries (nil deletes).
+    private static func writeState(_ writes: [(key: StateKey, value: Bytes?)], txn: LMDBTransaction, tables: Tables) throws(LMDBError) {
+        for (key, value) in writes {
+            if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
         }
+    }
+
+    /// One tree node (nil deletes), its key and encoding built on the stack: a commit writes ~100,000 a block.
+    private static func write(_ path: NodePath, _ node: TreeNode?, txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
+        try path.withStorageKey { key throws(LMDBError) in
+            guard let node else { return try txn.delete(table, key: key) }
+            try node.withCanonicalBytes { value throws(LMDBError) in try txn.put(table, key: key, value: value) }
+        }
+    }
+
+    /// Each block's record, receipts and index entries, then the head at the last.
+    private static func writeChain(
+        _ blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint?)], txn: LMDBTransaction, tables: Tables, path: String
+    ) throws(LMDBError) {
+        guard let last = blocks.last?.block else { return }
+        for (block, receipts, supply) in blocks {
+            try BlockRecords(block, receipts: receipts).write(to: txn, tables: tables)
+            try ExplorerIndexes.write(block: block, supply: supply, txn: txn, tables: tables, path: path)
+        }
+        try txn.put(tables[.meta], MetaKey.head, last.height.bigEndianBytes + last.hash.bytes)
     }
 
     /// The head every reader sees; set after a commit or a revert has committed.

@@ -99,12 +99,23 @@ public struct Genesis: Equatable, Sendable {
         let writes = stateWrites()
         let updates = writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }
         let tree = try StateTree.update(updates, reader: state)
+        let block = block(stateRoot: tree.root)
+        return (block, BlockOutcome(header: block.header, stateWrites: writes, treeNodes: tree.nodes, receipts: []))
+    }
+
+    /// Block 0 over a state whose root is `stateRoot`: for a store that builds the genesis tree itself
+    /// (`StateTree.build`), node by node, rather than through `genesisBlock`.
+    public func block(stateRoot: Hash32) -> Block {
         let header = BlockHeader(
             chainId: chainId, height: 0, parentHash: .zero, timestamp: genesisTime, transactionRoot: .zero,
-            receiptRoot: .zero, stateRoot: tree.root, transactionCount: 0,
+            receiptRoot: .zero, stateRoot: stateRoot, transactionCount: 0,
             producer: Bytes(repeating: 0, count: Ed25519.publicKeyLength), beacon: BlockHeader.genesisBeacon)
-        let block = Block(header: header, signature: Bytes(repeating: 0, count: Ed25519.signatureLength), transactions: [])
-        return (block, BlockOutcome(header: header, stateWrites: writes, treeNodes: tree.nodes, receipts: []))
+        return Block(header: header, signature: Bytes(repeating: 0, count: Ed25519.signatureLength), transactions: [])
+    }
+
+    /// The tree entries of `writes` (key hash, value hash), sorted by key hash, for `StateTree.build`.
+    public static func treeEntries(of writes: [(key: StateKey, value: Bytes?)]) -> [(Hash32, Hash32)] {
+        writes.compactMap { write in write.value.map { (write.key.treeKey, Hash32.digest($0)) } }.sorted { $0.0 < $1.0 }
     }
 }
 

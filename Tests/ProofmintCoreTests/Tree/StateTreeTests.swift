@@ -251,6 +251,32 @@ final class StateTreeTests: XCTestCase {
         }
     }
 
+    /// The bulk build (a store's genesis) hands out exactly the reference tree's nodes, each once, children before
+    /// their parent, and returns its root: at every size from empty to a pool of clustered and near-twin keys.
+    func testBulkBuildEmitsExactlyTheReferenceNodesChildrenFirst() throws {
+        var rng = SplitMix64(seed: 0x6275_6c6b)
+        for size in [0, 1, 2, 3, 17, 200] {
+            let keys = Self.keyPool(&rng, size: size)
+            var model = [Hash32: Hash32]()
+            for key in keys { model[key] = rng.hash32() }
+            var emitted = [(NodePath, TreeNode)]()
+            let root = StateTree.build(sorted: keys.map { ($0, model[$0] ?? .zero) }[...]) { path, node in emitted.append((path, node)) }
+            XCTAssertEqual(root, ReferenceTree.root(model), "size \(size)")
+            var nodes = [NodePath: TreeNode]()
+            var hashesSoFar = Set<Hash32>()
+            for (path, node) in emitted {
+                XCTAssertNil(nodes.updateValue(node, forKey: path), "size \(size): \(path) emitted twice")
+                if case let .internal(left, right) = node {
+                    for hash in [left, right] where hash != .zero {
+                        XCTAssertTrue(hashesSoFar.contains(hash), "size \(size): a child of \(path) came after it")
+                    }
+                }
+                hashesSoFar.insert(node.hash)
+            }
+            XCTAssertEqual(nodes, ReferenceTree.nodes(model), "size \(size)")
+        }
+    }
+
     func testDeletingEverythingInOneBatchEmptiesTheTree() throws {
         for index in 0..<25 {
             let seed = SplitMix64.caseSeed(0x656d_7074, index)
