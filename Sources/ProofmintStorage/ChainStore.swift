@@ -62,31 +62,6 @@ public final class ChainStore: @unchecked Sendable {
         return ChainStore(path: path, environment: environment, tables: tables, head: header)
     }
 
-    /// Block 0 and the initial state in one write transaction. The tree is built into the transaction node by node
-    /// (`StateTree.build`): a genesis of 10⁷ accounts never holds its 2·10⁷ nodes in memory at once.
-    private static func writeGenesis(
-        _ genesis: Genesis, genesisFile: Bytes, environment: LMDBEnvironment, tables: Tables, path: String
-    ) throws(StorageError) -> BlockHeader {
-        let writes = genesis.stateWrites()
-        let entries = Genesis.treeEntries(of: writes)
-        do {
-            return try environment.write { txn throws(LMDBError) in
-                try writeState(writes, txn: txn, tables: tables)
-                let root = try StateTree.build(sorted: entries[...]) { nodePath, node throws(LMDBError) in
-                    try write(nodePath, node, txn: txn, table: tables[.tree])
-                }
-                let block = genesis.block(stateRoot: root)
-                try writeChain([(block, [], nil)], txn: txn, tables: tables, path: path)
-                try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
-                try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
-                try txn.put(tables[.meta], MetaKey.devnet, [genesis.isDevnet ? 1 : 0])
-                return block.header
-            }
-        } catch {
-            throw .commitFailed(path: path, height: 0, cause: error, available: DiskSpace.availableBytes(at: path))
-        }
-    }
-
     /// Opens an existing database, refusing one that is missing, truncated, foreign or of another schema.
     public static func open(at path: String, options: Options = Options()) throws(StorageError) -> ChainStore {
         let dataFile = "\(path)/\(dataFileName)"
@@ -398,14 +373,14 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     /// State entries (nil deletes).
-    private static func writeState(_ writes: [(key: StateKey, value: Bytes?)], txn: LMDBTransaction, tables: Tables) throws(LMDBError) {
+    static func writeState(_ writes: [(key: StateKey, value: Bytes?)], txn: LMDBTransaction, tables: Tables) throws(LMDBError) {
         for (key, value) in writes {
             if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
         }
     }
 
     /// One tree node (nil deletes), its key and encoding built on the stack: a commit writes ~100,000 a block.
-    private static func write(_ path: NodePath, _ node: TreeNode?, txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
+    static func write(_ path: NodePath, _ node: TreeNode?, txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
         try path.withStorageKey { key throws(LMDBError) in
             guard let node else { return try txn.delete(table, key: key) }
             try node.withCanonicalBytes { value throws(LMDBError) in try txn.put(table, key: key, value: value) }
@@ -413,7 +388,7 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     /// Each block's record, receipts and index entries, then the head at the last.
-    private static func writeChain(
+    static func writeChain(
         _ blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint?)], txn: LMDBTransaction, tables: Tables, path: String
     ) throws(LMDBError) {
         guard let last = blocks.last?.block else { return }
