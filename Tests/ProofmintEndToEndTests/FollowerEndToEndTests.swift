@@ -3,7 +3,7 @@ import ProofmintCore
 import XCTest
 
 /// Several real `proofmintd` processes on loopback (issue 15): followers fetch, verify and commit the producer's
-/// blocks, forward transactions to it, catch up after a SIGKILL, and refuse tampered blocks from a bad peer.
+/// blocks, forward transactions (single and batched) to it, catch up after a SIGKILL, and refuse tampered blocks from a bad peer.
 final class FollowerEndToEndTests: XCTestCase {
     private var network: LoopbackNetwork!
     private var keystore = ""
@@ -43,6 +43,15 @@ final class FollowerEndToEndTests: XCTestCase {
             XCTAssertEqual(included["height"] as? Int, height, "node \(node)")
             XCTAssertEqual(included["block_hash"] as? String, sent["block_hash"] as? String, "node \(node)")
             XCTAssertEqual(try network.nodes[node].callObject("pm_status")["mempool_size"] as? Int, 0, "node \(node) keeps an included transaction")
+        }
+        // A JSON-RPC batch sent to a follower reaches the producer as well: its admitted transactions are handed
+        // to the peers together.
+        let batch = try TransferStream(senderIndices: [2, 3], label: "follow-batch").sendRound(to: network.nodes[second])
+        XCTAssertEqual(batch.count, 2, "the follower admits both transfers of the batch")
+        for id in batch {
+            try network.waitUntil("the batched transfer \(id) is included on the producer") {
+                try network.nodes[producer].callObject("pm_getTransaction", ["id": id])["status"] as? String == "included"
+            }
         }
         let status = try network.nodes[second].callObject("pm_status")
         let peerStates = (status["peers"] as? [[String: Any]])?.map { $0["state"] as? String }

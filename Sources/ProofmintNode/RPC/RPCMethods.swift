@@ -93,13 +93,14 @@ struct RPCMethods: Sendable {
 
     /// The `pm_sendTransaction` calls of a batch, in order, each answered as if sent alone: decoded and their signatures
     /// checked on every core, then admitted in one turn of the node (`Node.submitAll`), so that in instant mode they
-    /// share a block. Each admitted one goes on to the peers like a single submission.
+    /// share a block. The admitted ones go on to the peers in one hand-over (one hop onto the node, not one each).
     func sendTransactions(_ raws: [JSONValue?]) async -> [Swift.Result<JSONValue, RPCErrorObject>] {
         let decoded = raws.map { raw in Swift.Result { () throws(RPCErrorObject) in try Self.params(Calls.SendTransaction.self, raw) } }
         let bytes = decoded.compactMap { try? $0.get().tx.bytes }
         let submissions = ParallelMap.map(count: bytes.count, threshold: 8) { Submission(bytes[$0]) }
         var admitted = await node.submitAll(submissions).makeIterator()
         var answers = [Swift.Result<JSONValue, RPCErrorObject>]()
+        var forwarded = [Bytes]()
         for (index, params) in decoded.enumerated() {
             guard case let .success(params) = params else {
                 if case let .failure(error) = params { answers.append(.failure(error)) }
@@ -107,12 +108,13 @@ struct RPCMethods: Sendable {
             }
             switch admitted.next() {
             case let .success(id)?:
-                await node.forwardToPeers(params.tx.bytes)
+                forwarded.append(params.tx.bytes)
                 answers.append(Swift.Result { () throws(RPCErrorObject) in try Self.encode(SendTransactionResult(id: id)) })
             case let .failure(error)?: answers.append(.failure(Self.rpcError(for: error)))
             case nil: answers.append(.failure(.internalError("batch submission \(index) has no answer")))
             }
         }
+        await node.forwardToPeers(forwarded)
         return answers
     }
 
@@ -134,7 +136,7 @@ struct RPCMethods: Sendable {
             throw Self.rpcError(for: error)
         }
         // Only a transaction new to this node goes on to its peers, so forwarding between followers ends.
-        await node.forwardToPeers(params.tx.bytes)
+        await node.forwardToPeers([params.tx.bytes])
         return SendTransactionResult(id: id)
     }
 

@@ -96,8 +96,10 @@ extension Node {
         return await follower.status()
     }
 
-    /// Hands a transaction this node admitted to its peers (a follower's clients reach the producer through it).
-    func forwardToPeers(_ bytes: Bytes) async {
-        await follower?.forward(bytes)
+    /// Hands transactions this node admitted to its peers (a follower's clients reach the producer through it). A
+    /// batch is handed over in one call: one hop onto the node's actor per batch, not one per transaction.
+    func forwardToPeers(_ transactions: [Bytes]) async {
+        guard let follower, !transactions.isEmpty else { return }
+        for bytes in transactions { await follower.forward(bytes) }
     }
 }
