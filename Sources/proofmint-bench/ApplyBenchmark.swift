@@ -10,6 +10,8 @@ import ProofmintStorage
 struct ApplyBenchmark {
     struct Result {
         let transfersPerSecond: Double
+        /// CPU seconds per second of the timed blocks: 2.0 means both cores were kept busy.
+        let coresBusy: Double
         let applyMilliseconds: Double
         let commitMilliseconds: Double
         let setupSeconds: Double
@@ -57,6 +59,7 @@ struct ApplyBenchmark {
             first, store: store, beacon: BlockBeacon.prove(chainId: genesis.chainId, height: 1, producer: validator))
         if options.snapshot { try store.takeSnapshot(named: "bench") }
         let start = ContinuousClock.now
+        let cpuStart = ProcessCPU.seconds()
         let statistics: BlockImporter.Statistics
         if options.pipeline {
             let importer = BlockImporter(store: store)
@@ -66,6 +69,7 @@ struct ApplyBenchmark {
             statistics = try applySequentially(blocks, store: store)
         }
         let elapsed = (ContinuousClock.now - start).seconds
+        let coresBusy = (ProcessCPU.seconds() - cpuStart) / elapsed
         let anonymous = PeakMemory.anonymousMebibytes()
         let lookups = try measureLookups(blocks.last, store: store)
         let verifyStart = ContinuousClock.now
@@ -73,7 +77,7 @@ struct ApplyBenchmark {
         let verifySeconds = (ContinuousClock.now - verifyStart).seconds
         let revert = options.snapshot ? try RevertCost.measure(store, blocks: blocks.count) : nil
         return Result(
-            transfersPerSecond: Double(statistics.transactions) / elapsed,
+            transfersPerSecond: Double(statistics.transactions) / elapsed, coresBusy: coresBusy,
             applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
             commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
             setupSeconds: setupSeconds, lookupMilliseconds: lookups, verifySeconds: verifySeconds,
