@@ -14,7 +14,7 @@ public final class ChainAuditor {
     public func audit(genesisFile: Bytes, next: () throws -> Block?, haltAt: UInt64? = nil, progress: (UInt64, Int) -> Void = { _, _ in }) throws -> AuditReport {
         let genesis = try Genesis.parse(file: genesisFile)
         let initial = MemoryStateStore()
-        initial.commit(try genesis.genesisBlock().outcome)
+        initial.commit(genesis.genesisBlock().outcome)
         for (key, value) in initial.values { add(key: key, value: value, sign: true) }
         var rows = [AuditReport.BlockRow](), epochs = [AuditReport.EpochRow](), governance = [AuditReport.GovernanceRow]()
         let replay = try ChainReplayer(haltAt: haltAt).replay(genesisFile: genesisFile, next: next, progress: progress) { block, outcome, store in

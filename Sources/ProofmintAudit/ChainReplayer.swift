@@ -15,31 +15,39 @@ public struct ChainReplayer {
     }
 
     /// Replays `genesisFile` then the blocks `next()` yields (nil at the end). `progress` sees each applied height;
-    /// `observe` sees every accepted block with its outcome while the store still holds the parent state.
+    /// `observe` sees every accepted block with its outcome while the store still holds the parent state; once `stop`
+    /// says so (asked before each block), the replay ends. Blocks are read a few ahead of the one applied (their
+    /// signatures are checked meanwhile), so `stop`, not `next` returning nil, is how a caller ends it at once.
     public func replay(
         genesisFile: Bytes, next: () throws -> Block?, progress: (UInt64, Int) -> Void = { _, _ in },
-        observe: (Block, BlockOutcome, MemoryStateStore) throws -> Void = { _, _, _ in }
+        observe: (Block, BlockOutcome, MemoryStateStore) throws -> Void = { _, _, _ in }, stop: () -> Bool = { false }
     ) throws -> ReplayReport {
-        try replay(genesis: try Genesis.parse(file: genesisFile), next: next, progress: progress, observe: observe)
+        try replay(genesis: try Genesis.parse(file: genesisFile), next: next, progress: progress, observe: observe, stop: stop)
     }
 
     /// The same, from a genesis already parsed (the benchmark builds its genesis in code).
     public func replay(
         genesis: Genesis, next: () throws -> Block?, progress: (UInt64, Int) -> Void = { _, _ in },
-        observe: (Block, BlockOutcome, MemoryStateStore) throws -> Void = { _, _, _ in }
+        observe: (Block, BlockOutcome, MemoryStateStore) throws -> Void = { _, _, _ in }, stop: () -> Bool = { false }
     ) throws -> ReplayReport {
         // A build that verifies Ed25519 otherwise than the chain (PROTOCOL.md §2.1) would replay a different chain.
         try VerificationRule.check()
         let started = ContinuousClock.now
-        let (genesisBlock, genesisOutcome) = try genesis.genesisBlock()
+        let (genesisBlock, genesisOutcome) = genesis.genesisBlock()
         let store = MemoryStateStore()
         store.commit(genesisOutcome)
         var parent = genesisBlock.header
         var report = ReplayReport(genesisHash: genesisBlock.hash, stateRoot: parent.stateRoot)
         let digest = Blake2b.Hasher256()
-        // The signatures of the next blocks are checked on all cores while this one executes.
-        var ahead = SignatureLookahead(depth: Self.lookahead)
-        while let (block, valid) = try ahead.next(from: next) {
+        // The signatures of the next blocks are checked on all cores while this one executes. Nothing is read past
+        // the first block above `haltAt`.
+        var ahead = SignatureLookahead()
+        var pastHalt = false
+        while !stop(), let (block, valid) = try ahead.next(from: {
+            guard !pastHalt, let block = try next() else { return nil }
+            if let haltAt, block.height > haltAt { pastHalt = true }
+            return block
+        }) {
             if let haltAt, block.height > haltAt {
                 report.haltedAt = haltAt
                 break
@@ -65,10 +73,6 @@ public struct ChainReplayer {
         report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         return report
     }
-
-    /// Blocks whose signatures are checked ahead of execution. Two keep a core from idling when the next block's
-    /// checks finish before this block's execution does (replay is bound by signatures, not execution).
-    static let lookahead = 2
 
     /// The outcome of `block` on the store's state, or why it is refused.
     private static func apply(_ block: Block, parent: BlockHeader, store: MemoryStateStore, signatures: [Bool]?) -> Result<BlockOutcome, BlockError> {

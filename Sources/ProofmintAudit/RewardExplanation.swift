@@ -75,7 +75,7 @@ public struct RewardExplanation: Sendable {
         var jobIndex = [Hash32: (epoch: UInt64, index: Int)]()
         var settled = [UInt64: RewardExplanation]()
         var done = false
-        _ = try ChainReplayer().replay(genesisFile: genesisFile, next: { done ? nil : try next() }, observe: { block, outcome, store in
+        _ = try ChainReplayer().replay(genesisFile: genesisFile, next: next, observe: { block, outcome, store in
             for receipt in outcome.receipts where receipt.code == 0 {
                 for case let .proofAccepted(jobId, consumer, worker, workEpoch, units, qualityBps, tierBps, weight, price, _, _) in receipt.events
                 where worker == provider && (target == nil || workEpoch == target) {
@@ -137,7 +137,7 @@ public struct RewardExplanation: Sendable {
                 default: continue
                 }
             }
-        })
+        }, stop: { done })
         // An epoch whose settlement started without the provider in it (target given, no work): explained as such.
         for (epoch, explanation) in open where explanation.settlement != nil && settled[epoch] == nil && (target == nil || epoch == target) {
             if target != nil || !explanation.receipts.isEmpty { settled[epoch] = explanation }

@@ -5,11 +5,8 @@ import ProofmintCore
 enum GenesisTarget {
     static func check(_ bytes: Bytes) throws(FuzzFailure) -> FuzzVerdict {
         guard let genesis = try? Genesis.parse(file: bytes) else { return .refused }
-        do {
-            _ = try genesis.genesisBlock()
-        } catch {
-            throw FuzzFailure(.genesis, "a genesis file that parses has no genesis block: \(error)")
-        }
+        // Building the block cannot fail; a trap here (an overflow, an out-of-range index) is what the fuzzer finds.
+        _ = genesis.genesisBlock()
         return .accepted
     }
 }

@@ -95,7 +95,7 @@ public final class Simulator {
             checkers: checkers,
             team: try Self.participant("team", 0, seed: config.seed).address)
         do {
-            let (block, outcome) = try genesis.genesisBlock()
+            let (block, outcome) = genesis.genesisBlock()
             store.commit(outcome)
             head = block.header
             genesisTotals = try store.totals()

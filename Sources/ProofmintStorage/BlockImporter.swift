@@ -38,17 +38,13 @@ public final class BlockImporter {
 
     public init(store: ChainStore) { self.store = store }
 
-    /// Blocks whose signatures are checked ahead of the one executing, so that a core freed by a commit's fsync has
-    /// checks to do.
-    static let lookahead = 2
-
     /// Imports `blocks` (which must continue the store's head) and returns when the last one is committed.
     public func importBlocks(_ blocks: [Block], progress: (Block) -> Void = { _ in }) throws {
         guard !blocks.isEmpty else { return }
         var parent = store.head
         let inFlight = CommitSlot()
         var remaining = blocks[...]
-        var ahead = SignatureLookahead(depth: Self.lookahead)
+        var ahead = SignatureLookahead()
         while let (block, valid) = try ahead.next(from: { remaining.popFirst() }) {
             let started = ContinuousClock.now
             let pending = inFlight.outcome

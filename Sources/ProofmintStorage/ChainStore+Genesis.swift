@@ -24,7 +24,7 @@ extension ChainStore {
                 return block.header
             }
         } catch {
-            throw .commitFailed(path: path, height: 0, cause: error, available: DiskSpace.availableBytes(at: path))
+            throw commitError(error, height: 0, path: path)
         }
     }
 }

@@ -365,11 +365,16 @@ public final class ChainStore: @unchecked Sendable {
                 try extra(txn)
             }
         } catch {
-            // A damaged record read during the commit is corruption, not a write that failed.
-            if case .checksumMismatch = error { throw StorageError(error, context: "committing block \(last.height)", path: path) }
-            throw .commitFailed(path: path, height: last.height, cause: error, available: DiskSpace.availableBytes(at: path))
+            throw Self.commitError(error, height: last.height, path: path)
         }
         setCachedHead(last.header)
+    }
+
+    /// Why a commit of `height` failed, for the user: a damaged record read during it is corruption, anything else a
+    /// write that failed (with the free space, since a full disk is the usual cause).
+    static func commitError(_ error: LMDBError, height: UInt64, path: String) -> StorageError {
+        if case .checksumMismatch = error { return StorageError(error, context: "committing block \(height)", path: path) }
+        return .commitFailed(path: path, height: height, cause: error, available: DiskSpace.availableBytes(at: path))
     }
 
     /// State entries (nil deletes).

@@ -1,8 +1,8 @@
 import Dispatch
 
-/// A value computed on another queue and collected with `wait()`: the one helper behind the pipelines that check
-/// block N+1's signatures while block N executes (`BlockImporter`, and the audit replayer above storage). What it
-/// yields depends only on the work it was given, never on timing.
+/// A value computed on another queue and collected with `wait()`: behind `SignatureLookahead`, which checks the next
+/// blocks' signatures while one executes (`BlockImporter`, and the audit replayer above storage). What it yields
+/// depends only on the work it was given, never on timing.
 public final class Future<Value: Sendable>: @unchecked Sendable {
     // Written once by the work (before `group.leave()`), read only after `group.wait()`.
     private var value: Value?

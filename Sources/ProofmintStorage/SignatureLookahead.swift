@@ -11,12 +11,15 @@ public struct SignatureLookahead {
         case failed(any Error)
     }
 
+    /// Two blocks: with one, a core idled whenever the next block's checks finished before this block's execution.
+    public static let defaultDepth = 2
+
     private let depth: Int
     private var pending: [Entry] = []
     private var exhausted = false
 
     /// `depth` ≥ 1: how many blocks after the current one have their checks under way.
-    public init(depth: Int) {
+    public init(depth: Int = defaultDepth) {
         self.depth = Swift.max(1, depth)
     }
 

@@ -27,7 +27,7 @@ final class ABCIEndToEndTests: XCTestCase {
         home = Paths.temporaryDirectory("abci")
         try Command.succeed("proofmintd", ["init", "--genesis", Paths.devnetGenesis, "--home", home, "--dev-validator", "0"])
         genesis = try Genesis.parse(json: Array(try Data(contentsOf: URL(fileURLWithPath: Paths.devnetGenesis))))
-        let (block, outcome) = try genesis.genesisBlock()
+        let (block, outcome) = genesis.genesisBlock()
         model.commit(outcome)
         modelHead = block.header
         proposer = try XCTUnwrap(genesis.validators.validators.first).publicKey

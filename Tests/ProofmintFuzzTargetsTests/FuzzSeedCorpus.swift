@@ -41,7 +41,7 @@ enum FuzzSeedCorpus {
     /// the `PMFORKGN` and state dump decoders as well as the JSON parser.
     private static func forkGenesisFile(of json: Bytes) throws -> Bytes {
         let genesis = try Genesis.parse(json: json)
-        let header = try genesis.genesisBlock().block.header
+        let header = genesis.genesisBlock().block.header
         let entries = genesis.stateWrites().compactMap { write in write.value.map { StateDump.Entry(key: write.key, value: $0) } }
         let dump = StateDump(
             chainId: genesis.chainId, height: 0, blockHash: header.hash, blockTime: header.timestamp, stateRoot: header.stateRoot,

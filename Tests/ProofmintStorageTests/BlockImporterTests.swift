@@ -15,18 +15,8 @@ final class BlockImporterTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// Six blocks of transfers, built on the in-memory store (so the expected roots come from the same transition).
-    private func makeChain() throws -> TestChain {
-        let chain = try TestChain()
-        let alice = TestKeys.key("alice"), bob = TestKeys.key("bob")
-        for round in 0..<6 {
-            try chain.produce([
-                chain.transfer(from: alice, to: TestKeys.address("carol"), amount: Amount(round + 1) * Tokens.one),
-                chain.transfer(from: bob, to: TestKeys.address("alice"), amount: Tokens.one),
-            ])
-        }
-        return chain
-    }
+    /// Six blocks of two transfers.
+    private func makeChain() throws -> TestChain { try StoreFixture.pairedTransfers(rounds: 6) }
 
     /// Creates a home holding only `chain`'s genesis, and closes it.
     private func createHome(_ chain: TestChain) throws {

@@ -41,6 +41,44 @@ final class ChainStoreTests: XCTestCase {
         XCTAssertEqual(check.treeNodes, chain.store.nodes.count)
     }
 
+    /// A new store writes its genesis tree as the bulk build makes it, sorted a chunk at a time. With more nodes than
+    /// one chunk, the store must still hold exactly the state entries of the genesis and the tree that incremental
+    /// updates build from them, under block 0 as `Genesis.genesisBlock()` describes it.
+    func testGenesisOfSeveralNodeChunksHoldsExactlyTheIncrementallyBuiltTree() throws {
+        let devnet = try Genesis.parse(json: Array(Data(contentsOf: RepositoryRoot.url.appendingPathComponent("genesis/devnet.json"))))
+        let extra = (0..<35_000).map { index in
+            Genesis.Allocation(name: nil, address: Address(module: "chunked-genesis-\(index)"), amount: Tokens.one)
+        }
+        let genesis = Genesis(
+            chainId: devnet.chainId, genesisTime: devnet.genesisTime, parameters: devnet.parameters, validators: devnet.validators,
+            allocations: devnet.allocations + extra, teamVesting: devnet.teamVesting, bonds: devnet.bonds, attestors: devnet.attestors)
+        let writes = genesis.stateWrites()
+        let expectedTree = InMemoryTree()
+        try expectedTree.update(writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) })
+        XCTAssertGreaterThan(expectedTree.nodes.count, 65_536, "the genesis must span more than one chunk of nodes")
+
+        let store = try ChainStore.create(at: directory, genesis: genesis, genesisFile: [])
+        XCTAssertEqual(store.head, genesis.genesisBlock().block.header)
+        XCTAssertEqual(store.head.stateRoot, expectedTree.root)
+        XCTAssertEqual(try store.block(at: 0), genesis.genesisBlock().block)
+        let tables = store.tablesForTesting
+        let (state, tree) = try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
+            var state = [StateKey: Bytes](), tree = [NodePath: TreeNode]()
+            try txn.scan(tables[.state]) { key, value in
+                state[StateKey(bytes: key)] = value
+                return true
+            }
+            try txn.scan(tables[.tree]) { key, value in
+                tree[try NodePath(storageKey: key)] = try TreeNode(canonical: value)
+                return true
+            }
+            return (state, tree)
+        }
+        XCTAssertEqual(state.count, writes.count)
+        for (key, value) in writes { XCTAssertEqual(state[key], value, "\(key)") }
+        XCTAssertEqual(tree, expectedTree.nodes)
+    }
+
     func testReopenResumesFromTheLastCommittedBlock() throws {
         let chain = try makeChain(blocks: 10, seed: 11)
         do {

@@ -11,15 +11,7 @@ final class SignatureLookaheadTests: XCTestCase {
 
     /// Five blocks of two transfers; in block 3 the second transfer carries the first one's signature.
     private func makeBlocks() throws -> [Block] {
-        let chain = try TestChain()
-        let alice = TestKeys.key("alice"), bob = TestKeys.key("bob")
-        for round in 0..<5 {
-            try chain.produce([
-                chain.transfer(from: alice, to: TestKeys.address("carol"), amount: Amount(round + 1) * Tokens.one),
-                chain.transfer(from: bob, to: TestKeys.address("alice"), amount: Tokens.one),
-            ])
-        }
-        var blocks = chain.blocks
+        var blocks = try StoreFixture.pairedTransfers(rounds: 5).blocks
         let third = blocks[2]
         let forged = SignedTransaction(transaction: third.transactions[1].transaction, signature: third.transactions[0].signature)
         blocks[2] = Block(header: third.header, signature: third.signature, transactions: [third.transactions[0], forged])

@@ -26,6 +26,20 @@ enum StoreFixture {
         return chain
     }
 
+    /// `rounds` blocks of two transfers each (alice pays carol a growing amount, bob pays alice one token), built on the
+    /// in-memory store so that the expected roots come from the same transition.
+    static func pairedTransfers(rounds: Int) throws -> TestChain {
+        let chain = try TestChain()
+        let alice = TestKeys.key("alice"), bob = TestKeys.key("bob")
+        for round in 0..<rounds {
+            try chain.produce([
+                chain.transfer(from: alice, to: TestKeys.address("carol"), amount: Amount(round + 1) * Tokens.one),
+                chain.transfer(from: bob, to: TestKeys.address("alice"), amount: Tokens.one),
+            ])
+        }
+        return chain
+    }
+
     /// A new store in `directory` with every block of `chain` applied and committed.
     static func store(at directory: String, holding chain: TestChain) throws -> ChainStore {
         let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [])

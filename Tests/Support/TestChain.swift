@@ -81,7 +81,7 @@ public final class TestChain: @unchecked Sendable {
         self.genesis = genesis
         self.chainId = genesis.chainId
         self.validatorKeys = validatorKeys
-        let (block, outcome) = try genesis.genesisBlock()
+        let (block, outcome) = genesis.genesisBlock()
         genesisBlock = block
         store = InMemoryStateStore()
         store.commit(outcome)

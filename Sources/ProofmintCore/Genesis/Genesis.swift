@@ -94,13 +94,15 @@ public struct Genesis: Equatable, Sendable {
         return overlay.sortedWrites
     }
 
-    /// Block 0 and the writes that create the initial state. `state` must be empty.
-    public func genesisBlock(state: any TreeNodeReader = EmptyState()) throws(StateReadError) -> (block: Block, outcome: BlockOutcome) {
+    /// Block 0 and the writes that create the initial state. The tree comes from the same bulk build a new store
+    /// uses (`StateTree.build`), its nodes sorted by path as every block's are.
+    public func genesisBlock() -> (block: Block, outcome: BlockOutcome) {
         let writes = stateWrites()
-        let updates = writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) }
-        let tree = try StateTree.update(updates, reader: state)
-        let block = block(stateRoot: tree.root)
-        return (block, BlockOutcome(header: block.header, stateWrites: writes, treeNodes: tree.nodes, receipts: []))
+        var nodes: [(path: NodePath, node: TreeNode?)] = []
+        let root = StateTree.build(sorted: Self.treeEntries(of: writes)[...]) { path, node in nodes.append((path, node)) }
+        nodes.sort { $0.path < $1.path }
+        let block = block(stateRoot: root)
+        return (block, BlockOutcome(header: block.header, stateWrites: writes, treeNodes: nodes, receipts: []))
     }
 
     /// Block 0 over a state whose root is `stateRoot`: for a store that builds the genesis tree itself

@@ -12,7 +12,7 @@ public final class MemoryStateStore: StateReader, @unchecked Sendable {
     /// A store holding the genesis state of `genesis`.
     public convenience init(genesis: Genesis) throws(StateReadError) {
         self.init()
-        commit(try genesis.genesisBlock().outcome)
+        commit(genesis.genesisBlock().outcome)
     }
 
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? { values[key] }

@@ -20,5 +20,9 @@ public enum ModuleAccount: String, CaseIterable, Sendable {
     /// Challenge bonds, held until the challenge is decided (protocol version 3).
     case challenges
 
-    public var address: Address { Address(module: rawValue) }
+    /// Hashed once: every transaction's fee credits three module accounts, and a BLAKE2b with its string copies per
+    /// credit was a visible share of a transfer's execution.
+    public var address: Address { Self.addresses[self] ?? Address(module: rawValue) }
+
+    private static let addresses = Dictionary(uniqueKeysWithValues: allCases.map { ($0, Address(module: $0.rawValue)) })
 }

@@ -114,7 +114,7 @@ struct RPCMethods: Sendable {
             case nil: answers.append(.failure(.internalError("batch submission \(index) has no answer")))
             }
         }
-        await node.forwardToPeers(forwarded)
+        if !forwarded.isEmpty { await node.forwardToPeers(forwarded) }
         return answers
     }
 

@@ -57,14 +57,16 @@ public actor ChainFollower {
         return (bestPeer(above: height) == nil ? "caught_up" : "syncing", peers.map(\.view))
     }
 
-    /// Sends a transaction this node admitted to every peer of the same chain, without waiting. A peer that already
-    /// has it refuses it as a duplicate and does not forward it again, so forwarding ends after one round.
-    func forward(_ transaction: Bytes) {
+    /// Sends transactions this node admitted to every peer of the same chain, without waiting, in their order. A peer
+    /// that already has one refuses it as a duplicate and does not forward it again, so forwarding ends after one round.
+    func forward(_ transactions: [Bytes]) {
         for peer in peers where peer.state != .wrongGenesis {
             let client = peer.client, logger = self.logger
             Task {
-                do { try await client.send(transaction) } catch {
-                    logger.debug("peer did not take a forwarded transaction", metadata: ["peer": "\(client.url)", "reason": "\(error)"])
+                for transaction in transactions {
+                    do { try await client.send(transaction) } catch {
+                        logger.debug("peer did not take a forwarded transaction", metadata: ["peer": "\(client.url)", "reason": "\(error)"])
+                    }
                 }
             }
         }

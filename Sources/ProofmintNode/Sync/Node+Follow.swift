@@ -97,9 +97,9 @@ extension Node {
     }
 
     /// Hands transactions this node admitted to its peers (a follower's clients reach the producer through it). A
-    /// batch is handed over in one call: one hop onto the node's actor per batch, not one per transaction.
+    /// batch is handed over in one call: one hop onto the node's actor and one onto the follower's per batch.
     func forwardToPeers(_ transactions: [Bytes]) async {
         guard let follower, !transactions.isEmpty else { return }
-        for bytes in transactions { await follower.forward(bytes) }
+        await follower.forward(transactions)
     }
 }

@@ -12,7 +12,7 @@ final class StateDumpTests: XCTestCase {
     /// The devnet's genesis state as a dump stating the genesis block's root.
     private func genesisDump(reversed: Bool = false) throws -> StateDump {
         let genesis = try devnet()
-        let header = try genesis.genesisBlock().block.header
+        let header = genesis.genesisBlock().block.header
         var entries = genesis.stateWrites().compactMap { write in write.value.map { StateDump.Entry(key: write.key, value: $0) } }
         if reversed { entries.reverse() }
         return StateDump(
@@ -80,7 +80,7 @@ final class StateDumpTests: XCTestCase {
         let file = try XCTUnwrap(fork.forkGenesisFile)
         let parsed = try Genesis.parse(file: file)
         XCTAssertEqual(parsed, fork)
-        let header = try parsed.genesisBlock().block.header
+        let header = parsed.genesisBlock().block.header
         XCTAssertEqual(header.stateRoot, dump.stateRoot)
         XCTAssertEqual(header.chainId, "fork-1")
         XCTAssertEqual(header.timestamp, 42)
