@@ -63,10 +63,12 @@ public actor ChainFollower {
         for peer in peers where peer.state != .wrongGenesis {
             let client = peer.client, logger = self.logger
             Task {
-                for transaction in transactions {
-                    do { try await client.send(transaction) } catch {
-                        logger.debug("peer did not take a forwarded transaction", metadata: ["peer": "\(client.url)", "reason": "\(error)"])
+                do {
+                    for refusal in try await client.send(transactions) {
+                        logger.debug("peer did not take a forwarded transaction", metadata: ["peer": "\(client.url)", "reason": "\(refusal)"])
                     }
+                } catch {
+                    logger.debug("peer did not take forwarded transactions", metadata: ["peer": "\(client.url)", "reason": "\(error)"])
                 }
             }
         }

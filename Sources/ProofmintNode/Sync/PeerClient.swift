@@ -39,8 +39,25 @@ struct PeerClient: Sendable {
         }
     }
 
-    func send(_ transaction: Bytes) async throws(Failure) {
-        _ = try await call(Calls.SendTransaction.self, SendTransactionParams(tx: transaction))
+    /// The most calls a node answers in one JSON-RPC batch (docs/RPC.md, "Batches").
+    static let maxBatch = 100
+
+    /// Sends transactions as JSON-RPC batches of `pm_sendTransaction` (one request per hundred, not one each) and
+    /// returns the peer's refusals, one line each (a peer that already has a transaction refuses it as a duplicate).
+    func send(_ transactions: [Bytes]) async throws(Failure) -> [String] {
+        var refusals = [String]()
+        for start in stride(from: 0, to: transactions.count, by: Self.maxBatch) {
+            let chunk = transactions[start..<min(start + Self.maxBatch, transactions.count)]
+            let calls = chunk.enumerated().map { index, transaction in
+                JSONValue.object([
+                    ("jsonrpc", .string("2.0")), ("id", .int(index)), ("method", .string(Calls.SendTransaction.method.rawValue)),
+                    ("params", .object([("tx", .string(transaction.hex))])),
+                ])
+            }
+            let answers = try await post(.array(calls), method: Calls.SendTransaction.method.rawValue).arrayValue ?? []
+            refusals += answers.compactMap { $0["error"]?["message"]?.stringValue }
+        }
+        return refusals
     }
 
     private func call<Call: RPCCall>(_ call: Call.Type, _ params: Call.Params) async throws(Failure) -> Call.Result {
@@ -49,15 +66,7 @@ struct PeerClient: Sendable {
             let body = JSONValue.object([
                 ("jsonrpc", .string("2.0")), ("id", .int(1)), ("method", .string(method)), ("params", try JSONValueEncoder.encode(params)),
             ])
-            var request = URLRequest(url: url)
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(body.compactText.utf8)
-            let data: Data
-            do { (data, _) = try await session.data(for: request) } catch {
-                throw Failure(description: "\(url) unreachable: \(Self.reason(error))")
-            }
-            let document = try JSONParser.parse(Bytes(data))
+            let document = try await post(body, method: method)
             if let error = document["error"], !error.isNull {
                 let remote = try JSONValueDecoder.decode(RPCErrorObject.self, from: error, path: "error")
                 throw Failure(description: "\(url) answered \(method) with \(remote)")
@@ -68,6 +77,21 @@ struct PeerClient: Sendable {
             throw failure
         } catch {
             throw Failure(description: "\(method) to \(url) failed: \(error)")
+        }
+    }
+
+    /// Posts one JSON-RPC request or batch and parses the answer.
+    private func post(_ body: JSONValue, method: String) async throws(Failure) -> JSONValue {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.compactText.utf8)
+        let data: Data
+        do { (data, _) = try await session.data(for: request) } catch {
+            throw Failure(description: "\(url) unreachable: \(Self.reason(error))")
+        }
+        do { return try JSONParser.parse(Bytes(data)) } catch {
+            throw Failure(description: "\(url) answered \(method) with something that is not JSON: \(error)")
         }
     }
 
