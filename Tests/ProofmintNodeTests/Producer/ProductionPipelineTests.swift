@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Logging
 import ProofmintCore
 import ProofmintStorage
 import ProofmintTestSupport
@@ -12,12 +11,6 @@ import XCTest
 /// while its commit is held, transactions are admitted (against the block being committed), the head still reads the
 /// parent, and the next block is built on top of the held one; a failed commit leaves its transactions waiting.
 final class ProductionPipelineTests: XCTestCase {
-    private var directory = ""
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: directory)
-    }
-
     func testWhileABlockCommitsTransactionsAreAdmittedAndTheNextBlockIsBuiltOnIt() async throws {
         let gate = CommitGate(height: 1)
         let built = DispatchSemaphore(value: 0)
@@ -103,15 +96,7 @@ final class ProductionPipelineTests: XCTestCase {
         sleep: @escaping @Sendable (_ milliseconds: UInt64) async throws -> Void = ProducerClock.taskSleep
     ) throws -> (TestChain, Node) {
         let chain = try TestChain(validators: ["validator-a"])
-        directory = NSTemporaryDirectory() + "proofmint-pipeline-\(UUID().uuidString)"
-        let store = try ChainStore.create(
-            at: directory, genesis: chain.genesis, genesisFile: [], options: .init(mapSize: 1 << 30, durability: .none))
-        var logger = Logger(label: "proofmint.test.pipeline")
-        logger.logLevel = .critical
-        let node = Node(
-            store: store, validator: ValidatorKey(name: "validator-a", key: TestKeys.key("validator-a")), mode: .instant,
-            emptyBlocks: false, logger: logger, sleep: sleep)
-        return (chain, node)
+        return (chain, try InstantNode(chain: chain, validator: "validator-a", label: "pipeline", removedAfter: self, sleep: sleep).node)
     }
 }
 
