@@ -48,11 +48,9 @@ struct PeerClient: Sendable {
         var refusals = [String]()
         for start in stride(from: 0, to: transactions.count, by: Self.maxBatch) {
             let chunk = transactions[start..<min(start + Self.maxBatch, transactions.count)]
+            // The params as `SendTransactionParams` encodes them (`Hex`: the bytes' hex).
             let calls = chunk.enumerated().map { index, transaction in
-                JSONValue.object([
-                    ("jsonrpc", .string("2.0")), ("id", .int(index)), ("method", .string(Calls.SendTransaction.method.rawValue)),
-                    ("params", .object([("tx", .string(transaction.hex))])),
-                ])
+                Self.request(Calls.SendTransaction.method.rawValue, id: index, params: .object([("tx", .string(transaction.hex))]))
             }
             let answers = try await post(.array(calls), method: Calls.SendTransaction.method.rawValue).arrayValue ?? []
             refusals += answers.compactMap { $0["error"]?["message"]?.stringValue }
@@ -63,9 +61,7 @@ struct PeerClient: Sendable {
     private func call<Call: RPCCall>(_ call: Call.Type, _ params: Call.Params) async throws(Failure) -> Call.Result {
         let method = Call.method.rawValue
         do {
-            let body = JSONValue.object([
-                ("jsonrpc", .string("2.0")), ("id", .int(1)), ("method", .string(method)), ("params", try JSONValueEncoder.encode(params)),
-            ])
+            let body = Self.request(method, id: 1, params: try JSONValueEncoder.encode(params))
             let document = try await post(body, method: method)
             if let error = document["error"], !error.isNull {
                 let remote = try JSONValueDecoder.decode(RPCErrorObject.self, from: error, path: "error")
@@ -78,6 +74,11 @@ struct PeerClient: Sendable {
         } catch {
             throw Failure(description: "\(method) to \(url) failed: \(error)")
         }
+    }
+
+    /// One JSON-RPC 2.0 request object.
+    private static func request(_ method: String, id: Int, params: JSONValue) -> JSONValue {
+        .object([("jsonrpc", .string("2.0")), ("id", .int(id)), ("method", .string(method)), ("params", params)])
     }
 
     /// Posts one JSON-RPC request or batch and parses the answer.
