@@ -386,9 +386,14 @@ public final class ChainStore: @unchecked Sendable {
 
     /// One tree node (nil deletes), its key and encoding built on the stack: a commit writes ~100,000 a block.
     static func write(_ path: NodePath, _ node: TreeNode?, txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
-        try path.withStorageKey { key throws(LMDBError) in
+        let keyLength = NodePath.storageKeyLength, valueLength = TreeNode.canonicalLength
+        try withUnsafeTemporaryAllocation(byteCount: keyLength + valueLength, alignment: 8) { buffer throws(LMDBError) in
+            path.writeStorageKey(into: buffer)
+            let key = UnsafeRawBufferPointer(rebasing: buffer[..<keyLength])
             guard let node else { return try txn.delete(table, key: key) }
-            try node.withCanonicalBytes { value throws(LMDBError) in try txn.put(table, key: key, value: value) }
+            let value = UnsafeMutableRawBufferPointer(rebasing: buffer[keyLength...])
+            node.writeCanonicalBytes(into: value)
+            try txn.put(table, key: key, value: UnsafeRawBufferPointer(value))
         }
     }
 

@@ -8,6 +8,7 @@ struct LoadResult {
     let depth: [LoadWatcher.DepthSample]
     let nodePeakMebibytes: Int
     let nodeAnonymousMebibytes: Int
+    let coresBusy: LoadCPU.Busy
 
     var includedPerSecond: Double { ledger.spanMilliseconds > 0 ? Double(ledger.included) * 1000 / ledger.spanMilliseconds : 0 }
 

@@ -18,11 +18,13 @@ struct LoadRun: Sendable {
     let deadline: ContinuousClock.Instant
 
     func submit(_ transactions: [SignedTransaction], mode: String) async throws -> LoadResult {
+        // Encoded before the clock starts, as the transfers were signed: during the run the generator only sends.
+        let batches = stride(from: 0, to: transactions.count, by: batchSize).map {
+            LoadBatch(transactions[$0..<min($0 + batchSize, transactions.count)])
+        }
+        let cpu = LoadCPU(node: pid)
         let clock = LoadClock()
         let ledger = LoadLedger(ids: transactions.map(\.id), clock: clock)
-        let batches = stride(from: 0, to: transactions.count, by: batchSize).map {
-            Array(transactions[$0..<min($0 + batchSize, transactions.count)])
-        }
         let watcher = LoadWatcher(client: client, pid: pid, ledger: ledger, deadline: deadline)
         async let watched: Void = watcher.follow()
         let refused = try await post(batches, ledger: ledger)
@@ -30,11 +32,11 @@ struct LoadRun: Sendable {
         return LoadResult(
             mode: mode, submitted: transactions.count, refused: refused, ledger: await ledger.summary(),
             depth: await watcher.depthSeries(), nodePeakMebibytes: PeakMemory.peakMebibytes(process: pid),
-            nodeAnonymousMebibytes: await watcher.maxAnonymousMebibytes())
+            nodeAnonymousMebibytes: await watcher.maxAnonymousMebibytes(), coresBusy: cpu.coresBusy(over: clock))
     }
 
     /// Posts the batches, `connections` at a time in order; returns the refusals by message.
-    private func post(_ batches: [[SignedTransaction]], ledger: LoadLedger) async throws -> [String: Int] {
+    private func post(_ batches: [LoadBatch], ledger: LoadLedger) async throws -> [String: Int] {
         let session = URLSession(configuration: .ephemeral)
         defer { session.finishTasksAndInvalidate() }
         var refused = [String: Int]()
@@ -56,23 +58,20 @@ struct LoadRun: Sendable {
     }
 
     /// One HTTP request: a JSON-RPC batch of `pm_sendTransaction`; the error messages of refused entries.
-    private func send(_ batch: [SignedTransaction], session: URLSession, ledger: LoadLedger) async throws -> [String] {
-        let calls = batch.enumerated().map { index, transaction in
-            #"{"jsonrpc":"2.0","id":\#(index),"method":"pm_sendTransaction","params":{"tx":"\#(transaction.canonicalBytes.hex)"}}"#
-        }
+    private func send(_ batch: LoadBatch, session: URLSession, ledger: LoadLedger) async throws -> [String] {
         var request = URLRequest(url: url, timeoutInterval: 60)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(("[" + calls.joined(separator: ",") + "]").utf8)
-        await ledger.submitted(batch.map(\.id))
+        request.httpBody = batch.body
+        await ledger.submitted(batch.ids)
         let (data, _) = try await session.data(for: request)
         let answers = (try? JSONParser.parse(Bytes(data)))?.arrayValue ?? []
-        guard answers.count == batch.count else {
-            await ledger.refused(batch.map(\.id))
-            return Array(repeating: "unreadable batch answer", count: batch.count)
+        guard answers.count == batch.ids.count else {
+            await ledger.refused(batch.ids)
+            return Array(repeating: "unreadable batch answer", count: batch.ids.count)
         }
-        let refusals = zip(batch, answers).compactMap { transaction, answer in
-            answer["error"]?["message"]?.stringValue.map { (transaction.id, $0) }
+        let refusals = zip(batch.ids, answers).compactMap { id, answer in
+            answer["error"]?["message"]?.stringValue.map { (id, $0) }
         }
         // A refused transfer will never be included: the watcher stops waiting for it.
         await ledger.refused(refusals.map(\.0))

@@ -29,6 +29,26 @@ final class JSONCodecTests: XCTestCase {
         XCTAssertEqual(try JSONValueDecoder.decode(Sample.self, from: json, path: "result"), sample)
     }
 
+    /// The size of a block's id list (pm_getBlock): every item in order, objects inside arrays and arrays inside objects.
+    func testLongArraysAndNestedContainersKeepEveryItemInOrder() throws {
+        struct Row: Encodable, Equatable {
+            var id: String
+            var fees: [UInt128]
+        }
+        struct Page: Encodable {
+            var rows: [Row]
+            var ids: [String]
+        }
+        let ids = (0..<20_000).map { String($0, radix: 16) }
+        let rows = (0..<300).map { Row(id: "r\($0)", fees: [UInt128($0), UInt128($0) << 64]) }
+        let json = try JSONValueEncoder.encode(Page(rows: rows, ids: ids))
+        XCTAssertEqual(json["ids"], .array(ids.map(JSONValue.string)))
+        XCTAssertEqual(json["rows"]?.arrayValue?.count, rows.count)
+        XCTAssertEqual(json["rows"]?.arrayValue?[299], .object([
+            ("id", .string("r299")), ("fees", .array([.string("299"), .string(String(UInt128(299) << 64))])),
+        ]))
+    }
+
     func testWrongJSONTypesNameTheMember() throws {
         let cases: [(String, String)] = [
             (#"{"pending_nonce":"7","balance":"1","validator":null,"flag":true}"#, "'result.pending_nonce' must be a whole number"),

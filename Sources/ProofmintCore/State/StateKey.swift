@@ -214,11 +214,22 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Byte-lexicographic order, compared in place: every block sorts and binary-searches its writes by key.
+    /// Byte-wise order, compared eight bytes at a time: every commit sorts its writes by it, and a genesis of 10⁷
+    /// accounts sorts 10⁷ keys.
     public static func < (lhs: StateKey, rhs: StateKey) -> Bool {
         lhs.bytes.withUnsafeBytes { left in
             rhs.bytes.withUnsafeBytes { right in
-                for index in 0..<Swift.min(left.count, right.count) where left[index] != right[index] {
-                    return left[index] < right[index]
+                let common = Swift.min(left.count, right.count)
+                var index = 0
+                while index + 8 <= common {
+                    let a = UInt64(bigEndian: left.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let b = UInt64(bigEndian: right.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    if a != b { return a < b }
+                    index += 8
+                }
+                while index < common {
+                    if left[index] != right[index] { return left[index] < right[index] }
+                    index += 1
                 }
                 return left.count < right.count
             }

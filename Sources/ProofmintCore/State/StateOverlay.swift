@@ -9,6 +9,13 @@ public struct StateOverlay: StateReader {
 
     public init(base: any StateReader) { self.base = base }
 
+    /// An overlay that expects about `expectedWrites` keys: a genesis of 10⁷ accounts would otherwise rehash its
+    /// dictionary some twenty times as it grows.
+    public init(base: any StateReader, expectedWrites: Int) {
+        self.base = base
+        writes.reserveCapacity(expectedWrites)
+    }
+
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? {
         if let pending = writes[key] { return pending }
         return try base.value(for: key)

@@ -30,13 +30,15 @@ public struct NodePath: Hashable, Comparable, Sendable {
     /// The database key: the 32-byte prefix, then the depth as u16.
     public var storageKey: Bytes { prefix + [UInt8(depth >> 8), UInt8(depth & 0xff)] }
 
-    /// Lends `storageKey` from the stack: a commit writes ~100,000 node keys a block.
-    public func withStorageKey<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        try withUnsafeTemporaryAllocation(byteCount: 34, alignment: 8) { buffer throws(E) in
-            bits.write(into: buffer, at: 0)
-            buffer.storeBytes(of: UInt16(truncatingIfNeeded: depth).bigEndian, toByteOffset: 32, as: UInt16.self)
-            return try body(UnsafeRawBufferPointer(buffer))
-        }
+    /// The length of `storageKey`.
+    public static let storageKeyLength = 34
+
+    /// Writes `storageKey` into the first 34 bytes of `buffer`, which the caller keeps on its stack: a commit writes
+    /// ~100,000 node keys a block. Not a generic `withStorageKey { }`: called from another module, a generic lender ran
+    /// unspecialised and looked up type metadata at every node.
+    public func writeStorageKey(into buffer: UnsafeMutableRawBufferPointer) {
+        bits.write(into: buffer, at: 0)
+        buffer.storeBytes(of: UInt16(truncatingIfNeeded: depth).bigEndian, toByteOffset: 32, as: UInt16.self)
     }
 
     public init(storageKey: Bytes) throws(CodecError) {

@@ -20,20 +20,21 @@ public enum TreeNode: Hashable, Sendable {
 
     var isLeaf: Bool { if case .leaf = self { return true } else { return false } }
 
-    /// Lends the canonical encoding (65 bytes) from the stack, for a commit that writes nodes by the hundred thousand.
-    public func withCanonicalBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        try withUnsafeTemporaryAllocation(byteCount: 65, alignment: 8) { buffer throws(E) in
-            switch self {
-            case let .leaf(key, valueHash):
-                buffer.storeBytes(of: Self.leafTag, toByteOffset: 0, as: UInt8.self)
-                key.write(into: buffer, at: 1)
-                valueHash.write(into: buffer, at: 33)
-            case let .internal(left, right):
-                buffer.storeBytes(of: Self.internalTag, toByteOffset: 0, as: UInt8.self)
-                left.write(into: buffer, at: 1)
-                right.write(into: buffer, at: 33)
-            }
-            return try body(UnsafeRawBufferPointer(buffer))
+    /// The length of the canonical encoding.
+    public static let canonicalLength = 65
+
+    /// Writes the canonical encoding into the first 65 bytes of `buffer`, which the caller keeps on its stack (see
+    /// `NodePath.writeStorageKey`).
+    public func writeCanonicalBytes(into buffer: UnsafeMutableRawBufferPointer) {
+        switch self {
+        case let .leaf(key, valueHash):
+            buffer.storeBytes(of: Self.leafTag, toByteOffset: 0, as: UInt8.self)
+            key.write(into: buffer, at: 1)
+            valueHash.write(into: buffer, at: 33)
+        case let .internal(left, right):
+            buffer.storeBytes(of: Self.internalTag, toByteOffset: 0, as: UInt8.self)
+            left.write(into: buffer, at: 1)
+            right.write(into: buffer, at: 33)
         }
     }
 }

@@ -4,8 +4,11 @@ import ProofmintCore
 struct FeeHeap {
     private var items: [Mempool.Entry] = []
 
-    private static func before(_ a: Mempool.Entry, _ b: Mempool.Entry) -> Bool {
-        a.fee != b.fee ? a.fee > b.fee : a.sequence < b.sequence
+    /// Compares two slots by index, reading only the two fields: passing entries by value retained and released
+    /// every reference an entry holds, at each step of every sift.
+    private func before(_ a: Int, _ b: Int) -> Bool {
+        let feeA = items[a].fee, feeB = items[b].fee
+        return feeA != feeB ? feeA > feeB : items[a].sequence < items[b].sequence
     }
 
     mutating func push(_ entry: Mempool.Entry) {
@@ -13,7 +16,7 @@ struct FeeHeap {
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard Self.before(items[child], items[parent]) else { break }
+            guard before(child, parent) else { break }
             items.swapAt(child, parent)
             child = parent
         }
@@ -27,8 +30,8 @@ struct FeeHeap {
         while true {
             let left = 2 * parent + 1, right = left + 1
             var best = parent
-            if left < items.count && Self.before(items[left], items[best]) { best = left }
-            if right < items.count && Self.before(items[right], items[best]) { best = right }
+            if left < items.count && before(left, best) { best = left }
+            if right < items.count && before(right, best) { best = right }
             if best == parent { break }
             items.swapAt(parent, best)
             parent = best

@@ -27,46 +27,61 @@ public struct EncodingFailure: Error, CustomStringConvertible {
 }
 
 /// What one encoder has written so far. A child that writes nothing is left out of its parent object.
+///
+/// The members and items live outside the shape enum: held inside it, every append copied the whole array (the enum
+/// kept a second reference), which made a block of 10,000 transaction ids cost 10,000² pointer copies in `pm_getBlock`.
 final class EncodingNode {
-    enum Content {
+    enum Shape {
         case empty
         case scalar(JSONValue)
-        case object([(String, EncodingNode)])
-        case array([EncodingNode])
+        case object
+        case array
     }
 
-    var content = Content.empty
+    private(set) var shape = Shape.empty
+    private var members: [(String, EncodingNode)] = []
+    private var items: [EncodingNode] = []
 
     var value: JSONValue? {
-        switch content {
+        switch shape {
         case .empty: return nil
         case let .scalar(value): return value
-        case let .object(members): return .object(members.compactMap { name, node in node.value.map { (name, $0) } })
-        case let .array(items): return .array(items.map { $0.value ?? .null })
+        case .object: return .object(members.compactMap { name, node in node.value.map { (name, $0) } })
+        case .array: return .array(items.map { $0.value ?? .null })
         }
     }
 
+    var itemCount: Int { if case .array = shape { return items.count } else { return 0 } }
+
+    func set(_ value: JSONValue) { shape = .scalar(value) }
+
     func member(_ name: String) -> EncodingNode {
-        var members: [(String, EncodingNode)] = []
-        if case let .object(existing) = content { members = existing }
+        startObject()
         if let found = members.first(where: { $0.0 == name }) { return found.1 }
         let child = EncodingNode()
         members.append((name, child))
-        content = .object(members)
         return child
     }
 
     func appendItem() -> EncodingNode {
-        var items: [EncodingNode] = []
-        if case let .array(existing) = content { items = existing }
+        startArray()
         let child = EncodingNode()
         items.append(child)
-        content = .array(items)
         return child
     }
 
-    func startObject() { if case .object = content {} else { content = .object([]) } }
-    func startArray() { if case .array = content {} else { content = .array([]) } }
+    /// A node that becomes an object (or an array) starts empty, whatever it held before.
+    func startObject() {
+        if case .object = shape { return }
+        shape = .object
+        members = []
+    }
+
+    func startArray() {
+        if case .array = shape { return }
+        shape = .array
+        items = []
+    }
 }
 
 struct NodeEncoder: Encoder {
@@ -92,7 +107,7 @@ struct SingleNodeEncoder: SingleValueEncodingContainer {
     let node: EncodingNode
     let codingPath: [any CodingKey]
 
-    private func set(_ value: JSONValue) { node.content = .scalar(value) }
+    private func set(_ value: JSONValue) { node.set(value) }
 
     mutating func encodeNil() throws { set(.null) }
     mutating func encode(_ value: Bool) throws { set(.bool(value)) }
@@ -123,7 +138,7 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func child(_ key: Key) -> NodeEncoder { NodeEncoder(node: node.member(JSONKey.name(key)), codingPath: codingPath + [key]) }
 
-    mutating func encodeNil(forKey key: Key) throws { node.member(JSONKey.name(key)).content = .scalar(.null) }
+    mutating func encodeNil(forKey key: Key) throws { node.member(JSONKey.name(key)).set(.null) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         var single = child(key).singleValueContainer()
         try single.encode(value)
@@ -179,14 +194,14 @@ private struct Scalar<T: Encodable>: Encodable {
 struct UnkeyedNodeEncoder: UnkeyedEncodingContainer {
     let node: EncodingNode
     let codingPath: [any CodingKey]
-    var count: Int { if case let .array(items) = node.content { return items.count } else { return 0 } }
+    var count: Int { node.itemCount }
 
     private mutating func next() -> NodeEncoder {
         let index = count
         return NodeEncoder(node: node.appendItem(), codingPath: codingPath + [IndexKey(index)])
     }
 
-    mutating func encodeNil() throws { next().node.content = .scalar(.null) }
+    mutating func encodeNil() throws { next().node.set(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         var single = next().singleValueContainer()
         try single.encode(value)

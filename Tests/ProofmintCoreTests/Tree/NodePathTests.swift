@@ -43,4 +43,21 @@ final class NodePathTests: XCTestCase {
         XCTAssertThrowsError(try NodePath(storageKey: Bytes(repeating: 0, count: 32) + [1, 1]), "depth 257")
         XCTAssertThrowsError(try NodePath(storageKey: Bytes(repeating: 0, count: 33)))
     }
+
+    /// What a commit writes from its stack must be the very bytes of `storageKey` and of the canonical encoding.
+    func testStackWritersMatchTheStorageKeyAndTheCanonicalEncoding() throws {
+        var rng = SplitMix64(seed: 0x57ac)
+        for depth in [0, 1, 9, 255, 256] {
+            let path = NodePath.toward(rng.hash32(), depth: depth)
+            let nodes: [TreeNode] = [.leaf(key: rng.hash32(), valueHash: rng.hash32()), .internal(left: rng.hash32(), right: .zero)]
+            var key = Bytes(repeating: 0xee, count: NodePath.storageKeyLength)
+            key.withUnsafeMutableBytes { path.writeStorageKey(into: $0) }
+            XCTAssertEqual(key, path.storageKey)
+            for node in nodes {
+                var value = Bytes(repeating: 0xee, count: TreeNode.canonicalLength)
+                value.withUnsafeMutableBytes { node.writeCanonicalBytes(into: $0) }
+                XCTAssertEqual(value, node.canonicalBytes)
+            }
+        }
+    }
 }
