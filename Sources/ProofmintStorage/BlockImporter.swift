@@ -3,14 +3,17 @@ import Foundation
 import ProofmintCore
 
 /// Applies a sequence of blocks to a store as fast as two cores allow, in three overlapping stages:
-/// the signatures of blocks N+1 and N+2 are checked while block N executes, and block N is written to LMDB on a
-/// background thread while block N+1 executes on top of N's not-yet-committed writes.
-/// Every block still goes through `StateTransition.apply` and commits in its own write transaction.
+/// the signatures of blocks N+1 and N+2 are checked while block N executes, and the blocks already executed are
+/// written to LMDB on a background thread while the next ones execute on top of their not-yet-committed writes
+/// (`GroupCommit`: a block waiting for the disk joins the next write transaction instead of waiting).
+/// Every block still goes through `StateTransition.apply`; every block before a refused one is committed.
 public final class BlockImporter {
     /// Time spent per stage, summed over the blocks.
     public struct Statistics: Sendable {
         public var blocks = 0
         public var transactions = 0
+        /// Write transactions: fewer than `blocks` when blocks were committed in runs.
+        public var commits = 0
         public var applyTime = Duration.zero
         public var commitTime = Duration.zero
         public init() {}
@@ -18,6 +21,7 @@ public final class BlockImporter {
 
     public enum ImportError: Error, CustomStringConvertible {
         case invalidBlock(height: UInt64, BlockError)
+        /// The commit of a run starting at `height` failed; nothing from `height` on was written.
         case storage(height: UInt64, StorageError)
 
         public var description: String {
@@ -28,84 +32,65 @@ public final class BlockImporter {
         }
     }
 
+    /// Most blocks one commit writes: bounds what waits in memory and how many outcomes a read searches.
+    public static let defaultMaxRun = 4
+
     private let store: ChainStore
+    private let maxRun: Int
     private let commitQueue = DispatchQueue(label: "proofmint.import.commit")
     public private(set) var statistics = Statistics()
-    /// Test seam: runs on the commit thread just before a block is written; a throw stands for the process dying
-    /// between a block's execution and its commit (the block is not written and the import stops at its height).
+    /// Test seam: runs on the commit thread before each block of a run is written; a throw stands for the process
+    /// dying between a block's execution and its commit (nothing of that run is written, and the import stops there).
     /// Internal, so only `@testable` tests can set it; nil in production.
     var beforeCommit: (@Sendable (Block) throws(StorageError) -> Void)?
 
-    public init(store: ChainStore) { self.store = store }
+    /// `maxRun` 1 commits every block in its own transaction (for comparison; the benchmark's `--max-run`).
+    public init(store: ChainStore, maxRun: Int = defaultMaxRun) {
+        self.store = store
+        self.maxRun = max(1, maxRun)
+    }
 
-    /// Imports `blocks` (which must continue the store's head) and returns when the last one is committed.
+    /// Imports `blocks` (which must continue the store's head) and returns when the last one is committed. On a
+    /// refused block or a failed commit, the blocks before it are committed first, then the error is thrown.
+    /// `progress` is called as each block has executed (its commit may still be pending).
     public func importBlocks(_ blocks: [Block], progress: (Block) -> Void = { _ in }) throws {
         guard !blocks.isEmpty else { return }
-        var parent = store.head
-        let inFlight = CommitSlot()
-        var remaining = blocks[...]
-        var ahead = SignatureLookahead()
-        while let (block, valid) = try ahead.next(from: { remaining.popFirst() }) {
-            let started = ContinuousClock.now
-            let pending = inFlight.outcome
-            let outcome: BlockOutcome
-            do {
-                outcome = try store.withSnapshot { snapshot in
-                    try StateTransition.apply(
-                        block, parent: parent, state: LayeredState(base: snapshot, outcomes: pending.map { [$0] } ?? []),
-                        signatures: valid)
-                }
-            } catch let error as BlockError {
-                _ = try inFlight.wait()
-                throw ImportError.invalidBlock(height: block.height, error)
-            }
-            statistics.applyTime += ContinuousClock.now - started
-            statistics.commitTime += try inFlight.wait()
-            inFlight.start(on: commitQueue, store: store, block: block, outcome: outcome, beforeCommit: beforeCommit)
-            statistics.blocks += 1
-            statistics.transactions += block.transactions.count
-            parent = block.header
-            progress(block)
+        let commits = GroupCommit(store: store, queue: commitQueue, maxRun: maxRun, beforeCommit: beforeCommit)
+        defer {
+            statistics.commitTime += commits.commitTime
+            statistics.commits += commits.commits
         }
-        statistics.commitTime += try inFlight.wait()
-    }
-}
-
-/// The one block being committed in the background, if any.
-private final class CommitSlot: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var error: BlockImporter.ImportError?
-    private var duration = Duration.zero
-    private(set) var outcome: BlockOutcome?
-
-    func start(
-        on queue: DispatchQueue, store: ChainStore, block: Block, outcome: BlockOutcome,
-        beforeCommit: (@Sendable (Block) throws(StorageError) -> Void)? = nil
-    ) {
-        self.outcome = outcome
-        group.enter()
-        queue.async { [self] in
-            let started = ContinuousClock.now
-            do throws(StorageError) {
-                try beforeCommit?(block)
-                try store.commit(block, outcome: outcome)
-            } catch {
-                self.error = .storage(height: block.height, error)
+        do {
+            var parent = store.head
+            var remaining = blocks[...]
+            var ahead = SignatureLookahead()
+            while let (block, valid) = try ahead.next(from: { remaining.popFirst() }) {
+                let started = ContinuousClock.now
+                let outcome = try apply(block, parent: parent, signatures: valid, on: commits.uncommitted)
+                statistics.applyTime += ContinuousClock.now - started
+                try commits.add(block, outcome: outcome)
+                statistics.blocks += 1
+                statistics.transactions += block.transactions.count
+                parent = block.header
+                progress(block)
             }
-            duration = ContinuousClock.now - started
-            group.leave()
-        }
-    }
-
-    /// Waits for the commit in flight, rethrows its failure, and returns how long it took.
-    func wait() throws -> Duration {
-        group.wait()
-        outcome = nil
-        defer { duration = .zero }
-        if let error {
-            self.error = nil
+        } catch {
+            // What executed before the failure is still committed; a failed commit of its own is reported first.
+            try commits.finish()
             throw error
         }
-        return duration
+        try commits.finish()
+    }
+
+    /// Executes `block` over the committed state with `uncommitted` laid on top.
+    private func apply(_ block: Block, parent: BlockHeader, signatures: [Bool], on uncommitted: [BlockOutcome]) throws -> BlockOutcome {
+        do {
+            return try store.withSnapshot { snapshot in
+                try StateTransition.apply(
+                    block, parent: parent, state: LayeredState(base: snapshot, outcomes: uncommitted), signatures: signatures)
+            }
+        } catch let error as BlockError {
+            throw ImportError.invalidBlock(height: block.height, error)
+        }
     }
 }

@@ -321,10 +321,16 @@ public final class ChainStore: @unchecked Sendable {
 
     /// Commits a block and everything it changed in one write transaction.
     public func commit(_ block: Block, outcome: BlockOutcome) throws(StorageError) {
-        let head = self.head
-        guard block.height == head.height + 1 else { throw .notNextBlock(head: head.height, got: block.height) }
-        try writeBlocks(
-            [(block, outcome.receipts, nil)], stateWrites: outcome.stateWrites, treeNodes: outcome.treeNodes, extra: { _ in })
+        try commit(run: [(block, outcome)])
+    }
+
+    /// Commits consecutive blocks in one write transaction, each written as `commit(_:outcome:)` would write it, in
+    /// order (a later block's writes replace an earlier one's; undo records and supply entries see each block's state).
+    /// The head moves to the last only when the transaction commits, so a crash leaves none of them or all
+    /// (`BlockImporter`'s group commit: one transaction and one pair of fsyncs for the run).
+    public func commit(run: [(block: Block, outcome: BlockOutcome)]) throws(StorageError) {
+        try checkConsecutive(run.map(\.block))
+        try writeBlocks(run.map { ($0.block, $0.outcome.receipts, nil, $0.outcome.stateWrites, $0.outcome.treeNodes) })
     }
 
     /// Commits a run of consecutive blocks in one write transaction: each block's record, receipts and index entries,
@@ -335,34 +341,42 @@ public final class ChainStore: @unchecked Sendable {
         batch blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint)], stateWrites: [(key: StateKey, value: Bytes?)],
         treeNodes: [(path: NodePath, node: TreeNode?)]
     ) throws(StorageError) {
+        try checkConsecutive(blocks.map(\.block))
+        // The net writes go with the first block (so its undo record undoes the run as a whole: no snapshot can fall
+        // inside a run); the later blocks add only their records.
+        try writeBlocks(blocks.enumerated().map { index, entry in
+            (entry.block, entry.receipts, entry.supply, index == 0 ? stateWrites : [], index == 0 ? treeNodes : [])
+        })
+    }
+
+    private func checkConsecutive(_ blocks: [Block]) throws(StorageError) {
         var expected = head.height + 1
-        for (block, _, _) in blocks {
+        for block in blocks {
             guard block.height == expected else { throw .notNextBlock(head: expected - 1, got: block.height) }
             expected += 1
         }
-        try writeBlocks(blocks.map { ($0.block, $0.receipts, $0.supply) }, stateWrites: stateWrites, treeNodes: treeNodes, extra: { _ in })
     }
 
-    /// Writes `blocks` (each with its supply for the explorer's index, or nil to read it from the transaction: a single
-    /// block's commit, whose state writes are the transaction's) and the net writes, then moves the head.
-    private func writeBlocks(
-        _ blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint?)], stateWrites: [(key: StateKey, value: Bytes?)],
-        treeNodes: [(path: NodePath, node: TreeNode?)], extra: (LMDBTransaction) throws(LMDBError) -> Void
-    ) throws(StorageError) {
+    /// One block's part of a write transaction: its record and receipts, its supply for the explorer's index (nil: read
+    /// from the transaction once its writes are in), and the state and tree writes it brings.
+    typealias BlockWrites = (
+        block: Block, receipts: [Receipt], supply: SupplyPoint?, stateWrites: [(key: StateKey, value: Bytes?)],
+        treeNodes: [(path: NodePath, node: TreeNode?)]
+    )
+
+    /// Writes each of `blocks` in order (its undo record while a devnet snapshot exists, its writes, its records and
+    /// indexes), then moves the head to the last.
+    private func writeBlocks(_ blocks: [BlockWrites]) throws(StorageError) {
         guard let last = blocks.last?.block else { return }
         let tables = self.tables, path = self.path
         do {
             try environment.write { txn throws(LMDBError) in
-                // Undo records (only while a devnet snapshot exists): a run's net writes are undone as a whole by the
-                // record of its first block, and its later blocks get empty ones, since no snapshot can fall inside a run.
-                for (index, block) in blocks.enumerated() {
-                    try self.captureUndo(
-                        txn, height: block.block.height, stateWrites: index == 0 ? stateWrites : [], treeNodes: index == 0 ? treeNodes : [])
+                for entry in blocks {
+                    try self.captureUndo(txn, height: entry.block.height, stateWrites: entry.stateWrites, treeNodes: entry.treeNodes)
+                    try Self.writeState(entry.stateWrites, txn: txn, tables: tables)
+                    for (nodePath, node) in entry.treeNodes { try Self.write(nodePath, node, txn: txn, table: tables[.tree]) }
+                    try Self.writeChain([(entry.block, entry.receipts, entry.supply)], txn: txn, tables: tables, path: path)
                 }
-                try Self.writeState(stateWrites, txn: txn, tables: tables)
-                for (nodePath, node) in treeNodes { try Self.write(nodePath, node, txn: txn, table: tables[.tree]) }
-                try Self.writeChain(blocks, txn: txn, tables: tables, path: path)
-                try extra(txn)
             }
         } catch {
             throw Self.commitError(error, height: last.height, path: path)

@@ -29,8 +29,8 @@ enum BenchmarkMain {
         let verify = VerifyRate.measure(signatures: 20_000)
         print("libsodium crypto_sign_verify_detached: \(Int(verify.singleCore)) verifications/s on one core, \(Int(verify.allCores)) on all cores\n")
         print("Each row is compared with the better of two verify measurements taken just before and just after its blocks.\n")
-        print("| accounts | transfers/s | 1-core verify/s | all-core verify/s | vs 1-core verify | vs all-core verify | cores busy | apply ms/block | commit ms/block | state+tree setup s | peak RSS MiB | anonymous RSS MiB | tx lookup ms (whole block) | inspect --verify s |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| accounts | transfers/s | 1-core verify/s | all-core verify/s | vs 1-core verify | vs all-core verify | cores busy | apply ms/block | commit ms/block | blocks/commit | state+tree setup s | peak RSS MiB | anonymous RSS MiB | tx lookup ms (whole block) | inspect --verify s |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         var reverts = [(accounts: Int, cost: RevertCost)]()
         var proposals = [(accounts: Int, cost: ProposeCost)]()
         for accounts in options.accounts {
@@ -39,9 +39,10 @@ enum BenchmarkMain {
             if let revert = result.revert { reverts.append((accounts, revert)) }
             let rate = result.transfersPerSecond
             print(String(
-                format: "| %d | %.0f | %.0f | %.0f | %.0f%% | %.0f%% | %.2f | %.0f | %.0f | %.1f | %d | %d | %.2f (%.0f) | %.1f",
+                format: "| %d | %.0f | %.0f | %.0f | %.0f%% | %.0f%% | %.2f | %.0f | %.0f | %.1f | %.1f | %d | %d | %.2f (%.0f) | %.1f",
                 accounts, rate, limit.singleCore, limit.allCores, 100 * rate / limit.singleCore, 100 * rate / limit.allCores,
-                result.coresBusy, result.applyMilliseconds, result.commitMilliseconds, result.setupSeconds, PeakMemory.mebibytes(),
+                result.coresBusy, result.applyMilliseconds, result.commitMilliseconds, result.blocksPerCommit, result.setupSeconds,
+                PeakMemory.mebibytes(),
                 result.anonymousMebibytes,
                 result.lookupMilliseconds.indexed, result.lookupMilliseconds.wholeBlock, result.verifySeconds)
                 + (result.verifyConsistent ? " |" : " INCONSISTENT |"))

@@ -7,6 +7,8 @@ struct BenchmarkOptions {
     var transactions = 10_000
     var durability = Durability.full
     var pipeline = true
+    /// Most blocks one commit may write (`BlockImporter`'s group commit); 1 commits every block alone, for comparison.
+    var maxRun = BlockImporter.defaultMaxRun
     var help = false
     /// The replay measurement: a chain of this many blocks of this many transfers, 0 to skip.
     var replayBlocks = 1000
@@ -21,7 +23,7 @@ struct BenchmarkOptions {
 
     static let usage = """
         usage: proofmint-bench [--accounts 100000,1000000] [--blocks 5] [--transactions 10000]
-                               [--durability full|meta|none] [--no-pipeline]
+                               [--durability full|meta|none] [--no-pipeline] [--max-run 4]   (--max-run 1: a commit a block)
                                [--replay-blocks 1000] [--replay-transactions 1000]   (--replay-blocks 0 skips the replay)
                                [--proof-providers 1000,100000]   (--proof-providers none skips the submit-proof blocks)
                                [--kinds transfer,stake,unstake,vote,submit-proof,mixed]   (--kinds none skips them)
@@ -45,6 +47,7 @@ struct BenchmarkOptions {
                     return value
                 }
             case "--blocks": blocks = try Self.positive(iterator.next(), flag)
+            case "--max-run": maxRun = try Self.positive(iterator.next(), flag)
             case "--transactions": transactions = try Self.positive(iterator.next(), flag)
             case "--replay-blocks": replayBlocks = Int(iterator.next() ?? "") ?? -1
                 guard replayBlocks >= 0 else { throw Invalid(description: "--replay-blocks takes a count (0 skips)") }

@@ -141,29 +141,102 @@ final class BlockImporterTests: XCTestCase {
     func testDyingBetweenApplyAndCommitLeavesTheLastCommittedBlockWholeAndResumable() throws {
         let chain = try makeChain()
         try createHome(chain)
+        var failedAt: UInt64 = 0
         try withStore { store in
             let importer = BlockImporter(store: store)
-            // Block 4 executes and its commit starts on the commit thread, where the "crash" stops it before any
-            // write; block 5 executes on top of 4's uncommitted writes, then finds 4's commit failed and stops.
+            // Block 4's run reaches the commit thread, where the "crash" stops it before any write. Whether block 3
+            // (or 2) shared that run depends on how far execution got ahead of the disk; the error names the run's
+            // first block, which is where a restarted import resumes. Later blocks executed on the lost run are dropped.
             importer.beforeCommit = { block throws(StorageError) in if block.height == 4 { throw .corrupt(path: "test", detail: "simulated crash before the commit of block 4") } }
             var applied = [UInt64]()
             XCTAssertThrowsError(try importer.importBlocks(chain.blocks) { applied.append($0.height) }) { error in
-                guard case BlockImporter.ImportError.storage(height: 4, _) = error else {
-                    return XCTFail("expected the commit of block 4 to fail, got \(error)")
+                guard case let BlockImporter.ImportError.storage(height, _) = error else {
+                    return XCTFail("expected the commit of block 4's run to fail, got \(error)")
                 }
+                failedAt = height
             }
-            XCTAssertEqual(applied, [1, 2, 3, 4], "progress is reported only for blocks whose predecessor committed")
+            XCTAssert((1...4).contains(failedAt), "the failed run starts at or before block 4, got \(failedAt)")
+            XCTAssertEqual(Array(applied.prefix(4)), [1, 2, 3, 4], "blocks execute in order up to the failure")
         }
-        // The "restarted process": the home reopens at block 3, consistent, and the import resumes from there.
+        // The "restarted process": the home reopens at the block before the failed run, consistent, and the import
+        // resumes from there.
         try withStore { store in
-            XCTAssertEqual(store.head, chain.blocks[2].header)
-            XCTAssertEqual(try store.withSnapshot { try $0.stateRoot() }, chain.blocks[2].header.stateRoot)
+            XCTAssertEqual(store.head, failedAt == 1 ? chain.genesisBlock.header : chain.blocks[Int(failedAt) - 2].header)
+            XCTAssertEqual(try store.withSnapshot { try $0.stateRoot() }, store.head.stateRoot)
             XCTAssertNil(try store.block(at: 4))
-            XCTAssertNil(try store.block(at: 5))
+            XCTAssertNil(try store.block(at: failedAt))
             try assertConsistent(store)
-            try BlockImporter(store: store).importBlocks(Array(chain.blocks.dropFirst(3)))
+            try BlockImporter(store: store).importBlocks(Array(chain.blocks.dropFirst(Int(failedAt) - 1)))
             XCTAssertEqual(store.head, chain.head)
             try assertConsistent(store)
         }
+    }
+
+    /// Blocks committed in runs leave what one commit a block leaves: the same head, state root, blocks, receipts and
+    /// supply index, and a home `verify` finds whole.
+    func testRunsOfBlocksCommitTheSameHomeAsOneCommitEach() throws {
+        let chain = try makeChain()
+        try createHome(chain)
+        try withStore { store in
+            let importer = BlockImporter(store: store)
+            // Block 1's commit is held until block 3 has executed, so blocks 2 and 3 queue behind it into one run.
+            let executedThree = DispatchSemaphore(value: 0)
+            importer.beforeCommit = { block throws(StorageError) in
+                if block.height == 1 { _ = executedThree.wait(timeout: .now() + 10) }
+            }
+            try importer.importBlocks(chain.blocks) { if $0.height == 3 { executedThree.signal() } }
+            XCTAssertEqual(importer.statistics.blocks, 6)
+            XCTAssertLessThan(importer.statistics.commits, 6, "blocks 2 and 3 shared a run")
+            XCTAssertEqual(store.head, chain.head)
+            for (block, receipts) in zip(chain.blocks, chain.outcomes.map(\.receipts)) {
+                XCTAssertEqual(try store.block(at: block.height)?.hash, block.hash)
+                XCTAssertEqual(try store.receipts(at: block.height), receipts, "block \(block.height)")
+            }
+            try assertConsistent(store)
+            XCTAssertTrue(try store.verify().isConsistent)
+            let oneByOne = try Self.committedOneByOne(chain, in: directory + "-single")
+            defer { try? FileManager.default.removeItem(atPath: directory + "-single") }
+            XCTAssertEqual(
+                try store.supplyHistory(from: 1, to: 6, points: 6), try oneByOne.supplyHistory(from: 1, to: 6, points: 6))
+        }
+    }
+
+    /// Inside a run each block still gets its own undo record, taken after the blocks before it in the same
+    /// transaction: a devnet snapshot taken before the import reverts exactly, and so does one taken between imports.
+    func testUndoRecordsOfARunRevertToSnapshotsBeforeAndBetweenImports() throws {
+        let chain = try makeChain()
+        try createHome(chain)
+        try withStore { store in
+            _ = try store.takeSnapshot(named: "genesis")
+            try Self.importInRuns(Array(chain.blocks.prefix(3)), into: store)
+            _ = try store.takeSnapshot(named: "three")
+            try Self.importInRuns(Array(chain.blocks.dropFirst(3)), into: store)
+            XCTAssertEqual(store.head, chain.head)
+            _ = try store.revert(to: "three")
+            XCTAssertEqual(store.head, chain.blocks[2].header)
+            try assertConsistent(store)
+            _ = try store.revert(to: "genesis")
+            XCTAssertEqual(store.head, chain.genesisBlock.header)
+            try assertConsistent(store)
+        }
+    }
+
+    /// Imports `blocks` with the first block's commit held until the last has executed, so the rest form one run.
+    private static func importInRuns(_ blocks: [Block], into store: ChainStore) throws {
+        guard let first = blocks.first, let last = blocks.last else { return }
+        let importer = BlockImporter(store: store)
+        let executedLast = DispatchSemaphore(value: 0)
+        importer.beforeCommit = { block throws(StorageError) in
+            if block.height == first.height { _ = executedLast.wait(timeout: .now() + 10) }
+        }
+        try importer.importBlocks(blocks) { if $0.height == last.height { executedLast.signal() } }
+        XCTAssertEqual(importer.statistics.commits, 2, "the first block, then the rest as one run")
+    }
+
+    /// A home where every block of `chain` was committed alone (`ChainStore.commit(_:outcome:)`, a produced block's path).
+    private static func committedOneByOne(_ chain: TestChain, in directory: String) throws -> ChainStore {
+        let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [])
+        for (block, outcome) in zip(chain.blocks, chain.outcomes) { try store.commit(block, outcome: outcome) }
+        return store
     }
 }

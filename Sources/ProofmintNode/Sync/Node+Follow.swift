@@ -4,7 +4,8 @@ import ProofmintStorage
 
 /// A following node's side of the actor (`--follow`): peer blocks are verified and committed here, serialised with
 /// block production, through the same `BlockImporter` that `proofmintd import` uses (`StateTransition.apply` for every
-/// block, then one write transaction each with its receipts and indexes, as a produced block).
+/// block, then its receipts and indexes written as a produced block's are; blocks that wait for the disk share a write
+/// transaction, `GroupCommit`).
 extension Node {
     /// What `accept` did with a batch of peer blocks.
     public struct Acceptance: Sendable, Equatable {
