@@ -39,8 +39,9 @@ public final class BlockImporter {
     private let maxRun: Int
     private let commitQueue = DispatchQueue(label: "proofmint.import.commit")
     public private(set) var statistics = Statistics()
-    /// Test seam: runs on the commit thread before each block of a run is written; a throw stands for the process
-    /// dying between a block's execution and its commit (nothing of that run is written, and the import stops there).
+    /// Test seam: runs on the commit thread for each block of a run, in order, before the run's transaction opens; a
+    /// throw stands for the process dying between execution and commit (nothing of that run is written, and the import
+    /// stops at the run's first block).
     /// Internal, so only `@testable` tests can set it; nil in production.
     var beforeCommit: (@Sendable (Block) throws(StorageError) -> Void)?
 

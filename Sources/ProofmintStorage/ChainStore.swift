@@ -3,8 +3,8 @@ import Foundation
 import ProofmintCore
 
 /// A node's database: the current state and its tree, every block, receipts and the transaction index.
-/// Each block is committed in one LMDB write transaction, so a crash at any moment leaves the last
-/// committed block whole and the next start resumes from it.
+/// Each block is committed within one LMDB write transaction (an importer's run or a fast-mined batch shares one), so a
+/// crash at any moment leaves the last committed block whole and the next start resumes from it.
 public final class ChainStore: @unchecked Sendable {
     /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters;
     /// 4: block headers carry the beacon, protocol version 3; 5: located tx_index entries; 6: every stored value ends
@@ -367,7 +367,7 @@ public final class ChainStore: @unchecked Sendable {
     /// Writes each of `blocks` in order (its undo record while a devnet snapshot exists, its writes, its records and
     /// indexes), then moves the head to the last.
     private func writeBlocks(_ blocks: [BlockWrites]) throws(StorageError) {
-        guard let last = blocks.last?.block else { return }
+        guard let first = blocks.first?.block, let last = blocks.last?.block else { return }
         let tables = self.tables, path = self.path
         do {
             try environment.write { txn throws(LMDBError) in
@@ -375,11 +375,13 @@ public final class ChainStore: @unchecked Sendable {
                     try self.captureUndo(txn, height: entry.block.height, stateWrites: entry.stateWrites, treeNodes: entry.treeNodes)
                     try Self.writeState(entry.stateWrites, txn: txn, tables: tables)
                     for (nodePath, node) in entry.treeNodes { try Self.write(nodePath, node, txn: txn, table: tables[.tree]) }
-                    try Self.writeChain([(entry.block, entry.receipts, entry.supply)], txn: txn, tables: tables, path: path)
+                    try Self.writeRecords(entry.block, receipts: entry.receipts, supply: entry.supply, txn: txn, tables: tables, path: path)
                 }
+                try Self.writeHead(last, txn: txn, tables: tables)
             }
         } catch {
-            throw Self.commitError(error, height: last.height, path: path)
+            // Nothing of the transaction was written: the first block is where a retry starts.
+            throw Self.commitError(error, height: first.height, path: path)
         }
         setCachedHead(last.header)
     }
@@ -417,10 +419,21 @@ public final class ChainStore: @unchecked Sendable {
     ) throws(LMDBError) {
         guard let last = blocks.last?.block else { return }
         for (block, receipts, supply) in blocks {
-            try BlockRecords(block, receipts: receipts).write(to: txn, tables: tables)
-            try ExplorerIndexes.write(block: block, supply: supply, txn: txn, tables: tables, path: path)
+            try writeRecords(block, receipts: receipts, supply: supply, txn: txn, tables: tables, path: path)
         }
-        try txn.put(tables[.meta], MetaKey.head, last.height.bigEndianBytes + last.hash.bytes)
+        try writeHead(last, txn: txn, tables: tables)
+    }
+
+    /// A block's record, receipts and index entries (the supply read from `txn` when nil).
+    private static func writeRecords(
+        _ block: Block, receipts: [Receipt], supply: SupplyPoint?, txn: LMDBTransaction, tables: Tables, path: String
+    ) throws(LMDBError) {
+        try BlockRecords(block, receipts: receipts).write(to: txn, tables: tables)
+        try ExplorerIndexes.write(block: block, supply: supply, txn: txn, tables: tables, path: path)
+    }
+
+    private static func writeHead(_ block: Block, txn: LMDBTransaction, tables: Tables) throws(LMDBError) {
+        try txn.put(tables[.meta], MetaKey.head, block.height.bigEndianBytes + block.hash.bytes)
     }
 
     /// The head every reader sees; set after a commit or a revert has committed.

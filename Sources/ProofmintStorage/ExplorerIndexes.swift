@@ -4,9 +4,11 @@ import ProofmintCore
 /// are written in the same LMDB transaction as the block they describe, so they never disagree with the chain, and
 /// they are not state: no state root covers them and the state transition never reads them.
 ///
-/// A batched commit (`ChainStore.commit(batch:)`) calls `write` once per block, in height order, inside its transaction,
-/// with each block's supply taken while the run was built (`SupplyPoint.after`); a revert that deletes the blocks above a
-/// height calls `remove` for each deleted block, also inside its transaction.
+/// A commit calls `write` once per block, in height order, inside its transaction: a fast-mined batch
+/// (`ChainStore.commit(batch:)`) with each block's supply taken while the run was built (`SupplyPoint.after`); a single
+/// block or an importer's run (`commit(run:)`) with none, so it is read from the transaction right after that block's
+/// writes. A revert that deletes the blocks above a height calls `remove` for each deleted block, also inside its
+/// transaction.
 enum ExplorerIndexes {
     /// Writes block `block`'s entries; without `supply`, `txn` must hold the block's state writes and no later
     /// block's, and the supply is read from it.

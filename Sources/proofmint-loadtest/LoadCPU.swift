@@ -9,19 +9,20 @@ struct LoadCPU {
     }
 
     private let pid: String
-    private let nodeStart: Double
+    private let nodeStart: Double?
     private let generatorStart: Double
 
     init(node pid: String) {
         self.pid = pid
-        nodeStart = ProcessCPU.seconds(process: pid) ?? 0
+        nodeStart = ProcessCPU.seconds(process: pid)
         generatorStart = ProcessCPU.seconds()
     }
 
-    /// Cores busy from `init` until now, over the wall time `clock` has counted; the node's is -1 if it is unreadable.
+    /// Cores busy from `init` until now, over the wall time `clock` has counted; the node's is -1 if it was unreadable.
     func coresBusy(over clock: LoadClock) -> Busy {
         let seconds = max(clock.milliseconds / 1000, 1e-3)
-        let node = ProcessCPU.seconds(process: pid).map { ($0 - nodeStart) / seconds } ?? -1
+        var node = -1.0
+        if let nodeStart, let nodeEnd = ProcessCPU.seconds(process: pid) { node = (nodeEnd - nodeStart) / seconds }
         return Busy(node: node, generator: (ProcessCPU.seconds() - generatorStart) / seconds)
     }
 }

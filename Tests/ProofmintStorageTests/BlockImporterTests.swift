@@ -141,32 +141,37 @@ final class BlockImporterTests: XCTestCase {
     func testDyingBetweenApplyAndCommitLeavesTheLastCommittedBlockWholeAndResumable() throws {
         let chain = try makeChain()
         try createHome(chain)
-        var failedAt: UInt64 = 0
         try withStore { store in
-            let importer = BlockImporter(store: store)
-            // Block 4's run reaches the commit thread, where the "crash" stops it before any write. Whether block 3
-            // (or 2) shared that run depends on how far execution got ahead of the disk; the error names the run's
-            // first block, which is where a restarted import resumes. Later blocks executed on the lost run are dropped.
-            importer.beforeCommit = { block throws(StorageError) in if block.height == 4 { throw .corrupt(path: "test", detail: "simulated crash before the commit of block 4") } }
-            var applied = [UInt64]()
-            XCTAssertThrowsError(try importer.importBlocks(chain.blocks) { applied.append($0.height) }) { error in
-                guard case let BlockImporter.ImportError.storage(height, _) = error else {
-                    return XCTFail("expected the commit of block 4's run to fail, got \(error)")
-                }
-                failedAt = height
+            // Runs of at most two. Block 1's commit is held until block 2 has executed, so block 2 waits in the queue
+            // and block 3, filling it, waits for block 1's commit: the next run is exactly [2, 3]. Its commit "crashes"
+            // at block 3 before any write; block 4, executed on the lost run meanwhile, is dropped with it.
+            let importer = BlockImporter(store: store, maxRun: 2)
+            let executedTwo = DispatchSemaphore(value: 0)
+            importer.beforeCommit = { block throws(StorageError) in
+                if block.height == 1 { _ = executedTwo.wait(timeout: .now() + 10) }
+                if block.height == 3 { throw .corrupt(path: "test", detail: "simulated crash before the commit of block 3") }
             }
-            XCTAssert((1...4).contains(failedAt), "the failed run starts at or before block 4, got \(failedAt)")
-            XCTAssertEqual(Array(applied.prefix(4)), [1, 2, 3, 4], "blocks execute in order up to the failure")
+            var applied = [UInt64]()
+            XCTAssertThrowsError(try importer.importBlocks(chain.blocks) {
+                applied.append($0.height)
+                if $0.height == 2 { executedTwo.signal() }
+            }) { error in
+                guard case BlockImporter.ImportError.storage(height: 2, _) = error else {
+                    return XCTFail("expected the commit of the run from block 2 to fail, got \(error)")
+                }
+                XCTAssertTrue("\(error)".contains("block 2"), "the message names where the import resumes: \(error)")
+            }
+            XCTAssertEqual(Array(applied.prefix(3)), [1, 2, 3])
+            XCTAssertEqual(importer.statistics.commits, 2, "block 1, then the failed run")
         }
-        // The "restarted process": the home reopens at the block before the failed run, consistent, and the import
-        // resumes from there.
+        // The "restarted process": the home reopens at block 1, consistent, and the import resumes from there.
         try withStore { store in
-            XCTAssertEqual(store.head, failedAt == 1 ? chain.genesisBlock.header : chain.blocks[Int(failedAt) - 2].header)
-            XCTAssertEqual(try store.withSnapshot { try $0.stateRoot() }, store.head.stateRoot)
+            XCTAssertEqual(store.head, chain.blocks[0].header)
+            XCTAssertEqual(try store.withSnapshot { try $0.stateRoot() }, chain.blocks[0].header.stateRoot)
+            XCTAssertNil(try store.block(at: 2))
             XCTAssertNil(try store.block(at: 4))
-            XCTAssertNil(try store.block(at: failedAt))
             try assertConsistent(store)
-            try BlockImporter(store: store).importBlocks(Array(chain.blocks.dropFirst(Int(failedAt) - 1)))
+            try BlockImporter(store: store).importBlocks(Array(chain.blocks.dropFirst(1)))
             XCTAssertEqual(store.head, chain.head)
             try assertConsistent(store)
         }
@@ -202,22 +207,40 @@ final class BlockImporterTests: XCTestCase {
     }
 
     /// Inside a run each block still gets its own undo record, taken after the blocks before it in the same
-    /// transaction: a devnet snapshot taken before the import reverts exactly, and so does one taken between imports.
-    func testUndoRecordsOfARunRevertToSnapshotsBeforeAndBetweenImports() throws {
+    /// transaction: byte for byte the records of a home that committed one block at a time, and a devnet snapshot taken
+    /// before the import, or between imports, reverts exactly.
+    func testUndoRecordsOfARunAreThoseOfOneCommitABlock() throws {
         let chain = try makeChain()
         try createHome(chain)
+        let single = directory + "-single"
+        defer { try? FileManager.default.removeItem(atPath: single) }
+        let reference = try ChainStore.create(at: single, genesis: chain.genesis, genesisFile: [])
+        _ = try reference.takeSnapshot(named: "genesis")
+        for (block, outcome) in zip(chain.blocks, chain.outcomes) { try reference.commit(block, outcome: outcome) }
         try withStore { store in
             _ = try store.takeSnapshot(named: "genesis")
             try Self.importInRuns(Array(chain.blocks.prefix(3)), into: store)
             _ = try store.takeSnapshot(named: "three")
             try Self.importInRuns(Array(chain.blocks.dropFirst(3)), into: store)
             XCTAssertEqual(store.head, chain.head)
+            for height in UInt64(1)...6 {
+                let record = try Self.undoRecord(at: height, in: store)
+                XCTAssertNotNil(record, "block \(height) has an undo record")
+                XCTAssertEqual(record, try Self.undoRecord(at: height, in: reference), "block \(height)")
+            }
             _ = try store.revert(to: "three")
             XCTAssertEqual(store.head, chain.blocks[2].header)
             try assertConsistent(store)
             _ = try store.revert(to: "genesis")
             XCTAssertEqual(store.head, chain.genesisBlock.header)
             try assertConsistent(store)
+        }
+    }
+
+    private static func undoRecord(at height: UInt64, in store: ChainStore) throws -> Bytes? {
+        let table = store.tables[.undo]
+        return try store.environmentForTesting.read(beginFailed: { $0 }) { txn throws(LMDBError) in
+            try txn.get(table, height.bigEndianBytes)
         }
     }
 

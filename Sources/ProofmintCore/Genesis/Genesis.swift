@@ -120,10 +120,12 @@ public struct Genesis: Equatable, Sendable {
     /// The tree entries of `writes` (key hash, value hash), sorted by key hash, for `StateTree.build`.
     /// Two hashes an entry, 2·10⁷ for a genesis of 10⁷ accounts, so they are taken on every core.
     public static func treeEntries(of writes: [(key: StateKey, value: Bytes?)]) -> [(Hash32, Hash32)] {
-        let hashed = ParallelMap.map(count: writes.count, threshold: 4_096) { index in
-            writes[index].value.map { (writes[index].key.treeKey, Hash32.digest($0)) }
+        let present = writes.compactMap { write in write.value.map { (write.key, $0) } }
+        var entries = ParallelMap.map(count: present.count, threshold: 4_096) { index in
+            (present[index].0.treeKey, Hash32.digest(present[index].1))
         }
-        return hashed.compactMap { $0 }.sorted { $0.0 < $1.0 }
+        entries.sort { $0.0 < $1.0 }
+        return entries
     }
 }
 

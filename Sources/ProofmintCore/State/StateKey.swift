@@ -213,9 +213,8 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         do { return try T(canonical: bytes) } catch { throw StateReadError("stored \(key) does not decode: \(error)") }
     }
 
-    /// Byte-lexicographic order, compared in place: every block sorts and binary-searches its writes by key.
-    /// Byte-wise order, compared eight bytes at a time: every commit sorts its writes by it, and a genesis of 10⁷
-    /// accounts sorts 10⁷ keys.
+    /// Byte-lexicographic order, compared in place eight bytes at a time: every block sorts and binary-searches its
+    /// writes by key, and a genesis of 10⁷ accounts sorts 10⁷ keys.
     public static func < (lhs: StateKey, rhs: StateKey) -> Bool {
         lhs.bytes.withUnsafeBytes { left in
             rhs.bytes.withUnsafeBytes { right in

@@ -37,6 +37,7 @@ public struct NodePath: Hashable, Comparable, Sendable {
     /// ~100,000 node keys a block. Not a generic `withStorageKey { }`: called from another module, a generic lender ran
     /// unspecialised and looked up type metadata at every node.
     public func writeStorageKey(into buffer: UnsafeMutableRawBufferPointer) {
+        precondition(buffer.count >= Self.storageKeyLength, "a node key needs \(Self.storageKeyLength) bytes")
         bits.write(into: buffer, at: 0)
         buffer.storeBytes(of: UInt16(truncatingIfNeeded: depth).bigEndian, toByteOffset: 32, as: UInt16.self)
     }

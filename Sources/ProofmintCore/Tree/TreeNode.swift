@@ -26,6 +26,7 @@ public enum TreeNode: Hashable, Sendable {
     /// Writes the canonical encoding into the first 65 bytes of `buffer`, which the caller keeps on its stack (see
     /// `NodePath.writeStorageKey`).
     public func writeCanonicalBytes(into buffer: UnsafeMutableRawBufferPointer) {
+        precondition(buffer.count >= Self.canonicalLength, "a tree node needs \(Self.canonicalLength) bytes")
         switch self {
         case let .leaf(key, valueHash):
             buffer.storeBytes(of: Self.leafTag, toByteOffset: 0, as: UInt8.self)
