@@ -17,7 +17,8 @@ extension ChainStore {
                 }
                 try nodes.flush(txn: txn, table: tables[.tree])
                 let block = genesis.block(stateRoot: root)
-                try writeChain([(block, [], nil)], txn: txn, tables: tables, path: path)
+                try writeRecords(block, receipts: [], supply: nil, txn: txn, tables: tables, path: path)
+                try writeHead(block, txn: txn, tables: tables)
                 try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
                 try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
                 try txn.put(tables[.meta], MetaKey.devnet, [genesis.isDevnet ? 1 : 0])

@@ -413,26 +413,16 @@ public final class ChainStore: @unchecked Sendable {
         }
     }
 
-    /// Each block's record, receipts and index entries, then the head at the last.
-    static func writeChain(
-        _ blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint?)], txn: LMDBTransaction, tables: Tables, path: String
-    ) throws(LMDBError) {
-        guard let last = blocks.last?.block else { return }
-        for (block, receipts, supply) in blocks {
-            try writeRecords(block, receipts: receipts, supply: supply, txn: txn, tables: tables, path: path)
-        }
-        try writeHead(last, txn: txn, tables: tables)
-    }
-
     /// A block's record, receipts and index entries (the supply read from `txn` when nil).
-    private static func writeRecords(
+    static func writeRecords(
         _ block: Block, receipts: [Receipt], supply: SupplyPoint?, txn: LMDBTransaction, tables: Tables, path: String
     ) throws(LMDBError) {
         try BlockRecords(block, receipts: receipts).write(to: txn, tables: tables)
         try ExplorerIndexes.write(block: block, supply: supply, txn: txn, tables: tables, path: path)
     }
 
-    private static func writeHead(_ block: Block, txn: LMDBTransaction, tables: Tables) throws(LMDBError) {
+    /// The head pointer (`meta`), written once per transaction, after its last block.
+    static func writeHead(_ block: Block, txn: LMDBTransaction, tables: Tables) throws(LMDBError) {
         try txn.put(tables[.meta], MetaKey.head, block.height.bigEndianBytes + block.hash.bytes)
     }
 
