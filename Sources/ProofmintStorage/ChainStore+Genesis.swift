@@ -1,51 +1,109 @@
+import Foundation
 import ProofmintCore
 
 extension ChainStore {
-    /// Block 0 and the initial state in one write transaction. The tree is built into the transaction as it is made
-    /// (`StateTree.build`), a chunk of nodes at a time: a genesis of 10⁷ accounts never holds its 2·10⁷ nodes at once.
+    /// Block 0 and the initial state. A genesis of 10⁷ accounts writes gigabytes, and one write transaction would hold
+    /// them all as dirty pages on the heap until its commit (a 14.5 GiB peak at 10⁷ accounts), so the state and then the
+    /// tree go in transactions of `Options.genesisEntriesPerTransaction` entries, in key order (`GenesisLoad`). The last
+    /// transaction writes block 0, the head and the schema; until it commits, the `unfinishedGenesis` marker that the
+    /// first one wrote tells `open` that the home was never finished.
     static func writeGenesis(
-        _ genesis: Genesis, genesisFile: Bytes, environment: LMDBEnvironment, tables: Tables, path: String
+        _ genesis: Genesis, genesisFile: Bytes, environment: LMDBEnvironment, tables: Tables, path: String, options: Options
     ) throws(StorageError) -> BlockHeader {
         let writes = genesis.stateWrites()
         let entries = Genesis.treeEntries(of: writes)
+        let load = GenesisLoad(environment: environment, tables: tables, options: options)
         do {
-            return try environment.write { txn throws(LMDBError) in
-                try writeState(writes, txn: txn, tables: tables)
-                var nodes = GenesisTreeChunk()
-                let root = try StateTree.build(sorted: entries[...]) { nodePath, node throws(LMDBError) in
-                    try nodes.add(nodePath, node, txn: txn, table: tables[.tree])
-                }
-                try nodes.flush(txn: txn, table: tables[.tree])
-                let block = genesis.block(stateRoot: root)
+            try load.transaction { txn throws(LMDBError) in try txn.put(tables[.meta], MetaKey.unfinishedGenesis, [1]) }
+            try load.writeState(writes)
+            let root = try load.writeTree(entries)
+            let block = genesis.block(stateRoot: root)
+            try load.transaction { txn throws(LMDBError) in
                 try writeRecords(block, receipts: [], supply: nil, txn: txn, tables: tables, path: path)
                 try writeHead(block, txn: txn, tables: tables)
                 try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
                 try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
                 try txn.put(tables[.meta], MetaKey.devnet, [genesis.isDevnet ? 1 : 0])
-                return block.header
+                try txn.delete(tables[.meta], MetaKey.unfinishedGenesis)
             }
+            return block.header
         } catch {
             throw commitError(error, height: 0, path: path)
         }
     }
 }
 
-/// The bulk build's nodes on their way to the `tree` table. The build makes them children first, but keys sort parents
-/// first; written as they come, each parent would split a full page in two, leaving the table a third larger and every
-/// later block's commit dirtying more pages (measured: commit 924 ms against 702 ms a block at 10⁶ accounts). Sorting
-/// each chunk of 65,536 before writing makes the writes ascend except for a few dozen ancestors a chunk.
-private struct GenesisTreeChunk {
-    static let size = 1 << 16
-    private var nodes: [(path: NodePath, node: TreeNode)] = []
+/// The genesis state and tree on their way into LMDB, a bounded write transaction at a time. Every record is put with
+/// `MDB_APPEND` when its key sorts after every key written before it (all of the state, which comes sorted, and all
+/// but a few hundred tree nodes): LMDB then skips its search and fills each page before starting the next, as a bulk
+/// load wants.
+final class GenesisLoad {
+    private let environment: LMDBEnvironment
+    private let tables: Tables
+    private let perTransaction: Int
+    private let interruptedAfter: Int?
+    private var committed = 0
 
-    mutating func add(_ path: NodePath, _ node: TreeNode, txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
-        nodes.append((path, node))
-        if nodes.count >= Self.size { try flush(txn: txn, table: table) }
+    init(environment: LMDBEnvironment, tables: Tables, options: ChainStore.Options) {
+        self.environment = environment
+        self.tables = tables
+        perTransaction = max(1, options.genesisEntriesPerTransaction)
+        interruptedAfter = options.genesisInterruptedAfter
     }
 
-    mutating func flush(txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
-        nodes.sort { $0.path < $1.path }
-        for (path, node) in nodes { try ChainStore.write(path, node, txn: txn, table: table) }
-        nodes.removeAll(keepingCapacity: true)
+    /// One write transaction (a retry after the map grew runs `body` again: its puts are idempotent).
+    func transaction(_ body: (LMDBTransaction) throws(LMDBError) -> Void) throws(LMDBError) {
+        try environment.write(body)
+        committed += 1
+        if committed == interruptedAfter {
+            throw .system(code: EINTR, message: "stopped after \(committed) genesis transactions, as a test asked")
+        }
+    }
+
+    func writeState(_ writes: [(key: StateKey, value: Bytes?)]) throws(LMDBError) {
+        var ascending = AscendingKeys<StateKey>()
+        for start in stride(from: 0, to: writes.count, by: perTransaction) {
+            try transaction { txn throws(LMDBError) in
+                for (key, value) in writes[start..<min(start + perTransaction, writes.count)] {
+                    guard let value else { try txn.delete(tables[.state], key.bytes); continue }
+                    try txn.put(tables[.state], key.bytes, value, appending: ascending.admit(key))
+                }
+            }
+        }
+    }
+
+    /// Builds the tree over `entries` (sorted by key) into the `tree` table; returns its root. The nodes come in key
+    /// order (`StateTree.buildInKeyOrder`), so all but the few above its in-memory subtrees append: written children
+    /// first, as a build makes them, each parent would split a full page in two, leaving the table a third larger and
+    /// every later block's commit dirtying more pages (measured: commit 924 ms against 702 ms a block at 10⁶ accounts).
+    func writeTree(_ entries: [(Hash32, Hash32)]) throws(LMDBError) -> Hash32 {
+        var nodes: [(path: NodePath, node: TreeNode)] = []
+        nodes.reserveCapacity(perTransaction)
+        var ascending = AscendingKeys<NodePath>()
+        func flush() throws(LMDBError) {
+            try transaction { txn throws(LMDBError) in
+                for (path, node) in nodes {
+                    try ChainStore.write(path, node, txn: txn, table: tables[.tree], appending: ascending.admit(path))
+                }
+            }
+            nodes.removeAll(keepingCapacity: true)
+        }
+        let root = try StateTree.buildInKeyOrder(sorted: entries[...], batch: max(1, perTransaction / 4)) { path, node throws(LMDBError) in
+            nodes.append((path, node))
+            if nodes.count >= perTransaction { try flush() }
+        }
+        if !nodes.isEmpty { try flush() }
+        return root
+    }
+}
+
+/// Whether each key, in the order they are written, sorts after every key before it (and may be put with `MDB_APPEND`).
+struct AscendingKeys<Key: Comparable> {
+    private var greatest: Key?
+
+    mutating func admit(_ key: Key) -> Bool {
+        if let greatest, key <= greatest { return false }
+        greatest = key
+        return true
     }
 }

@@ -24,6 +24,12 @@ public final class ChainStore: @unchecked Sendable {
         /// Open even if the head block cannot be read, with a stand-in head that has only the height: for
         /// `inspect --verify`, which reads everything itself and must be able to report a damaged head block.
         public var toleratesDamagedHead = false
+        /// State entries, then tree nodes, a write transaction of `create` (`writeGenesis`): 10⁷ accounts take some 60
+        /// transactions of ~60 MB of dirty pages each. Tests lower it to cross transaction boundaries with a small genesis.
+        var genesisEntriesPerTransaction = 1 << 19
+        /// Tests only: `create` stops with an error after this many genesis transactions, leaving the home as a killed
+        /// process would.
+        var genesisInterruptedAfter: Int?
         public init() {}
         public init(mapSize: Int, durability: Durability, readOnly: Bool = false) {
             self.mapSize = mapSize
@@ -58,7 +64,8 @@ public final class ChainStore: @unchecked Sendable {
         }
         let environment = try openEnvironment(path: path, options: options)
         let tables = try wrap("creating tables", path: path) { () throws(LMDBError) in try Tables(environment: environment, create: true) }
-        let header = try writeGenesis(genesis, genesisFile: genesisFile, environment: environment, tables: tables, path: path)
+        let header = try writeGenesis(
+            genesis, genesisFile: genesisFile, environment: environment, tables: tables, path: path, options: options)
         return ChainStore(path: path, environment: environment, tables: tables, head: header)
     }
 
@@ -152,7 +159,10 @@ public final class ChainStore: @unchecked Sendable {
     private static func checkSchema(_ txn: LMDBTransaction, tables: Tables, path: String) throws(StorageError) {
         let handle = tables[.meta]
         guard let raw = try wrap("reading schema", path: path, { () throws(LMDBError) in try txn.getRaw(handle.dbi, MetaKey.schema) }) else {
-            throw StorageError.corrupt(path: path, detail: "schema record is missing")
+            let unfinished = try wrap("reading schema", path: path) { () throws(LMDBError) in
+                try txn.getRaw(handle.dbi, MetaKey.unfinishedGenesis) != nil
+            }
+            throw unfinished ? StorageError.unfinishedGenesis(path: path) : StorageError.corrupt(path: path, detail: "schema record is missing")
         }
         let schemaBytes: Bytes? = raw.count == 4 ? raw : try wrap("reading schema", path: path, { () throws(LMDBError) in try txn.get(handle, MetaKey.schema) })
         guard let schemaBytes, schemaBytes.count == 4 else { throw StorageError.corrupt(path: path, detail: "schema record is malformed") }
@@ -401,7 +411,10 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     /// One tree node (nil deletes), its key and encoding built on the stack: a commit writes ~100,000 a block.
-    static func write(_ path: NodePath, _ node: TreeNode?, txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
+    /// `appending`: `path` sorts after every node in the table (`LMDBTransaction.put`).
+    static func write(
+        _ path: NodePath, _ node: TreeNode?, txn: LMDBTransaction, table: TableHandle, appending: Bool = false
+    ) throws(LMDBError) {
         let keyLength = NodePath.storageKeyLength, valueLength = TreeNode.canonicalLength
         try withUnsafeTemporaryAllocation(byteCount: keyLength + valueLength, alignment: 8) { buffer throws(LMDBError) in
             path.writeStorageKey(into: buffer)
@@ -409,7 +422,7 @@ public final class ChainStore: @unchecked Sendable {
             guard let node else { return try txn.delete(table, key: key) }
             let value = UnsafeMutableRawBufferPointer(rebasing: buffer[keyLength...])
             node.writeCanonicalBytes(into: value)
-            try txn.put(table, key: key, value: UnsafeRawBufferPointer(value))
+            try txn.put(table, key: key, value: UnsafeRawBufferPointer(value), appending: appending)
         }
     }
 

@@ -8,6 +8,8 @@ public enum StorageError: Error, CustomStringConvertible {
     case alreadyInitialized(path: String)
     /// The files are damaged: truncated, overwritten, or not LMDB at all.
     case corrupt(path: String, detail: String)
+    /// The genesis was being written, over several transactions, when the program that made the home stopped.
+    case unfinishedGenesis(path: String)
     /// The database was made by an incompatible version of Proofmint.
     case schemaMismatch(path: String, found: UInt32, expected: UInt32)
     /// The home directory could not be made (permissions, a file in the way, a full disk).
@@ -37,6 +39,9 @@ public enum StorageError: Error, CustomStringConvertible {
         case let .notInitialized(path): return "no Proofmint database at \(path): run `proofmintd init` first"
         case let .alreadyInitialized(path): return "a Proofmint database already exists at \(path); use another --home or remove it"
         case let .corrupt(path, detail): return "database at \(path) is damaged (\(detail)); restore it from a backup or initialise a new home"
+        case let .unfinishedGenesis(path):
+            return "the database at \(path) was never finished: the program that made it stopped while writing the genesis; "
+                + "remove \(path) and run `proofmintd init` again"
         case let .schemaMismatch(path, found, expected):
             return "database at \(path) has schema \(found), this build reads schema \(expected): initialise a new home "
                 + "(for the devnet: make devnet-reset)"

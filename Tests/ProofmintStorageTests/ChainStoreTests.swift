@@ -41,12 +41,13 @@ final class ChainStoreTests: XCTestCase {
         XCTAssertEqual(check.treeNodes, chain.store.nodes.count)
     }
 
-    /// A new store writes its genesis tree as the bulk build makes it, sorted a chunk at a time. With more nodes than
-    /// one chunk, the store must still hold exactly the state entries of the genesis and the tree that incremental
-    /// updates build from them, under block 0 as `Genesis.genesisBlock()` describes it.
-    func testGenesisOfSeveralNodeChunksHoldsExactlyTheIncrementallyBuiltTree() throws {
+    /// A new store writes its genesis in several transactions, the tree as the bulk build makes it, sorted a transaction
+    /// at a time. Over many transactions of each, the store must still hold exactly the state entries of the genesis and
+    /// the tree that incremental updates build from them, under block 0 as `Genesis.genesisBlock()` describes it, and
+    /// no trace of the unfinished marker.
+    func testGenesisOfSeveralTransactionsHoldsExactlyTheIncrementallyBuiltTree() throws {
         let devnet = try Genesis.parse(json: Array(Data(contentsOf: RepositoryRoot.url.appendingPathComponent("genesis/devnet.json"))))
-        let extra = (0..<35_000).map { index in
+        let extra = (0..<6_000).map { index in
             Genesis.Allocation(name: nil, address: Address(module: "chunked-genesis-\(index)"), amount: Tokens.one)
         }
         let genesis = Genesis(
@@ -55,12 +56,16 @@ final class ChainStoreTests: XCTestCase {
         let writes = genesis.stateWrites()
         let expectedTree = InMemoryTree()
         try expectedTree.update(writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) })
-        XCTAssertGreaterThan(expectedTree.nodes.count, 65_536, "the genesis must span more than one chunk of nodes")
+        var options = ChainStore.Options()
+        options.genesisEntriesPerTransaction = 1_000
+        XCTAssertGreaterThan(writes.count, 5 * options.genesisEntriesPerTransaction, "the state must span several transactions")
+        XCTAssertGreaterThan(expectedTree.nodes.count, 10 * options.genesisEntriesPerTransaction, "so must the tree")
 
-        let store = try ChainStore.create(at: directory, genesis: genesis, genesisFile: [])
+        let store = try ChainStore.create(at: directory, genesis: genesis, genesisFile: [], options: options)
         XCTAssertEqual(store.head, genesis.genesisBlock().block.header)
         XCTAssertEqual(store.head.stateRoot, expectedTree.root)
         XCTAssertEqual(try store.block(at: 0), genesis.genesisBlock().block)
+        XCTAssertTrue(try store.verify().isConsistent)
         let tables = store.tablesForTesting
         let (state, tree) = try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
             var state = [StateKey: Bytes](), tree = [NodePath: TreeNode]()
@@ -77,6 +82,39 @@ final class ChainStoreTests: XCTestCase {
         XCTAssertEqual(state.count, writes.count)
         for (key, value) in writes { XCTAssertEqual(state[key], value, "\(key)") }
         XCTAssertEqual(tree, expectedTree.nodes)
+        let marker = try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
+            try txn.getRaw(tables[.meta].dbi, MetaKey.unfinishedGenesis)
+        }
+        XCTAssertNil(marker, "a finished genesis leaves no marker")
+    }
+
+    /// A genesis stopped between two of its transactions (as a killed `init` would leave it) is a home that `open`
+    /// names as unfinished, with what to do, whether it stopped in the state or in the tree.
+    func testAGenesisStoppedBetweenTransactionsIsReportedAsUnfinished() throws {
+        let chain = try TestChain()
+        let stateTransactions = (chain.genesis.stateWrites().count + 1) / 2
+        XCTAssertGreaterThan(stateTransactions, 2)
+        // The marker's transaction, then the state's: stop inside the state, then after the tree's first transaction.
+        for stop in [2, 1 + stateTransactions + 1] {
+            let home = directory + "-\(stop)"
+            defer { try? FileManager.default.removeItem(atPath: home) }
+            var options = ChainStore.Options()
+            options.genesisEntriesPerTransaction = 2
+            options.genesisInterruptedAfter = stop
+            XCTAssertThrowsError(try ChainStore.create(at: home, genesis: chain.genesis, genesisFile: [], options: options)) { error in
+                guard case StorageError.commitFailed(_, height: 0, _, _) = error else { return XCTFail("\(error)") }
+            }
+            XCTAssertThrowsError(try ChainStore.open(at: home)) { error in
+                guard case let StorageError.unfinishedGenesis(path) = error else { return XCTFail("\(error)") }
+                XCTAssertEqual(path, home)
+                XCTAssertTrue("\(error)".contains("remove \(home) and run `proofmintd init` again"), "\(error)")
+            }
+            var readOnly = ChainStore.Options()
+            readOnly.readOnly = true
+            XCTAssertThrowsError(try ChainStore.open(at: home, options: readOnly)) { error in
+                guard case StorageError.unfinishedGenesis = error else { return XCTFail("\(error)") }
+            }
+        }
     }
 
     func testReopenResumesFromTheLastCommittedBlock() throws {

@@ -39,23 +39,32 @@ final class LMDBTransaction {
         return result
     }
 
-    /// Writes `value` followed by its checksum.
-    func put(_ table: TableHandle, _ key: Bytes, _ value: Bytes) throws(LMDBError) {
-        let status = key.withUnsafeBytes { key in value.withUnsafeBytes { value in reserveAndSeal(table, key: key, value: value) } }
+    /// Writes `value` followed by its checksum (`appending`: as in the next `put`).
+    func put(_ table: TableHandle, _ key: Bytes, _ value: Bytes, appending: Bool = false) throws(LMDBError) {
+        let status = key.withUnsafeBytes { key in
+            value.withUnsafeBytes { value in reserveAndSeal(table, key: key, value: value, appending: appending) }
+        }
         try LMDBError.check(status)
     }
 
     /// `put` from memory the caller lends (a block commit writes ~100,000 tree nodes encoded on the stack).
-    func put(_ table: TableHandle, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws(LMDBError) {
-        try LMDBError.check(reserveAndSeal(table, key: key, value: value))
+    /// `appending` promises that `key` sorts after every key in the table (`MDB_APPEND`): LMDB then skips the search and
+    /// fills each page before starting the next, as a bulk load wants; a key that breaks the promise fails (`MDB_KEYEXIST`).
+    func put(
+        _ table: TableHandle, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, appending: Bool = false
+    ) throws(LMDBError) {
+        try LMDBError.check(reserveAndSeal(table, key: key, value: value, appending: appending))
     }
 
     /// Has LMDB reserve the stored record's room in its own pages (`MDB_RESERVE`) and writes the value and its checksum
     /// there: no sealed copy on the heap. Returns LMDB's status.
-    private func reserveAndSeal(_ table: TableHandle, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) -> Int32 {
+    private func reserveAndSeal(
+        _ table: TableHandle, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, appending: Bool
+    ) -> Int32 {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var v = MDB_val(mv_size: value.count + RecordChecksum.length, mv_data: nil)
-        let status = mdb_put(handle, table.dbi, &k, &v, UInt32(MDB_RESERVE))
+        let flags = UInt32(MDB_RESERVE) | (appending ? UInt32(MDB_APPEND) : 0)
+        let status = mdb_put(handle, table.dbi, &k, &v, flags)
         guard status == MDB_SUCCESS, let room = v.mv_data else { return status }
         RecordChecksum.seal(value, table: table.table, key: key, into: UnsafeMutableRawBufferPointer(start: room, count: v.mv_size))
         return status

@@ -251,8 +251,9 @@ final class StateTreeTests: XCTestCase {
         }
     }
 
-    /// The bulk build (a store's genesis) hands out exactly the reference tree's nodes, each once, children before
-    /// their parent, and returns its root: at every size from empty to a pool of clustered and near-twin keys.
+    /// The bulk build (a genesis) hands out exactly the reference tree's nodes, each once, children before their
+    /// parent and in descending key order, and returns its root: at every size from empty to a pool of clustered and
+    /// near-twin keys.
     func testBulkBuildEmitsExactlyTheReferenceNodesChildrenFirst() throws {
         var rng = SplitMix64(seed: 0x6275_6c6b)
         for size in [0, 1, 2, 3, 17, 200] {
@@ -274,6 +275,41 @@ final class StateTreeTests: XCTestCase {
                 hashesSoFar.insert(node.hash)
             }
             XCTAssertEqual(nodes, ReferenceTree.nodes(model), "size \(size)")
+            XCTAssertTrue(zip(emitted, emitted.dropFirst()).allSatisfy { $0.0 > $1.0 }, "size \(size): not in descending key order")
+        }
+    }
+
+    /// The bulk build for a store (`buildInKeyOrder`) hands out the same nodes and root, each once: first every node of
+    /// the subtrees of at most `batch` entries, in ascending key order (so a store can append them), then the few above
+    /// those subtrees, also ascending, each an internal node over more than `batch` entries.
+    func testBulkBuildInKeyOrderAppendsAllButTheNodesAboveItsBatches() throws {
+        var rng = SplitMix64(seed: 0x6f72_6465)
+        for size in [0, 1, 2, 3, 17, 200] {
+            let keys = Self.keyPool(&rng, size: size)
+            var model = [Hash32: Hash32]()
+            for key in keys { model[key] = rng.hash32() }
+            let entries = keys.map { ($0, model[$0] ?? .zero) }
+            for batch in [1, 2, 7, 64, 500] {
+                var emitted = [(NodePath, TreeNode)]()
+                let root = StateTree.buildInKeyOrder(sorted: entries[...], batch: batch) { path, node in emitted.append((path, node)) }
+                let context = "size \(size), batch \(batch)"
+                XCTAssertEqual(root, ReferenceTree.root(model), context)
+                XCTAssertEqual(Dictionary(emitted, uniquingKeysWith: { first, _ in first }), ReferenceTree.nodes(model), context)
+                XCTAssertEqual(emitted.count, ReferenceTree.nodes(model).count, "\(context): a node emitted twice")
+                // Where the order first falls back is where the nodes above the batches begin.
+                let paths: [NodePath] = emitted.map(\.0)
+                var tail = 1
+                while tail < paths.count, paths[tail - 1] < paths[tail] { tail += 1 }
+                tail = min(tail, paths.count)
+                let above = emitted[tail...]
+                XCTAssertTrue(zip(above, above.dropFirst()).allSatisfy { $0.0 < $1.0 }, "\(context): the nodes above are not ascending")
+                for (path, node) in above {
+                    guard case .internal = node else { return XCTFail("\(context): a leaf \(path) came after the batches") }
+                    let under = keys.filter { NodePath.toward($0, depth: path.depth) == path }.count
+                    XCTAssertGreaterThan(under, batch, "\(context): \(path) holds only \(under) entries")
+                }
+                XCTAssertEqual(above.isEmpty, size <= batch || size <= 1, "\(context): the root over \(size) entries")
+            }
         }
     }
 
