@@ -411,10 +411,7 @@ public final class ChainStore: @unchecked Sendable {
     }
 
     /// One tree node (nil deletes), its key and encoding built on the stack: a commit writes ~100,000 a block.
-    /// `appending`: `path` sorts after every node in the table (`LMDBTransaction.put`).
-    static func write(
-        _ path: NodePath, _ node: TreeNode?, txn: LMDBTransaction, table: TableHandle, appending: Bool = false
-    ) throws(LMDBError) {
+    static func write(_ path: NodePath, _ node: TreeNode?, txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
         let keyLength = NodePath.storageKeyLength, valueLength = TreeNode.canonicalLength
         try withUnsafeTemporaryAllocation(byteCount: keyLength + valueLength, alignment: 8) { buffer throws(LMDBError) in
             path.writeStorageKey(into: buffer)
@@ -422,7 +419,7 @@ public final class ChainStore: @unchecked Sendable {
             guard let node else { return try txn.delete(table, key: key) }
             let value = UnsafeMutableRawBufferPointer(rebasing: buffer[keyLength...])
             node.writeCanonicalBytes(into: value)
-            try txn.put(table, key: key, value: UnsafeRawBufferPointer(value), appending: appending)
+            try txn.put(table, key: key, value: UnsafeRawBufferPointer(value))
         }
     }
 

@@ -64,17 +64,18 @@ enum MetaKey {
     static let unfinishedGenesis = Array("unfinished-genesis".utf8)
 }
 
-/// The open handles of every table.
+/// The open handles of every table, found by the table's checksum byte: a commit looks a handle up for each of its
+/// ~100,000 puts, and a dictionary keyed by `Table` hashed its raw value, a string, every time.
 struct Tables {
-    private let handles: [Table: MDB_dbi]
+    private let handles: [MDB_dbi?]
 
     /// `createLazy` creates the tables added after schema 6 (`Table.isLazy`) in a home that lacks them; a read-only
     /// open leaves them absent (`contains` says so) rather than refusing an older home.
     init(environment: LMDBEnvironment, create: Bool, createLazy: Bool = false) throws(LMDBError) {
-        var handles = [Table: MDB_dbi]()
+        var handles = [MDB_dbi?](repeating: nil, count: Table.allCases.map { Int($0.checksumId) }.max().map { $0 + 1 } ?? 0)
         for table in Table.allCases {
             do {
-                handles[table] = try environment.openTable(table.rawValue, create: create || (table.isLazy && createLazy))
+                handles[Int(table.checksumId)] = try environment.openTable(table.rawValue, create: create || (table.isLazy && createLazy))
             } catch .notFound where table.isLazy {
                 continue
             }
@@ -82,10 +83,10 @@ struct Tables {
         self.handles = handles
     }
 
-    subscript(_ table: Table) -> TableHandle { TableHandle(dbi: handles[table] ?? 0, table: table) }
+    subscript(_ table: Table) -> TableHandle { TableHandle(dbi: handles[Int(table.checksumId)] ?? 0, table: table) }
 
     /// Whether the table exists in this home: always, except a lazy table in an older home opened read-only.
-    func contains(_ table: Table) -> Bool { handles[table] != nil }
+    func contains(_ table: Table) -> Bool { handles[Int(table.checksumId)] != nil }
 }
 
 extension Table {

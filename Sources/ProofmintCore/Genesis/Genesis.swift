@@ -125,28 +125,9 @@ public struct Genesis: Equatable, Sendable {
         return sortedByKey(entries)
     }
 
-    /// `entries` sorted by key. The keys are BLAKE2b hashes, so their leading bits are uniform: one counting pass on
-    /// them deals the entries into buckets of about eight, each then sorted on its own (a comparison sort of 10⁷
-    /// entries of 64 bytes moves each some 24 times).
+    /// `entries` sorted by key: the keys are BLAKE2b hashes, whose leading bits are uniform.
     static func sortedByKey(_ entries: [(Hash32, Hash32)]) -> [(Hash32, Hash32)] {
-        var bits = 0
-        while bits < 24, entries.count >> (bits + 3) > 0 { bits += 1 }
-        guard bits > 0 else { return entries.sorted { $0.0 < $1.0 } }
-        let bucket = { (key: Hash32) in Int(truncatingIfNeeded: key.w0 >> UInt64(64 - bits)) }
-        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-        for entry in entries { starts[bucket(entry.0) + 1] += 1 }
-        for index in starts.indices.dropFirst() { starts[index] += starts[index - 1] }
-        var sorted = [(Hash32, Hash32)](repeating: (.zero, .zero), count: entries.count)
-        var next = starts
-        for entry in entries {
-            let target = bucket(entry.0)
-            sorted[next[target]] = entry
-            next[target] += 1
-        }
-        for index in 0..<(1 << bits) where starts[index + 1] - starts[index] > 1 {
-            sorted[starts[index]..<starts[index + 1]].sort { $0.0 < $1.0 }
-        }
-        return sorted
+        LeadingBitsSort.sorted(entries, leadingBits: { $0.0.w0 }, by: { $0.0 < $1.0 })
     }
 }
 

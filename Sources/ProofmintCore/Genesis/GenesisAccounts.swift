@@ -1,33 +1,26 @@
 /// The account records of a genesis's allocations, sorted by key. A genesis of 10⁷ accounts would spend most of its
 /// build hashing them into a dictionary and then sorting keys that are heap arrays (a retain and a release at every
-/// step); here the addresses are sorted as fixed-size words, with nothing to count.
+/// step); here the addresses are sorted as fixed-size words, by their leading bits first (`LeadingBitsSort`).
 enum GenesisAccounts {
     /// One write a distinct address, the last allocation of an address winning (as writing them in file order would),
-    /// and a deletion for an allocation of 0 (an empty account is not stored). The records are made in file order, on
-    /// every core, and then sorted: made after the sort, each would be a few cache misses away.
+    /// and a deletion for an allocation of 0 (an empty account is not stored). What is sorted holds no reference: moving
+    /// a record with heap-allocated key and value bytes retains and releases both, and at 10⁷ records those reference
+    /// counts, scattered over the heap, cost more than the sort itself. The records are made afterwards, in key order.
     static func writes(of allocations: [Genesis.Allocation]) -> [(key: StateKey, value: Bytes?)] {
-        var rows = ParallelMap.map(count: allocations.count, threshold: 4_096) { index in
-            let allocation = allocations[index]
-            let account = Account(nonce: 0, balance: allocation.amount)
-            return Row(
-                order: SortKey(allocation.address, index: index), key: .account(allocation.address),
-                value: account.isEmpty ? nil : account.canonicalBytes)
+        let unsorted = ParallelMap.map(count: allocations.count, threshold: 4_096) { index in
+            SortKey(allocations[index], index: index)
         }
-        rows.sort { $0.order < $1.order }
+        // Addresses are hashes: their leading bits are uniform.
+        let rows = LeadingBitsSort.sorted(unsorted, leadingBits: { $0.high }, by: <)
         var writes: [(key: StateKey, value: Bytes?)] = []
         writes.reserveCapacity(rows.count)
         for position in rows.indices {
-            let next = rows.index(after: position)
-            if next < rows.endIndex, rows[next].order.sameAddress(as: rows[position].order) { continue }
-            writes.append((rows[position].key, rows[position].value))
+            let row = rows[position], next = rows.index(after: position)
+            if next < rows.endIndex, rows[next].sameAddress(as: row) { continue }
+            let account = Account(nonce: 0, balance: row.amount)
+            writes.append((row.stateKey, account.isEmpty ? nil : account.canonicalBytes))
         }
         return writes
-    }
-
-    private struct Row: Sendable {
-        let order: SortKey
-        let key: StateKey
-        let value: Bytes?
     }
 
     /// Two key lists sorted by key merged into one; where both hold a key, `later`'s write wins.
@@ -50,18 +43,33 @@ enum GenesisAccounts {
         return merged
     }
 
-    /// An address as three big-endian words (so comparing them compares the bytes), and where it came in the file.
+    /// An allocation as plain words: its address as three big-endian words (so comparing them compares the bytes),
+    /// where it came in the file, and its amount.
     private struct SortKey: Comparable, Sendable {
         let high: UInt64, middle: UInt64, low: UInt32
         let index: Int
+        let amount: Amount
 
-        init(_ address: Address, index: Int) {
-            (high, middle, low) = address.bytes.withUnsafeBytes { bytes in
+        init(_ allocation: Genesis.Allocation, index: Int) {
+            (high, middle, low) = allocation.address.bytes.withUnsafeBytes { bytes in
                 (UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
                  UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
                  UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
             }
             self.index = index
+            amount = allocation.amount
+        }
+
+        /// `0x01 ‖ address`, written from the words.
+        var stateKey: StateKey {
+            var bytes = Bytes(repeating: 0, count: 1 + Address.length)
+            bytes[0] = StateKey.Prefix.account.rawValue
+            bytes.withUnsafeMutableBytes { buffer in
+                buffer.storeBytes(of: high.bigEndian, toByteOffset: 1, as: UInt64.self)
+                buffer.storeBytes(of: middle.bigEndian, toByteOffset: 9, as: UInt64.self)
+                buffer.storeBytes(of: low.bigEndian, toByteOffset: 17, as: UInt32.self)
+            }
+            return StateKey(bytes: bytes)
         }
 
         func sameAddress(as other: SortKey) -> Bool { high == other.high && middle == other.middle && low == other.low }
@@ -69,5 +77,7 @@ enum GenesisAccounts {
         static func < (lhs: SortKey, rhs: SortKey) -> Bool {
             (lhs.high, lhs.middle, lhs.low, lhs.index) < (rhs.high, rhs.middle, rhs.low, rhs.index)
         }
+
+        static func == (lhs: SortKey, rhs: SortKey) -> Bool { lhs.sameAddress(as: rhs) && lhs.index == rhs.index }
     }
 }

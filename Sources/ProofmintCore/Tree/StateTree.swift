@@ -161,6 +161,17 @@ public struct StateTree {
     public static func buildInKeyOrder<E: Error>(
         sorted entries: ArraySlice<(Hash32, Hash32)>, batch: Int, emit: (NodePath, TreeNode) throws(E) -> Void
     ) throws(E) -> Hash32 {
+        try buildInKeyOrder(sorted: entries, batch: batch, prepare: { $0 }) { nodes throws(E) in
+            for (path, node) in nodes { try emit(path, node) }
+        }
+    }
+
+    /// `buildInKeyOrder`, handing over each subtree's nodes (in key order) through `prepare`, which runs on the core
+    /// that built them: a store encodes and checksums them there, so that the thread that writes only writes.
+    public static func buildInKeyOrder<Prepared: Sendable, E: Error>(
+        sorted entries: ArraySlice<(Hash32, Hash32)>, batch: Int,
+        prepare: @Sendable ([(path: NodePath, node: TreeNode)]) -> Prepared, emit: (Prepared) throws(E) -> Void
+    ) throws(E) -> Hash32 {
         let batch = max(1, batch)
         let batches = subtrees(of: entries, at: .root, batch: batch)
         var roots: [TreeNode?] = []
@@ -170,10 +181,11 @@ public struct StateTree {
                 let (path, range) = batches[group + offset]
                 var nodes: [(path: NodePath, node: TreeNode)] = []
                 let root = buildSubtree(at: path, entries: entries[range]) { path, node in nodes.append((path, node)) }
-                return (root: root, nodes: nodes)
+                nodes.reverse()
+                return (root: root, prepared: prepare(nodes))
             }
-            for (root, nodes) in built {
-                for (path, node) in nodes.reversed() { try emit(path, node) }
+            for (root, prepared) in built {
+                try emit(prepared)
                 roots.append(root)
             }
         }
@@ -194,7 +206,7 @@ public struct StateTree {
         }
         let root = combine(at: .root, entries: entries)
         above.sort { $0.path < $1.path }
-        for (path, node) in above { try emit(path, node) }
+        if !above.isEmpty { try emit(prepare(above)) }
         return root?.hash ?? .zero
     }
 

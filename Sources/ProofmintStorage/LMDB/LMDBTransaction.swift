@@ -39,7 +39,9 @@ final class LMDBTransaction {
         return result
     }
 
-    /// Writes `value` followed by its checksum (`appending`: as in the next `put`).
+    /// Writes `value` followed by its checksum. `appending` promises that `key` sorts after every key in the table
+    /// (`MDB_APPEND`): LMDB then skips the search and fills each page before starting the next, as a bulk load wants; a
+    /// key that breaks the promise fails (`MDB_KEYEXIST`).
     func put(_ table: TableHandle, _ key: Bytes, _ value: Bytes, appending: Bool = false) throws(LMDBError) {
         let status = key.withUnsafeBytes { key in
             value.withUnsafeBytes { value in reserveAndSeal(table, key: key, value: value, appending: appending) }
@@ -48,12 +50,18 @@ final class LMDBTransaction {
     }
 
     /// `put` from memory the caller lends (a block commit writes ~100,000 tree nodes encoded on the stack).
-    /// `appending` promises that `key` sorts after every key in the table (`MDB_APPEND`): LMDB then skips the search and
-    /// fills each page before starting the next, as a bulk load wants; a key that breaks the promise fails (`MDB_KEYEXIST`).
-    func put(
-        _ table: TableHandle, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, appending: Bool = false
+    func put(_ table: TableHandle, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws(LMDBError) {
+        try LMDBError.check(reserveAndSeal(table, key: key, value: value, appending: false))
+    }
+
+    /// Writes a record that `RecordChecksum.seal` already sealed for this table and key (value ‖ checksum): for the
+    /// genesis's tree nodes, sealed on the cores that built them.
+    func putSealed(
+        _ table: TableHandle, key: UnsafeRawBufferPointer, sealed: UnsafeRawBufferPointer, appending: Bool
     ) throws(LMDBError) {
-        try LMDBError.check(reserveAndSeal(table, key: key, value: value, appending: appending))
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var v = MDB_val(mv_size: sealed.count, mv_data: UnsafeMutableRawPointer(mutating: sealed.baseAddress))
+        try LMDBError.check(mdb_put(handle, table.dbi, &k, &v, appending ? UInt32(MDB_APPEND) : 0))
     }
 
     /// Has LMDB reserve the stored record's room in its own pages (`MDB_RESERVE`) and writes the value and its checksum

@@ -72,6 +72,23 @@ final class GenesisStateWritesTests: XCTestCase {
         }
     }
 
+    /// The leading-bits sort orders reference-counted items like a comparison sort, whatever the spread of the leading
+    /// bits: uniform, all equal, or piled at both ends.
+    func testLeadingBitsSortOrdersLikeAComparisonSortForAnySpread() {
+        var random = SplitMix64(seed: 0x6c62_7373)
+        let spreads: [(String, (inout SplitMix64) -> UInt64)] = [
+            ("uniform", { $0.next() }), ("equal", { _ in 42 }), ("ends", { $0.below(2) == 0 ? $0.below(4) : UInt64.max - $0.below(4) }),
+        ]
+        for size in [0, 1, 5, 8, 9, 100, 20_000] {
+            for (name, leading) in spreads {
+                let items = (0..<size).map { index in (leading(&random), "item \(index)", random.below(1_000)) }
+                let order = { (a: (UInt64, String, UInt64), b: (UInt64, String, UInt64)) in (a.0, a.2, a.1) < (b.0, b.2, b.1) }
+                let sorted = LeadingBitsSort.sorted(items, leadingBits: { $0.0 }, by: order)
+                XCTAssertEqual(sorted.map(\.1), items.sorted(by: order).map(\.1), "size \(size), \(name)")
+            }
+        }
+    }
+
     /// The writes as protocol version 3 first computed them: every allocation, then the bonds and the singletons,
     /// through one overlay.
     private func overlayWrites(of genesis: Genesis) -> [(key: StateKey, value: Bytes?)] {
