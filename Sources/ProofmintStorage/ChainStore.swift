@@ -24,8 +24,8 @@ public final class ChainStore: @unchecked Sendable {
         /// Open even if the head block cannot be read, with a stand-in head that has only the height: for
         /// `inspect --verify`, which reads everything itself and must be able to report a damaged head block.
         public var toleratesDamagedHead = false
-        /// State entries, then tree nodes, a write transaction of `create` (`writeGenesis`): 10⁷ accounts take some 60
-        /// transactions of ~60 MB of dirty pages each. Tests lower it to cross transaction boundaries with a small genesis.
+        /// State entries, then tree nodes, about this many a write transaction of `create` (`writeGenesis`; a subtree's
+        /// nodes are never split): 10⁷ accounts take some 60 transactions of ~60 MB of dirty pages each. Tests lower it to cross transaction boundaries with a small genesis.
         var genesisEntriesPerTransaction = 1 << 19
         /// Tests only: `create` stops with an error after this many genesis transactions, leaving the home as a killed
         /// process would.
@@ -159,8 +159,10 @@ public final class ChainStore: @unchecked Sendable {
     private static func checkSchema(_ txn: LMDBTransaction, tables: Tables, path: String) throws(StorageError) {
         let handle = tables[.meta]
         guard let raw = try wrap("reading schema", path: path, { () throws(LMDBError) in try txn.getRaw(handle.dbi, MetaKey.schema) }) else {
+            // The marker, or nothing at all in `meta`: a `create` stopped after making its tables, before the marker.
             let unfinished = try wrap("reading schema", path: path) { () throws(LMDBError) in
-                try txn.getRaw(handle.dbi, MetaKey.unfinishedGenesis) != nil
+                if try txn.getRaw(handle.dbi, MetaKey.unfinishedGenesis) != nil { return true }
+                return try txn.entryCount(handle) == 0
             }
             throw unfinished ? StorageError.unfinishedGenesis(path: path) : StorageError.corrupt(path: path, detail: "schema record is missing")
         }

@@ -41,23 +41,26 @@ final class ChainStoreTests: XCTestCase {
         XCTAssertEqual(check.treeNodes, chain.store.nodes.count)
     }
 
-    /// A new store writes its genesis in several transactions, the tree as the bulk build makes it, sorted a transaction
-    /// at a time. Over many transactions of each, the store must still hold exactly the state entries of the genesis and
-    /// the tree that incremental updates build from them, under block 0 as `Genesis.genesisBlock()` describes it, and
-    /// no trace of the unfinished marker.
+    /// A new store writes its genesis in several transactions, the tree in key order as the bulk build hands it over.
+    /// Over many transactions of each, in a map that must grow during them, with allocations of 0 and addresses
+    /// allocated twice, the store must still hold exactly the state entries of the genesis and the tree that
+    /// incremental updates build from them, under block 0 as `Genesis.genesisBlock()` describes it, with no trace of
+    /// the unfinished marker, and the tree's leaf pages as full as writing in key order leaves them.
     func testGenesisOfSeveralTransactionsHoldsExactlyTheIncrementallyBuiltTree() throws {
         let devnet = try Genesis.parse(json: Array(Data(contentsOf: RepositoryRoot.url.appendingPathComponent("genesis/devnet.json"))))
-        let extra = (0..<6_000).map { index in
-            Genesis.Allocation(name: nil, address: Address(module: "chunked-genesis-\(index)"), amount: Tokens.one)
+        var extra = (0..<6_000).map { index in
+            Genesis.Allocation(name: nil, address: Address(module: "chunked-genesis-\(index)"), amount: index % 97 == 0 ? 0 : Tokens.one)
         }
+        extra += (0..<50).map { index in Genesis.Allocation(name: nil, address: extra[index * 7].address, amount: 3) }
         let genesis = Genesis(
             chainId: devnet.chainId, genesisTime: devnet.genesisTime, parameters: devnet.parameters, validators: devnet.validators,
             allocations: devnet.allocations + extra, teamVesting: devnet.teamVesting, bonds: devnet.bonds, attestors: devnet.attestors)
         let writes = genesis.stateWrites()
         let expectedTree = InMemoryTree()
         try expectedTree.update(writes.map { StateTree.Update(key: $0.key.treeKey, valueHash: $0.value.map(Hash32.digest)) })
-        var options = ChainStore.Options()
+        var options = ChainStore.Options(mapSize: 128 << 10, durability: .none)
         options.genesisEntriesPerTransaction = 1_000
+        XCTAssertTrue(writes.contains { $0.value == nil }, "some allocations are of 0")
         XCTAssertGreaterThan(writes.count, 5 * options.genesisEntriesPerTransaction, "the state must span several transactions")
         XCTAssertGreaterThan(expectedTree.nodes.count, 10 * options.genesisEntriesPerTransaction, "so must the tree")
 
@@ -79,13 +82,47 @@ final class ChainStoreTests: XCTestCase {
             }
             return (state, tree)
         }
-        XCTAssertEqual(state.count, writes.count)
+        XCTAssertEqual(state.count, writes.filter { $0.value != nil }.count, "every entry, and no deleted one")
         for (key, value) in writes { XCTAssertEqual(state[key], value, "\(key)") }
         XCTAssertEqual(tree, expectedTree.nodes)
         let marker = try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
             try txn.getRaw(tables[.meta].dbi, MetaKey.unfinishedGenesis)
         }
         XCTAssertNil(marker, "a finished genesis leaves no marker")
+        XCTAssertGreaterThan(store.mapSize, 128 << 10, "the map grew while the genesis was written")
+        // Written in key order, a leaf page holds all the records that fit (34 of these 107-byte ones in 4 KiB), less the
+        // pages split by the nodes above the in-memory subtrees; children first, each parent would split a full page.
+        let leafPages = try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
+            try txn.statistics(tables[.tree]).ms_leaf_pages
+        }
+        let fullPages = (expectedTree.nodes.count + 33) / 34
+        XCTAssertLessThan(Double(leafPages), 1.15 * Double(fullPages), "\(leafPages) leaf pages for \(fullPages) full ones")
+    }
+
+    /// A `create` stopped after making its tables but before the genesis's first transaction leaves nothing in `meta`:
+    /// that is an unfinished home too, not a damaged one.
+    func testAHomeWithTablesButNothingInMetaIsUnfinished() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try {
+            let environment = try LMDBEnvironment(path: directory, maxTables: Table.allCases.count + 2, mapSize: 1 << 20, durability: .full)
+            _ = try Tables(environment: environment, create: true)
+        }()
+        XCTAssertThrowsError(try ChainStore.open(at: directory)) { error in
+            guard case StorageError.unfinishedGenesis = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    /// The checksum byte keys each record's checksum and finds each table's handle: two tables sharing one would
+    /// share a handle and accept each other's records.
+    func testEveryTableHasItsOwnChecksumByte() {
+        let bytes = Table.allCases.map(\.checksumId)
+        XCTAssertEqual(Set(bytes).count, Table.allCases.count)
+        XCTAssertFalse(bytes.contains(0))
+    }
+
+    func testAscendingKeysAdmitOnlyKeysAboveAllBefore() {
+        var ascending = AscendingKeys<Int>()
+        XCTAssertEqual([5, 7, 7, 6, 8, 1, 9].map { ascending.admit($0) }, [true, true, false, false, true, false, true])
     }
 
     /// A genesis stopped between two of its transactions (as a killed `init` would leave it) is a home that `open`

@@ -1,5 +1,5 @@
 /// A sort for keys whose leading bits are uniform (hashes, addresses): one counting pass deals the items into buckets
-/// of about eight by those bits, and each bucket is then sorted on its own. A comparison sort of a genesis's 10⁷
+/// of four to eight by those bits, and each bucket is then sorted on its own. A comparison sort of a genesis's 10⁷
 /// entries moves each some 24 times; this moves each once, and stays correct (only slower) for keys that are not
 /// uniform.
 enum LeadingBitsSort {

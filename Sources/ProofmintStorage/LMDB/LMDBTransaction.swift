@@ -196,10 +196,13 @@ final class LMDBTransaction {
         try LMDBError.check(mdb_drop(handle, table, 1))
     }
 
-    func entryCount(_ table: TableHandle) throws(LMDBError) -> Int {
+    func entryCount(_ table: TableHandle) throws(LMDBError) -> Int { try statistics(table).ms_entries }
+
+    /// The table's B-tree statistics (entries, leaf pages, depth).
+    func statistics(_ table: TableHandle) throws(LMDBError) -> MDB_stat {
         var stat = MDB_stat()
         try LMDBError.check(mdb_stat(handle, table.dbi, &stat))
-        return stat.ms_entries
+        return stat
     }
 
     func commit() throws(LMDBError) {

@@ -251,15 +251,21 @@ final class StateTreeTests: XCTestCase {
         }
     }
 
+    /// A key pool of `size` and a value hash for each key: what a bulk build is given, sorted by key.
+    private static func bulkModel(_ rng: inout SplitMix64, size: Int) -> (keys: [Hash32], model: [Hash32: Hash32]) {
+        let keys = keyPool(&rng, size: size)
+        var model = [Hash32: Hash32]()
+        for key in keys { model[key] = rng.hash32() }
+        return (keys, model)
+    }
+
     /// The bulk build (a genesis) hands out exactly the reference tree's nodes, each once, children before their
     /// parent and in descending key order, and returns its root: at every size from empty to a pool of clustered and
     /// near-twin keys.
     func testBulkBuildEmitsExactlyTheReferenceNodesChildrenFirst() throws {
         var rng = SplitMix64(seed: 0x6275_6c6b)
         for size in [0, 1, 2, 3, 17, 200] {
-            let keys = Self.keyPool(&rng, size: size)
-            var model = [Hash32: Hash32]()
-            for key in keys { model[key] = rng.hash32() }
+            let (keys, model) = Self.bulkModel(&rng, size: size)
             var emitted = [(NodePath, TreeNode)]()
             let root = StateTree.build(sorted: keys.map { ($0, model[$0] ?? .zero) }[...]) { path, node in emitted.append((path, node)) }
             XCTAssertEqual(root, ReferenceTree.root(model), "size \(size)")
@@ -285,9 +291,7 @@ final class StateTreeTests: XCTestCase {
     func testBulkBuildInKeyOrderAppendsAllButTheNodesAboveItsBatches() throws {
         var rng = SplitMix64(seed: 0x6f72_6465)
         for size in [0, 1, 2, 3, 17, 200] {
-            let keys = Self.keyPool(&rng, size: size)
-            var model = [Hash32: Hash32]()
-            for key in keys { model[key] = rng.hash32() }
+            let (keys, model) = Self.bulkModel(&rng, size: size)
             let entries = keys.map { ($0, model[$0] ?? .zero) }
             for batch in [1, 2, 7, 64, 500] {
                 var emitted = [(NodePath, TreeNode)]()
@@ -302,13 +306,16 @@ final class StateTreeTests: XCTestCase {
                 while tail < paths.count, paths[tail - 1] < paths[tail] { tail += 1 }
                 tail = min(tail, paths.count)
                 let above = emitted[tail...]
+                let holding = { (path: NodePath) in keys.filter { NodePath.toward($0, depth: path.depth) == path }.count }
                 XCTAssertTrue(zip(above, above.dropFirst()).allSatisfy { $0.0 < $1.0 }, "\(context): the nodes above are not ascending")
                 for (path, node) in above {
                     guard case .internal = node else { return XCTFail("\(context): a leaf \(path) came after the batches") }
-                    let under = keys.filter { NodePath.toward($0, depth: path.depth) == path }.count
-                    XCTAssertGreaterThan(under, batch, "\(context): \(path) holds only \(under) entries")
+                    XCTAssertGreaterThan(holding(path), batch, "\(context): \(path) holds only \(holding(path)) entries")
                 }
-                XCTAssertEqual(above.isEmpty, size <= batch || size <= 1, "\(context): the root over \(size) entries")
+                for (path, _) in emitted[..<tail] {
+                    XCTAssertLessThanOrEqual(holding(path), batch, "\(context): \(path), over more than a batch, came early")
+                }
+                XCTAssertEqual(above.isEmpty, size <= batch, "\(context): the root over \(size) entries")
             }
         }
     }
