@@ -2,41 +2,55 @@
 public typealias Bytes = [UInt8]
 
 extension Array where Element == UInt8 {
-    /// Lower-case hexadecimal, no prefix.
+    /// Lower-case hexadecimal, no prefix. Written straight into the string's storage: RPC replies and logs hex every id.
     public var hex: String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(count * 2)
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+        String(unsafeUninitializedCapacity: count * 2) { out in
+            let digits: StaticString = "0123456789abcdef"
+            let table = digits.utf8Start
+            for (index, byte) in enumerated() {
+                out[2 * index] = table[Int(byte >> 4)]
+                out[2 * index + 1] = table[Int(byte & 0x0f)]
+            }
+            return count * 2
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses hexadecimal (an optional `0x` prefix is accepted); nil on odd length or a non-hex digit.
     public init?(hex: String) {
-        var text = Substring(hex)
-        if text.hasPrefix("0x") || text.hasPrefix("0X") { text = text.dropFirst(2) }
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = Self.nibble(utf8[index]), let low = Self.nibble(utf8[index + 1]) else { return nil }
-            out.append(high << 4 | low)
-            index += 2
-        }
-        self = out
+        var text = hex
+        let parsed = text.withUTF8 { Self.parse(hexDigits: $0) }
+        guard let parsed else { return nil }
+        self = parsed
     }
 
-    private static func nibble(_ c: UInt8) -> UInt8? {
+    /// The bytes of `digits` (after an optional `0x` or `0X`), nil on odd length or a non-hex digit.
+    private static func parse(hexDigits digits: UnsafeBufferPointer<UInt8>) -> Bytes? {
+        let start = digits.count >= 2 && digits[0] == UInt8(ascii: "0") && digits[1] | 0x20 == UInt8(ascii: "x") ? 2 : 0
+        guard (digits.count - start) % 2 == 0 else { return nil }
+        var valid = true
+        let bytes = Bytes(unsafeUninitializedCapacity: (digits.count - start) / 2) { out, written in
+            var index = start
+            while index < digits.count {
+                let high = nibble(digits[index]), low = nibble(digits[index + 1])
+                guard high | low < 16 else {
+                    valid = false
+                    break
+                }
+                out[written] = high << 4 | low
+                written += 1
+                index += 2
+            }
+        }
+        return valid ? bytes : nil
+    }
+
+    /// A hex digit's value, 0xff for anything else.
+    private static func nibble(_ c: UInt8) -> UInt8 {
         switch c {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
+        default: return 0xff
         }
     }
 }

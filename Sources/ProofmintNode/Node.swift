@@ -82,7 +82,7 @@ public actor Node {
 
     /// `submit` of a transaction decoded and signature-checked off the actor (`Submission`).
     public func submit(_ submission: Submission) throws(NodeError) -> Hash32 {
-        let id = try admit(submission)
+        let id = try admitAll([submission])[0].get()
         updateMempoolMetrics()
         if mode == .instant { scheduleProduction() }
         return id
@@ -91,14 +91,28 @@ public actor Node {
     /// Several submissions in one turn of the actor (a JSON-RPC batch): each admitted or refused as if it came alone, in
     /// order, and in instant mode one block is asked for them all instead of one block for the first few.
     public func submitAll(_ submissions: [Submission]) -> [Result<Hash32, NodeError>] {
-        let results = submissions.map { submission in Result { () throws(NodeError) in try admit(submission) } }
+        let results = admitAll(submissions)
         updateMempoolMetrics()
         if mode == .instant, results.contains(where: { if case .success = $0 { true } else { false } }) { scheduleProduction() }
         return results
     }
 
+    /// Admits each submission in order, all reading the head state from one snapshot (nothing moves the tip during a
+    /// turn of the actor, and a commit landing meanwhile writes what the snapshot's overlay already holds). A store that
+    /// cannot be read refuses each submission at the point its own checks would have read it.
+    private func admitAll(_ submissions: [Submission]) -> [Result<Hash32, NodeError>] {
+        guard !submissions.isEmpty else { return [] }
+        do {
+            return try withAdmissionState { state in
+                submissions.map { submission in Result { () throws(NodeError) in try admit(submission, state: .success(state)) } }
+            }
+        } catch {
+            return submissions.map { submission in Result { () throws(NodeError) in try admit(submission, state: .failure(error)) } }
+        }
+    }
+
     /// Queues one submission after the checks that need the head state; the mempool's gauges are the caller's.
-    private func admit(_ submission: Submission) throws(NodeError) -> Hash32 {
+    private func admit(_ submission: Submission, state: Result<AdmissionState, NodeError>) throws(NodeError) -> Hash32 {
         if let outage {
             metrics.rejected.increment()
             throw .storageUnavailable(reason: outage.reason, dataPath: store.path)
@@ -111,7 +125,7 @@ public actor Node {
             throw error
         }
         do {
-            let (verified, accountNonce) = try checkAdmission(transaction, verified: submission.verified)
+            let (verified, accountNonce) = try checkAdmission(transaction, verified: submission.verified, state: state.get())
             expireGapped()
             let evicted = try mempool.insert(verified, size: submission.size, accountNonce: accountNonce)
             if !evicted.isEmpty {
@@ -131,34 +145,34 @@ public actor Node {
     }
 
     /// Admission against the tip (the head, with the block being committed laid over it); returns the transaction as
-    /// verified and the sender's account nonce. The signature is checked here unless `verified` says it was already (the
-    /// one check of it on this node).
+    /// verified and the sender's nonce in the committed head. The signature is checked here unless `verified` says it
+    /// was already (the one check of it on this node). The mempool keeps the transactions of the block being committed
+    /// until its commit lands (a failed commit leaves them waiting): it gets the committed nonce, or it would drop them
+    /// as stale now.
     private func checkAdmission(
-        _ transaction: SignedTransaction, verified alreadyChecked: VerifiedTransaction?
+        _ transaction: SignedTransaction, verified alreadyChecked: VerifiedTransaction?, state: AdmissionState
     ) throws(NodeError) -> (VerifiedTransaction, UInt64) {
         let nextHeight = tip.height + 1
-        let chainId = self.chainId
-        let (verified, tipNonce) = try withTipState { snapshot in
+        do {
             let verified: VerifiedTransaction
             do {
                 if let alreadyChecked {
                     try StateTransition.checkAdmission(
-                        verified: alreadyChecked, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
+                        verified: alreadyChecked, state: state.tip, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
                     verified = alreadyChecked
                 } else {
                     verified = try StateTransition.checkAdmission(
-                        transaction, state: snapshot, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
+                        transaction, state: state.tip, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
                 }
-            } catch let error as TransactionError {
+            } catch {
                 throw NodeError.mempool(.rejected(error))
             }
-            return (verified, try snapshot.account(transaction.transaction.senderAddress).nonce)
+            return (verified, try state.committed.account(transaction.transaction.senderAddress).nonce)
+        } catch let error as NodeError {
+            throw error
+        } catch {
+            throw .stateUnreadable("\(error)")
         }
-        guard pendingCommit != nil else { return (verified, tipNonce) }
-        // The mempool keeps the transactions of the block being committed until its commit lands (a failed commit leaves
-        // them waiting): it gets the committed nonce, or it would drop them as stale now.
-        let sender = transaction.transaction.senderAddress
-        return (verified, try producer.withState(pending: nil) { try $0.account(sender).nonce })
     }
 
     public func pendingNonce(for address: Address, accountNonce: UInt64) -> UInt64 {

@@ -342,7 +342,7 @@ public final class ChainStore: @unchecked Sendable {
     /// (`BlockImporter`'s group commit: one transaction and one pair of fsyncs for the run).
     public func commit(run: [(block: Block, outcome: BlockOutcome)]) throws(StorageError) {
         try checkConsecutive(run.map(\.block))
-        try writeBlocks(run.map { ($0.block, $0.outcome.receipts, nil, $0.outcome.stateWrites, $0.outcome.treeNodes) })
+        try writeBlocks(run.map { ($0.block, $0.outcome.encodedReceipts, nil, $0.outcome.stateWrites, $0.outcome.treeNodes) })
     }
 
     /// Commits a run of consecutive blocks in one write transaction: each block's record, receipts and index entries,
@@ -357,7 +357,7 @@ public final class ChainStore: @unchecked Sendable {
         // The net writes go with the first block (so its undo record undoes the run as a whole: no snapshot can fall
         // inside a run); the later blocks add only their records.
         try writeBlocks(blocks.enumerated().map { index, entry in
-            (entry.block, entry.receipts, entry.supply, index == 0 ? stateWrites : [], index == 0 ? treeNodes : [])
+            (entry.block, EncodedReceipts(entry.receipts), entry.supply, index == 0 ? stateWrites : [], index == 0 ? treeNodes : [])
         })
     }
 
@@ -372,7 +372,7 @@ public final class ChainStore: @unchecked Sendable {
     /// One block's part of a write transaction: its record and receipts, its supply for the explorer's index (nil: read
     /// from the transaction once its writes are in), and the state and tree writes it brings.
     typealias BlockWrites = (
-        block: Block, receipts: [Receipt], supply: SupplyPoint?, stateWrites: [(key: StateKey, value: Bytes?)],
+        block: Block, receipts: EncodedReceipts, supply: SupplyPoint?, stateWrites: [(key: StateKey, value: Bytes?)],
         treeNodes: [(path: NodePath, node: TreeNode?)]
     )
 
@@ -427,7 +427,7 @@ public final class ChainStore: @unchecked Sendable {
 
     /// A block's record, receipts and index entries (the supply read from `txn` when nil).
     static func writeRecords(
-        _ block: Block, receipts: [Receipt], supply: SupplyPoint?, txn: LMDBTransaction, tables: Tables, path: String
+        _ block: Block, receipts: EncodedReceipts, supply: SupplyPoint?, txn: LMDBTransaction, tables: Tables, path: String
     ) throws(LMDBError) {
         try BlockRecords(block, receipts: receipts).write(to: txn, tables: tables)
         try ExplorerIndexes.write(block: block, supply: supply, txn: txn, tables: tables, path: path)

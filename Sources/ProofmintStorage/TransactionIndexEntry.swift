@@ -22,14 +22,20 @@ struct TransactionIndexEntry: Equatable {
     let receipt: Span
 
     var bytes: Bytes {
-        var writer = CanonicalWriter()
-        writer.u64(height)
-        writer.u32(UInt32(index))
-        for span in [transaction, receipt] {
-            writer.u32(span.offset)
-            writer.u32(span.length)
+        Bytes(unsafeUninitializedCapacity: Self.length) { buffer, count in
+            write(into: UnsafeMutableRawBufferPointer(buffer))
+            count = Self.length
         }
-        return writer.bytes
+    }
+
+    /// The 28 bytes of `bytes` into the first 28 of `buffer`.
+    func write(into buffer: UnsafeMutableRawBufferPointer) {
+        buffer.storeBytes(of: height.bigEndian, toByteOffset: 0, as: UInt64.self)
+        buffer.storeBytes(of: UInt32(index).bigEndian, toByteOffset: 8, as: UInt32.self)
+        buffer.storeBytes(of: transaction.offset.bigEndian, toByteOffset: 12, as: UInt32.self)
+        buffer.storeBytes(of: transaction.length.bigEndian, toByteOffset: 16, as: UInt32.self)
+        buffer.storeBytes(of: receipt.offset.bigEndian, toByteOffset: 20, as: UInt32.self)
+        buffer.storeBytes(of: receipt.length.bigEndian, toByteOffset: 24, as: UInt32.self)
     }
 
     init(height: UInt64, index: Int, transaction: Span, receipt: Span) {
@@ -55,19 +61,21 @@ struct TransactionIndexEntry: Equatable {
     /// The entries of a block's transactions, in order: where each lies in `block.canonicalBytes` (after the header,
     /// the signature and the u32 count) and where its receipt lies in the receipt list's bytes (after its u32 count).
     static func entries(for block: Block, receipts: [Receipt]) -> [TransactionIndexEntry] {
+        entries(for: block, receipts: EncodedReceipts(receipts))
+    }
+
+    /// `entries(for:receipts:)` from receipts already encoded. A transaction past the last receipt (a damaged store
+    /// being verified) gets an empty span at the list's end.
+    static func entries(for block: Block, receipts: EncodedReceipts) -> [TransactionIndexEntry] {
         var transactionOffset = block.header.canonicalBytes.count + 64 + 4
-        var receiptOffset = 4
         return block.transactions.enumerated().map { index, transaction in
             let size = transaction.encodedSize
-            let receiptSize = index < receipts.count ? receipts[index].canonicalBytes.count : 0
-            defer {
-                transactionOffset += size
-                receiptOffset += receiptSize
-            }
+            defer { transactionOffset += size }
+            let receipt = index < receipts.spans.count ? receipts.spans[index] : receipts.bytes.count..<receipts.bytes.count
             return TransactionIndexEntry(
                 height: block.height, index: index,
                 transaction: Span(offset: UInt32(clamping: transactionOffset), length: UInt32(clamping: size)),
-                receipt: Span(offset: UInt32(clamping: receiptOffset), length: UInt32(clamping: receiptSize)))
+                receipt: Span(offset: UInt32(clamping: receipt.lowerBound), length: UInt32(clamping: receipt.count)))
         }
     }
 }

@@ -12,10 +12,6 @@ final class LoadNode {
         func label(blockTime: UInt64) -> String { self == .instant ? "instant" : "interval (\(blockTime) ms)" }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     private(set) var url: URL
     var client: NodeClient { NodeClient(url: url, requestTimeout: 30) }
     private let process: Process
@@ -64,8 +60,8 @@ final class LoadNode {
             }
             try await Task.sleep(for: .milliseconds(100))
         }
-        guard process.isRunning else { throw Failure(description: "proofmintd exited with status \(process.terminationStatus) before serving") }
-        throw Failure(description: "proofmintd did not answer pm_status within 30 s")
+        guard process.isRunning else { throw LoadFailure(description: "proofmintd exited with status \(process.terminationStatus) before serving") }
+        throw LoadFailure(description: "proofmintd did not answer pm_status within 30 s")
     }
 
     /// Stops the node (SIGINT, as Ctrl-C) and removes its home.
@@ -85,7 +81,7 @@ final class LoadNode {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "proofmintd \(arguments.first ?? "") failed with status \(process.terminationStatus)")
+            throw LoadFailure(description: "proofmintd \(arguments.first ?? "") failed with status \(process.terminationStatus)")
         }
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import ProofmintBenchSupport
 import ProofmintCore
 import ProofmintWallet
@@ -9,7 +6,6 @@ import ProofmintWallet
 /// One mode's run: `connections` workers post the transfers in JSON-RPC batches while a watcher follows the chain,
 /// marking when each transfer's block appears and sampling the mempool's depth and the node's memory.
 struct LoadRun: Sendable {
-    let client: NodeClient
     let url: URL
     /// The node's process id, for its memory in /proc.
     let pid: String
@@ -25,47 +21,51 @@ struct LoadRun: Sendable {
         let cpu = LoadCPU(node: pid)
         let clock = LoadClock()
         let ledger = LoadLedger(ids: transactions.map(\.id), clock: clock)
-        let watcher = LoadWatcher(client: client, pid: pid, ledger: ledger, deadline: deadline)
-        async let watched: Void = watcher.follow()
-        let refused = try await post(batches, ledger: ledger)
-        try await watched
+        let node = try endpoint()
+        async let watched = LoadConnection.withConnections(1, to: node) { [pid, deadline] connection in
+            var watcher = LoadWatcher(pid: pid, ledger: ledger, deadline: deadline)
+            try await watcher.follow(over: &connection)
+            return watcher
+        }
+        let refused = try await post(batches, to: node, ledger: ledger)
+        guard let watcher = try await watched.first else { throw LoadFailure(description: "the watcher did not run") }
         return LoadResult(
             mode: mode, submitted: transactions.count, refused: refused, ledger: await ledger.summary(),
-            depth: await watcher.depthSeries(), nodePeakMebibytes: PeakMemory.peakMebibytes(process: pid),
-            nodeAnonymousMebibytes: await watcher.maxAnonymousMebibytes(), coresBusy: cpu.coresBusy(over: clock))
+            depth: watcher.depthSeries(), nodePeakMebibytes: PeakMemory.peakMebibytes(process: pid),
+            nodeAnonymousMebibytes: watcher.maxAnonymousMebibytes(), coresBusy: cpu.coresBusy(over: clock))
     }
 
-    /// Posts the batches, `connections` at a time in order; returns the refusals by message.
-    private func post(_ batches: [LoadBatch], ledger: LoadLedger) async throws -> [String: Int] {
-        let session = URLSession(configuration: .ephemeral)
-        defer { session.finishTasksAndInvalidate() }
-        var refused = [String: Int]()
-        try await withThrowingTaskGroup(of: [String].self) { group in
-            var next = 0
-            func enqueue() {
-                guard next < batches.count, ContinuousClock.now < deadline else { return }
-                let batch = batches[next]
-                next += 1
-                group.addTask { try await self.send(batch, session: session, ledger: ledger) }
-            }
-            for _ in 0..<connections { enqueue() }
-            while let errors = try await group.next() {
-                for error in errors { refused[error, default: 0] += 1 }
-                enqueue()
-            }
+    /// Posts the batches in order over `connections` keep-alive connections, each sending its next batch as soon as the
+    /// node has answered its last; returns the refusals by message.
+    private func post(_ batches: [LoadBatch], to node: LoadConnection.Endpoint, ledger: LoadLedger) async throws -> [String: Int] {
+        let queue = LoadQueue(batches, deadline: deadline)
+        let perConnection = try await LoadConnection.withConnections(connections, to: node) { connection in
+            var errors = [String]()
+            while let batch = await queue.take() { errors += try await Self.send(batch, over: &connection, ledger: ledger) }
+            return errors
         }
+        var refused = [String: Int]()
+        for error in perConnection.joined() { refused[error, default: 0] += 1 }
         return refused
     }
 
+    /// The node's RPC address, split for `LoadConnection`.
+    private func endpoint() throws -> LoadConnection.Endpoint {
+        guard let host = url.host, let port = url.port else {
+            throw LoadFailure(description: "the node's RPC address \(url) names no host and port")
+        }
+        return LoadConnection.Endpoint(host: host, port: port, path: url.path.isEmpty ? "/" : url.path)
+    }
+
     /// One HTTP request: a JSON-RPC batch of `pm_sendTransaction`; the error messages of refused entries.
-    private func send(_ batch: LoadBatch, session: URLSession, ledger: LoadLedger) async throws -> [String] {
-        var request = URLRequest(url: url, timeoutInterval: 60)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = batch.body
+    private static func send(_ batch: LoadBatch, over connection: inout LoadConnection, ledger: LoadLedger) async throws -> [String] {
         await ledger.submitted(batch.ids)
-        let (data, _) = try await session.data(for: request)
-        let answers = (try? JSONParser.parse(Bytes(data)))?.arrayValue ?? []
+        let answer = try await connection.post(batch.body)
+        guard answer.status == .ok else {
+            await ledger.refused(batch.ids)
+            return Array(repeating: "HTTP \(answer.status.code)", count: batch.ids.count)
+        }
+        let answers = (try? JSONParser.parse(Bytes(answer.body.readableBytesView)))?.arrayValue ?? []
         guard answers.count == batch.ids.count else {
             await ledger.refused(batch.ids)
             return Array(repeating: "unreadable batch answer", count: batch.ids.count)

@@ -62,7 +62,7 @@ struct LoadtestCommand: AsyncParsableCommand {
             let node = try await LoadNode.start(
                 binary: binary, genesis: genesisBytes, mode: mode, blockTime: blockTime, port: port)
             defer { node.stop() }
-            let run = LoadRun(client: node.client, url: node.url, pid: node.pid, batchSize: batch, connections: connections, deadline: .now + .seconds(maxSeconds))
+            let run = LoadRun(url: node.url, pid: node.pid, batchSize: batch, connections: connections, deadline: .now + .seconds(maxSeconds))
             results.append(try await run.submit(load.transactions, mode: mode.label(blockTime: blockTime)))
         }
         // Compared with the better of the rates measured before and after the runs: a slow moment of a shared VM never

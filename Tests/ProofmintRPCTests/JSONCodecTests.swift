@@ -77,6 +77,25 @@ final class JSONCodecTests: XCTestCase {
         }
     }
 
+    /// Strings that need no escape are written whole; the rest escape exactly the quote, the backslash, the control
+    /// characters and DEL, and keep every other scalar (non-ASCII included) as it is.
+    func testStringsEscapeExactlyWhatJSONNeeds() throws {
+        let cases: [(String, String)] = [
+            ("", #""""#),
+            ("00ff", #""00ff""#),
+            ("é ünï 日本 🙂", "\"é ünï 日本 🙂\""),
+            ("a\"b", #""a\"b""#),
+            ("a\\b", #""a\\b""#),
+            ("line\nnext\r\t", #""line\nnext\r\t""#),
+            ("\u{01}\u{1f}\u{7f}", #""\u0001\u001f\u007f""#),
+            ("日本\"", "\"日本\\\"\""),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(JSONValue.string(text).compactText, expected, text)
+            XCTAssertEqual(try JSONParser.parse(Bytes(JSONValue.string(text).compactText.utf8)), .string(text), text)
+        }
+    }
+
     func testFloatingPointIsRefused() {
         struct Fraction: Encodable { var ratio: Double }
         XCTAssertThrowsError(try JSONValueEncoder.encode(Fraction(ratio: 0.5)))

@@ -220,6 +220,18 @@ final class ChainStoreTests: XCTestCase {
                 XCTAssertEqual(transaction, block.transactions[index].canonicalBytes, "block \(block.height), transaction \(index)")
                 XCTAssertEqual(receipt, outcome.receipts[index].canonicalBytes, "block \(block.height), receipt \(index)")
                 XCTAssertEqual(try TransactionIndexEntry(entry.bytes, corrupt: { .corrupt(path: "", detail: $0) }), entry)
+                let words: [UInt32] = [UInt32(entry.index), entry.transaction.offset, entry.transaction.length, entry.receipt.offset, entry.receipt.length]
+                let layout: Bytes = entry.height.bigEndianBytes + words.flatMap { word in withUnsafeBytes(of: word.bigEndian, Array.init) }
+                XCTAssertEqual(entry.bytes, layout, "u64 height ‖ u32 index ‖ the two spans, big-endian")
+            }
+            // A store being verified may hold fewer receipts than transactions: the missing ones get an empty span at
+            // the list's end.
+            if let last = entries.last {
+                let fewer = Array(outcome.receipts.dropLast())
+                let short = TransactionIndexEntry.entries(for: block, receipts: fewer)
+                XCTAssertEqual(short.dropLast(), entries.dropLast())
+                XCTAssertEqual(short.last?.receipt, .init(offset: UInt32(ReceiptList(fewer).canonicalBytes.count), length: 0))
+                XCTAssertEqual(short.last?.transaction, last.transaction)
             }
         }
         XCTAssertGreaterThan(chain.blocks.map(\.transactions.count).reduce(0, +), 5, "the chain has transactions to point at")

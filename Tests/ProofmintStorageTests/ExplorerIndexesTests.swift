@@ -128,6 +128,21 @@ final class ExplorerIndexesTests: XCTestCase {
         XCTAssertEqual(try store.accountHistory(TestKeys.address("alice"), limit: 10, before: nil).entries, entries)
     }
 
+    func testATransferToOneselfIsOneEntryAndKeysAreAddressHeightIndex() throws {
+        let chain = try TestChain(users: [("alice", 100 * Tokens.one)])
+        let alice = TestKeys.address("alice")
+        let toSelf = chain.transfer(from: TestKeys.key("alice"), to: alice, amount: Tokens.one)
+        try chain.produce([toSelf])
+        XCTAssertEqual(ExplorerIndexes.parties(of: toSelf), [alice])
+        let store = try StoreFixture.store(at: directory, holding: chain)
+        XCTAssertEqual(try store.accountHistory(alice, limit: 10, before: nil).entries, [AccountHistoryEntry(height: 1, index: 0, transactionId: toSelf.id)])
+        XCTAssertEqual(
+            ExplorerIndexes.historyKey(alice, height: 0x0102_0304_0506_0708, index: 0x0a0b_0c0d),
+            alice.bytes + [1, 2, 3, 4, 5, 6, 7, 8, 0x0a, 0x0b, 0x0c, 0x0d])
+        let stored = try XCTUnwrap(store.record(.accountHistory, ExplorerIndexes.historyKey(alice, height: 1, index: 0), "test"))
+        XCTAssertEqual(stored, toSelf.id.bytes)
+    }
+
     func testRemovingABlocksIndexesLeavesTheRestAndTheStateRootAlone() throws {
         let chain = try StoreFixture.chain(blocks: 12, seed: 6)
         let store = try StoreFixture.store(at: directory, holding: chain)

@@ -126,7 +126,8 @@ struct BlockExecution {
         let tree = try StateTransition.read { () throws(StateReadError) in try StateTree.update(updates, reader: base) }
         var completed = header
         completed.stateRoot = tree.root
-        completed.receiptRoot = Block.receiptRoot(receipts)
-        return BlockOutcome(header: completed, stateWrites: writes, treeNodes: tree.nodes, receipts: receipts)
+        let encodedReceipts = EncodedReceipts(receipts)
+        completed.receiptRoot = encodedReceipts.root
+        return BlockOutcome(header: completed, stateWrites: writes, treeNodes: tree.nodes, receipts: receipts, encodedReceipts: encodedReceipts)
     }
 }

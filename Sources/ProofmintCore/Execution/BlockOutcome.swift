@@ -6,13 +6,20 @@ public struct BlockOutcome: Sendable {
     /// State tree node writes, sorted by path; nil deletes.
     public let treeNodes: [(path: NodePath, node: TreeNode?)]
     public let receipts: [Receipt]
+    /// The receipts as storage keeps them, encoded once when the receipt root was computed.
+    public let encodedReceipts: EncodedReceipts
 
     public var stateRoot: Hash32 { header.stateRoot }
 
-    public init(header: BlockHeader, stateWrites: [(key: StateKey, value: Bytes?)], treeNodes: [(path: NodePath, node: TreeNode?)], receipts: [Receipt]) {
+    /// `encodedReceipts`, when given, must be `EncodedReceipts(receipts)`; it is computed when not.
+    public init(
+        header: BlockHeader, stateWrites: [(key: StateKey, value: Bytes?)], treeNodes: [(path: NodePath, node: TreeNode?)],
+        receipts: [Receipt], encodedReceipts: EncodedReceipts? = nil
+    ) {
         self.header = header
         self.stateWrites = stateWrites
         self.treeNodes = treeNodes
         self.receipts = receipts
+        self.encodedReceipts = encodedReceipts ?? EncodedReceipts(receipts)
     }
 }

@@ -8,6 +8,9 @@ import ProofmintCrypto
 public struct Hash32: Hashable, Comparable, Sendable, CustomStringConvertible {
     let w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
 
+    /// Bytes in a hash.
+    public static let length = 32
+
     /// The all-zero hash: the empty tree root, the genesis block's parent.
     public static let zero = Hash32(w0: 0, w1: 0, w2: 0, w3: 0)
 
@@ -46,7 +49,7 @@ public struct Hash32: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Writes the 32 bytes at `offset` of `buffer`.
-    func write(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
+    public func write(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
         buffer.storeBytes(of: w0.bigEndian, toByteOffset: offset, as: UInt64.self)
         buffer.storeBytes(of: w1.bigEndian, toByteOffset: offset + 8, as: UInt64.self)
         buffer.storeBytes(of: w2.bigEndian, toByteOffset: offset + 16, as: UInt64.self)

@@ -187,21 +187,19 @@ public struct Mempool: Sendable {
     /// total (arrival sequences are unique), so the result does not depend on the order senders are visited in.
     public func candidates(limit: Int, accountNonce: (Address) -> UInt64) -> [VerifiedTransaction] {
         var heads = FeeHeap()
-        var next = [Address: UInt64]()
+        var queues = [SenderQueue]()
         for (sender, queue) in senders {
-            let nonce = accountNonce(sender)
-            if let entry = queue[nonce] {
-                heads.push(entry)
-                next[sender] = nonce + 1
+            if let entry = queue[accountNonce(sender)] {
+                heads.push(FeeHeap.Head(entry, queue: queues.count))
+                queues.append(queue)
             }
         }
         var selected = [VerifiedTransaction]()
         while selected.count < limit, let best = heads.pop() {
-            selected.append(best.verified)
-            if let nonce = next[best.sender], let following = senders[best.sender]?[nonce] {
-                heads.push(following)
-                next[best.sender] = nonce + 1
-            }
+            // Always there: a head is pushed only for an entry its queue holds, and the queues are copies.
+            guard let entry = queues[best.queue][best.nonce] else { continue }
+            selected.append(entry.verified)
+            if let following = queues[best.queue][best.nonce + 1] { heads.push(FeeHeap.Head(following, queue: best.queue)) }
         }
         return selected
     }

@@ -90,9 +90,16 @@ struct BlockProducer: Sendable {
     /// Runs `body` on the committed state, with `pending` laid over it when a block is being committed. Laying an outcome
     /// over a state that already holds it changes nothing (`LayeredState`), so a commit that lands meanwhile is harmless.
     func withState<T>(pending: BlockOutcome?, _ body: (any StateReader) throws -> T) throws(NodeError) -> T {
+        try withStates(pending: pending) { tip, _ in try body(tip) }
+    }
+
+    /// `withState`'s tip and the committed state beneath it, from the same snapshot.
+    func withStates<T>(
+        pending: BlockOutcome?, _ body: (_ tip: any StateReader, _ committed: any StateReader) throws -> T
+    ) throws(NodeError) -> T {
         do {
             return try store.withSnapshot { snapshot in
-                try body(pending.map { LayeredState(base: snapshot, outcomes: [$0]) } ?? snapshot)
+                try body(pending.map { LayeredState(base: snapshot, outcomes: [$0]) } ?? snapshot, snapshot)
             }
         } catch let error as NodeError {
             throw error

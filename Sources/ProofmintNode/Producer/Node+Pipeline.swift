@@ -32,6 +32,14 @@ extension Node {
         try producer.withState(pending: pendingCommit?.built.outcome, body)
     }
 
+    /// The tip state and the committed head state, both over one snapshot: admission reads them for every
+    /// transaction of a batch. `body` cannot throw: only opening the snapshot fails, before anything is admitted.
+    func withAdmissionState<T>(_ body: (AdmissionState) -> T) throws(NodeError) -> T {
+        try producer.withStates(pending: pendingCommit?.built.outcome) { tip, committed in
+            body(AdmissionState(tip: tip, committed: committed))
+        }
+    }
+
     /// Waits, blocking the actor, for the block being committed, and settles it: the synchronous paths start from a
     /// settled head.
     func drainCommit() {

@@ -54,6 +54,13 @@ public enum JSONWriter {
 
     private static func appendString(_ text: String, to out: inout String) {
         out += "\""
+        // Most strings (hex, names, numbers as text) need no escape: one append instead of one per scalar. UTF-8's
+        // multi-byte sequences never hold a byte below 0x80, so scanning bytes finds exactly the scalars escaped below.
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -64,6 +64,31 @@ final class ProductionPipelineTests: XCTestCase {
         await node.stopProducing()
     }
 
+    /// A JSON-RPC batch is admitted against one snapshot: each entry is checked against the block being committed and
+    /// queued from the committed nonce, exactly as if it came alone.
+    func testABatchDuringAHeldCommitIsAdmittedEntryByEntryAgainstTheBlockBeingCommitted() async throws {
+        let gate = CommitGate(height: 1)
+        let (chain, node, first) = try await nodeHoldingBlockOne(gate)
+        let bob = chain.transfer(from: TestKeys.key("bob"), to: TestKeys.address("carol"), amount: Tokens.one, nonce: 0)
+        let reuse = chain.transfer(from: TestKeys.key("alice"), to: TestKeys.address("bob"), amount: Tokens.one, nonce: 0)
+        let next = chain.transfer(from: TestKeys.key("alice"), to: TestKeys.address("carol"), amount: Tokens.one, nonce: 1)
+        let results = await node.submitAll([bob, reuse, next, bob].map { Submission($0.canonicalBytes) })
+        XCTAssertEqual(try results[0].get(), bob.id)
+        XCTAssertEqual(try results[2].get(), next.id, "alice's nonce 1 follows the block being committed")
+        guard case .failure(.mempool(.rejected(.nonceTooLow))) = results[1] else { return XCTFail("\(results[1])") }
+        guard case let .failure(.mempool(.duplicate(id))) = results[3], id == bob.id else { return XCTFail("\(results[3])") }
+        XCTAssertEqual(node.store.head.height, 0, "the batch was answered while block 1's commit was held")
+
+        gate.open()
+        await node.waitForScheduledProduction()
+        await node.waitForPipeline()
+        XCTAssertEqual(try node.store.block(at: 1)?.transactions.map(\.id), [first.id])
+        let included = try (2...node.store.head.height).flatMap { try node.store.block(at: $0)?.transactions.map(\.id) ?? [] }
+        XCTAssertEqual(Set(included), [bob.id, next.id])
+        let waiting = await node.mempoolSize
+        XCTAssertEqual(waiting, 0)
+    }
+
     func testMiningDuringAHeldCommitWaitsForItAndBuildsOnIt() async throws {
         let gate = CommitGate(height: 1)
         let (_, node, sent) = try await nodeHoldingBlockOne(gate)
