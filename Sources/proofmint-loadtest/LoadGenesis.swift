@@ -5,6 +5,8 @@ import ProofmintCore
 struct LoadGenesis {
     let chainId: String
     let minFee: Amount
+    /// The cap on a block's transactions: with the block time, interval mode's ceiling.
+    let maxBlockTransactions: UInt64
     private let json: [String: Any]
 
     struct Invalid: Error, CustomStringConvertible {
@@ -22,6 +24,7 @@ struct LoadGenesis {
         }
         chainId = genesis.chainId
         minFee = genesis.parameters.minFee
+        maxBlockTransactions = UInt64(genesis.parameters.maxBlockTransactions)
         json = object
     }
 
