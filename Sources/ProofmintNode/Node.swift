@@ -156,13 +156,16 @@ public actor Node {
         do {
             let verified: VerifiedTransaction
             do {
+                let parameters = try state.parameters.mapError { TransactionError.stateUnreadable($0) }.get()
                 if let alreadyChecked {
                     try StateTransition.checkAdmission(
-                        verified: alreadyChecked, state: state.tip, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
+                        verified: alreadyChecked, state: state.tip, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true,
+                        parameters: parameters)
                     verified = alreadyChecked
                 } else {
                     verified = try StateTransition.checkAdmission(
-                        transaction, state: state.tip, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true)
+                        transaction, state: state.tip, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: true,
+                        parameters: parameters)
                 }
             } catch {
                 throw NodeError.mempool(.rejected(error))

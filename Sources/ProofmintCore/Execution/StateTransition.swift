@@ -160,29 +160,37 @@ public enum StateTransition {
     @discardableResult
     public static func checkAdmission(
         _ transaction: SignedTransaction, state: any StateReader, nextHeight: UInt64, chainId: String,
-        acceptFutureNonce: Bool = false
+        acceptFutureNonce: Bool = false, parameters: Parameters? = nil
     ) throws(TransactionError) -> VerifiedTransaction {
         let signatureValid = transaction.hasValidSignature()
-        try admit(transaction, signatureValid: signatureValid, state: state, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: acceptFutureNonce)
+        try admit(
+            transaction, signatureValid: signatureValid, state: state, nextHeight: nextHeight, chainId: chainId,
+            acceptFutureNonce: acceptFutureNonce, parameters: parameters)
         // `admit` refuses a bad signature (`badSignature`), so past it the signature is valid.
         guard signatureValid else { throw .badSignature }
         return VerifiedTransaction(checked: transaction)
     }
 
     /// `checkAdmission` of a transaction whose signature was checked already (off the node's actor, on any core):
-    /// every other admission check, in the same order.
+    /// every other admission check, in the same order. `parameters`, when given, must be `state.parameters()`: a
+    /// batch of admissions against one state reads them once.
     public static func checkAdmission(
-        verified: VerifiedTransaction, state: any StateReader, nextHeight: UInt64, chainId: String, acceptFutureNonce: Bool = false
+        verified: VerifiedTransaction, state: any StateReader, nextHeight: UInt64, chainId: String, acceptFutureNonce: Bool = false,
+        parameters: Parameters? = nil
     ) throws(TransactionError) {
-        try admit(verified.signed, signatureValid: true, state: state, nextHeight: nextHeight, chainId: chainId, acceptFutureNonce: acceptFutureNonce)
+        try admit(
+            verified.signed, signatureValid: true, state: state, nextHeight: nextHeight, chainId: chainId,
+            acceptFutureNonce: acceptFutureNonce, parameters: parameters)
     }
 
     private static func admit(
         _ transaction: SignedTransaction, signatureValid: Bool, state: any StateReader, nextHeight: UInt64, chainId: String,
-        acceptFutureNonce: Bool
+        acceptFutureNonce: Bool, parameters given: Parameters?
     ) throws(TransactionError) {
         let parameters: Parameters
-        do { parameters = try state.parameters() } catch { throw .stateUnreadable(error) }
+        if let given { parameters = given } else {
+            do { parameters = try state.parameters() } catch { throw .stateUnreadable(error) }
+        }
         // No block exists yet, so no beacon (zero): no admission check reads the beacon or the mix.
         let context = BlockContext(chainId: chainId, height: nextHeight, timestamp: 0, parameters: parameters, beacon: .zero)
         var execution = BlockExecution(context: context, state: state)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ProofmintCore
+import ProofmintRPC
 import ProofmintStorage
 import ProofmintTestSupport
 import XCTest
@@ -65,6 +66,14 @@ final class BatchSubmissionTests: XCTestCase {
         let block = try XCTUnwrap(try node.store.block(at: 1))
         XCTAssertEqual(block.transactions.map(\.id), transfers[0..<7].map(\.id), "one block for the whole batch, notification included")
         XCTAssertNil(try node.store.block(at: 2))
+    }
+
+    /// A batch builds its answers directly; they are what the encoder writes for a single call.
+    func testABatchAnswerIsWhatTheEncoderWritesForOneCall() throws {
+        for nonce in [UInt64(0), 1, 2] {
+            let id = transfer(nonce: nonce).id
+            XCTAssertEqual(RPCMethods.sendTransactionResult(id), try JSONValueEncoder.encode(SendTransactionResult(id: id)))
+        }
     }
 
     func testASubmissionCheckedOffTheActorIsRefusedLikeOneCheckedOnIt() async throws {
