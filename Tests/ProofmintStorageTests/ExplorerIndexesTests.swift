@@ -143,6 +143,29 @@ final class ExplorerIndexesTests: XCTestCase {
         XCTAssertEqual(stored, toSelf.id.bytes)
     }
 
+    /// A submit-proof concerns its provider (the sender) and its consumer (who pays). A proof whose consumer is its
+    /// sender (which the rules refuse) would be one party.
+    func testASubmitProofIsInTheProvidersAndTheConsumersHistory() throws {
+        let chain = try TestChain(users: [("bob", 1_000 * Tokens.one), ("carol", 10_000 * Tokens.one)])
+        let bob = TestKeys.key("bob"), carol = TestKeys.key("carol")
+        let stake = chain.stake(from: bob, amount: 200 * Tokens.one)
+        try chain.produce([stake])
+        let proof = chain.submitProof(from: bob, chain.receipt(consumer: carol, provider: TestKeys.address("bob"), price: 12 * Tokens.one))
+        try chain.produce([proof])
+        XCTAssertEqual(try XCTUnwrap(chain.blocks.last).transactions.map(\.id), [proof.id], "the proof is in block 2")
+        XCTAssertEqual(ExplorerIndexes.parties(of: proof), [TestKeys.address("bob"), TestKeys.address("carol")])
+        let own = chain.submitProof(from: carol, chain.receipt(consumer: carol, provider: TestKeys.address("carol")))
+        XCTAssertEqual(ExplorerIndexes.parties(of: own), [TestKeys.address("carol")])
+
+        let store = try StoreFixture.store(at: directory, holding: chain)
+        XCTAssertEqual(
+            try store.accountHistory(TestKeys.address("bob"), limit: 10, before: nil).entries,
+            [AccountHistoryEntry(height: 2, index: 0, transactionId: proof.id), AccountHistoryEntry(height: 1, index: 0, transactionId: stake.id)])
+        XCTAssertEqual(
+            try store.accountHistory(TestKeys.address("carol"), limit: 10, before: nil).entries,
+            [AccountHistoryEntry(height: 2, index: 0, transactionId: proof.id)])
+    }
+
     func testRemovingABlocksIndexesLeavesTheRestAndTheStateRootAlone() throws {
         let chain = try StoreFixture.chain(blocks: 12, seed: 6)
         let store = try StoreFixture.store(at: directory, holding: chain)
