@@ -25,7 +25,7 @@ final class LoadNode {
     }
 
     static func start(
-        binary: String, genesis: Data, mode: Mode, blockTime: UInt64, port: Int
+        binary: String, genesis: Data, mode: Mode, blockTime: UInt64, durability: String, port: Int
     ) async throws -> LoadNode {
         let home = NSTemporaryDirectory() + "proofmint-loadtest-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
@@ -37,7 +37,7 @@ final class LoadNode {
         process.arguments = [
             "start", "--home", home + "/node", "--rpc-port", String(port), "--mining", mode.rawValue, "--block-time", String(blockTime),
             "--rpc-submit-rate", "1000000", "--rpc-submit-burst", "1000000", "--rpc-read-rate", "1000000", "--rpc-read-burst", "1000000",
-            "--log-level", "warning",
+            "--log-level", "warning", "--durability", durability,
         ]
         process.standardOutput = FileHandle.nullDevice
         try process.run()

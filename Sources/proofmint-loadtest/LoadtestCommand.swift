@@ -29,6 +29,8 @@ struct LoadtestCommand: AsyncParsableCommand {
     /// block, 10,000 transfers/s on the devnet), not the node.
     @Option(help: "Block time of interval mode, milliseconds (the devnet's is 1000; its cap of 10,000 transactions a block then bounds the rate).")
     var blockTime: UInt64 = 250
+    @Option(help: "The node's commit durability: full (fsync every block, the default), meta or none.")
+    var durability = "full"
     @Option(help: "Transfers per JSON-RPC batch (the node answers at most 100).")
     var batch = 100
     @Option(help: "Batches in flight at once.")
@@ -40,6 +42,8 @@ struct LoadtestCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...100).contains(batch) else { throw ValidationError("--batch must be between 1 and 100") }
+        guard blockTime >= 1 else { throw ValidationError("--block-time must be at least 1 ms") }
+        guard ["full", "meta", "none"].contains(durability) else { throw ValidationError("--durability takes full, meta or none") }
         guard senders >= 1, transactions >= senders else { throw ValidationError("--transactions must be at least --senders (≥ 1)") }
         guard transactions / senders <= 64 else { throw ValidationError("at most 64 transfers a sender (the mempool's per-sender bound): raise --senders") }
         guard (1...64).contains(connections) else { throw ValidationError("--connections must be between 1 and 64") }
@@ -57,7 +61,7 @@ struct LoadtestCommand: AsyncParsableCommand {
         print("libsodium crypto_sign_verify_detached: \(Int(before.singleCore)) verifications/s on one core, \(Int(before.allCores)) on all cores\n")
         let base = try LoadGenesis(path: genesis)
         if modes.contains(.interval) {
-            let ceiling = base.maxBlockTransactions * 1_000 / max(blockTime, 1)
+            let ceiling = base.maxBlockTransactions * 1_000 / blockTime
             print("- interval mode's ceiling from the chain's parameters: \(base.maxBlockTransactions) transactions a block, a block every \(blockTime) ms: \(ceiling) transfers/s\n")
         }
         let load = try LoadTransactions(
@@ -66,7 +70,7 @@ struct LoadtestCommand: AsyncParsableCommand {
         var results = [LoadResult]()
         for mode in modes {
             let node = try await LoadNode.start(
-                binary: binary, genesis: genesisBytes, mode: mode, blockTime: blockTime, port: port)
+                binary: binary, genesis: genesisBytes, mode: mode, blockTime: blockTime, durability: durability, port: port)
             defer { node.stop() }
             let run = LoadRun(url: node.url, pid: node.pid, batchSize: batch, connections: connections, deadline: .now + .seconds(maxSeconds))
             results.append(try await run.submit(load.transactions, mode: mode.label(blockTime: blockTime)))

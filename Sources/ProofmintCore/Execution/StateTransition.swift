@@ -156,7 +156,8 @@ public enum StateTransition {
 
     /// Checks one transaction against the current state without executing it: what a mempool asks on admission.
     /// With `acceptFutureNonce`, a nonce ahead of the account's is allowed (it waits in the mempool for its turn).
-    /// Returns the transaction as a `VerifiedTransaction`: its signature was checked here, once.
+    /// Returns the transaction as a `VerifiedTransaction`: its signature was checked here, once. `parameters`, when
+    /// given, must be `state.parameters()`: a batch of admissions against one state reads them once.
     @discardableResult
     public static func checkAdmission(
         _ transaction: SignedTransaction, state: any StateReader, nextHeight: UInt64, chainId: String,

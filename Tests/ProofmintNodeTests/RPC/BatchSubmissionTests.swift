@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import ProofmintCore
 import ProofmintRPC
-import ProofmintStorage
+@testable import ProofmintStorage
 import ProofmintTestSupport
 import XCTest
 
@@ -89,5 +89,27 @@ final class BatchSubmissionTests: XCTestCase {
             XCTAssertNotNil(alone)
             XCTAssertEqual(alone.map { "\($0)" }, batched.map { "\($0)" })
         }
+    }
+
+    /// Parameters that cannot be read refuse each submission of a batch where its own read would have (after the
+    /// checks that come first, such as decoding), with the error a submission sent alone gets.
+    func testUnreadableParametersRefuseEachSubmissionAsIfItCameAlone() async throws {
+        try node.store.flipBitForTesting(in: .state, key: StateKey.parameters.bytes, at: 0)
+        let valid = transfer(nonce: 0).canonicalBytes
+        let malformed = Array(valid.dropLast())
+        let results = await node.submitAll([Submission(valid), Submission(malformed), Submission(transfer(nonce: 1).canonicalBytes)])
+        for index in [0, 2] {
+            guard case .failure(.mempool(.rejected(.stateUnreadable))) = results[index] else { return XCTFail("entry \(index): \(results[index])") }
+        }
+        guard case .failure(.mempool(.malformed)) = results[1] else { return XCTFail("the malformed entry: \(results[1])") }
+        do {
+            _ = try await node.submit(valid)
+            XCTFail("admitted with unreadable parameters")
+        } catch {
+            guard case let .failure(batched) = results[0] else { return }
+            XCTAssertEqual("\(error)", "\(batched)", "alone and batched, the same refusal")
+        }
+        let waiting = await node.mempoolSize
+        XCTAssertEqual(waiting, 0)
     }
 }
