@@ -267,3 +267,18 @@ public struct Mempool: Sendable {
         senders[sender] = queue.isEmpty ? nil : queue
     }
 }
+
+extension Mempool {
+    /// The pool's totals summed from every entry, as they were computed before they were kept incrementally: tests
+    /// check the kept ones against them after every operation.
+    func recountedTotals() -> (bytes: Int, gappedCount: Int, gappedBytes: Int) {
+        var totals = (bytes: 0, gappedCount: 0, gappedBytes: 0)
+        for queue in senders.values {
+            totals.bytes += queue.entries.values.reduce(0) { $0 + $1.size }
+            let gapped = queue.entries.values.filter { $0.nonce >= queue.readyEnd }
+            totals.gappedCount += gapped.count
+            totals.gappedBytes += gapped.reduce(0) { $0 + $1.size }
+        }
+        return totals
+    }
+}

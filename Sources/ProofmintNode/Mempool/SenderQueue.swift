@@ -10,6 +10,10 @@ extension Mempool {
         private(set) var entries: [UInt64: Entry] = [:]
         /// How many entries from `accountNonce` on follow each other without a gap.
         private(set) var readyCount = 0
+        /// The sizes of all entries and of the gapped ones, kept as entries come and go: the pool's totals change by
+        /// their difference on every admission, which summed the whole queue each time.
+        private(set) var bytes = 0
+        private(set) var gappedBytes = 0
 
         init(accountNonce: UInt64) { self.accountNonce = accountNonce }
 
@@ -18,8 +22,6 @@ extension Mempool {
         var gappedCount: Int { entries.count - readyCount }
         /// The first nonce after the ready run: a transaction with it extends the run, one above it is gapped.
         var readyEnd: UInt64 { accountNonce + UInt64(readyCount) }
-        var bytes: Int { entries.values.reduce(0) { $0 + $1.size } }
-        var gappedBytes: Int { gapped.reduce(0) { $0 + $1.size } }
         var gapped: [Entry] { entries.values.filter { $0.nonce >= readyEnd } }
         /// The highest ready nonce: the one whose eviction leaves the rest of the run includable.
         var readyTail: Entry? { readyCount > 0 ? entries[readyEnd - 1] : nil }
@@ -33,7 +35,10 @@ extension Mempool {
             guard nonce > accountNonce else { return [] }
             accountNonce = nonce
             let stale = entries.values.filter { $0.nonce < nonce }
-            for entry in stale { entries.removeValue(forKey: entry.nonce) }
+            for entry in stale {
+                entries.removeValue(forKey: entry.nonce)
+                bytes -= entry.size
+            }
             recount()
             return stale
         }
@@ -42,6 +47,7 @@ extension Mempool {
         @discardableResult
         mutating func put(_ entry: Entry) -> Entry? {
             let replaced = entries.updateValue(entry, forKey: entry.nonce)
+            bytes += entry.size - (replaced?.size ?? 0)
             recount()
             return replaced
         }
@@ -49,14 +55,20 @@ extension Mempool {
         @discardableResult
         mutating func remove(nonce: UInt64) -> Entry? {
             let removed = entries.removeValue(forKey: nonce)
+            bytes -= removed?.size ?? 0
             recount()
             return removed
         }
 
+        /// The ready run and the gapped bytes, from the account nonce up: the run's length is all it walks.
         private mutating func recount() {
-            var nonce = accountNonce
-            while entries[nonce] != nil { nonce += 1 }
+            var nonce = accountNonce, readyBytes = 0
+            while let entry = entries[nonce] {
+                readyBytes += entry.size
+                nonce += 1
+            }
             readyCount = Int(nonce - accountNonce)
+            gappedBytes = bytes - readyBytes
         }
     }
 }

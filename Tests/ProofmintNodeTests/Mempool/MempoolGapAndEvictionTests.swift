@@ -155,6 +155,48 @@ final class MempoolGapAndEvictionTests: XCTestCase {
         XCTAssertFalse(first.candidates.isEmpty)
     }
 
+    /// The pool's byte and gapped totals are kept as entries come and go; after any sequence of admissions,
+    /// replacements, evictions, removals, prunes and expiries they equal the totals summed from every entry.
+    func testTheKeptTotalsEqualTheEntriesAfterAnySequenceOfOperations() throws {
+        var sawGapped = 0, sawEvictions = 0
+        for seedIndex in 0..<20 {
+            let seed = SplitMix64.caseSeed(0x6d70_6f6f_6c, seedIndex)
+            var random = SplitMix64(seed: seed)
+            var limits = Mempool.Limits()
+            (limits.maxGapped, limits.maxGappedPerSender, limits.maxTotalBytes) = (6, 3, 12 * transfer("a", nonce: 0).encodedSize)
+            limits.gappedLifetimeBlocks = 5
+            var pool = Mempool(limits: limits)
+            let senders = (0..<5).map { TestKeys.address("sender-\($0)") }
+            var nonces = [Address: UInt64]()
+            for step in 0..<150 {
+                let index = Int(random.next() % 5)
+                let sender = senders[index], accountNonce = nonces[sender, default: 0]
+                switch random.next() % 10 {
+                case 0..<6:
+                    let nonce = accountNonce + random.next() % 6
+                    let fee = Amount(1_000 + random.next() % 800)
+                    if let evicted = try? insert(&pool, transfer("sender-\(index)", nonce: nonce, fee: fee), accountNonce: accountNonce) {
+                        sawEvictions += evicted.count
+                    }
+                case 6:
+                    if let id = pool.candidates(limit: 1, accountNonce: { nonces[$0, default: 0] }).first?.id { pool.remove(id) }
+                case 7, 8:
+                    nonces[sender] = accountNonce + random.next() % 3
+                    pool.prune(senders: [sender]) { nonces[$0, default: 0] }
+                default:
+                    pool.expire(height: UInt64(step), now: UInt64(step) * 1_000)
+                }
+                let recounted = pool.recountedTotals()
+                XCTAssertEqual(pool.totalBytes, recounted.bytes, "seed \(seed), step \(step)")
+                XCTAssertEqual(pool.gappedCount, recounted.gappedCount, "seed \(seed), step \(step)")
+                XCTAssertEqual(pool.gappedBytes, recounted.gappedBytes, "seed \(seed), step \(step)")
+                if pool.gappedCount > 0 { sawGapped += 1 }
+            }
+        }
+        XCTAssertGreaterThan(sawGapped, 100, "the sequences hold gapped transactions")
+        XCTAssertGreaterThan(sawEvictions, 10, "the sequences fill the pool and evict")
+    }
+
     /// Fee per byte is compared exactly, also for fees too large for the fast product.
     func testFeeRatesCompareExactlyAcrossTheWholeAmountRange() {
         XCTAssertLessThan(FeeRate(fee: 1_000, size: 200), FeeRate(fee: 1_001, size: 200))
