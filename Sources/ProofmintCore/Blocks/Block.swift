@@ -28,8 +28,9 @@ public struct Block: Equatable, Sendable {
         MerkleList.root(transactions.map(\.witnessHash))
     }
 
+    /// Commits to every receipt's canonical bytes, in order (`EncodedReceipts` hashes them where it encoded them).
     public static func receiptRoot(_ receipts: [Receipt]) -> Hash32 {
-        MerkleList.root(receipts.map { Hash32.digest($0.canonicalBytes) })
+        EncodedReceipts(receipts).root
     }
 }
 

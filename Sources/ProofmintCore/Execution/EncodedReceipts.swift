@@ -21,7 +21,7 @@ public struct EncodedReceipts: Sendable, Equatable {
         self.spans = spans
     }
 
-    /// `Block.receiptRoot` of the receipts: each span hashed where it lies.
+    /// The receipt root (PROTOCOL.md): the Merkle list of each receipt's BLAKE2b-256, each span hashed where it lies.
     public var root: Hash32 {
         bytes.withUnsafeBytes { raw in
             MerkleList.root(spans.map { Hash32.digest(raw: UnsafeRawBufferPointer(rebasing: raw[$0])) })

@@ -33,6 +33,8 @@ final class EncodedReceiptsTests: XCTestCase {
         for count in [0, 1, 2, 3, 64, 65] {
             let receipts = receipts(count)
             XCTAssertEqual(EncodedReceipts(receipts).root, Block.receiptRoot(receipts), "\(count) receipts")
+            // Written out from the definition, independently of either.
+            XCTAssertEqual(EncodedReceipts(receipts).root, MerkleList.root(receipts.map { Hash32.digest($0.canonicalBytes) }), "\(count) receipts")
         }
         XCTAssertEqual(EncodedReceipts([]).root, .zero)
     }
