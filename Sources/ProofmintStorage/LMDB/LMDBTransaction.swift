@@ -6,6 +6,11 @@ final class LMDBTransaction {
     private let handle: OpaquePointer
     let writable: Bool
     private var finished = false
+    /// One cursor per table that this write transaction has put to, kept open for every put. A commit writes its tree
+    /// nodes and state entries in key order, and a positioned cursor whose next key falls in its current leaf page puts
+    /// it there without descending the B-tree from the root again (`mdb_cursor_set`'s same-page check), as `mdb_put`'s
+    /// fresh cursor must. LMDB closes a write transaction's cursors when it ends.
+    private var putCursors: [(dbi: MDB_dbi, cursor: OpaquePointer)] = []
 
     init(handle: OpaquePointer, writable: Bool) {
         self.handle = handle
@@ -61,7 +66,19 @@ final class LMDBTransaction {
     ) throws(LMDBError) {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var v = MDB_val(mv_size: sealed.count, mv_data: UnsafeMutableRawPointer(mutating: sealed.baseAddress))
-        try LMDBError.check(mdb_put(handle, table.dbi, &k, &v, appending ? UInt32(MDB_APPEND) : 0))
+        try LMDBError.check(put(table.dbi, &k, &v, flags: appending ? UInt32(MDB_APPEND) : 0))
+    }
+
+    /// `mdb_cursor_put` through the table's kept cursor (`putCursors`), opened at the table's first put.
+    private func put(_ dbi: MDB_dbi, _ key: inout MDB_val, _ value: inout MDB_val, flags: UInt32) -> Int32 {
+        if let kept = putCursors.first(where: { $0.dbi == dbi }) {
+            return mdb_cursor_put(kept.cursor, &key, &value, flags)
+        }
+        var opened: OpaquePointer?
+        let status = mdb_cursor_open(handle, dbi, &opened)
+        guard status == MDB_SUCCESS, let cursor = opened else { return status == MDB_SUCCESS ? MDB_BAD_TXN : status }
+        putCursors.append((dbi, cursor))
+        return mdb_cursor_put(cursor, &key, &value, flags)
     }
 
     /// Has LMDB reserve the stored record's room in its own pages (`MDB_RESERVE`) and writes the value and its checksum
@@ -72,7 +89,7 @@ final class LMDBTransaction {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var v = MDB_val(mv_size: value.count + RecordChecksum.length, mv_data: nil)
         let flags = UInt32(MDB_RESERVE) | (appending ? UInt32(MDB_APPEND) : 0)
-        let status = mdb_put(handle, table.dbi, &k, &v, flags)
+        let status = put(table.dbi, &k, &v, flags: flags)
         guard status == MDB_SUCCESS, let room = v.mv_data else { return status }
         RecordChecksum.seal(value, table: table.table, key: key, into: UnsafeMutableRawBufferPointer(start: room, count: v.mv_size))
         return status
