@@ -75,7 +75,7 @@ public struct ChainReplayer {
     }
 
     /// The outcome of `block` on the store's state, or why it is refused.
-    private static func apply(_ block: Block, parent: BlockHeader, store: MemoryStateStore, signatures: [Bool]?) -> Result<BlockOutcome, BlockError> {
+    private static func apply(_ block: Block, parent: BlockHeader, store: MemoryStateStore, signatures: [SignatureCheck]?) -> Result<BlockOutcome, BlockError> {
         do { return .success(try StateTransition.apply(block, parent: parent, state: store, signatures: signatures)) } catch { return .failure(error) }
     }
 

@@ -84,7 +84,7 @@ public final class BlockImporter {
     }
 
     /// Executes `block` over the committed state with `uncommitted` laid on top.
-    private func apply(_ block: Block, parent: BlockHeader, signatures: [Bool], on uncommitted: [BlockOutcome]) throws -> BlockOutcome {
+    private func apply(_ block: Block, parent: BlockHeader, signatures: [SignatureCheck], on uncommitted: [BlockOutcome]) throws -> BlockOutcome {
         do {
             return try store.withSnapshot { snapshot in
                 try StateTransition.apply(

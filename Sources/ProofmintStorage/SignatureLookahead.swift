@@ -6,7 +6,7 @@ import ProofmintCore
 /// Which signatures are valid depends only on the blocks, never on timing.
 public struct SignatureLookahead {
     private enum Entry {
-        case block(Block, Future<[Bool]>)
+        case block(Block, Future<[SignatureCheck]>)
         /// Reading the next block failed; thrown when its turn comes, so the blocks before it are still handed out.
         case failed(any Error)
     }
@@ -23,8 +23,8 @@ public struct SignatureLookahead {
         self.depth = Swift.max(1, depth)
     }
 
-    /// The next block from `source` (nil at its end) with one flag per transaction, true if its signature is valid.
-    public mutating func next(from source: () throws -> Block?) throws -> (block: Block, signatures: [Bool])? {
+    /// The next block from `source` (nil at its end) with what checking each transaction's signatures found.
+    public mutating func next(from source: () throws -> Block?) throws -> (block: Block, signatures: [SignatureCheck])? {
         fill(from: source)
         guard !pending.isEmpty else { return nil }
         switch pending.removeFirst() {

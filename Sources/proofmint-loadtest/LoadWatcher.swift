@@ -32,7 +32,7 @@ struct LoadWatcher: Sendable {
             while seen < status.height {
                 seen += 1
                 let block = try await connection.call("pm_getBlock", params: .object([("height", .uint(seen))]))
-                let ids = (block["transactions"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap { try? Hash32(hex: $0) } }
+                let ids = (block["transactions"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap { Hash32(hex: $0) } }
                 await ledger.included(ids)
             }
             try await Task.sleep(for: .milliseconds(20))

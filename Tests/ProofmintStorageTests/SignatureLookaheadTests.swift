@@ -25,7 +25,7 @@ final class SignatureLookaheadTests: XCTestCase {
             var ahead = SignatureLookahead(depth: depth)
             var seen = [(UInt64, [Bool])]()
             while let (block, signatures) = try ahead.next(from: { remaining.popFirst() }) {
-                seen.append((block.height, signatures))
+                seen.append((block.height, signatures.map(\.transaction)))
             }
             XCTAssertEqual(seen.map(\.0), [1, 2, 3, 4, 5], "depth \(depth)")
             XCTAssertEqual(seen.map(\.1), [[true, true], [true, true], [true, false], [true, true], [true, true]], "depth \(depth)")

@@ -7,7 +7,11 @@ import ProofmintCrypto
 /// of providers in the epoch.
 public enum ProofModule {
     /// Checks that need only the receipt and the chain's parameters; failing any keeps the transaction out of blocks.
-    static func validateBasic(_ signed: SignedComputeReceipt, sender: Address, context: BlockContext) throws(TransactionError) {
+    /// `signatureValid` is whether the consumer's signature verifies (`SignatureCheck.receipt`, checked ahead on every
+    /// core or at admission); it is consulted last, where the check itself used to run.
+    static func validateBasic(
+        _ signed: SignedComputeReceipt, sender: Address, context: BlockContext, signatureValid: Bool
+    ) throws(TransactionError) {
         let receipt = signed.receipt
         let parameters = context.parameters.compute
         guard receipt.chainId.utf8.elementsEqual(context.chainId.utf8) else {
@@ -22,7 +26,7 @@ public enum ProofModule {
         guard !overflow, receipt.price >= minimum else {
             throw .priceBelowMinimum(minimum: overflow ? .max : minimum, actual: receipt.price)
         }
-        guard signed.hasValidSignature else { throw .receiptBadSignature }
+        guard signatureValid else { throw .receiptBadSignature }
     }
 
     /// A receipt's weight in fixed point: `value × quality bps × tier bps` (10⁸ = one base unit paid at 1.0x and 1.0x),

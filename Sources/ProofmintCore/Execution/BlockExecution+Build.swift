@@ -3,7 +3,7 @@ extension BlockExecution {
     /// (with the reason) any that is not admissible, stopping at the block's transaction count and skipping any that
     /// would pass `maxBytes`. Returns the indexes of the included candidates and of those left out.
     mutating func includeAdmissible(
-        _ candidates: [SignedTransaction], signatures valid: [Bool], maxBytes: Int
+        _ candidates: [SignedTransaction], signatures valid: [SignatureCheck], maxBytes: Int
     ) throws(BlockError) -> (included: [Int], dropped: [(index: Int, error: TransactionError)]) {
         var included = [Int]()
         var dropped = [(index: Int, error: TransactionError)]()
@@ -13,7 +13,7 @@ extension BlockExecution {
             let size = transaction.encodedSize
             guard blockBytes + size <= maxBytes else { continue }
             do {
-                try include(transaction, size: size, signatureValid: valid[index])
+                try include(transaction, size: size, signatures: valid[index])
                 included.append(index)
                 blockBytes += size
             } catch let .stateUnreadable(error) {

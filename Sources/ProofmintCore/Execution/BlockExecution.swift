@@ -21,8 +21,8 @@ struct BlockExecution {
 
     /// Admits and executes one transaction: an admission error leaves no trace; an execution error is
     /// recorded in the receipt after the fee and nonce are charged.
-    mutating func include(_ transaction: SignedTransaction, size: Int, signatureValid: Bool) throws(TransactionError) {
-        let feeEvent = try admit(transaction, size: size, signatureValid: signatureValid)
+    mutating func include(_ transaction: SignedTransaction, size: Int, signatures: SignatureCheck) throws(TransactionError) {
+        let feeEvent = try admit(transaction, size: size, signatures: signatures)
         overlay.checkpoint()
         var code: UInt16 = 0
         var events = [feeEvent]
@@ -41,14 +41,14 @@ struct BlockExecution {
     /// and advances the nonce, and returns the fee event.
     @discardableResult
     mutating func admit(
-        _ signed: SignedTransaction, size: Int, signatureValid: Bool, acceptFutureNonce: Bool = false
+        _ signed: SignedTransaction, size: Int, signatures: SignatureCheck, acceptFutureNonce: Bool = false
     ) throws(TransactionError) -> Event {
         let tx = signed.transaction
         let parameters = context.parameters
         guard size <= parameters.maxTransactionBytes else { throw .tooLarge(size: size, max: Int(parameters.maxTransactionBytes)) }
         guard tx.chainId.utf8.elementsEqual(context.chainId.utf8) else { throw .wrongChainId(expected: context.chainId, actual: tx.chainId) }
-        guard signatureValid else { throw .badSignature }
-        try Self.validateBasic(signed, context: context)
+        guard signatures.transaction else { throw .badSignature }
+        try Self.validateBasic(signed, context: context, receiptSignatureValid: signatures.receipt)
         if let expiry = tx.expiry, expiry < context.height { throw .expired(expiry: expiry, height: context.height) }
 
         let sender = signed.senderAddress
@@ -74,13 +74,16 @@ struct BlockExecution {
     }
 
     /// Checks that need no state: a payload that fails them can never be in a block.
-    private static func validateBasic(_ signed: SignedTransaction, context: BlockContext) throws(TransactionError) {
+    private static func validateBasic(
+        _ signed: SignedTransaction, context: BlockContext, receiptSignatureValid: Bool
+    ) throws(TransactionError) {
         let parameters = context.parameters
         switch signed.transaction.payload {
         case let .transfer(transfer): try TransferModule.validateBasic(transfer)
         case let .stake(request): try StakingModule.validateBasic(request, parameters: parameters.staking)
         case let .unstake(request): try StakingModule.validateBasic(request)
-        case let .submitProof(receipt): try ProofModule.validateBasic(receipt, sender: signed.senderAddress, context: context)
+        case let .submitProof(receipt): try ProofModule.validateBasic(
+                receipt, sender: signed.senderAddress, context: context, signatureValid: receiptSignatureValid)
         case let .propose(request): try GovernanceModule.validateBasic(request)
         case let .validate(request): try ValidationModule.validateBasic(request, parameters: parameters)
         case .vote: break

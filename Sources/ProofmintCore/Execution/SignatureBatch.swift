@@ -1,6 +1,7 @@
-/// Verifies many transaction signatures on all cores. The result depends only on the inputs.
+/// Verifies many transactions' signatures (a `submit-proof`'s receipt signature too) on all cores. The result depends
+/// only on the inputs.
 public enum SignatureBatch {
-    public static func verify(_ transactions: [SignedTransaction]) -> [Bool] {
-        ParallelMap.map(count: transactions.count) { transactions[$0].hasValidSignature() }
+    public static func verify(_ transactions: [SignedTransaction]) -> [SignatureCheck] {
+        ParallelMap.map(count: transactions.count) { SignatureCheck(checking: transactions[$0]) }
     }
 }

@@ -9,7 +9,7 @@ public enum StateTransition {
     /// - Parameter signatures: precomputed results of `SignatureBatch.verify(block.transactions)`, if the caller
     ///   already checked them (a pipeline can verify the next block while the current one commits).
     public static func apply(
-        _ block: Block, parent: BlockHeader, state: any StateReader, signatures: [Bool]? = nil
+        _ block: Block, parent: BlockHeader, state: any StateReader, signatures: [SignatureCheck]? = nil
     ) throws(BlockError) -> BlockOutcome {
         let outcome = try execute(block, parent: parent, state: state, signatures: signatures)
         let header = block.header
@@ -25,7 +25,7 @@ public enum StateTransition {
     /// Everything `apply` checks except the two roots the block's execution produces: the outcome as this build
     /// computes it, for a replay that wants to show how its result differs from the header's.
     public static func execute(
-        _ block: Block, parent: BlockHeader, state: any StateReader, signatures: [Bool]? = nil
+        _ block: Block, parent: BlockHeader, state: any StateReader, signatures: [SignatureCheck]? = nil
     ) throws(BlockError) -> BlockOutcome {
         let header = block.header
         let parameters = try checkHeader(header, parent: parent, state: state)
@@ -68,7 +68,7 @@ public enum StateTransition {
                 throw .tooLarge(bytes: blockBytes, max: context.parameters.maxBlockBytes)
             }
             do {
-                try execution.include(transaction, size: size, signatureValid: valid[index])
+                try execution.include(transaction, size: size, signatures: valid[index])
             } catch let .stateUnreadable(error) {
                 throw .state(error)
             } catch {
@@ -110,13 +110,13 @@ public enum StateTransition {
         verified candidates: [VerifiedTransaction], parent: BlockHeader, timestamp: UInt64, beacon: BlockBeacon, state: any StateReader
     ) throws(BlockError) -> BlockProposal {
         try build(
-            candidates: candidates.map(\.signed), signatures: Array(repeating: true, count: candidates.count), parent: parent,
+            candidates: candidates.map(\.signed), signatures: Array(repeating: .valid, count: candidates.count), parent: parent,
             timestamp: timestamp, beacon: beacon, state: state)
     }
 
     /// The block from `candidates`, whose signatures' validity is `signatures`.
     private static func build(
-        candidates: [SignedTransaction], signatures valid: [Bool], parent: BlockHeader, timestamp: UInt64, beacon: BlockBeacon,
+        candidates: [SignedTransaction], signatures valid: [SignatureCheck], parent: BlockHeader, timestamp: UInt64, beacon: BlockBeacon,
         state: any StateReader
     ) throws(BlockError) -> BlockProposal {
         let parameters = try read { () throws(StateReadError) in try state.parameters() }
@@ -156,23 +156,23 @@ public enum StateTransition {
 
     /// Checks one transaction against the current state without executing it: what a mempool asks on admission.
     /// With `acceptFutureNonce`, a nonce ahead of the account's is allowed (it waits in the mempool for its turn).
-    /// Returns the transaction as a `VerifiedTransaction`: its signature was checked here, once. `parameters`, when
+    /// Returns the transaction as a `VerifiedTransaction`: its signatures were checked here, once. `parameters`, when
     /// given, must be `state.parameters()`: a batch of admissions against one state reads them once.
     @discardableResult
     public static func checkAdmission(
         _ transaction: SignedTransaction, state: any StateReader, nextHeight: UInt64, chainId: String,
         acceptFutureNonce: Bool = false, parameters: Parameters? = nil
     ) throws(TransactionError) -> VerifiedTransaction {
-        let signatureValid = transaction.hasValidSignature()
+        let signatures = SignatureCheck(checking: transaction)
         try admit(
-            transaction, signatureValid: signatureValid, state: state, nextHeight: nextHeight, chainId: chainId,
+            transaction, signatures: signatures, state: state, nextHeight: nextHeight, chainId: chainId,
             acceptFutureNonce: acceptFutureNonce, parameters: parameters)
-        // `admit` refuses a bad signature (`badSignature`), so past it the signature is valid.
-        guard signatureValid else { throw .badSignature }
+        // `admit` refuses a bad signature (`badSignature`, `receiptBadSignature`), so past it both are valid.
+        guard signatures.allValid else { throw signatures.transaction ? .receiptBadSignature : .badSignature }
         return VerifiedTransaction(checked: transaction)
     }
 
-    /// `checkAdmission` of a transaction whose signature was checked already (off the node's actor, on any core):
+    /// `checkAdmission` of a transaction whose signatures were checked already (off the node's actor, on any core):
     /// every other admission check, in the same order. `parameters`, when given, must be `state.parameters()`: a
     /// batch of admissions against one state reads them once.
     public static func checkAdmission(
@@ -180,12 +180,12 @@ public enum StateTransition {
         parameters: Parameters? = nil
     ) throws(TransactionError) {
         try admit(
-            verified.signed, signatureValid: true, state: state, nextHeight: nextHeight, chainId: chainId,
+            verified.signed, signatures: .valid, state: state, nextHeight: nextHeight, chainId: chainId,
             acceptFutureNonce: acceptFutureNonce, parameters: parameters)
     }
 
     private static func admit(
-        _ transaction: SignedTransaction, signatureValid: Bool, state: any StateReader, nextHeight: UInt64, chainId: String,
+        _ transaction: SignedTransaction, signatures: SignatureCheck, state: any StateReader, nextHeight: UInt64, chainId: String,
         acceptFutureNonce: Bool, parameters given: Parameters?
     ) throws(TransactionError) {
         let parameters: Parameters
@@ -195,7 +195,7 @@ public enum StateTransition {
         // No block exists yet, so no beacon (zero): no admission check reads the beacon or the mix.
         let context = BlockContext(chainId: chainId, height: nextHeight, timestamp: 0, parameters: parameters, beacon: .zero)
         var execution = BlockExecution(context: context, state: state)
-        try execution.admit(transaction, size: transaction.encodedSize, signatureValid: signatureValid, acceptFutureNonce: acceptFutureNonce)
+        try execution.admit(transaction, size: transaction.encodedSize, signatures: signatures, acceptFutureNonce: acceptFutureNonce)
     }
 
     /// The checks that need only the parent (§4.5 checks 1–6); returns the parameters that govern the block.

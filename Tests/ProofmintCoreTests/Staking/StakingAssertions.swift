@@ -19,7 +19,7 @@ class StakingTestCase: XCTestCase {
     func executionError(_ tx: SignedTransaction, on chain: TestChain) throws -> TransactionError? {
         let context = nextContext(chain)
         var execution = BlockExecution(context: context, state: chain.store)
-        try execution.admit(tx, size: tx.encodedSize, signatureValid: tx.hasValidSignature())
+        try execution.admit(tx, size: tx.encodedSize, signatures: SignatureCheck(checking: tx))
         do {
             _ = try execution.execute(tx.transaction, sender: tx.senderAddress)
             return nil
