@@ -44,55 +44,12 @@ extension ChainStore {
     ) throws(StorageError) -> (entries: [AccountHistoryEntry], next: UInt64?) {
         let tables = self.tables, path = self.path
         let context = "reading the history of \(address)"
-        let end = before.map { address.bytes + $0.bigEndianBytes } ?? Self.keyAfter(address.bytes)
         return try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) in
-            var entries = [AccountHistoryEntry]()
-            var next: UInt64?
-            do {
-                try txn.scanBackward(tables[.accountHistory], before: end) { key, value in
-                    guard key.starts(with: address.bytes) else { return false }
-                    let entry = try Self.historyEntry(key: key, value: value, corrupt: { detail in
-                        corruptRecord(.accountHistory, Table.accountHistory.describe(key: key), detail)
-                    })
-                    if entries.count >= limit, let last = entries.last, last.height != entry.height {
-                        next = last.height
-                        return false
-                    }
-                    entries.append(entry)
-                    return true
-                }
-            } catch let error as StorageError {
-                throw error
-            } catch let error as LMDBError {
-                throw StorageError(error, context: context, path: path)
+            do throws(LMDBError) {
+                return try AccountHistoryLog.page(address, limit: limit, before: before, txn: txn, tables: tables)
             } catch {
-                throw .corrupt(path: path, detail: "\(context): \(error)")
+                throw StorageError(error, context: context, path: path)
             }
-            return (entries, next)
         }
-    }
-
-    private static func historyEntry(key: Bytes, value: Bytes, corrupt: (String) -> StorageError) throws(StorageError) -> AccountHistoryEntry {
-        guard key.count == Address.length + 12, value.count == 32, let height = UInt64(bigEndianBytes: Array(key[Address.length..<(Address.length + 8)]))
-        else { throw corrupt("the entry has a \(key.count)-byte key and a \(value.count)-byte value, not \(Address.length + 12) and 32") }
-        let index = key.suffix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        do {
-            return AccountHistoryEntry(height: height, index: index, transactionId: try Hash32(bytes: value))
-        } catch {
-            throw corrupt("\(error)")
-        }
-    }
-
-    /// The smallest key above every key that starts with `prefix` (an address: never all 0xff in practice, but handled).
-    static func keyAfter(_ prefix: Bytes) -> Bytes {
-        var key = prefix
-        while let last = key.last {
-            if last < 0xff {
-                key[key.count - 1] = last + 1
-                return key
-            }
-            key.removeLast()
-        }
-        return [UInt8](repeating: 0xff, count: prefix.count + 13)
     }
 }

@@ -8,8 +8,9 @@ import ProofmintCore
 public final class ChainStore: @unchecked Sendable {
     /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters;
     /// 4: block headers carry the beacon, protocol version 3; 5: located tx_index entries; 6: every stored value ends
-    /// with its `RecordChecksum`; 7: the explorer's `supply_history` and `account_history` indexes).
-    public static let schemaVersion: UInt32 = 7
+    /// with its `RecordChecksum`; 7: the explorer's `supply_history` and `account_history` indexes; 8: the account history
+    /// as an append-only log with a head per address, `history_log` and `history_heads`).
+    public static let schemaVersion: UInt32 = 8
     public static let dataFileName = "data.mdb"
 
     /// Options for opening the database.
@@ -81,6 +82,10 @@ public final class ChainStore: @unchecked Sendable {
         do {
             tables = try Tables(environment: environment, create: false, createLazy: !options.readOnly)
         } catch .notFound {
+            // A home of an older schema lacks the tables added since: say which schema it is, not that it is damaged.
+            if let schema = schemaRecord(environment), schema != schemaVersion {
+                throw .schemaMismatch(path: path, found: schema, expected: schemaVersion)
+            }
             throw .corrupt(path: path, detail: "tables are missing")
         } catch {
             throw .corrupt(path: path, detail: "\(error)")
@@ -170,6 +175,16 @@ public final class ChainStore: @unchecked Sendable {
         guard let schemaBytes, schemaBytes.count == 4 else { throw StorageError.corrupt(path: path, detail: "schema record is malformed") }
         let schema = schemaBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         guard schema == schemaVersion else { throw StorageError.schemaMismatch(path: path, found: schema, expected: schemaVersion) }
+    }
+
+    /// The schema a home records, read through `meta` alone (a bare u32 before schema 6, then sealed: the value leads),
+    /// for a home whose other tables do not all open; nil if even that cannot be read.
+    private static func schemaRecord(_ environment: LMDBEnvironment) -> UInt32? {
+        guard let meta = try? environment.openTable(Table.meta.rawValue, create: false),
+              let raw = try? environment.read(beginFailed: { $0 }, { txn throws(LMDBError) in try txn.getRaw(meta, MetaKey.schema) }),
+              raw.count == 4 || raw.count == 4 + RecordChecksum.length
+        else { return nil }
+        return raw.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     }
 
     /// The head pointer: the last committed block's height and hash.
@@ -401,7 +416,10 @@ public final class ChainStore: @unchecked Sendable {
     /// Why a commit of `height` failed, for the user: a damaged record read during it is corruption, anything else a
     /// write that failed (with the free space, since a full disk is the usual cause).
     static func commitError(_ error: LMDBError, height: UInt64, path: String) -> StorageError {
-        if case .checksumMismatch = error { return StorageError(error, context: "committing block \(height)", path: path) }
+        switch error {
+        case .checksumMismatch, .inconsistentRecord: return StorageError(error, context: "committing block \(height)", path: path)
+        default: break
+        }
         return .commitFailed(path: path, height: height, cause: error, available: DiskSpace.availableBytes(at: path))
     }
 

@@ -1,8 +1,8 @@
 import ProofmintCore
 
-/// The explorer's node-side indexes (schema 7): the supply after each block and each account's transactions. They
-/// are written in the same LMDB transaction as the block they describe, so they never disagree with the chain, and
-/// they are not state: no state root covers them and the state transition never reads them.
+/// The explorer's node-side indexes (schemas 7 and 8): the supply after each block and each account's transactions
+/// (`AccountHistoryLog`). They are written in the same LMDB transaction as the block they describe, so they never
+/// disagree with the chain, and they are not state: no state root covers them and the state transition never reads them.
 ///
 /// A commit calls `write` once per block, in height order, inside its transaction: a fast-mined batch
 /// (`ChainStore.commit(batch:)`) with each block's supply taken while the run was built (`SupplyPoint.after`); a single
@@ -16,32 +16,32 @@ enum ExplorerIndexes {
         let point: SupplyPoint
         if let supply { point = supply } else { point = try supplyPoint(height: block.height, txn: txn, tables: tables, path: path) }
         try txn.put(tables[.supplyHistory], block.height.bigEndianBytes, point.bytes)
-        // Keys and ids written into one stack buffer: a block of 10,000 transfers puts 20,000 entries.
-        let table = tables[.accountHistory]
-        try withUnsafeTemporaryAllocation(byteCount: historyKeyLength + Hash32.length, alignment: 8) { buffer throws(LMDBError) in
-            let key = UnsafeRawBufferPointer(rebasing: buffer[..<historyKeyLength])
-            let value = UnsafeRawBufferPointer(rebasing: buffer[historyKeyLength...])
-            for (index, transaction) in block.transactions.enumerated() {
-                transaction.id.write(into: buffer, at: historyKeyLength)
-                func put(_ party: Address) throws(LMDBError) {
-                    writeHistoryKey(party, height: block.height, index: UInt32(index), into: buffer)
-                    try txn.put(table, key: key, value: value)
-                }
-                let (sender, other) = partyPair(of: transaction)
-                try put(sender)
-                if let other { try put(other) }
+        for (index, transaction) in block.transactions.enumerated() {
+            let location = AccountHistoryLog.Location(height: block.height, index: UInt32(index))
+            // In key order (height ‖ index ‖ address), so each put lands after the one before.
+            for party in orderedParties(of: transaction) {
+                try AccountHistoryLog.append(party, at: location, transactionId: transaction.id, txn: txn, tables: tables)
             }
         }
     }
 
-    /// Deletes block `block`'s entries (the block at `height`), for a revert that removes the block.
+    /// Deletes block `block`'s entries (the block at `height`), for a revert that removes the block. Blocks are removed
+    /// newest first, and within one the entries newest first, so each is its account's newest when it goes.
     static func remove(forHeight height: UInt64, block: Block, txn: LMDBTransaction, tables: Tables) throws(LMDBError) {
         try txn.delete(tables[.supplyHistory], height.bigEndianBytes)
-        for (index, transaction) in block.transactions.enumerated() {
-            for party in parties(of: transaction) {
-                try txn.delete(tables[.accountHistory], historyKey(party, height: height, index: UInt32(index)))
+        for (index, transaction) in block.transactions.enumerated().reversed() {
+            let location = AccountHistoryLog.Location(height: height, index: UInt32(index))
+            for party in orderedParties(of: transaction).reversed() {
+                try AccountHistoryLog.removeNewest(party, at: location, txn: txn, tables: tables)
             }
         }
+    }
+
+    /// `parties(of:)` in ascending address order: the order of their keys in `history_log`.
+    private static func orderedParties(of transaction: SignedTransaction) -> [Address] {
+        let (sender, other) = partyPair(of: transaction)
+        guard let other else { return [sender] }
+        return other.bytes.lexicographicallyPrecedes(sender.bytes) ? [other, sender] : [sender, other]
     }
 
     /// The accounts a transaction concerns: its sender, a transfer's recipient, a compute receipt's consumer (who pays).
@@ -61,24 +61,6 @@ enum ExplorerIndexes {
         default: other = nil
         }
         return (sender, other == sender ? nil : other)
-    }
-
-    /// Bytes in a history key: an address, a u64 height and a u32 index.
-    static let historyKeyLength = Address.length + 12
-
-    /// address ‖ height (u64) ‖ index (u32), big-endian: one address's entries lie together in height order.
-    static func historyKey(_ address: Address, height: UInt64, index: UInt32) -> Bytes {
-        Bytes(unsafeUninitializedCapacity: historyKeyLength) { buffer, count in
-            writeHistoryKey(address, height: height, index: index, into: UnsafeMutableRawBufferPointer(buffer))
-            count = historyKeyLength
-        }
-    }
-
-    /// `historyKey` into the first `historyKeyLength` bytes of `buffer`.
-    private static func writeHistoryKey(_ address: Address, height: UInt64, index: UInt32, into buffer: UnsafeMutableRawBufferPointer) {
-        address.bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
-        buffer.storeBytes(of: height.bigEndian, toByteOffset: Address.length, as: UInt64.self)
-        buffer.storeBytes(of: index.bigEndian, toByteOffset: Address.length + 8, as: UInt32.self)
     }
 
     /// The supply after the block whose state writes `txn` holds: the same figures `pm_getSupply` gives at that height.

@@ -71,14 +71,17 @@ public enum StorageError: Error, CustomStringConvertible {
     }
 
     /// An LMDB failure while doing `context` in the database at `path`. A checksum mismatch is a damaged record, not
-    /// an LMDB failure, so it becomes `corruptRecord` naming the table and the key.
+    /// an LMDB failure, so it becomes `corruptRecord` naming the table and the key; so does an inconsistent record.
     init(_ error: LMDBError, context: String, path: String) {
-        guard case let .checksumMismatch(table, key) = error else {
+        switch error {
+        case let .checksumMismatch(table, key):
+            self = .corruptRecord(
+                path: path, table: table, key: key,
+                detail: "its checksum does not match its bytes (a bit changed on disk or in memory after it was written)")
+        case let .inconsistentRecord(table, key, detail):
+            self = .corruptRecord(path: path, table: table, key: key, detail: detail)
+        default:
             self = .lmdb(error, context: context)
-            return
         }
-        self = .corruptRecord(
-            path: path, table: table, key: key,
-            detail: "its checksum does not match its bytes (a bit changed on disk or in memory after it was written)")
     }
 }

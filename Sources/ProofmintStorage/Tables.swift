@@ -21,8 +21,11 @@ enum Table: String, CaseIterable {
     case meta
     /// Node-side index, not state (schema 7): height (u64) → `SupplyPoint` (minted, burned, supply, circulating).
     case supplyHistory = "supply_history"
-    /// Node-side index, not state (schema 7): address ‖ height (u64) ‖ index in block (u32) → transaction id.
-    case accountHistory = "account_history"
+    /// Node-side index, not state (schema 8): height (u64) ‖ index in block (u32) ‖ address → the transaction id, the
+    /// entry's depth in the address's history, the entry before it and a skip ancestor (`AccountHistoryLog`).
+    case historyLog = "history_log"
+    /// Node-side index, not state (schema 8): address → where its newest history entry is (`AccountHistoryLog.Head`).
+    case historyHeads = "history_heads"
     /// height (u64) → `UndoRecord`: what block `height` overwrote or deleted, written only while a devnet snapshot
     /// exists (`ChainStore+Undo.swift`). Created lazily by the first writable open; a read-only open of a home without it leaves it absent.
     case undo
@@ -38,8 +41,10 @@ enum Table: String, CaseIterable {
         case .transactionIndex: 6
         case .meta: 7
         case .supplyHistory: 8
-        case .accountHistory: 9
         case .undo: 10
+        // 9 was schema 7's `account_history`, keyed by address.
+        case .historyLog: 11
+        case .historyHeads: 12
         }
     }
 }
@@ -113,7 +118,10 @@ extension Table {
         case .state: "state key \(key.hex)"
         case .tree: "tree node \(key.hex)"
         case .meta: "meta \(String(decoding: key, as: UTF8.self))"
-        case .accountHistory: "account history entry \(key.hex)"
+        case .historyLog: key.count == AccountHistoryLog.keyLength
+            ? "history entry of \(Bytes(key.suffix(Address.length)).hex) at height \(AccountHistoryLog.Location(key[..<AccountHistoryLog.Location.length]).height), index \(AccountHistoryLog.Location(key[..<AccountHistoryLog.Location.length]).index)"
+            : "history entry \(key.hex)"
+        case .historyHeads: "history head of \(key.hex)"
         case .undo: UInt64(bigEndianBytes: key).map { "undo of height \($0)" } ?? "key \(key.hex)"
         }
     }

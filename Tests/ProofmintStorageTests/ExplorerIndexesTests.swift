@@ -128,7 +128,7 @@ final class ExplorerIndexesTests: XCTestCase {
         XCTAssertEqual(try store.accountHistory(TestKeys.address("alice"), limit: 10, before: nil).entries, entries)
     }
 
-    func testATransferToOneselfIsOneEntryAndKeysAreAddressHeightIndex() throws {
+    func testATransferToOneselfIsOneEntryAndKeysAreHeightIndexAddress() throws {
         let chain = try TestChain(users: [("alice", 100 * Tokens.one)])
         let alice = TestKeys.address("alice")
         let toSelf = chain.transfer(from: TestKeys.key("alice"), to: alice, amount: Tokens.one)
@@ -137,10 +137,13 @@ final class ExplorerIndexesTests: XCTestCase {
         let store = try StoreFixture.store(at: directory, holding: chain)
         XCTAssertEqual(try store.accountHistory(alice, limit: 10, before: nil).entries, [AccountHistoryEntry(height: 1, index: 0, transactionId: toSelf.id)])
         XCTAssertEqual(
-            ExplorerIndexes.historyKey(alice, height: 0x0102_0304_0506_0708, index: 0x0a0b_0c0d),
-            alice.bytes + [1, 2, 3, 4, 5, 6, 7, 8, 0x0a, 0x0b, 0x0c, 0x0d])
-        let stored = try XCTUnwrap(store.record(.accountHistory, ExplorerIndexes.historyKey(alice, height: 1, index: 0), "test"))
-        XCTAssertEqual(stored, toSelf.id.bytes)
+            AccountHistoryLog.key(.init(height: 0x0102_0304_0506_0708, index: 0x0a0b_0c0d), alice),
+            [1, 2, 3, 4, 5, 6, 7, 8, 0x0a, 0x0b, 0x0c, 0x0d] + alice.bytes)
+        let stored = try XCTUnwrap(store.record(.historyLog, AccountHistoryLog.key(.init(height: 1, index: 0), alice), "test"))
+        XCTAssertEqual(Array(stored.prefix(32)), toSelf.id.bytes, "an entry starts with its transaction id")
+        XCTAssertEqual(AccountHistoryLog.Entry(stored), AccountHistoryLog.Entry(transactionId: toSelf.id, depth: 1, previous: .none, jump: .none))
+        let head = try XCTUnwrap(store.record(.historyHeads, alice.bytes, "test"))
+        XCTAssertEqual(AccountHistoryLog.Head(head)?.newest, AccountHistoryLog.Link(location: .init(height: 1, index: 0), depth: 1))
     }
 
     /// A submit-proof concerns its provider (the sender) and its consumer (who pays). A proof whose consumer is its

@@ -202,6 +202,30 @@ final class RecordIntegrityTests: XCTestCase {
         }
     }
 
+    /// A schema-7 home (before the account history became a log) lacks schema 8's tables: it is refused for its
+    /// schema, with the advice to initialise a new home, not called damaged.
+    func testAHomeOfSchemaSevenWithoutTheNewTablesIsRefusedForItsSchema() throws {
+        _ = try storeHolding(blocks: 1)
+        do {
+            let store = try ChainStore.open(at: directory)
+            let tables = store.tables
+            try store.environment.write { txn throws(LMDBError) in
+                try txn.dropForTesting(tables[.historyLog].dbi)
+                try txn.dropForTesting(tables[.historyHeads].dbi)
+                try txn.put(tables[.meta], MetaKey.schema, [0, 0, 0, 7])
+            }
+        }
+        XCTAssertThrowsError(try ChainStore.open(at: directory)) { error in
+            guard case StorageError.schemaMismatch(_, found: 7, expected: ChainStore.schemaVersion) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue("\(error)".contains("initialise a new home"), "\(error)")
+        }
+        var readOnly = ChainStore.Options()
+        readOnly.readOnly = true
+        XCTAssertThrowsError(try ChainStore.open(at: directory, options: readOnly)) { error in
+            guard case StorageError.schemaMismatch(_, found: 7, _) = error else { return XCTFail("\(error)") }
+        }
+    }
+
     func testTheChecksumCoversTheTableAndTheKey() {
         let value: Bytes = [1, 2, 3]
         let sealed = RecordChecksum.seal(value, table: .state, key: [9])

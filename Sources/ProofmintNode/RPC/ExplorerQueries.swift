@@ -3,7 +3,7 @@ import ProofmintRPC
 import ProofmintStorage
 
 /// `pm_getSupplyHistory` and `pm_getAccountHistory` (docs/RPC.md): the explorer's reads of the node-side indexes
-/// (`supply_history`, `account_history`), which are not state and carry no proof.
+/// (`supply_history`, `history_log` and `history_heads`), which are not state and carry no proof.
 extension RPCMethods {
     /// The most samples one `pm_getSupplyHistory` call returns, and the default.
     static let maxSupplySamples: UInt64 = 1000

@@ -15,6 +15,9 @@ public enum LMDBError: Error, Equatable, CustomStringConvertible {
     /// A stored record's checksum does not match its bytes (schema 6): the record was damaged on disk or in memory.
     /// Not an LMDB code, but raised at the same layer, so it reaches every caller through the same path.
     case checksumMismatch(table: String, key: String)
+    /// A record that is missing or does not decode where other records say it is (an account history entry its
+    /// chain points at): damage that a checksum cannot see, such as a record lost with its checksum.
+    case inconsistentRecord(table: String, key: String, detail: String)
     case system(code: Int32, message: String)
 
     init(code: Int32) {
@@ -47,6 +50,7 @@ public enum LMDBError: Error, Equatable, CustomStringConvertible {
         case .badTransaction: return "transaction is no longer usable"
         case let .checksumMismatch(table, key):
             return "the record at \(key) in table \(table) fails its checksum: its bytes changed after they were written"
+        case let .inconsistentRecord(table, key, detail): return "the record at \(key) in table \(table) \(detail)"
         case let .system(code, message): return "\(message) (errno \(code))"
         }
     }
