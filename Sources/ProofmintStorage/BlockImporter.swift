@@ -16,6 +16,9 @@ public final class BlockImporter {
         public var commits = 0
         public var applyTime = Duration.zero
         public var commitTime = Duration.zero
+        /// Each write transaction in order: how many blocks it held and how long it took (how a commit's cost moves as
+        /// the chain grows; the benchmark's first and last fifth).
+        public var commitRuns: [(blocks: Int, time: Duration)] = []
         public init() {}
     }
 
@@ -60,6 +63,7 @@ public final class BlockImporter {
         defer {
             statistics.commitTime += commits.commitTime
             statistics.commits += commits.commits
+            statistics.commitRuns += commits.runs
         }
         do {
             var parent = store.head

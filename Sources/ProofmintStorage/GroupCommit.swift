@@ -21,6 +21,8 @@ final class GroupCommit: @unchecked Sendable {
 
     private(set) var commitTime = Duration.zero
     private(set) var commits = 0
+    /// Each finished write transaction: its blocks and its time.
+    private(set) var runs: [(blocks: Int, time: Duration)] = []
 
     init(store: ChainStore, queue: DispatchQueue, maxRun: Int, beforeCommit: (@Sendable (Block) throws(StorageError) -> Void)?) {
         self.maxRun = maxRun
@@ -75,6 +77,7 @@ final class GroupCommit: @unchecked Sendable {
         guard running else { return }
         group.wait()
         running = false
+        runs.append((inFlight.blocks.count, duration))
         inFlight = BlockRun()
         commitTime += duration
         if let failure {

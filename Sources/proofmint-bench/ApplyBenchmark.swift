@@ -17,6 +17,9 @@ struct ApplyBenchmark {
         let commitMilliseconds: Double
         /// Blocks per write transaction: above 1 when blocks waiting for the disk joined the next commit (`GroupCommit`).
         let blocksPerCommit: Double
+        /// Commit time per block, block by block (a run's time shared evenly among its blocks): whether a commit's cost
+        /// stays flat as the chain grows (issue 14, point 5).
+        let commitSeries: [Double]
         let setupSeconds: Double
         /// One `pm_getTransaction` lookup in the last block: read alone from its place (schema 5), and the whole block
         /// and its receipts decoded, as before (issue 13, D8).
@@ -84,6 +87,9 @@ struct ApplyBenchmark {
             applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
             commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
             blocksPerCommit: Double(statistics.blocks) / Double(max(statistics.commits, 1)),
+            commitSeries: statistics.commitRuns.flatMap { run in
+                Array(repeating: run.time.milliseconds / Double(max(run.blocks, 1)), count: run.blocks)
+            },
             setupSeconds: setupSeconds, lookupMilliseconds: lookups, verifySeconds: verifySeconds,
             verifyConsistent: verification.isConsistent, anonymousMebibytes: anonymous, propose: propose, revert: revert, genesis: genesis, blocks: blocks)
     }
@@ -115,6 +121,7 @@ struct ApplyBenchmark {
             try store.commit(block, outcome: outcome)
             statistics.applyTime += commitStart - applyStart
             statistics.commitTime += ContinuousClock.now - commitStart
+            statistics.commitRuns.append((1, ContinuousClock.now - commitStart))
             statistics.blocks += 1
             statistics.commits += 1
             statistics.transactions += block.transactions.count

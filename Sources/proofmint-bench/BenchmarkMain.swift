@@ -32,6 +32,7 @@ enum BenchmarkMain {
         print("| accounts | transfers/s | 1-core verify/s | all-core verify/s | vs 1-core verify | vs all-core verify | cores busy | apply ms/block | commit ms/block | blocks/commit | state+tree setup s | peak RSS MiB | anonymous RSS MiB | tx lookup ms (whole block) | inspect --verify s |")
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         var reverts = [(accounts: Int, cost: RevertCost)]()
+        var lines = [String]()
         var proposals = [(accounts: Int, cost: ProposeCost)]()
         for accounts in options.accounts {
             let (result, limit) = try VerifyRate.around(signatures: 20_000) { try ApplyBenchmark(accounts: accounts, options: options).run() }
@@ -46,6 +47,11 @@ enum BenchmarkMain {
                 result.anonymousMebibytes,
                 result.lookupMilliseconds.indexed, result.lookupMilliseconds.wholeBlock, result.verifySeconds)
                 + (result.verifyConsistent ? " |" : " INCONSISTENT |"))
+            if let growth = CommitGrowth(result.commitSeries) { lines.append("\(accounts) accounts: \(growth)") }
+        }
+        if !lines.isEmpty {
+            print("\nCommit ms a block at the start and at the end of each run (does a commit stay flat as the chain grows?):\n")
+            for line in lines { print("- \(line)") }
         }
         for (accounts, cost) in proposals {
             print(String(

@@ -192,6 +192,13 @@ final class BlockImporterTests: XCTestCase {
             try importer.importBlocks(chain.blocks) { if $0.height == 3 { executedThree.signal() } }
             XCTAssertEqual(importer.statistics.blocks, 6)
             XCTAssertLessThan(importer.statistics.commits, 6, "blocks 2 and 3 shared a run")
+            // Each write transaction is reported with its blocks, in order: block 1 alone, then a run of at least two.
+            let runs = importer.statistics.commitRuns
+            XCTAssertEqual(runs.count, importer.statistics.commits)
+            XCTAssertEqual(runs.map(\.blocks).reduce(0, +), 6)
+            XCTAssertEqual(runs.first?.blocks, 1)
+            XCTAssertGreaterThanOrEqual(runs.dropFirst().first?.blocks ?? 0, 2)
+            XCTAssertEqual(runs.map(\.time).reduce(.zero, +), importer.statistics.commitTime)
             XCTAssertEqual(store.head, chain.head)
             for (block, receipts) in zip(chain.blocks, chain.outcomes.map(\.receipts)) {
                 XCTAssertEqual(try store.block(at: block.height)?.hash, block.hash)
