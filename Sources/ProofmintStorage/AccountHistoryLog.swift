@@ -18,149 +18,108 @@ import ProofmintCore
 enum AccountHistoryLog {
     /// Where an entry lies: its block's height and its transaction's index. Height 0 means none (no transaction is in
     /// the genesis block).
-    struct Location: Equatable {
+    struct Location: Equatable, CanonicalCodable {
         let height: UInt64
         let index: UInt32
 
         static let none = Location(height: 0, index: 0)
-        static let length = 12
 
         var exists: Bool { height != 0 }
 
-        func write(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
-            buffer.storeBytes(of: height.bigEndian, toByteOffset: offset, as: UInt64.self)
-            buffer.storeBytes(of: index.bigEndian, toByteOffset: offset + 8, as: UInt32.self)
+        func encode(to writer: inout CanonicalWriter) {
+            writer.u64(height)
+            writer.u32(index)
         }
 
-        init(height: UInt64, index: UInt32) {
-            self.height = height
-            self.index = index
-        }
-
-        init(_ bytes: ArraySlice<UInt8>) {
-            var reader = BigEndianReader(bytes)
-            self.init(height: reader.u64(), index: reader.u32())
+        static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Location {
+            Location(height: try reader.u64(), index: try reader.u32())
         }
     }
 
     /// A pointer to an older entry with that entry's depth (its 1-based position in the account's history).
-    struct Link: Equatable {
+    struct Link: Equatable, CanonicalCodable {
         let location: Location
         let depth: UInt64
 
         static let none = Link(location: .none, depth: 0)
-        static let length = Location.length + 8
 
-        func write(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
-            location.write(into: buffer, at: offset)
-            buffer.storeBytes(of: depth.bigEndian, toByteOffset: offset + Location.length, as: UInt64.self)
+        func encode(to writer: inout CanonicalWriter) {
+            location.encode(to: &writer)
+            writer.u64(depth)
         }
 
-        init(location: Location, depth: UInt64) {
-            self.location = location
-            self.depth = depth
+        static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Link {
+            Link(location: try .decode(from: &reader), depth: try reader.u64())
         }
 
-        init(_ bytes: ArraySlice<UInt8>) {
-            var reader = BigEndianReader(bytes)
-            self.init(location: Location(height: reader.u64(), index: reader.u32()), depth: reader.u64())
+        /// Whether this is a well-formed jump of the entry `from` links to: absent for a first entry, else older.
+        func isJump(of from: Link) -> Bool {
+            guard from.location.exists, from.depth > 1 else { return !location.exists && depth == 0 }
+            return location.exists && depth >= 1 && depth < from.depth
         }
     }
 
     /// One entry (`history_log` value): the transaction id, the entry's own depth, the entry before it and its jump.
-    struct Entry: Equatable {
+    struct Entry: Equatable, CanonicalCodable {
         let transactionId: Hash32
         let depth: UInt64
         let previous: Location
         let jump: Link
 
-        static let length = Hash32.length + 8 + Location.length + Link.length
-
-        var bytes: Bytes {
-            Bytes(unsafeUninitializedCapacity: Self.length) { buffer, count in
-                let raw = UnsafeMutableRawBufferPointer(buffer)
-                transactionId.write(into: raw, at: 0)
-                raw.storeBytes(of: depth.bigEndian, toByteOffset: Hash32.length, as: UInt64.self)
-                previous.write(into: raw, at: Hash32.length + 8)
-                jump.write(into: raw, at: Hash32.length + 8 + Location.length)
-                count = Self.length
-            }
+        func encode(to writer: inout CanonicalWriter) {
+            writer.fixed(transactionId.bytes)
+            writer.u64(depth)
+            previous.encode(to: &writer)
+            jump.encode(to: &writer)
         }
 
-        init(transactionId: Hash32, depth: UInt64, previous: Location, jump: Link) {
-            self.transactionId = transactionId
-            self.depth = depth
-            self.previous = previous
-            self.jump = jump
+        static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Entry {
+            Entry(transactionId: try reader.hash(), depth: try reader.u64(), previous: try .decode(from: &reader), jump: try .decode(from: &reader))
         }
 
-        init?(_ bytes: Bytes) {
-            guard bytes.count == Self.length, let id = try? Hash32(bytes: Array(bytes[0..<Hash32.length])) else { return nil }
-            var reader = BigEndianReader(bytes[Hash32.length...])
-            let depth = reader.u64()
-            let previous = Location(bytes[(Hash32.length + 8)..<(Hash32.length + 8 + Location.length)])
-            let jump = Link(bytes[(Hash32.length + 8 + Location.length)...])
-            // The first entry points nowhere; every later one at an older entry and at a jump of smaller depth.
-            let linked = depth > 1
-            guard depth >= 1, depth < .max, previous.exists == linked, jump.location.exists == linked,
-                  linked ? (jump.depth >= 1 && jump.depth < depth) : jump.depth == 0
-            else { return nil }
-            self.init(transactionId: id, depth: depth, previous: previous, jump: jump)
+        /// The first entry points nowhere; every later one at an older entry and at a jump of smaller depth.
+        var isWellFormed: Bool {
+            depth >= 1 && depth < .max && previous.exists == (depth > 1) && jump.isJump(of: Link(location: previous, depth: depth))
         }
     }
 
     /// An address's head (`history_heads` value): its newest entry, that entry's jump, and the jump's own jump, which
     /// is all an append needs in the common case.
-    struct Head: Equatable {
+    struct Head: Equatable, CanonicalCodable {
         let newest: Link
         let jump: Link
         let jumpOfJump: Link
 
-        static let length = 3 * Link.length
-
-        var bytes: Bytes {
-            Bytes(unsafeUninitializedCapacity: Self.length) { buffer, count in
-                let raw = UnsafeMutableRawBufferPointer(buffer)
-                newest.write(into: raw, at: 0)
-                jump.write(into: raw, at: Link.length)
-                jumpOfJump.write(into: raw, at: 2 * Link.length)
-                count = Self.length
-            }
+        func encode(to writer: inout CanonicalWriter) {
+            newest.encode(to: &writer)
+            jump.encode(to: &writer)
+            jumpOfJump.encode(to: &writer)
         }
 
-        init(newest: Link, jump: Link, jumpOfJump: Link) {
-            self.newest = newest
-            self.jump = jump
-            self.jumpOfJump = jumpOfJump
+        static func decode(from reader: inout CanonicalReader) throws(CodecError) -> Head {
+            Head(newest: try .decode(from: &reader), jump: try .decode(from: &reader), jumpOfJump: try .decode(from: &reader))
         }
 
-        init?(_ bytes: Bytes) {
-            guard bytes.count == Self.length else { return nil }
-            self.init(newest: Link(bytes[0..<Link.length]), jump: Link(bytes[Link.length..<(2 * Link.length)]), jumpOfJump: Link(bytes[(2 * Link.length)...]))
-            // Depths fall strictly from the newest entry to its jump to the jump's jump, each link present exactly
-            // when the entry before it is not the account's first.
-            guard newest.location.exists, newest.depth >= 1, newest.depth < .max,
-                  Self.follows(jump, newest), Self.follows(jumpOfJump, jump)
-            else { return nil }
-        }
-
-        /// Whether `link` is a well-formed jump of the entry `from` links: absent for a first entry, else older.
-        private static func follows(_ link: Link, _ from: Link) -> Bool {
-            guard from.location.exists, from.depth > 1 else { return !link.location.exists && link.depth == 0 }
-            return link.location.exists && link.depth >= 1 && link.depth < from.depth
+        /// Depths fall strictly from the newest entry to its jump to the jump's jump, each link present exactly when
+        /// the entry before it is not the account's first.
+        var isWellFormed: Bool {
+            newest.location.exists && newest.depth >= 1 && newest.depth < .max && jump.isJump(of: newest) && jumpOfJump.isJump(of: jump)
         }
     }
 
-    static let keyLength = Location.length + Address.length
-
     /// height (u64) ‖ index (u32) ‖ address, big-endian: a block's entries sort after every earlier block's.
     static func key(_ location: Location, _ address: Address) -> Bytes {
-        Bytes(unsafeUninitializedCapacity: keyLength) { buffer, count in
-            let raw = UnsafeMutableRawBufferPointer(buffer)
-            location.write(into: raw, at: 0)
-            address.bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: raw[Location.length...]).copyMemory(from: $0) }
-            count = keyLength
-        }
+        var writer = CanonicalWriter(capacity: 12 + Address.length)
+        location.encode(to: &writer)
+        writer.fixed(address.bytes)
+        return writer.bytes
+    }
+
+    /// A `history_log` key as an operator reads it in an error or a verify report.
+    static func describe(key: Bytes) -> String {
+        var reader = CanonicalReader(key)
+        guard key.count == 12 + Address.length, let location = try? Location.decode(from: &reader) else { return "history entry \(key.hex)" }
+        return "history entry of \(Bytes(key.suffix(Address.length)).hex) at height \(location.height), index \(location.index)"
     }
 
     // MARK: - Writing
@@ -193,8 +152,8 @@ enum AccountHistoryLog {
             entry = Entry(transactionId: transactionId, depth: 1, previous: .none, jump: .none)
             newHead = Head(newest: Link(location: location, depth: 1), jump: .none, jumpOfJump: .none)
         }
-        try txn.put(tables[.historyLog], key(location, address), entry.bytes)
-        try txn.put(tables[.historyHeads], address.bytes, newHead.bytes)
+        try txn.put(tables[.historyLog], key(location, address), entry.canonicalBytes)
+        try txn.put(tables[.historyHeads], address.bytes, newHead.canonicalBytes)
     }
 
     /// Removes `address`'s newest entry, which must be the one at `location` (a revert removes blocks newest first).
@@ -210,7 +169,7 @@ enum AccountHistoryLog {
         let previous = try readEntry(Link(location: entry.previous, depth: entry.depth - 1), address, txn: txn, tables: tables)
         let jumpOfJump = previous.jump.location.exists ? try readEntry(previous.jump, address, txn: txn, tables: tables).jump : .none
         let restored = Head(newest: Link(location: entry.previous, depth: previous.depth), jump: previous.jump, jumpOfJump: jumpOfJump)
-        try txn.put(tables[.historyHeads], address.bytes, restored.bytes)
+        try txn.put(tables[.historyHeads], address.bytes, restored.canonicalBytes)
     }
 
     // MARK: - Reading
@@ -263,10 +222,10 @@ enum AccountHistoryLog {
 
     private static func readHead(_ address: Address, txn: LMDBTransaction, tables: Tables) throws(LMDBError) -> Head? {
         guard let bytes = try txn.get(tables[.historyHeads], address.bytes) else { return nil }
-        guard let head = Head(bytes) else {
+        guard let head = try? Head(canonical: bytes), head.isWellFormed else {
             throw .inconsistentRecord(
                 table: Table.historyHeads.rawValue, key: Table.historyHeads.describe(key: address.bytes),
-                detail: "is \(bytes.count) bytes and does not decode as a history head (\(Head.length) bytes)")
+                detail: "is \(bytes.count) bytes and does not decode as a history head")
         }
         return head
     }
@@ -275,28 +234,13 @@ enum AccountHistoryLog {
     /// strictly smaller depth, so a damaged chain can never loop.
     private static func readEntry(_ link: Link, _ address: Address, txn: LMDBTransaction, tables: Tables) throws(LMDBError) -> Entry {
         let key = key(link.location, address)
-        guard let bytes = try txn.get(tables[.historyLog], key), let entry = Entry(bytes), entry.depth == link.depth else {
+        guard let bytes = try txn.get(tables[.historyLog], key), let entry = try? Entry(canonical: bytes), entry.isWellFormed,
+              entry.depth == link.depth
+        else {
             throw .inconsistentRecord(
                 table: Table.historyLog.rawValue, key: Table.historyLog.describe(key: key),
                 detail: "is missing, malformed or out of place, though its account's history points at it")
         }
         return entry
-    }
-}
-
-/// Big-endian integers read from consecutive bytes, for the history records' fixed layouts.
-private struct BigEndianReader {
-    private var bytes: ArraySlice<UInt8>
-
-    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
-
-    mutating func u64() -> UInt64 {
-        defer { bytes = bytes.dropFirst(8) }
-        return bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
-    }
-
-    mutating func u32() -> UInt32 {
-        defer { bytes = bytes.dropFirst(4) }
-        return bytes.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 }

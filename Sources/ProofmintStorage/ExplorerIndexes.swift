@@ -39,20 +39,12 @@ enum ExplorerIndexes {
 
     /// `parties(of:)` in ascending address order: the order of their keys in `history_log`.
     private static func orderedParties(of transaction: SignedTransaction) -> [Address] {
-        let (sender, other) = partyPair(of: transaction)
-        guard let other else { return [sender] }
-        return other.bytes.lexicographicallyPrecedes(sender.bytes) ? [other, sender] : [sender, other]
+        parties(of: transaction).sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
     }
 
-    /// The accounts a transaction concerns: its sender, a transfer's recipient, a compute receipt's consumer (who pays).
-    /// Read from the transaction alone, so a revert finds the same keys without the receipts.
+    /// The accounts a transaction concerns: its sender, a transfer's recipient, a compute receipt's consumer (who pays),
+    /// once each. Read from the transaction alone, so a revert finds the same keys without the receipts.
     static func parties(of transaction: SignedTransaction) -> [Address] {
-        let (sender, other) = partyPair(of: transaction)
-        return other.map { [sender, $0] } ?? [sender]
-    }
-
-    /// `parties(of:)` without an array: the sender, and the other party unless there is none or it is the sender.
-    private static func partyPair(of transaction: SignedTransaction) -> (Address, Address?) {
         let sender = transaction.senderAddress
         let other: Address?
         switch transaction.transaction.payload {
@@ -60,7 +52,8 @@ enum ExplorerIndexes {
         case let .submitProof(signed): other = Address(publicKey: signed.receipt.consumer)
         default: other = nil
         }
-        return (sender, other == sender ? nil : other)
+        guard let other, other != sender else { return [sender] }
+        return [sender, other]
     }
 
     /// The supply after the block whose state writes `txn` holds: the same figures `pm_getSupply` gives at that height.

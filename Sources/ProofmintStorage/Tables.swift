@@ -118,9 +118,7 @@ extension Table {
         case .state: "state key \(key.hex)"
         case .tree: "tree node \(key.hex)"
         case .meta: "meta \(String(decoding: key, as: UTF8.self))"
-        case .historyLog: key.count == AccountHistoryLog.keyLength
-            ? "history entry of \(Bytes(key.suffix(Address.length)).hex) at height \(AccountHistoryLog.Location(key[..<AccountHistoryLog.Location.length]).height), index \(AccountHistoryLog.Location(key[..<AccountHistoryLog.Location.length]).index)"
-            : "history entry \(key.hex)"
+        case .historyLog: AccountHistoryLog.describe(key: key)
         case .historyHeads: "history head of \(key.hex)"
         case .undo: UInt64(bigEndianBytes: key).map { "undo of height \($0)" } ?? "key \(key.hex)"
         }

@@ -141,9 +141,9 @@ final class ExplorerIndexesTests: XCTestCase {
             [1, 2, 3, 4, 5, 6, 7, 8, 0x0a, 0x0b, 0x0c, 0x0d] + alice.bytes)
         let stored = try XCTUnwrap(store.record(.historyLog, AccountHistoryLog.key(.init(height: 1, index: 0), alice), "test"))
         XCTAssertEqual(Array(stored.prefix(32)), toSelf.id.bytes, "an entry starts with its transaction id")
-        XCTAssertEqual(AccountHistoryLog.Entry(stored), AccountHistoryLog.Entry(transactionId: toSelf.id, depth: 1, previous: .none, jump: .none))
+        XCTAssertEqual(try AccountHistoryLog.Entry(canonical: stored), AccountHistoryLog.Entry(transactionId: toSelf.id, depth: 1, previous: .none, jump: .none))
         let head = try XCTUnwrap(store.record(.historyHeads, alice.bytes, "test"))
-        XCTAssertEqual(AccountHistoryLog.Head(head)?.newest, AccountHistoryLog.Link(location: .init(height: 1, index: 0), depth: 1))
+        XCTAssertEqual(try AccountHistoryLog.Head(canonical: head).newest, AccountHistoryLog.Link(location: .init(height: 1, index: 0), depth: 1))
     }
 
     /// A submit-proof concerns its provider (the sender) and its consumer (who pays). A proof whose consumer is its

@@ -5,8 +5,8 @@
 ///
 /// Why this is sound: a signature is valid or not from the transaction's bytes alone (the signed message holds its
 /// chain id, sender, nonce, fee and payload, and a receipt's holds the receipt; PROTOCOL.md §3), so a check made at
-/// admission holds at inclusion, whatever happened to the state in between. A block from anywhere else, a replay and an import take `SignedTransaction`s
-/// and check every signature (`StateTransition.apply`).
+/// admission holds at inclusion, whatever happened to the state in between. A block from anywhere else, a replay and
+/// an import take `SignedTransaction`s and check every signature (`StateTransition.apply`).
 public struct VerifiedTransaction: Sendable, Equatable {
     public let signed: SignedTransaction
     public var id: Hash32 { signed.id }
