@@ -482,7 +482,7 @@ public actor Node {
 
     /// Runs the interval producer until the task is cancelled, pacing itself with the injected sleep.
     public func runIntervalProducer(every milliseconds: UInt64) async {
-        await IntervalSchedule(milliseconds: milliseconds, sleep: sleep).run { await self.produceOnInterval() }
+        await IntervalSchedule(milliseconds: milliseconds, now: producer.now, sleep: sleep).run { await self.produceOnInterval() }
     }
 
     /// One interval's block; false when production must halt.

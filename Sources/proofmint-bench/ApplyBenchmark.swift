@@ -32,6 +32,8 @@ struct ApplyBenchmark {
         let anonymousMebibytes: Int
         /// The producer's proposal of the first block: signatures checked again, and checked once at admission.
         let propose: ProposeCost
+        /// Block 2 applied alone on one core (nil with one block).
+        let apply: ApplyCost?
         /// With `--snapshot`: what the snapshot taken before the blocks cost (`RevertCost`).
         let revert: RevertCost?
         /// What was applied, for the replay measurement.
@@ -63,6 +65,7 @@ struct ApplyBenchmark {
         guard let first = blocks.first else { throw BenchmarkOptions.Invalid(description: "no blocks to apply") }
         let propose = try ProposeCost.measure(
             first, store: store, beacon: BlockBeacon.prove(chainId: genesis.chainId, height: 1, producer: validator))
+        let apply = try ApplyCost.measure(blocks, store: store)
         if options.snapshot { try store.takeSnapshot(named: "bench") }
         let start = ContinuousClock.now
         let cpuStart = ProcessCPU.seconds()
@@ -91,7 +94,7 @@ struct ApplyBenchmark {
                 Array(repeating: run.time.milliseconds / Double(max(run.blocks, 1)), count: run.blocks)
             },
             setupSeconds: setupSeconds, lookupMilliseconds: lookups, verifySeconds: verifySeconds,
-            verifyConsistent: verification.isConsistent, anonymousMebibytes: anonymous, propose: propose, revert: revert, genesis: genesis, blocks: blocks)
+            verifyConsistent: verification.isConsistent, anonymousMebibytes: anonymous, propose: propose, apply: apply, revert: revert, genesis: genesis, blocks: blocks)
     }
 
     /// Looks up 100 transactions of `block` both ways; the mean of each, in milliseconds.

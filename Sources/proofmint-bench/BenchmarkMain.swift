@@ -33,10 +33,10 @@ enum BenchmarkMain {
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         var reverts = [(accounts: Int, cost: RevertCost)]()
         var lines = [String]()
-        var proposals = [(accounts: Int, cost: ProposeCost)]()
+        var proposals = [(accounts: Int, cost: ProposeCost, apply: ApplyCost?)]()
         for accounts in options.accounts {
             let (result, limit) = try VerifyRate.around(signatures: 20_000) { try ApplyBenchmark(accounts: accounts, options: options).run() }
-            proposals.append((accounts, result.propose))
+            proposals.append((accounts, result.propose, result.apply))
             if let revert = result.revert { reverts.append((accounts, revert)) }
             let rate = result.transfersPerSecond
             print(String(
@@ -53,10 +53,11 @@ enum BenchmarkMain {
             print("\nCommit ms a block at the start and at the end of each run (does a commit stay flat as the chain grows?):\n")
             for line in lines { print("- \(line)") }
         }
-        for (accounts, cost) in proposals {
+        for (accounts, cost, apply) in proposals {
             print(String(
                 format: "\nproducer's proposal of a %d-transfer block at %d accounts: %.0f ms checking every signature again, %.0f ms with signatures checked once at admission",
                 options.transactions, accounts, cost.checkedMilliseconds, cost.verifiedMilliseconds))
+            if let apply { print("\n\(accounts) accounts, \(apply.line)") }
         }
         if !reverts.isEmpty { snapshots(reverts, options) }
         if !options.kinds.isEmpty { try kinds(options) }

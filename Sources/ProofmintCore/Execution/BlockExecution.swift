@@ -5,10 +5,13 @@ struct BlockExecution {
     private(set) var receipts: [Receipt] = []
     private let base: any StateReader
 
-    init(context: BlockContext, state: any StateReader) {
+    /// `expectedTransactions` sizes the overlay for the block's writes (about two a transaction and a few of the
+    /// block's own), so it is not rehashed again and again as it fills.
+    init(context: BlockContext, state: any StateReader, expectedTransactions: Int = 0) {
         self.context = context
         self.base = state
-        self.overlay = StateOverlay(base: state)
+        self.overlay = expectedTransactions > 0
+            ? StateOverlay(base: state, expectedWrites: 2 * expectedTransactions + 64) : StateOverlay(base: state)
     }
 
     /// Starts the block, before its first transaction: folds the block's beacon (header data, verified under the

@@ -68,7 +68,11 @@ extension Event: CanonicalCodable {
         case let .feePaid(payer, total, burned, pool, treasury, liquidity):
             writer.u8(Self.feePaidTag)
             writer.fixed(payer.bytes)
-            for amount in [total, burned, pool, treasury, liquidity] { writer.u128(amount) }
+            writer.u128(total)
+            writer.u128(burned)
+            writer.u128(pool)
+            writer.u128(treasury)
+            writer.u128(liquidity)
         case let .staked(provider, added, total, tier, lockedUntil):
             writer.u8(Self.stakedTag)
             writer.fixed(provider.bytes)

@@ -28,7 +28,7 @@ extension StateTransition {
         let context = BlockContext(
             chainId: parent.chainId, height: consensus.height, timestamp: Swift.max(consensus.timestamp, parent.timestamp),
             parameters: parameters, beacon: consensus.beacon.output, turnPassed: consensus.turnPassed)
-        var execution = BlockExecution(context: context, state: state)
+        var execution = BlockExecution(context: context, state: state, expectedTransactions: transactions.count)
         try execution.begin()
         let limit = Swift.min(Int(parameters.maxBlockBytes), maxBytes ?? Int.max)
         let selection = try execution.includeAdmissible(

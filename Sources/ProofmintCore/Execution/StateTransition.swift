@@ -58,7 +58,7 @@ public enum StateTransition {
 
         // Precomputed results are used only if they match the block; otherwise they are recomputed.
         let valid = signatures.flatMap { $0.count == block.transactions.count ? $0 : nil } ?? SignatureBatch.verify(block.transactions)
-        var execution = BlockExecution(context: context, state: state)
+        var execution = BlockExecution(context: context, state: state, expectedTransactions: block.transactions.count)
         try execution.begin()
         var blockBytes = 0
         for (index, transaction) in block.transactions.enumerated() {
@@ -130,7 +130,7 @@ public enum StateTransition {
         let context = BlockContext(
             chainId: parent.chainId, height: height, timestamp: stamp, parameters: parameters, beacon: output,
             turnPassed: ProducerSchedule.turnPassed(parentTimestamp: parent.timestamp, timestamp: stamp, validators: validators, parameters: parameters))
-        var execution = BlockExecution(context: context, state: state)
+        var execution = BlockExecution(context: context, state: state, expectedTransactions: candidates.count)
         try execution.begin()
         let selection = try execution.includeAdmissible(candidates, signatures: valid, maxBytes: Int(parameters.maxBlockBytes))
         let included = selection.included.map { candidates[$0] }

@@ -72,6 +72,15 @@ public struct Hash32: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// BLAKE2b-256 of `tag ‖ a`: a Merkle list's leaf, computed without allocating.
+    static func digest(tag: UInt8, _ a: Hash32) -> Hash32 {
+        withUnsafeTemporaryAllocation(byteCount: 33, alignment: 8) { buffer in
+            buffer.storeBytes(of: tag, toByteOffset: 0, as: UInt8.self)
+            a.write(into: buffer, at: 1)
+            return digest(raw: UnsafeRawBufferPointer(buffer))
+        }
+    }
+
     /// BLAKE2b-256 of `tag ‖ a ‖ b`: the shape of every tree node hash, computed without allocating.
     static func digest(tag: UInt8, _ a: Hash32, _ b: Hash32) -> Hash32 {
         withUnsafeTemporaryAllocation(byteCount: 65, alignment: 8) { buffer in

@@ -26,8 +26,8 @@ public struct StateOverlay: StateReader {
     }
 
     public mutating func set(_ key: StateKey, _ value: Bytes?) {
-        journal.append((key, writes[key]))
-        writes[key] = .some(value)
+        // One hash of the key for both the write and the journal's copy of what it replaced.
+        journal.append((key, writes.updateValue(value, forKey: key)))
     }
 
     public mutating func put<T: CanonicalEncodable>(_ record: T, at key: StateKey) { set(key, record.canonicalBytes) }

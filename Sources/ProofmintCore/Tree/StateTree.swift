@@ -53,6 +53,7 @@ public struct StateTree {
     private mutating func updateSubtree(
         at path: NodePath, current: TreeNode?, updates: ArraySlice<Update>
     ) throws(StateReadError) -> TreeNode? {
+        let place = log.reserve(path)
         let result: TreeNode?
         switch current {
         case nil:
@@ -67,7 +68,7 @@ public struct StateTree {
         case let .internal(left, right)?:
             result = try updateInternal(at: path, left: left, right: right, updates: updates)
         }
-        record(path, result, hadNode: current != nil)
+        record(place, result, hadNode: current != nil)
         return result
     }
 
@@ -85,10 +86,10 @@ public struct StateTree {
         switch (newLeft, newRight) {
         case (.empty, .empty):
             return nil
-        case let (.empty, .node(node, nodePath)) where node.isLeaf,
-             let (.node(node, nodePath), .empty) where node.isLeaf:
+        case let (.empty, .node(node, place)) where node.isLeaf,
+             let (.node(node, place), .empty) where node.isLeaf:
             // A lone leaf moves up to take this node's place.
-            log.write(nodePath, nil)
+            log.fill(place, nil)
             return node
         case let (.empty, .unchanged(_, nodePath)), let (.unchanged(_, nodePath), .empty):
             // The untouched side may be a lone leaf that must now move up: only here is it read.
@@ -107,7 +108,8 @@ public struct StateTree {
 
     private enum Child {
         case empty
-        case node(TreeNode, NodePath)
+        /// The updated child and its place in the log.
+        case node(TreeNode, place: Int)
         case unchanged(Hash32, NodePath)
 
         var hash: Hash32 {
@@ -129,16 +131,20 @@ public struct StateTree {
                 throw StateReadError("state tree node missing at depth \(path.depth): the database is inconsistent")
             }
         }
+        let place = log.count
         guard let node = try updateSubtree(at: path, current: current, updates: updates) else { return .empty }
-        return .node(node, path)
+        return .node(node, place: place)
     }
 
     /// Builds a fresh subtree at `path` from sorted entries, recording every node it creates below `path` (the caller
-    /// records `path` itself).
+    /// records `path` itself) in ascending key order: `buildSubtree` makes them in descending order.
     private mutating func build(at path: NodePath, entries: ArraySlice<(Hash32, Hash32)>) -> TreeNode? {
-        Self.buildSubtree(at: path, entries: entries) { nodePath, node in
-            if nodePath != path { log.write(nodePath, node) }
+        var made: [(NodePath, TreeNode)] = []
+        let node = Self.buildSubtree(at: path, entries: entries) { nodePath, node in
+            if nodePath != path { made.append((nodePath, node)) }
         }
+        for (nodePath, node) in made.reversed() { log.write(nodePath, node) }
+        return node
     }
 
     // MARK: - Bulk build
@@ -249,14 +255,10 @@ public struct StateTree {
         return low
     }
 
-    /// `path` is visited once per update, and nothing below writes it, so a node that neither existed nor was
-    /// created needs no write.
-    private mutating func record(_ path: NodePath, _ node: TreeNode?, hadNode: Bool) {
-        if let node {
-            log.write(path, node)
-        } else if hadNode {
-            log.write(path, nil)
-        }
+    /// Fills the place reserved for a visited path: each is visited once per update, and nothing below writes it, so
+    /// a node that neither existed nor was created needs no write.
+    private mutating func record(_ place: Int, _ node: TreeNode?, hadNode: Bool) {
+        if node != nil || hadNode { log.fill(place, node) }
     }
 
     private static func entry(_ update: Update) -> (Hash32, Hash32)? {

@@ -6,11 +6,13 @@ final class LMDBTransaction {
     private let handle: OpaquePointer
     let writable: Bool
     private var finished = false
-    /// One cursor per table that this write transaction has put to, kept open for every put. A commit writes its tree
-    /// nodes and state entries in key order, and a positioned cursor whose next key falls in its current leaf page puts
-    /// it there without descending the B-tree from the root again (`mdb_cursor_set`'s same-page check), as `mdb_put`'s
-    /// fresh cursor must. LMDB closes a write transaction's cursors when it ends.
-    private var putCursors: [(dbi: MDB_dbi, cursor: OpaquePointer)] = []
+    /// One cursor per table this transaction has read or put through, kept open for every `get` and put. A commit
+    /// writes its tree nodes and state entries in key order, and a tree update reads its nodes in key order (a parent,
+    /// then its left subtree, then its right), so the next key usually falls in the cursor's current leaf page, where
+    /// `mdb_cursor_set`'s same-page check finds it without descending the B-tree from the root again, as `mdb_get`'s
+    /// and `mdb_put`'s fresh cursors must. A key elsewhere costs two more key comparisons before the descent. LMDB closes
+    /// a write transaction's cursors when it ends; a read-only transaction's are closed in `abort`.
+    private var keptCursors: [(dbi: MDB_dbi, cursor: OpaquePointer)] = []
 
     init(handle: OpaquePointer, writable: Bool) {
         self.handle = handle
@@ -31,7 +33,7 @@ final class LMDBTransaction {
         key.withUnsafeBytes { keyBytes in
             var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
             var v = MDB_val()
-            status = mdb_get(handle, table.dbi, &k, &v)
+            status = seek(table.dbi, &k, &v)
             guard status == MDB_SUCCESS else { return }
             guard let value = RecordChecksum.value(
                 in: UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size), table: table.table, key: keyBytes)
@@ -69,16 +71,25 @@ final class LMDBTransaction {
         try LMDBError.check(put(table.dbi, &k, &v, flags: appending ? UInt32(MDB_APPEND) : 0))
     }
 
-    /// `mdb_cursor_put` through the table's kept cursor (`putCursors`), opened at the table's first put.
+    /// `mdb_cursor_put` through the table's kept cursor (`keptCursors`).
     private func put(_ dbi: MDB_dbi, _ key: inout MDB_val, _ value: inout MDB_val, flags: UInt32) -> Int32 {
-        if let kept = putCursors.first(where: { $0.dbi == dbi }) {
-            return mdb_cursor_put(kept.cursor, &key, &value, flags)
-        }
+        withKeptCursor(dbi) { mdb_cursor_put($0, &key, &value, flags) }
+    }
+
+    /// `mdb_get` through the table's kept cursor (`MDB_SET_KEY`), which leaves it on the key for the next read or put.
+    private func seek(_ dbi: MDB_dbi, _ key: inout MDB_val, _ value: inout MDB_val) -> Int32 {
+        withKeptCursor(dbi) { mdb_cursor_get($0, &key, &value, MDB_SET_KEY) }
+    }
+
+    /// Runs `body` on the table's kept cursor, opened at the table's first use in this transaction; LMDB's status.
+    @inline(__always)
+    private func withKeptCursor(_ dbi: MDB_dbi, _ body: (OpaquePointer) -> Int32) -> Int32 {
+        for kept in keptCursors where kept.dbi == dbi { return body(kept.cursor) }
         var opened: OpaquePointer?
         let status = mdb_cursor_open(handle, dbi, &opened)
         guard status == MDB_SUCCESS, let cursor = opened else { return status == MDB_SUCCESS ? MDB_BAD_TXN : status }
-        putCursors.append((dbi, cursor))
-        return mdb_cursor_put(cursor, &key, &value, flags)
+        keptCursors.append((dbi, cursor))
+        return body(cursor)
     }
 
     /// Has LMDB reserve the stored record's room in its own pages (`MDB_RESERVE`) and writes the value and its checksum
@@ -231,5 +242,13 @@ final class LMDBTransaction {
         guard !finished else { return }
         finished = true
         mdb_txn_abort(handle)
+        closeReadCursors()
+    }
+
+    /// A read-only transaction's cursors outlive it until closed (a write transaction's die with it).
+    private func closeReadCursors() {
+        guard !writable else { return }
+        for kept in keptCursors { mdb_cursor_close(kept.cursor) }
+        keptCursors.removeAll()
     }
 }

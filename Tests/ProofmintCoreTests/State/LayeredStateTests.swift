@@ -1,4 +1,4 @@
-import ProofmintCore
+@testable import ProofmintCore
 import ProofmintTestSupport
 import XCTest
 
@@ -29,5 +29,27 @@ final class LayeredStateTests: XCTestCase {
         XCTAssertEqual(store.nodes, sequential.store.nodes)
         for key in store.values.keys { XCTAssertEqual(try twice.value(for: key), store.values[key]) }
         XCTAssertEqual(try twice.stateRoot(), sequential.head.stateRoot)
+    }
+
+    /// The galloping lookup finds what a bisection finds, whether the keys come in ascending order (a tree update), in
+    /// any order, or past either end, and leaves its finger where every entry before it sorts below the key.
+    func testGallopFindsWhatBisectionFinds() {
+        var rng = SplitMix64(seed: 0x9a110)
+        for size in [0, 1, 2, 3, 17, 1_000] {
+            let entries = (0..<size).map { _ in rng.next() % 4_000 * 2 }.sorted().reduce(into: [UInt64]()) { kept, key in
+                if kept.last != key { kept.append(key) }
+            }
+            let ascending = (0..<300).map { _ in rng.next() % 8_003 }.sorted()
+            let shuffled = (0..<300).map { _ in rng.next() % 8_003 }
+            for queries in [ascending, shuffled, [0, 8_002, 0, UInt64.max]] {
+                var finger = 0
+                for key in queries {
+                    let found = LayeredState.gallop(entries, for: key, from: &finger, by: { $0 })
+                    XCTAssertEqual(found, entries.firstIndex(of: key), "size \(size), key \(key)")
+                    XCTAssertTrue(entries[..<finger].allSatisfy { $0 < key }, "finger \(finger) for key \(key)")
+                    XCTAssertTrue(finger == entries.count || entries[finger] >= key, "finger \(finger) for key \(key)")
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+
+@testable import ProofmintNode
+
+/// Interval mode keeps a fixed rate: the time a block takes to produce comes out of its interval, an overrun is
+/// followed by the next block at once with the overrun ticks dropped, and a clock set back never stalls it.
+final class IntervalScheduleTests: XCTestCase {
+    func testProductionTimeComesOutOfTheInterval() async {
+        let sleeps = await run(interval: 250, productionTimes: [100, 100, 40, 0])
+        XCTAssertEqual(sleeps, [250, 150, 150, 210, 250], "each sleep is what the previous production left of its interval")
+    }
+
+    func testAnOverrunIsFollowedAtOnceWithoutABurst() async {
+        // 700 ms of production overruns the 250 ms interval by almost two more: the next block follows at once, then
+        // the rate resumes from there; the two ticks overrun are not made up.
+        let sleeps = await run(interval: 250, productionTimes: [700, 50, 0])
+        XCTAssertEqual(sleeps, [250, 0, 200, 250])
+    }
+
+    func testWaitAndNextAtTheEdges() {
+        XCTAssertEqual(IntervalSchedule.wait(until: 1_000, now: 900, interval: 250), 100)
+        XCTAssertEqual(IntervalSchedule.wait(until: 1_000, now: 1_000, interval: 250), 0)
+        XCTAssertEqual(IntervalSchedule.wait(until: 1_000, now: 5_000, interval: 250), 0)
+        XCTAssertEqual(IntervalSchedule.wait(until: 10_000, now: 0, interval: 250), 250, "a clock set back waits one interval, not ten seconds")
+        XCTAssertEqual(IntervalSchedule.next(after: 1_000, now: 1_100, interval: 250), 1_250)
+        XCTAssertEqual(IntervalSchedule.next(after: 1_000, now: 2_000, interval: 250), 2_000)
+        XCTAssertEqual(IntervalSchedule.next(after: .max - 10, now: 5, interval: 250), 5, "no overflow trap")
+    }
+
+    /// Runs a schedule whose clock moves only by its sleeps and by each production's time; returns the sleeps asked for
+    /// (the last one is refused, which ends the run).
+    private func run(interval: UInt64, productionTimes: [UInt64]) async -> [UInt64] {
+        let clock = TestClock(1_000_000)
+        let ticker = TestTicker()
+        ticker.allow(productionTimes.count)
+        let remaining = ProductionTimes(productionTimes)
+        let schedule = IntervalSchedule(
+            milliseconds: interval, now: { clock.now }, sleep: { milliseconds in try ticker.sleep(milliseconds, advancing: clock) })
+        await schedule.run {
+            clock.advance(remaining.next())
+            return true
+        }
+        return ticker.sleeps
+    }
+}
+
+/// The production times of a test run, handed out in order.
+private final class ProductionTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var times: [UInt64]
+
+    init(_ times: [UInt64]) { self.times = times }
+
+    func next() -> UInt64 { lock.withLock { times.isEmpty ? 0 : times.removeFirst() } }
+}
