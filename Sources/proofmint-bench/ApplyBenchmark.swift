@@ -20,6 +20,8 @@ struct ApplyBenchmark {
         /// Commit time per block, block by block (a run's time shared evenly among its blocks): whether a commit's cost
         /// stays flat as the chain grows (issue 14, point 5).
         let commitSeries: [Double]
+        /// With `--no-pipeline`: the MiB each block's commit wrote (`ProcessIO`), block by block; empty otherwise.
+        let writtenSeries: [Double]
         let setupSeconds: Double
         /// One `pm_getTransaction` lookup in the last block: read alone from its place (schema 5), and the whole block
         /// and its receipts decoded, as before (issue 13, D8).
@@ -70,12 +72,13 @@ struct ApplyBenchmark {
         let start = ContinuousClock.now
         let cpuStart = ProcessCPU.seconds()
         let statistics: BlockImporter.Statistics
+        var written = [Double]()
         if options.pipeline {
             let importer = BlockImporter(store: store, maxRun: options.maxRun)
             try importer.importBlocks(blocks)
             statistics = importer.statistics
         } else {
-            statistics = try applySequentially(blocks, store: store)
+            (statistics, written) = try applySequentially(blocks, store: store)
         }
         let elapsed = (ContinuousClock.now - start).seconds
         let coresBusy = (ProcessCPU.seconds() - cpuStart) / elapsed
@@ -93,6 +96,7 @@ struct ApplyBenchmark {
             commitSeries: statistics.commitRuns.flatMap { run in
                 Array(repeating: run.time.milliseconds / Double(max(run.blocks, 1)), count: run.blocks)
             },
+            writtenSeries: written,
             setupSeconds: setupSeconds, lookupMilliseconds: lookups, verifySeconds: verifySeconds,
             verifyConsistent: verification.isConsistent, anonymousMebibytes: anonymous, propose: propose, apply: apply, revert: revert, genesis: genesis, blocks: blocks)
     }
@@ -113,15 +117,19 @@ struct ApplyBenchmark {
         return (indexed, (ContinuousClock.now - wholeStart).milliseconds / Double(ids.count))
     }
 
-    /// The plain loop, for comparison: verify, execute, commit, one block after another.
-    private func applySequentially(_ blocks: [Block], store: ChainStore) throws -> BlockImporter.Statistics {
+    /// The plain loop, for comparison: verify, execute, commit, one block after another. Also returns the MiB each
+    /// block's commit wrote (empty where /proc is not there).
+    private func applySequentially(_ blocks: [Block], store: ChainStore) throws -> (BlockImporter.Statistics, written: [Double]) {
         var statistics = BlockImporter.Statistics()
+        var written = [Double]()
         var parent = store.head
         for block in blocks {
             let applyStart = ContinuousClock.now
             let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: parent, state: $0) }
             let commitStart = ContinuousClock.now
+            let bytesBefore = ProcessIO.writtenBytes()
             try store.commit(block, outcome: outcome)
+            if let before = bytesBefore, let after = ProcessIO.writtenBytes() { written.append(Double(after &- before) / 1_048_576) }
             statistics.applyTime += commitStart - applyStart
             statistics.commitTime += ContinuousClock.now - commitStart
             statistics.commitRuns.append((1, ContinuousClock.now - commitStart))
@@ -130,7 +138,7 @@ struct ApplyBenchmark {
             statistics.transactions += block.transactions.count
             parent = block.header
         }
-        return statistics
+        return (statistics, written)
     }
 
     private func makeGenesis(senders: [Ed25519.PrivateKey], validator: Ed25519.PrivateKey) -> Genesis {

@@ -48,6 +48,7 @@ enum BenchmarkMain {
                 result.lookupMilliseconds.indexed, result.lookupMilliseconds.wholeBlock, result.verifySeconds)
                 + (result.verifyConsistent ? " |" : " INCONSISTENT |"))
             if let growth = CommitGrowth(result.commitSeries) { lines.append("\(accounts) accounts: \(growth)") }
+            if let written = CommitGrowth(result.writtenSeries, unit: "MiB written") { lines.append("\(accounts) accounts: \(written)") }
         }
         if !lines.isEmpty {
             print("\nCommit ms a block at the start and at the end of each run (does a commit stay flat as the chain grows?):\n")
