@@ -41,7 +41,7 @@ public struct StateTree {
         if sorted.isEmpty {
             root = current
         } else {
-            root = try tree.updateSubtree(at: .root, current: current, updates: sorted[...])
+            root = try tree.updateSubtree(at: .root, place: tree.log.reserve(.root), current: current, updates: sorted[...])
         }
         return Changes(root: root?.hash ?? .zero, nodes: tree.log.sortedLastWrites())
     }
@@ -49,11 +49,11 @@ public struct StateTree {
     // MARK: - Recursive update
 
     /// Rebuilds the subtree at `path` whose current node is `current`, with `updates` (non-empty, sorted,
-    /// all under `path`). Records its own write at `path` and returns the new node there.
+    /// all under `path`). Records its own write at `path` in `place`, which the caller reserved for it before anything
+    /// below it was written (so the log stays in key order), and returns the new node there.
     private mutating func updateSubtree(
-        at path: NodePath, current: TreeNode?, updates: ArraySlice<Update>
+        at path: NodePath, place: Int, current: TreeNode?, updates: ArraySlice<Update>
     ) throws(StateReadError) -> TreeNode? {
-        let place = log.reserve(path)
         let result: TreeNode?
         switch current {
         case nil:
@@ -131,8 +131,8 @@ public struct StateTree {
                 throw StateReadError("state tree node missing at depth \(path.depth): the database is inconsistent")
             }
         }
-        let place = log.count
-        guard let node = try updateSubtree(at: path, current: current, updates: updates) else { return .empty }
+        let place = log.reserve(path)
+        guard let node = try updateSubtree(at: path, place: place, current: current, updates: updates) else { return .empty }
         return .node(node, place: place)
     }
 

@@ -9,9 +9,6 @@ struct WriteLog {
     private var nodes: [TreeNode?] = []
     private var live: [Bool] = []
 
-    /// The places taken so far: the next `reserve` returns this.
-    var count: Int { paths.count }
-
     /// Appends a write of `node` (nil deletes) at `path`.
     mutating func write(_ path: NodePath, _ node: TreeNode?) {
         paths.append(path)

@@ -13,7 +13,7 @@ struct IntervalSchedule: Sendable {
     /// Calls `tick` when every interval falls due until the sleep is cancelled or `tick` returns false (production
     /// halted).
     func run(_ tick: @Sendable () async -> Bool) async {
-        var due = now().addingReportingOverflow(milliseconds).partialValue
+        var due = Self.adding(milliseconds, to: now())
         while !Task.isCancelled {
             do {
                 try await sleep(Self.wait(until: due, now: now(), interval: milliseconds))
@@ -32,9 +32,15 @@ struct IntervalSchedule: Sendable {
         due > now ? Swift.min(due - now, interval) : 0
     }
 
-    /// The due time after a block due at `due`: one interval later, or now if production overran that.
+    /// The due time after a block due at `due`: one interval later, or now if production overran that, and never more
+    /// than one interval from now (a clock set back resumes the rate at once).
     static func next(after due: UInt64, now: UInt64, interval: UInt64) -> UInt64 {
-        let (later, overflow) = due.addingReportingOverflow(interval)
-        return overflow ? now : Swift.max(later, now)
+        Swift.min(Swift.max(adding(interval, to: due), now), adding(interval, to: now))
+    }
+
+    /// `a + b`, saturating: an interval as long as `UInt64.max` means never, not a wrapped time in the past.
+    static func adding(_ a: UInt64, to b: UInt64) -> UInt64 {
+        let (sum, overflow) = b.addingReportingOverflow(a)
+        return overflow ? .max : sum
     }
 }

@@ -92,12 +92,16 @@ struct RPCMethods: Sendable {
     }
 
     /// The `pm_sendTransaction` calls of a batch, in order, each answered as if sent alone: decoded and their signatures
-    /// checked on every core, then admitted in one turn of the node (`Node.submitAll`), so that in instant mode they
+    /// checked off the node's actor, then admitted in one turn of it (`Node.submitAll`), so that in instant mode they
     /// share a block. The admitted ones go on to the peers in one hand-over (one hop onto the node, not one each).
+    ///
+    /// The checks run on the request's own thread: requests in flight keep the cores busy between them. Spreading one
+    /// batch over the cores with `concurrentPerform` blocked a thread of Swift's cooperative pool (one a core) while it
+    /// waited, holding up the actor and the other requests; child tasks cost their hand-offs (docs/PERFORMANCE.md).
     func sendTransactions(_ raws: [JSONValue?]) async -> [Swift.Result<JSONValue, RPCErrorObject>] {
         let decoded = raws.map { raw in Swift.Result { () throws(RPCErrorObject) in try Self.sendTransactionParams(raw) } }
         let bytes = decoded.compactMap { try? $0.get().tx.bytes }
-        let submissions = ParallelMap.map(count: bytes.count, threshold: 8) { Submission(bytes[$0]) }
+        let submissions = bytes.map(Submission.init)
         var admitted = await node.submitAll(submissions).makeIterator()
         var answers = [Swift.Result<JSONValue, RPCErrorObject>]()
         var forwarded = [Bytes]()

@@ -235,6 +235,7 @@ final class LMDBTransaction {
 
     func commit() throws(LMDBError) {
         finished = true
+        defer { endCursors() }
         try LMDBError.check(mdb_txn_commit(handle))
     }
 
@@ -242,13 +243,15 @@ final class LMDBTransaction {
         guard !finished else { return }
         finished = true
         mdb_txn_abort(handle)
-        closeReadCursors()
+        endCursors()
     }
 
-    /// A read-only transaction's cursors outlive it until closed (a write transaction's die with it).
-    private func closeReadCursors() {
-        guard !writable else { return }
-        for kept in keptCursors { mdb_cursor_close(kept.cursor) }
+    /// Forgets the kept cursors once the transaction has ended, closing a read-only transaction's: they outlive it until
+    /// closed, where a write transaction's die with it.
+    private func endCursors() {
+        if !writable {
+            for kept in keptCursors { mdb_cursor_close(kept.cursor) }
+        }
         keptCursors.removeAll()
     }
 }

@@ -16,15 +16,26 @@ final class WriteLogTests: XCTestCase {
                 if ordered { chosen.sort() }
                 for path in chosen {
                     let node: TreeNode? = rng.chance(1, in: 4) ? nil : .leaf(key: rng.hash32(), valueHash: rng.hash32())
-                    switch rng.int(0...2) {
+                    switch rng.int(0...3) {
                     case 0:
                         log.write(path, node)
                         model[path] = .some(node)
                     case 1:
                         log.fill(log.reserve(path), node)
                         model[path] = .some(node)
-                    default:
+                    case 2:
                         _ = log.reserve(path)  // reserved, never filled: writes nothing
+                    default:
+                        // Reserved, then writes after it, then filled, and filled again with nil (a leaf hoisted away):
+                        // the place keeps its position in the log; the writes appended after it come later.
+                        let place = log.reserve(path)
+                        let later = rng.element(paths)
+                        log.write(later, node)
+                        model[later] = .some(node)
+                        log.fill(place, node)
+                        log.fill(place, nil)
+                        // The appended write comes after the place, so it wins when it is to the same path.
+                        model[path] = .some(path == later ? node : nil)
                     }
                 }
                 let writes = log.sortedLastWrites()
