@@ -51,7 +51,7 @@ enum BenchmarkMain {
             if let written = CommitGrowth(result.writtenSeries, unit: "MiB written") { lines.append("\(accounts) accounts: \(written)") }
         }
         if !lines.isEmpty {
-            print("\nCommit ms a block at the start and at the end of each run (does a commit stay flat as the chain grows?):\n")
+            print("\nEach commit along the run, by tenths of its blocks (does a commit stay flat as the chain grows?):\n")
             for line in lines { print("- \(line)") }
         }
         for (accounts, cost, apply) in proposals {

@@ -2,7 +2,7 @@
 /// layering an outcome over a state that already contains it changes nothing: this lets block N+1 execute
 /// while block N is still being written.
 ///
-/// Lookups binary-search the outcomes' sorted write lists directly (newest outcome first), so layering a block
+/// Lookups search the outcomes' sorted write lists directly (newest outcome first), so layering a block
 /// costs nothing up front, however many writes it has.
 ///
 /// Not for use from two threads at once: tree-node lookups remember where they ended (`nodeFingers`).

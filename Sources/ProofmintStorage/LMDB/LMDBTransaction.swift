@@ -11,7 +11,7 @@ final class LMDBTransaction {
     /// then its left subtree, then its right), so the next key usually falls in the cursor's current leaf page, where
     /// `mdb_cursor_set`'s same-page check finds it without descending the B-tree from the root again, as `mdb_get`'s
     /// and `mdb_put`'s fresh cursors must. A key elsewhere costs two more key comparisons before the descent. LMDB closes
-    /// a write transaction's cursors when it ends; a read-only transaction's are closed in `abort`.
+    /// a write transaction's cursors when it ends; a read-only transaction's are closed when it ends (`endCursors`).
     private var keptCursors: [(dbi: MDB_dbi, cursor: OpaquePointer)] = []
 
     init(handle: OpaquePointer, writable: Bool) {
