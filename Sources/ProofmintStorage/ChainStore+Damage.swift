@@ -8,6 +8,7 @@ extension ChainStore {
     /// the checksum as it was, so a read must notice.
     func flipBitForTesting(in table: Table, key: Bytes, at offset: Int) throws(LMDBError) {
         let dbi = tables[table].dbi
+        recentBlocks.forgetAll()
         try environment.write { txn throws(LMDBError) in
             guard var stored = try txn.getRaw(dbi, key), stored.indices.contains(offset) else { throw .notFound }
             stored[offset] ^= 0x01

@@ -48,6 +48,7 @@ extension ChainStore {
     /// committed. Cost: proportional to the blocks and writes since the snapshot, not to the chain.
     public func revert(to name: String) throws(StorageError) -> RevertOutcome {
         try ChainSnapshot.checkName(name)
+        recentBlocks.forgetAll()
         let outcome = try writeChecked("reverting to snapshot \(name)") { txn throws(StorageError) -> RevertOutcome in
             let snapshots = try storedSnapshots(txn)
             guard let target = snapshots.first(where: { $0.name == name }) else {
@@ -72,6 +73,7 @@ extension ChainStore {
             return RevertOutcome(
                 snapshot: target, header: header, revertedBlocks: head - target.height, forgottenSnapshots: forgotten.map(\.name))
         }
+        recentBlocks.forgetAll()
         setCachedHead(outcome.header)
         return outcome
     }

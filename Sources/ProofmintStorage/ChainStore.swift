@@ -44,6 +44,7 @@ public final class ChainStore: @unchecked Sendable {
     let tables: Tables
     private let headLock = NSLock()
     private var cachedHead: BlockHeader
+    let recentBlocks = RecentBlocks()
 
     private init(path: String, environment: LMDBEnvironment, tables: Tables, head: BlockHeader) {
         self.path = path
@@ -228,8 +229,9 @@ public final class ChainStore: @unchecked Sendable {
 
     /// The block at `height`, or nil above the head. Its record's checksum is checked, and its transactions against
     /// the header's transaction root (cheap: decoding already hashed each one), so a block is never served under a
-    /// hash its transactions do not have.
+    /// hash its transactions do not have. One of the last few this store committed comes from memory (`RecentBlocks`).
     public func block(at height: UInt64) throws(StorageError) -> Block? {
+        if let recent = recentBlocks.block(at: height) { return recent }
         guard let bytes = try record(.blocks, height.bigEndianBytes, "reading block \(height)") else { return nil }
         let block: Block
         do {
@@ -410,6 +412,7 @@ public final class ChainStore: @unchecked Sendable {
             // Nothing of the transaction was written: the first block is where a retry starts.
             throw Self.commitError(error, height: first.height, path: path)
         }
+        recentBlocks.remember(blocks.map(\.block))
         setCachedHead(last.header)
     }
 
@@ -466,7 +469,12 @@ public final class ChainStore: @unchecked Sendable {
     /// The current map size in bytes (it grows by doubling when a commit fills it).
     public var mapSize: Int { environment.mapSize }
 
-    var environmentForTesting: LMDBEnvironment { environment }
+    /// The raw environment, for tests that write behind the store's back; the store forgets the blocks it remembers,
+    /// so that a block a test damages is read from LMDB.
+    var environmentForTesting: LMDBEnvironment {
+        recentBlocks.forgetAll()
+        return environment
+    }
     var tablesForTesting: Tables { tables }
 }
 

@@ -16,19 +16,24 @@ public struct StateSnapshot: StateReader {
         }
     }
 
+    /// Reads the node by a key written on the stack and decodes it where LMDB holds it: no array for either.
     public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
-        let bytes: Bytes?
+        let decoded: TreeNode??
         do {
-            bytes = try transaction.get(tables[.tree], path.storageKey)
+            decoded = try withUnsafeTemporaryAllocation(
+                byteCount: NodePath.storageKeyLength, alignment: 8
+            ) { key throws(LMDBError) in
+                path.writeStorageKey(into: key)
+                return try transaction.withValue(tables[.tree], key: UnsafeRawBufferPointer(key)) { TreeNode(canonicalRaw: $0) }
+            }
         } catch {
             throw failure(error, "reading tree node at depth \(path.depth)")
         }
-        guard let bytes else { return nil }
-        do {
-            return try TreeNode(canonical: bytes)
-        } catch {
-            throw StateReadError("tree node at depth \(path.depth) does not decode: \(error)")
+        guard let decoded else { return nil }
+        guard let node = decoded else {
+            throw StateReadError("tree node at depth \(path.depth) does not decode: not a 65-byte leaf or internal node")
         }
+        return node
     }
 
     /// The height of the block this snapshot is the state after (read from the same transaction, so it always

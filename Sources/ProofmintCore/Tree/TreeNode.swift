@@ -20,6 +20,19 @@ public enum TreeNode: Hashable, Sendable {
 
     var isLeaf: Bool { if case .leaf = self { return true } else { return false } }
 
+    /// Decodes the canonical encoding from memory the caller lends (a tree node where LMDB holds it), nil unless it is
+    /// exactly 65 bytes with a known tag: what `decode(from:)` accepts, without copying into arrays first.
+    public init?(canonicalRaw raw: UnsafeRawBufferPointer) {
+        guard raw.count == Self.canonicalLength else { return nil }
+        let first = Hash32(raw: UnsafeRawBufferPointer(rebasing: raw[1..<33]))
+        let second = Hash32(raw: UnsafeRawBufferPointer(rebasing: raw[33..<65]))
+        switch raw[0] {
+        case Self.leafTag: self = .leaf(key: first, valueHash: second)
+        case Self.internalTag: self = .internal(left: first, right: second)
+        default: return nil
+        }
+    }
+
     /// The length of the canonical encoding.
     public static let canonicalLength = 65
 

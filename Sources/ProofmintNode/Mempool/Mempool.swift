@@ -82,37 +82,17 @@ public struct Mempool: Sendable {
         guard nonce - accountNonce <= maxAhead else { throw .nonceGap(expected: accountNonce, actual: nonce, maxAhead: maxAhead) }
 
         // The chain may have moved on since this sender's queue was last seen: drop what it made stale first.
-        if var queue = senders[sender] {
-            let stale = queue.advance(to: accountNonce)
-            store(queue, for: sender, removed: stale)
-        }
-        let queue = senders[sender] ?? SenderQueue(accountNonce: accountNonce)
+        changeQueue(of: sender) { $0.advance(to: accountNonce) }
         let entry = Entry(
             verified: verified, id: id, sender: sender, size: size, sequence: nextSequence,
             admittedHeight: height, admittedAt: now)
-        let existing = queue[nonce]
-        if let existing {
-            // Replace-by-fee: at least 10% more, so replacements cannot be used to spam for free.
-            let minimum = existing.fee + existing.fee / 10
-            guard entry.fee >= minimum, entry.fee > existing.fee else {
-                throw .replacementUnderpriced(nonce: nonce, pendingFee: existing.fee)
-            }
-        } else if queue.count >= limits.maxPerSender {
-            throw .senderLimit(max: limits.maxPerSender)
-        }
-
-        let gapped = queue.isGapped(nonce: nonce)
+        let (existing, gapped) = try place(of: entry, accountNonce: accountNonce)
         var victims = [Entry]()
-        if gapped && existing == nil {
-            guard queue.gappedCount < limits.maxGappedPerSender else {
-                throw .gappedSenderLimit(max: limits.maxGappedPerSender, nextNonce: queue.readyEnd)
-            }
-            if gappedCount >= limits.maxGapped {
-                // The gapped share is full: only a gapped transaction that pays more per byte may take a slot.
-                guard let victim = cheapestGapped(excluding: sender, cheaperThan: entry, skipping: [])
-                else { throw .gappedLimit(max: limits.maxGapped) }
-                victims.append(victim)
-            }
+        if gapped && existing == nil && gappedCount >= limits.maxGapped {
+            // The gapped share is full: only a gapped transaction that pays more per byte may take a slot.
+            guard let victim = cheapestGapped(excluding: sender, cheaperThan: entry, skipping: [])
+            else { throw .gappedLimit(max: limits.maxGapped) }
+            victims.append(victim)
         }
         let freed = (existing?.size ?? 0) + victims.reduce(0) { $0 + $1.size }
         let needed = totalBytes - freed + size - limits.maxTotalBytes
@@ -123,12 +103,32 @@ public struct Mempool: Sendable {
         }
 
         for victim in victims { removeEntry(sender: victim.sender, nonce: victim.nonce) }
-        var updated = senders[sender] ?? SenderQueue(accountNonce: accountNonce)
-        let replaced = updated.put(entry)
+        changeQueue(of: sender, creatingAt: accountNonce) { queue in queue.put(entry).map { [$0] } ?? [] }
         nextSequence += 1
         locations[id] = Location(sender: sender, nonce: nonce)
-        store(updated, for: sender, removed: replaced.map { [$0] } ?? [], previous: senders[sender])
         return victims.map(\.id)
+    }
+
+    /// Where `entry` would go in its sender's queue: the entry at its nonce that it outbids, if any, and whether it would
+    /// be gapped; throws if the sender's bounds or replace-by-fee refuse it. Reads the queue without keeping a copy, so
+    /// the insert after it changes the queue in place.
+    private func place(of entry: Entry, accountNonce: UInt64) throws(MempoolError) -> (existing: Entry?, gapped: Bool) {
+        let queue = senders[entry.sender] ?? SenderQueue(accountNonce: accountNonce)
+        let existing = queue[entry.nonce]
+        if let existing {
+            // Replace-by-fee: at least 10% more, so replacements cannot be used to spam for free.
+            let minimum = existing.fee + existing.fee / 10
+            guard entry.fee >= minimum, entry.fee > existing.fee else {
+                throw .replacementUnderpriced(nonce: entry.nonce, pendingFee: existing.fee)
+            }
+        } else if queue.count >= limits.maxPerSender {
+            throw .senderLimit(max: limits.maxPerSender)
+        }
+        let gapped = queue.isGapped(nonce: entry.nonce)
+        if gapped && existing == nil && queue.gappedCount >= limits.maxGappedPerSender {
+            throw .gappedSenderLimit(max: limits.maxGappedPerSender, nextNonce: queue.readyEnd)
+        }
+        return (existing, gapped)
     }
 
     /// The cheapest gapped entry of another sender that `entry` outbids (any, if `cheaperThan` is nil).
@@ -208,11 +208,9 @@ public struct Mempool: Sendable {
 
     /// Drops every transaction whose nonce the chain has now used (included, or made stale by an included one).
     public mutating func prune(senders changed: Set<Address>, accountNonce: (Address) -> UInt64) {
-        for sender in changed {
-            guard var queue = senders[sender] else { continue }
-            let previous = queue
-            let stale = queue.advance(to: accountNonce(sender))
-            store(queue, for: sender, removed: stale, previous: previous)
+        for sender in changed where senders[sender] != nil {
+            let nonce = accountNonce(sender)
+            changeQueue(of: sender) { $0.advance(to: nonce) }
         }
     }
 
@@ -251,20 +249,23 @@ public struct Mempool: Sendable {
     // MARK: - Bookkeeping
 
     private mutating func removeEntry(sender: Address, nonce: UInt64) {
-        guard var queue = senders[sender] else { return }
-        let previous = queue
-        guard let removed = queue.remove(nonce: nonce) else { return }
-        store(queue, for: sender, removed: [removed], previous: previous)
+        changeQueue(of: sender) { queue in queue.remove(nonce: nonce).map { [$0] } ?? [] }
     }
 
-    /// Saves a sender's queue and keeps the totals and the id index in step with what changed.
-    private mutating func store(_ queue: SenderQueue, for sender: Address, removed: [Entry], previous: SenderQueue? = nil) {
-        let before = previous ?? senders[sender]
-        totalBytes += queue.bytes - (before?.bytes ?? 0)
-        gappedCount += queue.gappedCount - (before?.gappedCount ?? 0)
-        gappedBytes += queue.gappedBytes - (before?.gappedBytes ?? 0)
+    /// Changes a sender's queue (a new one at `accountNonce` if it has none and `creatingAt` is given; nothing
+    /// otherwise) and keeps the totals and the id index in step with what `change` removed. The queue is taken out of
+    /// the dictionary while it changes: a copy left there would make the change copy its entries.
+    private mutating func changeQueue(
+        of sender: Address, creatingAt accountNonce: UInt64? = nil, _ change: (inout SenderQueue) -> [Entry]
+    ) {
+        guard var queue = senders.removeValue(forKey: sender) ?? accountNonce.map(SenderQueue.init) else { return }
+        let before = (bytes: queue.bytes, gappedCount: queue.gappedCount, gappedBytes: queue.gappedBytes)
+        let removed = change(&queue)
+        totalBytes += queue.bytes - before.bytes
+        gappedCount += queue.gappedCount - before.gappedCount
+        gappedBytes += queue.gappedBytes - before.gappedBytes
         for entry in removed { locations.removeValue(forKey: entry.id) }
-        senders[sender] = queue.isEmpty ? nil : queue
+        if !queue.isEmpty { senders[sender] = queue }
     }
 }
 
