@@ -3,17 +3,9 @@
 extension StateOverlay {
     mutating func distributeFee(_ fee: Amount, payer: Address, split: FeeSplit) throws(TransactionError) -> Event {
         let shares = split.shares(of: fee)
-        try credit(ModuleAccount.rewardPool.address, shares.rewardPool)
-        try credit(ModuleAccount.treasury.address, shares.treasury)
-        try credit(ModuleAccount.liquidity.address, shares.liquidity)
-        try updateTotals { totals in
-            guard let burned = checkedAdd(totals.burned, shares.burn), let feesPaid = checkedAdd(totals.feesPaid, fee) else {
-                return false
-            }
-            totals.burned = burned
-            totals.feesPaid = feesPaid
-            return true
-        }
+        // The three module accounts credited and the totals' burned and paid fees raised, kept decoded until the
+        // block's end or another write to one of them (`PendingFees`).
+        try addFee(shares, fee: fee)
         return .feePaid(
             payer: payer, total: fee, burned: shares.burn, rewardPool: shares.rewardPool,
             treasury: shares.treasury, liquidity: shares.liquidity)

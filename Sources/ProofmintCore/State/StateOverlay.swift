@@ -4,8 +4,16 @@ public struct StateOverlay: StateReader {
     private let base: any StateReader
     /// nil value = deleted.
     private var writes: [StateKey: Bytes?] = [:]
-    /// Previous overlay entries of the keys the current transaction touched, in order.
-    private var journal: [(StateKey, Bytes??)] = []
+    /// What the current transaction changed, in order, with what it replaced.
+    private var journal: [Undo] = []
+    /// The records fees change, while they are ahead of `writes` (`PendingFees`); nil when `writes` holds them.
+    private var fees: PendingFees?
+
+    private enum Undo {
+        /// A key's previous overlay entry (nil: none).
+        case write(StateKey, Bytes??)
+        case fees(PendingFees?)
+    }
 
     public init(base: any StateReader) { self.base = base }
 
@@ -17,6 +25,7 @@ public struct StateOverlay: StateReader {
     }
 
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? {
+        if let fees, let pending = fees.value(for: key) { return pending }
         if let pending = writes[key] { return pending }
         return try base.value(for: key)
     }
@@ -26,8 +35,33 @@ public struct StateOverlay: StateReader {
     }
 
     public mutating func set(_ key: StateKey, _ value: Bytes?) {
+        if fees != nil, PendingFees.holds(key) { writeOutFees() }
+        write(key, value)
+    }
+
+    private mutating func write(_ key: StateKey, _ value: Bytes?) {
         // One hash of the key for both the write and the journal's copy of what it replaced.
-        journal.append((key, writes.updateValue(value, forKey: key)))
+        journal.append(.write(key, writes.updateValue(value, forKey: key)))
+    }
+
+    /// Adds one fee's shares to the fee records (`PendingFees`), reading them first if `writes` holds them;
+    /// `.balanceOverflow`, and nothing changed, if a sum overflows.
+    mutating func addFee(
+        _ shares: (burn: Amount, rewardPool: Amount, treasury: Amount, liquidity: Amount), fee: Amount
+    ) throws(TransactionError) {
+        let current: PendingFees
+        if let fees { current = fees } else { current = try PendingFees(reading: self) }
+        guard let next = current.adding(shares, fee: fee) else { throw .balanceOverflow }
+        journal.append(.fees(fees))
+        fees = next
+    }
+
+    /// Puts the fee records into `writes`, before a write to one of them.
+    private mutating func writeOutFees() {
+        guard let pending = fees else { return }
+        journal.append(.fees(pending))
+        fees = nil
+        for (key, value) in pending.records { write(key, value) }
     }
 
     public mutating func put<T: CanonicalEncodable>(_ record: T, at key: StateKey) { set(key, record.canonicalBytes) }
@@ -42,14 +76,24 @@ public struct StateOverlay: StateReader {
 
     /// Undoes every write since the last checkpoint.
     public mutating func revertToCheckpoint() {
-        for (key, previous) in journal.reversed() {
-            if let previous { writes[key] = previous } else { writes.removeValue(forKey: key) }
+        for undo in journal.reversed() {
+            switch undo {
+            case let .write(key, previous?): writes[key] = previous
+            case let .write(key, nil): writes.removeValue(forKey: key)
+            case let .fees(previous): fees = previous
+            }
         }
         journal.removeAll(keepingCapacity: true)
     }
 
     /// The net writes, sorted by key: the order never depends on hashing.
     public var sortedWrites: [(key: StateKey, value: Bytes?)] {
-        writes.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+        guard let fees else { return writes.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) } }
+        var entries = [(key: StateKey, value: Bytes?)]()
+        entries.reserveCapacity(writes.count + 4)
+        for (key, value) in writes where !PendingFees.holds(key) { entries.append((key, value)) }
+        entries += fees.records
+        entries.sort { $0.key < $1.key }
+        return entries
     }
 }
