@@ -6,6 +6,9 @@ public struct BlockOutcome: Sendable {
     /// State tree node writes, sorted by path; nil deletes.
     public let treeNodes: [(path: NodePath, node: TreeNode?)]
     public let receipts: [Receipt]
+    /// `stateWrites`' keys' `orderWord`s, in the same order: `LayeredState` bisects this array of plain words (contiguous,
+    /// no reference counting) and compares whole keys only among the few whose words match.
+    public let stateKeyWords: [UInt64]
     /// The receipts as storage keeps them, encoded once when the receipt root was computed.
     public let encodedReceipts: EncodedReceipts
 
@@ -18,6 +21,7 @@ public struct BlockOutcome: Sendable {
     ) {
         self.header = header
         self.stateWrites = stateWrites
+        self.stateKeyWords = stateWrites.map(\.key.orderWord)
         self.treeNodes = treeNodes
         self.receipts = receipts
         self.encodedReceipts = encodedReceipts ?? EncodedReceipts(receipts)

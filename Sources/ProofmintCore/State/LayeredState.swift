@@ -21,10 +21,33 @@ public final class LayeredState: StateReader {
     }
 
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? {
+        let word = key.orderWord
         for outcome in outcomes.reversed() {
-            if let index = Self.search(outcome.stateWrites, for: key, by: { $0.key }) { return outcome.stateWrites[index].value }
+            if let index = Self.index(of: key, word: word, in: outcome) { return outcome.stateWrites[index].value }
         }
         return try base.value(for: key)
+    }
+
+    /// Where `key` (whose `orderWord` is `word`) is among `outcome`'s writes: the run of writes whose words equal `word`,
+    /// found by bisecting the words, then the key within that run (one write, but every vote on one proposal shares a
+    /// word).
+    static func index(of key: StateKey, word: UInt64, in outcome: BlockOutcome) -> Int? {
+        let words = outcome.stateKeyWords
+        let start = lowerBound(of: word, in: words, from: 0)
+        guard start < words.count, words[start] == word else { return nil }
+        let end = word == .max ? words.count : lowerBound(of: word + 1, in: words, from: start)
+        let run = outcome.stateWrites[start..<end]
+        return search(run, for: key, by: { $0.key })
+    }
+
+    /// The first position at or after `from` whose word is not below `word`.
+    private static func lowerBound(of word: UInt64, in words: [UInt64], from: Int) -> Int {
+        var (low, high) = (from, words.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle] < word { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
@@ -74,8 +97,10 @@ public final class LayeredState: StateReader {
     /// The index of `key` in `entries` (sorted by `key`), if present. A closure, not a key path: a key-path
     /// projection is not specialized away and cost more than the search.
     @inline(__always)
-    private static func search<Entry, Key: Comparable>(_ entries: [Entry], for key: Key, by sortKey: (Entry) -> Key) -> Int? {
-        var low = 0, high = entries.count
+    private static func search<Entries: RandomAccessCollection<Entry>, Entry, Key: Comparable>(
+        _ entries: Entries, for key: Key, by sortKey: (Entry) -> Key
+    ) -> Int? where Entries.Index == Int {
+        var low = entries.startIndex, high = entries.endIndex
         while low < high {
             let middle = (low + high) / 2
             let candidate = sortKey(entries[middle])

@@ -213,6 +213,18 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         do { return try T(canonical: bytes) } catch { throw StateReadError("stored \(key) does not decode: \(error)") }
     }
 
+    /// The key's first eight bytes as a big-endian word, zero-padded: a key whose word is smaller sorts first, and keys
+    /// with equal words are ordered by `<`. A search over a block's writes compares these words, held in one array
+    /// (`BlockOutcome.stateKeyWords`), before it compares whole keys.
+    public var orderWord: UInt64 {
+        bytes.withUnsafeBytes { raw in
+            if raw.count >= 8 { return UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self)) }
+            var word: UInt64 = 0
+            for (index, byte) in raw.enumerated() { word |= UInt64(byte) << (56 - 8 * index) }
+            return word
+        }
+    }
+
     /// Byte-lexicographic order, compared in place eight bytes at a time: every block sorts and binary-searches its
     /// writes by key, and a genesis of 10⁷ accounts sorts 10⁷ keys.
     public static func < (lhs: StateKey, rhs: StateKey) -> Bool {

@@ -52,4 +52,34 @@ final class LayeredStateTests: XCTestCase {
             }
         }
     }
+
+    /// A lookup by order word finds exactly the written keys, among short keys (shorter than a word, and a key that is a
+    /// prefix of another), keys that share their first eight bytes (every vote on one proposal does), and absent keys
+    /// beside them; a newer layer's write hides an older one's.
+    func testWordLookupFindsExactlyTheWrittenKeys() throws {
+        var rng = SplitMix64(seed: 0x60d)
+        func key(_ bytes: [UInt8]) -> StateKey { StateKey(bytes: bytes) }
+        let shared: [UInt8] = [0x0a, 1, 2, 3, 4, 5, 6, 7]
+        var candidates = [key([0x02]), key([0x02, 0x00]), key([0x02, 0x00, 0x01]), key([0x03]), key([0xff] + Array(repeating: 0xff, count: 9))]
+        candidates += (0..<200).map { _ in key(shared + (0..<20).map { _ in UInt8(truncatingIfNeeded: rng.next()) }) }
+        candidates += (0..<200).map { _ in key([0x01] + (0..<20).map { _ in UInt8(truncatingIfNeeded: rng.next()) }) }
+        candidates.append(key(shared))
+        let header = try TestChain().genesisBlock.header
+        var model = [StateKey: Bytes?]()
+        var layers = [BlockOutcome]()
+        for layer in 0..<3 {
+            var writes = [StateKey: Bytes?]()
+            for candidate in candidates where rng.next() % 3 == 0 {
+                writes[candidate] = rng.next() % 4 == 0 ? nil : [UInt8(layer), UInt8(truncatingIfNeeded: rng.next())]
+            }
+            for (written, value) in writes { model[written] = value }
+            let sorted = writes.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+            layers.append(BlockOutcome(header: header, stateWrites: sorted, treeNodes: [], receipts: []))
+        }
+        let layered = LayeredState(base: InMemoryStateStore(), outcomes: layers)
+        for candidate in candidates {
+            XCTAssertEqual(try layered.value(for: candidate), model[candidate] ?? nil, "\(candidate.bytes)")
+        }
+        XCTAssertNil(try layered.value(for: key([0x0a, 1, 2, 3, 4, 5, 6, 7, 0])), "absent, its word shared by 201 writes")
+    }
 }
