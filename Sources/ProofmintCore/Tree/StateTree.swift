@@ -23,9 +23,19 @@ public struct StateTree {
 
     private let reader: any TreeNodeReader
     /// Every node write in the order the update made it; a later write to a path replaces an earlier one.
-    private var log = WriteLog()
+    private var log: WriteLog
 
-    public init(reader: any TreeNodeReader) { self.reader = reader }
+    public init(reader: any TreeNodeReader) {
+        self.reader = reader
+        log = WriteLog()
+    }
+
+    /// A tree for an update of `updates` entries: each rewrites its path below where the changed paths meet, about
+    /// four nodes at 10⁵ entries, five at 10⁶.
+    private init(reader: any TreeNodeReader, updates: Int) {
+        self.reader = reader
+        log = WriteLog(expected: updates * 5 + 64)
+    }
 
     /// The root hash of the tree `reader` holds.
     public static func root(of reader: any TreeNodeReader) throws(StateReadError) -> Hash32 {
@@ -34,7 +44,7 @@ public struct StateTree {
 
     /// Applies `updates` (any order; at most one per key) and returns the new root with the node writes.
     public static func update(_ updates: [Update], reader: any TreeNodeReader) throws(StateReadError) -> Changes {
-        var tree = StateTree(reader: reader)
+        var tree = StateTree(reader: reader, updates: updates.count)
         let sorted = updates.sorted { $0.key < $1.key }
         let current = try reader.treeNode(at: .root)
         let root: TreeNode?

@@ -9,6 +9,16 @@ struct WriteLog {
     private var nodes: [TreeNode?] = []
     private var live: [Bool] = []
 
+    init() {}
+
+    /// A log for about `expected` writes, so that ~100,000 node writes a block are not reallocated and copied some
+    /// seventeen times as the arrays grow.
+    init(expected: Int) {
+        paths.reserveCapacity(expected)
+        nodes.reserveCapacity(expected)
+        live.reserveCapacity(expected)
+    }
+
     /// Appends a write of `node` (nil deletes) at `path`.
     mutating func write(_ path: NodePath, _ node: TreeNode?) {
         paths.append(path)
