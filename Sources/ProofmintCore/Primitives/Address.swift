@@ -47,6 +47,13 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { text }
 
     public static func < (lhs: Address, rhs: Address) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+
+    /// Hashes the 20 bytes in one call: the synthesized hash fed the hasher a byte at a time, and the mempool hashes a
+    /// sender several times for every transaction it admits, selects and prunes. Only for in-memory dictionaries and
+    /// sets: nothing hashed this way is encoded or ordered.
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }
 
 /// Why a typed address was refused.
