@@ -20,10 +20,10 @@ final class RecentBlocksTests: XCTestCase {
     func testTheLastBlocksComeFromMemoryAndEqualWhatIsStored() throws {
         let chain = try StoreFixture.chain(blocks: 10, seed: 31)
         let store = try StoreFixture.store(at: directory, holding: chain)
-        for block in chain.blocks.suffix(RecentBlocks.capacity) {
+        for block in chain.blocks.suffix(store.recentBlocks.capacity) {
             XCTAssertEqual(store.recentBlocks.block(at: block.height), block, "block \(block.height) is remembered")
         }
-        XCTAssertNil(store.recentBlocks.block(at: chain.blocks[9 - RecentBlocks.capacity].height), "only the last few")
+        XCTAssertNil(store.recentBlocks.block(at: chain.blocks[9 - store.recentBlocks.capacity].height), "only the last few")
         XCTAssertNil(store.recentBlocks.block(at: chain.head.height + 1))
         // A second store on the same files has nothing in memory: every block comes from LMDB, and they agree.
         let reopened = try ChainStore.open(at: directory, options: ChainStore.Options(mapSize: 1 << 30, durability: .full, readOnly: true))
@@ -49,5 +49,21 @@ final class RecentBlocksTests: XCTestCase {
         XCTAssertNil(recent.block(at: 2))
         recent.remember([])
         XCTAssertNil(recent.block(at: 2))
+    }
+
+    func testTheByteBudgetBoundsWhatIsKept() throws {
+        let chain = try StoreFixture.chain(blocks: 12, seed: 33)
+        let sizes = chain.blocks.map { $0.transactions.reduce(0) { $0 + $1.encodedSize } }
+        let last = chain.blocks.count - 1
+        XCTAssertGreaterThan(sizes[last], 0, "the newest block carries transactions")
+        // Room for the newest block alone: the one before it is let go as soon as both would not fit.
+        let tight = RecentBlocks(capacity: 4, byteBudget: sizes[last] + sizes[last - 1] - 1)
+        tight.remember(chain.blocks)
+        XCTAssertEqual(tight.block(at: chain.blocks[last].height), chain.blocks[last])
+        XCTAssertNil(tight.block(at: chain.blocks[last - 1].height))
+        // A block larger than the whole budget is not kept at all.
+        let tiny = RecentBlocks(capacity: 4, byteBudget: sizes[last] - 1)
+        tiny.remember(Array(chain.blocks[last...]))
+        XCTAssertNil(tiny.block(at: chain.blocks[last].height))
     }
 }
