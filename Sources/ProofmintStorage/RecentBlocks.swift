@@ -3,12 +3,13 @@ import ProofmintCore
 
 /// The last few committed blocks as the store wrote them, so that reading a block just committed (what a client
 /// following the head asks for, block after block) neither copies its record out of LMDB nor decodes and hashes its
-/// transactions again: geth's block cache does the same. Bounded by count and by the blocks' encoded transaction
-/// bytes, so its memory does not follow `max_block_bytes` up (governance may raise that to 64 MiB a block): four
-/// blocks of 10,000 transfers are about 2 MiB of transactions each, well inside the budget.
+/// transactions again: geth's block cache does the same. Bounded by count (two: a follower reads each new block once,
+/// right after it is committed) and by the blocks' encoded transaction bytes, so its memory does not follow
+/// `max_block_bytes` up (governance may raise that to 64 MiB a block). A decoded block of 10,000 transfers takes about
+/// 15 MiB (2 MiB encoded), so two of them add about 30 MiB to a busy node's anonymous memory.
 final class RecentBlocks: @unchecked Sendable {
     let capacity: Int
-    /// Encoded transaction bytes held at most: by default two full blocks at the devnet's `max_block_bytes`.
+    /// Encoded transaction bytes held at most: by default one full block at the devnet's `max_block_bytes`.
     let byteBudget: Int
 
     private let lock = NSLock()
@@ -16,7 +17,7 @@ final class RecentBlocks: @unchecked Sendable {
     private var blocks: [(block: Block, bytes: Int)] = []
     private var bytes = 0
 
-    init(capacity: Int = 4, byteBudget: Int = 16 << 20) {
+    init(capacity: Int = 2, byteBudget: Int = 8 << 20) {
         self.capacity = capacity
         self.byteBudget = byteBudget
     }

@@ -36,7 +36,7 @@ final class RecentBlocksTests: XCTestCase {
     func testRememberKeepsTheNewestConsecutiveRun() throws {
         let chain = try StoreFixture.chain(blocks: 9, seed: 32)
         let blocks = chain.blocks
-        let recent = RecentBlocks()
+        let recent = RecentBlocks(capacity: 4)
         recent.remember(Array(blocks[0..<2]))
         recent.remember(Array(blocks[2..<3]))
         XCTAssertEqual((1...3).map { recent.block(at: UInt64($0))?.height }, [1, 2, 3])
