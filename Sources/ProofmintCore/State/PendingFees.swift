@@ -14,31 +14,55 @@ struct PendingFees: Equatable, Sendable {
     private var liquidity: Account
     private var totals: ChainTotals
 
-    /// The records as `state` holds them, read in the order the fee split credits them.
-    init(reading state: StateOverlay) throws(TransactionError) {
-        rewardPool = try state.accountOrFail(ModuleAccount.rewardPool.address)
-        treasury = try state.accountOrFail(ModuleAccount.treasury.address)
-        liquidity = try state.accountOrFail(ModuleAccount.liquidity.address)
-        do { totals = try state.totals() } catch { throw .stateUnreadable(error) }
+    typealias Shares = (burn: Amount, rewardPool: Amount, treasury: Amount, liquidity: Amount)
+
+    private init(rewardPool: Account, treasury: Account, liquidity: Account, totals: ChainTotals) {
+        self.rewardPool = rewardPool
+        self.treasury = treasury
+        self.liquidity = liquidity
+        self.totals = totals
     }
 
-    /// The records after one fee of `fee` split into `shares`; nil, and nothing changed, if any sum overflows.
-    func adding(
-        _ shares: (burn: Amount, rewardPool: Amount, treasury: Amount, liquidity: Amount), fee: Amount
-    ) -> PendingFees? {
-        var next = self
-        guard let pool = checkedAdd(rewardPool.balance, shares.rewardPool),
-              let treasury = checkedAdd(treasury.balance, shares.treasury),
-              let liquidity = checkedAdd(liquidity.balance, shares.liquidity),
-              let burned = checkedAdd(totals.burned, shares.burn),
-              let feesPaid = checkedAdd(totals.feesPaid, fee)
+    /// The records after a first fee: each read from `state` and its sum checked before the next is read, in the order
+    /// the fee split credits them, so a failure is the one crediting each record in turn met first. Nil on overflow.
+    static func first(_ shares: Shares, fee: Amount, reading state: StateOverlay) throws(TransactionError) -> PendingFees? {
+        try credited(
+            shares, fee: fee,
+            rewardPool: { () throws(TransactionError) in try state.accountOrFail(ModuleAccount.rewardPool.address) },
+            treasury: { () throws(TransactionError) in try state.accountOrFail(ModuleAccount.treasury.address) },
+            liquidity: { () throws(TransactionError) in try state.accountOrFail(ModuleAccount.liquidity.address) },
+            totals: { () throws(TransactionError) in
+                do throws(StateReadError) { return try state.totals() } catch { throw .stateUnreadable(error) }
+            })
+    }
+
+    /// The records after one more fee of `fee` split into `shares`; nil, and nothing changed, if any sum overflows.
+    func adding(_ shares: Shares, fee: Amount) -> PendingFees? {
+        // The records are at hand, so nothing can throw: `try?` only unwraps the signature.
+        try? Self.credited(
+            shares, fee: fee, rewardPool: { rewardPool }, treasury: { treasury }, liquidity: { liquidity }, totals: { totals })
+    }
+
+    /// One fee credited to the records `read` hands over, one after another; nil as soon as a sum overflows.
+    private static func credited(
+        _ shares: Shares, fee: Amount,
+        rewardPool: () throws(TransactionError) -> Account, treasury: () throws(TransactionError) -> Account,
+        liquidity: () throws(TransactionError) -> Account, totals: () throws(TransactionError) -> ChainTotals
+    ) throws(TransactionError) -> PendingFees? {
+        func credit(_ read: () throws(TransactionError) -> Account, _ amount: Amount) throws(TransactionError) -> Account? {
+            var account = try read()
+            guard let sum = checkedAdd(account.balance, amount) else { return nil }
+            account.balance = sum
+            return account
+        }
+        guard let pool = try credit(rewardPool, shares.rewardPool), let treasury = try credit(treasury, shares.treasury),
+              let liquidity = try credit(liquidity, shares.liquidity)
         else { return nil }
-        next.rewardPool.balance = pool
-        next.treasury.balance = treasury
-        next.liquidity.balance = liquidity
-        next.totals.burned = burned
-        next.totals.feesPaid = feesPaid
-        return next
+        var chain = try totals()
+        guard let burned = checkedAdd(chain.burned, shares.burn), let feesPaid = checkedAdd(chain.feesPaid, fee) else { return nil }
+        chain.burned = burned
+        chain.feesPaid = feesPaid
+        return PendingFees(rewardPool: pool, treasury: treasury, liquidity: liquidity, totals: chain)
     }
 
     /// Whether `key` is one of the four records.

@@ -49,9 +49,9 @@ public struct StateOverlay: StateReader {
     mutating func addFee(
         _ shares: (burn: Amount, rewardPool: Amount, treasury: Amount, liquidity: Amount), fee: Amount
     ) throws(TransactionError) {
-        let current: PendingFees
-        if let fees { current = fees } else { current = try PendingFees(reading: self) }
-        guard let next = current.adding(shares, fee: fee) else { throw .balanceOverflow }
+        let next: PendingFees?
+        if let fees { next = fees.adding(shares, fee: fee) } else { next = try PendingFees.first(shares, fee: fee, reading: self) }
+        guard let next else { throw .balanceOverflow }
         journal.append(.fees(fees))
         fees = next
     }

@@ -106,6 +106,37 @@ final class PendingFeesTests: XCTestCase {
         reference.revertToCheckpoint()
         try assertSame(fast, reference, "the overflow and its revert")
     }
+
+    /// A fee meets the same first failure as crediting each record in turn: an overflow before an unreadable record is
+    /// an overflow, an unreadable record before an overflow is a storage failure.
+    func testTheFirstFailureIsTheOneCreditingInTurnMet() throws {
+        let unreadable: Bytes = [0xff, 0xff]
+        let cases: [(pool: Amount, treasury: Bytes, expectOverflow: Bool)] = [
+            (Amount.max - 1, unreadable, true),
+            (10, unreadable, false),
+        ]
+        for (pool, treasury, expectOverflow) in cases {
+            let store = Self.base(treasury: 0)
+            store.apply(writes: [
+                (.account(ModuleAccount.rewardPool.address), Account(nonce: 0, balance: pool).canonicalBytes),
+                (.account(ModuleAccount.treasury.address), treasury),
+            ], treeNodes: [])
+            var fast = StateOverlay(base: store), reference = StateOverlay(base: store)
+            let attempts: [() throws -> Void] = [
+                { _ = try fast.distributeFee(1_000, payer: Self.users[0], split: Self.split) },
+                { try Self.referenceFee(1_000, on: &reference) },
+            ]
+            for attempt in attempts {
+                XCTAssertThrowsError(try attempt()) { error in
+                    switch error as? TransactionError {
+                    case .balanceOverflow?: XCTAssertTrue(expectOverflow, "pool \(pool)")
+                    case .stateUnreadable?: XCTAssertFalse(expectOverflow, "pool \(pool)")
+                    default: XCTFail("\(error)")
+                    }
+                }
+            }
+        }
+    }
 }
 
 private extension Result {
