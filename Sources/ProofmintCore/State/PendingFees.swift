@@ -1,6 +1,6 @@
 /// The four records every fee changes (the reward pool's, the treasury's and the liquidity account's balances, and the
 /// totals' burned and paid fees), held decoded while a block's transactions pay their fees one after another: a fee
-/// then costs four checked additions, where crediting each record in turn cost four reads, decodings, encodings and
+/// then costs five checked additions, where crediting each record in turn cost four reads, decodings, encodings and
 /// overlay writes (a tenth of a block's apply at 10⁵ accounts). `StateOverlay` answers reads of these records from
 /// here, writes them out before anything else writes one of them, and hands their values to `sortedWrites`, so every
 /// read, write and root is what crediting each record in turn gives.
