@@ -8,6 +8,16 @@ actor LoadLedger {
         let spanMilliseconds: Double
         /// Submission to inclusion, milliseconds, sorted.
         let latencies: [Double]
+        /// When each transfer's block was seen, milliseconds, sorted.
+        let inclusions: [Double]
+
+        /// Inclusions per second from the first tenth of them to the last tenth: the rate while the node is loaded,
+        /// without the first blocks' ramp and the last ones' drain (0 if too few to tell).
+        var steadyPerSecond: Double {
+            let low = inclusions.count / 10, high = inclusions.count - 1 - inclusions.count / 10
+            guard high > low, inclusions[high] > inclusions[low] else { return 0 }
+            return Double(high - low) * 1000 / (inclusions[high] - inclusions[low])
+        }
     }
 
     private let clock: LoadClock
@@ -46,6 +56,7 @@ actor LoadLedger {
     func summary() -> Summary {
         let latencies = includedAt.compactMap { id, at in sentAt[id].map { at - $0 } }.sorted()
         let span = (includedAt.values.max() ?? 0) - (firstSent ?? 0)
-        return Summary(included: includedAt.count, spanMilliseconds: max(span, 0), latencies: latencies)
+        return Summary(
+            included: includedAt.count, spanMilliseconds: max(span, 0), latencies: latencies, inclusions: includedAt.values.sorted())
     }
 }

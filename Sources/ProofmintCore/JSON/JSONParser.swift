@@ -153,7 +153,21 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONParseError) -> String {
         offset += 1
-        var out = Bytes()
+        // Most strings (hex, names) hold no escape: they are taken from the input in one piece, not byte by byte.
+        let start = offset
+        var ascii = true
+        while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 {
+            ascii = ascii && byte < 0x80
+            offset += 1
+        }
+        if current == UInt8(ascii: "\"") {
+            let run = bytes[start..<offset]
+            offset += 1
+            if ascii { return String(decoding: run, as: UTF8.self) }
+            guard let text = String(validating: run, as: UTF8.self) else { throw error("string is not valid UTF-8") }
+            return text
+        }
+        var out = Bytes(bytes[start..<offset])
         while true {
             guard let byte = current else { throw error("unterminated string") }
             offset += 1

@@ -57,6 +57,10 @@ public struct Mempool: Sendable {
         return senders[location.sender]?[location.nonce]?.transaction
     }
 
+    /// The sender's nonce in the committed head, as the pool last learnt it (at admission, or from `prune` after each
+    /// committed block), if the pool holds any of its transactions; nil otherwise.
+    func committedNonce(of sender: Address) -> UInt64? { senders[sender]?.accountNonce }
+
     /// The nonce after the sender's pending transactions that follow on from `accountNonce` without a gap.
     public func pendingNonce(for sender: Address, accountNonce: UInt64) -> UInt64 {
         var nonce = accountNonce
@@ -74,7 +78,7 @@ public struct Mempool: Sendable {
         let transaction = verified.signed
         let id = transaction.id
         guard locations[id] == nil else { throw .duplicate(id) }
-        let sender = transaction.transaction.senderAddress
+        let sender = transaction.senderAddress
         let nonce = transaction.transaction.nonce
         let maxAhead = UInt64(limits.maxPerSender)
         guard nonce >= accountNonce else { throw .rejected(.nonceTooLow(expected: accountNonce, actual: nonce)) }
@@ -186,10 +190,22 @@ public struct Mempool: Sendable {
     /// fee first (earliest arrival on ties), so every sender's transactions stay in nonce order. The heap's order is
     /// total (arrival sequences are unique), so the result does not depend on the order senders are visited in.
     public func candidates(limit: Int, accountNonce: (Address) -> UInt64) -> [VerifiedTransaction] {
+        select(limit: limit) { sender, _ in accountNonce(sender) }
+    }
+
+    /// `candidates(limit:accountNonce:)` on the tip without reading its state: each sender from `pending`'s nonce if the
+    /// block being committed includes it, else from the committed nonce the pool holds for it. The pool holds every
+    /// sender's committed nonce: admission gives it, `prune` after each committed block advances it for the block's
+    /// senders, and only a sender's own transactions move its nonce (`SenderNonces`). A revert empties the pool.
+    func candidates(limit: Int, pending: SenderNonces) -> [VerifiedTransaction] {
+        select(limit: limit) { sender, queue in pending[sender] ?? queue.accountNonce }
+    }
+
+    private func select(limit: Int, accountNonce: (Address, SenderQueue) -> UInt64) -> [VerifiedTransaction] {
         var heads = FeeHeap()
         var queues = [SenderQueue]()
         for (sender, queue) in senders {
-            if let entry = queue[accountNonce(sender)] {
+            if let entry = queue[accountNonce(sender, queue)] {
                 heads.push(FeeHeap.Head(entry, queue: queues.count))
                 queues.append(queue)
             }
@@ -208,10 +224,18 @@ public struct Mempool: Sendable {
 
     /// Drops every transaction whose nonce the chain has now used (included, or made stale by an included one).
     public mutating func prune(senders changed: Set<Address>, accountNonce: (Address) -> UInt64) {
-        for sender in changed where senders[sender] != nil {
-            let nonce = accountNonce(sender)
-            changeQueue(of: sender) { $0.advance(to: nonce) }
-        }
+        for sender in changed { prune(sender, to: accountNonce) }
+    }
+
+    /// `prune` after committed blocks whose senders' nonces are `committed`'s.
+    mutating func prune(after committed: SenderNonces) {
+        for sender in committed.senders { prune(sender) { committed[$0] ?? 0 } }
+    }
+
+    private mutating func prune(_ sender: Address, to accountNonce: (Address) -> UInt64) {
+        guard senders[sender] != nil else { return }
+        let nonce = accountNonce(sender)
+        changeQueue(of: sender) { $0.advance(to: nonce) }
     }
 
     /// Removes one transaction (for example one the producer found no longer admissible). Its sender's later

@@ -25,6 +25,8 @@ struct BlockProducer: Sendable {
         let outcome: BlockOutcome
         let dropped: [(transaction: SignedTransaction, error: TransactionError)]
         let started: ContinuousClock.Instant
+        /// Its senders' nonces after it: the next build's candidates and the mempool's tidying read them, not the state.
+        let nonces: SenderNonces
     }
 
     /// What a build made: a block, or nothing to include (and empty blocks not wanted), with the candidates left out.
@@ -36,7 +38,7 @@ struct BlockProducer: Sendable {
     /// Builds, signs and commits the next block from `mempool`; nil if there was nothing to include and empty
     /// blocks are not wanted. Inadmissible candidates are dropped from the mempool either way.
     func produce(from mempool: inout Mempool, allowEmpty: Bool, timestamp: UInt64) throws(NodeError) -> Production? {
-        let candidates = try withState(pending: nil) { state in try Self.candidates(from: mempool, state: state) }
+        let candidates = try withState(pending: nil) { state in try Self.candidates(from: mempool, pending: .none, state: state) }
         switch try build(candidates: candidates, parent: store.head, pending: nil, timestamp: timestamp, allowEmpty: allowEmpty) {
         case let .nothing(dropped):
             forget(dropped, in: &mempool)
@@ -63,7 +65,8 @@ struct BlockProducer: Sendable {
         }
         guard !proposal.transactions.isEmpty || allowEmpty else { return .nothing(dropped: proposal.dropped) }
         let block = Block.sign(header: proposal.header, transactions: proposal.transactions, producer: validator.key)
-        return .block(Built(block: block, outcome: proposal.outcome, dropped: proposal.dropped, started: started))
+        return .block(Built(
+            block: block, outcome: proposal.outcome, dropped: proposal.dropped, started: started, nonces: SenderNonces(after: [block])))
     }
 
     /// After a built block committed: the dropped candidates and what the block made stale leave the mempool, and the
@@ -71,8 +74,10 @@ struct BlockProducer: Sendable {
     func finish(_ built: Built, mempool: inout Mempool) -> Production {
         let block = built.block
         forget(built.dropped, in: &mempool)
-        let senders = Set(block.transactions.map(\.transaction.senderAddress) + built.dropped.map(\.transaction.transaction.senderAddress))
-        prune(&mempool, senders: senders)
+        mempool.prune(after: built.nonces)
+        // A sender with candidates dropped and none included: its nonce is read, in case the pool's was stale.
+        let droppedOnly = built.dropped.map(\.transaction.senderAddress).filter { built.nonces[$0] == nil }
+        if !droppedOnly.isEmpty { prune(&mempool, senders: Set(droppedOnly)) }
         metrics.recordBlock(block, applyTime: ContinuousClock.now - built.started)
         logger.log(
             level: block.transactions.isEmpty ? .debug : .info,
@@ -108,19 +113,13 @@ struct BlockProducer: Sendable {
         }
     }
 
-    /// The mempool's best candidates for the next block, each sender's from its nonce in `state`. A sender whose account
-    /// cannot be read (a damaged record) stops the build with that error, instead of being taken for a fresh account.
-    static func candidates(from mempool: Mempool, state: any StateReader) throws -> [VerifiedTransaction] {
+    /// The mempool's best candidates for the block after `pending` (the block being committed, if any) on `state`, each
+    /// sender's from its nonce on that tip (`Mempool.candidates(limit:pending:)`); twice as many as a block holds, so
+    /// that dropped ones leave the block full. A sender whose account cannot be read (a damaged record) stops the build
+    /// when the build reads it.
+    static func candidates(from mempool: Mempool, pending: SenderNonces, state: any StateReader) throws -> [VerifiedTransaction] {
         let parameters = try state.parameters()
-        var unreadable: (any Error)?
-        let candidates = mempool.candidates(limit: Int(parameters.maxBlockTransactions) * 2) { sender in
-            do { return try state.account(sender).nonce } catch {
-                if unreadable == nil { unreadable = error }
-                return 0
-            }
-        }
-        if let unreadable { throw unreadable }
-        return candidates
+        return mempool.candidates(limit: Int(parameters.maxBlockTransactions) * 2, pending: pending)
     }
 
     /// `StateTransition.propose` of the block after `parent` on `state`, refused if this validator is not the one
@@ -137,6 +136,9 @@ struct BlockProducer: Sendable {
         let beacon = try proven ?? beacon(chainId: parent.chainId, height: parent.height + 1, producer: producer)
         do {
             return try StateTransition.propose(verified: candidates, parent: parent, timestamp: timestamp, beacon: beacon, state: state)
+        } catch let .state(error) {
+            // A damaged record met while building (a candidate's account, say) is the store's fault, not the block's.
+            throw NodeError.stateUnreadable("\(error)")
         } catch {
             throw NodeError.block(error)
         }

@@ -70,7 +70,9 @@ extension Node {
         let parent = tip, pending = pendingCommit, producer = self.producer
         let candidates: [VerifiedTransaction]
         do {
-            candidates = try withTipState { try BlockProducer.candidates(from: mempool, state: $0) }
+            candidates = try withTipState {
+                try BlockProducer.candidates(from: mempool, pending: pending?.built.nonces ?? .none, state: $0)
+            }
         } catch {
             return failed(error)
         }

@@ -85,8 +85,7 @@ extension Node {
     private func tidyAfterFollowing(_ committed: [Block], applyTime: Duration) {
         guard !committed.isEmpty else { return }
         for block in committed { metrics.recordBlock(block, applyTime: applyTime) }
-        let senders = Set(committed.flatMap { $0.transactions.map(\.transaction.senderAddress) })
-        producer.prune(&mempool, senders: senders)
+        mempool.prune(after: SenderNonces(after: committed))
         updateMempoolMetrics()
         logger.debug("committed peer blocks", metadata: ["to": "\(store.head.height)", "count": "\(committed.count)"])
     }
