@@ -145,9 +145,9 @@ public actor Node {
     }
 
     /// Admission against the tip (the head, with the block being committed laid over it); returns the transaction as
-    /// verified and the sender's nonce in the committed head (the pool's, if it holds the sender's transactions: it learns
-    /// every committed nonce). The signature is checked here unless `verified` says it was already (the one check of it
-    /// on this node). The mempool keeps the transactions of the block being committed
+    /// verified and the sender's nonce in the committed head, read from the state (the mempool's queue takes it, so a
+    /// pool that got a sender's nonce wrong is set right by its next admission). The signature is checked here unless
+    /// `verified` says it was already (the one check of it on this node). The mempool keeps the transactions of the block being committed
     /// until its commit lands (a failed commit leaves them waiting): it gets the committed nonce, or it would drop them
     /// as stale now.
     private func checkAdmission(
@@ -171,8 +171,7 @@ public actor Node {
             } catch {
                 throw NodeError.mempool(.rejected(error))
             }
-            let sender = transaction.senderAddress
-            return (verified, try mempool.committedNonce(of: sender) ?? state.committed.account(sender).nonce)
+            return (verified, try state.committed.account(transaction.senderAddress).nonce)
         } catch let error as NodeError {
             throw error
         } catch {

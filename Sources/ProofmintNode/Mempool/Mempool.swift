@@ -57,8 +57,8 @@ public struct Mempool: Sendable {
         return senders[location.sender]?[location.nonce]?.transaction
     }
 
-    /// The sender's nonce in the committed head, as the pool last learnt it (at admission, or from `prune` after each
-    /// committed block), if the pool holds any of its transactions; nil otherwise.
+    /// The sender's nonce in the committed head as the pool last learnt it (at admission, or from `prune` after each
+    /// committed block), if the pool holds any of its transactions; nil otherwise. Tests hold it to the state.
     func committedNonce(of sender: Address) -> UInt64? { senders[sender]?.accountNonce }
 
     /// The nonce after the sender's pending transactions that follow on from `accountNonce` without a gap.
@@ -85,8 +85,9 @@ public struct Mempool: Sendable {
         // Up to `maxAhead` past the account's next nonce on chain, inclusive (docs/RPC.md): next + 64 is accepted.
         guard nonce - accountNonce <= maxAhead else { throw .nonceGap(expected: accountNonce, actual: nonce, maxAhead: maxAhead) }
 
-        // The chain may have moved on since this sender's queue was last seen: drop what it made stale first.
-        changeQueue(of: sender) { $0.advance(to: accountNonce) }
+        // The chain may have moved on since this sender's queue was last seen: drop what it made stale first. The queue
+        // takes the state's nonce whichever way it moved, so a pool that got it wrong is set right by the next admission.
+        changeQueue(of: sender) { $0.rebase(to: accountNonce) }
         let entry = Entry(
             verified: verified, id: id, sender: sender, size: size, sequence: nextSequence,
             admittedHeight: height, admittedAt: now)
@@ -194,9 +195,10 @@ public struct Mempool: Sendable {
     }
 
     /// `candidates(limit:accountNonce:)` on the tip without reading its state: each sender from `pending`'s nonce if the
-    /// block being committed includes it, else from the committed nonce the pool holds for it. The pool holds every
-    /// sender's committed nonce: admission gives it, `prune` after each committed block advances it for the block's
-    /// senders, and only a sender's own transactions move its nonce (`SenderNonces`). A revert empties the pool.
+    /// block being committed includes it, else from the committed nonce the pool holds for it. The pool holds the
+    /// committed nonce of every sender it has transactions of: admission gives it (read from the state), `prune` after
+    /// each committed block advances it for the block's senders, and only a sender's own transactions move its nonce
+    /// (`SenderNonces`). A revert empties the pool.
     func candidates(limit: Int, pending: SenderNonces) -> [VerifiedTransaction] {
         select(limit: limit) { sender, queue in pending[sender] ?? queue.accountNonce }
     }
@@ -222,20 +224,22 @@ public struct Mempool: Sendable {
 
     // MARK: - Tidying
 
-    /// Drops every transaction whose nonce the chain has now used (included, or made stale by an included one).
+    /// Sets each sender's queue to its nonce in the state (`accountNonce`): the transactions whose nonce the chain has
+    /// used leave (included, or made stale by an included one); a nonce below the queue's (a pool that had got ahead
+    /// of the state) leaves its transactions waiting for the nonces below them.
     public mutating func prune(senders changed: Set<Address>, accountNonce: (Address) -> UInt64) {
-        for sender in changed { prune(sender, to: accountNonce) }
+        for sender in changed where senders[sender] != nil {
+            let nonce = accountNonce(sender)
+            changeQueue(of: sender) { $0.rebase(to: nonce) }
+        }
     }
 
-    /// `prune` after committed blocks whose senders' nonces are `committed`'s.
+    /// Drops the transactions whose nonce committed blocks used, their senders' nonces after them being `committed`'s.
     mutating func prune(after committed: SenderNonces) {
-        for sender in committed.senders { prune(sender) { committed[$0] ?? 0 } }
-    }
-
-    private mutating func prune(_ sender: Address, to accountNonce: (Address) -> UInt64) {
-        guard senders[sender] != nil else { return }
-        let nonce = accountNonce(sender)
-        changeQueue(of: sender) { $0.advance(to: nonce) }
+        for sender in committed.senders {
+            guard let nonce = committed[sender], senders[sender] != nil else { continue }
+            changeQueue(of: sender) { $0.advance(to: nonce) }
+        }
     }
 
     /// Removes one transaction (for example one the producer found no longer admissible). Its sender's later

@@ -1,8 +1,10 @@
 import ProofmintCore
 
 extension Mempool {
-    /// One pending transaction with what the pool needs to order, bound and expire it.
-    struct Entry: Sendable {
+    /// One pending transaction with what the pool needs to order, bound and expire it. A class, not a struct: the pool
+    /// moves entries between its queues, the index and the candidates, and a struct copied the transaction's and the
+    /// address's references at every move (seven retains and releases); nothing in an entry changes once it is made.
+    final class Entry: Sendable {
         /// Checked at admission: the producer builds blocks from these without checking the signatures again.
         let verified: VerifiedTransaction
         var transaction: SignedTransaction { verified.signed }

@@ -16,7 +16,8 @@ struct SenderNonces: Sendable {
     init(after blocks: some Sequence<Block>) {
         for block in blocks {
             for transaction in block.transactions {
-                // An included transaction's nonce is below UInt64.max (admission refuses `nonceExhausted`).
+                // An included transaction's nonce is below UInt64.max (admission refuses `nonceExhausted`); the
+                // callers pass only blocks that were built or committed.
                 next[transaction.senderAddress] = transaction.transaction.nonce &+ 1
             }
         }

@@ -30,39 +30,71 @@ extension Mempool {
 
         subscript(nonce: UInt64) -> Entry? { entries[nonce] }
 
-        /// Moves to a newer account nonce; returns the entries it made stale (nonces the chain has used).
+        /// Moves to a newer account nonce; returns the entries it made stale (nonces the chain has used), in nonce order.
         mutating func advance(to nonce: UInt64) -> [Entry] {
             guard nonce > accountNonce else { return [] }
-            accountNonce = nonce
-            let stale = entries.values.filter { $0.nonce < nonce }
-            for entry in stale {
-                entries.removeValue(forKey: entry.nonce)
-                bytes -= entry.size
+            // Every entry's nonce is at or above the old account nonce, so the stale ones are below the new one: looked up
+            // one by one when the step is short (a block's worth), picked out of all the entries when it is longer.
+            let stale: [Entry]
+            if nonce - accountNonce <= UInt64(entries.count) {
+                stale = (accountNonce..<nonce).compactMap { entries.removeValue(forKey: $0) }
+            } else {
+                stale = entries.values.filter { $0.nonce < nonce }.sorted { $0.nonce < $1.nonce }
+                for entry in stale { entries.removeValue(forKey: entry.nonce) }
             }
-            recount()
+            bytes -= stale.reduce(0) { $0 + $1.size }
+            accountNonce = nonce
+            recount(from: nonce, readyBytes: 0)
             return stale
+        }
+
+        /// Takes `nonce` as the account's next nonce whichever way it moves: forward drops what it made stale (`advance`);
+        /// backward (the pool had got ahead of the state) leaves every entry waiting for the nonces below it.
+        mutating func rebase(to nonce: UInt64) -> [Entry] {
+            guard nonce < accountNonce else { return advance(to: nonce) }
+            accountNonce = nonce
+            recount(from: nonce, readyBytes: 0)
+            return []
         }
 
         /// Puts `entry` at its nonce; returns the entry it replaced, if any.
         @discardableResult
         mutating func put(_ entry: Entry) -> Entry? {
+            let readyBefore = readyBytes
             let replaced = entries.updateValue(entry, forKey: entry.nonce)
-            bytes += entry.size - (replaced?.size ?? 0)
-            recount()
+            let change = entry.size - (replaced?.size ?? 0)
+            bytes += change
+            // Only a put at the run's end lengthens the run (and joins it to the entries after it); a replacement inside
+            // the run changes the run's bytes, which follow `bytes`; any other put changes the gapped bytes.
+            if entry.nonce == readyEnd {
+                recount(from: readyEnd, readyBytes: readyBefore)
+            } else if entry.nonce < accountNonce || entry.nonce > readyEnd {
+                gappedBytes += change
+            }
             return replaced
         }
 
         @discardableResult
         mutating func remove(nonce: UInt64) -> Entry? {
-            let removed = entries.removeValue(forKey: nonce)
-            bytes -= removed?.size ?? 0
-            recount()
+            guard let removed = entries.removeValue(forKey: nonce) else { return nil }
+            bytes -= removed.size
+            if nonce >= accountNonce, nonce < readyEnd {
+                // The run now ends below the removed nonce; what followed it is gapped.
+                readyCount = Int(nonce - accountNonce)
+                gappedBytes = bytes - (accountNonce..<nonce).reduce(0) { $0 + (entries[$1]?.size ?? 0) }
+            } else {
+                gappedBytes -= removed.size
+            }
             return removed
         }
 
-        /// The ready run and the gapped bytes, from the account nonce up: the run's length is all it walks.
-        private mutating func recount() {
-            var nonce = accountNonce, readyBytes = 0
+        /// The bytes of the ready run.
+        private var readyBytes: Int { bytes - gappedBytes }
+
+        /// Extends the ready run from `nonce` (the end of a run of `readyBytes` bytes from the account nonce) while the
+        /// next nonce is present: only the entries it adds are walked.
+        private mutating func recount(from nonce: UInt64, readyBytes: Int) {
+            var nonce = nonce, readyBytes = readyBytes
             while let entry = entries[nonce] {
                 readyBytes += entry.size
                 nonce += 1

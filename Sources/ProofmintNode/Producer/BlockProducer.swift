@@ -75,9 +75,10 @@ struct BlockProducer: Sendable {
         let block = built.block
         forget(built.dropped, in: &mempool)
         mempool.prune(after: built.nonces)
-        // A sender with candidates dropped and none included: its nonce is read, in case the pool's was stale.
+        // A sender with candidates dropped and none included: its queue takes its nonce read from the state, which
+        // sets right a pool that got it wrong (a used nonce offered again, say).
         let droppedOnly = built.dropped.map(\.transaction.senderAddress).filter { built.nonces[$0] == nil }
-        if !droppedOnly.isEmpty { prune(&mempool, senders: Set(droppedOnly)) }
+        if !droppedOnly.isEmpty { resync(&mempool, senders: Set(droppedOnly)) }
         metrics.recordBlock(block, applyTime: ContinuousClock.now - built.started)
         logger.log(
             level: block.transactions.isEmpty ? .debug : .info,
@@ -162,8 +163,8 @@ struct BlockProducer: Sendable {
         }
     }
 
-    /// Removes what the new block made stale (nonces now below each sender's account nonce).
-    func prune(_ mempool: inout Mempool, senders: Set<Address>) {
+    /// Sets the senders' queues to their nonces read from the committed state (`Mempool.prune(senders:accountNonce:)`).
+    func resync(_ mempool: inout Mempool, senders: Set<Address>) {
         let nonces: [Address: UInt64]
         do {
             nonces = try store.withSnapshot { snapshot in

@@ -55,7 +55,10 @@ extension Node {
         let before = store.head.height
         let importer = BlockImporter(store: store)
         defer {
-            let committed = blocks.filter { $0.height > before && $0.height <= store.head.height }
+            // The blocks the import committed: the first ones of `fresh`, as many as the head moved. Not every block
+            // of `blocks` whose height is in that range: a refused or deferred block may claim one of those heights,
+            // and its transactions would then tidy the mempool as if included (`SenderNonces` reads them unchecked).
+            let committed = Array(fresh.prefix(store.head.height > before ? Int(store.head.height - before) : 0))
             let statistics = importer.statistics
             tidyAfterFollowing(committed, applyTime: statistics.blocks > 0 ? statistics.applyTime / statistics.blocks : .zero)
         }

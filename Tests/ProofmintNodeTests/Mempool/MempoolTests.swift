@@ -38,6 +38,41 @@ final class MempoolTests: XCTestCase {
         XCTAssertEqual(pool.pendingNonce(for: TestKeys.address("alice"), accountNonce: 0), 3)
     }
 
+    /// A queue takes the account nonce it is given whichever way it moved: a pool that got a sender's nonce too high
+    /// (offering nonces no block can include yet, and refusing the one that can) is set right by the state's nonce, from
+    /// a resync after a block or from the sender's next admission, and its totals stay those of its entries.
+    func testAQueueTakesALowerAccountNonceAndItsTransactionsAreOfferedAgain() throws {
+        let alice = TestKeys.address("alice")
+        let a = (0..<10).map { transfer("alice", nonce: UInt64($0)) }
+        var pool = Mempool()
+        // The pool believes alice's nonce is 5; the state says 3.
+        try insert(&pool, a[5], accountNonce: 5)
+        try insert(&pool, a[6], accountNonce: 5)
+        XCTAssertEqual(pool.candidates(limit: 10, pending: .none).map(\.id), [a[5].id, a[6].id])
+        pool.prune(senders: [alice]) { _ in 3 }
+        XCTAssertEqual(pool.committedNonce(of: alice), 3)
+        XCTAssertEqual(pool.count, 2, "a lower nonce drops nothing")
+        XCTAssertEqual(pool.gappedCount, 2, "nonces 5 and 6 wait for 3 and 4")
+        XCTAssertTrue(pool.candidates(limit: 10, pending: .none).isEmpty)
+        try insert(&pool, a[3], accountNonce: 3)
+        try insert(&pool, a[4], accountNonce: 3)
+        XCTAssertEqual(pool.candidates(limit: 10, pending: .none).map(\.id), [3, 4, 5, 6].map { a[$0].id })
+        XCTAssertEqual(pool.gappedCount, 0)
+
+        var other = Mempool()
+        // Believed 8, while the state says 7: alice's admission at 7 brings the state's nonce with it.
+        try insert(&other, a[8], accountNonce: 8)
+        try insert(&other, a[7], accountNonce: 7)
+        XCTAssertEqual(other.committedNonce(of: alice), 7)
+        XCTAssertEqual(other.candidates(limit: 10, pending: .none).map(\.id), [a[7].id, a[8].id])
+        for kept in [pool, other] {
+            let recounted = kept.recountedTotals()
+            XCTAssertEqual(kept.totalBytes, recounted.bytes)
+            XCTAssertEqual(kept.gappedCount, recounted.gappedCount)
+            XCTAssertEqual(kept.gappedBytes, recounted.gappedBytes)
+        }
+    }
+
     func testReplacementNeedsTenPercentMoreFee() throws {
         var pool = Mempool()
         let original = transfer("alice", nonce: 0, fee: 1_000)

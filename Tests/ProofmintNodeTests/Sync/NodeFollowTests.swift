@@ -65,6 +65,26 @@ final class NodeFollowTests: XCTestCase {
         XCTAssertEqual(mempoolAfter, 0, "an included transaction leaves the follower's mempool")
     }
 
+    /// Only the blocks the import committed tidy the mempool: a block the batch left out (here deferred for its
+    /// timestamp) that claims a committed height, holding a transfer of alice's at nonce 40, must not make her pending
+    /// transactions look used.
+    func testABlockLeftOutDoesNotTidyTheMempoolWhateverHeightItClaims() async throws {
+        let blocks = try await produced(1)
+        var header = blocks[0].header
+        header.timestamp += 3_600_000
+        let forged = Block.sign(header: header, transactions: [transfer(nonce: 40)], producer: validator.key)
+        let follower = try makeNode(validator: nil, clock: TestClock(genesisTime + 60_000))
+        let pending = (0..<3).map { transfer(nonce: $0) }
+        for transaction in pending { _ = try await follower.submit(transaction.canonicalBytes) }
+
+        let acceptance = try await follower.accept([blocks[0], forged], maxDriftMs: 5_000)
+        XCTAssertEqual(acceptance, Node.Acceptance(committed: 1, known: 0, deferredTimestamp: header.timestamp))
+        let pool = await follower.mempool
+        XCTAssertEqual(pool.count, 3, "alice's pending transactions stay")
+        XCTAssertEqual(pool.committedNonce(of: TestKeys.address("alice")), 0)
+        XCTAssertEqual(pool.candidates(limit: 10, pending: .none).map(\.id), pending.map(\.id))
+    }
+
     func testKnownBlocksAreSkippedAndACompetingBlockIsRefused() async throws {
         let blocks = try await produced(2)
         let follower = try makeNode(validator: nil, clock: TestClock(genesisTime + 60_000))
