@@ -298,13 +298,15 @@ public struct Mempool: Sendable {
 }
 
 extension Mempool {
-    /// The pool's totals summed from every entry, as they were computed before they were kept incrementally: tests
-    /// check the kept ones against them after every operation.
+    /// The pool's totals summed from every entry, each queue's ready run walked again from its account nonce (not taken
+    /// from what the queue keeps): tests check the kept totals against them after every operation.
     func recountedTotals() -> (bytes: Int, gappedCount: Int, gappedBytes: Int) {
         var totals = (bytes: 0, gappedCount: 0, gappedBytes: 0)
         for queue in senders.values {
+            var runEnd = queue.accountNonce
+            while queue.entries[runEnd] != nil { runEnd += 1 }
             totals.bytes += queue.entries.values.reduce(0) { $0 + $1.size }
-            let gapped = queue.entries.values.filter { $0.nonce >= queue.readyEnd }
+            let gapped = queue.entries.values.filter { $0.nonce < queue.accountNonce || $0.nonce >= runEnd }
             totals.gappedCount += gapped.count
             totals.gappedBytes += gapped.reduce(0) { $0 + $1.size }
         }

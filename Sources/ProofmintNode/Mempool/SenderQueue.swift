@@ -49,7 +49,9 @@ extension Mempool {
         }
 
         /// Takes `nonce` as the account's next nonce whichever way it moves: forward drops what it made stale (`advance`);
-        /// backward (the pool had got ahead of the state) leaves every entry waiting for the nonces below it.
+        /// backward (the pool had got ahead of the state) leaves every entry waiting for the nonces below it, gapped, even
+        /// past the gapped limits (which admission applies to new entries): they are the sender's own, and go once the
+        /// missing nonces arrive and are included, or when they expire.
         mutating func rebase(to nonce: UInt64) -> [Entry] {
             guard nonce < accountNonce else { return advance(to: nonce) }
             accountNonce = nonce
@@ -66,9 +68,10 @@ extension Mempool {
             bytes += change
             // Only a put at the run's end lengthens the run (and joins it to the entries after it); a replacement inside
             // the run changes the run's bytes, which follow `bytes`; any other put changes the gapped bytes.
+            assert(entry.nonce >= accountNonce, "a queue holds no nonce below its account nonce: insert rebases it first")
             if entry.nonce == readyEnd {
                 recount(from: readyEnd, readyBytes: readyBefore)
-            } else if entry.nonce < accountNonce || entry.nonce > readyEnd {
+            } else if entry.nonce > readyEnd {
                 gappedBytes += change
             }
             return replaced

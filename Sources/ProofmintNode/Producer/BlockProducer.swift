@@ -41,7 +41,7 @@ struct BlockProducer: Sendable {
         let candidates = try withState(pending: nil) { state in try Self.candidates(from: mempool, pending: .none, state: state) }
         switch try build(candidates: candidates, parent: store.head, pending: nil, timestamp: timestamp, allowEmpty: allowEmpty) {
         case let .nothing(dropped):
-            forget(dropped, in: &mempool)
+            tidy(after: dropped, included: .none, in: &mempool)
             return nil
         case let .block(built):
             do {
@@ -73,12 +73,7 @@ struct BlockProducer: Sendable {
     /// block is counted and logged.
     func finish(_ built: Built, mempool: inout Mempool) -> Production {
         let block = built.block
-        forget(built.dropped, in: &mempool)
-        mempool.prune(after: built.nonces)
-        // A sender with candidates dropped and none included: its queue takes its nonce read from the state, which
-        // sets right a pool that got it wrong (a used nonce offered again, say).
-        let droppedOnly = built.dropped.map(\.transaction.senderAddress).filter { built.nonces[$0] == nil }
-        if !droppedOnly.isEmpty { resync(&mempool, senders: Set(droppedOnly)) }
+        tidy(after: built.dropped, included: built.nonces, in: &mempool)
         metrics.recordBlock(block, applyTime: ContinuousClock.now - built.started)
         logger.log(
             level: block.transactions.isEmpty ? .debug : .info,
@@ -154,8 +149,21 @@ struct BlockProducer: Sendable {
         }
     }
 
+    /// After a build judged on committed state: its inadmissible candidates leave the mempool, what the committed block
+    /// made stale leaves with them (`included`, its senders' nonces after it), and each sender with candidates dropped and
+    /// none included takes its nonce read from the state, which sets right a pool that got it wrong (a used nonce
+    /// offered again, or one too high that left the sender out).
+    func tidy(
+        after dropped: [(transaction: SignedTransaction, error: TransactionError)], included: SenderNonces, in mempool: inout Mempool
+    ) {
+        forget(dropped, in: &mempool)
+        mempool.prune(after: included)
+        let droppedOnly = Set(dropped.map(\.transaction.senderAddress).filter { included[$0] == nil })
+        if !droppedOnly.isEmpty { resync(&mempool, senders: droppedOnly) }
+    }
+
     /// Drops transactions the producer found inadmissible; a nonce gap is kept (an earlier nonce may still come).
-    func forget(_ dropped: [(transaction: SignedTransaction, error: TransactionError)], in mempool: inout Mempool) {
+    private func forget(_ dropped: [(transaction: SignedTransaction, error: TransactionError)], in mempool: inout Mempool) {
         for (transaction, error) in dropped {
             if case .nonceTooHigh = error { continue }
             logger.info("dropping transaction", metadata: ["id": "\(transaction.id)", "reason": "\(error)"])
@@ -164,7 +172,7 @@ struct BlockProducer: Sendable {
     }
 
     /// Sets the senders' queues to their nonces read from the committed state (`Mempool.prune(senders:accountNonce:)`).
-    func resync(_ mempool: inout Mempool, senders: Set<Address>) {
+    private func resync(_ mempool: inout Mempool, senders: Set<Address>) {
         let nonces: [Address: UInt64]
         do {
             nonces = try store.withSnapshot { snapshot in
@@ -173,10 +181,10 @@ struct BlockProducer: Sendable {
                 return nonces
             }
         } catch {
-            // Nothing is pruned (nonce 0 keeps every transaction); the next block's build meets the same error.
+            // The queues are left as they are; the next block's build meets the same error.
             logger.warning("cannot read sender nonces to prune the mempool", metadata: ["error": "\(error)"])
             return
         }
-        mempool.prune(senders: senders) { nonces[$0] ?? 0 }
+        for (sender, nonce) in nonces { mempool.prune(senders: [sender]) { _ in nonce } }
     }
 }

@@ -90,7 +90,7 @@ extension Node {
             // Judged on a state a synchronous change may have made stale, or on a block in flight whose commit may
             // still fail: then nothing is forgotten, and the next build judges them again.
             guard buildGeneration == generation else { return .void }
-            if pending == nil { producer.forget(dropped, in: &mempool) }
+            if pending == nil { producer.tidy(after: dropped, included: .none, in: &mempool) }
             return .nothing
         case let .success(.block(block)):
             built = block

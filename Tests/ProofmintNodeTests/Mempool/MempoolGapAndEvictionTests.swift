@@ -156,7 +156,8 @@ final class MempoolGapAndEvictionTests: XCTestCase {
     }
 
     /// The pool's byte and gapped totals are kept as entries come and go; after any sequence of admissions,
-    /// replacements, evictions, removals, prunes and expiries they equal the totals summed from every entry.
+    /// replacements, evictions, removals, prunes (up, far up and down) and expiries they equal the totals summed from
+    /// every entry, each ready run walked again.
     func testTheKeptTotalsEqualTheEntriesAfterAnySequenceOfOperations() throws {
         var sawGapped = 0, sawEvictions = 0
         for seedIndex in 0..<20 {
@@ -180,8 +181,13 @@ final class MempoolGapAndEvictionTests: XCTestCase {
                     }
                 case 6:
                     if let id = pool.candidates(limit: 1, accountNonce: { nonces[$0, default: 0] }).first?.id { pool.remove(id) }
-                case 7, 8:
+                case 7:
                     nonces[sender] = accountNonce + random.next() % 3
+                    pool.prune(senders: [sender]) { nonces[$0, default: 0] }
+                case 8:
+                    // Down (a pool set right after it got ahead of the state) or far ahead (many nonces used at once).
+                    let down = random.next() % 2 == 0, step = random.next()
+                    nonces[sender] = down ? accountNonce - min(accountNonce, step % 3) : accountNonce + 5 + step % 60
                     pool.prune(senders: [sender]) { nonces[$0, default: 0] }
                 default:
                     pool.expire(height: UInt64(step), now: UInt64(step) * 1_000)

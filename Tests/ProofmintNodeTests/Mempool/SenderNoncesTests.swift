@@ -88,6 +88,34 @@ final class SenderNoncesTests: XCTestCase {
         XCTAssertTrue(SenderNonces(after: blocks.prefix(0)).isEmpty)
     }
 
+    /// A pool that got a sender's nonce too high (a bug elsewhere, played here by setting it) offers nonces no block
+    /// can include and would refuse the one that can; a block that drops the sender's candidates, and the sender's
+    /// next admission, each give its queue the state's nonce again, and everything is then included.
+    func testAPoolThatGotANonceTooHighIsSetRightByABlockAndByAnAdmission() async throws {
+        let chain = try TestChain(validators: ["validator-a"], users: senders.map { ($0, 1_000 * Tokens.one) })
+        let node = try makeNode(chain)
+        let alice = TestKeys.address("alice")
+        let sent = (0..<3).map { chain.transfer(from: TestKeys.key("alice"), to: TestKeys.address("sink"), amount: 1, nonce: $0) }
+        for transaction in sent { _ = try await node.submit(transaction.canonicalBytes) }
+
+        await node.setPoolNonceForTesting(alice, to: 1)
+        let heights = try await node.mine(count: 1)
+        XCTAssertEqual(try heights.first.flatMap { try node.store.block(at: $0) }?.transactions.count, 0, "nonce 1 was offered and dropped")
+        var pool = await node.mempool
+        XCTAssertEqual(pool.committedNonce(of: alice), 0, "the block's resync read the state")
+
+        await node.setPoolNonceForTesting(alice, to: 2)
+        // Nonce 1 is admitted although the pool believed 2: admission brings the state's 0.
+        _ = try await node.submit(sent[1].canonicalBytes)
+        pool = await node.mempool
+        XCTAssertEqual(pool.committedNonce(of: alice), 0)
+        _ = try await node.submit(sent[0].canonicalBytes)
+        _ = try await node.mine(count: 1)
+        XCTAssertEqual(try nonce(of: "alice", in: node.store), 3)
+        let left = await node.mempoolSize
+        XCTAssertEqual(left, 0)
+    }
+
     // MARK: - Fixtures
 
     private func makeNode(_ chain: TestChain) throws -> Node {
@@ -119,5 +147,12 @@ final class SenderNoncesTests: XCTestCase {
             guard let held = pool.committedNonce(of: address) else { continue }
             XCTAssertEqual(held, try nonce(of: name, in: store), "\(name), \(message)")
         }
+    }
+}
+
+extension Node {
+    /// Sets the pool's record of `sender`'s committed nonce, as a bug elsewhere could (dropping its entries below it).
+    func setPoolNonceForTesting(_ sender: Address, to nonce: UInt64) {
+        mempool.prune(senders: [sender]) { _ in nonce }
     }
 }
