@@ -12,10 +12,12 @@ actor LoadLedger {
         let inclusions: [Double]
 
         /// Inclusions per second from the first tenth of them to the last tenth: the rate while the node is loaded,
-        /// without the first blocks' ramp and the last ones' drain (0 if too few to tell).
-        var steadyPerSecond: Double {
+        /// without the first blocks' ramp and the last ones' drain. Nil from fewer than ten blocks, whose tenths would
+        /// fall on the first and the last block and measure one block interval.
+        var steadyPerSecond: Double? {
             let low = inclusions.count / 10, high = inclusions.count - 1 - inclusions.count / 10
-            guard high > low, inclusions[high] > inclusions[low] else { return 0 }
+            let blocks = zip(inclusions, inclusions.dropFirst()).filter { $0 != $1 }.count + 1
+            guard blocks >= 10, high > low, inclusions[high] > inclusions[low] else { return nil }
             return Double(high - low) * 1000 / (inclusions[high] - inclusions[low])
         }
     }

@@ -10,11 +10,13 @@ struct LoadReport {
         Swift.print("| mode | submitted | included | refused | included transfers/s | vs all-core verify | steady transfers/s | steady vs verify | p50 ms | p99 ms | max mempool | node peak RSS MiB | node anonymous RSS MiB | node cores busy | generator cores busy |")
         Swift.print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for result in results {
+            let steady = result.ledger.steadyPerSecond.map {
+                String(format: "%.0f | %.0f%%", $0, 100 * $0 / verify.allCores)
+            } ?? "– | –"
             Swift.print("| \(result.mode) " + String(
-                format: "| %d | %d | %d | %.0f | %.0f%% | %.0f | %.0f%% | %.0f | %.0f | %d | %d | %d | %.2f | %.2f |", result.submitted, result.ledger.included,
+                format: "| %d | %d | %d | %.0f | %.0f%% | %@ | %.0f | %.0f | %d | %d | %d | %.2f | %.2f |", result.submitted, result.ledger.included,
                 result.refused.values.reduce(0, +), result.includedPerSecond, 100 * result.includedPerSecond / verify.allCores,
-                result.ledger.steadyPerSecond, 100 * result.ledger.steadyPerSecond / verify.allCores,
-                result.latency(0.5), result.latency(0.99), result.depth.map(\.depth).max() ?? 0, result.nodePeakMebibytes,
+                steady, result.latency(0.5), result.latency(0.99), result.depth.map(\.depth).max() ?? 0, result.nodePeakMebibytes,
                 result.nodeAnonymousMebibytes, result.coresBusy.node, result.coresBusy.generator))
         }
         for result in results {
