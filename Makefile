@@ -1,6 +1,6 @@
 # Proofmint: `make devnet` runs a local chain, `make test` runs every test. Both install what they need first.
 SWIFT ?= swift
-DEBIAN_PACKAGES := libsodium-dev liblmdb-dev pkg-config python3
+DEBIAN_PACKAGES := libsodium-dev liblmdb-dev libxxhash-dev pkg-config python3
 # Debian's own Python 3 for the reference models (standard library only); override with PYTHON=... to use another.
 PYTHON ?= /usr/bin/python3
 # `make test-browser`: Debian's headless browser and its WebDriver, and Selenium from PyPI in a venv under .build/.

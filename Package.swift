@@ -2,7 +2,7 @@
 // Proofmint: a node and a wallet for a Proof-of-Compute token chain.
 //
 // Dependency direction (each layer only imports the ones below it):
-//   CSodium, CLMDB  →  ProofmintCrypto  →  ProofmintCore  →  ProofmintStorage  →  ProofmintNode  →  proofmintd
+//   CSodium, CLMDB, CXXHash  →  ProofmintCrypto  →  ProofmintCore  →  ProofmintStorage  →  ProofmintNode  →  proofmintd
 //                                                        ↘  ProofmintRPC  ↗ (node)  ↘  ProofmintWallet  →  proofmint
 //                                                        ↘  ProofmintSimulation  →  proofmintd (simulate)
 //   ProofmintAudit (over storage) is under ProofmintNode too: a follower explains a refused block as `replay` does.
@@ -35,6 +35,8 @@ let package = Package(
         // C shims over the Debian -dev packages; nothing vendored.
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
+        // xxHash's XXH3, for the stored records' checksums (storage only).
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
 
         // Typed wrappers over libsodium: Ed25519, BLAKE2b, Argon2id, secretbox, SHA-2/HMAC.
         .target(name: "ProofmintCrypto", dependencies: ["CSodium"]),
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "ProofmintRPC", dependencies: ["ProofmintCore"]),
 
         // LMDB environment, tables, the state store and the block store.
-        .target(name: "ProofmintStorage", dependencies: ["ProofmintCore", "CLMDB"]),
+        .target(name: "ProofmintStorage", dependencies: ["ProofmintCore", "CLMDB", "CXXHash"]),
 
         // Mempool, block producer, JSON-RPC server, metrics, the follower (which logs a refused peer block with the
         // audit tools' replay report, so ProofmintAudit sits under it).

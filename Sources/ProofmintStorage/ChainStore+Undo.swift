@@ -1,12 +1,12 @@
 import ProofmintCore
 
 /// Undo records (reth's changesets, kept only while a devnet snapshot exists): a block's commit also writes, in the same
-/// write transaction, the value every `state` key and `tree` node it writes had before, so `revert(to:)` can walk back
+/// write transaction, the value every `state` key and `tree` group it writes had before, so `revert(to:)` can walk back
 /// from the head in time proportional to the writes since the snapshot, not to the chain.
 extension ChainStore {
     /// Writes block `height`'s undo record if any snapshot exists; call it inside the block's write transaction before
-    /// its writes are applied. `stateWrites` and `treeWrites` are the outcome's writes (tree writes keyed by
-    /// `NodePath.storageKey`); only their keys are read. Without snapshots it costs one cursor seek in `meta`.
+    /// its writes are applied. `stateWrites` and `treeNodes` are the outcome's writes; only their keys are read (a
+    /// tree node's, to find its group: `TreeGroup`). Without snapshots it costs one cursor seek in `meta`.
     func captureUndo(
         _ txn: LMDBTransaction, height: UInt64, stateWrites: [(key: StateKey, value: Bytes?)], treeNodes: [(path: NodePath, node: TreeNode?)]
     ) throws(LMDBError) {
@@ -16,8 +16,8 @@ extension ChainStore {
         for (key, _) in stateWrites {
             entries.append(UndoRecord.Entry(target: .state, key: key.bytes, previous: try txn.get(tables[.state], key.bytes)))
         }
-        for (path, _) in treeNodes {
-            let key = path.storageKey
+        for top in TreeGroupWriter.tops(of: treeNodes) {
+            let key = top.storageKey
             entries.append(UndoRecord.Entry(target: .tree, key: key, previous: try txn.get(tables[.tree], key)))
         }
         try txn.put(tables[.undo], height.bigEndianBytes, UndoRecord(entries: entries).bytes)

@@ -46,9 +46,33 @@ extension ChainStore {
             throw StorageError(error, context: "reading the state", path: snapshot.path)
         }
         let rebuilt = try StateTree.update(updates, reader: EmptyState())
-        let nodes = try snapshot.transaction.entryCount(snapshot.tables[.tree])
+        let nodes = try treeNodeCount(snapshot)
         return StateCheck(
             height: head.height, entries: updates.count, treeNodes: nodes, recomputedRoot: rebuilt.root,
             storedTreeRoot: try snapshot.stateRoot(), headerRoot: head.stateRoot)
+    }
+
+    /// The nodes the stored tree holds, over all its groups; a record that is not a group throws.
+    private static func treeNodeCount(_ snapshot: StateSnapshot) throws -> Int {
+        var nodes = 0
+        var malformed: Bytes?
+        do {
+            try snapshot.transaction.scan(snapshot.tables[.tree]) { key, value in
+                guard let group = value.withUnsafeBytes(TreeGroup.init(record:)) else {
+                    malformed = key
+                    return false
+                }
+                nodes += group.count
+                return true
+            }
+        } catch let error as LMDBError {
+            throw StorageError(error, context: "reading the state tree", path: snapshot.path)
+        }
+        if let malformed {
+            throw StorageError.corruptRecord(
+                path: snapshot.path, table: Table.tree.rawValue, key: Table.tree.describe(key: malformed),
+                detail: TreeGroup.malformed)
+        }
+        return nodes
     }
 }

@@ -9,8 +9,9 @@ public final class ChainStore: @unchecked Sendable {
     /// Bumped whenever the table layout or a stored record's layout changes (2: staking totals and parameters;
     /// 4: block headers carry the beacon, protocol version 3; 5: located tx_index entries; 6: every stored value ends
     /// with its `RecordChecksum`; 7: the explorer's `supply_history` and `account_history` indexes; 8: the account history
-    /// as an append-only log with a head per address, `history_log` and `history_heads`).
-    public static let schemaVersion: UInt32 = 8
+    /// as an append-only log with a head per address, `history_log` and `history_heads`; 9: the `tree` table keeps four
+    /// levels of the tree a record, `TreeGroup`).
+    public static let schemaVersion: UInt32 = 9
     public static let dataFileName = "data.mdb"
 
     /// Options for opening the database.
@@ -403,7 +404,7 @@ public final class ChainStore: @unchecked Sendable {
                 for entry in blocks {
                     try self.captureUndo(txn, height: entry.block.height, stateWrites: entry.stateWrites, treeNodes: entry.treeNodes)
                     try Self.writeState(entry.stateWrites, txn: txn, tables: tables)
-                    for (nodePath, node) in entry.treeNodes { try Self.write(nodePath, node, txn: txn, table: tables[.tree]) }
+                    try TreeGroupWriter.write(entry.treeNodes, txn: txn, table: tables[.tree])
                     try Self.writeRecords(entry.block, receipts: entry.receipts, supply: entry.supply, txn: txn, tables: tables, path: path)
                 }
                 try Self.writeHead(last, txn: txn, tables: tables)
@@ -430,19 +431,6 @@ public final class ChainStore: @unchecked Sendable {
     static func writeState(_ writes: [(key: StateKey, value: Bytes?)], txn: LMDBTransaction, tables: Tables) throws(LMDBError) {
         for (key, value) in writes {
             if let value { try txn.put(tables[.state], key.bytes, value) } else { try txn.delete(tables[.state], key.bytes) }
-        }
-    }
-
-    /// One tree node (nil deletes), its key and encoding built on the stack: a commit writes ~100,000 a block.
-    static func write(_ path: NodePath, _ node: TreeNode?, txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
-        let keyLength = NodePath.storageKeyLength, valueLength = TreeNode.canonicalLength
-        try withUnsafeTemporaryAllocation(byteCount: keyLength + valueLength, alignment: 8) { buffer throws(LMDBError) in
-            path.writeStorageKey(into: buffer)
-            let key = UnsafeRawBufferPointer(rebasing: buffer[..<keyLength])
-            guard let node else { return try txn.delete(table, key: key) }
-            let value = UnsafeMutableRawBufferPointer(rebasing: buffer[keyLength...])
-            node.writeCanonicalBytes(into: value)
-            try txn.put(table, key: key, value: UnsafeRawBufferPointer(value))
         }
     }
 

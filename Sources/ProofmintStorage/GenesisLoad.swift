@@ -3,7 +3,7 @@ import ProofmintCore
 
 /// The genesis state and tree on their way into LMDB, a bounded write transaction at a time. Every record is put with
 /// `MDB_APPEND` when its key sorts after every key written before it (all of the state, which comes sorted, and all
-/// but about a hundred tree nodes): LMDB then skips its search and fills each page before starting the next, as a bulk
+/// but a few tree groups): LMDB then skips its search and fills each page before starting the next, as a bulk
 /// load wants.
 final class GenesisLoad {
     private let environment: LMDBEnvironment
@@ -45,32 +45,39 @@ final class GenesisLoad {
     }
 
     /// Builds the tree over `entries` (sorted by key) into the `tree` table; returns its root. The nodes come in key
-    /// order (`StateTree.buildInKeyOrder`), so all but the few above its in-memory subtrees append: written children
-    /// first, as a build makes them, each parent would split a full page in two, leaving the table a third larger and
-    /// every later block's commit dirtying more pages (measured: commit 924 ms against 702 ms a block at 10⁶ accounts).
-    /// Each subtree's records are encoded and sealed on the core that built it (`SealedNodes`), so this thread only puts.
+    /// order (`StateTree.buildInKeyOrder`), a subtree at a time, so each subtree's whole groups (`TreeGroup`) append:
+    /// written children first, as a build makes them, each parent would split a full page in two, leaving the table a
+    /// third larger and every later block's commit dirtying more pages (measured with one node a record: commit 924
+    /// against 702 ms a block at 10⁶ accounts). Each subtree's groups are encoded and sealed on the core that built it
+    /// (`SealedGroups`), so this thread only puts. The few groups that take nodes from more than one subtree, or from
+    /// above them all, are merged and written last.
     func writeTree(_ entries: [(Hash32, Hash32)]) throws(LMDBError) -> Hash32 {
-        var pending: [SealedNodes] = []
+        var pending: [SealedGroups] = []
         var pendingCount = 0
         var ascending = AscendingKeys<NodePath>()
+        var partial: [(path: NodePath, node: TreeNode?)] = []
         func flush() throws(LMDBError) {
             ascending = try transaction { txn throws(LMDBError) in
                 var tracked = ascending
                 for batch in pending { try batch.put(into: txn, tables: tables, ascending: &tracked) }
                 return tracked
             }
+            for batch in pending { partial += batch.partial }
             pending.removeAll(keepingCapacity: true)
             pendingCount = 0
         }
         let root = try StateTree.buildInKeyOrder(
-            sorted: entries[...], batch: max(1, perTransaction / 4), prepare: SealedNodes.init
+            sorted: entries[...], batch: max(1, perTransaction / 4), prepare: SealedGroups.init
         ) { sealed throws(LMDBError) in
             // A subtree's nodes stay in one transaction, which ends before it would pass the bound.
-            if !pending.isEmpty, pendingCount + sealed.count > perTransaction { try flush() }
+            if !pending.isEmpty, pendingCount + sealed.nodeCount > perTransaction { try flush() }
             pending.append(sealed)
-            pendingCount += sealed.count
+            pendingCount += sealed.nodeCount
         }
         if !pending.isEmpty { try flush() }
+        if !partial.isEmpty {
+            try transaction { txn throws(LMDBError) in try TreeGroupWriter.write(partial, txn: txn, table: tables[.tree]) }
+        }
         return root
     }
 }

@@ -7,6 +7,8 @@ public struct StateSnapshot: StateReader {
     let tables: Tables
     /// The database's directory, named in errors about damaged records.
     let path: String
+    /// The tree groups this snapshot read last, one a level.
+    let groups = TreeGroupCache()
 
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? {
         do {
@@ -16,24 +18,29 @@ public struct StateSnapshot: StateReader {
         }
     }
 
-    /// Reads the node by a key written on the stack and decodes it where LMDB holds it: no array for either.
+    /// The node at `path`, from its group (`TreeGroup`), which is read by a key written on the stack, decoded where LMDB
+    /// holds it, and kept for the reads of its other nodes (`TreeGroupCache`).
     public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
-        let decoded: TreeNode??
+        try groups.group(at: TreeGroup.top(of: path), load: readGroup)?[TreeGroup.place(of: path)]
+    }
+
+    private func readGroup(at top: NodePath) throws(StateReadError) -> TreeGroup? {
+        let decoded: TreeGroup??
         do {
             decoded = try withUnsafeTemporaryAllocation(
                 byteCount: NodePath.storageKeyLength, alignment: 8
             ) { key throws(LMDBError) in
-                path.writeStorageKey(into: key)
-                return try transaction.withValue(tables[.tree], key: UnsafeRawBufferPointer(key)) { TreeNode(canonicalRaw: $0) }
+                top.writeStorageKey(into: key)
+                return try transaction.withValue(tables[.tree], key: UnsafeRawBufferPointer(key)) { TreeGroup(record: $0) }
             }
         } catch {
-            throw failure(error, "reading tree node at depth \(path.depth)")
+            throw failure(error, "reading the tree nodes at depth \(top.depth)")
         }
         guard let decoded else { return nil }
-        guard let node = decoded else {
-            throw StateReadError("tree node at depth \(path.depth) does not decode: not a 65-byte leaf or internal node")
+        guard let group = decoded else {
+            throw StateReadError("the tree record at depth \(top.depth) does not decode: \(TreeGroup.malformed)")
         }
-        return node
+        return group
     }
 
     /// The height of the block this snapshot is the state after (read from the same transaction, so it always

@@ -6,7 +6,8 @@ import ProofmintCore
 enum Table: String, CaseIterable {
     /// `StateKey` bytes → canonical record (`Account`, `ChainTotals`, `Parameters`, `ValidatorSet`).
     case state
-    /// `NodePath.storageKey` (32-byte prefix ‖ u16 depth) → canonical `TreeNode`. Current state only.
+    /// `NodePath.storageKey` of a group's top (depth a multiple of four) → `TreeGroup`: four levels of the tree's nodes
+    /// (schema 9). Current state only.
     case tree
     /// height (u64) → canonical `Block`.
     case blocks

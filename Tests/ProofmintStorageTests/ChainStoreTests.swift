@@ -39,6 +39,26 @@ final class ChainStoreTests: XCTestCase {
         XCTAssertTrue(check.isConsistent, "\(check)")
         XCTAssertEqual(check.entries, chain.store.values.count)
         XCTAssertEqual(check.treeNodes, chain.store.nodes.count)
+        XCTAssertEqual(try storedTree(store), chain.store.nodes, "the groups hold exactly the in-memory tree's nodes")
+    }
+
+    /// Every node the `tree` table's groups hold, by path; a record that is not a group fails.
+    private func storedTree(_ store: ChainStore) throws -> [NodePath: TreeNode] {
+        let tables = store.tablesForTesting
+        return try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
+            var tree = [NodePath: TreeNode]()
+            try txn.scan(tables[.tree]) { key, value in
+                let top = try NodePath(storageKey: key)
+                XCTAssertEqual(top.depth % TreeGroup.levels, 0, "a group's top is at a multiple of four")
+                let group = try XCTUnwrap(value.withUnsafeBytes(TreeGroup.init(record:)), "the record at \(key.hex)")
+                for (path, node) in group.nodes(under: top) {
+                    XCTAssertEqual(TreeGroup.top(of: path), top)
+                    tree[path] = node
+                }
+                return true
+            }
+            return tree
+        }
     }
 
     /// A new store writes its genesis in several transactions, the tree in key order as the bulk build hands it over.
@@ -70,18 +90,15 @@ final class ChainStoreTests: XCTestCase {
         XCTAssertEqual(try store.block(at: 0), genesis.genesisBlock().block)
         XCTAssertTrue(try store.verify().isConsistent)
         let tables = store.tablesForTesting
-        let (state, tree) = try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
-            var state = [StateKey: Bytes](), tree = [NodePath: TreeNode]()
+        let state = try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
+            var state = [StateKey: Bytes]()
             try txn.scan(tables[.state]) { key, value in
                 state[StateKey(bytes: key)] = value
                 return true
             }
-            try txn.scan(tables[.tree]) { key, value in
-                tree[try NodePath(storageKey: key)] = try TreeNode(canonical: value)
-                return true
-            }
-            return (state, tree)
+            return state
         }
+        let tree = try storedTree(store)
         XCTAssertEqual(state.count, writes.filter { $0.value != nil }.count, "every entry, and no deleted one")
         for (key, value) in writes { XCTAssertEqual(state[key], value, "\(key)") }
         XCTAssertEqual(tree, expectedTree.nodes)
@@ -90,12 +107,18 @@ final class ChainStoreTests: XCTestCase {
         }
         XCTAssertNil(marker, "a finished genesis leaves no marker")
         XCTAssertGreaterThan(store.mapSize, 128 << 10, "the map grew while the genesis was written")
-        // Written in key order, a leaf page holds all the records that fit (34 of these 107-byte ones in 4 KiB), less the
-        // pages split by the nodes above the in-memory subtrees; children first, each parent would split a full page.
-        let leafPages = try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
-            try txn.statistics(tables[.tree]).ms_leaf_pages
+        // Written in key order, a leaf page holds all the records that fit, less the pages split by the groups merged
+        // last (those above the in-memory subtrees); children first, each parent would split a full page. A record
+        // takes its key, value and checksum, LMDB's 8-byte node header and 2-byte pointer, in pages of 4,080 usable bytes.
+        let (leafPages, recordBytes) = try store.environmentForTesting.read(beginFailed: { $0 as any Error }) { txn in
+            var bytes = 0
+            try txn.scan(tables[.tree]) { key, value in
+                bytes += key.count + value.count + RecordChecksum.length + 10
+                return true
+            }
+            return (try txn.statistics(tables[.tree]).ms_leaf_pages, bytes)
         }
-        let fullPages = (expectedTree.nodes.count + 33) / 34
+        let fullPages = (recordBytes + 4_079) / 4_080
         XCTAssertLessThan(Double(leafPages), 1.15 * Double(fullPages), "\(leafPages) leaf pages for \(fullPages) full ones")
     }
 

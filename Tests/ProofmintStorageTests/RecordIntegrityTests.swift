@@ -1,3 +1,4 @@
+import CXXHash
 import Foundation
 import ProofmintCore
 import ProofmintTestSupport
@@ -234,5 +235,18 @@ final class RecordIntegrityTests: XCTestCase {
         XCTAssertNil(RecordChecksum.open(sealed, table: .state, key: [8]), "the same bytes under another key")
         XCTAssertNil(RecordChecksum.open(Array(sealed.dropLast()), table: .state, key: [9]))
         XCTAssertNil(RecordChecksum.open([1], table: .state, key: [9]), "shorter than a checksum")
+    }
+
+    /// The checksum is what ARCHITECTURE.md and RecordChecksum say (schema 9): XXH3-64 of the value seeded with the XXH3-64
+    /// of `u8 table id ‖ u32 key length ‖ key`, little-endian; the library's XXH3 of nothing is the published value.
+    func testTheChecksumIsXXH3OfTheValueSeededByItsLocation() {
+        XCTAssertEqual(XXH3_64bits(nil, 0), 0x2D06_8005_38D3_94C2, "the XXH3 of the empty input, as xxHash publishes it")
+        let value: Bytes = Array("a value".utf8), key: Bytes = [0xab, 0xcd]
+        let location: Bytes = [Table.state.checksumId, 0, 0, 0, 2] + key
+        let seed = location.withUnsafeBytes { XXH3_64bits($0.baseAddress, $0.count) }
+        let expected = value.withUnsafeBytes { XXH3_64bits_withSeed($0.baseAddress, $0.count, seed) }
+        let sealed = RecordChecksum.seal(value, table: .state, key: key)
+        XCTAssertEqual(Array(sealed.prefix(value.count)), value)
+        XCTAssertEqual(Array(sealed.suffix(8)), withUnsafeBytes(of: expected.littleEndian, Array.init))
     }
 }

@@ -18,8 +18,20 @@ public struct NodePath: Hashable, Comparable, Sendable {
     public var prefix: Bytes { bits.bytes }
 
     /// The path of the child on side `bit` (0 = left, 1 = right).
-    func child(_ bit: UInt8) -> NodePath {
+    public func child(_ bit: UInt8) -> NodePath {
         NodePath(depth: depth + 1, bits: bit == 1 ? bits.settingBit(depth) : bits)
+    }
+
+    /// The node above this one (or this one) at `depth`, which must not be deeper than this path.
+    public func ancestor(atDepth depth: Int) -> NodePath {
+        NodePath(depth: depth, bits: bits.masked(toDepth: depth))
+    }
+
+    /// The `count` path bits from bit `start` on (at most 62; within `depth`), as a number whose highest bit is the first.
+    public func bits(from start: Int, count: Int) -> Int {
+        var value = 0
+        for index in start..<(start + count) { value = value << 1 | Int(bits.bit(index)) }
+        return value
     }
 
     /// The path at `depth` on the way to `key`.

@@ -177,16 +177,18 @@ public struct StateTree {
     public static func buildInKeyOrder<E: Error>(
         sorted entries: ArraySlice<(Hash32, Hash32)>, batch: Int, emit: (NodePath, TreeNode) throws(E) -> Void
     ) throws(E) -> Hash32 {
-        try buildInKeyOrder(sorted: entries, batch: batch, prepare: { $0 }) { nodes throws(E) in
+        try buildInKeyOrder(sorted: entries, batch: batch, prepare: { $1 }) { nodes throws(E) in
             for (path, node) in nodes { try emit(path, node) }
         }
     }
 
-    /// `buildInKeyOrder`, handing over each subtree's nodes (in key order) through `prepare`, which runs on the core
-    /// that built them: a store encodes and checksums them there, so that the thread that writes only writes.
+    /// `buildInKeyOrder`, handing over each subtree's nodes (in key order) through `prepare` with the subtree's path,
+    /// which runs on the core that built them: a store encodes and checksums them there, so that the thread that writes
+    /// only writes. The nodes above the subtrees come last, with no path.
     public static func buildInKeyOrder<Prepared: Sendable, E: Error>(
         sorted entries: ArraySlice<(Hash32, Hash32)>, batch: Int,
-        prepare: @Sendable ([(path: NodePath, node: TreeNode)]) -> Prepared, emit: (Prepared) throws(E) -> Void
+        prepare: @Sendable (_ subtree: NodePath?, _ nodes: [(path: NodePath, node: TreeNode)]) -> Prepared,
+        emit: (Prepared) throws(E) -> Void
     ) throws(E) -> Hash32 {
         let batch = max(1, batch)
         let batches = subtrees(of: entries, at: .root, batch: batch)
@@ -198,7 +200,7 @@ public struct StateTree {
                 var nodes: [(path: NodePath, node: TreeNode)] = []
                 let root = buildSubtree(at: path, entries: entries[range]) { path, node in nodes.append((path, node)) }
                 nodes.reverse()
-                return (root: root, prepared: prepare(nodes))
+                return (root: root, prepared: prepare(path, nodes))
             }
             for (root, prepared) in built {
                 try emit(prepared)
@@ -222,7 +224,7 @@ public struct StateTree {
         }
         let root = combine(at: .root, entries: entries)
         above.sort { $0.path < $1.path }
-        if !above.isEmpty { try emit(prepare(above)) }
+        if !above.isEmpty { try emit(prepare(nil, above)) }
         return root?.hash ?? .zero
     }
 
