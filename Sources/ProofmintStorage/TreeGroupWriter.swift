@@ -9,7 +9,7 @@ enum TreeGroupWriter {
     /// Applies `nodes` (nil deletes; at most one change a path) to the `tree` table.
     static func write(_ nodes: [(path: NodePath, node: TreeNode?)], txn: LMDBTransaction, table: TableHandle) throws(LMDBError) {
         let tops = nodes.map { TreeGroup.top(of: $0.path) }
-        let (order, ends) = grouped(tops)
+        let (order, ends) = TreeGroup.runs(of: tops)
         // The stored group, spread out a place a node, then changed, then packed into the record: all on the stack.
         try withUnsafeTemporaryAllocation(byteCount: keyLength + 2 * TreeGroup.maximumLength, alignment: 8) { buffer throws(LMDBError) in
             let key = UnsafeMutableRawBufferPointer(rebasing: buffer[..<keyLength])
@@ -43,47 +43,8 @@ enum TreeGroupWriter {
     /// The tops of the groups that `nodes` change, each once, in key order: the records a block's undo keeps.
     static func tops(of nodes: [(path: NodePath, node: TreeNode?)]) -> [NodePath] {
         let tops = nodes.map { TreeGroup.top(of: $0.path) }
-        let (order, ends) = grouped(tops)
+        let (order, ends) = TreeGroup.runs(of: tops)
         return ends.indices.map { tops[order[$0 == 0 ? 0 : ends[$0 - 1]]] }
-    }
-
-    /// The indices of `tops` with each group's together and the groups in key order (`order`), and where each group's
-    /// run in `order` ends. Writes in key order meet a group at its top, before any node of a group below it, and never
-    /// return to it once they have left its subtree, so the groups' first appearances are already in key order and a
-    /// counting pass groups them; any other order is sorted.
-    private static func grouped(_ tops: [NodePath]) -> (order: [Int], ends: [Int]) {
-        var groupOf = [Int](repeating: 0, count: tops.count)
-        var groupTops: [NodePath] = []
-        var open: [(top: NodePath, group: Int)?] = []
-        for (index, top) in tops.enumerated() {
-            let level = top.depth / TreeGroup.levels
-            if level < open.count, let current = open[level], current.top == top {
-                groupOf[index] = current.group
-                continue
-            }
-            guard groupTops.last.map({ $0 < top }) ?? true else { return sorted(tops) }
-            if level >= open.count { open.append(contentsOf: repeatElement(nil, count: level + 1 - open.count)) }
-            open[level] = (top, groupTops.count)
-            groupOf[index] = groupTops.count
-            groupTops.append(top)
-        }
-        var ends = [Int](repeating: 0, count: groupTops.count)
-        for group in groupOf { ends[group] += 1 }
-        for group in ends.indices.dropFirst() { ends[group] += ends[group - 1] }
-        var next = [0] + ends.dropLast()
-        var order = [Int](repeating: 0, count: tops.count)
-        for (index, group) in groupOf.enumerated() {
-            order[next[group]] = index
-            next[group] += 1
-        }
-        return (order, ends)
-    }
-
-    /// `grouped` by sorting.
-    private static func sorted(_ tops: [NodePath]) -> (order: [Int], ends: [Int]) {
-        let order = tops.indices.sorted { tops[$0] == tops[$1] ? $0 < $1 : tops[$0] < tops[$1] }
-        let ends = order.indices.filter { $0 + 1 == order.count || tops[order[$0 + 1]] != tops[order[$0]] }.map { $0 + 1 }
-        return (order, ends)
     }
 
     /// Spreads the stored group at `key` into `spread` (place `p` at `65·p`) and returns its places (0: none stored);

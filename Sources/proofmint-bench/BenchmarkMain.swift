@@ -118,25 +118,32 @@ enum BenchmarkMain {
         print("\n## Replay: \(chain.blocks) blocks of \(chain.transactions) transfers, \(accounts) accounts\n")
         let (live, liveLimit) = try VerifyRate.around(signatures: 20_000) { try ApplyBenchmark(accounts: accounts, options: chain).run() }
         var index = 0
+        var replayCPU = 0.0
         let (report, limit) = try VerifyRate.around(signatures: 20_000) {
-            try ChainReplayer().replay(genesis: live.genesis, next: {
+            let cpuStart = ProcessCPU.seconds()
+            defer { replayCPU = ProcessCPU.seconds() - cpuStart }
+            return try ChainReplayer().replay(genesis: live.genesis, next: {
                 defer { index += 1 }
                 return index < live.blocks.count ? live.blocks[index] : nil
             })
         }
         guard report.ok else { throw BenchmarkOptions.Invalid(description: "the replay found a mismatch: \(report.mismatch?.reason ?? "")") }
         print("Each row is compared with the better of two verify measurements taken just before and just after it.\n")
-        print("| measurement | blocks/s | transfers/s | vs live apply | 1-core verify/s | all-core verify/s | vs 1-core verify | vs all-core verify |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        print("CPU µs a transfer is the process's CPU time (every thread) over the transfers; beside the checks is that less one")
+        print("signature check on one core (10⁶ / the row's 1-core verify rate): what executing, hashing and storing cost.\n")
+        print("| measurement | blocks/s | transfers/s | vs live apply | 1-core verify/s | all-core verify/s | vs 1-core verify | vs all-core verify | cores busy | CPU µs a transfer | beside the checks µs |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        let replayRate = Double(report.transactions) / report.seconds
         let rows = [
-            ("live apply (LMDB, durable commits)", live.transfersPerSecond, liveLimit),
-            ("replay (in memory, from genesis)", Double(report.transactions) / report.seconds, limit),
+            ("live apply (LMDB, durable commits)", live.transfersPerSecond, liveLimit, live.coresBusy),
+            ("replay (in memory, from genesis)", replayRate, limit, replayCPU / report.seconds),
         ]
-        for (name, rate, verify) in rows {
+        for (name, rate, verify, cores) in rows {
+            let cpuPerTransfer = 1e6 * cores / rate
             print("| \(name) " + String(
-                format: "| %.0f | %.0f | %.0f%% | %.0f | %.0f | %.0f%% | %.0f%% |", rate / Double(chain.transactions), rate,
+                format: "| %.0f | %.0f | %.0f%% | %.0f | %.0f | %.0f%% | %.0f%% | %.2f | %.1f | %.1f |", rate / Double(chain.transactions), rate,
                 100 * rate / live.transfersPerSecond, verify.singleCore, verify.allCores, 100 * rate / verify.singleCore,
-                100 * rate / verify.allCores))
+                100 * rate / verify.allCores, cores, cpuPerTransfer, cpuPerTransfer - 1e6 / verify.singleCore))
         }
     }
 }
