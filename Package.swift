@@ -2,7 +2,8 @@
 // Proofmint: a node and a wallet for a Proof-of-Compute token chain.
 //
 // Dependency direction (each layer only imports the ones below it):
-//   CSodium, CLMDB, CXXHash  →  ProofmintCrypto  →  ProofmintCore  →  ProofmintStorage  →  ProofmintNode  →  proofmintd
+//   CSodium, CLMDB  →  ProofmintCrypto  →  ProofmintCore  →  ProofmintStorage  →  ProofmintNode  →  proofmintd
+//   (CLMDB and CXXHash, the record checksums' hash, sit under ProofmintStorage only.)
 //                                                        ↘  ProofmintRPC  ↗ (node)  ↘  ProofmintWallet  →  proofmint
 //                                                        ↘  ProofmintSimulation  →  proofmintd (simulate)
 //   ProofmintAudit (over storage) is under ProofmintNode too: a follower explains a refused block as `replay` does.

@@ -161,8 +161,9 @@ public final class ChainStore: @unchecked Sendable {
         }
     }
 
-    /// Schemas before 6 stored the schema record as a bare u32, with no checksum: read it raw, so an older home gets
-    /// `schemaMismatch` (initialise a new home) rather than a checksum error.
+    /// Schemas before 6 stored the schema record as a bare u32, with no checksum, and schemas 6 to 8 sealed it with
+    /// another checksum: read it raw, so an older home gets `schemaMismatch` (initialise a new home) rather than a
+    /// checksum error.
     private static func checkSchema(_ txn: LMDBTransaction, tables: Tables, path: String) throws(StorageError) {
         let handle = tables[.meta]
         guard let raw = try wrap("reading schema", path: path, { () throws(LMDBError) in try txn.getRaw(handle.dbi, MetaKey.schema) }) else {
@@ -173,10 +174,17 @@ public final class ChainStore: @unchecked Sendable {
             }
             throw unfinished ? StorageError.unfinishedGenesis(path: path) : StorageError.corrupt(path: path, detail: "schema record is missing")
         }
-        let schemaBytes: Bytes? = raw.count == 4 ? raw : try wrap("reading schema", path: path, { () throws(LMDBError) in try txn.get(handle, MetaKey.schema) })
-        guard let schemaBytes, schemaBytes.count == 4 else { throw StorageError.corrupt(path: path, detail: "schema record is malformed") }
-        let schema = schemaBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        guard raw.count == 4 || raw.count == 4 + RecordChecksum.length else {
+            throw StorageError.corrupt(path: path, detail: "schema record is malformed")
+        }
+        // The version leads a sealed record; another schema's is refused before its checksum is checked, since the
+        // checksum itself changed with schema 9 (SipHash before, XXH3 since).
+        let schema = raw.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         guard schema == schemaVersion else { throw StorageError.schemaMismatch(path: path, found: schema, expected: schemaVersion) }
+        guard raw.count == 4 else {
+            _ = try wrap("reading schema", path: path) { () throws(LMDBError) in try txn.get(handle, MetaKey.schema) }
+            return
+        }
     }
 
     /// The schema a home records, read through `meta` alone (a bare u32 before schema 6, then sealed: the value leads),

@@ -38,7 +38,9 @@ public struct StateSnapshot: StateReader {
         }
         guard let decoded else { return nil }
         guard let group = decoded else {
-            throw StateReadError("the tree record at depth \(top.depth) does not decode: \(TreeGroup.malformed)")
+            let damage = LMDBError.inconsistentRecord(
+                table: Table.tree.rawValue, key: Table.tree.describe(key: top.storageKey), detail: TreeGroup.malformed)
+            throw failure(damage, "reading the tree nodes at depth \(top.depth)")
         }
         return group
     }

@@ -117,7 +117,7 @@ extension Table {
         case .blockIndex: "block \(key.hex)"
         case .transactionIndex: "transaction \(key.hex)"
         case .state: "state key \(key.hex)"
-        case .tree: "tree node \(key.hex)"
+        case .tree: "tree group \(key.hex)"
         case .meta: "meta \(String(decoding: key, as: UTF8.self))"
         case .historyLog: AccountHistoryLog.describe(key: key)
         case .historyHeads: "history head of \(key.hex)"

@@ -1,10 +1,10 @@
 import ProofmintCore
 
-/// What one block overwrote or deleted, so that a revert can put it back: for each `state` key and `tree` node the
-/// block wrote, the value it had before (nil: it was absent). Stored in the `undo` table under the block's height.
+/// What one block overwrote or deleted, so that a revert can put it back: for each `state` key and `tree` record (a
+/// `TreeGroup`) the block wrote, the value it had before (nil: it was absent). Stored in the `undo` table under the block's height.
 ///
 /// Encoding: `u8 version (1) ‖ u32 count ‖ count × (u8 table ‖ u32 key length ‖ key ‖ u8 present ‖ [u32 length ‖ value])`,
-/// entries in the order the block wrote them (state keys sorted, then tree paths sorted); the table's checksum is
+/// entries in the order the block wrote them (state keys sorted, then the tree groups' tops sorted); the table's checksum is
 /// appended like every record's.
 struct UndoRecord: Equatable {
     /// Which table an entry restores: only the two a block's state transition writes.

@@ -171,6 +171,19 @@ final class RecordIntegrityTests: XCTestCase {
         try assertVerifyReports(try ChainStore.open(at: directory, options: options), table: "blocks", key: "height 3", "checksum")
     }
 
+    /// A tree record that is not a group (a valid checksum over the wrong shape: a bug, or damage the checksum missed)
+    /// is a damaged record named by its table and key when a read meets it, and stops the start; nothing traps.
+    func testATreeRecordThatIsNotAGroupIsADamagedRecord() throws {
+        let (_, store) = try storeHolding(blocks: 3)
+        try store.environment.write { txn throws(LMDBError) in try txn.put(store.tables[.tree], NodePath.root.storageKey, [0x00, 0x01, 0x07]) }
+        XCTAssertThrowsError(try store.withSnapshot { try $0.stateRoot() }) { error in
+            XCTAssertTrue("\(error)".contains("table tree"), "\(error)")
+            XCTAssertTrue("\(error)".contains(TreeGroup.malformed), "\(error)")
+        }
+        XCTAssertThrowsError(try store.checkHead())
+        XCTAssertFalse(try store.verify().isConsistent)
+    }
+
     /// A stored tree whose root is not the head's state root (here: another valid node written over the root, with a
     /// fresh checksum) is refused at start.
     func testATreeRootThatIsNotTheHeadStateRootIsRefusedAtStart() throws {
@@ -224,6 +237,37 @@ final class RecordIntegrityTests: XCTestCase {
         readOnly.readOnly = true
         XCTAssertThrowsError(try ChainStore.open(at: directory, options: readOnly)) { error in
             guard case StorageError.schemaMismatch(_, found: 7, _) = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    /// A home made by the previous build (schema 8) sealed its records with SipHash, so its schema record's checksum
+    /// does not hold under XXH3: it is still refused for its schema, writable or read-only, never called damaged.
+    func testAHomeOfSchemaEightSealedWithTheOldChecksumIsRefusedForItsSchema() throws {
+        _ = try storeHolding(blocks: 1)
+        do {
+            let store = try ChainStore.open(at: directory)
+            let meta = store.tables[.meta].dbi
+            try store.environment.write { txn throws(LMDBError) in
+                try txn.putRaw(meta, MetaKey.schema, [0, 0, 0, 8, 0x31, 0x0e, 0x0e, 0xdd, 0x47, 0xdb, 0x6f, 0x72])
+            }
+        }
+        XCTAssertThrowsError(try ChainStore.open(at: directory)) { error in
+            guard case StorageError.schemaMismatch(_, found: 8, expected: ChainStore.schemaVersion) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue("\(error)".contains("initialise a new home"), "\(error)")
+        }
+        var readOnly = ChainStore.Options()
+        readOnly.readOnly = true
+        XCTAssertThrowsError(try ChainStore.open(at: directory, options: readOnly)) { error in
+            guard case StorageError.schemaMismatch(_, found: 8, _) = error else { return XCTFail("\(error)") }
+        }
+        // This schema's record with a damaged checksum is damage, not another schema.
+        let environment = try LMDBEnvironment(path: directory, maxTables: Table.allCases.count + 2, mapSize: 1 << 30, durability: .none)
+        let meta = try Tables(environment: environment, create: false)[.meta].dbi
+        try environment.write { txn throws(LMDBError) in
+            try txn.putRaw(meta, MetaKey.schema, withUnsafeBytes(of: ChainStore.schemaVersion.bigEndian, Array.init) + Bytes(repeating: 0, count: 8))
+        }
+        XCTAssertThrowsError(try ChainStore.open(at: directory)) { error in
+            guard case StorageError.corruptRecord = error else { return XCTFail("\(error)") }
         }
     }
 

@@ -83,6 +83,23 @@ final class SnapshotRevertTests: XCTestCase {
         XCTAssertEqual(try store.undoFootprint().records, 0, "no undo record is left above the snapshot")
     }
 
+    /// Blocks committed as one run (group commit: one write transaction, each block's undo captured after the blocks
+    /// before it in the run wrote, so several of them change the same tree groups) revert exactly too.
+    func testRevertUndoesBlocksCommittedAsOneRun() throws {
+        let chain = try StoreFixture.chain(blocks: 12, seed: 5)
+        let store = try store(committing: 4, of: chain)
+        let before = try entries(store)
+        _ = try store.takeSnapshot(named: "base")
+        try store.commit(run: (4..<12).map { (chain.blocks[$0], chain.outcomes[$0]) })
+        XCTAssertEqual(store.head, chain.head)
+        XCTAssertEqual(try store.withSnapshot { try $0.stateRoot() }, chain.head.stateRoot)
+        XCTAssertTrue(try store.verify().isConsistent)
+        _ = try store.revert(to: "base")
+        XCTAssertEqual(store.head, chain.blocks[3].header)
+        XCTAssertEqual(try entries(store), before, "every state entry and tree group is back byte for byte")
+        XCTAssertTrue(try store.verify().isConsistent)
+    }
+
     func testRevertTwiceToTheSameSnapshotAndTheChainGoesOn() throws {
         let chain = try StoreFixture.chain(blocks: 14, seed: 5)
         let store = try store(committing: 4, of: chain)
