@@ -58,11 +58,11 @@ extension ChainStore {
         var malformed: Bytes?
         do {
             try snapshot.transaction.scan(snapshot.tables[.tree]) { key, value in
-                guard let group = value.withUnsafeBytes(TreeGroup.init(record:)) else {
+                guard let places = value.withUnsafeBytes(TreeGroup.places(ofRecord:)) else {
                     malformed = key
                     return false
                 }
-                nodes += group.count
+                nodes += places.nonzeroBitCount
                 return true
             }
         } catch let error as LMDBError {

@@ -52,13 +52,12 @@ struct SealedGroups: Sendable {
         nodeCount = nodes.count
     }
 
-    /// Appends `top`'s key and the sealed `value` to `records`.
+    /// Appends `top`'s key and the sealed `value` to `records`, both written in place.
     private static func append(_ top: NodePath, _ value: UnsafeRawBufferPointer, to records: inout Bytes) {
-        let keyStart = records.count
-        records.append(contentsOf: top.storageKey)
-        let sealedStart = records.count
-        records.append(contentsOf: repeatElement(0, count: value.count + RecordChecksum.length))
+        let keyStart = records.count, sealedStart = keyStart + NodePath.storageKeyLength
+        records.append(contentsOf: repeatElement(0, count: NodePath.storageKeyLength + value.count + RecordChecksum.length))
         records.withUnsafeMutableBytes { raw in
+            top.writeStorageKey(into: UnsafeMutableRawBufferPointer(rebasing: raw[keyStart..<sealedStart]))
             RecordChecksum.seal(
                 value, table: .tree, key: UnsafeRawBufferPointer(rebasing: raw[keyStart..<sealedStart]),
                 into: UnsafeMutableRawBufferPointer(rebasing: raw[sealedStart...]))

@@ -229,14 +229,22 @@ final class RecordIntegrityTests: XCTestCase {
                 try txn.put(tables[.meta], MetaKey.schema, [0, 0, 0, 7])
             }
         }
-        XCTAssertThrowsError(try ChainStore.open(at: directory)) { error in
-            guard case StorageError.schemaMismatch(_, found: 7, expected: ChainStore.schemaVersion) = error else { return XCTFail("\(error)") }
-            XCTAssertTrue("\(error)".contains("initialise a new home"), "\(error)")
+        assertRefusedForSchema(7)
+    }
+
+    /// Opening the home, writable and read-only, is refused for schema `found` (not called damaged), with the advice to
+    /// initialise a new home.
+    private func assertRefusedForSchema(_ found: UInt32, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try ChainStore.open(at: directory), file: file, line: line) { error in
+            guard case StorageError.schemaMismatch(_, found: found, expected: ChainStore.schemaVersion) = error else {
+                return XCTFail("\(error)", file: file, line: line)
+            }
+            XCTAssertTrue("\(error)".contains("initialise a new home"), "\(error)", file: file, line: line)
         }
         var readOnly = ChainStore.Options()
         readOnly.readOnly = true
-        XCTAssertThrowsError(try ChainStore.open(at: directory, options: readOnly)) { error in
-            guard case StorageError.schemaMismatch(_, found: 7, _) = error else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(try ChainStore.open(at: directory, options: readOnly), file: file, line: line) { error in
+            guard case StorageError.schemaMismatch(_, found: found, _) = error else { return XCTFail("\(error)", file: file, line: line) }
         }
     }
 
@@ -251,15 +259,7 @@ final class RecordIntegrityTests: XCTestCase {
                 try txn.putRaw(meta, MetaKey.schema, [0, 0, 0, 8, 0x31, 0x0e, 0x0e, 0xdd, 0x47, 0xdb, 0x6f, 0x72])
             }
         }
-        XCTAssertThrowsError(try ChainStore.open(at: directory)) { error in
-            guard case StorageError.schemaMismatch(_, found: 8, expected: ChainStore.schemaVersion) = error else { return XCTFail("\(error)") }
-            XCTAssertTrue("\(error)".contains("initialise a new home"), "\(error)")
-        }
-        var readOnly = ChainStore.Options()
-        readOnly.readOnly = true
-        XCTAssertThrowsError(try ChainStore.open(at: directory, options: readOnly)) { error in
-            guard case StorageError.schemaMismatch(_, found: 8, _) = error else { return XCTFail("\(error)") }
-        }
+        assertRefusedForSchema(8)
         // This schema's record with a damaged checksum is damage, not another schema.
         let environment = try LMDBEnvironment(path: directory, maxTables: Table.allCases.count + 2, mapSize: 1 << 30, durability: .none)
         let meta = try Tables(environment: environment, create: false)[.meta].dbi

@@ -90,18 +90,9 @@ final class TreeGroupTests: XCTestCase {
         let environment = try LMDBEnvironment(path: directory, maxTables: Table.allCases.count + 2, mapSize: 64 << 20, durability: .none)
         let tables = try Tables(environment: environment, create: true)
         var reference = [NodePath: TreeNode]()
-        var values = [Int: Int]()
-        var random = SplitMix64(seed: 5)
+        var rounds = TreeUpdateRounds(seed: 5, keys: 400, perRound: 60)
         for round in 0..<40 {
-            var updates = [StateTree.Update]()
-            var touched = Set<Int>()
-            for _ in 0..<Int(1 + random.next() % 60) {
-                let index = Int(random.next() % 400)
-                guard touched.insert(index).inserted else { continue }
-                let delete = values[index] != nil && random.next() % 3 == 0
-                values[index] = delete ? nil : Int(random.next() % 1_000)
-                updates.append(StateTree.Update(key: key(index), valueHash: values[index].map { key(1_000_000 + $0) }))
-            }
+            let updates = rounds.next()
             let expected = try StateTree.update(updates, reader: MapNodes(nodes: reference))
             let stored = try environment.read(beginFailed: { $0 as any Error }) { txn in
                 try StateTree.update(updates, reader: StateSnapshot(transaction: txn, tables: tables, path: directory))
@@ -111,7 +102,7 @@ final class TreeGroupTests: XCTestCase {
             try environment.write { txn throws(LMDBError) in try TreeGroupWriter.write(stored.nodes, txn: txn, table: tables[.tree]) }
             for (path, node) in expected.nodes { reference[path] = node }
         }
-        XCTAssertTrue(values.values.contains { _ in true } && reference.count > 100, "the tree is not trivial")
+        XCTAssertTrue(!rounds.present.isEmpty && reference.count > 100, "the tree is not trivial")
         let groups = try environment.read(beginFailed: { $0 as any Error }) { txn in
             var nodes = [NodePath: TreeNode]()
             try txn.scan(tables[.tree]) { key, value in

@@ -12,9 +12,9 @@ public final class MemoryStateStore: StateReader, @unchecked Sendable {
     private var groupOf: [NodePath: Int] = [:]
     /// Groups emptied by deletions, for the next new ones.
     private var freeGroups: [Int] = []
-    /// The group read last at each level (−1: none there): a tree update reads in key order (a node, its left subtree,
-    /// its right), so a group is looked up once where its nodes are visited. Emptied by every write.
-    private var lastRead: [(top: NodePath, group: Int)?] = []
+    /// The group read last at each level (−1: none there), so a tree update looks a group up once where its nodes are
+    /// visited. Emptied by every write.
+    private var lastRead = GroupReadMemory<Int>()
     /// The last committed header (nil before genesis).
     public private(set) var head: BlockHeader?
 
@@ -40,15 +40,7 @@ public final class MemoryStateStore: StateReader, @unchecked Sendable {
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? { values[key] }
 
     public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
-        let top = TreeGroup.top(of: path), level = top.depth / TreeGroup.levels
-        let group: Int
-        if level < lastRead.count, let last = lastRead[level], last.top == top {
-            group = last.group
-        } else {
-            group = groupOf[top] ?? -1
-            if level >= lastRead.count { lastRead.append(contentsOf: repeatElement(nil, count: level + 1 - lastRead.count)) }
-            lastRead[level] = (top, group)
-        }
+        let group = lastRead.value(at: TreeGroup.top(of: path)) { groupOf[$0] ?? -1 }
         return group < 0 ? nil : slots[group * TreeGroup.places + TreeGroup.place(of: path)]
     }
 
@@ -62,7 +54,7 @@ public final class MemoryStateStore: StateReader, @unchecked Sendable {
     /// a state-transition entry point called directly); the head is unchanged.
     public func apply(writes: [(key: StateKey, value: Bytes?)], treeNodes: [(path: NodePath, node: TreeNode?)]) {
         for (key, value) in writes { values[key] = value }
-        lastRead.removeAll(keepingCapacity: true)
+        lastRead.forget()
         let tops = treeNodes.map { TreeGroup.top(of: $0.path) }
         let (order, ends) = TreeGroup.runs(of: tops)
         var start = 0

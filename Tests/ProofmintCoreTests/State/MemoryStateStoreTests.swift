@@ -6,23 +6,12 @@ import XCTest
 /// level: through random rounds of inserts, changes and deletions its nodes, reads and roots stay the tree's, and a read
 /// after a write sees the write.
 final class MemoryStateStoreTests: XCTestCase {
-    private func key(_ index: Int) -> Hash32 { Hash32.digest(Array("store key \(index)".utf8)) }
-
     func testGroupedNodesFollowTheTreeThroughInsertsChangesAndDeletions() throws {
         let store = MemoryStateStore()
         var reference = [NodePath: TreeNode]()
-        var present = Set<Int>()
-        var random = SplitMix64(seed: 17)
+        var rounds = TreeUpdateRounds(seed: 17, keys: 300, perRound: 40)
         for round in 0..<60 {
-            var updates = [StateTree.Update]()
-            var touched = Set<Int>()
-            for _ in 0..<Int(1 + random.next() % 40) {
-                let index = Int(random.next() % 300)
-                guard touched.insert(index).inserted else { continue }
-                let delete = present.contains(index) && random.next() % 3 == 0
-                if delete { present.remove(index) } else { present.insert(index) }
-                updates.append(StateTree.Update(key: key(index), valueHash: delete ? nil : key(Int(random.next() % 1_000) + 10_000)))
-            }
+            let updates = rounds.next()
             // Read every node first, so the store remembers groups that the write then changes.
             for path in reference.keys { XCTAssertEqual(try store.treeNode(at: path), reference[path]) }
             let changes = try StateTree.update(updates, reader: store)
@@ -32,8 +21,7 @@ final class MemoryStateStoreTests: XCTestCase {
             XCTAssertEqual(store.nodes, reference, "round \(round)")
             for (path, node) in changes.nodes { XCTAssertEqual(try store.treeNode(at: path), node, "a read after the write, round \(round)") }
         }
-        let everything = present.map { StateTree.Update(key: key($0), valueHash: nil) }
-        store.apply(writes: [], treeNodes: try StateTree.update(everything, reader: store).nodes)
+        store.apply(writes: [], treeNodes: try StateTree.update(rounds.deleteAll(), reader: store).nodes)
         XCTAssertTrue(store.nodes.isEmpty, "deleting every key leaves no node")
         XCTAssertNil(try store.treeNode(at: .root))
     }
