@@ -10,6 +10,7 @@ enum CodecTargets {
         guard signed.encodedSize == bytes.count else {
             throw FuzzFailure(.transaction, "encodedSize \(signed.encodedSize) differs from the \(bytes.count) bytes decoded")
         }
+        try keptBytesAreFields(signed, target: .transaction)
         _ = signed.hasValidSignature()
         try servable(TransactionView(signed), target: .transaction)
         return .accepted
@@ -19,7 +20,10 @@ enum CodecTargets {
         guard let block = try CanonicalRoundTrip.check(Block.self, bytes, target: .block) else { return .refused }
         _ = Block.transactionRoot(block.transactions)
         try servable(SignedHeaderView(header: block.header, signature: block.signature), target: .block)
-        for signed in block.transactions { try servable(TransactionView(signed), target: .block) }
+        for signed in block.transactions {
+            try keptBytesAreFields(signed, target: .block)
+            try servable(TransactionView(signed), target: .block)
+        }
         return .accepted
     }
 
@@ -28,6 +32,15 @@ enum CodecTargets {
         _ = Block.receiptRoot(list.receipts)
         for receipt in list.receipts { try servable(ReceiptView(receipt), target: .receipts) }
         return .accepted
+    }
+
+    /// A decoded transaction keeps the bytes it was read from and re-encodes as them, so the round trip above cannot see
+    /// a decoder that accepts another form of the same fields: encoding the fields afresh must give the same bytes.
+    private static func keptBytesAreFields(_ signed: SignedTransaction, target: FuzzTarget) throws(FuzzFailure) {
+        let fresh = signed.transaction.canonicalBytes + signed.signature
+        guard fresh == signed.encoded else {
+            throw FuzzFailure(target, "a transaction decoded from \(signed.encoded.count) bytes encodes its fields as \(fresh.count) other bytes")
+        }
     }
 
     /// A decoded value is served over RPC as this view: its JSON encoding must not fail.

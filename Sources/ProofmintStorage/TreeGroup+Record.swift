@@ -10,27 +10,37 @@ extension TreeGroup {
     static let malformed = "it is not a group of tree nodes (a u16 of places, then 65 bytes a node)"
 
     /// Decodes a stored record (its checksum already checked and removed); nil unless it is exactly as described above.
+    /// One pass: each node is checked as it is decoded.
     init?(record: UnsafeRawBufferPointer) {
-        guard let filled = Self.places(ofRecord: record) else { return nil }
+        guard let filled = Self.filledPlaces(ofRecord: record) else { return nil }
         self.init()
         var offset = 2
         for place in 0..<Self.places where filled >> place & 1 == 1 {
-            self[place] = TreeNode(canonicalRaw: UnsafeRawBufferPointer(rebasing: record[offset..<(offset + Self.nodeLength)]))
+            guard let node = TreeNode(canonicalRaw: UnsafeRawBufferPointer(rebasing: record[offset..<(offset + Self.nodeLength)])) else {
+                return nil
+            }
+            self[place] = node
             offset += Self.nodeLength
         }
     }
 
     /// The places a record holds, nil unless it is exactly as described above (each node's tag known).
     static func places(ofRecord record: UnsafeRawBufferPointer) -> UInt16? {
-        guard record.count >= 2 else { return nil }
-        let filled = UInt16(record[0]) << 8 | UInt16(record[1])
-        guard filled != 0, filled >> Self.places == 0, record.count == 2 + filled.nonzeroBitCount * Self.nodeLength else {
-            return nil
-        }
+        guard let filled = filledPlaces(ofRecord: record) else { return nil }
         for offset in stride(from: 2, to: record.count, by: Self.nodeLength) {
             guard TreeNode(canonicalRaw: UnsafeRawBufferPointer(rebasing: record[offset..<(offset + Self.nodeLength)])) != nil else {
                 return nil
             }
+        }
+        return filled
+    }
+
+    /// The record's place bits, nil unless they are some of the 15 places and the length holds a node for each.
+    private static func filledPlaces(ofRecord record: UnsafeRawBufferPointer) -> UInt16? {
+        guard record.count >= 2 else { return nil }
+        let filled = UInt16(record[0]) << 8 | UInt16(record[1])
+        guard filled != 0, filled >> Self.places == 0, record.count == 2 + filled.nonzeroBitCount * Self.nodeLength else {
+            return nil
         }
         return filled
     }

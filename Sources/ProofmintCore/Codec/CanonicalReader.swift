@@ -29,6 +29,9 @@ public struct CanonicalReader {
         }
     }
 
+    /// The bytes read since `start`, an earlier `offset`: for canonical input, the encoding of what was decoded since.
+    public func bytes(since start: Int) -> Bytes { Array(bytes[start..<offset]) }
+
     public mutating func fixed(_ count: Int) throws(CodecError) -> Bytes {
         try need(count)
         defer { offset += count }

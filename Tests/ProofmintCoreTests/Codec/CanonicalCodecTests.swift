@@ -144,6 +144,27 @@ final class CanonicalCodecTests: XCTestCase {
         }
     }
 
+    /// A decoded transaction keeps the bytes it came from: its encoding, size, id and witness hash are theirs, and they
+    /// are the encoding of its fields.
+    func testDecodedTransactionKeepsItsBytes() throws {
+        let signed = Self.transaction().signed(by: Self.alice)
+        let bytes = signed.canonicalBytes
+        let decoded = try SignedTransaction(canonical: bytes)
+        XCTAssertEqual(decoded.encoded, bytes)
+        XCTAssertEqual(decoded.canonicalBytes, bytes)
+        XCTAssertEqual(decoded.encodedSize, bytes.count)
+        XCTAssertEqual(Array(decoded.unsignedBytes), Self.transaction().canonicalBytes)
+        XCTAssertEqual(decoded.id, Self.transaction().id)
+        XCTAssertEqual(decoded.witnessHash, Hash32.digest(Self.transaction().canonicalBytes + signed.signature))
+        XCTAssertTrue(decoded.hasValidSignature())
+        XCTAssertEqual(decoded, signed)
+        let other = Self.transaction().signed(by: TestKeys.key("codec-other"))
+        XCTAssertNotEqual(decoded, other, "same transaction fields, another signature")
+        // Decoded from inside a block, a transaction keeps its own bytes, not the block's.
+        let block = try Block(canonical: Block(header: Self.header, signature: Bytes(repeating: 9, count: 64), transactions: [signed, signed]).canonicalBytes)
+        XCTAssertEqual(block.transactions.map(\.encoded), [bytes, bytes])
+    }
+
     /// Property: bytes the decoder accepts are exactly the canonical encoding of what it returns, so no two byte
     /// strings decode to the same value. Checked on thousands of mutations of valid encodings.
     func testAcceptedBytesAreCanonical() {
@@ -151,6 +172,11 @@ final class CanonicalCodecTests: XCTestCase {
         let signed = Self.transaction().signed(by: Self.alice)
         let samples: [(String, Bytes, (Bytes) throws -> Bytes)] = [
             ("transaction", Self.transaction().canonicalBytes, { try Transaction(canonical: $0).canonicalBytes }),
+            // Re-encoded from its fields: a signed transaction's own encoding is the bytes it was decoded from.
+            ("signed transaction", signed.canonicalBytes, { bytes in
+                let decoded = try SignedTransaction(canonical: bytes)
+                return decoded.transaction.canonicalBytes + decoded.signature
+            }),
             ("block", Block(header: Self.header, signature: Bytes(repeating: 9, count: 64), transactions: [signed]).canonicalBytes,
              { try Block(canonical: $0).canonicalBytes }),
             ("receipt", Receipt(transactionId: signed.id, code: 0, feeCharged: 1, events: Self.events).canonicalBytes,
