@@ -18,7 +18,7 @@ public enum ChainFileWriter {
             try handle.write(contentsOf: Data(ChainFile.header() + ChainFile.frame(.genesis, genesis)))
             for height in heights {
                 guard let block = try store.block(at: height) else { throw ChainFileError.io("the store has no block \(height)") }
-                try handle.write(contentsOf: Data(ChainFile.frame(.block, block.canonicalBytes)))
+                try handle.write(contentsOf: Data(ChainFile.frame(.block, block.encoded)))
                 end.count += 1
                 end.lastHeight = height
                 end.lastHash = block.hash
@@ -42,7 +42,7 @@ extension ChainFileWriter {
     /// A chain file for blocks already in memory (fixtures and tests), as bytes.
     public static func encode(genesisFile: Bytes, blocks: [Block]) -> Bytes {
         var bytes = ChainFile.header() + ChainFile.frame(.genesis, genesisFile)
-        for block in blocks { bytes += ChainFile.frame(.block, block.canonicalBytes) }
+        for block in blocks { bytes += ChainFile.frame(.block, block.encoded) }
         let end = ChainFile.End(
             count: UInt64(blocks.count), firstHeight: blocks.first?.height ?? 0, lastHeight: blocks.last?.height ?? 0,
             lastHash: blocks.last?.hash ?? .zero)

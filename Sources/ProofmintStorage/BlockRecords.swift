@@ -13,7 +13,7 @@ struct BlockRecords {
     init(_ block: Block, receipts: EncodedReceipts) {
         height = block.height.bigEndianBytes
         hash = block.hash.bytes
-        self.block = block.canonicalBytes
+        self.block = block.encoded
         self.receipts = receipts.bytes
         ids = block.transactions.map(\.id)
         index = TransactionIndexEntry.entries(for: block, receipts: receipts)

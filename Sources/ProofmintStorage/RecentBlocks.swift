@@ -5,8 +5,9 @@ import ProofmintCore
 /// following the head asks for, block after block) neither copies its record out of LMDB nor decodes and hashes its
 /// transactions again: geth's block cache does the same. Bounded by count (two: a follower reads each new block once,
 /// right after it is committed) and by the blocks' encoded transaction bytes, so its memory does not follow
-/// `max_block_bytes` up (governance may raise that to 64 MiB a block). A decoded block of 10,000 transfers takes about
-/// 15 MiB (2 MiB encoded), so two of them add about 30 MiB to a busy node's anonymous memory.
+/// `max_block_bytes` up (governance may raise that to 64 MiB a block). A decoded block of 10,000 transfers took about
+/// 15 MiB (2 MiB encoded) before each transaction also kept its 2 MiB of signed bytes, so two of them add about 35 MiB
+/// to a busy node's anonymous memory.
 final class RecentBlocks: @unchecked Sendable {
     let capacity: Int
     /// Encoded transaction bytes held at most: by default one full block at the devnet's `max_block_bytes`.

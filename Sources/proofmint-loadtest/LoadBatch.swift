@@ -9,7 +9,7 @@ struct LoadBatch: Sendable {
     init(_ transactions: ArraySlice<SignedTransaction>) {
         ids = transactions.map(\.id)
         let calls = transactions.enumerated().map { index, transaction in
-            #"{"jsonrpc":"2.0","id":\#(index),"method":"pm_sendTransaction","params":{"tx":"\#(transaction.canonicalBytes.hex)"}}"#
+            #"{"jsonrpc":"2.0","id":\#(index),"method":"pm_sendTransaction","params":{"tx":"\#(transaction.encoded.hex)"}}"#
         }
         body = ByteBuffer(string: "[" + calls.joined(separator: ",") + "]")
     }

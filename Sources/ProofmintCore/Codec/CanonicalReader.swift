@@ -30,7 +30,10 @@ public struct CanonicalReader {
     }
 
     /// The bytes read since `start`, an earlier `offset`: for canonical input, the encoding of what was decoded since.
-    public func bytes(since start: Int) -> Bytes { Array(bytes[start..<offset]) }
+    /// A whole buffer read is the buffer itself (shared, not copied).
+    public func bytes(since start: Int) -> Bytes {
+        start == 0 && offset == bytes.count ? bytes : Array(bytes[start..<offset])
+    }
 
     public mutating func fixed(_ count: Int) throws(CodecError) -> Bytes {
         try need(count)

@@ -62,7 +62,7 @@ extension Node {
             chainId: chainId, sender: tools.faucet.publicKey, nonce: pendingNonce(for: reserve, accountNonce: accountNonce), fee: fee,
             payload: .transfer(Transfer(recipient: recipient, amount: amount, memo: Array("faucet".utf8))))
         let signed = transaction.signed(by: tools.faucet)
-        _ = try submit(signed.canonicalBytes)
+        _ = try submit(signed.encoded)
         return signed
     }
 

@@ -18,7 +18,7 @@ extension RPCMethods {
         var blocks = [Hex]()
         for height in params.from...last {
             guard let block = try storeCall({ try store.block(at: height) }) else { break }
-            blocks.append(Hex(block.canonicalBytes))
+            blocks.append(Hex(block.encoded))
         }
         return RawBlocksResult(rawBlocks: blocks, headHeight: head)
     }

@@ -22,13 +22,13 @@ public struct TransactionResult: RPCObject {
     public static func included(_ signed: SignedTransaction, height: UInt64, index: UInt64, blockHash: Hash32, receipt: Receipt?) -> Self {
         Self(
             id: signed.id, status: "included", height: height, index: index, blockHash: blockHash, transaction: TransactionView(signed),
-            raw: Hex(signed.canonicalBytes), receipt: receipt.map(ReceiptView.init))
+            raw: Hex(signed.encoded), receipt: receipt.map(ReceiptView.init))
     }
 
     public static func pending(_ signed: SignedTransaction) -> Self {
         Self(
             id: signed.id, status: "pending", height: nil, index: nil, blockHash: nil, transaction: TransactionView(signed),
-            raw: Hex(signed.canonicalBytes), receipt: nil)
+            raw: Hex(signed.encoded), receipt: nil)
     }
 
     public var isIncluded: Bool { status == "included" }

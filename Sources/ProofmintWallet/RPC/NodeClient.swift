@@ -129,7 +129,7 @@ public struct NodeClient: Sendable {
 
     /// `pm_sendTransaction`: submits the canonical bytes and returns the id, checked against the local one.
     public func send(_ transaction: SignedTransaction) async throws(RPCError) -> Hash32 {
-        let id = try await call(Calls.SendTransaction.self, SendTransactionParams(tx: transaction.canonicalBytes)).id
+        let id = try await call(Calls.SendTransaction.self, SendTransactionParams(tx: transaction.encoded)).id
         guard id == transaction.id else {
             throw .malformedResponse(
                 url: url.absoluteString, method: RPCMethod.sendTransaction.rawValue,

@@ -177,8 +177,17 @@ final class CanonicalCodecTests: XCTestCase {
                 let decoded = try SignedTransaction(canonical: bytes)
                 return decoded.transaction.canonicalBytes + decoded.signature
             }),
+            // Re-encoded from its fields, each transaction's too, not from the bytes they keep.
             ("block", Block(header: Self.header, signature: Bytes(repeating: 9, count: 64), transactions: [signed]).canonicalBytes,
-             { try Block(canonical: $0).canonicalBytes }),
+             { bytes in
+                 let block = try Block(canonical: bytes)
+                 var writer = CanonicalWriter()
+                 writer.encode(block.header)
+                 writer.fixed(block.signature)
+                 writer.u32(UInt32(block.transactions.count))
+                 for transaction in block.transactions { writer.fixed(transaction.transaction.canonicalBytes + transaction.signature) }
+                 return writer.bytes
+             }),
             ("receipt", Receipt(transactionId: signed.id, code: 0, feeCharged: 1, events: Self.events).canonicalBytes,
              { try Receipt(canonical: $0).canonicalBytes }),
             ("parameters", Parameters.defaults.canonicalBytes, { try Parameters(canonical: $0).canonicalBytes }),
@@ -188,15 +197,7 @@ final class CanonicalCodecTests: XCTestCase {
         var accepted = 0, refused = 0
         for (name, valid, roundTrip) in samples {
             for _ in 0..<600 {
-                var mutated = valid
-                for _ in 0..<rng.int(1...3) {
-                    switch rng.below(4) {
-                    case 0: mutated[rng.int(0..<mutated.count)] = UInt8(truncatingIfNeeded: rng.next())
-                    case 1: mutated[rng.int(0..<mutated.count)] ^= UInt8(1) << UInt8(rng.below(8))
-                    case 2: mutated.insert(UInt8(truncatingIfNeeded: rng.next()), at: rng.int(0...mutated.count))
-                    default: if mutated.count > 1 { mutated.remove(at: rng.int(0..<mutated.count)) }
-                    }
-                }
+                let mutated = Self.mutate(valid, rng: &rng)
                 if let again = try? roundTrip(mutated) {
                     accepted += 1
                     XCTAssertEqual(again, mutated, "\(name): accepted bytes that are not the canonical encoding of their value")
@@ -207,6 +208,66 @@ final class CanonicalCodecTests: XCTestCase {
         }
         XCTAssertGreaterThan(accepted, 100, "the mutations should often land in free-form fields")
         XCTAssertGreaterThan(refused, 100)
+    }
+
+    /// One to three random byte changes, insertions or deletions.
+    static func mutate(_ bytes: Bytes, rng: inout SplitMix64) -> Bytes {
+        var mutated = bytes
+        for _ in 0..<rng.int(1...3) {
+            switch rng.below(4) {
+            case 0: mutated[rng.int(0..<mutated.count)] = UInt8(truncatingIfNeeded: rng.next())
+            case 1: mutated[rng.int(0..<mutated.count)] ^= UInt8(1) << UInt8(rng.below(8))
+            case 2: mutated.insert(UInt8(truncatingIfNeeded: rng.next()), at: rng.int(0...mutated.count))
+            default: if mutated.count > 1 { mutated.remove(at: rng.int(0..<mutated.count)) }
+            }
+        }
+        return mutated
+    }
+
+    /// Property: a decoded transaction's id and witness hash come from the bytes it was read from, so those must be
+    /// the encoding of its fields for every kind of payload and everything nested in one. Mutations of a transaction of
+    /// every kind (and of each proposal's content) that the decoder accepts must encode back from their fields.
+    func testAcceptedTransactionsOfEveryKindAreTheirFieldsEncoding() throws {
+        let chain = try TestChain()
+        let alice = Self.alice, bob = TestKeys.key("bob")
+        let job = Hash32.digest(Array("job".utf8))
+        let proposals: [ProposalContent] = [
+            .parameterChange([.init(name: "min_fee", value: 7), .init(name: "unbonding_epochs", value: 3)]),
+            .treasurySpend(recipient: Self.bob, amount: 5),
+            .upgrade(name: "v5", height: 99),
+            .slash(provider: Self.bob, reason: .malicious, bps: 100),
+            .text(title: "ünïcødé", documentHash: job),
+            .attestor(publicKey: bob.publicKey, name: "a", maxTier: .gpuTEE, action: .revoke),
+        ]
+        let samples: [SignedTransaction] = [
+            chain.transfer(from: alice, to: Self.bob, amount: 5, expiry: 9, memo: [1, 2]),
+            chain.stake(from: alice, amount: 5, lockEpochs: 2),
+            chain.stake(from: alice, amount: 5, tier: .cpuTEE, attestation: job),
+            chain.unstake(from: alice, amount: 5),
+            chain.withdraw(from: alice),
+            chain.evidence(from: bob, chain.doubleSign(by: TestKeys.key("validator-a"), height: 3)),
+            chain.submitProof(from: bob, chain.receipt(consumer: alice, provider: Self.bob)),
+            chain.vote(from: alice, proposal: 1, .abstain),
+            chain.unjail(from: alice),
+            chain.validatorTransaction(from: alice, join: false),
+            chain.verdict(from: alice, job: job, .slaViolation, quality: 5, slashBps: 10),
+            chain.challenge(from: alice, job: job),
+            chain.resolve(from: alice, job: job, uphold: true),
+            chain.reportAttestation(from: alice, provider: Self.bob),
+        ] + proposals.map { chain.propose(from: alice, $0) }
+        XCTAssertEqual(Set(samples.map(\.transaction.payload.kind)), Set(Payload.Kind.allCases))
+        var rng = SplitMix64(seed: 0xb17e5)
+        var accepted = 0
+        for signed in samples {
+            for _ in 0..<300 {
+                let mutated = Self.mutate(signed.encoded, rng: &rng)
+                guard let decoded = try? SignedTransaction(canonical: mutated) else { continue }
+                accepted += 1
+                XCTAssertEqual(decoded.transaction.canonicalBytes + decoded.signature, mutated, "\(signed.transaction.payload.kind.name)")
+                XCTAssertEqual(decoded.id, decoded.transaction.id)
+            }
+        }
+        XCTAssertGreaterThan(accepted, 500, "the mutations should often land in free-form fields")
     }
 
     // MARK: - Refusals
