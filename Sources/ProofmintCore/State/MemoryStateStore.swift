@@ -5,11 +5,11 @@ public final class MemoryStateStore: StateReader, @unchecked Sendable {
     public private(set) var values: [StateKey: Bytes] = [:]
     /// The tree's nodes, four levels a group (`TreeGroup`): group `g`'s place `p` is `slots[15·g + p]`, and
     /// `groupOf` finds a group by its top. A block's writes and a tree update's reads are then a quarter as many
-    /// dictionary operations as with a node an entry (which were most of a replay's time beside its signature checks),
-    /// and nothing of a group is reference-counted.
+    /// lookups as with a node an entry (which were most of a replay's time beside its signature checks), and nothing
+    /// of a group is reference-counted.
     private var slots: [TreeNode?] = []
     private var filled: [UInt16] = []
-    private var groupOf: [NodePath: Int] = [:]
+    private var groupOf = GroupTable()
     /// Groups emptied by deletions, for the next new ones.
     private var freeGroups: [Int] = []
     /// The group read last at each level (−1: none there), so a tree update looks a group up once where its nodes are
@@ -29,7 +29,7 @@ public final class MemoryStateStore: StateReader, @unchecked Sendable {
     /// Every node of the tree, by path: for tests and checks (it lists every group).
     public var nodes: [NodePath: TreeNode] {
         var nodes = [NodePath: TreeNode](minimumCapacity: groupOf.count * 2)
-        for (top, group) in groupOf {
+        groupOf.forEach { top, group in
             for place in 0..<TreeGroup.places {
                 if let node = slots[group * TreeGroup.places + place] { nodes[TreeGroup.path(of: place, under: top)] = node }
             }
@@ -40,7 +40,7 @@ public final class MemoryStateStore: StateReader, @unchecked Sendable {
     public func value(for key: StateKey) throws(StateReadError) -> Bytes? { values[key] }
 
     public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
-        let group = lastRead.value(at: TreeGroup.top(of: path)) { groupOf[$0] ?? -1 }
+        let group = lastRead.value(at: TreeGroup.top(of: path)) { groupOf.group(at: $0) ?? -1 }
         return group < 0 ? nil : slots[group * TreeGroup.places + TreeGroup.place(of: path)]
     }
 
@@ -60,14 +60,14 @@ public final class MemoryStateStore: StateReader, @unchecked Sendable {
         var start = 0
         for end in ends {
             let top = tops[order[start]]
-            let group = groupOf[top] ?? newGroup(at: top)
+            let group = groupOf.group(at: top) ?? newGroup(at: top)
             for index in order[start..<end] {
                 let place = TreeGroup.place(of: treeNodes[index].path)
                 slots[group * TreeGroup.places + place] = treeNodes[index].node
                 if treeNodes[index].node == nil { filled[group] &= ~(1 << place) } else { filled[group] |= 1 << place }
             }
             if filled[group] == 0 {
-                groupOf[top] = nil
+                groupOf.remove(at: top)
                 freeGroups.append(group)
             }
             start = end
@@ -84,7 +84,7 @@ public final class MemoryStateStore: StateReader, @unchecked Sendable {
             filled.append(0)
             slots.append(contentsOf: repeatElement(nil, count: TreeGroup.places))
         }
-        groupOf[top] = group
+        groupOf.set(group, at: top)
         return group
     }
 }
