@@ -47,4 +47,31 @@ final class GroupTableTests: XCTestCase {
         XCTAssertEqual(table.count, 0)
         for probe in pool { XCTAssertNil(table.group(at: probe)) }
     }
+
+    /// The attack: an attacker who knew where the table puts a path could grind accounts whose tree groups all land in
+    /// one run. Here 200 group tops at depth 24 are picked by trying paths, as the attacker would try keys, to share one
+    /// home in a table of 512 slots (where 200 entries live) seeded with 0. In that table they pile into one run of
+    /// 200; under any other seed, which is what every process draws, they scatter like any paths.
+    func testTopsGroundForOneSeedDoNotCrowdAnother() {
+        let count = 200
+        var aimedAt = GroupTable(seed: 0)
+        for index in 0..<count { aimedAt.set(index, at: NodePath.toward(Hash32.digest(Array("filler \(index)".utf8)), depth: 8)) }
+        let target = aimedAt.home(of: NodePath.toward(.zero, depth: 24))
+        var ground: [NodePath] = []
+        var attempt = 0
+        while ground.count < count {
+            attempt += 1
+            let top = NodePath.toward(Hash32.digest(Array("attempt \(attempt)".utf8)), depth: 24)
+            if aimedAt.home(of: top) == target { ground.append(top) }
+        }
+        var aimed = GroupTable(seed: 0)
+        var other = GroupTable(seed: 0x5eed_1e55_0ff5_e7)
+        for (index, top) in ground.enumerated() {
+            aimed.set(index, at: top)
+            other.set(index, at: top)
+        }
+        XCTAssertEqual(aimed.longestProbe, count - 1, "the ground paths share one home under the seed they were ground for")
+        XCTAssertLessThanOrEqual(other.longestProbe, 16, "under another seed they scatter")
+        for (index, top) in ground.enumerated() { XCTAssertEqual(other.group(at: top), index) }
+    }
 }
