@@ -67,8 +67,8 @@ public struct NodePath: Hashable, Comparable, Sendable {
 
     /// One word for the hasher instead of five: the path's first 64 bits plus its depth. Bits after `depth` are zero,
     /// so the sum tells paths apart down to depth 56 (deeper paths only share buckets). Only for in-memory
-    /// dictionaries (the replayer's and the simulator's store, `BatchState` of a fast-mined run): nothing hashed this
-    /// way is encoded or ordered.
+    /// dictionaries (`BatchState` of a fast-mined run, `MemoryStateStore.nodes` for tests; the in-memory store's groups
+    /// are in `GroupTable`): nothing hashed this way is encoded or ordered.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(bits.w0 &+ UInt64(truncatingIfNeeded: depth))
     }

@@ -1,7 +1,7 @@
 /// Four levels of the state tree kept as one unit by the stores, as the Jellyfish Merkle tree keeps sixteen children in
 /// one node: a changed key's path is about five groups at 10⁶ entries instead of twenty nodes, so a store looks up and
-/// writes a quarter as many records (LMDB's `tree` table, schema 9) or dictionary entries (`MemoryStateStore`). Only
-/// storage changes: the nodes, their hashes and the root are the binary tree's (PROTOCOL §7).
+/// writes a quarter as many records (LMDB's `tree` table, schema 9) or table entries (`MemoryStateStore`'s
+/// `GroupTable`). Only storage changes: the nodes, their hashes and the root are the binary tree's (PROTOCOL §7).
 ///
 /// A group is keyed by the path of its top, whose depth is a multiple of four, and holds the nodes at the top's depth
 /// and the three below it under that path, in 15 places: the node `r` levels below the top whose next `r` path bits
