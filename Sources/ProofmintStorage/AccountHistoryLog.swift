@@ -23,6 +23,8 @@ enum AccountHistoryLog {
         let index: UInt32
 
         static let none = Location(height: 0, index: 0)
+        /// Encoded bytes: a u64 and a u32.
+        static let length = 12
 
         var exists: Bool { height != 0 }
 
@@ -42,6 +44,8 @@ enum AccountHistoryLog {
         let depth: UInt64
 
         static let none = Link(location: .none, depth: 0)
+        /// Encoded bytes: a location and a u64.
+        static let length = Location.length + 8
 
         func encode(to writer: inout CanonicalWriter) {
             location.encode(to: &writer)
@@ -66,8 +70,11 @@ enum AccountHistoryLog {
         let previous: Location
         let jump: Link
 
+        /// Encoded bytes.
+        static let length = Hash32.length + 8 + Location.length + Link.length
+
         func encode(to writer: inout CanonicalWriter) {
-            writer.fixed(transactionId.bytes)
+            writer.hash(transactionId)
             writer.u64(depth)
             previous.encode(to: &writer)
             jump.encode(to: &writer)
@@ -90,6 +97,9 @@ enum AccountHistoryLog {
         let jump: Link
         let jumpOfJump: Link
 
+        /// Encoded bytes.
+        static let length = 3 * Link.length
+
         func encode(to writer: inout CanonicalWriter) {
             newest.encode(to: &writer)
             jump.encode(to: &writer)
@@ -109,16 +119,20 @@ enum AccountHistoryLog {
 
     /// height (u64) ‖ index (u32) ‖ address, big-endian: a block's entries sort after every earlier block's.
     static func key(_ location: Location, _ address: Address) -> Bytes {
-        var writer = CanonicalWriter(capacity: 12 + Address.length)
+        var writer = CanonicalWriter(capacity: Location.length + Address.length)
+        writeKey(location, address, to: &writer)
+        return writer.bytes
+    }
+
+    private static func writeKey(_ location: Location, _ address: Address, to writer: inout CanonicalWriter) {
         location.encode(to: &writer)
         writer.fixed(address.bytes)
-        return writer.bytes
     }
 
     /// A `history_log` key as an operator reads it in an error or a verify report.
     static func describe(key: Bytes) -> String {
         var reader = CanonicalReader(key)
-        guard key.count == 12 + Address.length, let location = try? Location.decode(from: &reader) else { return "history entry \(key.hex)" }
+        guard key.count == Location.length + Address.length, let location = try? Location.decode(from: &reader) else { return "history entry \(key.hex)" }
         return "history entry of \(Bytes(key.suffix(Address.length)).hex) at height \(location.height), index \(location.index)"
     }
 
@@ -152,8 +166,30 @@ enum AccountHistoryLog {
             entry = Entry(transactionId: transactionId, depth: 1, previous: .none, jump: .none)
             newHead = Head(newest: Link(location: location, depth: 1), jump: .none, jumpOfJump: .none)
         }
-        try txn.put(tables[.historyLog], key(location, address), entry.canonicalBytes)
-        try txn.put(tables[.historyHeads], address.bytes, newHead.canonicalBytes)
+        try write(entry, at: location, head: newHead, of: address, txn: txn, tables: tables)
+    }
+
+    /// Puts `entry` and `head` from one buffer holding the entry's key (whose last bytes are the head's key, the
+    /// address), the entry and the head: a block writes 20,000 of each, and an array apiece was a third of the index's
+    /// time in the commit.
+    private static func write(
+        _ entry: Entry, at location: Location, head: Head, of address: Address, txn: LMDBTransaction, tables: Tables
+    ) throws(LMDBError) {
+        var writer = CanonicalWriter(capacity: Location.length + Address.length + Entry.length + Head.length)
+        writeKey(location, address, to: &writer)
+        let keyEnd = writer.bytes.count
+        entry.encode(to: &writer)
+        let entryEnd = writer.bytes.count
+        head.encode(to: &writer)
+        let status = writer.bytes.withUnsafeBytes { bytes in
+            Result { () throws(LMDBError) in
+                try txn.put(tables[.historyLog], key: UnsafeRawBufferPointer(rebasing: bytes[..<keyEnd]),
+                            value: UnsafeRawBufferPointer(rebasing: bytes[keyEnd..<entryEnd]))
+                try txn.put(tables[.historyHeads], key: UnsafeRawBufferPointer(rebasing: bytes[Location.length..<keyEnd]),
+                            value: UnsafeRawBufferPointer(rebasing: bytes[entryEnd...]))
+            }
+        }
+        try status.get()
     }
 
     /// Removes `address`'s newest entry, which must be the one at `location` (a revert removes blocks newest first).

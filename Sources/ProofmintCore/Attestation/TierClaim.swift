@@ -24,7 +24,7 @@ extension TierClaim: CanonicalCodable {
         case .none: writer.u8(Self.noneTag)
         case let .hash(hash):
             writer.u8(Self.hashTag)
-            writer.fixed(hash.bytes)
+            writer.hash(hash)
         case let .signed(signed):
             writer.u8(Self.signedTag)
             writer.encode(signed)

@@ -44,7 +44,7 @@ extension TierProof: CanonicalCodable {
         case .none: writer.u8(0)
         case let .hash(hash):
             writer.u8(1)
-            writer.fixed(hash.bytes)
+            writer.hash(hash)
         case let .attested(attested):
             writer.u8(2)
             writer.fixed(attested.attestor.bytes)

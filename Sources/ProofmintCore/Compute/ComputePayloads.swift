@@ -47,7 +47,7 @@ extension ValidatorRequest: CanonicalCodable {
 
 extension VerdictRequest: CanonicalCodable {
     public func encode(to writer: inout CanonicalWriter) {
-        writer.fixed(jobId.bytes)
+        writer.hash(jobId)
         writer.u8(verdict.rawValue)
         writer.u8(quality)
         writer.u16(slashBps)
@@ -61,7 +61,7 @@ extension VerdictRequest: CanonicalCodable {
 }
 
 extension ChallengeRequest: CanonicalCodable {
-    public func encode(to writer: inout CanonicalWriter) { writer.fixed(jobId.bytes) }
+    public func encode(to writer: inout CanonicalWriter) { writer.hash(jobId) }
     public static func decode(from reader: inout CanonicalReader) throws(CodecError) -> ChallengeRequest {
         ChallengeRequest(jobId: try reader.hash())
     }
@@ -69,7 +69,7 @@ extension ChallengeRequest: CanonicalCodable {
 
 extension ResolveRequest: CanonicalCodable {
     public func encode(to writer: inout CanonicalWriter) {
-        writer.fixed(jobId.bytes)
+        writer.hash(jobId)
         writer.bool(uphold)
     }
 

@@ -114,7 +114,7 @@ extension ReceiptRecord: CanonicalCodable {
         writer.u16(qualityBps)
         writer.u16(tierBps)
         writer.u128(weight)
-        for hash in [modelHash, inputHash, outputHash] { writer.fixed(hash.bytes) }
+        for hash in [modelHash, inputHash, outputHash] { writer.hash(hash) }
         writer.u8(validation.rawValue)
         writer.optional(validator) { $0.fixed($1.bytes) }
         writer.u64(deadline)

@@ -102,7 +102,7 @@ extension Event: CanonicalCodable {
             writer.fixed(provider.bytes)
         case let .proofAccepted(jobId, consumer, provider, epoch, units, qualityBps, tierBps, weight, price, protocolFee, validationFee):
             writer.u8(Self.proofAcceptedTag)
-            writer.fixed(jobId.bytes)
+            writer.hash(jobId)
             writer.fixed(consumer.bytes)
             writer.fixed(provider.bytes)
             writer.u64(epoch)
@@ -138,25 +138,25 @@ extension Event: CanonicalCodable {
             writer.fixed(validator.bytes)
         case let .verdictGiven(jobId, validator, verdict, qualityBps, reward):
             writer.u8(Self.verdictGivenTag)
-            writer.fixed(jobId.bytes)
+            writer.hash(jobId)
             writer.fixed(validator.bytes)
             writer.u8(verdict)
             writer.u16(qualityBps)
             writer.u128(reward)
         case let .challenged(jobId, challenger, bond):
             writer.u8(Self.challengedTag)
-            writer.fixed(jobId.bytes)
+            writer.hash(jobId)
             writer.fixed(challenger.bytes)
             writer.u128(bond)
         case let .challengeVoted(jobId, validator, uphold, stake):
             writer.u8(Self.challengeVotedTag)
-            writer.fixed(jobId.bytes)
+            writer.hash(jobId)
             writer.fixed(validator.bytes)
             writer.bool(uphold)
             writer.u128(stake)
         case let .challengeDecided(jobId, outcome, challengerReward):
             writer.u8(Self.challengeDecidedTag)
-            writer.fixed(jobId.bytes)
+            writer.hash(jobId)
             writer.u8(outcome)
             writer.u128(challengerReward)
         case let .attestationReported(provider, reporter, attestor):

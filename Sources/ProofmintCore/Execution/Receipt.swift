@@ -21,7 +21,7 @@ public struct Receipt: Equatable, Sendable {
 extension Receipt: CanonicalCodable {
     public func encode(to writer: inout CanonicalWriter) {
         writer.u8(Self.version)
-        writer.fixed(transactionId.bytes)
+        writer.hash(transactionId)
         writer.u16(code)
         writer.u128(feeCharged)
         writer.array(events)

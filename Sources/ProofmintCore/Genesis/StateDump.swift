@@ -121,9 +121,9 @@ public struct StateDump: Equatable, Sendable {
         writer.u16(Self.formatVersion)
         writer.string(chainId)
         writer.u64(height)
-        writer.fixed(blockHash.bytes)
+        writer.hash(blockHash)
         writer.u64(blockTime)
-        writer.fixed(stateRoot.bytes)
+        writer.hash(stateRoot)
         writer.u64(UInt64(entries.count))
         return writer.bytes
     }

@@ -71,7 +71,7 @@ extension ProposalContent: CanonicalCodable {
             writer.u16(bps)
         case let .text(title, documentHash):
             writer.string(title)
-            writer.fixed(documentHash.bytes)
+            writer.hash(documentHash)
         case let .attestor(publicKey, name, maxTier, action):
             writer.fixed(publicKey.bytes)
             writer.string(name)

@@ -75,14 +75,14 @@ public struct StateProof: Equatable, Sendable {
 extension StateProof: CanonicalCodable {
     public func encode(to writer: inout CanonicalWriter) {
         writer.u16(UInt16(siblings.count))
-        for sibling in siblings { writer.fixed(sibling.bytes) }
+        for sibling in siblings { writer.hash(sibling) }
         switch terminal {
         case .empty:
             writer.u8(0)
         case let .leaf(key, valueHash):
             writer.u8(1)
             writer.fixed(key.bytes)
-            writer.fixed(valueHash.bytes)
+            writer.hash(valueHash)
         }
     }
 

@@ -59,11 +59,11 @@ extension TreeNode: CanonicalCodable {
         case let .leaf(key, valueHash):
             writer.u8(Self.leafTag)
             writer.fixed(key.bytes)
-            writer.fixed(valueHash.bytes)
+            writer.hash(valueHash)
         case let .internal(left, right):
             writer.u8(Self.internalTag)
-            writer.fixed(left.bytes)
-            writer.fixed(right.bytes)
+            writer.hash(left)
+            writer.hash(right)
         }
     }
 
