@@ -82,7 +82,12 @@ public struct CanonicalReader {
         guard version == expected else { throw .unsupportedVersion(type: type, version: version) }
     }
 
-    public mutating func hash() throws(CodecError) -> Hash32 { Hash32(unchecked: try fixed(32)) }
+    /// Read from the buffer in place, with no array in between.
+    public mutating func hash() throws(CodecError) -> Hash32 {
+        try need(Hash32.length)
+        defer { offset += Hash32.length }
+        return bytes.withUnsafeBytes { Hash32(raw: UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + Hash32.length)])) }
+    }
 
     public mutating func address() throws(CodecError) -> Address { try Address(bytes: try fixed(Address.length)) }
 
@@ -98,9 +103,7 @@ public struct CanonicalReader {
     private mutating func bigEndian<T: FixedWidthInteger>() throws(CodecError) -> T {
         let size = MemoryLayout<T>.size
         try need(size)
-        var value: T = 0
-        for i in 0..<size { value = value << 8 | T(bytes[offset + i]) }
-        offset += size
-        return value
+        defer { offset += size }
+        return bytes.withUnsafeBytes { T(bigEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
     }
 }

@@ -11,7 +11,10 @@ public struct CanonicalWriter {
     public mutating func u16(_ value: UInt16) { appendBigEndian(value) }
     public mutating func u32(_ value: UInt32) { appendBigEndian(value) }
     public mutating func u64(_ value: UInt64) { appendBigEndian(value) }
-    public mutating func u128(_ value: UInt128) { appendBigEndian(value) }
+    public mutating func u128(_ value: UInt128) {
+        u64(UInt64(truncatingIfNeeded: value >> 64))
+        u64(UInt64(truncatingIfNeeded: value))
+    }
     public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     /// Bytes whose length the type fixes (keys, hashes, signatures): no prefix.
@@ -47,7 +50,11 @@ public struct CanonicalWriter {
     /// A u32 count, then each element.
     public mutating func array<T: CanonicalEncodable>(_ values: [T]) {
         u32(UInt32(values.count))
-        for value in values { value.encode(to: &self) }
+        // Each element borrowed where it lies: `for value in values` copies it, retaining whatever it holds (a
+        // block's receipts copied every event and its addresses).
+        values.withUnsafeBufferPointer { elements in
+            for index in elements.indices { elements[index].encode(to: &self) }
+        }
     }
 
     /// A byte at a time, most significant first: `append(_:)` inlines to a capacity check and a store, where appending
