@@ -21,7 +21,9 @@ public struct StateSnapshot: StateReader {
     /// The node at `path`, from its group (`TreeGroup`), which is read by a key written on the stack, decoded where LMDB
     /// holds it, and kept for the reads of its other nodes (`TreeGroupCache`).
     public func treeNode(at path: NodePath) throws(StateReadError) -> TreeNode? {
-        try groups.group(at: TreeGroup.top(of: path), load: readGroup)?[TreeGroup.place(of: path)]
+        // A closure, not `load: readGroup`: the method reference copied the snapshot (its path string included) at
+        // every node read, a cached one too.
+        try groups.group(at: TreeGroup.top(of: path)) { top throws(StateReadError) in try readGroup(at: top) }?[TreeGroup.place(of: path)]
     }
 
     private func readGroup(at top: NodePath) throws(StateReadError) -> TreeGroup? {

@@ -53,7 +53,8 @@ public struct CanonicalWriter {
         // Each element borrowed where it lies: `for value in values` copies it, retaining whatever it holds (a
         // block's receipts copied every event and its addresses).
         values.withUnsafeBufferPointer { elements in
-            for index in elements.indices { elements[index].encode(to: &self) }
+            guard let first = elements.baseAddress else { return }
+            for index in elements.indices { (first + index).pointee.encode(to: &self) }
         }
     }
 
