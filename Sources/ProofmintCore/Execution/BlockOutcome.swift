@@ -1,5 +1,9 @@
 /// Everything a block did, for storage to commit in one transaction. Nothing has been written yet.
-public struct BlockOutcome: Sendable {
+///
+/// A class, though immutable: the pipeline hands an outcome from execution to the commit and layers it under the next
+/// blocks (`LayeredState` walks its outcomes at every read), and a struct of six arrays and a header was copied, a
+/// reference count each, at every step.
+public final class BlockOutcome: Sendable {
     public let header: BlockHeader
     /// Net state writes, sorted by key; nil deletes.
     public let stateWrites: [(key: StateKey, value: Bytes?)]
