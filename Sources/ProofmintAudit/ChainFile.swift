@@ -58,7 +58,7 @@ public enum ChainFile {
         writer.u64(end.count)
         writer.u64(end.firstHeight)
         writer.u64(end.lastHeight)
-        writer.fixed(end.lastHash.bytes)
+        writer.hash(end.lastHash)
         return writer.bytes
     }
 

@@ -56,7 +56,7 @@ extension Attestation: CanonicalCodable {
         writer.string(chainId)
         writer.fixed(provider.bytes)
         writer.u8(tier.rawValue)
-        writer.fixed(measurement.bytes)
+        writer.hash(measurement)
         writer.u64(expiresAt)
     }
 

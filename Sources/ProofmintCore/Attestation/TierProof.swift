@@ -48,7 +48,7 @@ extension TierProof: CanonicalCodable {
         case let .attested(attested):
             writer.u8(2)
             writer.fixed(attested.attestor.bytes)
-            writer.fixed(attested.measurement.bytes)
+            writer.hash(attested.measurement)
             writer.u64(attested.expiresAt)
             writer.u64(attested.attestedAt)
         }

@@ -81,7 +81,7 @@ extension StateProof: CanonicalCodable {
             writer.u8(0)
         case let .leaf(key, valueHash):
             writer.u8(1)
-            writer.fixed(key.bytes)
+            writer.hash(key)
             writer.hash(valueHash)
         }
     }

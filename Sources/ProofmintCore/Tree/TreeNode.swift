@@ -58,7 +58,7 @@ extension TreeNode: CanonicalCodable {
         switch self {
         case let .leaf(key, valueHash):
             writer.u8(Self.leafTag)
-            writer.fixed(key.bytes)
+            writer.hash(key)
             writer.hash(valueHash)
         case let .internal(left, right):
             writer.u8(Self.internalTag)
