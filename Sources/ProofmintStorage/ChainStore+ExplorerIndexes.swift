@@ -1,10 +1,12 @@
 import ProofmintCore
 
-/// Reads of the explorer's indexes (`ExplorerIndexes`), each from one read transaction.
+/// Reads of the explorer's indexes (`ExplorerIndexes`), each from one read transaction; a home created without them
+/// answers `explorerIndexesNotKept`.
 extension ChainStore {
     /// The supply after blocks `from…to` (clamped to the head), at most `points` of them: every block when they fit,
     /// otherwise `points` heights spread evenly from `from` to `to`, both ends included. Cost: `points` point reads.
     public func supplyHistory(from: UInt64, to: UInt64, points: Int) throws(StorageError) -> [SupplyPoint] {
+        try requireExplorerIndexes("supply history")
         let last = min(to, head.height)
         guard from <= last, points > 0 else { return [] }
         let heights = Self.sampleHeights(from: from, to: last, points: points)
@@ -42,6 +44,7 @@ extension ChainStore {
     public func accountHistory(
         _ address: Address, limit: Int, before: UInt64?
     ) throws(StorageError) -> (entries: [AccountHistoryEntry], next: UInt64?) {
+        try requireExplorerIndexes("account history")
         let tables = self.tables, path = self.path
         let context = "reading the history of \(address)"
         return try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) in
@@ -51,5 +54,9 @@ extension ChainStore {
                 throw StorageError(error, context: context, path: path)
             }
         }
+    }
+
+    private func requireExplorerIndexes(_ index: String) throws(StorageError) {
+        guard keepsExplorerIndexes else { throw .explorerIndexesNotKept(path: path, index: index) }
     }
 }

@@ -18,11 +18,14 @@ extension ChainStore {
             let root = try load.writeTree(entries)
             let block = genesis.block(stateRoot: root)
             try load.transaction { txn throws(LMDBError) in
-                try writeRecords(block, receipts: EncodedReceipts([]), supply: nil, txn: txn, tables: tables, path: path)
+                try writeRecords(
+                    block, receipts: EncodedReceipts([]), supply: nil, explorerIndexes: options.explorerIndexes, txn: txn, tables: tables,
+                    path: path)
                 try writeHead(block, txn: txn, tables: tables)
                 try txn.put(tables[.meta], MetaKey.schema, withUnsafeBytes(of: schemaVersion.bigEndian, Array.init))
                 try txn.put(tables[.meta], MetaKey.genesis, genesisFile)
                 try txn.put(tables[.meta], MetaKey.devnet, [genesis.isDevnet ? 1 : 0])
+                try txn.put(tables[.meta], MetaKey.explorerIndexes, [options.explorerIndexes ? 1 : 0])
                 try txn.delete(tables[.meta], MetaKey.unfinishedGenesis)
             }
             return block.header

@@ -103,12 +103,12 @@ extension ChainStore {
         return header
     }
 
-    /// Deletes block `height`, its `block_index` entry, its receipts, its transactions' `tx_index` entries and its
-    /// explorer index entries (supply and account history).
+    /// Deletes block `height`, its `block_index` entry, its receipts, its transactions' `tx_index` entries and, in a
+    /// home that keeps them, its explorer index entries (supply and account history).
     private func removeBlock(_ txn: LMDBTransaction, height: UInt64) throws(StorageError) {
         let block = try Self.readBlock(txn, tables: tables, height: height, path: path)
         try wrap("removing block \(height)", path: path) { () throws(LMDBError) in
-            try ExplorerIndexes.remove(forHeight: height, block: block, txn: txn, tables: tables)
+            if keepsExplorerIndexes { try ExplorerIndexes.remove(forHeight: height, block: block, txn: txn, tables: tables) }
             for transaction in block.transactions { try txn.delete(tables[.transactionIndex], transaction.id.bytes) }
             try txn.delete(tables[.receipts], height.bigEndianBytes)
             try txn.delete(tables[.blockIndex], block.hash.bytes)

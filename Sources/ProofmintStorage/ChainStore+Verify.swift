@@ -26,9 +26,9 @@ extension ChainStore {
     /// Everything `inspect --verify` checks, in one snapshot: records, blocks, receipts, indexes and the state root
     /// (`StoreVerifier`). Problems are reported, not thrown; only a failure to open the snapshot throws.
     public func verify() throws(StorageError) -> StoreVerification {
-        let tables = self.tables, path = self.path
+        let tables = self.tables, path = self.path, indexes = keepsExplorerIndexes
         return try environment.read(beginFailed: { .lmdb($0, context: "verifying the store") }) { txn throws(StorageError) in
-            var verifier = StoreVerifier(txn: txn, tables: tables, path: path)
+            var verifier = StoreVerifier(txn: txn, tables: tables, path: path, explorerIndexes: indexes)
             return verifier.run()
         }
     }

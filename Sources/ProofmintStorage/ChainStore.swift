@@ -32,6 +32,9 @@ public final class ChainStore: @unchecked Sendable {
         /// Tests only: `create` stops with an error after this many genesis transactions, leaving the home as a killed
         /// process would.
         var genesisInterruptedAfter: Int?
+        /// Whether `create` makes a home that keeps the explorer's indexes (`ExplorerIndexes`: the supply and account
+        /// histories). Fixed for the home's life and recorded in it; `open` reads the home's choice and ignores this.
+        public var explorerIndexes = true
         public init() {}
         public init(mapSize: Int, durability: Durability, readOnly: Bool = false) {
             self.mapSize = mapSize
@@ -43,15 +46,20 @@ public final class ChainStore: @unchecked Sendable {
     public let path: String
     let environment: LMDBEnvironment
     let tables: Tables
+    /// Whether this home keeps the explorer's indexes, as chosen when it was created (`Options.explorerIndexes`): a
+    /// validator that serves no explorer leaves them out, as CometBFT's `indexer = "null"` does, and each block's commit
+    /// then writes a third less.
+    public let keepsExplorerIndexes: Bool
     private let headLock = NSLock()
     private var cachedHead: BlockHeader
     let recentBlocks = RecentBlocks()
 
-    private init(path: String, environment: LMDBEnvironment, tables: Tables, head: BlockHeader) {
+    private init(path: String, environment: LMDBEnvironment, tables: Tables, head: BlockHeader, keepsExplorerIndexes: Bool) {
         self.path = path
         self.environment = environment
         self.tables = tables
         self.cachedHead = head
+        self.keepsExplorerIndexes = keepsExplorerIndexes
     }
 
     // MARK: - Creating and opening
@@ -69,7 +77,7 @@ public final class ChainStore: @unchecked Sendable {
         let tables = try wrap("creating tables", path: path) { () throws(LMDBError) in try Tables(environment: environment, create: true) }
         let header = try writeGenesis(
             genesis, genesisFile: genesisFile, environment: environment, tables: tables, path: path, options: options)
-        return ChainStore(path: path, environment: environment, tables: tables, head: header)
+        return ChainStore(path: path, environment: environment, tables: tables, head: header, keepsExplorerIndexes: options.explorerIndexes)
     }
 
     /// Opens an existing database, refusing one that is missing, truncated, foreign or of another schema.
@@ -94,7 +102,8 @@ public final class ChainStore: @unchecked Sendable {
         }
         let head: BlockHeader = try readHead(
             environment: environment, tables: tables, path: path, toleratesDamagedHead: options.toleratesDamagedHead && options.readOnly)
-        let store = ChainStore(path: path, environment: environment, tables: tables, head: head)
+        let indexes = try readExplorerIndexes(environment: environment, tables: tables, path: path)
+        let store = ChainStore(path: path, environment: environment, tables: tables, head: head, keepsExplorerIndexes: indexes)
         // A store opened for writing is one a node will serve and build on: its head must hold (issue 13, D5).
         // Read-only opens (inspect, export, diff) skip it so that `inspect --verify` can report a damaged head.
         if !options.readOnly { try store.checkHead() }
@@ -158,6 +167,20 @@ public final class ChainStore: @unchecked Sendable {
                     chainId: "", height: height, parentHash: .zero, timestamp: 0, transactionRoot: .zero, receiptRoot: .zero,
                     stateRoot: .zero, transactionCount: 0, producer: Bytes(repeating: 0, count: 32), beacon: BlockHeader.genesisBeacon)
             }
+        }
+    }
+
+    /// The home's `explorer-indexes` record: absent in homes made before the choice existed, which all keep them.
+    private static func readExplorerIndexes(environment: LMDBEnvironment, tables: Tables, path: String) throws(StorageError) -> Bool {
+        let context = "reading whether the home keeps the explorer's indexes"
+        let stored = try environment.read(beginFailed: { .lmdb($0, context: context) }) { txn throws(StorageError) in
+            try wrap(context, path: path) { () throws(LMDBError) in try txn.get(tables[.meta], MetaKey.explorerIndexes) }
+        }
+        switch stored {
+        case nil, [1]?: return true
+        case [0]?: return false
+        case let bytes?:
+            throw .corruptRecord(path: path, table: Table.meta.rawValue, key: "explorer-indexes", detail: "holds \(bytes.hex), not 00 or 01")
         }
     }
 
@@ -413,7 +436,9 @@ public final class ChainStore: @unchecked Sendable {
                     try self.captureUndo(txn, height: entry.block.height, stateWrites: entry.stateWrites, treeNodes: entry.treeNodes)
                     try Self.writeState(entry.stateWrites, txn: txn, tables: tables)
                     try TreeGroupWriter.write(entry.treeNodes, txn: txn, table: tables[.tree])
-                    try Self.writeRecords(entry.block, receipts: entry.receipts, supply: entry.supply, txn: txn, tables: tables, path: path)
+                    try Self.writeRecords(
+                        entry.block, receipts: entry.receipts, supply: entry.supply, explorerIndexes: self.keepsExplorerIndexes, txn: txn,
+                        tables: tables, path: path)
                 }
                 try Self.writeHead(last, txn: txn, tables: tables)
             }
@@ -442,11 +467,14 @@ public final class ChainStore: @unchecked Sendable {
         }
     }
 
-    /// A block's record, receipts and index entries (the supply read from `txn` when nil).
+    /// A block's record, receipts and index entries (the supply read from `txn` when nil), the explorer's only when the
+    /// home keeps them.
     static func writeRecords(
-        _ block: Block, receipts: EncodedReceipts, supply: SupplyPoint?, txn: LMDBTransaction, tables: Tables, path: String
+        _ block: Block, receipts: EncodedReceipts, supply: SupplyPoint?, explorerIndexes: Bool, txn: LMDBTransaction, tables: Tables,
+        path: String
     ) throws(LMDBError) {
         try BlockRecords(block, receipts: receipts).write(to: txn, tables: tables)
+        guard explorerIndexes else { return }
         try ExplorerIndexes.write(block: block, supply: supply, txn: txn, tables: tables, path: path)
     }
 

@@ -33,6 +33,8 @@ public enum StorageError: Error, CustomStringConvertible {
     case unknownSnapshot(name: String, known: [String])
     /// A revert was refused and nothing was changed: the history it needs is missing or does not lead to the snapshot.
     case cannotRevert(path: String, detail: String)
+    /// The home was created without the explorer's indexes (`--no-explorer-indexes`), so `index` cannot be read.
+    case explorerIndexesNotKept(path: String, index: String)
 
     public var description: String {
         switch self {
@@ -67,6 +69,9 @@ public enum StorageError: Error, CustomStringConvertible {
             return "no snapshot named '\(name)' (a revert forgets the snapshots taken after the one it returns to); \(list)"
         case let .cannotRevert(path, detail):
             return "cannot revert the chain in \(path): \(detail). Nothing was changed"
+        case let .explorerIndexesNotKept(path, index):
+            return "this node keeps no \(index): its home \(path) was initialised with --no-explorer-indexes. Ask a node that keeps "
+                + "them, or initialise a home without that flag and import or sync the chain into it"
         }
     }
 

@@ -65,6 +65,9 @@ enum MetaKey {
     /// One byte, 1 if the genesis declares a devnet: read at start instead of parsing the whole genesis file again
     /// (a file of a million allocations costs a node a gigabyte to parse). Absent in homes made before it.
     static let devnet = Array("devnet".utf8)
+    /// One byte, 0 if the home was created without the explorer's indexes (`ChainStore.keepsExplorerIndexes`), 1 if with
+    /// them. Absent in homes made before the choice existed, which keep them.
+    static let explorerIndexes = Array("explorer-indexes".utf8)
     /// Present from the first of the genesis's write transactions until the last (`ChainStore.writeGenesis`): a home
     /// that holds it was never finished.
     static let unfinishedGenesis = Array("unfinished-genesis".utf8)

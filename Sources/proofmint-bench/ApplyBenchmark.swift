@@ -60,7 +60,7 @@ struct ApplyBenchmark {
         let genesis = makeGenesis(senders: senders, validator: validator)
         let store = try ChainStore.create(
             at: directory, genesis: genesis, genesisFile: [],
-            options: .init(mapSize: 8 << 30, durability: options.durability))
+            options: options.store(mapSize: 8 << 30))
         let setupSeconds = (ContinuousClock.now - setupStart).seconds
 
         let blocks = try signBlocks(senders: senders, validator: validator, genesis: genesis, store: store)

@@ -97,7 +97,7 @@ extension BenchChain {
     /// and one epoch for the whole run.
     static func create(
         in directory: String, chainId: String, keyLabel: String, count: Int, accounts: Int = 0, blockTransactions: Int,
-        durability: Durability
+        store options: ChainStore.Options
     ) throws -> Setup {
         let keys = try (0..<count).map { try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/\(keyLabel)/\($0)".utf8))) }
         let consumer = try Ed25519.PrivateKey(seed: Blake2b.hash256(Array("bench/consumer".utf8)))
@@ -115,7 +115,7 @@ extension BenchChain {
             chainId: chainId, genesisTime: 1_767_225_600_000, parameters: parameters,
             validators: ValidatorSet(validators: [.init(name: "bench", publicKey: validator.publicKey)]), allocations: allocations)
         let store = try ChainStore.create(
-            at: directory, genesis: genesis, genesisFile: [], options: .init(mapSize: 16 << 30, durability: durability))
+            at: directory, genesis: genesis, genesisFile: [], options: options)
         let chain = BenchChain(store: store, validator: validator, chainId: chainId, minFee: parameters.minFee)
         return Setup(chain: chain, keys: keys, consumer: consumer, genesis: genesis)
     }

@@ -25,7 +25,7 @@ enum BenchmarkMain {
     static func run(_ options: BenchmarkOptions) throws {
         print("# proofmint-bench\n")
         print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
-        print("- blocks of \(options.transactions) signed transfers, \(options.blocks) blocks per run, durability \(options.durability)\n")
+        print("- blocks of \(options.transactions) signed transfers, \(options.blocks) blocks per run, durability \(options.durability)\(options.explorerIndexes ? "" : ", no explorer indexes")\n")
         let verify = VerifyRate.measure(signatures: 20_000)
         print("libsodium crypto_sign_verify_detached: \(Int(verify.singleCore)) verifications/s on one core, \(Int(verify.allCores)) on all cores\n")
         print("Each row is compared with the better of two verify measurements taken just before and just after its blocks.\n")
@@ -85,7 +85,7 @@ enum BenchmarkMain {
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for kind in options.kinds {
             let (result, verify) = try VerifyRate.around(signatures: 20_000) {
-                try KindBenchmark(kind: kind, transactions: options.transactions, accounts: accounts, durability: options.durability).run()
+                try KindBenchmark(kind: kind, transactions: options.transactions, accounts: accounts, store: options.store(mapSize: 16 << 30)).run()
             }
             let signatureRate = Double(result.signatures) / result.seconds
             print("| \(kind.rawValue) " + String(
@@ -101,7 +101,7 @@ enum BenchmarkMain {
         print("| providers already in the epoch | submit-proofs/s | vs 1-core verify | apply ms | commit ms | next block (sampling) ms | setup s |")
         print("|---:|---:|---:|---:|---:|---:|---:|")
         for providers in options.proofProviders {
-            let result = try ProofBenchmark(providers: providers, proofs: options.transactions, durability: options.durability).run()
+            let result = try ProofBenchmark(providers: providers, proofs: options.transactions, store: options.store(mapSize: 16 << 30)).run()
             print(String(
                 format: "| %d | %.0f | %.0f%% | %.0f | %.0f | %.0f | %.1f |", providers, result.proofsPerSecond,
                 100 * result.proofsPerSecond / verify.singleCore, result.applyMilliseconds, result.commitMilliseconds,

@@ -6,6 +6,9 @@ struct BenchmarkOptions {
     var blocks = 5
     var transactions = 10_000
     var durability = Durability.full
+    /// Whether the benchmark's stores keep the explorer's indexes, as a node's home does unless made with
+    /// `--no-explorer-indexes`.
+    var explorerIndexes = true
     var pipeline = true
     /// Most blocks one commit may write (`BlockImporter`'s group commit); 1 commits every block alone, for comparison.
     var maxRun = BlockImporter.defaultMaxRun
@@ -24,6 +27,7 @@ struct BenchmarkOptions {
     static let usage = """
         usage: proofmint-bench [--accounts 100000,1000000] [--blocks 5] [--transactions 10000]
                                [--durability full|meta|none] [--no-pipeline] [--max-run 4]   (--max-run 1: a commit a block)
+                               [--no-explorer-indexes]   (stores made as `proofmintd init --no-explorer-indexes` makes them)
                                [--replay-blocks 1000] [--replay-transactions 1000]   (--replay-blocks 0 skips the replay)
                                [--proof-providers 1000,100000]   (--proof-providers none skips the submit-proof blocks)
                                [--kinds transfer,stake,unstake,vote,submit-proof,mixed]   (--kinds none skips them)
@@ -41,6 +45,7 @@ struct BenchmarkOptions {
             case "--help", "-h": help = true
             case "--no-pipeline": pipeline = false
             case "--snapshot": snapshot = true
+            case "--no-explorer-indexes": explorerIndexes = false
             case "--accounts":
                 accounts = try (iterator.next() ?? "").split(separator: ",").map { text in
                     guard let value = Int(text), value >= 1000 else { throw Invalid(description: "--accounts takes counts ≥ 1000, comma separated") }
@@ -74,6 +79,13 @@ struct BenchmarkOptions {
             default: throw Invalid(description: "unknown option \(flag)\n\(Self.usage)")
             }
         }
+    }
+
+    /// The options of a benchmark's store, with a map of `mapSize` bytes.
+    func store(mapSize: Int) -> ChainStore.Options {
+        var store = ChainStore.Options(mapSize: mapSize, durability: durability)
+        store.explorerIndexes = explorerIndexes
+        return store
     }
 
     private static func positive(_ text: String?, _ flag: String) throws -> Int {

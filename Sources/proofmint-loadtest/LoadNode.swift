@@ -25,13 +25,15 @@ final class LoadNode {
     }
 
     static func start(
-        binary: String, genesis: Data, mode: Mode, blockTime: UInt64, durability: String, port: Int
+        binary: String, genesis: Data, mode: Mode, blockTime: UInt64, durability: String, explorerIndexes: Bool, port: Int
     ) async throws -> LoadNode {
         let home = NSTemporaryDirectory() + "proofmint-loadtest-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let genesisPath = home + "/genesis.json"
         try genesis.write(to: URL(fileURLWithPath: genesisPath))
-        try runToEnd(binary, ["init", "--genesis", genesisPath, "--home", home + "/node", "--dev-validator", "0"])
+        try runToEnd(
+            binary,
+            ["init", "--genesis", genesisPath, "--home", home + "/node", "--dev-validator", "0"] + (explorerIndexes ? [] : ["--no-explorer-indexes"]))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = [

@@ -31,6 +31,8 @@ struct LoadtestCommand: AsyncParsableCommand {
     var blockTime: UInt64 = 250
     @Option(help: "The node's commit durability: full (fsync every block, the default), meta or none.")
     var durability = "full"
+    @Flag(inversion: .prefixedNo, help: "Whether the node's home keeps the explorer's indexes (`proofmintd init --no-explorer-indexes`).")
+    var explorerIndexes = true
     @Option(help: "Transfers per JSON-RPC batch (the node answers at most 100).")
     var batch = 100
     @Option(help: "Batches in flight at once.")
@@ -56,6 +58,7 @@ struct LoadtestCommand: AsyncParsableCommand {
         let binary = proofmintd ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("proofmintd").path
         print("# proofmint-loadtest\n")
         print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; node \(binary)")
+        if !explorerIndexes { print("- the node's home keeps no explorer indexes (--no-explorer-indexes)") }
         print("- \(transactions) transfers from \(senders) senders\(accounts > 0 ? " to \(accounts) plain accounts" : ""), batches of \(batch), \(connections) in flight, loopback HTTP\n")
         let before = VerifyRate.measure(signatures: 20_000)
         print("libsodium crypto_sign_verify_detached: \(Int(before.singleCore)) verifications/s on one core, \(Int(before.allCores)) on all cores\n")
@@ -70,7 +73,8 @@ struct LoadtestCommand: AsyncParsableCommand {
         var results = [LoadResult]()
         for mode in modes {
             let node = try await LoadNode.start(
-                binary: binary, genesis: genesisBytes, mode: mode, blockTime: blockTime, durability: durability, port: port)
+                binary: binary, genesis: genesisBytes, mode: mode, blockTime: blockTime, durability: durability, explorerIndexes: explorerIndexes,
+                port: port)
             defer { node.stop() }
             let run = LoadRun(url: node.url, pid: node.pid, batchSize: batch, connections: connections, deadline: .now + .seconds(maxSeconds))
             results.append(try await run.submit(load.transactions, mode: mode.label(blockTime: blockTime)))

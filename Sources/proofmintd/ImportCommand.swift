@@ -24,6 +24,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The node home to create (must not exist).")
     var home: String
 
+    @OptionGroup var indexes: ExplorerIndexesOption
+
     @Flag(help: "Print a JSON summary.")
     var json = false
 
@@ -49,8 +51,9 @@ struct ImportCommand: ParsableCommand {
 
     private func importChain(into path: String) throws -> (blocks: Int, height: UInt64, root: Hash32) {
         let reader = try ChainFileReader(path: file)
-        let (_, store) = try NodeHome(path: path).initialize(
-            genesisFile: reader.genesisFile, validatorKey: nil, options: .init(mapSize: 1 << 30, durability: .none))
+        var options = ChainStore.Options(mapSize: 1 << 30, durability: .none)
+        options.explorerIndexes = indexes.explorerIndexes
+        let (_, store) = try NodeHome(path: path).initialize(genesisFile: reader.genesisFile, validatorKey: nil, options: options)
         let importer = BlockImporter(store: store)
         var batch = [Block]()
         var imported = 0

@@ -41,6 +41,8 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var map: MapSizeOption
 
+    @OptionGroup var indexes: ExplorerIndexesOption
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
@@ -87,6 +89,7 @@ struct InitCommand: ParsableCommand {
             try printJSON([
                 "home": home, "chain_id": parsed.chainId, "genesis_hash": head.hash.hex, "state_root": head.stateRoot.hex,
                 "validator_public_key": key.map { $0.key.publicKey.bytes.hex as Any } ?? NSNull(),
+                "explorer_indexes": indexes.explorerIndexes,
             ])
         } else {
             print("Initialised \(home)")
@@ -103,8 +106,15 @@ struct InitCommand: ParsableCommand {
             } else {
                 print("  validator     none: this node will not produce blocks")
             }
+            if !indexes.explorerIndexes { print("  explorer      no supply or account history kept (--no-explorer-indexes)") }
             print("Start it with: proofmintd start --home \(home)")
         }
+    }
+
+    private var storeOptions: ChainStore.Options {
+        var options = ChainStore.Options(mapSize: map.mapSize, durability: .full)
+        options.explorerIndexes = indexes.explorerIndexes
+        return options
     }
 
     /// Builds the home in its staging directory and renames it into place; on any failure removes what it made.
@@ -123,7 +133,7 @@ struct InitCommand: ParsableCommand {
             // The store is closed (released) before its directory is renamed.
             let (genesis, head) = try { () throws -> (Genesis, BlockHeader) in
                 let (genesis, store) = try NodeHome(path: staging.path).initialize(
-                    genesisFile: genesisFile, validatorKey: validatorKey, options: .init(mapSize: map.mapSize, durability: .full))
+                    genesisFile: genesisFile, validatorKey: validatorKey, options: storeOptions)
                 return (genesis, store.head)
             }()
             try staging.promote(to: home)

@@ -95,4 +95,26 @@ final class ExplorerEndToEndTests: XCTestCase {
         let latest = try XCTUnwrap(try node.callObject("pm_getSupplyHistory", ["points": 1])["samples"] as? [[String: Any]])
         XCTAssertEqual(latest.first?["circulating"] as? String, supply["circulating"] as? String)
     }
+
+    /// `proofmintd init --no-explorer-indexes`: a wallet transfer still goes through and is found by id, `pm_status`
+    /// says the indexes are off, both history methods answer -32009 with the reason, and `inspect --verify` passes.
+    func testAHomeInitialisedWithoutTheIndexesServesAllButTheHistories() throws {
+        let devnet = try WalletDevnet(label: "explorer-noindex", initArguments: ["--no-explorer-indexes"], devKeys: 2)
+        self.devnet = devnet
+        let node = devnet.node
+        let sent = try devnet.wallet(["tx", "transfer", "--from", "dev0", "--to", "dev1", "--amount", "2AI", "--json"]).json()
+        let id = try XCTUnwrap(sent["id"] as? String)
+        XCTAssertEqual(try node.callObject("pm_getTransaction", ["id": id])["status"] as? String, "included")
+        XCTAssertEqual(try node.callObject("pm_status")["explorer_indexes"] as? Bool, false)
+        let dev0 = try DevAccounts.address(index: 0).text
+        for (method, params) in [("pm_getAccountHistory", ["address": dev0]), ("pm_getSupplyHistory", [:])] as [(String, [String: Any])] {
+            XCTAssertThrowsError(try node.call(method, params), method) { error in
+                let failure = error as? RPCFailure
+                XCTAssertEqual(failure?.code, -32009, "\(error)")
+                XCTAssertTrue(failure?.message.contains("--no-explorer-indexes") ?? false, "\(error)")
+            }
+        }
+        let verify = try Command.succeed("proofmintd", ["inspect", "--home", devnet.home, "--verify", "--json"]).json()
+        XCTAssertEqual(verify["consistent"] as? Bool, true, "\(verify)")
+    }
 }

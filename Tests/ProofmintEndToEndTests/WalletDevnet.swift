@@ -10,10 +10,13 @@ final class WalletDevnet {
     let keystore: String
     let node: NodeProcess
 
-    init(label: String, genesis: String = Paths.devnetGenesis, nodeArguments: [String] = ["--mining", "instant"], devKeys: Int) throws {
+    init(
+        label: String, genesis: String = Paths.devnetGenesis, initArguments: [String] = [], nodeArguments: [String] = ["--mining", "instant"],
+        devKeys: Int
+    ) throws {
         home = Paths.temporaryDirectory(label + "-home")
         keystore = Paths.temporaryDirectory(label + "-keys")
-        try Command.succeed("proofmintd", ["init", "--genesis", genesis, "--home", home, "--dev-validator", "0"])
+        try Command.succeed("proofmintd", ["init", "--genesis", genesis, "--home", home, "--dev-validator", "0"] + initArguments)
         node = NodeProcess(home: home)
         try node.start(nodeArguments)
         try wallet(["keys", "import-dev", "--count", String(devKeys)])

@@ -41,8 +41,8 @@ enum StoreFixture {
     }
 
     /// A new store in `directory` with every block of `chain` applied and committed.
-    static func store(at directory: String, holding chain: TestChain) throws -> ChainStore {
-        let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [])
+    static func store(at directory: String, holding chain: TestChain, options: ChainStore.Options = .init()) throws -> ChainStore {
+        let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [], options: options)
         var parent = store.head
         for block in chain.blocks {
             let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: parent, state: $0) }

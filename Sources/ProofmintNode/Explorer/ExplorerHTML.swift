@@ -142,6 +142,7 @@ async function refreshOverview() {
              ai(c.challenge.uphold_stake) + " / " + ai(c.challenge.reject_stake), String(c.challenge.deadline)])))
     : empty("No open challenges."));
   if (supply.result) renderSupply(supply.result.samples);
+  else if (supply.error) fill("supply-chart", empty(supply.error.message));
   if (epoch.result) { epochNumber = epoch.result.epoch; await refreshRewards(); }
 }
 
@@ -273,7 +274,7 @@ async function showAccount(address) {
       const found = txs[i] && txs[i].result, tx = found ? found.transaction : {};
       return row([link(short(e.id), "tx/" + e.id), tx.kind || "–", h("span", {}, accountLink(tx.sender), " → ", accountLink(counterparty(tx))),
         found ? txAmount(tx) : "–", link(String(e.height), "block/" + e.height), statusOf(found && found.receipt)], { "data-tx": e.id });
-    })) : empty("No transactions yet.")];
+    })) : empty(history.error ? history.error.message : "No transactions yet.")];
 }
 
 async function showTransaction(id) {

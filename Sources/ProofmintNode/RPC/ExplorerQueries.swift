@@ -3,7 +3,8 @@ import ProofmintRPC
 import ProofmintStorage
 
 /// `pm_getSupplyHistory` and `pm_getAccountHistory` (docs/RPC.md): the explorer's reads of the node-side indexes
-/// (`supply_history`, `history_log` and `history_heads`), which are not state and carry no proof.
+/// (`supply_history`, `history_log` and `history_heads`), which are not state and carry no proof. A node whose home was
+/// made without them (`--no-explorer-indexes`) answers -32009.
 extension RPCMethods {
     /// The most samples one `pm_getSupplyHistory` call returns, and the default.
     static let maxSupplySamples: UInt64 = 1000
@@ -13,6 +14,7 @@ extension RPCMethods {
     static let defaultHistoryEntries: UInt64 = 50
 
     func supplyHistory(_ params: SupplyHistoryParams) throws(RPCErrorObject) -> SupplyHistoryResult {
+        guard store.keepsExplorerIndexes else { throw .notIndexed("supply history") }
         let points = params.points ?? Self.defaultSupplySamples
         guard points >= 1, points <= Self.maxSupplySamples else {
             throw .invalidParams("'points' must be between 1 and \(Self.maxSupplySamples)")
@@ -30,6 +32,7 @@ extension RPCMethods {
     }
 
     func accountHistory(_ params: AccountHistoryParams) throws(RPCErrorObject) -> AccountHistoryResult {
+        guard store.keepsExplorerIndexes else { throw .notIndexed("account history") }
         let limit = params.limit ?? Self.defaultHistoryEntries
         guard limit >= 1, limit <= Self.maxHistoryEntries else {
             throw .invalidParams("'limit' must be between 1 and \(Self.maxHistoryEntries)")

@@ -143,7 +143,7 @@ struct RPCMethods: Sendable {
             chainId: head.chainId, genesisHash: try genesisHash(), height: head.height, headHash: head.hash, stateRoot: head.stateRoot,
             timestamp: head.timestamp, mempoolSize: UInt64(await node.mempoolSize), miningMode: await node.mode.description,
             validator: node.validator.map { Address(publicKey: $0.key.publicKey) }, storageError: await node.storageProblem,
-            syncState: sync.state, peers: sync.peers)
+            syncState: sync.state, peers: sync.peers, explorerIndexes: store.keepsExplorerIndexes)
     }
 
     private func sendTransaction(_ params: SendTransactionParams) async throws(RPCErrorObject) -> SendTransactionResult {

@@ -25,6 +25,8 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
     /// A devnet tool (time control, fast mining, mining modes, the faucet, snapshots) on a chain whose genesis is not a
     /// devnet.
     case notADevnet = -32008
+    /// `pm_getSupplyHistory` or `pm_getAccountHistory` on a node whose home was made without the explorer's indexes.
+    case notIndexed = -32009
 
     /// The stable name docs/RPC.md gives the code.
     public var name: String {
@@ -43,6 +45,7 @@ public enum RPCErrorCode: Int, CaseIterable, Sendable {
         case .storageUnavailable: return "storage_unavailable"
         case .rateLimited: return "rate_limited"
         case .notADevnet: return "not_a_devnet"
+        case .notIndexed: return "not_indexed"
         }
     }
 }

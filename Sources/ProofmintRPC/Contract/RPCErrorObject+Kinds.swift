@@ -16,6 +16,10 @@ extension RPCErrorObject {
         Self(.unauthorized, "\(method) needs the control token: \(reason); send `Authorization: Bearer <token>` with the content of the node's --control-token-file")
     }
     public static func notADevnet(_ detail: String) -> Self { Self(.notADevnet, detail) }
+    /// `index` ("account history", "supply history") is one of the explorer's indexes, which this node does not keep.
+    public static func notIndexed(_ index: String) -> Self {
+        Self(.notIndexed, "this node keeps no \(index): it was initialised with --no-explorer-indexes; ask a node that keeps the explorer's indexes")
+    }
     /// `data.message` is the storage failure alone, for a client that shows the reason apart from the advice.
     public static func storageUnavailable(_ message: String, reason: String) -> Self {
         Self(.storageUnavailable, message, data: RPCErrorData(name: RPCErrorCode.storageUnavailable.name, message: reason))

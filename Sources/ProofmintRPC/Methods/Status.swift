@@ -22,11 +22,14 @@ public struct StatusResult: RPCObject {
     public var syncState: String
     /// The peers this node follows (`--follow`); empty for a standalone node.
     public var peers: [PeerView]
+    /// False when the node's home was made with `--no-explorer-indexes`: `pm_getSupplyHistory` and
+    /// `pm_getAccountHistory` answer -32009.
+    public var explorerIndexes: Bool
 
     public init(
         chainId: String, genesisHash: Hash32, height: UInt64, headHash: Hash32, stateRoot: Hash32, timestamp: UInt64,
         mempoolSize: UInt64, miningMode: String, validator: Address?, storageError: String? = nil,
-        syncState: String = "standalone", peers: [PeerView] = []
+        syncState: String = "standalone", peers: [PeerView] = [], explorerIndexes: Bool = true
     ) {
         self.chainId = chainId
         self.genesisHash = genesisHash
@@ -41,5 +44,6 @@ public struct StatusResult: RPCObject {
         self.storageError = storageError
         self.syncState = syncState
         self.peers = peers
+        self.explorerIndexes = explorerIndexes
     }
 }

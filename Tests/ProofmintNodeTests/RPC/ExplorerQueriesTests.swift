@@ -18,8 +18,14 @@ final class ExplorerQueriesTests: XCTestCase {
     override func setUpWithError() throws {
         directory = NSTemporaryDirectory() + "proofmint-explorer-rpc-\(UUID().uuidString)"
         chain = try TestChain(validators: ["validator-a"], users: [("alice", 1_000 * Tokens.one), ("bob", 1_000 * Tokens.one)])
-        let store = try ChainStore.create(
-            at: directory, genesis: chain.genesis, genesisFile: [], options: .init(mapSize: 1 << 30, durability: .none))
+        try startNode(explorerIndexes: true)
+    }
+
+    /// A node on a new store in `directory` (which must not hold one), with or without the explorer's indexes.
+    private func startNode(explorerIndexes: Bool) throws {
+        var options = ChainStore.Options(mapSize: 1 << 30, durability: .none)
+        options.explorerIndexes = explorerIndexes
+        let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [], options: options)
         var logger = Logger(label: "proofmint.test.explorer")
         logger.logLevel = .warning
         node = Node(
@@ -92,5 +98,29 @@ final class ExplorerQueriesTests: XCTestCase {
             XCTAssertEqual(reply["error"]?["code"]?.intValue, -32602, "\(method) \(params)")
             XCTAssertTrue(reply["error"]?["message"]?.stringValue?.contains(names) ?? false, "\(reply)")
         }
+    }
+
+    /// A node whose home was made with `--no-explorer-indexes` says so in `pm_status` and answers both reads with
+    /// -32009 and the reason, while its blocks, transactions and receipts are served as before.
+    func testANodeWithoutTheIndexesAnswersNotIndexed() async throws {
+        let kept = try await call("pm_status", "{}")
+        XCTAssertEqual(kept["result"]?["explorer_indexes"], .bool(true))
+        try FileManager.default.removeItem(atPath: directory)
+        directory += "-without"
+        try startNode(explorerIndexes: false)
+        let ids = try await transfers(2)
+        let status = try await call("pm_status", "{}")
+        XCTAssertEqual(status["result"]?["explorer_indexes"], .bool(false))
+        let bob = TestKeys.address("bob").text
+        for (method, params, index) in [
+            ("pm_getAccountHistory", #"{"address":"\#(bob)"}"#, "account history"), ("pm_getSupplyHistory", "{}", "supply history"),
+        ] {
+            let reply = try await call(method, params)
+            XCTAssertEqual(reply["error"]?["code"]?.intValue, -32009, "\(method): \(reply)")
+            let message = reply["error"]?["message"]?.stringValue ?? ""
+            XCTAssertTrue(message.contains(index) && message.contains("--no-explorer-indexes"), message)
+        }
+        let found = try await call("pm_getTransaction", #"{"id":"\#(ids[1].hex)"}"#)
+        XCTAssertEqual(found["result"]?["height"]?.intValue, 2, "the transaction index is kept: \(found)")
     }
 }
