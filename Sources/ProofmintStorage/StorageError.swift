@@ -70,8 +70,8 @@ public enum StorageError: Error, CustomStringConvertible {
         case let .cannotRevert(path, detail):
             return "cannot revert the chain in \(path): \(detail). Nothing was changed"
         case let .explorerIndexesNotKept(path, index):
-            return "this node keeps no \(index): its home \(path) was initialised with --no-explorer-indexes. Ask a node that keeps "
-                + "them, or initialise a home without that flag and import or sync the chain into it"
+            return "this node keeps no \(index): its home \(path) was made with --no-explorer-indexes. Ask a node that keeps them, or "
+                + "make a home without that flag and import or sync the chain into it"
         }
     }
 

@@ -29,6 +29,7 @@ struct StoreVerifier {
         }
         result.height = head.height
         checkRecords()
+        checkExplorerIndexesRecord()
         let headHeader = checkBlocks(through: head)
         checkEntryCounts()
         if let headHeader { checkState(against: headHeader) }
@@ -52,6 +53,17 @@ struct StoreVerifier {
                 result.report(table, "scan", "\(error)")
             }
             result.records[table.rawValue] = count
+        }
+    }
+
+    /// The home's choice of explorer indexes, one byte 0 or 1 when present.
+    private mutating func checkExplorerIndexesRecord() {
+        do {
+            if let bytes = try txn.get(tables[.meta], MetaKey.explorerIndexes), bytes != [0], bytes != [1] {
+                result.report(.meta, "meta explorer-indexes", "holds \(bytes.hex), not 00 or 01")
+            }
+        } catch {
+            result.report(StorageError(error, context: "reading the explorer-indexes record", path: path), table: .meta, key: "meta explorer-indexes")
         }
     }
 

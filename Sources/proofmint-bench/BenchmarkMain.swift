@@ -85,7 +85,7 @@ enum BenchmarkMain {
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for kind in options.kinds {
             let (result, verify) = try VerifyRate.around(signatures: 20_000) {
-                try KindBenchmark(kind: kind, transactions: options.transactions, accounts: accounts, store: options.store(mapSize: 16 << 30)).run()
+                try KindBenchmark(kind: kind, transactions: options.transactions, accounts: accounts, storeOptions: options.store(mapSize: 16 << 30)).run()
             }
             let signatureRate = Double(result.signatures) / result.seconds
             print("| \(kind.rawValue) " + String(
@@ -101,7 +101,7 @@ enum BenchmarkMain {
         print("| providers already in the epoch | submit-proofs/s | vs 1-core verify | apply ms | commit ms | next block (sampling) ms | setup s |")
         print("|---:|---:|---:|---:|---:|---:|---:|")
         for providers in options.proofProviders {
-            let result = try ProofBenchmark(providers: providers, proofs: options.transactions, store: options.store(mapSize: 16 << 30)).run()
+            let result = try ProofBenchmark(providers: providers, proofs: options.transactions, storeOptions: options.store(mapSize: 16 << 30)).run()
             print(String(
                 format: "| %d | %.0f | %.0f%% | %.0f | %.0f | %.0f | %.1f |", providers, result.proofsPerSecond,
                 100 * result.proofsPerSecond / verify.singleCore, result.applyMilliseconds, result.commitMilliseconds,

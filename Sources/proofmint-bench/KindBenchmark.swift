@@ -32,7 +32,7 @@ struct KindBenchmark {
     let kind: Kind
     let transactions: Int
     let accounts: Int
-    let store: ChainStore.Options
+    let storeOptions: ChainStore.Options
 
     private static let chainId = "proofmint-bench-kinds"
 
@@ -42,7 +42,7 @@ struct KindBenchmark {
         let setupStart = ContinuousClock.now
         let setup = try BenchChain.create(
             in: directory, chainId: Self.chainId, keyLabel: "kind", count: transactions, accounts: accounts,
-            blockTransactions: transactions, store: store)
+            blockTransactions: transactions, store: storeOptions)
         var chain = setup.chain
         let keys = setup.keys, consumer = setup.consumer, genesis = setup.genesis
         if kind.stakesFirst { try chain.apply(keys.map { chain.stake($0) }) }

@@ -19,7 +19,7 @@ struct ProofBenchmark {
 
     let providers: Int
     let proofs: Int
-    let store: ChainStore.Options
+    let storeOptions: ChainStore.Options
 
     private static let chainId = "proofmint-bench-proofs"
 
@@ -29,7 +29,7 @@ struct ProofBenchmark {
         let setupStart = ContinuousClock.now
         let setup = try BenchChain.create(
             in: directory, chainId: Self.chainId, keyLabel: "provider", count: providers + proofs, blockTransactions: proofs,
-            store: store)
+            store: storeOptions)
         var chain = setup.chain
         let keys = setup.keys, consumer = setup.consumer, store = setup.chain.store
         // Everyone stakes; the background providers each submit one receipt; an empty block samples the last ones.

@@ -8,8 +8,8 @@ struct ExplorerIndexesOption: ParsableArguments {
         inversion: .prefixedNo,
         help: """
             Keep the explorer's indexes (the supply and each account's history). A validator that serves no explorer can \
-            leave them out with --no-explorer-indexes: each block's commit then writes about a third less. Fixed for the \
-            home's life.
+            leave them out with --no-explorer-indexes: each block's commit then takes about a third less CPU at 10^5 \
+            accounts, a seventh less at 10^6. Fixed for the home's life.
             """)
     var explorerIndexes = true
 }

@@ -39,7 +39,10 @@ struct ImportCommand: ParsableCommand {
             let summary = try importChain(into: staging.path)
             try staging.promote(to: home)
             if json {
-                try printJSON(["home": home, "blocks": summary.blocks, "height": summary.height, "state_root": summary.root.hex])
+                try printJSON([
+                    "home": home, "blocks": summary.blocks, "height": summary.height, "state_root": summary.root.hex,
+                    "explorer_indexes": indexes.explorerIndexes,
+                ])
             } else {
                 print("Imported \(summary.blocks) blocks into \(home); head \(summary.height), state root \(summary.root)")
             }

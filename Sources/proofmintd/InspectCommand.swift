@@ -51,7 +51,7 @@ struct InspectCommand: ParsableCommand {
                 "state_root": head.stateRoot.hex, "issued": String(totals.issued), "burned": String(totals.burned),
                 "supply": String(totals.supply), "fees_paid": String(totals.feesPaid),
                 "validators": validators.validators.map { ["name": $0.name, "public_key": $0.publicKey.bytes.hex] },
-                "min_fee": String(parameters.minFee), "map_size": store.mapSize,
+                "min_fee": String(parameters.minFee), "map_size": store.mapSize, "explorer_indexes": store.keepsExplorerIndexes,
             ])
         } else {
             print("chain id      \(head.chainId)")
@@ -61,6 +61,7 @@ struct InspectCommand: ParsableCommand {
             print("supply        \(Tokens.format(totals.supply)) AI  (issued \(Tokens.format(totals.issued)), burned \(Tokens.format(totals.burned)))")
             print("fees paid     \(Tokens.format(totals.feesPaid)) AI")
             print("validators    \(validators.validators.map(\.name).joined(separator: ", "))")
+            print("explorer      \(store.keepsExplorerIndexes ? "supply and account histories kept" : "no histories kept (--no-explorer-indexes)")")
         }
     }
 }

@@ -43,6 +43,18 @@ final class ReplayEndToEndTests: XCTestCase {
             XCTAssertEqual(copy[field] as? NSObject, original[field] as? NSObject, field)
         }
         XCTAssertEqual(try Command.succeed("proofmintd", ["inspect", "--home", imported, "--verify", "--json"]).json()["consistent"] as? Bool, true)
+        XCTAssertEqual(copy["explorer_indexes"] as? Bool, true)
+
+        // The same chain imported into a home without the explorer's indexes: the same head and state, verified.
+        let lean = work + "/imported-lean"
+        let summary = try Command.succeed("proofmintd", ["import", "--file", chainFile, "--home", lean, "--no-explorer-indexes", "--json"]).json()
+        XCTAssertEqual(summary["explorer_indexes"] as? Bool, false)
+        let leanCopy = try inspect(lean)
+        XCTAssertEqual(leanCopy["explorer_indexes"] as? Bool, false)
+        for field in ["height", "head_hash", "state_root", "supply"] {
+            XCTAssertEqual(leanCopy[field] as? NSObject, original[field] as? NSObject, field)
+        }
+        XCTAssertEqual(try Command.succeed("proofmintd", ["inspect", "--home", lean, "--verify", "--json"]).json()["consistent"] as? Bool, true)
 
         let (status, report) = try replay([chainFile])
         XCTAssertEqual(status, 0)

@@ -100,7 +100,7 @@ final class ExplorerIndexesOffTests: XCTestCase {
         XCTAssertTrue("\(verification)".contains(Table.historyHeads.rawValue), "\(verification)")
     }
 
-    func testADamagedChoiceRecordRefusesTheOpenAndNamesIt() throws {
+    func testADamagedChoiceRecordRefusesAWritableOpenAndVerifyNamesIt() throws {
         let chain = try StoreFixture.chain(blocks: 2, seed: 35)
         do {
             let store = try StoreFixture.store(at: directory, holding: chain, options: Self.withoutIndexes)
@@ -112,6 +112,10 @@ final class ExplorerIndexesOffTests: XCTestCase {
             XCTAssertEqual(table, "meta")
             XCTAssertEqual(key, "explorer-indexes")
         }
+        // A read-only open (inspect --verify) goes on, and verify names the record.
+        let verification = try ChainStore.open(at: directory, options: .init(mapSize: 1 << 30, durability: .full, readOnly: true)).verify()
+        XCTAssertFalse(verification.isConsistent)
+        XCTAssertTrue("\(verification)".contains("explorer-indexes"), "\(verification)")
     }
 
     /// A home made before the choice existed has no record, and kept the indexes.

@@ -18,7 +18,7 @@ extension RPCErrorObject {
     public static func notADevnet(_ detail: String) -> Self { Self(.notADevnet, detail) }
     /// `index` ("account history", "supply history") is one of the explorer's indexes, which this node does not keep.
     public static func notIndexed(_ index: String) -> Self {
-        Self(.notIndexed, "this node keeps no \(index): it was initialised with --no-explorer-indexes; ask a node that keeps the explorer's indexes")
+        Self(.notIndexed, "this node keeps no \(index): its home was made with --no-explorer-indexes; ask a node that keeps the explorer's indexes")
     }
     /// `data.message` is the storage failure alone, for a client that shows the reason apart from the advice.
     public static func storageUnavailable(_ message: String, reason: String) -> Self {

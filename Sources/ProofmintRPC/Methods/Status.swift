@@ -23,8 +23,9 @@ public struct StatusResult: RPCObject {
     /// The peers this node follows (`--follow`); empty for a standalone node.
     public var peers: [PeerView]
     /// False when the node's home was made with `--no-explorer-indexes`: `pm_getSupplyHistory` and
-    /// `pm_getAccountHistory` answer -32009.
-    public var explorerIndexes: Bool
+    /// `pm_getAccountHistory` answer -32009. Optional so that a client reads the status of a node older than the field
+    /// (which keeps them).
+    @Omittable public var explorerIndexes: Bool?
 
     public init(
         chainId: String, genesisHash: Hash32, height: UInt64, headHash: Hash32, stateRoot: Hash32, timestamp: UInt64,
