@@ -16,9 +16,9 @@ public final class BlockImporter {
         public var commits = 0
         public var applyTime = Duration.zero
         public var commitTime = Duration.zero
-        /// Each write transaction in order: how many blocks it held and how long it took (how a commit's cost moves as
-        /// the chain grows; the benchmark's first and last fifth).
-        public var commitRuns: [(blocks: Int, time: Duration)] = []
+        /// Each write transaction in order: how many blocks it held, how long it took (how a commit's cost moves as
+        /// the chain grows; the benchmark's first and last fifth) and when it ended (the benchmark's steady rate).
+        public var commitRuns: [(blocks: Int, time: Duration, ended: ContinuousClock.Instant)] = []
         public init() {}
     }
 

@@ -18,11 +18,12 @@ final class GroupCommit: @unchecked Sendable {
     /// Written on the commit thread before `group.leave()`, read after `group.wait()`.
     private var failure: BlockImporter.ImportError?
     private var duration = Duration.zero
+    private var ended = ContinuousClock.now
 
     private(set) var commitTime = Duration.zero
     private(set) var commits = 0
-    /// Each finished write transaction: its blocks and its time.
-    private(set) var runs: [(blocks: Int, time: Duration)] = []
+    /// Each finished write transaction: its blocks, its time and when it ended.
+    private(set) var runs: [(blocks: Int, time: Duration, ended: ContinuousClock.Instant)] = []
 
     init(store: ChainStore, queue: DispatchQueue, maxRun: Int, beforeCommit: (@Sendable (Block) throws(StorageError) -> Void)?) {
         self.maxRun = maxRun
@@ -67,7 +68,8 @@ final class GroupCommit: @unchecked Sendable {
                 // Nothing of the run was written: the import resumes at its first block.
                 failure = .storage(height: run.firstHeight ?? 0, error)
             }
-            duration = ContinuousClock.now - started
+            ended = ContinuousClock.now
+            duration = ended - started
             group.leave()
         }
     }
@@ -77,7 +79,7 @@ final class GroupCommit: @unchecked Sendable {
         guard running else { return }
         group.wait()
         running = false
-        runs.append((inFlight.blocks.count, duration))
+        runs.append((inFlight.blocks.count, duration, ended))
         inFlight = BlockRun()
         commitTime += duration
         if let failure {

@@ -11,6 +11,10 @@ import ProofmintStorage
 struct ApplyBenchmark {
     struct Result {
         let transfersPerSecond: Double
+        /// Transfers a second between the end of the first write transaction and the end of the last but one: the
+        /// rate of a node applying blocks one after another, without the pipeline's fill (the first block's checks with
+        /// nothing to execute beside them) and drain (the last run's commit with nothing beside it). Nil under three runs.
+        let steadyTransfersPerSecond: Double?
         /// CPU seconds per second of the timed blocks: 2.0 means both cores were kept busy.
         let coresBusy: Double
         let applyMilliseconds: Double
@@ -89,7 +93,9 @@ struct ApplyBenchmark {
         let verifySeconds = (ContinuousClock.now - verifyStart).seconds
         let revert = options.snapshot ? try RevertCost.measure(store, blocks: blocks.count) : nil
         return Result(
-            transfersPerSecond: Double(statistics.transactions) / elapsed, coresBusy: coresBusy,
+            transfersPerSecond: Double(statistics.transactions) / elapsed,
+            steadyTransfersPerSecond: Self.steadyRate(statistics.commitRuns, transactionsPerBlock: options.transactions),
+            coresBusy: coresBusy,
             applyMilliseconds: statistics.applyTime.milliseconds / Double(blocks.count),
             commitMilliseconds: statistics.commitTime.milliseconds / Double(blocks.count),
             blocksPerCommit: Double(statistics.blocks) / Double(max(statistics.commits, 1)),
@@ -99,6 +105,17 @@ struct ApplyBenchmark {
             writtenSeries: written,
             setupSeconds: setupSeconds, lookupMilliseconds: lookups, verifySeconds: verifySeconds,
             verifyConsistent: verification.isConsistent, anonymousMebibytes: anonymous, propose: propose, apply: apply, revert: revert, genesis: genesis, blocks: blocks)
+    }
+
+    /// `Result.steadyTransfersPerSecond` from the write transactions (every block holds `transactionsPerBlock`).
+    static func steadyRate(
+        _ runs: [(blocks: Int, time: Duration, ended: ContinuousClock.Instant)], transactionsPerBlock: Int
+    ) -> Double? {
+        guard runs.count >= 3, let first = runs.first, let last = runs.dropLast().last else { return nil }
+        let seconds = (last.ended - first.ended).seconds
+        guard seconds > 0 else { return nil }
+        let blocks = runs.dropFirst().dropLast().reduce(0) { $0 + $1.blocks }
+        return Double(blocks * transactionsPerBlock) / seconds
     }
 
     /// Looks up 100 transactions of `block` both ways; the mean of each, in milliseconds.
@@ -132,7 +149,8 @@ struct ApplyBenchmark {
             if let before = bytesBefore, let after = ProcessIO.writtenBytes() { written.append(Double(after &- before) / 1_048_576) }
             statistics.applyTime += commitStart - applyStart
             statistics.commitTime += ContinuousClock.now - commitStart
-            statistics.commitRuns.append((1, ContinuousClock.now - commitStart))
+            let ended = ContinuousClock.now
+            statistics.commitRuns.append((1, ended - commitStart, ended))
             statistics.blocks += 1
             statistics.commits += 1
             statistics.transactions += block.transactions.count

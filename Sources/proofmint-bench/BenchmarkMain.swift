@@ -29,8 +29,8 @@ enum BenchmarkMain {
         let verify = VerifyRate.measure(signatures: 20_000)
         print("libsodium crypto_sign_verify_detached: \(Int(verify.singleCore)) verifications/s on one core, \(Int(verify.allCores)) on all cores\n")
         print("Each row is compared with the better of two verify measurements taken just before and just after its blocks.\n")
-        print("| accounts | transfers/s | 1-core verify/s | all-core verify/s | vs 1-core verify | vs all-core verify | cores busy | apply ms/block | commit ms/block | blocks/commit | state+tree setup s | peak RSS MiB | anonymous RSS MiB | tx lookup ms (whole block) | inspect --verify s |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| accounts | transfers/s | 1-core verify/s | all-core verify/s | vs 1-core verify | vs all-core verify | steady transfers/s | steady vs all-core verify | cores busy | apply ms/block | commit ms/block | blocks/commit | state+tree setup s | peak RSS MiB | anonymous RSS MiB | tx lookup ms (whole block) | inspect --verify s |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         var reverts = [(accounts: Int, cost: RevertCost)]()
         var lines = [String]()
         var proposals = [(accounts: Int, cost: ProposeCost, apply: ApplyCost?)]()
@@ -39,9 +39,12 @@ enum BenchmarkMain {
             proposals.append((accounts, result.propose, result.apply))
             if let revert = result.revert { reverts.append((accounts, revert)) }
             let rate = result.transfersPerSecond
+            let steady = result.steadyTransfersPerSecond.map { String(format: "%.0f | %.0f%%", $0, 100 * $0 / limit.allCores) } ?? "– | –"
             print(String(
-                format: "| %d | %.0f | %.0f | %.0f | %.0f%% | %.0f%% | %.2f | %.0f | %.0f | %.1f | %.1f | %d | %d | %.2f (%.0f) | %.1f",
-                accounts, rate, limit.singleCore, limit.allCores, 100 * rate / limit.singleCore, 100 * rate / limit.allCores,
+                format: "| %d | %.0f | %.0f | %.0f | %.0f%% | %.0f%% | ",
+                accounts, rate, limit.singleCore, limit.allCores, 100 * rate / limit.singleCore, 100 * rate / limit.allCores)
+                + steady + String(
+                format: " | %.2f | %.0f | %.0f | %.1f | %.1f | %d | %d | %.2f (%.0f) | %.1f",
                 result.coresBusy, result.applyMilliseconds, result.commitMilliseconds, result.blocksPerCommit, result.setupSeconds,
                 PeakMemory.mebibytes(),
                 result.anonymousMebibytes,

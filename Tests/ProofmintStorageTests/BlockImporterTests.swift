@@ -199,6 +199,10 @@ final class BlockImporterTests: XCTestCase {
             XCTAssertEqual(runs.first?.blocks, 1)
             XCTAssertGreaterThanOrEqual(runs.dropFirst().first?.blocks ?? 0, 2)
             XCTAssertEqual(runs.map(\.time).reduce(.zero, +), importer.statistics.commitTime)
+            XCTAssertEqual(runs.map(\.ended), runs.map(\.ended).sorted(), "the runs end in order (the benchmark's steady rate)")
+            for (earlier, later) in zip(runs, runs.dropFirst()) {
+                XCTAssertLessThanOrEqual(later.time, later.ended - earlier.ended, "a run starts after the one before it ends")
+            }
             XCTAssertEqual(store.head, chain.head)
             for (block, receipts) in zip(chain.blocks, chain.outcomes.map(\.receipts)) {
                 XCTAssertEqual(try store.block(at: block.height)?.hash, block.hash)
