@@ -4,7 +4,8 @@ import ProofmintCore
 /// (`AccountHistoryLog`). They are written in the same LMDB transaction as the block they describe, so they never
 /// disagree with the chain, and they are not state: no state root covers them and the state transition never reads them.
 ///
-/// A commit calls `write` once per block, in height order, inside its transaction: a fast-mined batch
+/// A home made without them (`ChainStore.keepsExplorerIndexes` false) never calls `write` or `remove`. Otherwise a
+/// commit calls `write` once per block, in height order, inside its transaction: a fast-mined batch
 /// (`ChainStore.commit(batch:)`) with each block's supply taken while the run was built (`SupplyPoint.after`); a single
 /// block or an importer's run (`commit(run:)`) with none, so it is read from the transaction right after that block's
 /// writes. A revert that deletes the blocks above a height calls `remove` for each deleted block, also inside its
