@@ -13,6 +13,11 @@
 //     →  proofmintd (abci): CometBFT's ABCI 2.0 socket server (docs/DEPLOYMENT.md).
 import PackageDescription
 
+/// The state transition's and the store's release builds leave out Swift's run-time exclusivity checks (the
+/// compile-time ones stay, and debug builds, which `make test` runs, keep both): they were about a twentieth of a
+/// replay's executing thread (docs/PERFORMANCE.md, fifteenth round).
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "Proofmint",
     platforms: [.macOS(.v15)],
@@ -44,14 +49,14 @@ let package = Package(
 
         // The pure core: amounts, addresses, codec, transactions, blocks, state tree, state transition.
         // No I/O, no clock, no randomness.
-        .target(name: "ProofmintCore", dependencies: ["ProofmintCrypto"]),
+        .target(name: "ProofmintCore", dependencies: ["ProofmintCrypto"], swiftSettings: hotPath),
 
         // The JSON-RPC contract, shared by the node and the wallet: method names, typed params and results with
         // their one JSON encoding, error codes. Over the core only.
         .target(name: "ProofmintRPC", dependencies: ["ProofmintCore"]),
 
         // LMDB environment, tables, the state store and the block store.
-        .target(name: "ProofmintStorage", dependencies: ["ProofmintCore", "CLMDB", "CXXHash"]),
+        .target(name: "ProofmintStorage", dependencies: ["ProofmintCore", "CLMDB", "CXXHash"], swiftSettings: hotPath),
 
         // Mempool, block producer, JSON-RPC server, metrics, the follower (which logs a refused peer block with the
         // audit tools' replay report, so ProofmintAudit sits under it).
