@@ -402,11 +402,16 @@ public final class ChainStore: @unchecked Sendable {
     /// and the net state and tree writes of them all (`BatchState`), each key written once with its final value.
     /// The head moves from the parent of the first to the last, with nothing in between ever visible, so a crash
     /// leaves either none of them or all (`pm_mine`'s fast path; one fsync for the run instead of one a block).
+    /// Each block's supply is needed only where the home keeps the explorer's indexes (`keepsExplorerIndexes`), since
+    /// the run's net writes no longer hold it; elsewhere it may be nil, and the producer does not compute it.
     public func commit(
-        batch blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint)], stateWrites: [(key: StateKey, value: Bytes?)],
+        batch blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint?)], stateWrites: [(key: StateKey, value: Bytes?)],
         treeNodes: [(path: NodePath, node: TreeNode?)]
     ) throws(StorageError) {
         try checkConsecutive(blocks.map(\.block))
+        if keepsExplorerIndexes, let missing = blocks.first(where: { $0.supply == nil }) {
+            throw .supplyMissing(path: path, height: missing.block.height)
+        }
         // The net writes go with the first block (so its undo record undoes the run as a whole: no snapshot can fall
         // inside a run); the later blocks add only their records.
         try writeBlocks(blocks.enumerated().map { index, entry in

@@ -35,6 +35,9 @@ public enum StorageError: Error, CustomStringConvertible {
     case cannotRevert(path: String, detail: String)
     /// The home was created without the explorer's indexes (`--no-explorer-indexes`), so `index` cannot be read.
     case explorerIndexesNotKept(path: String, index: String)
+    /// A fast-mined run reached a home that keeps the explorer's indexes without a block's supply, which its net writes
+    /// cannot give; nothing was written.
+    case supplyMissing(path: String, height: UInt64)
 
     public var description: String {
         switch self {
@@ -72,6 +75,9 @@ public enum StorageError: Error, CustomStringConvertible {
         case let .explorerIndexesNotKept(path, index):
             return "this node keeps no \(index): its home \(path) was made with --no-explorer-indexes. Ask a node that keeps them, or "
                 + "make a home without that flag and import or sync the chain into it"
+        case let .supplyMissing(path, height):
+            return "block \(height) of a run of blocks came without its supply figures, which the explorer's index in \(path) needs; "
+                + "nothing was written (a fault of the caller: report it)"
         }
     }
 

@@ -67,6 +67,34 @@ final class ExplorerIndexesOffTests: XCTestCase {
         }
     }
 
+    /// A fast-mined run's producer leaves out each block's supply in a home without the indexes; a home that keeps them
+    /// refuses such a run whole, since its net writes cannot give the supply after each block.
+    func testARunWithoutItsSupplyIsTakenOnlyByAHomeWithoutTheIndexes() throws {
+        let chain = try StoreFixture.chain(blocks: 1, seed: 34)
+        let block = try XCTUnwrap(chain.blocks.first)
+        let without = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [], options: Self.withoutIndexes)
+        let kept = try ChainStore.create(at: directory + "-kept", genesis: chain.genesis, genesisFile: [], options: ChainStore.Options())
+        for store in [without, kept] {
+            let parent = store.head
+            let outcome = try store.withSnapshot { try StateTransition.apply(block, parent: parent, state: $0) }
+            let commit = {
+                try store.commit(
+                    batch: [(block, outcome.receipts, nil)], stateWrites: outcome.stateWrites, treeNodes: outcome.treeNodes)
+            }
+            if store.keepsExplorerIndexes {
+                XCTAssertThrowsError(try commit()) { error in
+                    guard case StorageError.supplyMissing(_, let height) = error else { return XCTFail("\(error)") }
+                    XCTAssertEqual(height, block.height)
+                }
+                XCTAssertEqual(store.head, parent, "nothing written")
+            } else {
+                try commit()
+                XCTAssertEqual(store.head, block.header)
+            }
+            XCTAssertTrue(try store.verify().isConsistent)
+        }
+    }
+
     func testItRevertsToASnapshotAndStaysConsistent() throws {
         let chain = try StoreFixture.chain(blocks: 10, seed: 33)
         let store = try ChainStore.create(at: directory, genesis: chain.genesis, genesisFile: [], options: Self.withoutIndexes)

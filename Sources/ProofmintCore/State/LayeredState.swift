@@ -35,7 +35,14 @@ public final class LayeredState: StateReader {
         let words = outcome.stateKeyWords
         let start = lowerBound(of: word, in: words, from: 0)
         guard start < words.count, words[start] == word else { return nil }
-        let end = word == .max ? words.count : lowerBound(of: word + 1, in: words, from: start)
+        // A run is one write but for keys that share their first eight bytes (every vote on one proposal): the next word
+        // tells, where a second bisection took as many far-apart reads as the first.
+        let end: Int
+        if start + 1 == words.count || words[start + 1] != word {
+            end = start + 1
+        } else {
+            end = word == .max ? words.count : lowerBound(of: word + 1, in: words, from: start + 1)
+        }
         let run = outcome.stateWrites[start..<end]
         return search(run, for: key, by: { $0.key })
     }

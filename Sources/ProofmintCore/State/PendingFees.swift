@@ -65,14 +65,30 @@ struct PendingFees: Equatable, Sendable {
         return PendingFees(rewardPool: pool, treasury: treasury, liquidity: liquidity, totals: chain)
     }
 
+    /// The last byte of each module account's key: every read and write of the overlay asks whether its key is one of
+    /// the four, and one byte rules out almost every other account before four whole-key compares.
+    private static let moduleKeyTails: (UInt8, UInt8, UInt8) = (
+        rewardPoolKey.bytes[Address.length], treasuryKey.bytes[Address.length], liquidityKey.bytes[Address.length]
+    )
+
+    /// False for almost every key that is none of the four, true for the four.
+    private static func mayHold(_ key: StateKey) -> Bool {
+        let bytes = key.bytes
+        if bytes.count == 1 { return true }
+        guard bytes.count == Address.length + 1 else { return false }
+        let tail = bytes[Address.length], tails = moduleKeyTails
+        return tail == tails.0 || tail == tails.1 || tail == tails.2
+    }
+
     /// Whether `key` is one of the four records.
     static func holds(_ key: StateKey) -> Bool {
-        key == .totals || key == rewardPoolKey || key == treasuryKey || key == liquidityKey
+        mayHold(key) && (key == .totals || key == rewardPoolKey || key == treasuryKey || key == liquidityKey)
     }
 
     /// The stored form of the record at `key` if it is one of the four (an empty account is none: nil inside), nil
     /// for any other key.
     func value(for key: StateKey) -> Bytes?? {
+        guard Self.mayHold(key) else { return nil }
         switch key {
         case .totals: return .some(totals.canonicalBytes)
         case Self.rewardPoolKey: return .some(Self.stored(rewardPool))

@@ -78,12 +78,12 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case attestor = 0x2A
     }
 
-    public static func account(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.account.rawValue] + address.bytes) }
+    public static func account(_ address: Address) -> StateKey { prefixed(.account, address.bytes) }
     public static let totals = StateKey(bytes: [Prefix.totals.rawValue])
     public static let parameters = StateKey(bytes: [Prefix.parameters.rawValue])
     public static let validators = StateKey(bytes: [Prefix.validators.rawValue])
-    public static func stake(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.stake.rawValue] + address.bytes) }
-    public static func unbonding(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.unbonding.rawValue] + address.bytes) }
+    public static func stake(_ address: Address) -> StateKey { prefixed(.stake, address.bytes) }
+    public static func unbonding(_ address: Address) -> StateKey { prefixed(.unbonding, address.bytes) }
     public static func evidence(validator: Ed25519.PublicKey, height: UInt64) -> StateKey {
         var writer = CanonicalWriter()
         writer.fixed(validator.bytes)
@@ -107,7 +107,7 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static let upgrade = StateKey(bytes: [Prefix.upgrade.rawValue])
     public static func voter(proposal: UInt64, index: UInt32) -> StateKey { indexed(.voter, proposal, index) }
     public static func due(height: UInt64) -> StateKey { StateKey(bytes: [Prefix.due.rawValue] + bigEndian(height)) }
-    public static func slashHold(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.slashHold.rawValue] + address.bytes) }
+    public static func slashHold(_ address: Address) -> StateKey { prefixed(.slashHold, address.bytes) }
     public static func parameterWindow(_ name: String) -> StateKey { StateKey(bytes: [Prefix.parameterWindow.rawValue] + Array(name.utf8)) }
     public static let emissionAnchor = StateKey(bytes: [Prefix.emissionAnchor.rawValue])
     public static func spendWindow(_ source: String) -> StateKey { StateKey(bytes: [Prefix.spendWindow.rawValue] + Array(source.utf8)) }
@@ -119,7 +119,17 @@ public struct StateKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func epochReceipt(epoch: UInt64, index: UInt32) -> StateKey { indexed(.epochReceipt, epoch, index) }
     public static let randomnessMix = StateKey(bytes: [Prefix.randomnessMix.rawValue])
     public static let settlement = StateKey(bytes: [Prefix.settlement.rawValue])
-    public static func computeHold(_ address: Address) -> StateKey { StateKey(bytes: [Prefix.computeHold.rawValue] + address.bytes) }
+    public static func computeHold(_ address: Address) -> StateKey { prefixed(.computeHold, address.bytes) }
+
+    /// `prefix ‖ tail` into an array of the right capacity, where `[prefix] + tail` grew the prefix's array to take the
+    /// tail: a transfer makes three account keys.
+    private static func prefixed(_ prefix: Prefix, _ tail: Bytes) -> StateKey {
+        var bytes = Bytes()
+        bytes.reserveCapacity(tail.count + 1)
+        bytes.append(prefix.rawValue)
+        bytes.append(contentsOf: tail)
+        return StateKey(bytes: bytes)
+    }
 
     private static func indexed(_ prefix: Prefix, _ number: UInt64, _ index: UInt32) -> StateKey {
         var writer = CanonicalWriter()

@@ -73,8 +73,10 @@ public struct NodePath: Hashable, Comparable, Sendable {
         hasher.combine(bits.w0 &+ UInt64(truncatingIfNeeded: depth))
     }
 
-    /// Storage-key order (prefix, then depth), without building the keys.
+    /// Storage-key order (prefix, then depth), without building the keys: one pass over the words, where comparing the
+    /// prefixes for equality first and then for order read them twice (the tree's gallops and sorts call this ~10⁶ times
+    /// a block).
     public static func < (lhs: NodePath, rhs: NodePath) -> Bool {
-        lhs.bits != rhs.bits ? lhs.bits < rhs.bits : lhs.depth < rhs.depth
+        (lhs.bits.w0, lhs.bits.w1, lhs.bits.w2, lhs.bits.w3, lhs.depth) < (rhs.bits.w0, rhs.bits.w1, rhs.bits.w2, rhs.bits.w3, rhs.depth)
     }
 }

@@ -64,12 +64,13 @@ extension BlockProducer {
     /// The run's blocks, each on top of the one before, and the error that stopped it early, if one did.
     private func buildRun(
         beacons: [BlockBeacon], producer: ValidatorKey, timestamp: (BlockHeader) -> UInt64
-    ) throws(NodeError) -> (blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint)], state: BatchState, failure: NodeError?) {
+    ) throws(NodeError) -> (blocks: [(block: Block, receipts: [Receipt], supply: SupplyPoint?)], state: BatchState, failure: NodeError?) {
         do {
             return try store.withSnapshot { snapshot in
                 let state = BatchState(base: snapshot)
                 var parent = store.head
-                var blocks = [(block: Block, receipts: [Receipt], supply: SupplyPoint)]()
+                var blocks = [(block: Block, receipts: [Receipt], supply: SupplyPoint?)]()
+                let keepsSupply = store.keepsExplorerIndexes
                 blocks.reserveCapacity(beacons.count)
                 for beacon in beacons {
                     let proposal: BlockProposal
@@ -81,8 +82,10 @@ extension BlockProducer {
                     }
                     let block = Block.sign(header: proposal.header, transactions: [], producer: producer.key)
                     state.merge(proposal.outcome)
-                    // The explorer's supply history needs each block's figures, which the run's net writes no longer hold.
-                    blocks.append((block, proposal.outcome.receipts, try SupplyPoint.after(height: block.height, state: state)))
+                    // The explorer's supply history needs each block's figures, which the run's net writes no longer hold;
+                    // a home without the explorer's indexes has no use for them.
+                    let supply = keepsSupply ? try SupplyPoint.after(height: block.height, state: state) : nil
+                    blocks.append((block, proposal.outcome.receipts, supply))
                     parent = block.header
                 }
                 return (blocks, state, nil)
