@@ -100,9 +100,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     /// says the indexes are off, both history methods answer -32009 with the reason, a fast-mined run (whose blocks then
     /// carry no supply figures) commits, and `inspect --verify` passes.
     func testAHomeInitialisedWithoutTheIndexesServesAllButTheHistories() throws {
-        let devnet = try WalletDevnet(
-            label: "explorer-noindex", initArguments: ["--no-explorer-indexes"], nodeArguments: ["--mining", "instant", "--dev-control"],
-            devKeys: 2)
+        let devnet = try WalletDevnet(label: "explorer-noindex", initArguments: ["--no-explorer-indexes"], devKeys: 2)
         self.devnet = devnet
         let node = devnet.node
         let sent = try devnet.wallet(["tx", "transfer", "--from", "dev0", "--to", "dev1", "--amount", "2AI", "--json"]).json()
